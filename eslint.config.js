@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The engine and the simulator must be deterministic: time and randomness come only from the simulator's
+// virtual clock and seeded PRNG, never from the host.
+const nondeterminism = [
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Use the seeded PRNG of src/sim.',
+  },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Use the virtual clock.' },
+  { selector: "NewExpression[callee.name='Date']", message: 'Use the virtual clock.' },
+  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Use the virtual clock.' },
+  { selector: "CallExpression[callee.name='setTimeout']", message: 'Schedule an event on the virtual clock.' },
+  { selector: "CallExpression[callee.name='setInterval']", message: 'Schedule an event on the virtual clock.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/raft/**/*.ts', 'src/sim/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...nondeterminism] },
+  },
+  {
+    // A node of src/raft must be readable beside the paper on its own: nothing from outside src/raft.
+    files: ['src/raft/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../*', '!./*'] }] },
+  },
+  prettier,
+);

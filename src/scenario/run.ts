@@ -1,0 +1,50 @@
+// The headless runner: plays a scenario to a given time and reports the cluster in
+// the JSON shape of the public contract (`npm run sim -- FILE.json --until MS`).
+
+import { Simulation } from '../sim/simulation';
+import type { TraceEvent } from '../sim/types';
+import type { Scenario } from './schema';
+
+export interface RunReport {
+  time: number;
+  nodes: {
+    id: string;
+    alive: boolean;
+    role: 'follower' | 'candidate' | 'leader';
+    term: number;
+    votedFor: string | null;
+    commitIndex: number;
+    lastApplied: number;
+    log: { term: number; command: string }[];
+    state: Record<string, string>;
+  }[];
+  violations: { invariant: string; time: number; detail: string }[];
+  trace?: TraceEvent[];
+}
+
+export function runScenario(scenario: Scenario, until: number, withTrace = false): RunReport {
+  const sim = new Simulation(scenario, { recordTrace: withTrace });
+  sim.runUntil(until);
+  return report(sim, withTrace);
+}
+
+export function report(sim: Simulation, withTrace: boolean): RunReport {
+  const snap = sim.snapshot();
+  const out: RunReport = {
+    time: snap.time,
+    nodes: snap.nodes.map((n) => ({
+      id: n.id,
+      alive: n.alive,
+      role: n.role,
+      term: n.currentTerm,
+      votedFor: n.votedFor,
+      commitIndex: n.commitIndex,
+      lastApplied: n.lastApplied,
+      log: n.log.map((e) => ({ term: e.term, command: e.command })),
+      state: { ...n.kv },
+    })),
+    violations: snap.violations.map((v) => ({ invariant: v.invariant, time: v.time, detail: v.detail })),
+  };
+  if (withTrace) out.trace = sim.trace;
+  return out;
+}

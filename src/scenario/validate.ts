@@ -1,0 +1,106 @@
+// Turns untrusted input (a file, a link, a test's literal) into a Scenario, or into
+// messages that name the field and say what is wrong with it, e.g.
+// `actions[2].node: no node "F" in a 5-node cluster`.
+
+import type { z } from 'zod';
+import { nodeNames, scenarioSchema, type Scenario } from './schema';
+
+export type ScenarioResult =
+  { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly errors: string[] };
+
+export interface ValidateOptions {
+  /** Links carry normalized scenarios: their actions must already be in time order. */
+  readonly requireTimeOrder?: boolean;
+}
+
+export function validateScenario(input: unknown, options: ValidateOptions = {}): ScenarioResult {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
+  const scenario = parsed.data;
+  const errors = checkMeaning(scenario, options);
+  if (errors.length > 0) return { ok: false, errors };
+  // Actions run in time order; equal times keep the order they were written in.
+  const actions = scenario.actions.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]);
+  return { ok: true, scenario: { ...scenario, actions: actions.map(([a]) => a) } };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(scenario)' : out;
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys')
+    return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_union' && issue.path.length > 0) return `${where}: ${issue.message}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `${where}: missing (expected ${issue.expected})`;
+  return `${where}: ${issue.message}`;
+}
+
+/** Rules a schema cannot say: names that must exist, ordered logs, ranges. */
+function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
+  const errors: string[] = [];
+  const names = nodeNames(s.nodes);
+  const unknown = (id: string): boolean => !names.includes(id);
+  const noNode = (id: string): string => `no node "${id}" in a ${s.nodes}-node cluster`;
+
+  for (const [key, value] of [
+    ['timing.electionTimeout', s.timing.electionTimeout],
+    ['timing.latency', s.timing.latency],
+  ] as const) {
+    if (value[0] > value[1]) errors.push(`${key}: the minimum ${value[0]} is above the maximum ${value[1]}`);
+  }
+  if (s.timing.electionTimeout[0] <= 0) errors.push('timing.electionTimeout: the minimum must be above 0 ms');
+
+  for (const [id, init] of Object.entries(s.initial)) {
+    if (unknown(id)) {
+      errors.push(`initial.${id}: ${noNode(id)}`);
+      continue;
+    }
+    if (init.votedFor !== null && unknown(init.votedFor))
+      errors.push(`initial.${id}.votedFor: ${noNode(init.votedFor)}`);
+    let previous = 0;
+    init.log.forEach((entry, i) => {
+      if (entry.term < previous) {
+        errors.push(`initial.${id}.log[${i}].term: terms in a log never decrease (${entry.term} after ${previous})`);
+      }
+      previous = Math.max(previous, entry.term);
+    });
+    if (init.term < previous) {
+      errors.push(`initial.${id}.term: ${init.term} is older than the term ${previous} of its last log entry`);
+    }
+  }
+
+  let previousAt = 0;
+  s.actions.forEach((action, i) => {
+    const at = `actions[${i}]`;
+    if (options.requireTimeOrder && action.at < previousAt) {
+      errors.push(`${at}.at: ${action.at} ms is before the previous action's ${previousAt} ms`);
+    }
+    previousAt = Math.max(previousAt, action.at);
+    if ('node' in action && action.node !== undefined && unknown(action.node))
+      errors.push(`${at}.node: ${noNode(action.node)}`);
+    if (action.do === 'cut' || action.do === 'mend') {
+      if (unknown(action.from)) errors.push(`${at}.from: ${noNode(action.from)}`);
+      if (unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
+      if (action.from === action.to) errors.push(`${at}.to: a link joins two different nodes`);
+    }
+    if (action.do === 'partition') {
+      const seen = new Set<string>();
+      action.groups.forEach((group, g) =>
+        group.forEach((id, k) => {
+          if (unknown(id)) errors.push(`${at}.groups[${g}][${k}]: ${noNode(id)}`);
+          else if (seen.has(id)) errors.push(`${at}.groups[${g}][${k}]: "${id}" is in two groups`);
+          seen.add(id);
+        }),
+      );
+    }
+  });
+  return errors;
+}

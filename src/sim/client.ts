@@ -1,0 +1,158 @@
+// The simulated client (§4 step 1 and §8 of the paper): it sends each command to the
+// node it believes leads, follows redirects, retries on silence, and gives up at a
+// deadline. Its messages travel the network like any other, so a class sees them.
+
+import { parseCommand } from '../raft/kv';
+import type { NodeId } from '../raft/types';
+import type { ClientEvent, ClientReply, ClientRequestRecord } from './types';
+
+/** What the client needs from the simulation around it. */
+export interface ClientHost {
+  now(): number;
+  readonly nodeIds: readonly NodeId[];
+  sendRequest(to: NodeId, requestId: number, command: string): void;
+  /** Call back `onTimer(kind, requestId, attempt)` after `after` ms. */
+  schedule(after: number, kind: ClientTimerKind, requestId: number, attempt: number): void;
+  record(event: ClientEvent): void;
+}
+
+export type ClientTimerKind = 'timeout' | 'retry' | 'deadline';
+
+/** Wait before retrying when no node knows a leader (an election is probably running). */
+const NO_LEADER_RETRY_DELAY = 100;
+
+export interface ClientState {
+  requests: ClientRequestRecord[];
+  /** The node the client believes leads, from the last answer or redirect. */
+  leaderGuess: NodeId | null;
+  nextRequestId: number;
+}
+
+export function emptyClientState(): ClientState {
+  return { requests: [], leaderGuess: null, nextRequestId: 1 };
+}
+
+export function cloneClientState(s: ClientState): ClientState {
+  return { requests: s.requests.map((r) => ({ ...r })), leaderGuess: s.leaderGuess, nextRequestId: s.nextRequestId };
+}
+
+export class Client {
+  constructor(
+    readonly state: ClientState,
+    private readonly host: ClientHost,
+    private readonly timeout: number,
+    private readonly deadline: number,
+  ) {}
+
+  /** Submit a command, to `node` if given, else to the believed leader. Returns the request. */
+  submit(command: string, node: NodeId | null): ClientRequestRecord {
+    const now = this.host.now();
+    const record: ClientRequestRecord = {
+      id: this.state.nextRequestId++,
+      command,
+      node,
+      submittedAt: now,
+      deadline: now + this.deadline,
+      status: 'pending',
+      target: null,
+      attempts: 0,
+      result: null,
+      error: null,
+      answeredAt: null,
+    };
+    this.state.requests.push(record);
+    const parsed = parseCommand(command);
+    if (!parsed.ok) {
+      // Refused before it is sent: a malformed command never reaches any log.
+      this.finish(record, 'refused', null, parsed.message);
+      this.host.record({ type: 'refused', requestId: record.id, command, reason: parsed.message });
+      return record;
+    }
+    this.host.schedule(this.deadline, 'deadline', record.id, 0);
+    this.sendAttempt(record, node ?? this.state.leaderGuess ?? this.host.nodeIds[0]!);
+    return record;
+  }
+
+  onReply(from: NodeId, reply: ClientReply): void {
+    const record = this.pending(reply.requestId);
+    // A late answer to an earlier attempt still counts if it is a success.
+    if (!record || (record.target !== from && !reply.success)) return;
+    if (reply.success) {
+      this.state.leaderGuess = from;
+      record.result = reply.result ?? null;
+      record.answeredAt = this.host.now();
+      this.finish(record, 'succeeded', reply.result ?? null, null);
+      this.host.record({ type: 'succeeded', requestId: record.id, result: reply.result ?? '', by: from });
+      return;
+    }
+    if (reply.error) {
+      this.finish(record, 'refused', null, reply.error);
+      this.host.record({ type: 'failed', requestId: record.id, reason: reply.error });
+      return;
+    }
+    const hint = reply.leaderHint ?? null;
+    this.host.record({ type: 'redirected', requestId: record.id, by: from, to: hint });
+    if (hint !== null && hint !== from) {
+      this.state.leaderGuess = hint;
+      this.sendAttempt(record, hint);
+    } else {
+      this.state.leaderGuess = null;
+      this.host.schedule(NO_LEADER_RETRY_DELAY, 'retry', record.id, record.attempts);
+    }
+  }
+
+  onTimer(kind: ClientTimerKind, requestId: number, attempt: number): void {
+    const record = this.pending(requestId);
+    if (!record) return;
+    if (kind === 'deadline') {
+      const reason = `no answer within ${this.deadline} ms`;
+      this.finish(record, 'failed', null, reason);
+      this.host.record({ type: 'failed', requestId, reason });
+      return;
+    }
+    if (attempt !== record.attempts) return; // A newer attempt superseded this timer.
+    if (kind === 'timeout') {
+      this.host.record({ type: 'timedOut', requestId, node: record.target! });
+      this.state.leaderGuess = null;
+    }
+    this.sendAttempt(record, this.nextNode(record.target));
+  }
+
+  private sendAttempt(record: ClientRequestRecord, to: NodeId): void {
+    if (this.host.now() >= record.deadline) return;
+    record.attempts += 1;
+    record.target = to;
+    this.host.record(
+      record.attempts === 1
+        ? { type: 'submitted', requestId: record.id, command: record.command, to }
+        : { type: 'retried', requestId: record.id, to, attempt: record.attempts },
+    );
+    this.host.sendRequest(to, record.id, record.command);
+    this.host.schedule(this.timeout, 'timeout', record.id, record.attempts);
+  }
+
+  /** Round-robin to the node after `current`, so a dead or cut-off node is passed over. */
+  private nextNode(current: NodeId | null): NodeId {
+    const ids = this.host.nodeIds;
+    const at = current === null ? -1 : ids.indexOf(current);
+    return ids[(at + 1) % ids.length]!;
+  }
+
+  private pending(requestId: number): ClientRequestRecord | undefined {
+    // Ids are handed out in order from 1, so the id is the position.
+    const record = this.state.requests[requestId - 1];
+    return record?.status === 'pending' ? record : undefined;
+  }
+
+  private finish(
+    record: ClientRequestRecord,
+    status: ClientRequestRecord['status'],
+    result: string | null,
+    error: string | null,
+  ): void {
+    record.status = status;
+    record.result = result;
+    record.error = error;
+    record.answeredAt = this.host.now();
+  }
+}

@@ -1,0 +1,597 @@
+// The cluster as a deterministic discrete-event simulation.
+//
+// It owns everything a Raft node must not: the virtual clock, the event queue,
+// the seeded PRNG, the network, crashes and the client. Each step pops the next
+// event (a delivery, a timer, a user action, a client timer), feeds it to the
+// node it concerns, and carries out what the node asks for. The same scenario
+// always produces the same trace, in Node and in the browser.
+
+import { initialState, RaftNode } from '../raft/node';
+import type {
+  NodeId,
+  PersistentState,
+  RaftConfig,
+  RaftMessage,
+  RaftOptions,
+  RaftOutput,
+  TimerKind,
+  UnsafeSwitches,
+} from '../raft/types';
+import type { Action, Scenario } from '../scenario/schema';
+import { nodeNames } from '../scenario/schema';
+import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
+import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
+import { EventQueue, type Scheduled } from './event-queue';
+import { Network, type NetworkState } from './network';
+import { Prng } from './prng';
+import {
+  CLIENT,
+  type ClientEvent,
+  type ClusterSnapshot,
+  type DropReason,
+  type DroppedMessage,
+  type Endpoint,
+  type Envelope,
+  type NodeSnapshot,
+  type TimerSnapshot,
+  type TraceEvent,
+  type Violation,
+  type WireMessage,
+} from './types';
+
+export type QueueItem =
+  | { readonly kind: 'deliver'; readonly message: Envelope }
+  | { readonly kind: 'timer'; readonly node: NodeId; readonly timer: TimerKind; readonly generation: number }
+  | { readonly kind: 'action'; readonly action: Action }
+  | { readonly kind: 'client'; readonly timer: ClientTimerKind; readonly requestId: number; readonly attempt: number };
+
+interface ArmedTimer extends TimerSnapshot {
+  readonly generation: number;
+}
+
+/** Everything the simulation knows about one node, alive or dead. */
+interface NodeSlot {
+  /** null while the node is down: its volatile state is gone. */
+  raft: RaftNode | null;
+  /** What is on the node's disk while it is down. */
+  disk: PersistentState;
+  timers: Record<TimerKind, ArmedTimer | null>;
+  /** The highest term the node ever reached, to check that a restart does not lose it. */
+  highestTerm: number;
+}
+
+/** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
+const DROP_FADE = 60;
+
+/** The part of the simulation that changes as it runs; saved whole in a checkpoint. */
+export interface SimCheckpoint {
+  readonly now: number;
+  readonly step: number;
+  readonly prng: number;
+  readonly queue: ReturnType<EventQueue<QueueItem>['save']>;
+  readonly nodes: Record<
+    NodeId,
+    {
+      alive: boolean;
+      state: RaftNode['state'] | null;
+      disk: PersistentState;
+      timers: NodeSlot['timers'];
+      highestTerm: number;
+    }
+  >;
+  readonly network: NetworkState;
+  readonly client: ClientState;
+  readonly checker: CheckerState;
+  readonly inFlight: readonly Envelope[];
+  readonly recentlyDropped: readonly DroppedMessage[];
+  readonly nextMessageId: number;
+  readonly nextTimerGeneration: number;
+  readonly options: RaftOptions;
+  readonly unsafe: UnsafeSwitches;
+  readonly violationCount: number;
+  readonly traceLength: number;
+}
+
+export interface SimulationSettings {
+  /** Keep the full trace (the UI and --trace need it; a long benchmark may not). */
+  readonly recordTrace?: boolean;
+}
+
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly nodeIds: readonly NodeId[];
+  readonly trace: TraceEvent[] = [];
+  readonly violations: Violation[] = [];
+  private readonly recordTrace: boolean;
+
+  private now_ = 0;
+  private step_ = 0;
+  private prng: Prng;
+  private queue = new EventQueue<QueueItem>();
+  private slots = new Map<NodeId, NodeSlot>();
+  private network: Network;
+  private client: Client;
+  private checker: SafetyChecker;
+  private inFlight = new Map<number, Envelope>();
+  private recentlyDropped: DroppedMessage[] = [];
+  private nextMessageId = 1;
+  private nextTimerGeneration = 1;
+  private options: RaftOptions;
+  private unsafe: UnsafeSwitches;
+
+  constructor(scenario: Scenario, settings: SimulationSettings = {}) {
+    this.scenario = scenario;
+    this.recordTrace = settings.recordTrace ?? true;
+    this.nodeIds = nodeNames(scenario.nodes);
+    this.prng = new Prng(scenario.seed);
+    this.options = { ...scenario.options };
+    this.unsafe = { ...scenario.unsafe };
+    const { network, timing } = scenario;
+    this.network = Network.create(timing.latency, network.dropRate, network.duplicateRate, network.reorder);
+    this.checker = new SafetyChecker(emptyCheckerState());
+    this.client = this.makeClient(emptyClientState());
+
+    for (const id of this.nodeIds) {
+      const init = scenario.initial[id];
+      const disk: PersistentState = {
+        currentTerm: init?.term ?? 0,
+        votedFor: init?.votedFor ?? null,
+        log: init?.log.map((e) => ({ term: e.term, command: e.command })) ?? [],
+      };
+      this.slots.set(id, {
+        raft: null,
+        disk,
+        timers: { election: null, heartbeat: null },
+        highestTerm: disk.currentTerm,
+      });
+      this.addViolations(this.checker.seedLog(id, disk.log, 0));
+    }
+    // Actions are queued first, so an action at time t runs before other events at t.
+    for (const action of scenario.actions) this.queue.push(action.at, { kind: 'action', action });
+    for (const id of this.nodeIds) this.boot(id);
+  }
+
+  get now(): number {
+    return this.now_;
+  }
+
+  /** How many events have been processed. */
+  get stepCount(): number {
+    return this.step_;
+  }
+
+  // ---- Running ---------------------------------------------------------------
+
+  /** The time of the next event that will really do something, if any. */
+  nextEventTime(): number | undefined {
+    this.discardStale();
+    return this.queue.peek()?.time;
+  }
+
+  /** Process exactly one event. Returns false when nothing is left to happen. */
+  step(): boolean {
+    this.discardStale();
+    const next = this.queue.pop();
+    if (!next) return false;
+    this.now_ = next.time;
+    this.step_ += 1;
+    this.process(next.item);
+    return true;
+  }
+
+  /** Process every event up to and including `time`, then stand at `time`. */
+  runUntil(time: number): void {
+    for (;;) {
+      const t = this.nextEventTime();
+      if (t === undefined || t > time) break;
+      this.step();
+    }
+    if (time > this.now_) this.now_ = time;
+  }
+
+  /** Carry out a user action now (from the UI), exactly as a scenario action at this time. */
+  perform(action: Action): string | undefined {
+    this.step_ += 1;
+    return this.applyAction({ ...action, at: this.now_ });
+  }
+
+  private discardStale(): void {
+    for (;;) {
+      const top = this.queue.peek();
+      if (!top || !this.isStale(top)) return;
+      this.queue.pop();
+    }
+  }
+
+  /** A timer that was re-armed or stopped, or whose node crashed, no longer fires. */
+  private isStale(entry: Scheduled<QueueItem>): boolean {
+    const item = entry.item;
+    if (item.kind !== 'timer') return false;
+    const armed = this.slots.get(item.node)!.timers[item.timer];
+    return armed === null || armed.generation !== item.generation;
+  }
+
+  private process(item: QueueItem): void {
+    switch (item.kind) {
+      case 'deliver':
+        return this.deliver(item.message);
+      case 'timer': {
+        const slot = this.slots.get(item.node)!;
+        slot.timers[item.timer] = null;
+        this.record({ kind: 'timerFired', node: item.node, timer: item.timer });
+        return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }));
+      }
+      case 'action':
+        this.applyAction(item.action);
+        return;
+      case 'client':
+        return this.client.onTimer(item.timer, item.requestId, item.attempt);
+    }
+  }
+
+  // ---- Nodes -----------------------------------------------------------------
+
+  private config(id: NodeId): RaftConfig {
+    return {
+      id,
+      cluster: this.nodeIds,
+      heartbeatInterval: this.scenario.timing.heartbeatInterval,
+      options: this.options,
+      unsafe: this.unsafe,
+    };
+  }
+
+  private boot(id: NodeId): void {
+    const slot = this.slots.get(id)!;
+    const raft = new RaftNode(this.config(id), initialState(slot.disk), () => this.drawElectionTimeout());
+    slot.raft = raft;
+    this.feed(id, raft.start());
+  }
+
+  private drawElectionTimeout(): number {
+    const [min, max] = this.scenario.timing.electionTimeout;
+    return this.prng.between(min, max);
+  }
+
+  /** Carry out a node's output: record its events, arm its timers, send its messages. */
+  private feed(id: NodeId, out: RaftOutput): void {
+    const slot = this.slots.get(id)!;
+    const state = slot.raft!.state;
+    for (const event of out.events) {
+      this.record({ kind: 'node', node: id, event });
+      this.addViolations(this.checker.observe(id, event, state, this.now_));
+      if (event.type === 'entryApplied' && state.role === 'leader' && event.entry.requestId !== undefined) {
+        // §4 step 3: the leader answers the client once the command is committed and applied.
+        if (this.client.state.requests[event.entry.requestId - 1]?.status === 'pending') {
+          this.send(id, CLIENT, {
+            type: 'ClientReply',
+            requestId: event.entry.requestId,
+            success: true,
+            result: event.result,
+          });
+        }
+      }
+    }
+    if (state.currentTerm > slot.highestTerm) slot.highestTerm = state.currentTerm;
+    for (const t of out.timers) {
+      if ('stop' in t) slot.timers[t.timer] = null;
+      else {
+        const timer = { armedAt: this.now_, deadline: this.now_ + t.after, generation: this.nextTimerGeneration++ };
+        slot.timers[t.timer] = timer;
+        this.queue.push(timer.deadline, { kind: 'timer', node: id, timer: t.timer, generation: timer.generation });
+      }
+    }
+    for (const m of out.messages) this.send(id, m.to, m.message);
+  }
+
+  // ---- Network -----------------------------------------------------------------
+
+  private send(from: Endpoint, to: Endpoint, payload: WireMessage): void {
+    const nodeLink = from !== CLIENT && to !== CLIENT;
+    const lost = nodeLink && this.prng.chance(this.network.state.dropRate);
+    this.emitMessage(from, to, payload, lost, false);
+    if (nodeLink && this.prng.chance(this.network.state.duplicateRate))
+      this.emitMessage(from, to, payload, false, true);
+  }
+
+  private emitMessage(from: Endpoint, to: Endpoint, payload: WireMessage, lost: boolean, duplicate: boolean): void {
+    const message: Envelope = {
+      id: this.nextMessageId++,
+      from,
+      to,
+      sentAt: this.now_,
+      deliverAt: this.network.deliveryTime(this.now_, from, to, this.prng),
+      payload,
+      lost,
+      duplicate,
+    };
+    this.inFlight.set(message.id, message);
+    this.queue.push(message.deliverAt, { kind: 'deliver', message });
+    this.record({ kind: 'sent', message });
+  }
+
+  private deliver(message: Envelope): void {
+    if (!this.inFlight.delete(message.id)) return; // Already dropped by the user.
+    const reason = this.dropReason(message);
+    if (reason) return this.drop(message, reason);
+    this.record({ kind: 'delivered', message });
+    const { from, to, payload } = message;
+    if (to === CLIENT) {
+      if (payload.type === 'ClientReply') this.client.onReply(from, payload);
+      return;
+    }
+    const raft = this.slots.get(to)!.raft!;
+    if (payload.type === 'ClientRequest') return this.onClientRequest(to, payload.requestId, payload.command);
+    if (payload.type === 'ClientReply') return;
+    this.feed(to, raft.handle({ kind: 'message', from, message: payload as RaftMessage }));
+  }
+
+  private dropReason(message: Envelope): DropReason | null {
+    if (message.lost) return 'random-loss';
+    if (message.to !== CLIENT && !this.slots.get(message.to)!.raft) return 'receiver-dead';
+    if (!this.network.isUp(message.from, message.to)) return 'link-down';
+    return null;
+  }
+
+  private drop(message: Envelope, reason: DropReason): void {
+    this.recentlyDropped.push({ message, droppedAt: this.now_, reason });
+    if (this.recentlyDropped.length > 64) this.pruneDropped();
+    this.record({ kind: 'dropped', message, reason });
+  }
+
+  private pruneDropped(): void {
+    this.recentlyDropped = this.recentlyDropped.filter((d) => d.droppedAt >= this.now_ - DROP_FADE);
+  }
+
+  // ---- Client --------------------------------------------------------------------
+
+  private makeClient(state: ClientState): Client {
+    return new Client(
+      state,
+      {
+        now: () => this.now_,
+        nodeIds: this.nodeIds,
+        sendRequest: (to, requestId, command) => this.send(CLIENT, to, { type: 'ClientRequest', requestId, command }),
+        schedule: (after, timer, requestId, attempt) =>
+          this.queue.push(this.now_ + after, { kind: 'client', timer, requestId, attempt }),
+        record: (event: ClientEvent) => this.record({ kind: 'client', event }),
+      },
+      this.scenario.timing.clientTimeout,
+      this.scenario.timing.clientDeadline,
+    );
+  }
+
+  private onClientRequest(node: NodeId, requestId: number, command: string): void {
+    const raft = this.slots.get(node)!.raft!;
+    const { result, output } = raft.propose(command, requestId);
+    if (result.accepted) {
+      this.record({
+        kind: 'client',
+        event: { type: 'accepted', requestId, node, index: result.index, term: result.term },
+      });
+    } else if (result.reason === 'not-leader') {
+      this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, leaderHint: result.leaderHint });
+    } else {
+      this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: result.message });
+    }
+    this.feed(node, output);
+  }
+
+  // ---- Actions ----------------------------------------------------------------------
+
+  /** Apply a user or scenario action. Returns a message when it could not be carried out. */
+  private applyAction(action: Action): string | undefined {
+    const error = this.tryAction(action);
+    this.record(error === undefined ? { kind: 'action', action } : { kind: 'action', action, error });
+    return error;
+  }
+
+  private tryAction(action: Action): string | undefined {
+    const known = (id: NodeId): boolean => this.slots.has(id);
+    const alive = (id: NodeId): boolean => this.slots.get(id)?.raft != null;
+    if ('node' in action && action.node !== undefined && !known(action.node)) {
+      return `no node "${action.node}" in a ${this.nodeIds.length}-node cluster`;
+    }
+    switch (action.do) {
+      case 'kill':
+        if (!alive(action.node)) return `${action.node} is already down`;
+        return this.kill(action.node);
+      case 'restart':
+        if (alive(action.node)) return `${action.node} is already running`;
+        return this.restart(action.node);
+      case 'timeout': {
+        if (!alive(action.node)) return `${action.node} is down: restart it first`;
+        const slot = this.slots.get(action.node)!;
+        slot.timers.election = null;
+        this.record({ kind: 'timerFired', node: action.node, timer: 'election' });
+        this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer: 'election' }));
+        return undefined;
+      }
+      case 'isolate':
+        this.network.isolate(action.node);
+        return undefined;
+      case 'restore':
+        this.network.restore(action.node);
+        return undefined;
+      case 'partition': {
+        const unknown = action.groups.flat().find((id) => !known(id));
+        if (unknown) return `no node "${unknown}" in a ${this.nodeIds.length}-node cluster`;
+        this.network.partition(action.groups);
+        return undefined;
+      }
+      case 'heal':
+        this.network.heal();
+        return undefined;
+      case 'cut':
+      case 'mend': {
+        if (!known(action.from) || !known(action.to)) return `the link ${action.from}–${action.to} does not exist`;
+        if (action.from === action.to) return 'a link joins two different nodes';
+        if (action.do === 'cut') this.network.cut(action.from, action.to, action.oneWay);
+        else this.network.mend(action.from, action.to, action.oneWay);
+        return undefined;
+      }
+      case 'network': {
+        const s = this.network.state;
+        if (action.dropRate !== undefined) s.dropRate = action.dropRate;
+        if (action.duplicateRate !== undefined) s.duplicateRate = action.duplicateRate;
+        if (action.reorder !== undefined) s.reorder = action.reorder;
+        if (action.latency !== undefined) s.latency = [Math.min(...action.latency), Math.max(...action.latency)];
+        return undefined;
+      }
+      case 'configure':
+        this.options = { ...this.options, ...action.options };
+        this.unsafe = { ...this.unsafe, ...action.unsafe };
+        for (const [id, slot] of this.slots) if (slot.raft) slot.raft.config = this.config(id);
+        return undefined;
+      case 'submit':
+        this.client.submit(action.command, action.node ?? null);
+        return undefined;
+      case 'drop': {
+        const message = this.inFlight.get(action.message);
+        if (!message) return `message #${action.message} is no longer in flight`;
+        this.inFlight.delete(action.message);
+        this.drop(message, 'dropped-by-user');
+        return undefined;
+      }
+    }
+  }
+
+  /** Crash: volatile state and timers are gone; currentTerm, votedFor and the log stay on disk. */
+  private kill(id: NodeId): undefined {
+    const slot = this.slots.get(id)!;
+    const s = slot.raft!.state;
+    slot.disk = { currentTerm: s.currentTerm, votedFor: s.votedFor, log: [...s.log] };
+    slot.raft = null;
+    slot.timers = { election: null, heartbeat: null };
+    this.record({ kind: 'crashed', node: id });
+    return undefined;
+  }
+
+  private restart(id: NodeId): undefined {
+    const slot = this.slots.get(id)!;
+    if (this.unsafe.forgetOnRestart) slot.disk = { currentTerm: 0, votedFor: null, log: slot.disk.log };
+    this.record({ kind: 'restarted', node: id, term: slot.disk.currentTerm, votedFor: slot.disk.votedFor });
+    this.addViolations(this.checker.observeRestart(id, slot.highestTerm, slot.disk.currentTerm, this.now_));
+    this.boot(id);
+    return undefined;
+  }
+
+  // ---- Records --------------------------------------------------------------------------
+
+  private record(event: DistributiveOmit<TraceEvent, 'time' | 'step'>): void {
+    if (this.recordTrace) this.trace.push({ ...event, time: this.now_, step: this.step_ } as TraceEvent);
+  }
+
+  private addViolations(found: readonly Violation[]): void {
+    for (const violation of found) {
+      this.violations.push(violation);
+      this.record({ kind: 'violation', violation });
+    }
+  }
+
+  // ---- Snapshots and checkpoints -------------------------------------------------------------
+
+  /** The whole cluster as plain data, for the UI and the CLI. */
+  snapshot(): ClusterSnapshot {
+    this.pruneDropped();
+    const nodes: NodeSnapshot[] = this.nodeIds.map((id) => this.nodeSnapshot(id));
+    return {
+      time: this.now_,
+      step: this.step_,
+      nodes,
+      messages: [...this.inFlight.values()],
+      recentlyDropped: [...this.recentlyDropped],
+      network: this.network.snapshot(),
+      requests: this.client.state.requests.slice(-50).map((r) => ({ ...r })),
+      violations: [...this.violations],
+    };
+  }
+
+  private nodeSnapshot(id: NodeId): NodeSnapshot {
+    const slot = this.slots.get(id)!;
+    const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
+      t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
+    const s = slot.raft?.state;
+    return {
+      id,
+      alive: s !== undefined,
+      role: s?.role ?? 'follower',
+      currentTerm: s?.currentTerm ?? slot.disk.currentTerm,
+      votedFor: s ? s.votedFor : slot.disk.votedFor,
+      leaderId: s?.leaderId ?? null,
+      log: [...(s?.log ?? slot.disk.log)],
+      commitIndex: s?.commitIndex ?? 0,
+      lastApplied: s?.lastApplied ?? 0,
+      nextIndex: { ...s?.nextIndex },
+      matchIndex: { ...s?.matchIndex },
+      votesGranted: [...(s?.votesGranted ?? [])],
+      votesRefused: [...(s?.votesRefused ?? [])],
+      preCandidate: s?.preCandidate ?? false,
+      kv: { ...s?.kv.data },
+      electionTimer: timer(slot.timers.election),
+      heartbeatTimer: timer(slot.timers.heartbeat),
+    };
+  }
+
+  /** Everything needed to resume from this instant; the trace itself is append-only and kept by length. */
+  save(): SimCheckpoint {
+    const nodes: SimCheckpoint['nodes'] = {};
+    for (const [id, slot] of this.slots) {
+      nodes[id] = {
+        alive: slot.raft !== null,
+        state: slot.raft ? structuredClone(slot.raft.state) : null,
+        disk: { ...slot.disk, log: [...slot.disk.log] },
+        timers: { ...slot.timers },
+        highestTerm: slot.highestTerm,
+      };
+    }
+    return {
+      now: this.now_,
+      step: this.step_,
+      prng: this.prng.save(),
+      queue: this.queue.save(),
+      nodes,
+      network: structuredClone(this.network.state),
+      client: cloneClientState(this.client.state),
+      checker: cloneCheckerState(this.checker.state),
+      inFlight: [...this.inFlight.values()],
+      recentlyDropped: [...this.recentlyDropped],
+      nextMessageId: this.nextMessageId,
+      nextTimerGeneration: this.nextTimerGeneration,
+      options: { ...this.options },
+      unsafe: { ...this.unsafe },
+      violationCount: this.violations.length,
+      traceLength: this.trace.length,
+    };
+  }
+
+  /** Return to a checkpoint taken earlier by this simulation (the trace and violations are cut back). */
+  restore(c: SimCheckpoint): void {
+    this.now_ = c.now;
+    this.step_ = c.step;
+    this.prng = Prng.restore(c.prng);
+    this.queue = EventQueue.restore(c.queue);
+    this.options = { ...c.options };
+    this.unsafe = { ...c.unsafe };
+    for (const [id, saved] of Object.entries(c.nodes)) {
+      const slot = this.slots.get(id)!;
+      slot.disk = { ...saved.disk, log: [...saved.disk.log] };
+      slot.timers = { ...saved.timers };
+      slot.highestTerm = saved.highestTerm;
+      slot.raft = saved.state
+        ? new RaftNode(this.config(id), structuredClone(saved.state), () => this.drawElectionTimeout())
+        : null;
+    }
+    this.network = new Network(structuredClone(c.network));
+    this.client = this.makeClient(cloneClientState(c.client));
+    this.checker = new SafetyChecker(cloneCheckerState(c.checker));
+    this.inFlight = new Map(c.inFlight.map((m) => [m.id, m]));
+    this.recentlyDropped = [...c.recentlyDropped];
+    this.nextMessageId = c.nextMessageId;
+    this.nextTimerGeneration = c.nextTimerGeneration;
+    this.violations.length = c.violationCount;
+    this.trace.length = c.traceLength;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

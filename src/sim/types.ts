@@ -1,0 +1,167 @@
+// What the simulator records and reports: messages on the wire, the trace of
+// everything that happened, invariant violations and snapshots of the cluster.
+// All plain, serializable data: the worker posts it, the CLI prints it.
+
+import type { Action } from '../scenario/schema';
+import type { KvState, LogEntry, NodeId, RaftEvent, RaftMessage, Role, TimerKind } from '../raft/types';
+
+/** The client is an endpoint of its own; it is never partitioned from the nodes. */
+export const CLIENT = 'client';
+export type Endpoint = NodeId | typeof CLIENT;
+
+export interface ClientRequest {
+  readonly type: 'ClientRequest';
+  readonly requestId: number;
+  readonly command: string;
+}
+
+export interface ClientReply {
+  readonly type: 'ClientReply';
+  readonly requestId: number;
+  readonly success: boolean;
+  /** On success: what the state machine returned. */
+  readonly result?: string;
+  /** On refusal by a follower: the leader it knows, if any (§4: only the leader serves clients). */
+  readonly leaderHint?: NodeId | null;
+  readonly error?: string;
+}
+
+export type WireMessage = RaftMessage | ClientRequest | ClientReply;
+
+export type DropReason = 'receiver-dead' | 'link-down' | 'random-loss' | 'dropped-by-user' | 'sender-dead';
+
+export interface Envelope {
+  readonly id: number;
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly sentAt: number;
+  readonly deliverAt: number;
+  readonly payload: WireMessage;
+  /** Decided at send time with the seeded PRNG; the message still travels and dies on arrival. */
+  readonly lost: boolean;
+  /** A copy made by the duplication switch. */
+  readonly duplicate: boolean;
+}
+
+export type ClientRequestStatus = 'pending' | 'succeeded' | 'failed' | 'refused';
+
+export interface ClientRequestRecord {
+  readonly id: number;
+  readonly command: string;
+  /** The node the user chose, if any. */
+  readonly node: NodeId | null;
+  readonly submittedAt: number;
+  readonly deadline: number;
+  status: ClientRequestStatus;
+  /** Where the current attempt went. */
+  target: NodeId | null;
+  attempts: number;
+  result: string | null;
+  error: string | null;
+  answeredAt: number | null;
+}
+
+export type InvariantName =
+  | 'Election Safety'
+  | 'Leader Append-Only'
+  | 'Log Matching'
+  | 'Leader Completeness'
+  | 'State Machine Safety'
+  | 'Term Monotonic'
+  | 'Vote Stability'
+  | 'Commit Bounds';
+
+export interface Violation {
+  readonly invariant: InvariantName;
+  readonly time: number;
+  readonly nodes: readonly NodeId[];
+  readonly index?: number;
+  readonly term?: number;
+  readonly detail: string;
+}
+
+export type ClientEvent =
+  | { readonly type: 'submitted'; readonly requestId: number; readonly command: string; readonly to: NodeId }
+  | { readonly type: 'refused'; readonly requestId: number; readonly command: string; readonly reason: string }
+  | { readonly type: 'redirected'; readonly requestId: number; readonly by: NodeId; readonly to: NodeId | null }
+  | { readonly type: 'timedOut'; readonly requestId: number; readonly node: NodeId }
+  | { readonly type: 'retried'; readonly requestId: number; readonly to: NodeId; readonly attempt: number }
+  | {
+      readonly type: 'accepted';
+      readonly requestId: number;
+      readonly node: NodeId;
+      readonly index: number;
+      readonly term: number;
+    }
+  | { readonly type: 'succeeded'; readonly requestId: number; readonly result: string; readonly by: NodeId }
+  | { readonly type: 'failed'; readonly requestId: number; readonly reason: string };
+
+/** One record of the append-only trace. `step` numbers the queue event that caused it. */
+export type TraceEvent = { readonly time: number; readonly step: number } & (
+  | { readonly kind: 'timerFired'; readonly node: NodeId; readonly timer: TimerKind }
+  | { readonly kind: 'sent'; readonly message: Envelope }
+  | { readonly kind: 'delivered'; readonly message: Envelope }
+  | { readonly kind: 'dropped'; readonly message: Envelope; readonly reason: DropReason }
+  | { readonly kind: 'node'; readonly node: NodeId; readonly event: RaftEvent }
+  | { readonly kind: 'client'; readonly event: ClientEvent }
+  | { readonly kind: 'action'; readonly action: Action; readonly error?: string }
+  | { readonly kind: 'crashed'; readonly node: NodeId }
+  | { readonly kind: 'restarted'; readonly node: NodeId; readonly term: number; readonly votedFor: NodeId | null }
+  | { readonly kind: 'violation'; readonly violation: Violation }
+);
+
+export type TraceKind = TraceEvent['kind'];
+
+export interface TimerSnapshot {
+  readonly armedAt: number;
+  readonly deadline: number;
+}
+
+export interface NodeSnapshot {
+  readonly id: NodeId;
+  readonly alive: boolean;
+  readonly role: Role;
+  readonly currentTerm: number;
+  readonly votedFor: NodeId | null;
+  readonly leaderId: NodeId | null;
+  readonly log: readonly LogEntry[];
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  readonly nextIndex: Readonly<Record<NodeId, number>>;
+  readonly matchIndex: Readonly<Record<NodeId, number>>;
+  readonly votesGranted: readonly NodeId[];
+  readonly votesRefused: readonly NodeId[];
+  readonly preCandidate: boolean;
+  readonly kv: Readonly<KvState['data']>;
+  readonly electionTimer: TimerSnapshot | null;
+  readonly heartbeatTimer: TimerSnapshot | null;
+}
+
+export interface NetworkSnapshot {
+  readonly isolated: readonly NodeId[];
+  /** Directed cut links as "A>B". */
+  readonly cutLinks: readonly string[];
+  readonly partition: readonly (readonly NodeId[])[] | null;
+  readonly latency: readonly [number, number];
+  readonly dropRate: number;
+  readonly duplicateRate: number;
+  readonly reorder: boolean;
+}
+
+export interface DroppedMessage {
+  readonly message: Envelope;
+  readonly droppedAt: number;
+  readonly reason: DropReason;
+}
+
+export interface ClusterSnapshot {
+  readonly time: number;
+  /** How many queue events have been processed so far. */
+  readonly step: number;
+  readonly nodes: readonly NodeSnapshot[];
+  readonly messages: readonly Envelope[];
+  readonly recentlyDropped: readonly DroppedMessage[];
+  readonly network: NetworkSnapshot;
+  readonly requests: readonly ClientRequestRecord[];
+  readonly violations: readonly Violation[];
+}

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    // Playwright specs live in e2e/ and must never be collected by vitest.
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['./src/test-setup.ts'],
+  },
+});

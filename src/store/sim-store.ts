@@ -1,0 +1,184 @@
+// The UI's single store, fed by the simulation worker. Components subscribe to the
+// slices they draw (useSimStore(s => s.snapshot?.nodes[2])) and call its actions;
+// no component talks to the worker or computes Raft itself.
+
+import { create } from 'zustand';
+import type { NodeId } from '../raft/types';
+import type { Scenario } from '../scenario/schema';
+import { scenarioSchema } from '../scenario/schema';
+import type { ClusterSnapshot, TraceEvent } from '../sim/types';
+import { DEFAULT_SPEED, type FromWorker, type LiveAction } from '../worker/protocol';
+import type { EnginePort } from './engine-port';
+
+export type Lang = 'ko' | 'en';
+
+/** How many trace records the event feed keeps. */
+const FEED_LENGTH = 500;
+const LANG_KEY = 'raft-classroom.lang';
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly text: string;
+}
+
+export interface SimStore {
+  snapshot: ClusterSnapshot | null;
+  /** The most recent trace records, oldest first. */
+  feed: readonly TraceEvent[];
+  playing: boolean;
+  speed: number;
+  scenario: Scenario;
+  /** The worker crashed: the UI shows this with a restart button. */
+  engineError: string | null;
+  notices: readonly Notice[];
+  selectedNode: NodeId | null;
+  selectedMessage: number | null;
+  lang: Lang;
+
+  connect(port: EnginePort): void;
+  load(scenario: Scenario, at?: number): void;
+  reset(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  setSpeed(speed: number): void;
+  act(action: LiveAction): void;
+  restartEngine(): void;
+  selectNode(id: NodeId | null): void;
+  selectMessage(id: number | null): void;
+  setLang(lang: Lang): void;
+  notify(tone: Notice['tone'], text: string): void;
+  dismissNotice(id: number): void;
+}
+
+export const DEFAULT_SCENARIO: Scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 1 });
+
+let port: EnginePort | null = null;
+let makePort: (() => EnginePort) | null = null;
+let noticeId = 0;
+
+const raf: (cb: () => void) => void =
+  typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => queueMicrotask(cb);
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANG_KEY);
+    if (saved === 'ko' || saved === 'en') return saved;
+  } catch {
+    // Storage can be blocked (private mode); the browser language decides then.
+  }
+  const browser = globalThis.navigator?.language ?? 'en';
+  return browser.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export const useSimStore = create<SimStore>()((set, get) => {
+  const onMessage = (message: FromWorker): void => {
+    switch (message.type) {
+      case 'frame': {
+        const feed =
+          message.skipped > 0 || message.events.length > 0 ? appendFeed(get().feed, message.events) : get().feed;
+        set({ snapshot: message.snapshot, feed, playing: message.playing, speed: message.speed });
+        // Ask for the next frame only once this one is painted: at most one frame in flight.
+        raf(() => port?.send({ type: 'ready' }));
+        return;
+      }
+      case 'refused':
+        return get().notify('error', message.reason);
+      case 'error':
+        set({ engineError: message.message, playing: false });
+        return;
+    }
+  };
+
+  const attach = (p: EnginePort): void => {
+    port?.terminate();
+    port = p;
+    p.onMessage(onMessage);
+    p.onCrash((text) => set({ engineError: text, playing: false }));
+  };
+
+  return {
+    snapshot: null,
+    feed: [],
+    playing: false,
+    speed: DEFAULT_SPEED,
+    scenario: DEFAULT_SCENARIO,
+    engineError: null,
+    notices: [],
+    selectedNode: null,
+    selectedMessage: null,
+    lang: initialLang(),
+
+    connect(p) {
+      attach(p);
+    },
+    load(scenario, at) {
+      set({ scenario, feed: [], selectedMessage: null, engineError: null });
+      port?.send({ type: 'load', scenario, ...(at === undefined ? {} : { at }) });
+      port?.send({ type: 'speed', speed: get().speed });
+    },
+    reset() {
+      get().load(get().scenario);
+    },
+    play() {
+      port?.send({ type: 'play' });
+    },
+    pause() {
+      port?.send({ type: 'pause' });
+    },
+    togglePlay() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    step() {
+      port?.send({ type: 'step' });
+    },
+    setSpeed(speed) {
+      set({ speed });
+      port?.send({ type: 'speed', speed });
+    },
+    act(action) {
+      port?.send({ type: 'act', action });
+    },
+    restartEngine() {
+      if (makePort) attach(makePort());
+      get().load(get().scenario);
+    },
+    selectNode(id) {
+      set({ selectedNode: id });
+    },
+    selectMessage(id) {
+      set({ selectedMessage: id });
+    },
+    setLang(lang) {
+      try {
+        globalThis.localStorage?.setItem(LANG_KEY, lang);
+      } catch {
+        // Not saved; the choice still holds for this visit.
+      }
+      if (typeof document !== 'undefined') document.documentElement.lang = lang;
+      set({ lang });
+    },
+    notify(tone, text) {
+      const notice = { id: ++noticeId, tone, text };
+      set({ notices: [...get().notices.slice(-3), notice] });
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+  };
+});
+
+/** Connect the store to an engine made by `factory` (called again when the user restarts a crashed engine). */
+export function startEngine(factory: () => EnginePort): void {
+  makePort = factory;
+  useSimStore.getState().connect(factory());
+}
+
+function appendFeed(feed: readonly TraceEvent[], events: readonly TraceEvent[]): readonly TraceEvent[] {
+  const next =
+    feed.length + events.length > FEED_LENGTH ? [...feed, ...events].slice(-FEED_LENGTH) : [...feed, ...events];
+  return next;
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the component's owner.
+export function EventFeed() {
+  return null;
+}

@@ -24,20 +24,34 @@ const initialNode = z.strictObject({
 });
 
 const at = time;
+/**
+ * Optional on every action: the number of events processed before it ran. A live action taken
+ * after stepping to an event at time t must replay after that event, not before every event at t
+ * as a scripted action does; the history records it so a branch replays byte for byte.
+ */
+const afterStep = z.number().int().nonnegative().optional();
 export const actionSchema = z.discriminatedUnion('do', [
-  z.strictObject({ at, do: z.literal('kill'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('restart'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('isolate'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('restore'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('timeout'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('partition'), groups: z.array(z.array(nodeId).min(1)).min(2) }),
-  z.strictObject({ at, do: z.literal('heal') }),
-  z.strictObject({ at, do: z.literal('submit'), command: z.string().max(200), node: nodeId.optional() }),
+  z.strictObject({ at, afterStep, do: z.literal('kill'), node: nodeId }),
+  z.strictObject({ at, afterStep, do: z.literal('restart'), node: nodeId }),
+  z.strictObject({ at, afterStep, do: z.literal('isolate'), node: nodeId }),
+  z.strictObject({ at, afterStep, do: z.literal('restore'), node: nodeId }),
+  z.strictObject({ at, afterStep, do: z.literal('timeout'), node: nodeId }),
+  z.strictObject({ at, afterStep, do: z.literal('partition'), groups: z.array(z.array(nodeId).min(1)).min(2) }),
+  z.strictObject({ at, afterStep, do: z.literal('heal') }),
+  z.strictObject({ at, afterStep, do: z.literal('submit'), command: z.string().max(200), node: nodeId.optional() }),
   /** Cut the link from → to; both ways unless oneWay. */
-  z.strictObject({ at, do: z.literal('cut'), from: nodeId, to: nodeId, oneWay: z.boolean().default(false) }),
-  z.strictObject({ at, do: z.literal('mend'), from: nodeId, to: nodeId, oneWay: z.boolean().default(false) }),
+  z.strictObject({ at, afterStep, do: z.literal('cut'), from: nodeId, to: nodeId, oneWay: z.boolean().default(false) }),
   z.strictObject({
     at,
+    afterStep,
+    do: z.literal('mend'),
+    from: nodeId,
+    to: nodeId,
+    oneWay: z.boolean().default(false),
+  }),
+  z.strictObject({
+    at,
+    afterStep,
     do: z.literal('network'),
     dropRate: probability.optional(),
     duplicateRate: probability.optional(),
@@ -47,6 +61,7 @@ export const actionSchema = z.discriminatedUnion('do', [
   /** Switch engine options or unsafe teaching switches mid-run. */
   z.strictObject({
     at,
+    afterStep,
     do: z.literal('configure'),
     options: z
       .strictObject({
@@ -65,7 +80,11 @@ export const actionSchema = z.discriminatedUnion('do', [
       .optional(),
   }),
   /** Drop one message now in flight (chosen in the UI), by its id. */
-  z.strictObject({ at, do: z.literal('drop'), message: z.number().int().nonnegative() }),
+  z.strictObject({ at, afterStep, do: z.literal('drop'), message: z.number().int().nonnegative() }),
+  /** Manual delivery: deliver one in-flight message now, ahead of the others. */
+  z.strictObject({ at, afterStep, do: z.literal('deliver'), message: z.number().int().nonnegative() }),
+  /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
+  z.strictObject({ at, afterStep, do: z.literal('duplicate'), message: z.number().int().nonnegative() }),
 ]);
 
 const optionsSchema = z.strictObject({

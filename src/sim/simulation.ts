@@ -24,6 +24,7 @@ import { Client, cloneClientState, emptyClientState, type ClientState, type Clie
 import { EventQueue, type Scheduled } from './event-queue';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
+import { cloneRaftState } from './raft-state-clone';
 import {
   CLIENT,
   type ClientEvent,
@@ -42,7 +43,6 @@ import {
 export type QueueItem =
   | { readonly kind: 'deliver'; readonly message: Envelope }
   | { readonly kind: 'timer'; readonly node: NodeId; readonly timer: TimerKind; readonly generation: number }
-  | { readonly kind: 'action'; readonly action: Action }
   | { readonly kind: 'client'; readonly timer: ClientTimerKind; readonly requestId: number; readonly attempt: number };
 
 interface ArmedTimer extends TimerSnapshot {
@@ -90,6 +90,9 @@ export interface SimCheckpoint {
   readonly unsafe: UnsafeSwitches;
   readonly violationCount: number;
   readonly traceLength: number;
+  /** How many scripted actions (no afterStep) and live actions (with afterStep) have run. */
+  readonly scriptCursor: number;
+  readonly liveCursor: number;
 }
 
 export interface SimulationSettings {
@@ -118,6 +121,12 @@ export class Simulation {
   private nextTimerGeneration = 1;
   private options: RaftOptions;
   private unsafe: UnsafeSwitches;
+  /** Scenario actions by time; they run before any other event at their time. */
+  private readonly script: Action[];
+  /** Actions pinned to a step (`afterStep`): a live action replays exactly where it was taken. */
+  private readonly live: Action[];
+  private scriptCursor = 0;
+  private liveCursor = 0;
 
   constructor(scenario: Scenario, settings: SimulationSettings = {}) {
     this.scenario = scenario;
@@ -146,8 +155,12 @@ export class Simulation {
       });
       this.addViolations(this.checker.seedLog(id, disk.log, 0));
     }
-    // Actions are queued first, so an action at time t runs before other events at t.
-    for (const action of scenario.actions) this.queue.push(action.at, { kind: 'action', action });
+    // Actions are kept beside the queue (not in it) so a branch can drop the scripted future
+    // while restoring a checkpoint of its parent; stable sorts keep the written order of ties.
+    this.script = scenario.actions.filter((a) => a.afterStep === undefined).sort((a, b) => a.at - b.at);
+    this.live = scenario.actions
+      .filter((a) => a.afterStep !== undefined)
+      .sort((a, b) => a.afterStep! - b.afterStep! || a.at - b.at);
     for (const id of this.nodeIds) this.boot(id);
   }
 
@@ -165,12 +178,22 @@ export class Simulation {
   /** The time of the next event that will really do something, if any. */
   nextEventTime(): number | undefined {
     this.discardStale();
-    return this.queue.peek()?.time;
+    const due = this.dueAction();
+    return due ? Math.max(due.action.at, this.now_) : this.queue.peek()?.time;
   }
 
   /** Process exactly one event. Returns false when nothing is left to happen. */
   step(): boolean {
     this.discardStale();
+    const due = this.dueAction();
+    if (due) {
+      if (due.live) this.liveCursor += 1;
+      else this.scriptCursor += 1;
+      this.now_ = Math.max(this.now_, due.action.at);
+      this.step_ += 1;
+      this.applyAction(due.action);
+      return true;
+    }
     const next = this.queue.pop();
     if (!next) return false;
     this.now_ = next.time;
@@ -189,10 +212,44 @@ export class Simulation {
     if (time > this.now_) this.now_ = time;
   }
 
-  /** Carry out a user action now (from the UI), exactly as a scenario action at this time. */
+  /**
+   * Carry out a user action now (from the UI). It is stamped with the step it follows and kept,
+   * so replaying from an earlier checkpoint applies it at exactly this point again; live actions
+   * that were taken later than now on this run are forgotten.
+   */
   perform(action: Action): string | undefined {
+    const stamped: Action = { ...action, at: this.now_, afterStep: this.step_ };
+    this.live.length = this.liveCursor;
+    this.live.push(stamped);
+    this.liveCursor += 1;
     this.step_ += 1;
-    return this.applyAction({ ...action, at: this.now_ });
+    return this.applyAction(stamped);
+  }
+
+  /** Every action that has run so far, scripted and live, in time order: a branch's script. */
+  actionsDone(): Action[] {
+    const done = [...this.script.slice(0, this.scriptCursor), ...this.live.slice(0, this.liveCursor)];
+    return done.sort((a, b) => a.at - b.at);
+  }
+
+  /** Live actions taken on this run (with `afterStep`), including any beyond the current instant. */
+  liveActions(): readonly Action[] {
+    return this.live;
+  }
+
+  /**
+   * The action that must be the next step, if any. A live action comes first once its step is
+   * reached (it was taken before whatever followed it); a scripted action at time t comes before
+   * other events at t, as a scenario promises.
+   */
+  private dueAction(): { action: Action; live: boolean } | undefined {
+    const top = this.queue.peek()?.time ?? Infinity;
+    const scripted = this.script[this.scriptCursor];
+    const pinned = this.live[this.liveCursor];
+    if (pinned && pinned.afterStep! <= this.step_ && pinned.at <= top && (!scripted || pinned.at <= scripted.at))
+      return { action: pinned, live: true };
+    if (scripted && scripted.at <= top) return { action: scripted, live: false };
+    return undefined;
   }
 
   private discardStale(): void {
@@ -206,6 +263,8 @@ export class Simulation {
   /** A timer that was re-armed or stopped, or whose node crashed, no longer fires. */
   private isStale(entry: Scheduled<QueueItem>): boolean {
     const item = entry.item;
+    // A message the user already delivered or dropped leaves no empty step behind.
+    if (item.kind === 'deliver') return !this.inFlight.has(item.message.id);
     if (item.kind !== 'timer') return false;
     const armed = this.slots.get(item.node)!.timers[item.timer];
     return armed === null || armed.generation !== item.generation;
@@ -221,9 +280,6 @@ export class Simulation {
         this.record({ kind: 'timerFired', node: item.node, timer: item.timer });
         return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }));
       }
-      case 'action':
-        this.applyAction(item.action);
-        return;
       case 'client':
         return this.client.onTimer(item.timer, item.requestId, item.attempt);
     }
@@ -453,6 +509,28 @@ export class Simulation {
         this.drop(message, 'dropped-by-user');
         return undefined;
       }
+      case 'deliver': {
+        // Manual delivery: this message arrives now, ahead of its time; its queued arrival is then void.
+        const message = this.inFlight.get(action.message);
+        if (!message) return `message #${action.message} is no longer in flight`;
+        this.deliver(message);
+        return undefined;
+      }
+      case 'duplicate': {
+        const message = this.inFlight.get(action.message);
+        if (!message) return `message #${action.message} is no longer in flight`;
+        const copy: Envelope = {
+          ...message,
+          id: this.nextMessageId++,
+          sentAt: this.now_,
+          lost: false,
+          duplicate: true,
+        };
+        this.inFlight.set(copy.id, copy);
+        this.queue.push(copy.deliverAt, { kind: 'deliver', message: copy });
+        this.record({ kind: 'sent', message: copy });
+        return undefined;
+      }
     }
   }
 
@@ -539,7 +617,7 @@ export class Simulation {
     for (const [id, slot] of this.slots) {
       nodes[id] = {
         alive: slot.raft !== null,
-        state: slot.raft ? structuredClone(slot.raft.state) : null,
+        state: slot.raft ? cloneRaftState(slot.raft.state) : null,
         disk: { ...slot.disk, log: [...slot.disk.log] },
         timers: { ...slot.timers },
         highestTerm: slot.highestTerm,
@@ -562,6 +640,8 @@ export class Simulation {
       unsafe: { ...this.unsafe },
       violationCount: this.violations.length,
       traceLength: this.trace.length,
+      scriptCursor: this.scriptCursor,
+      liveCursor: this.liveCursor,
     };
   }
 
@@ -579,7 +659,7 @@ export class Simulation {
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
       slot.raft = saved.state
-        ? new RaftNode(this.config(id), structuredClone(saved.state), () => this.drawElectionTimeout())
+        ? new RaftNode(this.config(id), cloneRaftState(saved.state), () => this.drawElectionTimeout())
         : null;
     }
     this.network = new Network(structuredClone(c.network));
@@ -591,6 +671,8 @@ export class Simulation {
     this.nextTimerGeneration = c.nextTimerGeneration;
     this.violations.length = c.violationCount;
     this.trace.length = c.traceLength;
+    this.scriptCursor = c.scriptCursor;
+    this.liveCursor = c.liveCursor;
   }
 }
 

@@ -1,0 +1,25 @@
+// Copying a node's state for a checkpoint. Log entries and remembered client results
+// are never mutated once created (the node only pushes and splices its arrays), so a
+// copy shares them and copies only the containers: a checkpoint of a 6,000-entry log
+// costs microseconds instead of the milliseconds a structuredClone takes.
+
+import type { RaftState } from '../raft/types';
+
+export function cloneRaftState(s: RaftState): RaftState {
+  return {
+    currentTerm: s.currentTerm,
+    votedFor: s.votedFor,
+    log: [...s.log],
+    role: s.role,
+    leaderId: s.leaderId,
+    commitIndex: s.commitIndex,
+    lastApplied: s.lastApplied,
+    nextIndex: { ...s.nextIndex },
+    matchIndex: { ...s.matchIndex },
+    votesGranted: [...s.votesGranted],
+    votesRefused: [...s.votesRefused],
+    preCandidate: s.preCandidate,
+    recentlyHeard: [...s.recentlyHeard],
+    kv: { data: { ...s.kv.data }, appliedRequests: [...s.kv.appliedRequests] },
+  };
+}

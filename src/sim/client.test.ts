@@ -1,0 +1,59 @@
+// The simulated client (§8 of the paper): only the leader serves commands, followers
+// redirect, silent nodes are retried elsewhere, and a malformed command never enters a log.
+
+import { describe, expect, it } from 'vitest';
+import { clientEvents, currentLeader, nodeOf, simulation } from './test-helpers';
+
+function settled(seed = 4) {
+  const sim = simulation({ version: 1, nodes: 5, seed });
+  sim.runUntil(1000);
+  const leader = currentLeader(sim)!;
+  expect(leader).toBeDefined();
+  const followers = sim.nodeIds.filter((id) => id !== leader.id);
+  return { sim, leader, followers };
+}
+
+describe('client', () => {
+  it('a command sent to a follower is redirected to the leader and ends committed on every live node', () => {
+    const { sim, leader, followers } = settled();
+    sim.perform({ at: 0, do: 'submit', command: 'set k v', node: followers[0]! });
+    sim.runUntil(2000);
+    expect(clientEvents(sim, 'redirected')).toEqual([
+      { type: 'redirected', requestId: 1, by: followers[0], to: leader.id },
+    ]);
+    expect(clientEvents(sim, 'succeeded')).toEqual([{ type: 'succeeded', requestId: 1, result: 'v', by: leader.id }]);
+    for (const n of sim.snapshot().nodes) {
+      expect(n.kv).toEqual({ k: 'v' });
+      expect(n.log.filter((e) => e.command === 'set k v')).toHaveLength(1);
+    }
+    expect(sim.snapshot().requests[0]).toMatchObject({ status: 'succeeded', result: 'v' });
+  });
+
+  it('a command sent to a dead node times out and is retried on another node', () => {
+    const { sim, followers } = settled();
+    const dead = followers[0]!;
+    sim.perform({ at: 0, do: 'kill', node: dead });
+    sim.perform({ at: 0, do: 'submit', command: 'set k 1', node: dead });
+    sim.runUntil(3000);
+    expect(clientEvents(sim, 'timedOut')[0]).toMatchObject({ requestId: 1, node: dead });
+    const retries = clientEvents(sim, 'retried');
+    expect(retries.length).toBeGreaterThan(0);
+    expect(retries[0]!.to).not.toBe(dead);
+    expect(sim.snapshot().requests[0]!.status).toBe('succeeded');
+    for (const id of sim.nodeIds.filter((n) => n !== dead)) expect(nodeOf(sim, id).kv).toEqual({ k: '1' });
+  });
+
+  it('an invalid command is refused with a message and reaches no log', () => {
+    const { sim } = settled();
+    const logs = sim.snapshot().nodes.map((n) => n.log);
+    sim.perform({ at: 0, do: 'submit', command: 'frobnicate k' });
+    sim.runUntil(2000);
+    const refused = clientEvents(sim, 'refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatch(/unknown operation "frobnicate"/);
+    expect(sim.snapshot().requests[0]).toMatchObject({ status: 'refused' });
+    expect(sim.snapshot().nodes.map((n) => n.log)).toEqual(logs);
+    // It was never even sent.
+    expect(sim.trace.some((t) => t.kind === 'sent' && t.message.payload.type === 'ClientRequest')).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+// The lesson library, in the order of the course notes. Each lesson is data: a scenario and
+// the beats to pause at. lessons.test.ts plays every one and checks what its captions claim.
+
+import type { Lesson } from '../narration';
+import { electionRestriction } from './election-restriction';
+import { figure7 } from './figure-7';
+import { figure8 } from './figure-8';
+import { figure8Unsafe } from './figure-8-unsafe';
+import { firstElection } from './first-election';
+import { isolatedTerm } from './isolated-term';
+import { narrowTimeouts } from './narrow-timeouts';
+import { preVote } from './prevote';
+import { quorumFour } from './quorum-four';
+import { quorumThree } from './quorum-three';
+import { refusedAppend } from './refused-append';
+import { rejoinDeposes } from './rejoin-deposes';
+import { replication } from './replication';
+import { splitVote } from './split-vote';
+
+export const LESSONS: readonly Lesson[] = [
+  firstElection,
+  splitVote,
+  narrowTimeouts,
+  replication,
+  quorumThree,
+  quorumFour,
+  isolatedTerm,
+  rejoinDeposes,
+  electionRestriction,
+  preVote,
+  refusedAppend,
+  figure7,
+  figure8,
+  figure8Unsafe,
+];
+
+export function findLesson(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}

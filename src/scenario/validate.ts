@@ -14,7 +14,8 @@ export interface ValidateOptions {
 }
 
 export function validateScenario(input: unknown, options: ValidateOptions = {}): ScenarioResult {
-  const parsed = scenarioSchema.safeParse(input);
+  // reportInput keeps the offending value on each issue, so a present but mistyped field is not called missing.
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
   const scenario = parsed.data;
   const errors = checkMeaning(scenario, options);

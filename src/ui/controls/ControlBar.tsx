@@ -1,4 +1,84 @@
-// Placeholder: replaced by the component's owner.
+// Play/pause, one step, reset, the speed slider and the virtual clock.
+
+import { useId } from 'react';
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import styles from './Controls.module.css';
+import { formatSpeed, SLIDER_MAX, SLIDER_MIN, sliderToSpeed, speedToSlider } from './speed';
+import { CONTROL_STRINGS } from './strings';
+
 export function ControlBar() {
-  return null;
+  const t = useStrings(CONTROL_STRINGS);
+  const playing = useSimStore((s) => s.playing);
+  const togglePlay = useSimStore((s) => s.togglePlay);
+  const step = useSimStore((s) => s.step);
+  const reset = useSimStore((s) => s.reset);
+
+  return (
+    <div className={styles.bar} role="toolbar" aria-label={t.toolbar}>
+      <button type="button" className={styles.primary} onClick={togglePlay} aria-keyshortcuts="Space">
+        <span aria-hidden="true" className={styles.glyph}>
+          {playing ? '❚❚' : '▶'}
+        </span>
+        {playing ? t.pause : t.play}
+      </button>
+      <button type="button" onClick={step} title={t.stepHint} aria-keyshortcuts="ArrowRight .">
+        <span aria-hidden="true" className={styles.glyph}>
+          ⏵❙
+        </span>
+        {t.step}
+      </button>
+      <button type="button" onClick={reset} title={t.resetHint} aria-keyshortcuts="R">
+        <span aria-hidden="true" className={styles.glyph}>
+          ↺
+        </span>
+        {t.reset}
+      </button>
+      <SpeedSlider />
+      <VirtualClock />
+    </div>
+  );
+}
+
+function SpeedSlider() {
+  const t = useStrings(CONTROL_STRINGS);
+  const id = useId();
+  const speed = useSimStore((s) => s.speed);
+  const setSpeed = useSimStore((s) => s.setSpeed);
+  const shown = formatSpeed(speed);
+  return (
+    <div className={styles.speed}>
+      <label htmlFor={id}>{t.speed}</label>
+      <input
+        id={id}
+        type="range"
+        min={SLIDER_MIN}
+        max={SLIDER_MAX}
+        step={1}
+        value={speedToSlider(speed)}
+        aria-valuetext={shown}
+        aria-keyshortcuts="[ ]"
+        title={t.speedHint}
+        onChange={(e) => setSpeed(sliderToSpeed(Number(e.currentTarget.value)))}
+      />
+      <output htmlFor={id} className={styles.speedValue}>
+        {shown}
+      </output>
+    </div>
+  );
+}
+
+function VirtualClock() {
+  const t = useStrings(CONTROL_STRINGS);
+  const time = useSimStore((s) => s.snapshot?.time ?? 0);
+  const step = useSimStore((s) => s.snapshot?.step ?? 0);
+  return (
+    <p className={styles.clock}>
+      <span className={styles.clockLabel}>{t.time}</span>{' '}
+      <time className={styles.clockValue} data-testid="virtual-time">
+        {t.timeValue(time)}
+      </time>{' '}
+      <span className={styles.clockSteps}>{t.events(step)}</span>
+    </p>
+  );
 }

@@ -1,4 +1,28 @@
-// Placeholder: replaced by the component's owner.
+// Shown when the simulation worker failed: what it said, and a way to start again.
+
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import styles from './Chrome.module.css';
+import { CHROME_STRINGS } from './strings';
+
 export function EngineErrorBanner() {
-  return null;
+  const t = useStrings(CHROME_STRINGS);
+  const error = useSimStore((s) => s.engineError);
+  const restart = useSimStore((s) => s.restartEngine);
+  if (error === null) return null;
+  return (
+    <div className={styles.engineError} role="alert">
+      <div>
+        <p className={styles.engineErrorTitle}>
+          <span aria-hidden="true">⛔</span> {t.engineStopped}
+        </p>
+        <p className={styles.engineErrorDetail}>
+          <code>{error}</code>
+        </p>
+      </div>
+      <button type="button" className={styles.restart} onClick={restart} title={t.restartHint}>
+        {t.restart}
+      </button>
+    </div>
+  );
 }

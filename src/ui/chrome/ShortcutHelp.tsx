@@ -1,4 +1,91 @@
-// Placeholder: replaced by the component's owner.
+// The keyboard-shortcut sheet: a modal dialog, closed by Esc, its Close button or a click outside.
+
+import { useEffect, useRef } from 'react';
+import { useStrings } from '../i18n';
+import { SHORTCUTS, type ShortcutAction } from '../shortcuts';
+import styles from './Chrome.module.css';
+import { useHelpStore } from './help-store';
+import { CHROME_STRINGS } from './strings';
+
+type DescriptionKey = 'scPlay' | 'scStep' | 'scReset' | 'scSlower' | 'scFaster' | 'scHelp' | 'scLang' | 'scDeselect';
+
+const DESCRIPTION: Record<ShortcutAction, DescriptionKey> = {
+  play: 'scPlay',
+  step: 'scStep',
+  reset: 'scReset',
+  slower: 'scSlower',
+  faster: 'scFaster',
+  help: 'scHelp',
+  lang: 'scLang',
+  deselect: 'scDeselect',
+};
+
+const KEY_LABEL: Record<string, string> = { ArrowRight: '→', Escape: 'Esc', r: 'R', l: 'L' };
+
 export function ShortcutHelp() {
-  return null;
+  const t = useStrings(CHROME_STRINGS);
+  const open = useHelpStore((s) => s.open);
+  const setOpen = useHelpStore((s) => s.setOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  // The dialog element is the source of truth for what the browser shows; keep it in step with the store.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    } else if (!open && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+  }, [open]);
+
+  const label = (key: string): string => (key === ' ' ? t.space : (KEY_LABEL[key] ?? key));
+
+  return (
+    <dialog
+      ref={ref}
+      className={styles.help}
+      aria-labelledby="shortcut-help-title"
+      onClose={() => setOpen(false)}
+      onClick={(e) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (e.target === e.currentTarget) setOpen(false);
+      }}
+    >
+      <div className={styles.helpBody}>
+        <h2 id="shortcut-help-title">{t.shortcutsTitle}</h2>
+        <p>{t.shortcutsIntro}</p>
+        <table className={styles.helpTable}>
+          <thead>
+            <tr>
+              <th scope="col">{t.key}</th>
+              <th scope="col">{t.action}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map(({ action, keys }) => (
+              <tr key={action}>
+                <td>
+                  {keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 ? ` ${t.or} ` : ''}
+                      <kbd>{label(key)}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{t[DESCRIPTION[action]]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="dialog" className={styles.helpActions}>
+          <button type="submit" autoFocus onClick={() => setOpen(false)}>
+            {t.close}
+          </button>
+        </form>
+      </div>
+    </dialog>
+  );
 }

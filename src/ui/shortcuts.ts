@@ -1,0 +1,98 @@
+// Keyboard shortcuts for the whole page, and pausing when the tab is hidden.
+// Keys are ignored while the user types in a field, and when a modifier is held
+// (so browser shortcuts such as Ctrl+R keep working).
+
+import { useEffect } from 'react';
+import { useSimStore } from '../store/sim-store';
+import { useHelpStore } from './chrome/help-store';
+import { nudgeSpeed } from './controls/speed';
+
+export type ShortcutAction = 'play' | 'step' | 'reset' | 'slower' | 'faster' | 'help' | 'lang' | 'deselect';
+
+/** The keys of each action, as shown in the help sheet (event.key values). */
+export const SHORTCUTS: readonly { readonly action: ShortcutAction; readonly keys: readonly string[] }[] = [
+  { action: 'play', keys: [' '] },
+  { action: 'step', keys: ['ArrowRight', '.'] },
+  { action: 'reset', keys: ['r'] },
+  { action: 'slower', keys: ['['] },
+  { action: 'faster', keys: [']'] },
+  { action: 'help', keys: ['?'] },
+  { action: 'lang', keys: ['l'] },
+  { action: 'deselect', keys: ['Escape'] },
+];
+
+/** Which action a key press means, or null. */
+export function shortcutFor(key: string): ShortcutAction | null {
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  return SHORTCUTS.find((s) => s.keys.includes(k))?.action ?? null;
+}
+
+/** True when a key press belongs to the element that has focus rather than to the page. */
+export function isTyping(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  // A slider, checkbox or radio keeps its own arrows and Space; other keys still reach the page.
+  if (['range', 'checkbox', 'radio', 'button', 'submit', 'reset'].includes(type)) {
+    return key === ' ' || key.startsWith('Arrow');
+  }
+  return true;
+}
+
+export function runShortcut(action: ShortcutAction): void {
+  const store = useSimStore.getState();
+  const help = useHelpStore.getState();
+  switch (action) {
+    case 'play':
+      return store.togglePlay();
+    case 'step':
+      return store.step();
+    case 'reset':
+      return store.reset();
+    case 'slower':
+      return store.setSpeed(nudgeSpeed(store.speed, -1));
+    case 'faster':
+      return store.setSpeed(nudgeSpeed(store.speed, 1));
+    case 'help':
+      return help.toggle();
+    case 'lang':
+      return store.setLang(store.lang === 'ko' ? 'en' : 'ko');
+    case 'deselect':
+      if (help.open) return help.setOpen(false);
+      store.selectNode(null);
+      store.selectMessage(null);
+      return;
+  }
+}
+
+export function handleKeyDown(event: KeyboardEvent): void {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (isTyping(event.target, event.key)) return;
+  const action = shortcutFor(event.key);
+  if (action === null) return;
+  // Space on a focused button presses that button; the page does not also toggle playback.
+  if (action === 'play' && event.target instanceof HTMLElement && event.target.closest('button, summary, a')) return;
+  // While the help sheet is open only Esc and ? act; the rest of the page is inert.
+  if (useHelpStore.getState().open && action !== 'deselect' && action !== 'help') return;
+  event.preventDefault();
+  runShortcut(action);
+}
+
+/** Installs the page's shortcuts and pauses playback when the tab is hidden. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onVisibility = (): void => {
+      const store = useSimStore.getState();
+      if (document.visibilityState === 'hidden' && store.playing) store.pause();
+    };
+    window.addEventListener('keydown', handleKeyDown);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('keydown', handleKeyDown);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+}

@@ -1,0 +1,92 @@
+import { useId } from 'react';
+import type { Scenario } from '../../scenario/schema';
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import { configure } from './live-settings';
+import { Section } from './Section';
+import styles from './Settings.module.css';
+import { SETTINGS_STRINGS } from './strings';
+
+type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
+type UnsafeKey = keyof Scenario['unsafe'];
+
+const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
+const UNSAFE: readonly UnsafeKey[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+
+export function OptionsSection() {
+  const t = useStrings(SETTINGS_STRINGS);
+  const options = useSimStore((s) => s.scenario.options);
+  return (
+    <Section title={t.options}>
+      <ul className={styles.switches}>
+        {OPTIONS.map((key) => (
+          <Switch
+            key={key}
+            label={t[key]}
+            help={t[`${key}Help`]}
+            checked={options[key]}
+            onChange={(on) => configure({ [key]: on }, {})}
+          />
+        ))}
+      </ul>
+      <p className={styles.note}>{t.keptOnReset}</p>
+    </Section>
+  );
+}
+
+export function UnsafeSection() {
+  const t = useStrings(SETTINGS_STRINGS);
+  const unsafe = useSimStore((s) => s.scenario.unsafe);
+  const anyOn = UNSAFE.some((key) => unsafe[key]);
+  return (
+    <Section
+      tone="warning"
+      title={
+        <>
+          <span aria-hidden="true">⚠</span> {t.unsafe}
+          {anyOn ? <span className={styles.unsafeBadge}>{t.unsafeOn}</span> : null}
+        </>
+      }
+    >
+      <p className={styles.warning}>{t.unsafeWarning}</p>
+      <ul className={styles.switches}>
+        {UNSAFE.map((key) => (
+          <Switch
+            key={key}
+            unsafe
+            label={t[key]}
+            help={t[`${key}Help`]}
+            checked={unsafe[key]}
+            onChange={(on) => configure({}, { [key]: on })}
+          />
+        ))}
+      </ul>
+      <p className={styles.note}>{t.keptOnReset}</p>
+    </Section>
+  );
+}
+
+function Switch(props: {
+  readonly label: string;
+  readonly help: string;
+  readonly checked: boolean;
+  readonly unsafe?: boolean;
+  readonly onChange: (on: boolean) => void;
+}) {
+  const id = useId();
+  return (
+    <li className={props.unsafe && props.checked ? styles.switchUnsafeOn : styles.switch}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      <p id={`${id}-help`} className={styles.switchHelp}>
+        {props.help}
+      </p>
+    </li>
+  );
+}

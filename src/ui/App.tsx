@@ -1,5 +1,5 @@
-// The one screen: controls on top, the cluster and its logs in the middle,
-// the selected node's details, the cluster facts and the event feed beside them.
+// The one screen: controls on top, the cluster ring large in the middle with the logs under it,
+// and beside them the cluster facts, the selected node's actions and details, the event feed and the settings.
 
 import { ClusterView } from './cluster/ClusterView';
 import { MessageDetails } from './cluster/MessageDetails';
@@ -15,8 +15,10 @@ import { EventFeed } from './feed/EventFeed';
 import { NodeInspector } from './inspector/NodeInspector';
 import { LogTable } from './logs/LogTable';
 import { SettingsPanel } from './settings/SettingsPanel';
+import { useShortcuts } from './shortcuts';
 
 export function App() {
+  useShortcuts();
   return (
     <div className="app">
       <Header />
@@ -27,24 +29,38 @@ export function App() {
         <CommandInput />
       </div>
       <main className="workspace">
-        <section className="stage">
-          <ClusterView />
-          <MessageDetails />
-        </section>
-        <aside className="side">
-          <ClusterFacts />
-          <NodeActions />
-          <NodeInspector />
-        </aside>
-        <section className="logs">
-          <LogTable />
-        </section>
-        <section className="feed">
-          <EventFeed />
-        </section>
-        <section className="settings">
-          <SettingsPanel />
-        </section>
+        <div className="main-column">
+          <div className="panel stage">
+            <ClusterView />
+          </div>
+          <div className="panel logs">
+            <LogTable />
+          </div>
+        </div>
+        <div className="rail">
+          <div className="side">
+            <div className="panel">
+              <ClusterFacts />
+            </div>
+            <div className="panel">
+              <NodeActions />
+            </div>
+            <div className="panel">
+              <NodeInspector />
+            </div>
+            <div className="panel">
+              <MessageDetails />
+            </div>
+          </div>
+          <div className="drawer">
+            <div className="panel">
+              <EventFeed />
+            </div>
+            <div className="panel">
+              <SettingsPanel />
+            </div>
+          </div>
+        </div>
       </main>
       <ShortcutHelp />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RaftEvent, RaftMessage } from '../../raft/types';
+import type { RaftEvent, RaftMessage, RequestVote } from '../../raft/types';
 import { scenarioSchema } from '../../scenario/schema';
 import { Simulation } from '../../sim/simulation';
 import type { Envelope, TraceEvent } from '../../sim/types';
@@ -18,10 +18,10 @@ const node = (step: number, id: string, event: RaftEvent): TraceEvent => ({
 });
 const sent = (step: number, m: Envelope): TraceEvent => ({ time: step * 10, step, kind: 'sent', message: m });
 const delivered = (step: number, m: Envelope): TraceEvent => ({ time: step * 10, step, kind: 'delivered', message: m });
-const requestVote = (term: number): RaftMessage => ({
+const requestVote = (term: number, candidateId = 'C'): RequestVote => ({
   type: 'RequestVote',
   term,
-  candidateId: 'C',
+  candidateId,
   lastLogIndex: 0,
   lastLogTerm: 0,
   preVote: false,
@@ -46,7 +46,7 @@ const election: TraceEvent[] = [
 ];
 
 const stepDown: TraceEvent[] = [
-  delivered(7, envelope('E', 'A', { ...requestVote(7), candidateId: 'E' })),
+  delivered(7, envelope('E', 'A', requestVote(7, 'E'))),
   node(7, 'A', { type: 'termChanged', from: 6, to: 7, cause: 'E' }),
   node(7, 'A', { type: 'roleChanged', from: 'leader', to: 'follower', term: 7 }),
 ];

@@ -1,0 +1,325 @@
+// The history a class scrubs through: seeking lands on exactly the state a straight run
+// reaches, moving back loses no future, acting in the past starts a branch that its own
+// scenario replays byte for byte, and "next election / leader / commit / repair /
+// violation" stops on the right event.
+
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput, Scenario } from '../scenario/schema';
+import { validateScenario } from '../scenario/validate';
+import { History } from './history';
+import { Simulation } from './simulation';
+import { timelineMarks } from './timeline';
+import type { ClusterSnapshot } from './types';
+
+function scenario(input: ScenarioInput): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.scenario;
+}
+
+/** Five nodes, a write every 100 ms, a crash and a partition: a run with some of everything. */
+const BUSY = scenario({
+  version: 1,
+  nodes: 5,
+  seed: 11,
+  network: { dropRate: 0.02, duplicateRate: 0.02 },
+  actions: [
+    ...Array.from({ length: 40 }, (_, i) => ({
+      at: 300 + i * 100,
+      do: 'submit' as const,
+      command: `set k${i % 7} ${i}`,
+    })),
+    { at: 1500, do: 'kill', node: 'A' },
+    { at: 2500, do: 'restart', node: 'A' },
+    {
+      at: 3000,
+      do: 'partition',
+      groups: [
+        ['A', 'B'],
+        ['C', 'D', 'E'],
+      ],
+    },
+    { at: 4000, do: 'heal' },
+  ],
+});
+
+function straightTo(s: Scenario, time: number): Simulation {
+  const sim = new Simulation(s);
+  sim.runUntil(time);
+  return sim;
+}
+
+function straightSteps(s: Scenario, steps: number): Simulation {
+  const sim = new Simulation(s);
+  for (let i = 0; i < steps && sim.step(); i++);
+  return sim;
+}
+
+const json = (x: unknown): string => JSON.stringify(x);
+const snap = (s: ClusterSnapshot): string => json(s);
+
+describe('seeking', () => {
+  it('lands on the same cluster and trace as a straight run, going back and forth', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 200 });
+    history.runUntil(5000);
+    for (const t of [4200, 120, 2600.5, 2600.5, 3999, 0, 5000, 1500]) {
+      history.seekTime(t);
+      const straight = straightTo(BUSY, t);
+      expect(history.now).toBe(t);
+      expect(snap(history.snapshot())).toBe(snap(straight.snapshot()));
+      expect(json(history.trace.slice(0, history.traceLength))).toBe(json(straight.trace));
+    }
+  });
+
+  it('seekStep(n) stands right after event n', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 100 });
+    history.runUntil(3000);
+    for (const n of [700, 3, 1234, 0, 1234]) {
+      history.seekStep(n);
+      expect(history.step).toBe(n);
+      expect(snap(history.snapshot())).toBe(snap(straightSteps(BUSY, n).snapshot()));
+    }
+  });
+
+  it('keeps the future when moving back, and finds the same events moving forward again', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 100 });
+    history.runUntil(4500);
+    const end = history.end;
+    const future = json(history.trace);
+    history.seekTime(1000);
+    expect(history.end).toEqual(end);
+    expect(json(history.trace)).toBe(future);
+    expect(history.traceLength).toBeLessThan(history.trace.length);
+    history.seekTime(4500);
+    expect(json(history.trace)).toBe(future);
+    expect(history.traceLength).toBe(history.trace.length);
+  });
+
+  it('k steps forward then k steps back return to the identical cluster', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 50 });
+    history.seekStep(900);
+    const before = snap(history.snapshot());
+    for (let i = 0; i < 120; i++) history.stepForward();
+    expect(history.step).toBe(1020);
+    for (let i = 0; i < 120; i++) history.stepBack();
+    expect(history.step).toBe(900);
+    expect(snap(history.snapshot())).toBe(before);
+  });
+
+  it('a step back from a clock moved past the last event goes to that event', () => {
+    const history = new History(BUSY);
+    history.seekTime(1234.5);
+    const step = history.step;
+    history.stepBack();
+    expect(history.step).toBe(step);
+    expect(history.now).toBeLessThan(1234.5);
+    expect(snap(history.snapshot())).toBe(snap(straightSteps(BUSY, step).snapshot()));
+    expect(history.stepBack()).toBe(true);
+    expect(history.step).toBe(step - 1);
+  });
+
+  it('keeps few checkpoints: their spacing grows with the state', () => {
+    const history = new History(BUSY);
+    history.runUntil(5000);
+    const checkpoints = (history as unknown as { current: { checkpoints: unknown[] } }).current.checkpoints;
+    expect(checkpoints.length).toBeLessThanOrEqual(Math.ceil(history.step / 2000) + 1);
+  });
+});
+
+describe('acting in the past', () => {
+  it('starts a branch, keeps the old one, and each replays from its scenario byte for byte', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 100 });
+    history.runUntil(3000);
+    const oldTrace = json(history.trace);
+    const oldEnd = history.end;
+
+    const forkAfter = Math.floor(oldEnd.step / 2);
+    history.seekStep(forkAfter);
+    // Right after an event, where other events may wait at the same instant.
+    history.stepForward();
+    const result = history.perform({ do: 'kill', node: 'C' });
+    expect(result.forked).toBe(true);
+    expect(history.branch).toBe(1);
+    history.runUntil(3500);
+    history.perform({ do: 'submit', command: 'set late 1' });
+    history.runUntil(3600);
+
+    const branches = history.branches();
+    expect(branches.map((b) => [b.id, b.parent, b.current])).toEqual([
+      [0, null, false],
+      [1, 0, true],
+    ]);
+    expect(branches[1]!.fork!.step).toBe(forkAfter + 1);
+
+    for (const id of [1, 0]) {
+      history.switchBranch(id);
+      const s = history.branchScenario();
+      const replay = new Simulation(s);
+      for (let i = 0; i < history.end.step; i++) replay.step();
+      expect(json(replay.trace)).toBe(json(history.trace));
+      // Saved as JSON and loaded again (as a link or file would be), it still replays exactly.
+      const reloaded = scenario(JSON.parse(json(s)));
+      const again = new Simulation(reloaded);
+      for (let i = 0; i < history.end.step; i++) again.step();
+      expect(json(again.trace)).toBe(json(history.trace));
+    }
+    // The first branch is untouched.
+    expect(history.end).toEqual(oldEnd);
+    expect(json(history.trace)).toBe(oldTrace);
+  });
+
+  it('drops the scripted future on a new branch: the class took over from that instant', () => {
+    const history = new History(BUSY);
+    history.runUntil(1000);
+    history.perform({ do: 'heal' });
+    history.seekTime(500);
+    history.perform({ do: 'timeout', node: 'B' });
+    const s = history.branchScenario();
+    expect(s.actions.every((a) => a.at <= 500)).toBe(true);
+    history.runUntil(2000);
+    expect(history.trace.some((e) => e.kind === 'crashed')).toBe(false);
+  });
+
+  it('acting at the furthest instant extends the branch and replays after a seek back', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 100 });
+    history.runUntil(1000);
+    const result = history.perform({ do: 'isolate', node: 'B' });
+    expect(result).toEqual({ forked: false, branch: 0 });
+    history.runUntil(2000);
+    const trace = json(history.trace);
+    history.seekTime(900);
+    history.seekTime(2000);
+    expect(json(history.trace.slice(0, history.traceLength))).toBe(trace);
+    expect(history.branches()).toHaveLength(1);
+  });
+
+  it('refuses an action that is not well formed, without taking a step', () => {
+    const history = new History(BUSY);
+    history.runUntil(100);
+    const step = history.step;
+    const result = history.perform({ do: 'kill', node: 'Z' });
+    expect(result.error).toBeDefined();
+    expect(history.step).toBe(step);
+  });
+});
+
+describe('manual delivery through the history', () => {
+  it('delivering a chosen RequestVote changes that voter’s votedFor, and the branch replays it', () => {
+    const hand = scenario({ version: 1, nodes: 3, seed: 2, timing: { electionTimeout: [50_000, 60_000] } });
+    const history = new History(hand);
+    history.runUntil(5);
+    history.perform({ do: 'timeout', node: 'B' });
+    const vote = history.snapshot().messages.find((m) => m.to === 'A' && m.payload.type === 'RequestVote')!;
+    history.perform({ do: 'deliver', message: vote.id });
+    expect(history.now).toBe(5);
+    const voter = (): string | null => history.snapshot().nodes.find((n) => n.id === 'A')!.votedFor;
+    expect(voter()).toBe('B');
+    history.stepBack();
+    expect(voter()).toBeNull();
+    history.stepForward();
+    expect(voter()).toBe('B');
+  });
+});
+
+describe('step to the next milestone', () => {
+  it('stops on the event that starts the next election, elects the next leader, commits the next entry', () => {
+    const history = new History(BUSY);
+    const election = history.stepToNext('election');
+    expect(election.found).toBe(true);
+    if (!election.found) return;
+    expect(election.event.kind === 'node' && election.event.event.type).toBe('electionStarted');
+    expect(history.step).toBe(election.event.step);
+
+    const leader = history.stepToNext('leader');
+    expect(leader.found && leader.event.kind === 'node' && leader.event.event.type).toBe('roleChanged');
+
+    const commit = history.stepToNext('commit');
+    expect(commit.found).toBe(true);
+    const committed = history.snapshot().nodes.map((n) => n.commitIndex);
+    expect(Math.max(...committed)).toBe(1);
+  });
+
+  it('finds the same event in the known future as when computing it', () => {
+    const history = new History(BUSY);
+    const first = history.stepToNext('leader');
+    history.runUntil(3000);
+    history.seekStep(0);
+    const again = history.stepToNext('leader');
+    expect(json(again)).toBe(json(first));
+  });
+
+  it('finds a conflict repair after a partitioned leader took writes it could not commit', () => {
+    const s = scenario({ version: 1, nodes: 3, seed: 4 });
+    const history = new History(s);
+    history.stepToNext('leader');
+    const leader = history.snapshot().nodes.find((n) => n.role === 'leader')!.id;
+    const others = ['A', 'B', 'C'].filter((id) => id !== leader);
+    history.perform({ do: 'partition', groups: [[leader], others] });
+    history.perform({ do: 'submit', command: 'set lost 1', node: leader });
+    history.runUntil(history.now + 1000);
+    history.perform({ do: 'submit', command: 'set kept 2' });
+    history.runUntil(history.now + 1000);
+    history.perform({ do: 'heal' });
+    const repair = history.stepToNext('repair');
+    expect(repair.found).toBe(true);
+    if (!repair.found || repair.event.kind !== 'node') return;
+    expect(['entriesTruncated', 'nextIndexBackedUp']).toContain(repair.event.event.type);
+  });
+
+  it('gives up at its bound in a safe run with no violation, and the view stays', () => {
+    const history = new History(BUSY);
+    history.runUntil(700);
+    const before = history.instant;
+    const result = history.stepToNext('violation', { maxTime: 3000 });
+    expect(result).toEqual({ found: false, reason: 'limit' });
+    expect(history.instant).toEqual(before);
+    expect(history.end.time).toBeGreaterThanOrEqual(3700);
+  });
+
+  it('stops on a violation when an unsafe switch breaks Raft', () => {
+    const s = scenario({ version: 1, nodes: 3, seed: 3, unsafe: { forgetOnRestart: true } });
+    const history = new History(s);
+    history.stepToNext('leader');
+    const leader = history.snapshot().nodes.find((n) => n.role === 'leader')!.id;
+    const before = history.step;
+    history.perform({ do: 'kill', node: leader });
+    history.perform({ do: 'restart', node: leader });
+    // The restart lost the term it had reached: look for it from just before the crash.
+    history.seekStep(before);
+    const found = history.stepToNext('violation');
+    expect(found.found && found.event.kind).toBe('violation');
+    expect(history.step).toBe(before + 2);
+  });
+});
+
+describe('timeline marks', () => {
+  it('built as the run grows, they equal the marks of the whole trace read at once', () => {
+    const history = new History(BUSY);
+    history.runUntil(5000);
+    const incremental = history.marks;
+    const whole = timelineMarks(history.trace);
+    expect(json(incremental)).toBe(json(whole));
+    expect(incremental.nodes.map((m) => `${m.kind} ${m.node}`)).toEqual(['crashed A', 'restarted A']);
+    expect(incremental.network.map((m) => m.action.do)).toEqual(['partition', 'heal']);
+    expect(incremental.commits.length).toBeGreaterThan(10);
+    // Every band but the last is closed where the next begins; every elected leader is in its band.
+    const bands = incremental.terms;
+    for (let i = 0; i + 1 < bands.length; i++) expect(bands[i]!.to).toBe(bands[i + 1]!.from);
+    for (const l of incremental.leaders) expect(bands.find((b) => b.term === l.term)?.leader).toBe(l.node);
+  });
+
+  it('are cut back on a new branch to what the branch has seen', () => {
+    const history = new History(BUSY);
+    history.runUntil(5000);
+    history.seekTime(2000);
+    history.perform({ do: 'heal' });
+    history.runUntil(2600);
+    const { revision, eventsRead, ...rest } = history.marks;
+    const whole = timelineMarks(history.trace);
+    expect(revision).toBe(1);
+    expect(eventsRead).toBe(whole.eventsRead);
+    expect(json(rest)).toBe(json({ ...whole, revision: undefined, eventsRead: undefined }));
+    // The scripted partition at 3000 ms is gone; the heal taken at 2000 ms is there.
+    expect(history.marks.network.map((m) => [m.action.do, m.time])).toEqual([['heal', 2000]]);
+  });
+});

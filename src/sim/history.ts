@@ -1,0 +1,449 @@
+// Control over time: a run the class can scrub, step back through and rewrite.
+//
+// The history never copies the cluster per event. It keeps checkpoints (Simulation.save)
+// every few thousand events, spaced by the size of the state so their cost stays a small
+// share of the run, and reaches any instant by restoring the nearest checkpoint before it
+// and replaying: the simulation is deterministic, so the replay is the run. The trace
+// computed so far is kept whole, so moving back loses nothing and moving forward again
+// finds the same events.
+//
+// Acting at an instant earlier than the furthest one computed starts a branch: a new
+// scenario made of the actions that had run by then plus the new one, each live action
+// pinned to the step it followed (`afterStep`), so replaying that scenario from scratch
+// gives the branch's trace byte for byte. Branches share their parent's checkpoints and
+// trace before the fork; earlier branches are kept and can be returned to.
+
+import { actionSchema, type Action, type Scenario } from '../scenario/schema';
+import { milestoneMatcher, type MilestoneKind } from './event-kinds';
+import { Simulation, type SimCheckpoint } from './simulation';
+import { TimelineBuilder, type TimelineMarks } from './timeline';
+import type { ClusterSnapshot, TraceEvent, Violation } from './types';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An action from the UI: the history decides when it happens (now) and where it replays. */
+export type LiveAction = DistributiveOmit<Action, 'at' | 'afterStep'>;
+
+/** A point of a run: `step` events processed, clock at `time` (at or after the last event's time). */
+export interface Instant {
+  readonly step: number;
+  readonly time: number;
+}
+
+export interface HistorySettings {
+  /** The fewest events between two checkpoints. */
+  readonly minCheckpointInterval?: number;
+  /** Events between checkpoints per unit of state (log entries and client requests). */
+  readonly checkpointRatio?: number;
+}
+
+export interface BranchInfo {
+  readonly id: number;
+  /** The branch this one was forked from, and where; null for the first run. */
+  readonly parent: number | null;
+  readonly fork: Instant | null;
+  readonly end: Instant;
+  /** Actions the class took on this branch and its ancestors (pinned with afterStep). */
+  readonly liveActions: number;
+  readonly current: boolean;
+}
+
+export interface PerformResult {
+  /** Why the simulation could not carry it out (it still counts as a step and is recorded). */
+  readonly error?: string;
+  /** True when acting in the past started a new branch. */
+  readonly forked: boolean;
+  readonly branch: number;
+}
+
+export type StepToResult =
+  | { readonly found: true; readonly event: TraceEvent }
+  | { readonly found: false; readonly reason: 'limit' | 'no-more-events' };
+
+export interface StepToLimits {
+  /** At most this many events ahead (default 100,000). */
+  readonly maxSteps?: number;
+  /** At most this many virtual ms ahead (default 60,000). */
+  readonly maxTime?: number;
+}
+
+interface Branch {
+  readonly id: number;
+  readonly parent: number | null;
+  readonly fork: Instant | null;
+  readonly sim: Simulation;
+  /** Taken right after an event (never at a time moved past the last event), in step order. */
+  readonly checkpoints: SimCheckpoint[];
+  /** Every event computed on this branch, up to `end`; sim.trace is a prefix of it. */
+  readonly trace: TraceEvent[];
+  readonly violations: Violation[];
+  readonly timeline: TimelineBuilder;
+  end: Instant;
+  /** sim.trace[0..synced) and sim.violations[0..violationsSynced) are the same objects as above. */
+  synced: number;
+  violationsSynced: number;
+  /** The time of the last event processed (sim.now may have moved past it). */
+  eventTime: number;
+  nextCheckpointStep: number;
+}
+
+const DEFAULT_MIN_INTERVAL = 2000;
+const DEFAULT_RATIO = 0.25;
+
+export class History {
+  private readonly branchList: Branch[] = [];
+  private current: Branch;
+  private readonly minInterval: number;
+  private readonly ratio: number;
+
+  constructor(scenario: Scenario, settings: HistorySettings = {}) {
+    this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
+    this.ratio = settings.checkpointRatio ?? DEFAULT_RATIO;
+    const sim = new Simulation(scenario, { recordTrace: true });
+    const initialTerm = Math.max(0, ...Object.values(scenario.initial).map((n) => n.term));
+    const branch: Branch = {
+      id: 0,
+      parent: null,
+      fork: null,
+      sim,
+      checkpoints: [],
+      trace: [],
+      violations: [],
+      timeline: new TimelineBuilder(initialTerm),
+      end: { step: 0, time: 0 },
+      synced: 0,
+      violationsSynced: 0,
+      eventTime: 0,
+      nextCheckpointStep: 0,
+    };
+    this.branchList.push(branch);
+    this.current = branch;
+    this.afterMove();
+  }
+
+  // ---- Where we are ----------------------------------------------------------------
+
+  get now(): number {
+    return this.current.sim.now;
+  }
+
+  get step(): number {
+    return this.current.sim.stepCount;
+  }
+
+  get instant(): Instant {
+    return { step: this.step, time: this.now };
+  }
+
+  /** The furthest instant computed so far on this branch. */
+  get end(): Instant {
+    return this.current.end;
+  }
+
+  /** Every event computed on this branch up to `end` (read-only; it grows and is cut only on a fork). */
+  get trace(): readonly TraceEvent[] {
+    return this.current.trace;
+  }
+
+  /** How many events of `trace` have happened by the current instant. */
+  get traceLength(): number {
+    return this.current.sim.trace.length;
+  }
+
+  /** Term bands, leaders, crashes, network changes, commits and violations up to `end`. */
+  get marks(): TimelineMarks {
+    return this.current.timeline.marks;
+  }
+
+  /** The simulation at the current instant, for reading only: act through the history. */
+  get simulation(): Simulation {
+    return this.current.sim;
+  }
+
+  snapshot(): ClusterSnapshot {
+    return this.current.sim.snapshot();
+  }
+
+  // ---- Moving ------------------------------------------------------------------------
+
+  /** Process one event. Returns false when nothing is left to happen. */
+  stepForward(): boolean {
+    return this.advance();
+  }
+
+  /** Back to the previous event: the last event itself when the clock had moved past it. */
+  stepBack(): boolean {
+    const b = this.current;
+    if (b.sim.now > b.eventTime) {
+      this.seekStep(b.sim.stepCount);
+      return true;
+    }
+    if (b.sim.stepCount === 0) return false;
+    this.seekStep(b.sim.stepCount - 1);
+    return true;
+  }
+
+  /** Stand right after event `n` (or at the last event, if the run stops before n). */
+  seekStep(n: number): void {
+    const b = this.current;
+    const target = Math.max(0, Math.floor(n));
+    const here = b.sim.stepCount;
+    const exact = b.sim.now === b.eventTime;
+    const checkpoint = this.lastCheckpoint((c) => c.step <= target);
+    if (target < here || (target === here && !exact) || checkpoint.step > here) this.restore(checkpoint);
+    while (b.sim.stepCount < target && this.advance());
+  }
+
+  /** Stand at virtual time `t` with every event up to and including `t` processed. */
+  seekTime(t: number): void {
+    const b = this.current;
+    const target = Math.max(0, t);
+    const checkpoint = this.lastCheckpoint((c) => c.now <= target);
+    if (target < b.sim.now || checkpoint.step > b.sim.stepCount) this.restore(checkpoint);
+    for (;;) {
+      const next = b.sim.nextEventTime();
+      if (next === undefined || next > target || !this.advance()) break;
+    }
+    // Nothing is left at or before the target: this only moves the clock.
+    b.sim.runUntil(target);
+    this.afterMove();
+  }
+
+  /** Play forward to `t` (nothing happens when `t` is not ahead). */
+  runUntil(t: number): void {
+    if (t > this.now) this.seekTime(t);
+  }
+
+  /**
+   * Move to the event that is the next milestone of `kind` and return it. The search is bounded;
+   * when nothing is found the history has still been computed that far ahead, but the view stays.
+   */
+  stepToNext(kind: MilestoneKind, limits: StepToLimits = {}): StepToResult {
+    const b = this.current;
+    const maxSteps = limits.maxSteps ?? 100_000;
+    const maxTime = limits.maxTime ?? 60_000;
+    const start = this.instant;
+    const matches = milestoneMatcher(kind, b.timeline.committedAt(start.step));
+    const within = (e: TraceEvent): boolean => e.step - start.step <= maxSteps && e.time - start.time <= maxTime;
+
+    // The known future first: a scan of the kept trace, then one seek.
+    let i = b.sim.trace.length;
+    for (; i < b.trace.length; i++) {
+      const e = b.trace[i]!;
+      if (!within(e)) return this.notFound(start, 'limit');
+      if (matches(e)) {
+        this.seekStep(e.step);
+        return { found: true, event: e };
+      }
+    }
+    // Then compute new history, one event at a time.
+    this.seekStep(b.end.step);
+    for (;;) {
+      const from = b.sim.trace.length;
+      if (!this.advance()) return this.notFound(start, 'no-more-events');
+      for (let k = from; k < b.sim.trace.length; k++) {
+        const e = b.sim.trace[k]!;
+        if (!within(e)) return this.notFound(start, 'limit');
+        if (matches(e)) return { found: true, event: e };
+      }
+      if (b.sim.stepCount - start.step >= maxSteps) return this.notFound(start, 'limit');
+    }
+  }
+
+  // ---- Acting ------------------------------------------------------------------------
+
+  /**
+   * Carry out a user action at the current instant. Before `end`, this starts a new branch:
+   * the old future is kept on the old branch.
+   */
+  perform(action: LiveAction): PerformResult {
+    let b = this.current;
+    // Parsing puts the fields in the schema's order and fills defaults, so the recorded action
+    // is byte for byte what a saved and reloaded scenario replays.
+    const parsed = actionSchema.safeParse({ ...action, at: b.sim.now, afterStep: b.sim.stepCount });
+    if (!parsed.success) {
+      return { error: parsed.error.issues.map((i) => i.message).join('; '), forked: false, branch: b.id };
+    }
+    let forked = false;
+    if (b.sim.stepCount < b.end.step) {
+      b = this.fork();
+      forked = true;
+    }
+    const error = b.sim.perform(parsed.data);
+    this.afterEvent();
+    return error === undefined ? { forked, branch: b.id } : { error, forked, branch: b.id };
+  }
+
+  // ---- Branches ----------------------------------------------------------------------
+
+  get branch(): number {
+    return this.current.id;
+  }
+
+  branches(): BranchInfo[] {
+    return this.branchList.map((b) => ({
+      id: b.id,
+      parent: b.parent,
+      fork: b.fork,
+      end: b.end,
+      liveActions: b.sim.liveActions().length,
+      current: b === this.current,
+    }));
+  }
+
+  /** Return to a branch, at the instant it was left. */
+  switchBranch(id: number): void {
+    const found = this.branchList.find((b) => b.id === id);
+    if (!found) throw new Error(`no branch ${id}`);
+    this.current = found;
+  }
+
+  /** A branch as a scenario: replaying it from scratch reproduces the branch's trace exactly. */
+  branchScenario(id = this.current.id): Scenario {
+    const b = this.branchList.find((x) => x.id === id);
+    if (!b) throw new Error(`no branch ${id}`);
+    const scripted = b.sim.scenario.actions.filter((a) => a.afterStep === undefined);
+    const actions = [...scripted, ...b.sim.liveActions()].sort((x, y) => x.at - y.at);
+    return { ...b.sim.scenario, actions };
+  }
+
+  // ---- Inside ------------------------------------------------------------------------
+
+  private advance(): boolean {
+    if (!this.current.sim.step()) return false;
+    this.afterEvent();
+    return true;
+  }
+
+  /** Bookkeeping after an event: clock, checkpoint, trace, end. */
+  private afterEvent(): void {
+    const b = this.current;
+    b.eventTime = b.sim.now;
+    if (b.sim.stepCount >= b.nextCheckpointStep) this.checkpoint();
+    this.afterMove();
+  }
+
+  private afterMove(): void {
+    const b = this.current;
+    const sim = b.sim;
+    if (b.checkpoints.length === 0) this.checkpoint();
+    syncInto(sim.trace, b.trace, b.synced, sameEvent);
+    b.synced = sim.trace.length;
+    syncInto(sim.violations, b.violations, b.violationsSynced, () => true);
+    b.violationsSynced = sim.violations.length;
+    b.timeline.ingest(b.trace);
+    if (sim.stepCount > b.end.step || (sim.stepCount === b.end.step && sim.now > b.end.time)) {
+      b.end = { step: sim.stepCount, time: sim.now };
+    }
+  }
+
+  private checkpoint(): void {
+    const b = this.current;
+    const last = b.checkpoints[b.checkpoints.length - 1];
+    // Replays take the same path, so a checkpoint is only ever needed beyond the last one.
+    if (last && last.step >= b.sim.stepCount) return;
+    const c = b.sim.save();
+    b.checkpoints.push(c);
+    b.nextCheckpointStep = this.nextCheckpointAfter(c);
+  }
+
+  /** Spacing grows with the state, so checkpoints stay a small share of the work and memory. */
+  private nextCheckpointAfter(c: SimCheckpoint): number {
+    return c.step + Math.max(this.minInterval, Math.round(this.ratio * stateSize(c)));
+  }
+
+  private lastCheckpoint(fits: (c: SimCheckpoint) => boolean): SimCheckpoint {
+    const list = this.current.checkpoints;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fits(list[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    // The first checkpoint is step 0 at time 0, which fits every target.
+    return list[Math.max(0, lo - 1)]!;
+  }
+
+  private restore(c: SimCheckpoint): void {
+    const b = this.current;
+    const sim = b.sim;
+    // Jumping ahead: the simulation's trace must hold the kept events up to the checkpoint.
+    for (let i = sim.trace.length; i < c.traceLength; i++) sim.trace.push(b.trace[i]!);
+    for (let i = sim.violations.length; i < c.violationCount; i++) sim.violations.push(b.violations[i]!);
+    sim.restore(c);
+    b.synced = c.traceLength;
+    b.violationsSynced = c.violationCount;
+    b.eventTime = c.now;
+  }
+
+  private notFound(start: Instant, reason: 'limit' | 'no-more-events'): StepToResult {
+    if (this.step !== start.step || this.now !== start.time) {
+      this.seekStep(start.step);
+      if (this.now < start.time) this.seekTime(start.time);
+    }
+    return { found: false, reason };
+  }
+
+  /** A new branch from the current instant; the current branch keeps its future. */
+  private fork(): Branch {
+    const parent = this.current;
+    const from = parent.sim;
+    const at = from.save();
+    const sim = new Simulation({ ...from.scenario, actions: from.actionsDone() }, { recordTrace: true });
+    // The new simulation resumes from the parent's instant, trace included.
+    sim.trace.length = 0;
+    for (const e of from.trace) sim.trace.push(e);
+    sim.violations.length = 0;
+    for (const v of from.violations) sim.violations.push(v);
+    sim.restore(at);
+    const fork: Instant = { step: from.stepCount, time: from.now };
+    const timeline = parent.timeline.clone();
+    timeline.truncate(fork.step, from.trace.length);
+    // Checkpoints up to the fork are valid here: the actions that had run by then are the same.
+    const checkpoints = parent.checkpoints.filter((c) => c.step <= fork.step);
+    const branch: Branch = {
+      id: this.branchList.length,
+      parent: parent.id,
+      fork,
+      sim,
+      checkpoints,
+      trace: parent.trace.slice(0, from.trace.length),
+      violations: parent.violations.slice(0, from.violations.length),
+      timeline,
+      end: fork,
+      synced: from.trace.length,
+      violationsSynced: from.violations.length,
+      eventTime: parent.eventTime,
+      nextCheckpointStep: this.nextCheckpointAfter(checkpoints[checkpoints.length - 1]!),
+    };
+    this.branchList.push(branch);
+    this.current = branch;
+    return branch;
+  }
+}
+
+/**
+ * Make `live[from..]` and `kept` agree: events already kept replace their replayed twins (so
+ * memory is not doubled), new ones are appended. A mismatch means the replay diverged, which
+ * would make every later instant wrong, so it is an error rather than a silent fork.
+ */
+function syncInto<T>(live: T[], kept: T[], from: number, same: (a: T, b: T) => boolean): void {
+  for (let i = from; i < live.length; i++) {
+    if (i < kept.length) {
+      if (!same(live[i]!, kept[i]!)) throw new Error(`replay diverged from the kept history at event ${i}`);
+      live[i] = kept[i]!;
+    } else kept.push(live[i]!);
+  }
+}
+
+function sameEvent(a: TraceEvent, b: TraceEvent): boolean {
+  return a.step === b.step && a.time === b.time && a.kind === b.kind;
+}
+
+/** What a checkpoint costs to take and keep, in log entries and client requests. */
+function stateSize(c: SimCheckpoint): number {
+  let size = c.client.requests.length;
+  for (const n of Object.values(c.nodes)) size += (n.state?.log ?? n.disk.log).length;
+  return size;
+}

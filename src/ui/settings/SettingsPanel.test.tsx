@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
+import type { ToWorker } from '../../worker/protocol';
+import { SettingsPanel } from './SettingsPanel';
+
+let sent: ToWorker[] = [];
+
+afterEach(cleanup);
+
+beforeEach(() => {
+  sent = [];
+  useSimStore.getState().connect({
+    send: (m) => sent.push(m),
+    onMessage: () => undefined,
+    onCrash: () => undefined,
+    terminate: () => undefined,
+  });
+  useSimStore.setState({ lang: 'en', scenario: DEFAULT_SCENARIO, snapshot: null });
+});
+
+const acts = () => sent.flatMap((m) => (m.type === 'act' ? [m.action] : []));
+
+describe('SettingsPanel', () => {
+  it('shows the majority for the chosen size and loads a new cluster of that size', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    expect(screen.getByText('Majority 3 · tolerates 2 failures')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Cluster size' }), '4');
+    const load = sent.find((m) => m.type === 'load');
+    expect(load).toMatchObject({ type: 'load', scenario: { nodes: 4, actions: [], initial: {} } });
+    expect(screen.getByText('Majority 3 · tolerates 1 failure')).toBeInTheDocument();
+  });
+
+  it('splits the network into the chosen groups and refuses a single group', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.click(screen.getByText('Network partition'));
+    await user.click(screen.getByRole('button', { name: 'Split the network' }));
+    expect(acts().at(-1)).toEqual({
+      do: 'partition',
+      groups: [
+        ['A', 'B', 'C'],
+        ['D', 'E'],
+      ],
+    });
+    for (const node of ['D', 'E']) {
+      await user.selectOptions(screen.getByRole('combobox', { name: `Group of node ${node}` }), '1');
+    }
+    await user.click(screen.getByRole('button', { name: 'Split the network' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('at least two groups');
+    expect(acts()).toHaveLength(1);
+  });
+
+  it('turns an unsafe switch on live and keeps it for the next reset', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.click(screen.getByText('Unsafe teaching switches'));
+    await user.click(screen.getByRole('checkbox', { name: 'No election restriction' }));
+    expect(acts().at(-1)).toEqual({ do: 'configure', options: {}, unsafe: { noElectionRestriction: true } });
+    expect(useSimStore.getState().scenario.unsafe.noElectionRestriction).toBe(true);
+    expect(screen.getByRole('checkbox', { name: 'No election restriction' })).toBeChecked();
+  });
+});

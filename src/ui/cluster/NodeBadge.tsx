@@ -1,0 +1,189 @@
+// One node on the ring: role by colour AND by outline, label and crown; the term large;
+// whom it voted for, or, as a candidate, who granted and who refused its vote; a cross
+// when it is down and a dashed barrier when it is isolated. It reads all of this from
+// the snapshot and decides nothing.
+
+import { m } from 'motion/react';
+import { memo, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { NodeId } from '../../raft/types';
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import { ROLE_COLOR, termColor } from '../theme';
+import { ElectionTimerArc } from './ElectionTimerArc';
+import styles from './Cluster.module.css';
+import { STRINGS, type NodeStatus } from './strings';
+
+interface NodeView {
+  readonly status: NodeStatus;
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+  /** Node ids joined by spaces, so the selection stays a flat, comparable record. */
+  readonly granted: string;
+  readonly refused: string;
+  readonly isolated: boolean;
+  readonly selected: boolean;
+}
+
+function selectNodeView(id: NodeId) {
+  return (s: ReturnType<typeof useSimStore.getState>): NodeView | null => {
+    const node = s.snapshot?.nodes.find((n) => n.id === id);
+    if (!s.snapshot || !node) return null;
+    const status: NodeStatus = !node.alive
+      ? 'down'
+      : node.role === 'follower' && node.preCandidate
+        ? 'preCandidate'
+        : node.role;
+    return {
+      status,
+      term: node.currentTerm,
+      votedFor: node.votedFor,
+      granted: node.votesGranted.join(' '),
+      refused: node.votesRefused.join(' '),
+      isolated: s.snapshot.network.isolated.includes(id),
+      selected: s.selectedNode === id,
+    };
+  };
+}
+
+const STATUS_COLOR: Record<NodeStatus, string> = {
+  follower: ROLE_COLOR.follower,
+  candidate: ROLE_COLOR.candidate,
+  preCandidate: ROLE_COLOR.candidate,
+  leader: ROLE_COLOR.leader,
+  down: ROLE_COLOR.dead,
+};
+
+/** Outline per role, so the role reads without colour: solid, dashed, dotted, double. */
+const STATUS_DASH: Record<NodeStatus, string | undefined> = {
+  follower: undefined,
+  candidate: '16 7',
+  preCandidate: '3 7',
+  leader: undefined,
+  down: '2 5',
+};
+
+function Crown({ y }: { y: number }) {
+  // A three-point crown sitting on top of the node.
+  return (
+    <path
+      className={styles.crown}
+      transform={`translate(0 ${y})`}
+      d="M-24,0 L-28,-26 L-13,-13 L0,-32 L13,-13 L28,-26 L24,0 Z"
+    />
+  );
+}
+
+export const NodeBadge = memo(function NodeBadge({
+  id,
+  x,
+  y,
+  radius,
+}: {
+  id: NodeId;
+  x: number;
+  y: number;
+  radius: number;
+}) {
+  const view = useSimStore(useShallow(selectNodeView(id)));
+  const selectNode = useSimStore((s) => s.selectNode);
+  const t = useStrings(STRINGS);
+  if (!view) return null;
+
+  const { status, term, isolated, selected } = view;
+  const color = STATUS_COLOR[status];
+  const down = status === 'down';
+  const voting = status === 'candidate' || status === 'preCandidate';
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      selectNode(id);
+    }
+  };
+  const r = radius;
+  const labelY = r + 34;
+  const pillWidth = Math.max(92, t.statusLabel(status).length * 12 + 28);
+
+  return (
+    <g
+      className={styles.node}
+      transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
+      role="button"
+      tabIndex={0}
+      aria-label={t.nodeName(id, status, term, isolated)}
+      aria-pressed={selected}
+      data-status={status}
+      onClick={() => selectNode(id)}
+      onKeyDown={onKeyDown}
+    >
+      <circle className={styles.focusRing} r={r + 17} />
+      {selected && <circle className={styles.selectedRing} r={r + 17} />}
+      {isolated && (
+        <g className={styles.isolation}>
+          <circle r={r + 26} />
+          <text y={-r - 36} textAnchor="middle">
+            ✂ {t.isolated}
+          </text>
+        </g>
+      )}
+      <ElectionTimerArc id={id} radius={r} />
+      <circle
+        className={styles.nodeBody}
+        r={r}
+        fill={down ? '#eceef1' : '#ffffff'}
+        stroke={color}
+        strokeWidth={status === 'leader' ? 7 : 6}
+        strokeDasharray={STATUS_DASH[status]}
+      />
+      {status === 'leader' && <circle r={r - 8} fill="none" stroke={color} strokeWidth={2.5} />}
+      <text className={styles.nodeLetter} y={-8} textAnchor="middle" fill={down ? '#6b7280' : '#0f172a'}>
+        {id}
+      </text>
+      <text className={styles.nodeTerm} y={r * 0.62} textAnchor="middle">
+        <tspan className={styles.termCaption} dx={0}>
+          {t.term}{' '}
+        </tspan>
+        <tspan fill={down ? '#6b7280' : termColor(term)}>{term}</tspan>
+      </text>
+      {down && (
+        <g className={styles.cross}>
+          <line x1={-r * 0.72} y1={-r * 0.72} x2={r * 0.72} y2={r * 0.72} />
+          <line x1={r * 0.72} y1={-r * 0.72} x2={-r * 0.72} y2={r * 0.72} />
+        </g>
+      )}
+      {status === 'leader' && (
+        <m.g key="crown" initial={{ scale: 0.4, opacity: 0 }} animate={{ scale: 1, opacity: 1 }}>
+          <Crown y={-r + 4} />
+        </m.g>
+      )}
+      <m.g key={status} initial={{ opacity: 0, y: -6 }} animate={{ opacity: 1, y: 0 }} transition={{ duration: 0.25 }}>
+        <rect
+          className={styles.rolePill}
+          x={-pillWidth / 2}
+          y={labelY - 19}
+          width={pillWidth}
+          height={26}
+          rx={13}
+          fill={color}
+        />
+        <text className={styles.roleText} y={labelY} textAnchor="middle">
+          {t.statusLabel(status)}
+        </text>
+      </m.g>
+      {voting ? (
+        <text className={styles.tally} y={labelY + 24} textAnchor="middle">
+          <tspan className={styles.granted}>✓ {view.granted || '–'}</tspan>
+          <tspan dx={10} className={styles.refused}>
+            ✗ {view.refused || '–'}
+          </tspan>
+        </text>
+      ) : (
+        view.votedFor !== null && (
+          <text className={styles.votedFor} y={labelY + 24} textAnchor="middle">
+            {t.votedFor(view.votedFor)}
+          </text>
+        )
+      )}
+    </g>
+  );
+});

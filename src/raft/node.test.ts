@@ -455,6 +455,23 @@ describe('options', () => {
     expect(b.state.currentTerm).toBe(3);
   });
 
+  it('preVote: a candidate whose election timed out counts no late real vote towards its new pre-vote round', () => {
+    const a = makeNode('A', { cluster: FIVE, options: { preVote: true } });
+    a.start();
+    timeout(a);
+    receive(a, 'B', voteReply(0, true, true));
+    receive(a, 'C', voteReply(0, true, true));
+    expect(a.state.role).toBe('candidate');
+    expect(a.state.currentTerm).toBe(1);
+    // The term-1 election times out before any real vote comes back: a new pre-vote round (for term 2) begins.
+    timeout(a);
+    receive(a, 'D', voteReply(0, true, true));
+    // B's real vote for term 1 arrives late. With D's pre-vote that makes three names, but only A and B
+    // voted for A in term 1: 2 of 5. Counting it would let C, D and E elect another leader of term 1.
+    receive(a, 'B', voteReply(1, true));
+    expect(a.state.role).not.toBe('leader');
+  });
+
   it('preVote: an isolated node keeps timing out without its term climbing', () => {
     const e = makeNode('E', { cluster: FIVE, persistent: persistent(2), options: { preVote: true } });
     e.start();

@@ -184,6 +184,8 @@ export class RaftNode {
   /** Thesis §9.6: first ask whether we could win at term+1, without raising our term. */
   private startPreVote(): void {
     const s = this.state;
+    // A candidate whose election timed out abandons it: late real votes of that term must not mix with pre-votes.
+    this.setRole('follower');
     s.preCandidate = true;
     s.leaderId = null;
     s.votesGranted = [this.id];

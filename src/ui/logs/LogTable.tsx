@@ -1,4 +1,240 @@
-// Placeholder: replaced by the component's owner.
+// The logs of every node, one row per node and one column per log index, with each
+// node's key-value state beside it. Long logs scroll sideways and stay pinned to the
+// newest entries unless the user scrolls back; only the visible columns are drawn.
+
+import { MotionConfig } from 'motion/react';
+import { useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
+import type { NodeSnapshot } from '../../sim/types';
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import { ROLE_COLOR, termColor } from '../theme';
+import { currentLeader } from './leader';
+import { inkOn, STRIDE } from './LogCell';
+import { LogRow, type LeaderMarks } from './LogRow';
+import styles from './LogTable.module.css';
+import { LOG_STRINGS } from './strings';
+
+/** Below this many columns every cell is drawn; above it, only the visible window. */
+const VIRTUALIZE_FROM = 80;
+/** Columns drawn beyond each edge of the view, so scrolling never shows a gap. */
+const OVERSCAN = 12;
+/** Assumed view width before the first measurement. */
+const DEFAULT_WIDTH = 1600;
+
+const ROLE_GLYPH: Record<string, string> = { leader: '♛', candidate: '✋', follower: '•' };
+
 export function LogTable() {
-  return null;
+  const t = useStrings(LOG_STRINGS);
+  const nodes = useSimStore((s) => s.snapshot?.nodes);
+  const selected = useSimStore((s) => s.selectedNode);
+  const selectNode = useSimStore((s) => s.selectNode);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ left: 0, width: 0 });
+  const [pinned, setPinned] = useState(true);
+
+  const maxLength = nodes ? Math.max(0, ...nodes.map((n) => n.log.length)) : 0;
+  // One spare column past the longest log: where a caught-up follower's nextIndex points.
+  const columns = maxLength + 1;
+
+  // Keep the newest entries in view while pinned (a DOM scroll, not React state).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (pinned && el) el.scrollLeft = el.scrollWidth;
+  }, [columns, pinned]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setView({ left: el.scrollLeft, width: el.clientWidth }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const onScroll = (e: UIEvent<HTMLDivElement>): void => {
+    const el = e.currentTarget;
+    setView({ left: el.scrollLeft, width: el.clientWidth });
+    setPinned(el.scrollLeft + el.clientWidth >= el.scrollWidth - STRIDE / 2);
+  };
+
+  if (!nodes) {
+    return (
+      <div className={styles.panel}>
+        <h2 className={styles.title}>{t.title}</h2>
+        <p>{t.waiting}</p>
+      </div>
+    );
+  }
+
+  const width = view.width || DEFAULT_WIDTH;
+  const visible = Math.ceil(width / STRIDE);
+  let from = 1;
+  let to = columns;
+  if (columns > VIRTUALIZE_FROM) {
+    const start = pinned ? columns - visible + 1 : Math.floor(view.left / STRIDE) + 1;
+    from = Math.max(1, start - OVERSCAN);
+    to = Math.min(columns, start + visible + OVERSCAN);
+  }
+
+  const leader = currentLeader(nodes);
+  const marksFor = (node: NodeSnapshot): LeaderMarks | null =>
+    leader && node.id !== leader.id
+      ? { leader: leader.id, next: leader.nextIndex[node.id] ?? 0, match: leader.matchIndex[node.id] ?? 0 }
+      : null;
+
+  const indexes = [];
+  for (let i = from; i <= to; i++) {
+    indexes.push(
+      <span key={i} className={styles.index} style={{ left: (i - 1) * STRIDE }}>
+        {i}
+      </span>,
+    );
+  }
+
+  return (
+    <MotionConfig reducedMotion="user">
+      <div className={styles.panel}>
+        <div className={styles.heading}>
+          <h2 className={styles.title}>{t.title}</h2>
+          {!pinned ? (
+            <button
+              type="button"
+              className={styles.newest}
+              aria-label={t.newestLabel}
+              onClick={() => {
+                const el = scroller.current;
+                if (el) el.scrollLeft = el.scrollWidth;
+                setPinned(true);
+              }}
+            >
+              {t.newest}
+            </button>
+          ) : null}
+        </div>
+        <div className={styles.body}>
+          <div className={styles.labels}>
+            <div className={styles.indexHeader} aria-hidden="true">
+              {t.index}
+            </div>
+            {nodes.map((n) => {
+              const role = n.alive ? t.roleName(n.role) : t.down;
+              return (
+                <button
+                  type="button"
+                  key={n.id}
+                  className={`${styles.nodeLabel} ${n.alive ? '' : styles.dead} ${selected === n.id ? styles.selected : ''}`}
+                  aria-label={t.nodeLabel(n.id, t.roleName(n.role), n.currentTerm, n.alive)}
+                  aria-pressed={selected === n.id}
+                  onClick={() => selectNode(selected === n.id ? null : n.id)}
+                >
+                  <span className={styles.nodeId}>{n.id}</span>
+                  <span className={styles.nodeMeta}>
+                    <span style={{ color: n.alive ? ROLE_COLOR[n.role] : ROLE_COLOR.dead }}>
+                      {n.alive ? ROLE_GLYPH[n.role] : '✕'} {role}
+                    </span>
+                    <span>
+                      <span
+                        className={styles.termChip}
+                        style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
+                      >
+                        T{n.currentTerm}
+                      </span>{' '}
+                      {t.commitShort(n.commitIndex)}
+                    </span>
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+          <div
+            ref={scroller}
+            className={styles.scroller}
+            onScroll={onScroll}
+            tabIndex={0}
+            role="region"
+            aria-label={t.title}
+          >
+            <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
+              {indexes}
+            </div>
+            {nodes.map((n) => (
+              <LogRow key={n.id} node={n} columns={columns} from={from} to={to} marks={marksFor(n)} />
+            ))}
+          </div>
+          <div className={styles.kvColumn}>
+            <div className={styles.indexHeader}>{t.stateMachine}</div>
+            {nodes.map((n) => {
+              const pairs = Object.entries(n.kv);
+              const text = pairs.length === 0 ? t.empty : pairs.map(([k, v]) => `${k} = ${v}`).join(', ');
+              return (
+                <div
+                  key={n.id}
+                  className={`${styles.kv} ${n.alive ? '' : styles.dead}`}
+                  aria-label={t.kvLabel(n.id)}
+                  role="group"
+                  title={text}
+                >
+                  {pairs.length === 0 ? (
+                    <span className={styles.kvEmpty}>{t.empty}</span>
+                  ) : (
+                    pairs.map(([k, v]) => (
+                      <span key={k} className={styles.kvPair}>
+                        <b>{k}</b> = {v}
+                      </span>
+                    ))
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <Legend leader={leader?.id ?? null} />
+      </div>
+    </MotionConfig>
+  );
+}
+
+function Legend({ leader }: { leader: string | null }) {
+  const t = useStrings(LOG_STRINGS);
+  return (
+    <ul className={styles.legend} aria-label={t.legend}>
+      <li>
+        <span className={`${styles.sample} ${styles.committed}`} aria-hidden="true">
+          ✓
+        </span>
+        {t.legendCommitted}
+      </li>
+      <li>
+        <span className={`${styles.sample} ${styles.uncommitted}`} aria-hidden="true" />
+        {t.legendUncommitted}
+      </li>
+      <li>
+        <span className={styles.appliedDot} aria-hidden="true">
+          ●
+        </span>{' '}
+        {t.legendApplied}
+      </li>
+      {leader ? (
+        <>
+          <li>
+            <span className={styles.legendNext} aria-hidden="true">
+              ▼ {t.next}
+            </span>{' '}
+            {t.legendNext(leader)}
+          </li>
+          <li>
+            <span className={styles.legendMatch} aria-hidden="true">
+              {t.match}
+            </span>{' '}
+            {t.legendMatch(leader)}
+          </li>
+        </>
+      ) : (
+        <li>{t.legendNoLeader}</li>
+      )}
+      <li>
+        <span className={`${styles.sample} ${styles.dead} ${styles.committed}`} aria-hidden="true" />
+        {t.legendDown}
+      </li>
+    </ul>
+  );
 }

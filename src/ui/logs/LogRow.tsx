@@ -1,0 +1,85 @@
+// One node's log as a row of cells, with the leader's nextIndex (▼) and matchIndex
+// (underline) for this node when it is a follower. Only the columns in [from, to] are drawn.
+
+import { AnimatePresence } from 'motion/react';
+import { memo } from 'react';
+import type { NodeSnapshot } from '../../sim/types';
+import { useStrings } from '../i18n';
+import { CELL_WIDTH, LogCell, STRIDE } from './LogCell';
+import styles from './LogTable.module.css';
+import { LOG_STRINGS } from './strings';
+
+export interface LeaderMarks {
+  readonly leader: string;
+  readonly next: number;
+  readonly match: number;
+}
+
+interface LogRowProps {
+  readonly node: NodeSnapshot;
+  readonly columns: number;
+  readonly from: number;
+  readonly to: number;
+  readonly marks: LeaderMarks | null;
+}
+
+export const LogRow = memo(function LogRow({ node, columns, from, to, marks }: LogRowProps) {
+  const t = useStrings(LOG_STRINGS);
+  const last = Math.min(to, node.log.length);
+  const cells = [];
+  for (let index = Math.max(1, from); index <= last; index++) {
+    const entry = node.log[index - 1]!;
+    const committed = index <= node.commitIndex;
+    const applied = index <= node.lastApplied;
+    const isNoop = entry.command === '';
+    const commandText = isNoop ? t.noop : entry.command;
+    const state = [committed ? t.committed : t.uncommitted, ...(applied ? [t.applied] : [])].join(', ');
+    cells.push(
+      <LogCell
+        // Keyed by node, index and term: a repaired entry is a new cell, so the old one animates out.
+        key={`${node.id}-${index}-${entry.term}`}
+        index={index}
+        entry={entry}
+        committed={committed}
+        applied={applied}
+        label={t.cell(index, entry.term, commandText, state)}
+        commandText={commandText}
+        isNoop={isNoop}
+      />,
+    );
+  }
+  const inWindow = (i: number): boolean => i >= from && i <= to;
+  return (
+    <ol
+      className={`${styles.row} ${node.alive ? '' : styles.dead}`}
+      style={{ width: columns * STRIDE }}
+      aria-label={t.rowLabel(node.id)}
+    >
+      <AnimatePresence initial={false} custom={node.log}>
+        {cells}
+      </AnimatePresence>
+      {marks && inWindow(marks.next) ? (
+        <li
+          className={styles.nextMarker}
+          style={{ left: (marks.next - 1) * STRIDE, width: CELL_WIDTH }}
+          role="img"
+          aria-label={t.nextMarker(marks.leader, node.id, marks.next)}
+          title={t.nextMarker(marks.leader, node.id, marks.next)}
+        >
+          ▼ {t.next}
+        </li>
+      ) : null}
+      {marks && marks.match > 0 && inWindow(marks.match) ? (
+        <li
+          className={styles.matchMarker}
+          style={{ left: (marks.match - 1) * STRIDE, width: CELL_WIDTH }}
+          role="img"
+          aria-label={t.matchMarker(marks.leader, node.id, marks.match)}
+          title={t.matchMarker(marks.leader, node.id, marks.match)}
+        >
+          {t.match}
+        </li>
+      ) : null}
+    </ol>
+  );
+});

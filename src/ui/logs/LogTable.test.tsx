@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useSimStore } from '../../store/sim-store';
+import { LogTable } from './LogTable';
+import { makeNode, makeSnapshot } from './test-snapshot';
+
+const e = (term: number, command: string) => ({ term, command });
+
+/** A is leader of term 2 with 4 entries, 3 committed; B is caught up to 3, C lags at 1, D is down. */
+function cluster() {
+  return makeSnapshot([
+    makeNode('A', {
+      role: 'leader',
+      currentTerm: 2,
+      log: [e(1, 'set x 1'), e(2, ''), e(2, 'set y 2'), e(2, 'set z 3')],
+      commitIndex: 3,
+      lastApplied: 3,
+      nextIndex: { B: 4, C: 2, D: 1 },
+      matchIndex: { B: 3, C: 1, D: 0 },
+      kv: { x: '1', y: '2' },
+    }),
+    makeNode('B', {
+      currentTerm: 2,
+      log: [e(1, 'set x 1'), e(2, ''), e(2, 'set y 2')],
+      commitIndex: 2,
+      lastApplied: 2,
+      kv: { x: '1' },
+    }),
+    makeNode('C', { currentTerm: 2, log: [e(1, 'set x 1'), e(1, 'set w 9')], commitIndex: 1, lastApplied: 1 }),
+    makeNode('D', { alive: false, currentTerm: 1, log: [e(1, 'set x 1')] }),
+  ]);
+}
+
+beforeEach(() => {
+  useSimStore.setState({ lang: 'en', snapshot: cluster(), selectedNode: null });
+});
+afterEach(cleanup);
+
+describe('LogTable', () => {
+  it('marks committed and uncommitted entries differently, per node', () => {
+    render(<LogTable />);
+    const a = screen.getByRole('list', { name: 'Log of node A' });
+    expect(within(a).getByRole('listitem', { name: 'index 3, term 2, set y 2, committed, applied' })).toHaveAttribute(
+      'data-committed',
+      'true',
+    );
+    expect(within(a).getByRole('listitem', { name: 'index 4, term 2, set z 3, not committed' })).toHaveAttribute(
+      'data-committed',
+      'false',
+    );
+    const b = screen.getByRole('list', { name: 'Log of node B' });
+    // B holds index 3 but has not learned it is committed.
+    expect(within(b).getByRole('listitem', { name: 'index 3, term 2, set y 2, not committed' })).toBeInTheDocument();
+    expect(within(b).getByRole('listitem', { name: 'index 2, term 2, no-op, committed, applied' })).toBeInTheDocument();
+  });
+
+  it("shows the leader's nextIndex and matchIndex on each follower's row, and none on its own", () => {
+    render(<LogTable />);
+    const b = screen.getByRole('list', { name: 'Log of node B' });
+    expect(within(b).getByRole('img', { name: "leader A's nextIndex for B: 4" })).toBeInTheDocument();
+    expect(within(b).getByRole('img', { name: "leader A's matchIndex for B: 3" })).toBeInTheDocument();
+    const c = screen.getByRole('list', { name: 'Log of node C' });
+    expect(within(c).getByRole('img', { name: "leader A's nextIndex for C: 2" })).toBeInTheDocument();
+    expect(within(c).getByRole('img', { name: "leader A's matchIndex for C: 1" })).toBeInTheDocument();
+    const a = screen.getByRole('list', { name: 'Log of node A' });
+    expect(within(a).queryByRole('img')).toBeNull();
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('nextIndex');
+  });
+
+  it('shows no markers without a leader', () => {
+    const snap = cluster();
+    useSimStore.setState({
+      snapshot: { ...snap, nodes: snap.nodes.map((n) => ({ ...n, role: 'follower' as const })) },
+    });
+    render(<LogTable />);
+    expect(screen.queryAllByRole('img', { name: /nextIndex/ })).toHaveLength(0);
+  });
+
+  it("shows each node's key-value state and greys a dead node", () => {
+    render(<LogTable />);
+    expect(screen.getByRole('group', { name: 'State machine of node A' })).toHaveTextContent('x = 1y = 2');
+    expect(screen.getByRole('button', { name: 'Node D, down, term 1' })).toBeInTheDocument();
+  });
+
+  it('renders a hostile command as text, never as HTML', () => {
+    const snap = cluster();
+    const evil = '<img src=x onerror=alert(1)>';
+    useSimStore.setState({
+      snapshot: { ...snap, nodes: [{ ...snap.nodes[0]!, log: [e(1, `set h ${evil}`)], kv: { h: evil } }] },
+    });
+    const { container } = render(<LogTable />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(
+      screen.getByRole('listitem', { name: `index 1, term 1, set h ${evil}, committed, applied` }),
+    ).toHaveTextContent(`set h ${evil}`);
+  });
+
+  it('draws only a window of columns for a long log (1,000 entries × 9 nodes)', () => {
+    const log = Array.from({ length: 1000 }, (_, i) => e(1 + Math.floor(i / 100), `set k ${i}`));
+    const nodes = 'ABCDEFGHI'.split('').map((id) => makeNode(id, { log, commitIndex: 990, lastApplied: 990 }));
+    act(() => useSimStore.setState({ snapshot: makeSnapshot(nodes) }));
+    render(<LogTable />);
+    const cells = screen.getAllByRole('listitem', { name: /^index \d+/ });
+    expect(cells.length).toBeLessThan(9 * 100);
+    // Pinned to the newest entries.
+    expect(screen.getAllByRole('listitem', { name: /^index 1000, / })).toHaveLength(9);
+    expect(screen.queryByRole('listitem', { name: /^index 1, / })).toBeNull();
+  });
+
+  it('speaks Korean when the class does', () => {
+    useSimStore.setState({ lang: 'ko' });
+    render(<LogTable />);
+    expect(screen.getByRole('list', { name: '노드 A의 로그' })).toBeInTheDocument();
+    expect(screen.getByRole('listitem', { name: '인덱스 4, 임기 2, set z 3, 커밋 전' })).toBeInTheDocument();
+  });
+});

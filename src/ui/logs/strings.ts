@@ -1,0 +1,76 @@
+import { defineStrings } from '../i18n';
+
+export const LOG_STRINGS = defineStrings(
+  {
+    title: 'Logs',
+    waiting: 'Waiting for the simulation…',
+    index: 'index',
+    stateMachine: 'State machine (key-value)',
+    empty: '(empty)',
+    noop: 'no-op',
+    down: 'down',
+    committed: 'committed',
+    uncommitted: 'not committed',
+    applied: 'applied',
+    roleName: (role: string) => role,
+    nodeLabel: (id: string, role: string, term: number, alive: boolean) =>
+      alive ? `Node ${id}, ${role}, term ${term}` : `Node ${id}, down, term ${term}`,
+    rowLabel: (id: string) => `Log of node ${id}`,
+    kvLabel: (id: string) => `State machine of node ${id}`,
+    cell: (index: number, term: number, command: string, state: string) =>
+      `index ${index}, term ${term}, ${command}, ${state}`,
+    nextMarker: (leader: string, follower: string, index: number) =>
+      `leader ${leader}'s nextIndex for ${follower}: ${index}`,
+    matchMarker: (leader: string, follower: string, index: number) =>
+      `leader ${leader}'s matchIndex for ${follower}: ${index}`,
+    commitShort: (n: number) => `commit ${n}`,
+    next: 'next',
+    match: 'match',
+    legend: 'Legend',
+    legendCommitted: 'committed (stored on a majority)',
+    legendUncommitted: 'not committed yet',
+    legendApplied: 'applied to the state machine',
+    legendNext: (leader: string) => `nextIndex: the next entry leader ${leader} will send`,
+    legendMatch: (leader: string) => `matchIndex: known to match leader ${leader}'s log up to here`,
+    legendNoLeader: 'nextIndex / matchIndex markers appear when there is a leader',
+    legendDown: 'node down',
+    newest: 'Newest →',
+    newestLabel: 'Scroll to the newest entries',
+  },
+  {
+    title: '로그',
+    waiting: '시뮬레이션을 기다리는 중…',
+    index: '인덱스',
+    stateMachine: '상태 머신 (키-값)',
+    empty: '(비어 있음)',
+    noop: 'no-op',
+    down: '중단됨',
+    committed: '커밋됨',
+    uncommitted: '커밋 전',
+    applied: '적용됨',
+    roleName: (role: string) => ({ leader: '리더', candidate: '후보', follower: '팔로워' })[role] ?? role,
+    nodeLabel: (id: string, role: string, term: number, alive: boolean) =>
+      alive ? `노드 ${id}, ${role}, 임기 ${term}` : `노드 ${id}, 중단됨, 임기 ${term}`,
+    rowLabel: (id: string) => `노드 ${id}의 로그`,
+    kvLabel: (id: string) => `노드 ${id}의 상태 머신`,
+    cell: (index: number, term: number, command: string, state: string) =>
+      `인덱스 ${index}, 임기 ${term}, ${command}, ${state}`,
+    nextMarker: (leader: string, follower: string, index: number) =>
+      `리더 ${leader}가 ${follower}에게 보낼 nextIndex: ${index}`,
+    matchMarker: (leader: string, follower: string, index: number) =>
+      `리더 ${leader}가 아는 ${follower}의 matchIndex: ${index}`,
+    commitShort: (n: number) => `커밋 ${n}`,
+    next: 'next',
+    match: 'match',
+    legend: '범례',
+    legendCommitted: '커밋됨 (과반수에 저장됨)',
+    legendUncommitted: '아직 커밋되지 않음',
+    legendApplied: '상태 머신에 적용됨',
+    legendNext: (leader: string) => `nextIndex: 리더 ${leader}가 다음에 보낼 엔트리`,
+    legendMatch: (leader: string) => `matchIndex: 여기까지 리더 ${leader}의 로그와 일치함`,
+    legendNoLeader: '리더가 있으면 nextIndex / matchIndex 표시가 나타납니다',
+    legendDown: '중단된 노드',
+    newest: '최신 →',
+    newestLabel: '최신 엔트리로 스크롤',
+  },
+);

@@ -7,6 +7,7 @@ import type { RaftNode } from './node';
 import type { AppendEntries, AppendEntriesReply, NodeId, RaftMessage, RequestVote } from './types';
 import {
   armsElectionTimer,
+  config,
   elect,
   eventsOf,
   logOf,
@@ -498,6 +499,18 @@ describe('options', () => {
     // The count starts again: the next check needs fresh replies.
     timeout(node);
     expect(node.state.role).toBe('follower');
+  });
+
+  it('checkQuorum switched on for a sitting leader starts its check at once; switched off, stops it', () => {
+    const node = leaderOf(2);
+    const on = node.reconfigure(config('A', { cluster: FIVE, options: { checkQuorum: true } }));
+    expect(armsElectionTimer(on)).toBe(true);
+    timeout(node);
+    expect(node.state.role).toBe('follower');
+
+    const other = leaderOf(2, [], { options: { checkQuorum: true } });
+    const off = other.reconfigure(config('A', { cluster: FIVE }));
+    expect(off.timers).toContainEqual({ timer: 'election', stop: true });
   });
 
   it('leaderNoop: a new leader appends an empty entry of its term, so earlier entries commit with it', () => {

@@ -97,6 +97,22 @@ export class RaftNode {
     return this.flush();
   }
 
+  /**
+   * The class switched options mid-run. A sitting leader has an election timer only
+   * while checkQuorum is on, so turning it on or off starts or stops that check now.
+   */
+  reconfigure(config: RaftConfig): RaftOutput {
+    const wasChecking = this.config.options.checkQuorum;
+    this.config = config;
+    if (this.state.role === 'leader' && config.options.checkQuorum !== wasChecking) {
+      if (config.options.checkQuorum) {
+        this.state.recentlyHeard = [];
+        this.armElectionTimer();
+      } else this.out.timers.push({ timer: 'election', stop: true });
+    }
+    return this.flush();
+  }
+
   /** §4 step 1: a leader appends a client command to its own log, uncommitted, and replicates it. */
   propose(command: string, requestId?: number): { result: ProposalResult; output: RaftOutput } {
     const result = this.acceptProposal(command, requestId);

@@ -497,7 +497,7 @@ export class Simulation {
       case 'configure':
         this.options = { ...this.options, ...action.options };
         this.unsafe = { ...this.unsafe, ...action.unsafe };
-        for (const [id, slot] of this.slots) if (slot.raft) slot.raft.config = this.config(id);
+        for (const [id, slot] of this.slots) if (slot.raft) this.feed(id, slot.raft.reconfigure(this.config(id)));
         return undefined;
       case 'submit':
         this.client.submit(action.command, action.node ?? null);

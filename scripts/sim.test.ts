@@ -1,0 +1,64 @@
+// The command line's contract: the runner's exit codes (0 clean, 1 violations, 2 bad input) and
+// the encode/decode subcommands, which must agree with each other and with the runner.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIGURE_8 } from '../src/scenario/lessons/figure-8';
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+
+function file(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+function sim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const out = spawnSync(join('node_modules', '.bin', 'tsx'), ['scripts/sim.ts', ...args], { encoding: 'utf8' });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const scenario = {
+  version: 1,
+  nodes: 3,
+  actions: [
+    { at: 900, do: 'restore', node: 'C' },
+    { at: 300, do: 'isolate', node: 'C' },
+  ],
+};
+
+// Each call starts tsx, which takes a second or two on a busy machine.
+describe('sim CLI', { timeout: 30_000 }, () => {
+  it('encode then decode gives back the scenario, actions in time order, that the runner plays', () => {
+    const encoded = sim('encode', file('s.json', scenario), '--at', '700');
+    expect(encoded.status).toBe(0);
+    expect(encoded.stdout).toMatch(/^#v1\.[A-Za-z0-9_-]+\n$/);
+    const decoded = sim('decode', `https://class.example/${encoded.stdout.trim()}`);
+    expect(decoded.status).toBe(0);
+    expect(JSON.parse(decoded.stdout)).toEqual({ ...scenario, actions: [scenario.actions[1], scenario.actions[0]] });
+    const played = sim(file('decoded.json', JSON.parse(decoded.stdout)), '--until', '1000');
+    expect(played.status).toBe(0);
+    expect(JSON.parse(played.stdout).time).toBe(1000);
+  });
+
+  it('exits 2 with the message on a bad link or a bad scenario', () => {
+    const bad = sim('decode', '#v1.AAAA!');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a link character/);
+    const unknown = sim(
+      'encode',
+      file('f.json', { version: 1, nodes: 3, actions: [{ at: 1, do: 'kill', node: 'F' }] }),
+    );
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('actions[0].node: no node "F" in a 3-node cluster');
+  });
+
+  it('keeps the runner exit codes: 1 when the checker reports a violation', () => {
+    const unsafe = sim(file('f8.json', { ...FIGURE_8, unsafe: { commitPreviousTerms: true } }), '--until', '600');
+    expect(unsafe.status).toBe(1);
+    expect(JSON.parse(unsafe.stdout).violations.length).toBeGreaterThan(0);
+  });
+});

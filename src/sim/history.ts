@@ -191,6 +191,7 @@ export class History {
     const exact = b.sim.now === b.eventTime;
     const checkpoint = this.lastCheckpoint((c) => c.step <= target);
     if (target < here || (target === here && !exact) || checkpoint.step > here) this.restore(checkpoint);
+    this.replayKnown(target, Infinity);
     while (b.sim.stepCount < target && this.advance());
   }
 
@@ -200,6 +201,7 @@ export class History {
     const target = Math.max(0, t);
     const checkpoint = this.lastCheckpoint((c) => c.now <= target);
     if (target < b.sim.now || checkpoint.step > b.sim.stepCount) this.restore(checkpoint);
+    this.replayKnown(Infinity, target);
     for (;;) {
       const next = b.sim.nextEventTime();
       if (next === undefined || next > target || !this.advance()) break;
@@ -308,6 +310,32 @@ export class History {
   }
 
   // ---- Inside ------------------------------------------------------------------------
+
+  /**
+   * Replay events already known (up to `end`) towards a step or a time without recording them:
+   * the kept trace has their records, which then stand in for them. This is most of a seek.
+   */
+  private replayKnown(step: number, time: number): void {
+    const b = this.current;
+    const sim = b.sim;
+    const limit = Math.min(step, b.end.step);
+    if (sim.stepCount >= limit) return;
+    sim.recording = false;
+    try {
+      while (sim.stepCount < limit) {
+        const next = sim.nextEventTime();
+        if (next === undefined || next > time) break;
+        sim.step();
+      }
+    } finally {
+      sim.recording = true;
+    }
+    b.eventTime = sim.now;
+    const known = firstAfterStep(b.trace, sim.stepCount);
+    for (let i = sim.trace.length; i < known; i++) sim.trace.push(b.trace[i]!);
+    b.synced = known;
+    this.afterMove();
+  }
 
   private advance(): boolean {
     if (!this.current.sim.step()) return false;
@@ -435,6 +463,18 @@ function syncInto<T>(live: T[], kept: T[], from: number, same: (a: T, b: T) => b
       live[i] = kept[i]!;
     } else kept.push(live[i]!);
   }
+}
+
+/** The index of the first event recorded after `step` (the trace is in step order). */
+function firstAfterStep(trace: readonly TraceEvent[], step: number): number {
+  let lo = 0;
+  let hi = trace.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace[mid]!.step <= step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameEvent(a: TraceEvent, b: TraceEvent): boolean {

@@ -105,7 +105,7 @@ export class Simulation {
   readonly nodeIds: readonly NodeId[];
   readonly trace: TraceEvent[] = [];
   readonly violations: Violation[] = [];
-  private readonly recordTrace: boolean;
+  private recordTrace: boolean;
 
   private now_ = 0;
   private step_ = 0;
@@ -166,6 +166,11 @@ export class Simulation {
 
   get now(): number {
     return this.now_;
+  }
+
+  /** Pause recording while replaying events whose records are kept elsewhere (a history's trace). */
+  set recording(on: boolean) {
+    this.recordTrace = on;
   }
 
   /** How many events have been processed. */

@@ -1,0 +1,87 @@
+// How long a seek takes in a long history: 10 virtual minutes of a 5-node cluster with a
+// client write every 100 ms, then 100 seeks to random instants (from wherever the previous
+// seek left the history). Target: under 100 ms each.
+//   npx tsx scripts/bench/seek.ts
+
+import { pathToFileURL } from 'node:url';
+import { validateScenario } from '../../src/scenario/validate';
+import { History } from '../../src/sim/history';
+import { Prng } from '../../src/sim/prng';
+
+const HISTORY_MS = 600_000;
+const WRITE_EVERY = 100;
+const SEEKS = 100;
+
+export interface SeekFigures {
+  medianMs: number;
+  worstMs: number;
+  seeks: number;
+  historyVirtualMs: number;
+}
+
+interface Details extends SeekFigures {
+  buildMs: number;
+  steps: number;
+  traceEvents: number;
+  checkpoints: number;
+  heapMb: number;
+}
+
+function tenMinutes(): History {
+  const actions = [];
+  for (let at = WRITE_EVERY; at <= HISTORY_MS; at += WRITE_EVERY) {
+    actions.push({ at, do: 'submit' as const, command: `set k${(at / WRITE_EVERY) % 50} ${at}` });
+  }
+  const result = validateScenario({ version: 1, nodes: 5, seed: 2026, actions });
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return new History(result.scenario);
+}
+
+async function measure(): Promise<Details> {
+  const started = performance.now();
+  const history = tenMinutes();
+  history.runUntil(HISTORY_MS);
+  const buildMs = performance.now() - started;
+
+  // Seeded, so every run of the benchmark visits the same instants.
+  const prng = new Prng(7);
+  const times: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    const t = prng.between(0, HISTORY_MS);
+    const before = performance.now();
+    history.seekTime(t);
+    times.push(performance.now() - before);
+    if (history.now !== t) throw new Error(`seek to ${t} landed at ${history.now}`);
+  }
+  times.sort((a, b) => a - b);
+  const internals = history as unknown as { current: { checkpoints: unknown[] } };
+  return {
+    medianMs: (times[SEEKS / 2 - 1]! + times[SEEKS / 2]!) / 2,
+    worstMs: times[SEEKS - 1]!,
+    seeks: SEEKS,
+    historyVirtualMs: HISTORY_MS,
+    buildMs,
+    steps: history.end.step,
+    traceEvents: history.trace.length,
+    checkpoints: internals.current.checkpoints.length,
+    heapMb: process.memoryUsage().heapUsed / 1e6,
+  };
+}
+
+export async function measureSeek(): Promise<SeekFigures> {
+  const { medianMs, worstMs, seeks, historyVirtualMs } = await measure();
+  return { medianMs, worstMs, seeks, historyVirtualMs };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const d = await measure();
+  const ms = (x: number): string => `${x.toFixed(1)} ms`;
+  process.stdout.write(
+    [
+      `history: ${d.historyVirtualMs / 1000} virtual s, 5 nodes, a write every ${WRITE_EVERY} ms`,
+      `  built in ${ms(d.buildMs)}: ${d.steps} events, ${d.traceEvents} trace records, ${d.checkpoints} checkpoints, heap ${d.heapMb.toFixed(0)} MB`,
+      `seek to a random instant (${d.seeks} seeks): median ${ms(d.medianMs)}, worst ${ms(d.worstMs)} (target < 100 ms)`,
+      '',
+    ].join('\n'),
+  );
+}

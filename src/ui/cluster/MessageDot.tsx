@@ -98,17 +98,20 @@ export const DroppedDot = memo(function DroppedDot({
   y,
   look,
   opacity,
+  reason,
 }: {
   x: number;
   y: number;
   look: MessageLook;
   opacity: number;
+  reason: string;
 }) {
   return (
     <g
       className={styles.dropped}
       transform={`translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${DOT_SCALE})`}
       opacity={opacity.toFixed(2)}
+      data-dropped={reason}
       aria-hidden="true"
     >
       <MessageShape look={look} />

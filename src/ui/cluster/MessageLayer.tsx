@@ -57,6 +57,7 @@ export function MessageLayer({ layout }: { layout: Layout }) {
             y={p.y}
             look={messageLook(d.message.payload)}
             opacity={opacity}
+            reason={d.reason}
           />
         );
       })}

@@ -1,0 +1,293 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSimStore } from '../../store/sim-store';
+import type { ClusterSnapshot } from '../../sim/types';
+import { ClusterView } from './ClusterView';
+import { MessageDetails } from './MessageDetails';
+import { envelope, node, snapshot } from './test-fixtures';
+
+const initial = useSimStore.getState();
+
+beforeEach(() => {
+  useSimStore.setState({ lang: 'en', selectedNode: null, selectedMessage: null });
+});
+afterEach(() => {
+  cleanup();
+  useSimStore.setState(initial, true);
+});
+
+function show(s: ClusterSnapshot): void {
+  act(() => useSimStore.setState({ snapshot: s }));
+}
+
+/** The dot's position, read from its transform. */
+function position(el: Element): { x: number; y: number } {
+  const match = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '');
+  if (!match) throw new Error('no translate in transform');
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+const cluster = snapshot({
+  nodes: [
+    node('A', { currentTerm: 4, votedFor: 'C' }),
+    node('B', { alive: false, currentTerm: 3, electionTimer: null }),
+    node('C', { role: 'leader', currentTerm: 4, votedFor: 'C', electionTimer: null }),
+    node('D', { role: 'candidate', currentTerm: 5, votedFor: 'D', votesGranted: ['D', 'E'], votesRefused: ['A'] }),
+    node('E', { preCandidate: true, currentTerm: 4 }),
+  ],
+});
+
+describe('nodes', () => {
+  it('names each node by letter, role and term in English', () => {
+    render(<ClusterView />);
+    show(cluster);
+    expect(screen.getByRole('button', { name: 'Node A, follower, term 4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Node C, leader, term 4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Node D, candidate, term 5' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Node E, pre-candidate, term 4' })).toBeInTheDocument();
+  });
+
+  it('names each node in Korean when the language is Korean', () => {
+    render(<ClusterView />);
+    show(cluster);
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('button', { name: '노드 C, 리더, 임기 4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '노드 A, 팔로워, 임기 4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '노드 B, 중지됨, 임기 3' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Node C/ })).toBeNull();
+  });
+
+  it('labels the leader as Leader, in words and not only by colour', () => {
+    render(<ClusterView />);
+    show(cluster);
+    const leader = screen.getByRole('button', { name: /^Node C/ });
+    expect(within(leader).getByText('Leader')).toBeInTheDocument();
+    expect(within(screen.getByRole('button', { name: /^Node A/ })).queryByText('Leader')).toBeNull();
+  });
+
+  it('marks a dead node as down, still showing the term it keeps on disk', () => {
+    render(<ClusterView />);
+    show(cluster);
+    const dead = screen.getByRole('button', { name: 'Node B, down, term 3' });
+    expect(within(dead).getByText('Down')).toBeInTheDocument();
+    expect(dead).toHaveAttribute('data-status', 'down');
+  });
+
+  it('shows a candidate who granted and who refused its vote', () => {
+    render(<ClusterView />);
+    show(cluster);
+    const candidate = screen.getByRole('button', { name: /^Node D/ });
+    expect(within(candidate).getByText('✓ D E')).toBeInTheDocument();
+    expect(within(candidate).getByText('✗ A')).toBeInTheDocument();
+  });
+
+  it('shows whom a follower voted for', () => {
+    render(<ClusterView />);
+    show(cluster);
+    expect(within(screen.getByRole('button', { name: /^Node A/ })).getByText('voted for C')).toBeInTheDocument();
+  });
+
+  it('says when a node is isolated', () => {
+    render(<ClusterView />);
+    show(snapshot({ network: { ...cluster.network, isolated: ['E'] } }));
+    const isolated = screen.getByRole('button', { name: 'Node E, follower, term 1, isolated' });
+    expect(within(isolated).getByText(/isolated/)).toBeInTheDocument();
+  });
+
+  it('selects a node when it is clicked or activated with the keyboard', () => {
+    render(<ClusterView />);
+    show(cluster);
+    fireEvent.click(screen.getByRole('button', { name: /^Node D/ }));
+    expect(useSimStore.getState().selectedNode).toBe('D');
+    fireEvent.keyDown(screen.getByRole('button', { name: /^Node A/ }), { key: 'Enter' });
+    expect(useSimStore.getState().selectedNode).toBe('A');
+    expect(screen.getByRole('button', { name: /^Node A/ })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('depletes the election timer with virtual time and refills it when re-armed', () => {
+    const { container } = render(<ClusterView />);
+    const timer = () => container.querySelector('[data-remaining]')!.getAttribute('data-remaining');
+    const one = (time: number, armedAt: number) =>
+      snapshot({ time, nodes: [node('A', { electionTimer: { armedAt, deadline: armedAt + 200 } })] });
+    show(one(150, 100));
+    expect(timer()).toBe('0.750');
+    show(one(200, 100));
+    expect(timer()).toBe('0.500');
+    // A heartbeat re-armed it at 200.
+    show(one(200, 200));
+    expect(timer()).toBe('1.000');
+  });
+});
+
+describe('messages', () => {
+  const requestVote = envelope(7, {
+    from: 'C',
+    to: 'A',
+    sentAt: 100,
+    deliverAt: 120,
+    payload: { type: 'RequestVote', term: 4, candidateId: 'C', lastLogIndex: 6, lastLogTerm: 3, preVote: false },
+  });
+
+  it('puts a message halfway along its path at the halfway time', () => {
+    render(<ClusterView />);
+    const at = (time: number) => {
+      show(snapshot({ time, messages: [requestVote] }));
+      return position(screen.getByRole('button', { name: 'RequestVote from C to A, term 4' }));
+    };
+    const start = at(100);
+    const end = at(120);
+    const middle = at(110);
+    expect(Math.hypot(end.x - start.x, end.y - start.y)).toBeGreaterThan(100);
+    expect(middle.x).toBeCloseTo((start.x + end.x) / 2, 0);
+    expect(middle.y).toBeCloseTo((start.y + end.y) / 2, 0);
+    const quarter = at(105);
+    expect(quarter.x).toBeCloseTo(start.x + (end.x - start.x) / 4, 0);
+  });
+
+  it('gives each kind its own glyph and an accessible name with its details', () => {
+    render(<ClusterView />);
+    show(
+      snapshot({
+        messages: [
+          envelope(1, {
+            from: 'A',
+            to: 'B',
+            payload: {
+              type: 'AppendEntries',
+              term: 2,
+              leaderId: 'A',
+              prevLogIndex: 0,
+              prevLogTerm: 0,
+              entries: [],
+              leaderCommit: 0,
+            },
+          }),
+          envelope(2, {
+            from: 'A',
+            to: 'C',
+            payload: {
+              type: 'AppendEntries',
+              term: 2,
+              leaderId: 'A',
+              prevLogIndex: 0,
+              prevLogTerm: 0,
+              entries: [
+                { term: 2, command: 'set x 1' },
+                { term: 2, command: 'set y 2' },
+              ],
+              leaderCommit: 0,
+            },
+          }),
+          envelope(3, {
+            from: 'B',
+            to: 'D',
+            payload: { type: 'RequestVoteReply', term: 2, voteGranted: false, preVote: false },
+          }),
+          envelope(4, {
+            from: 'client',
+            to: 'B',
+            payload: { type: 'ClientRequest', requestId: 9, command: 'set x 1' },
+          }),
+        ],
+      }),
+    );
+    const heartbeat = screen.getByRole('button', { name: 'AppendEntries heartbeat from A to B, term 2' });
+    expect(within(heartbeat).getByText('♥')).toBeInTheDocument();
+    const append = screen.getByRole('button', { name: 'AppendEntries (2 entries) from A to C, term 2' });
+    expect(within(append).getByText('+2')).toBeInTheDocument();
+    const refused = screen.getByRole('button', { name: 'vote refused from B to D, term 2' });
+    expect(within(refused).getByText('✗')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ClientRequest from client to B' })).toBeInTheDocument();
+  });
+
+  it('fades a dropped message out where it died', () => {
+    const { container } = render(<ClusterView />);
+    show(snapshot({ time: 130, recentlyDropped: [{ message: requestVote, droppedAt: 115, reason: 'random-loss' }] }));
+    const faded = container.querySelector('[data-dropped="random-loss"]');
+    expect(faded).not.toBeNull();
+    expect(Number(faded!.getAttribute('opacity'))).toBeCloseTo(0.75, 2);
+    // It is gone from the keyboard order: only messages in flight can be selected.
+    expect(screen.queryByRole('button', { name: /RequestVote/ })).toBeNull();
+  });
+
+  it('shows every field of a clicked message, and Drop asks the engine to drop it', () => {
+    const actSpy = vi.fn();
+    useSimStore.setState({ act: actSpy });
+    render(
+      <>
+        <ClusterView />
+        <MessageDetails />
+      </>,
+    );
+    show(snapshot({ messages: [requestVote] }));
+    expect(screen.queryByRole('button', { name: 'Drop this message' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'RequestVote from C to A, term 4' }));
+    const details = screen.getByRole('region', { name: /Message #7/ });
+    const field = (label: string) => within(details).getByText(label).nextElementSibling?.textContent;
+    expect(field('type')).toBe('RequestVote');
+    expect(field('from')).toBe('C');
+    expect(field('to')).toBe('A');
+    expect(field('sentAt')).toBe('100 ms');
+    expect(field('deliverAt')).toBe('120 ms');
+    expect(field('term')).toBe('4');
+    expect(field('candidateId')).toBe('C');
+    expect(field('lastLogIndex')).toBe('6');
+    expect(field('lastLogTerm')).toBe('3');
+
+    fireEvent.click(within(details).getByRole('button', { name: 'Drop this message' }));
+    expect(actSpy).toHaveBeenCalledWith({ do: 'drop', message: 7 });
+
+    // Delivered: no longer in flight, so the details close.
+    show(snapshot({ time: 121, messages: [] }));
+    expect(screen.queryByRole('region', { name: /Message #7/ })).toBeNull();
+  });
+
+  it('shows the entries, the commit index and the conflict hint of log replication messages', () => {
+    useSimStore.setState({ selectedMessage: 2 });
+    render(<MessageDetails />);
+    show(
+      snapshot({
+        messages: [
+          envelope(2, {
+            payload: {
+              type: 'AppendEntries',
+              term: 3,
+              leaderId: 'A',
+              prevLogIndex: 4,
+              prevLogTerm: 2,
+              entries: [{ term: 3, command: 'set x 1' }],
+              leaderCommit: 4,
+            },
+          }),
+        ],
+      }),
+    );
+    expect(screen.getByText('#5 term 3: set x 1')).toBeInTheDocument();
+    expect(screen.getByText('leaderCommit').nextElementSibling?.textContent).toBe('4');
+    expect(screen.getByText('prevLogTerm').nextElementSibling?.textContent).toBe('2');
+
+    act(() => useSimStore.setState({ selectedMessage: 3 }));
+    show(
+      snapshot({
+        messages: [
+          envelope(3, {
+            from: 'B',
+            to: 'A',
+            payload: {
+              type: 'AppendEntriesReply',
+              term: 3,
+              success: false,
+              matchIndex: 0,
+              conflictTerm: 2,
+              conflictIndex: 3,
+            },
+          }),
+        ],
+      }),
+    );
+    expect(screen.getByText('success').nextElementSibling?.textContent).toBe('no');
+    expect(screen.getByText('conflict hint').nextElementSibling?.textContent).toBe('term 2 starts at index 3');
+  });
+});

@@ -20,10 +20,24 @@ export interface CheckerState {
   appliedEntry: number[];
   /** Vote Stability: "node:term" → the candidate voted for. */
   votes: Record<string, NodeId>;
+  /**
+   * Each node's commitIndex as of the event being checked. The state passed to observe() is the
+   * one after the whole input, so a truncation followed by a commit in the same message would
+   * otherwise look like the deletion of a committed entry.
+   */
+  commitIndex: Record<NodeId, number>;
 }
 
 export function emptyCheckerState(): CheckerState {
-  return { prefixHashes: {}, leaderOfTerm: {}, prefixAt: {}, committedPrefix: [], appliedEntry: [], votes: {} };
+  return {
+    prefixHashes: {},
+    leaderOfTerm: {},
+    prefixAt: {},
+    committedPrefix: [],
+    appliedEntry: [],
+    votes: {},
+    commitIndex: {},
+  };
 }
 
 export function cloneCheckerState(s: CheckerState): CheckerState {
@@ -36,6 +50,7 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
     committedPrefix: [...s.committedPrefix],
     appliedEntry: [...s.appliedEntry],
     votes: { ...s.votes },
+    commitIndex: { ...s.commitIndex },
   };
 }
 
@@ -88,7 +103,7 @@ export class SafetyChecker {
             index: event.fromIndex,
           });
         }
-        if (event.fromIndex <= after.commitIndex) {
+        if (event.fromIndex <= (s.commitIndex[node] ?? 0)) {
           report('State Machine Safety', `${node} deleted committed entry ${event.fromIndex}`, {
             index: event.fromIndex,
           });
@@ -99,6 +114,7 @@ export class SafetyChecker {
         this.appendHashes(node, event.fromIndex, event.entries, time, found);
         break;
       case 'commitAdvanced':
+        s.commitIndex[node] = event.to;
         this.checkCommitted(node, event.from, event.to, time, found);
         break;
       case 'entryApplied': {
@@ -134,6 +150,8 @@ export class SafetyChecker {
 
   /** A restart must bring back the term and vote the node had (they are persistent). */
   observeRestart(node: NodeId, termBefore: number, termAfter: number, time: number): Violation[] {
+    // commitIndex is volatile (Figure 2): a restarted node starts again from 0.
+    this.state.commitIndex[node] = 0;
     if (termAfter >= termBefore) return [];
     return [
       {

@@ -1,0 +1,248 @@
+// Random fault-injecting scenarios from a seed. A case is a fault phase (crashes,
+// restarts, isolations, partitions, one-way cuts, a lossy, duplicating, reordering,
+// slow network, forced timeouts, concurrent client commands) followed by a fixed
+// ending that heals everything and restarts the dead, so the cluster must recover.
+
+import type { NodeId, UnsafeSwitches } from '../../raft/types';
+import { nodeNames, type Action, type Scenario } from '../../scenario/schema';
+import { validateScenario } from '../../scenario/validate';
+import { Prng } from '../../sim/prng';
+import { Simulation } from '../../sim/simulation';
+
+export type UnsafeName = keyof UnsafeSwitches;
+export const UNSAFE_NAMES: readonly UnsafeName[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+
+/** Everything a failing case needs to be replayed and shrunk. */
+export interface FuzzCase {
+  readonly seed: number;
+  readonly nodes: number;
+  readonly options: Scenario['options'];
+  readonly unsafe: UnsafeName | null;
+  /** Actions of the fault phase, in time order. */
+  readonly faults: readonly Action[];
+  /** When the fault phase ends and the cluster is healed. */
+  readonly faultEnd: number;
+}
+
+export interface GenerateSettings {
+  /** A fixed cluster size; otherwise 3–9 nodes. */
+  readonly nodes?: number;
+  /** A fixed fault-phase length in virtual ms; otherwise 2–6 s. */
+  readonly faultMs?: number;
+  readonly unsafe?: UnsafeName | null;
+}
+
+/** The healthy network the ending restores (the scenario defaults). */
+const CALM_LATENCY: [number, number] = [10, 20];
+const KEYS = ['x', 'y', 'z'];
+const KINDS = [
+  'submit',
+  'kill',
+  'restart',
+  'isolate',
+  'restore',
+  'partition',
+  'heal',
+  'cut',
+  'network',
+  'timeout',
+  'configure',
+  'depose',
+] as const;
+type Kind = (typeof KINDS)[number];
+/** When, after the heal, the ending sends its probe command. */
+const PROBE_DELAY = 500;
+
+export function generateCase(seed: number, settings: GenerateSettings = {}): FuzzCase {
+  const prng = new Prng(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(prng.next() * (hi - lo + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(prng.next() * items.length)]!;
+  // Small clusters half the time: most Raft bugs need only three nodes, and they replay fastest.
+  const nodes = settings.nodes ?? (prng.chance(0.5) ? 3 : int(4, 9));
+  const names = nodeNames(nodes);
+  const faultEnd = settings.faultMs ?? int(2000, 6000);
+  const options: Scenario['options'] = {
+    preVote: prng.chance(0.5),
+    checkQuorum: prng.chance(0.5),
+    leaderNoop: prng.chance(0.5),
+    fastBackup: prng.chance(0.5),
+    maxEntriesPerMessage: pick([1, 3, 10]),
+  };
+
+  const alive = new Set(names);
+  const faults: Action[] = [];
+  let value = 0;
+  const someNodes = (from: readonly NodeId[], atLeast: number): NodeId[] => {
+    // Fisher–Yates, so the choice depends only on the PRNG and not on a sort implementation.
+    const shuffled = [...from];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = int(0, i);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled.slice(0, int(Math.min(atLeast, from.length), from.length));
+  };
+
+  // Swarm testing (Groce et al.): each case uses its own random mix of fault kinds, some left out
+  // entirely, which reaches deep interleavings (say, crash after crash with no traffic) far more
+  // often than one fixed mix does.
+  const weights = KINDS.map((k) => (k === 'submit' || prng.chance(0.7) ? 0.1 + prng.next() : 0));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const chooseKind = (): Kind => {
+    let r = prng.next() * total;
+    for (let i = 0; i < KINDS.length; i++) {
+      r -= weights[i]!;
+      if (r < 0) return KINDS[i]!;
+    }
+    return 'submit';
+  };
+  const maxGap = pick([150, 300, 600]);
+
+  // The generator watches a run of the scenario so far, so it can aim faults at whoever leads
+  // now: crashing or cutting off the leader, and writing to a deposed one, is where Raft's
+  // hard cases (Figure 8, §5.4) come from. The case is still plain data; it is judged by replay.
+  const oracle = new Simulation(
+    toScenario({ seed, nodes, options, unsafe: settings.unsafe ?? null, faults: [], faultEnd: 0 }, false),
+    {
+      recordTrace: false,
+    },
+  );
+  const leaderBias = pick([0, 0.5, 0.9]);
+  let view = oracle.snapshot();
+  const aim = (from: readonly NodeId[]): NodeId => {
+    const leaders = view.nodes.filter((n) => n.alive && n.role === 'leader' && from.includes(n.id));
+    return leaders.length > 0 && prng.chance(leaderBias) ? pick(leaders).id : pick(from);
+  };
+
+  // A calm start lets a first leader emerge, as in a class.
+  let at = int(300, 800);
+  while (at < faultEnd) {
+    const kind = chooseKind();
+    const before = faults.length;
+    // Just before `at`: a scenario's action runs before the other events of its instant.
+    oracle.runUntil(at - 0.0005);
+    view = oracle.snapshot();
+    if (kind === 'submit') {
+      // Concurrent client commands, some sent to a chosen node, some to whoever the client thinks leads.
+      for (let i = int(1, 4); i > 0; i--) {
+        const key = pick(KEYS);
+        const r = prng.next();
+        const command = r < 0.5 ? `set ${key} v${++value}` : r < 0.8 ? `get ${key}` : `del ${key}`;
+        const action: Action = prng.chance(0.5)
+          ? { at, do: 'submit', command, node: aim(names) }
+          : { at, do: 'submit', command };
+        faults.push(action);
+      }
+    } else if (kind === 'kill') {
+      const up = [...alive];
+      // Usually one crash, sometimes several, now and then the whole cluster.
+      const r = prng.next();
+      const victims = up.length === 0 ? [] : r < 0.6 ? [aim(up)] : r < 0.9 ? someNodes(up, 2) : up;
+      for (const node of victims) {
+        faults.push({ at, do: 'kill', node });
+        alive.delete(node);
+      }
+    } else if (kind === 'restart') {
+      const down = names.filter((n) => !alive.has(n));
+      if (down.length > 0) {
+        for (const node of prng.chance(0.6) ? [pick(down)] : down) {
+          faults.push({ at, do: 'restart', node });
+          alive.add(node);
+        }
+      }
+    } else if (kind === 'isolate') {
+      faults.push({ at, do: 'isolate', node: aim(names) });
+    } else if (kind === 'restore') {
+      const isolated = view.network.isolated;
+      faults.push({ at, do: 'restore', node: isolated.length > 0 && prng.chance(0.8) ? pick(isolated) : pick(names) });
+    } else if (kind === 'partition') {
+      const groupCount = int(2, Math.min(3, nodes));
+      const groups: NodeId[][] = Array.from({ length: groupCount }, () => []);
+      for (const n of names) groups[int(0, groupCount - 1)]!.push(n);
+      const nonEmpty = groups.filter((g) => g.length > 0);
+      if (nonEmpty.length >= 2) faults.push({ at, do: 'partition', groups: nonEmpty });
+    } else if (kind === 'heal') {
+      faults.push({ at, do: 'heal' });
+    } else if (kind === 'cut') {
+      const [from, to] = someNodes(names, 2);
+      if (from !== undefined && to !== undefined && from !== to) {
+        faults.push({ at, do: prng.chance(0.7) ? 'cut' : 'mend', from, to, oneWay: prng.chance(0.6) });
+      }
+    } else if (kind === 'network') {
+      const slow = prng.chance(0.3);
+      const low = slow ? int(20, 200) : int(2, 20);
+      faults.push({
+        at,
+        do: 'network',
+        dropRate: prng.chance(0.6) ? Math.round(prng.next() * 30) / 100 : 0,
+        duplicateRate: prng.chance(0.4) ? Math.round(prng.next() * 20) / 100 : 0,
+        reorder: prng.chance(0.5),
+        latency: [low, low + int(0, slow ? 400 : 40)],
+      });
+    } else if (kind === 'depose') {
+      // Cut the leader off and hand it writes it can never commit: the stale entries that
+      // a later leader must overwrite (§5.3), and that Figure 8's trap is made of.
+      const leader = view.nodes.find((n) => n.alive && n.role === 'leader');
+      if (leader) {
+        faults.push({ at, do: 'isolate', node: leader.id });
+        for (let i = int(1, 2); i > 0; i--) {
+          faults.push({ at, do: 'submit', command: `set ${pick(KEYS)} v${++value}`, node: leader.id });
+        }
+      }
+    } else if (kind === 'timeout') {
+      const up = [...alive];
+      if (up.length > 0) faults.push({ at, do: 'timeout', node: pick(up) });
+    } else {
+      faults.push({
+        at,
+        do: 'configure',
+        options: { preVote: prng.chance(0.5), checkQuorum: prng.chance(0.5), leaderNoop: prng.chance(0.5) },
+      });
+    }
+    for (const action of faults.slice(before)) oracle.perform(action);
+    at += int(20, maxGap);
+  }
+  return { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd };
+}
+
+/** The nodes that are down at the end of the fault phase. */
+function deadAtEnd(c: FuzzCase): NodeId[] {
+  const dead = new Set<NodeId>();
+  for (const a of c.faults) {
+    if (a.do === 'kill') dead.add(a.node);
+    if (a.do === 'restart') dead.delete(a.node);
+  }
+  return [...dead].sort();
+}
+
+/** The ending every case shares: heal all links, calm the network, restart the dead. */
+export function endingActions(c: FuzzCase): Action[] {
+  const at = c.faultEnd;
+  return [
+    { at, do: 'heal' },
+    { at, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: CALM_LATENCY },
+    ...deadAtEnd(c).map((node): Action => ({ at, do: 'restart', node })),
+    // §5.4.2: without leaderNoop a new leader commits earlier-term entries only once an entry of
+    // its own term commits, so one more command is what lets the committed prefix catch up.
+    { at: at + PROBE_DELAY, do: 'submit', command: 'get x' },
+  ];
+}
+
+/** The case as a scenario the runner, the CLI and the browser all accept. */
+export function toScenario(c: FuzzCase, withEnding = true): Scenario {
+  const unsafe: UnsafeSwitches = {
+    noElectionRestriction: c.unsafe === 'noElectionRestriction',
+    commitPreviousTerms: c.unsafe === 'commitPreviousTerms',
+    forgetOnRestart: c.unsafe === 'forgetOnRestart',
+  };
+  const result = validateScenario({
+    version: 1,
+    seed: c.seed >>> 0,
+    nodes: c.nodes,
+    options: c.options,
+    unsafe,
+    actions: withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults],
+  });
+  // The generator only makes valid scenarios; anything else is a bug in this file.
+  if (!result.ok) throw new Error(`generated an invalid scenario: ${result.errors.join('; ')}`);
+  return result.scenario;
+}

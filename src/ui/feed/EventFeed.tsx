@@ -1,4 +1,120 @@
-// Placeholder: replaced by the component's owner.
+// The trace in plain words (narrate.ts), oldest first like a story, kept scrolled to
+// the newest line unless the reader scrolls back. Invariant violations are pinned on
+// top in red. Commands typed by students are rendered as React text, never as HTML.
+
+import { useId, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useSimStore } from '../../store/sim-store';
+import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
+import { useStrings } from '../i18n';
+import styles from './EventFeed.module.css';
+import { narrate, type Tone } from './narrate';
+import { PHRASES } from './phrases';
+import { FEED_STRINGS } from './strings';
+
+/** How many feed items are drawn (the store keeps the last 500 trace records). */
+const MAX_ITEMS = 200;
+
+const GLYPH: Record<Tone, string> = {
+  election: '🗳',
+  log: '📜',
+  commit: '✔',
+  client: '💬',
+  action: '👆',
+  error: '⛔',
+  violation: '⚠',
+  message: '✉',
+};
+
 export function EventFeed() {
-  return null;
+  const t = useStrings(FEED_STRINGS);
+  const lang = useSimStore((s) => s.lang);
+  const feed = useSimStore((s) => s.feed);
+  const hasSnapshot = useSimStore((s) => s.snapshot !== null);
+  const violations = useSimStore((s) => s.snapshot?.violations);
+  const [showMessages, setShowMessages] = useState(false);
+  const [pinned, setPinned] = useState(true);
+  const list = useRef<HTMLOListElement>(null);
+  const toggleId = useId();
+
+  const items = useMemo(() => narrate(feed, lang, { showMessages }).slice(-MAX_ITEMS), [feed, lang, showMessages]);
+  const lastKey = items[items.length - 1]?.key;
+
+  // Follow the newest line while pinned (a DOM scroll, not React state).
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (pinned && el) el.scrollTop = el.scrollHeight;
+  }, [lastKey, pinned, showMessages]);
+
+  const onScroll = (e: UIEvent<HTMLOListElement>): void => {
+    const el = e.currentTarget;
+    setPinned(el.scrollTop + el.clientHeight >= el.scrollHeight - 24);
+  };
+
+  const phrases = PHRASES[lang];
+  return (
+    <section className={styles.panel} aria-labelledby={`${toggleId}-title`} id="event-feed">
+      <div className={styles.heading}>
+        <h2 id={`${toggleId}-title`} className={styles.title}>
+          {t.title}
+        </h2>
+        <label className={styles.toggle} htmlFor={toggleId}>
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={showMessages}
+            onChange={(e) => setShowMessages(e.target.checked)}
+          />
+          {t.showMessages}
+        </label>
+      </div>
+      {violations && violations.length > 0 ? (
+        <div id={VIOLATIONS_ANCHOR} className={styles.violations} tabIndex={-1} role="alert">
+          <strong>{t.violationsTitle(violations.length)}</strong>
+          <ul>
+            {violations.slice(-5).map((v, i) => (
+              <li key={`${v.time}-${i}`}>
+                <span className={styles.time}>{t.at(v.time)}</span> {phrases.violation(v.invariant, v.detail)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!hasSnapshot ? (
+        <p className={styles.empty}>{t.waiting}</p>
+      ) : items.length === 0 ? (
+        <p className={styles.empty}>{t.empty}</p>
+      ) : null}
+      <ol ref={list} className={styles.list} aria-label={t.events} onScroll={onScroll} tabIndex={0}>
+        {items.map((item) => (
+          <li key={item.key} className={styles.item}>
+            <span className={styles.time}>{t.at(item.time)}</span>
+            <ul className={styles.lines}>
+              {item.lines.map((line, i) => (
+                <li key={i} className={`${styles.line} ${styles[line.tone]}`}>
+                  <span className={styles.glyph} aria-hidden="true">
+                    {GLYPH[line.tone]}
+                  </span>
+                  <span>{line.text}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {!pinned ? (
+        <button
+          type="button"
+          className={styles.newest}
+          aria-label={t.newestLabel}
+          onClick={() => {
+            const el = list.current;
+            if (el) el.scrollTop = el.scrollHeight;
+            setPinned(true);
+          }}
+        >
+          {t.newest}
+        </button>
+      ) : null}
+    </section>
+  );
 }

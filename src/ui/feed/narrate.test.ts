@@ -52,7 +52,20 @@ const stepDown: TraceEvent[] = [
 ];
 
 const refusal: TraceEvent[] = [
-  node(8, 'B', { type: 'voteRefused', candidate: 'E', term: 7, preVote: false, reason: 'log-not-up-to-date' }),
+  node(8, 'B', {
+    type: 'voteRefused',
+    candidate: 'E',
+    term: 7,
+    preVote: false,
+    reason: 'log-not-up-to-date',
+    check: {
+      votedFor: null,
+      voterLastLogTerm: 3,
+      voterLastLogIndex: 4,
+      candidateLastLogTerm: 2,
+      candidateLastLogIndex: 2,
+    },
+  }),
 ];
 
 const commit: TraceEvent[] = [
@@ -67,13 +80,13 @@ const commit: TraceEvent[] = [
       conflictIndex: 0,
     }),
   ),
-  node(9, 'A', { type: 'commitAdvanced', from: 4, to: 5 }),
+  node(9, 'A', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),
   node(9, 'A', { type: 'entryApplied', index: 5, entry: { term: 7, command: 'set x 1' }, result: '1' }),
 ];
 
 const followerCommit: TraceEvent[] = [
   delivered(10, envelope('A', 'D', append(7, 'A', 5))),
-  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5 }),
+  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),
   node(10, 'D', { type: 'entryApplied', index: 5, entry: { term: 7, command: 'set x 1' }, result: '1' }),
 ];
 
@@ -111,6 +124,8 @@ describe('narrate in English', () => {
         prevLogIndex: 4,
         prevLogTerm: 2,
         reason: 'term-mismatch',
+        myLastLogIndex: 3,
+        myPrevLogTerm: 1,
       }),
       node(12, 'A', { type: 'nextIndexBackedUp', follower: 'D', from: 4, to: 3 }),
       node(13, 'E', { type: 'entriesTruncated', fromIndex: 4, removed: [{ term: 3, command: 'set y 2' }] }),

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../sim/types';
+import { useSimStore } from '../../store/sim-store';
+import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { EventFeed } from './EventFeed';
+
+const evil = 'set h <img src=x onerror=alert(1)>';
+const feed: TraceEvent[] = [
+  { time: 100, step: 1, kind: 'client', event: { type: 'submitted', requestId: 1, command: evil, to: 'A' } },
+  {
+    time: 100,
+    step: 1,
+    kind: 'sent',
+    message: {
+      id: 1,
+      from: 'client',
+      to: 'A',
+      sentAt: 100,
+      deliverAt: 110,
+      payload: { type: 'ClientRequest', requestId: 1, command: evil },
+      lost: false,
+      duplicate: false,
+    },
+  },
+  {
+    time: 200,
+    step: 2,
+    kind: 'node',
+    node: 'B',
+    event: { type: 'voteGranted', candidate: 'C', term: 4, preVote: false },
+  },
+];
+
+beforeEach(() => useSimStore.setState({ lang: 'en', feed, snapshot: makeSnapshot([makeNode('A')]) }));
+afterEach(cleanup);
+
+describe('EventFeed', () => {
+  it('tells the trace in words, with commands as text and never as HTML', () => {
+    const { container } = render(<EventFeed />);
+    expect(screen.getByText(`Client sent request #1 "${evil}" to A`)).toBeInTheDocument();
+    expect(screen.getByText('B voted for C in term 4')).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('shows raw messages only behind the toggle', async () => {
+    render(<EventFeed />);
+    expect(screen.queryByText(/client → A/)).toBeNull();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Show messages (heartbeats included)' }));
+    expect(screen.getByText(`client → A: client request #1 "${evil}"`)).toBeInTheDocument();
+  });
+
+  it('pins invariant violations on top, where the facts link to', () => {
+    useSimStore.setState({
+      snapshot: makeSnapshot([makeNode('A')], {
+        violations: [{ invariant: 'Log Matching', time: 300, nodes: ['A', 'B'], index: 2, detail: 'logs differ at 2' }],
+      }),
+    });
+    render(<EventFeed />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveAttribute('id', 'feed-violations');
+    expect(alert).toHaveTextContent('Invariant violated — Log Matching: logs differ at 2');
+  });
+
+  it('speaks Korean', () => {
+    useSimStore.setState({ lang: 'ko' });
+    render(<EventFeed />);
+    expect(screen.getByText('B가 임기 4에서 C에게 투표했습니다')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: '메시지 보기 (Heartbeat 포함)' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,26 @@
+import { defineStrings } from '../i18n';
+
+export const FEED_STRINGS = defineStrings(
+  {
+    title: 'What happened',
+    showMessages: 'Show messages (heartbeats included)',
+    empty: 'Nothing has happened yet: press play or step.',
+    waiting: 'Waiting for the simulation…',
+    events: 'Event feed, oldest first',
+    newest: 'Newest ↓',
+    newestLabel: 'Scroll to the newest events',
+    violationsTitle: (n: number) => `⚠ ${n} invariant ${n === 1 ? 'violation' : 'violations'}`,
+    at: (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`,
+  },
+  {
+    title: '무슨 일이 있었나',
+    showMessages: '메시지 보기 (Heartbeat 포함)',
+    empty: '아직 아무 일도 없습니다. 재생이나 한 단계 실행을 누르세요.',
+    waiting: '시뮬레이션을 기다리는 중…',
+    events: '이벤트 피드, 오래된 것부터',
+    newest: '최신 ↓',
+    newestLabel: '최신 이벤트로 스크롤',
+    violationsTitle: (n: number) => `⚠ 불변식 위반 ${n}건`,
+    at: (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`,
+  },
+);

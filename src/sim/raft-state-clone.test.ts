@@ -1,0 +1,47 @@
+// A checkpoint's copy of a node must not move when the running node does: every container
+// is copied, and only immutable log entries and remembered results are shared.
+
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../raft/node';
+import type { RaftState } from '../raft/types';
+import { cloneRaftState } from './raft-state-clone';
+
+function busyState(): RaftState {
+  const s = initialState({ currentTerm: 3, votedFor: 'B', log: [{ term: 1, command: 'set a 1' }] });
+  s.nextIndex = { B: 2 };
+  s.matchIndex = { B: 1 };
+  s.votesGranted = ['A'];
+  s.votesRefused = ['C'];
+  s.recentlyHeard = ['B'];
+  s.kv = { data: { a: '1' }, appliedRequests: [[1, '1']] };
+  return s;
+}
+
+describe('cloneRaftState', () => {
+  it('copies every field, and every object-valued field into a container of its own', () => {
+    const original = busyState();
+    const copy = cloneRaftState(original);
+    expect(copy).toEqual(original);
+    expect(Object.keys(copy).sort()).toEqual(Object.keys(original).sort());
+    for (const key of Object.keys(original) as (keyof RaftState)[]) {
+      if (typeof original[key] === 'object' && original[key] !== null) expect(copy[key]).not.toBe(original[key]);
+    }
+    expect(copy.kv.data).not.toBe(original.kv.data);
+    expect(copy.kv.appliedRequests).not.toBe(original.kv.appliedRequests);
+  });
+
+  it('leaves the original untouched when the copy runs on', () => {
+    const original = busyState();
+    const before = structuredClone(original);
+    const copy = cloneRaftState(original);
+    copy.log.push({ term: 3, command: 'set b 2' });
+    copy.nextIndex.C = 1;
+    copy.matchIndex.B = 2;
+    copy.votesGranted.push('B');
+    copy.votesRefused.length = 0;
+    copy.recentlyHeard.push('C');
+    copy.kv.data.a = '9';
+    copy.kv.appliedRequests.push([2, '2']);
+    expect(original).toEqual(before);
+  });
+});

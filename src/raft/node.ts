@@ -26,6 +26,7 @@ import type {
   RequestVoteReply,
   Role,
   TimerRequest,
+  VoteCheck,
   VoteRefusal,
 } from './types';
 
@@ -229,9 +230,10 @@ export class RaftNode {
     const s = this.state;
     if (s.votedFor !== null && s.votedFor !== m.candidateId) return this.refuseVote(from, m, 'already-voted');
     if (!this.logAllowsVote(m)) return this.refuseVote(from, m, 'log-not-up-to-date');
+    const check = this.voteCheck(m);
     s.votedFor = m.candidateId;
     this.armElectionTimer(); // §5.2: granting a vote resets the election timer.
-    this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: false });
+    this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: false, check });
     this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: true, preVote: false });
   }
 
@@ -240,9 +242,21 @@ export class RaftNode {
     return this.config.unsafe.noElectionRestriction || isUpToDate(this.state.log, m.lastLogTerm, m.lastLogIndex);
   }
 
+  private voteCheck(m: RequestVote): VoteCheck {
+    const { log, votedFor } = this.state;
+    return {
+      votedFor,
+      voterLastLogTerm: lastLogTerm(log),
+      voterLastLogIndex: lastLogIndex(log),
+      candidateLastLogTerm: m.lastLogTerm,
+      candidateLastLogIndex: m.lastLogIndex,
+    };
+  }
+
   private refuseVote(from: NodeId, m: RequestVote, reason: VoteRefusal): void {
     const s = this.state;
-    this.emit({ type: 'voteRefused', candidate: m.candidateId, term: m.term, preVote: m.preVote, reason });
+    const check = this.voteCheck(m);
+    this.emit({ type: 'voteRefused', candidate: m.candidateId, term: m.term, preVote: m.preVote, reason, check });
     this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: false, preVote: m.preVote });
   }
 
@@ -253,7 +267,7 @@ export class RaftNode {
     if (s.role === 'leader' || (s.role === 'follower' && s.leaderId !== null))
       return this.refuseVote(from, m, 'leader-alive');
     if (!this.logAllowsVote(m)) return this.refuseVote(from, m, 'log-not-up-to-date');
-    this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: true });
+    this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: true, check: this.voteCheck(m) });
     this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: true, preVote: true });
   }
 
@@ -412,7 +426,7 @@ export class RaftNode {
 
     const lastNewIndex = m.prevLogIndex + m.entries.length;
     if (m.leaderCommit > s.commitIndex) {
-      this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex));
+      this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex), 'leaderCommit');
     }
     this.send(from, {
       type: 'AppendEntriesReply',
@@ -439,6 +453,8 @@ export class RaftNode {
       prevLogIndex: m.prevLogIndex,
       prevLogTerm: m.prevLogTerm,
       reason,
+      myLastLogIndex: lastLogIndex(s.log),
+      myPrevLogTerm: termAt(s.log, m.prevLogIndex) ?? null,
     });
     this.send(from, {
       type: 'AppendEntriesReply',
@@ -496,14 +512,18 @@ export class RaftNode {
       if (termAt(s.log, n) !== s.currentTerm && !this.config.unsafe.commitPreviousTerms) break;
       let replicas = 1;
       for (const peer of this.peers) if ((s.matchIndex[peer] ?? 0) >= n) replicas++;
-      if (replicas >= this.quorum) return this.setCommitIndex(n);
+      if (replicas >= this.quorum) return this.setCommitIndex(n, 'majority', replicas);
     }
   }
 
-  private setCommitIndex(index: number): void {
+  private setCommitIndex(index: number, by: 'majority' | 'leaderCommit', replicas?: number): void {
     const s = this.state;
     if (index <= s.commitIndex) return;
-    this.emit({ type: 'commitAdvanced', from: s.commitIndex, to: index });
+    this.emit(
+      replicas === undefined
+        ? { type: 'commitAdvanced', from: s.commitIndex, to: index, by }
+        : { type: 'commitAdvanced', from: s.commitIndex, to: index, by, replicas },
+    );
     s.commitIndex = index;
     // Figure 2, all servers: apply everything committed, in order.
     while (s.lastApplied < s.commitIndex) {

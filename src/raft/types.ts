@@ -161,18 +161,35 @@ export type TimerRequest =
 export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-alive';
 export type AppendRefusal = 'stale-term' | 'missing-entry' | 'term-mismatch';
 
+/** The values a voter compared, so a UI can show the rule evaluated ("2 ≥ 3? no → refuse"). */
+export interface VoteCheck {
+  /** Whom the voter had voted for in this term before the request. */
+  readonly votedFor: NodeId | null;
+  readonly voterLastLogTerm: number;
+  readonly voterLastLogIndex: number;
+  readonly candidateLastLogTerm: number;
+  readonly candidateLastLogIndex: number;
+}
+
 /** Structured events: what narration, history and the invariant checker read. */
 export type RaftEvent =
   | { readonly type: 'termChanged'; readonly from: number; readonly to: number; readonly cause: NodeId | 'timeout' }
   | { readonly type: 'roleChanged'; readonly from: Role; readonly to: Role; readonly term: number }
   | { readonly type: 'electionStarted'; readonly term: number; readonly preVote: boolean }
-  | { readonly type: 'voteGranted'; readonly candidate: NodeId; readonly term: number; readonly preVote: boolean }
+  | {
+      readonly type: 'voteGranted';
+      readonly candidate: NodeId;
+      readonly term: number;
+      readonly preVote: boolean;
+      readonly check: VoteCheck;
+    }
   | {
       readonly type: 'voteRefused';
       readonly candidate: NodeId;
       readonly term: number;
       readonly preVote: boolean;
       readonly reason: VoteRefusal;
+      readonly check: VoteCheck;
     }
   | {
       readonly type: 'appendRefused';
@@ -181,11 +198,22 @@ export type RaftEvent =
       readonly prevLogIndex: number;
       readonly prevLogTerm: number;
       readonly reason: AppendRefusal;
+      /** The follower's own log at the time: its last index and its term at prevLogIndex (null if absent). */
+      readonly myLastLogIndex: number;
+      readonly myPrevLogTerm: number | null;
     }
   | { readonly type: 'entriesAppended'; readonly fromIndex: number; readonly entries: readonly LogEntry[] }
   | { readonly type: 'entriesTruncated'; readonly fromIndex: number; readonly removed: readonly LogEntry[] }
   | { readonly type: 'nextIndexBackedUp'; readonly follower: NodeId; readonly from: number; readonly to: number }
-  | { readonly type: 'commitAdvanced'; readonly from: number; readonly to: number }
+  | {
+      readonly type: 'commitAdvanced';
+      readonly from: number;
+      readonly to: number;
+      /** A leader counts replicas (§5.3, §5.4.2); a follower follows leaderCommit. */
+      readonly by: 'majority' | 'leaderCommit';
+      /** For `majority`: how many nodes hold entry `to`, the leader included. */
+      readonly replicas?: number;
+    }
   | {
       readonly type: 'entryApplied';
       readonly index: number;

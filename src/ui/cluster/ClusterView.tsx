@@ -36,34 +36,36 @@ export function ClusterView() {
     <LazyMotion features={domAnimation}>
       <MotionConfig reducedMotion="user">
         <figure className={styles.view}>
-          <svg
-            className={styles.svg}
-            viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-            role="group"
-            aria-label={t.clusterLabel}
-          >
-            <defs>
-              <marker
-                id="cut-arrow"
-                viewBox="0 0 10 10"
-                refX={8}
-                refY={5}
-                markerWidth={7}
-                markerHeight={7}
-                orient="auto-start-reverse"
-              >
-                <path d="M0,0 L10,5 L0,10 Z" fill="#b91c1c" />
-              </marker>
-            </defs>
-            <NetworkLayer layout={layout} ids={ids} />
-            <ClientBox />
-            {ids.map((id) => {
-              const p = layout.positions.get(id)!;
-              return <NodeBadge key={id} id={id} x={p.x} y={p.y} radius={layout.nodeRadius} />;
-            })}
-            <MessageLayer layout={layout} />
-          </svg>
-          <MessageLegend />
+          <div className={styles.body}>
+            <svg
+              className={styles.svg}
+              viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
+              role="group"
+              aria-label={t.clusterLabel}
+            >
+              <defs>
+                <marker
+                  id="cut-arrow"
+                  viewBox="0 0 10 10"
+                  refX={8}
+                  refY={5}
+                  markerWidth={7}
+                  markerHeight={7}
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 Z" fill="#b91c1c" />
+                </marker>
+              </defs>
+              <NetworkLayer layout={layout} ids={ids} />
+              <ClientBox />
+              {ids.map((id) => {
+                const p = layout.positions.get(id)!;
+                return <NodeBadge key={id} id={id} x={p.x} y={p.y} radius={layout.nodeRadius} />;
+              })}
+              <MessageLayer layout={layout} />
+            </svg>
+            <MessageLegend />
+          </div>
         </figure>
       </MotionConfig>
     </LazyMotion>

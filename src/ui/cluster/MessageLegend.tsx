@@ -37,7 +37,7 @@ const LOOKS = SAMPLES.map(messageLook);
 export const MessageLegend = memo(function MessageLegend() {
   const t = useStrings(STRINGS);
   return (
-    <figcaption className={styles.legend}>
+    <div className={styles.legend}>
       <span className={styles.legendTitle}>{t.legend}</span>
       <ul>
         {LOOKS.map((look) => (
@@ -49,6 +49,6 @@ export const MessageLegend = memo(function MessageLegend() {
           </li>
         ))}
       </ul>
-    </figcaption>
+    </div>
   );
 });

@@ -102,7 +102,7 @@ export const NodeBadge = memo(function NodeBadge({
   };
   const r = radius;
   const labelY = r + 34;
-  const pillWidth = Math.max(92, t.statusLabel(status).length * 12 + 28);
+  const pillWidth = Math.max(96, t.statusLabel(status).length * 12 + 30);
 
   return (
     <g
@@ -160,10 +160,10 @@ export const NodeBadge = memo(function NodeBadge({
         <rect
           className={styles.rolePill}
           x={-pillWidth / 2}
-          y={labelY - 19}
+          y={labelY - 21}
           width={pillWidth}
-          height={26}
-          rx={13}
+          height={28}
+          rx={14}
           fill={color}
         />
         <text className={styles.roleText} y={labelY} textAnchor="middle">
@@ -171,7 +171,7 @@ export const NodeBadge = memo(function NodeBadge({
         </text>
       </m.g>
       {voting ? (
-        <text className={styles.tally} y={labelY + 24} textAnchor="middle">
+        <text className={styles.tally} y={labelY + 26} textAnchor="middle">
           <tspan className={styles.granted}>✓ {view.granted || '–'}</tspan>
           <tspan dx={10} className={styles.refused}>
             ✗ {view.refused || '–'}
@@ -179,7 +179,7 @@ export const NodeBadge = memo(function NodeBadge({
         </text>
       ) : (
         view.votedFor !== null && (
-          <text className={styles.votedFor} y={labelY + 24} textAnchor="middle">
+          <text className={styles.votedFor} y={labelY + 26} textAnchor="middle">
             {t.votedFor(view.votedFor)}
           </text>
         )

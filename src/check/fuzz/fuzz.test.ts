@@ -1,0 +1,48 @@
+// The fuzzer at a CI-sized budget, and proof that its safety check is not vacuous:
+// with each unsafe switch on, it must catch a violation of the matching invariant.
+
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEEDS, runCampaign } from './campaign';
+import { describeFailure } from './run';
+import type { UnsafeName } from './generate';
+
+describe('fuzzer', () => {
+  it('finds no failure in a few hundred small faulty scenarios', () => {
+    const result = runCampaign({ seeds: 300, firstSeed: 1, faultMs: 2500 });
+    const failures = result.failures.map((f) => `seed ${f.seed}: ${describeFailure(f.failure)}`);
+    expect(failures).toEqual([]);
+    expect(result.cases).toBe(300);
+    // The budget really exercised the cluster: every case played its whole fault phase and more.
+    expect(result.virtualMs).toBeGreaterThan(300 * 2500);
+    expect(result.events).toBeGreaterThan(300 * 500);
+  }, 120_000);
+
+  const expected: Record<UnsafeName, readonly string[]> = {
+    // A stale log wins an election: the new leader lacks a committed entry.
+    noElectionRestriction: ['Leader Completeness', 'State Machine Safety', 'Log Matching'],
+    // Figure 8: an old-term entry counted as committed is later overwritten.
+    commitPreviousTerms: ['Leader Completeness', 'State Machine Safety'],
+    // A restart that forgets currentTerm takes the term backwards.
+    forgetOnRestart: ['Term Monotonic', 'Vote Stability', 'Election Safety'],
+  };
+
+  for (const unsafe of Object.keys(expected) as UnsafeName[]) {
+    it(`catches the unsafe switch ${unsafe} within the default budget`, () => {
+      const result = runCampaign({ seeds: DEFAULT_SEEDS, unsafe, stopAtFirst: true });
+      const found = result.failures[0];
+      expect(found, `no violation in ${result.cases} scenarios`).toBeDefined();
+      expect(found!.failure.kind).toBe('safety');
+      if (found!.failure.kind === 'safety') expect(expected[unsafe]).toContain(found!.failure.invariant);
+    }, 120_000);
+  }
+
+  it('shrinks a failure to a smaller case that fails the same way', () => {
+    const result = runCampaign({ seeds: 50, unsafe: 'noElectionRestriction', stopAtFirst: true, shrink: true });
+    const found = result.failures[0]!;
+    const shrunk = found.shrunk!;
+    expect(shrunk.failure.kind).toBe('safety');
+    expect(shrunk.case.faults.length + shrunk.case.nodes).toBeLessThanOrEqual(
+      found.case.faults.length + found.case.nodes,
+    );
+  }, 120_000);
+});

@@ -60,7 +60,7 @@ describe('encodeLink / decodeLink', () => {
     const decoded = decodeLink(link.slice(1));
     expect(decoded.ok && decoded.link.scenario.actions.map((a) => a.at)).toEqual([100, 500, 900]);
     expect(decoded.ok && decoded.link.at).toBe(0);
-    expect(decoded.ok && decoded.link.view).toEqual({ lang: 'ko', speed: 1, selected: null });
+    expect(decoded.ok && decoded.link.view).toEqual({ lang: 'ko', speed: 0.01, selected: null });
   });
 
   it('gives equal links for equal situations, whatever defaults were spelled out', () => {
@@ -286,7 +286,7 @@ describe('link properties', () => {
         const decoded = decodeLink(encodeLink({ scenario: result.scenario, at }));
         expect(decoded).toEqual({
           ok: true,
-          link: { scenario: result.scenario, at, view: { lang: 'ko', speed: 1, selected: null } },
+          link: { scenario: result.scenario, at, view: { lang: 'ko', speed: 0.01, selected: null } },
         });
       }),
       { numRuns: 300 },

@@ -6,6 +6,7 @@
 // UTF-8, JSON, shape, scenario meaning) fails with a message that says which step
 // and, for the scenario, which field.
 
+import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playback';
 import { deflateSync, inflateSync } from 'fflate';
 import type { NodeId } from '../raft/types';
 import { findLesson } from './lessons';
@@ -22,7 +23,7 @@ export const MAX_DECODED_BYTES = 64 * 1024;
 export const MAX_LINK_ACTIONS = 2_000;
 /** Latest viewed instant a link may name: one virtual day. */
 export const MAX_AT = 86_400_000;
-export const SPEED_RANGE: readonly [number, number] = [1 / 64, 1024];
+export const SPEED_RANGE: readonly [number, number] = [MIN_SPEED, MAX_SPEED];
 
 export interface ViewSettings {
   readonly lang: Lang;
@@ -35,7 +36,7 @@ export interface ViewSettings {
   readonly beat?: number;
 }
 
-export const DEFAULT_VIEW: ViewSettings = { lang: 'ko', speed: 1, selected: null };
+export const DEFAULT_VIEW: ViewSettings = { lang: 'ko', speed: DEFAULT_SPEED, selected: null };
 
 export interface ShareLink {
   readonly scenario: Scenario;

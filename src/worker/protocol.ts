@@ -37,8 +37,4 @@ export type FromWorker =
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Speeds offered by the UI: a log scale from 1/1000× to 1×. */
-export const MIN_SPEED = 0.001;
-export const MAX_SPEED = 1;
-/** About 1/100×: an election (a few hundred virtual ms) takes a few seconds to watch. */
-export const DEFAULT_SPEED = 0.01;
+export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';

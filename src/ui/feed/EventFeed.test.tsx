@@ -30,7 +30,19 @@ const feed: TraceEvent[] = [
     step: 2,
     kind: 'node',
     node: 'B',
-    event: { type: 'voteGranted', candidate: 'C', term: 4, preVote: false },
+    event: {
+      type: 'voteGranted',
+      candidate: 'C',
+      term: 4,
+      preVote: false,
+      check: {
+        votedFor: null,
+        voterLastLogTerm: 0,
+        voterLastLogIndex: 0,
+        candidateLastLogTerm: 0,
+        candidateLastLogIndex: 0,
+      },
+    },
   },
 ];
 

@@ -86,7 +86,7 @@ const commit: TraceEvent[] = [
 
 const followerCommit: TraceEvent[] = [
   delivered(10, envelope('A', 'D', append(7, 'A', 5))),
-  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),
+  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5, by: 'leaderCommit' }),
   node(10, 'D', { type: 'entryApplied', index: 5, entry: { term: 7, command: 'set x 1' }, result: '1' }),
 ];
 
@@ -105,11 +105,13 @@ describe('narrate in English', () => {
   });
 
   it('tells a refused vote with its reason', () => {
-    expect(texts(refusal, 'en')).toEqual(["B refused to vote for E: E's log is less up to date"]);
+    expect(texts(refusal, 'en')).toEqual([
+      "B refused to vote for E: E's log is less up to date (last entry term 2, index 2; B's: term 3, index 4)",
+    ]);
   });
 
   it('tells a leader commit with its command, and a follower learning of it', () => {
-    expect(texts(commit, 'en')).toEqual(['Leader A committed index 5 (set x 1)']);
+    expect(texts(commit, 'en')).toEqual(['Leader A committed index 5 (set x 1): 3 nodes hold it, a majority']);
     expect(texts(followerCommit, 'en')).toEqual([
       'D learned from A that index 5 is committed and applied it (set x 1)',
     ]);
@@ -173,15 +175,19 @@ describe('narrate in Korean', () => {
   });
 
   it('tells a refused vote with its reason (§6.3)', () => {
-    expect(texts(refusal, 'ko')).toEqual(['E의 로그가 B의 로그만큼 최신이 아니어서 B가 E에게 투표를 거부했습니다']);
+    expect(texts(refusal, 'ko')).toEqual([
+      'E의 로그(마지막 임기 2, 인덱스 2)가 B의 로그(마지막 임기 3, 인덱스 4)만큼 최신이 아니어서 B가 E에게 투표를 거부했습니다',
+    ]);
   });
 
   it('tells a commit, with the right particle after the index', () => {
-    expect(texts(commit, 'ko')).toEqual(['리더 A가 인덱스 5(set x 1)를 커밋했습니다']);
+    expect(texts(commit, 'ko')).toEqual([
+      '리더 A가 인덱스 5(set x 1)를 커밋했습니다: 과반수인 노드 3개가 가지고 있습니다',
+    ]);
     const six = commit.map((e) =>
       e.kind === 'node' && e.event.type === 'commitAdvanced' ? { ...e, event: { ...e.event, from: 5, to: 6 } } : e,
     );
-    expect(texts(six, 'ko')).toEqual(['리더 A가 인덱스 6을 커밋했습니다']);
+    expect(texts(six, 'ko')).toEqual(['리더 A가 인덱스 6을 커밋했습니다: 과반수인 노드 3개가 가지고 있습니다']);
   });
 });
 

@@ -183,7 +183,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, showMessages: bo
         say(p.voteGranted(node, e.candidate, e.term, e.preVote), 'election');
         break;
       case 'voteRefused':
-        say(p.voteRefused(node, e.candidate, e.term, e.preVote, e.reason), 'election');
+        say(p.voteRefused(node, e.candidate, e.term, e.preVote, e.reason, e.check), 'election');
         break;
       case 'appendRefused':
         say(p.appendRefused(node, e.leader, e.term, e.prevLogIndex, e.prevLogTerm, e.reason), 'log');
@@ -217,9 +217,10 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, showMessages: bo
         }
         const commands = applied.length > 3 ? [...applied.slice(0, 3), '…'].join(', ') : applied.join(', ');
         // A follower learns of commits from the leader's AppendEntries (leaderCommit); a leader counts replicas.
-        const leader = deliveredTo(node, 'AppendEntries');
-        if (leader) say(p.followerCommitted(node, leader.from, e.from + 1, e.to, commands), 'commit');
-        else say(p.leaderCommitted(node, e.from + 1, e.to, commands), 'commit');
+        if (e.by === 'leaderCommit') {
+          const leader = deliveredTo(node, 'AppendEntries')?.from ?? null;
+          say(p.followerCommitted(node, leader, e.from + 1, e.to, commands), 'commit');
+        } else say(p.leaderCommitted(node, e.from + 1, e.to, commands, e.replicas), 'commit');
         break;
       }
       case 'entryApplied':

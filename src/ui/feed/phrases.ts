@@ -2,6 +2,7 @@
 // narrate.ts stays testable without React. Korean follows the course notes' vocabulary
 // (임기 = term, 후보 = candidate, 리더, 팔로워, 커밋, 과반수).
 
+import type { VoteCheck } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
 
 type Id = string;
@@ -29,13 +30,13 @@ export interface Phrases {
   backToFollower(node: Id, term: number, leader: Id | null): string;
   becameRole(node: Id, role: string, term: number): string;
   voteGranted(node: Id, candidate: Id, term: number, preVote: boolean): string;
-  voteRefused(node: Id, candidate: Id, term: number, preVote: boolean, reason: string): string;
+  voteRefused(node: Id, candidate: Id, term: number, preVote: boolean, reason: string, check?: VoteCheck): string;
   appendRefused(node: Id, leader: Id, term: number, prevIndex: number, prevTerm: number, reason: string): string;
   appended(node: Id, from: Id | null, first: number, last: number, term: number, command: string | null): string;
   noop(node: Id, index: number, term: number): string;
   truncated(node: Id, index: number, count: number): string;
   backedUp(node: Id, follower: Id, from: number, to: number): string;
-  leaderCommitted(node: Id, first: number, last: number, commands: string): string;
+  leaderCommitted(node: Id, first: number, last: number, commands: string, replicas?: number): string;
   followerCommitted(node: Id, leader: Id | null, first: number, last: number, commands: string): string;
   lostQuorum(node: Id): string;
   role(role: string): string;
@@ -107,12 +108,17 @@ const en: Phrases = {
   becameRole: (n, role, t) => `${n} became ${role} in term ${t}`,
   voteGranted: (n, c, t, pre) =>
     pre ? `${n} would vote for ${c} in term ${t} (pre-vote)` : `${n} voted for ${c} in term ${t}`,
-  voteRefused: (n, c, t, pre, reason) => {
+  voteRefused: (n, c, t, pre, reason, check) => {
     const what = pre ? 'a pre-vote' : 'to vote';
     const verb = pre ? `${n} refused ${what} to ${c}` : `${n} refused ${what} for ${c}`;
     switch (reason) {
       case 'log-not-up-to-date':
-        return `${verb}: ${c}'s log is less up to date`;
+        return (
+          `${verb}: ${c}'s log is less up to date` +
+          (check
+            ? ` (last entry term ${check.candidateLastLogTerm}, index ${check.candidateLastLogIndex}; ${n}'s: term ${check.voterLastLogTerm}, index ${check.voterLastLogIndex})`
+            : '')
+        );
       case 'stale-term':
         return `${verb}: ${c}'s term ${t} is out of date`;
       case 'already-voted':
@@ -142,8 +148,9 @@ const en: Phrases = {
   truncated: (n, i, k) =>
     `${n} truncated its log from index ${i} (removed ${k} conflicting ${k === 1 ? 'entry' : 'entries'})`,
   backedUp: (n, f, from, to) => `${n} backed nextIndex for ${f} up to ${to} (was ${from}) and retries`,
-  leaderCommitted: (n, a, b, cmds) =>
-    `Leader ${n} committed ${a === b ? 'index' : 'indexes'} ${range(a, b)}${cmds ? ` (${cmds})` : ''}`,
+  leaderCommitted: (n, a, b, cmds, replicas) =>
+    `Leader ${n} committed ${a === b ? 'index' : 'indexes'} ${range(a, b)}${cmds ? ` (${cmds})` : ''}` +
+    (replicas ? `: ${replicas} nodes hold ${a === b ? 'it' : 'them'}, a majority` : ''),
   followerCommitted: (n, l, a, b, cmds) =>
     `${n} learned${l ? ` from ${l}` : ''} that ${a === b ? `index ${a} is` : `indexes ${range(a, b)} are`} committed and applied ${a === b ? 'it' : 'them'}${cmds ? ` (${cmds})` : ''}`,
   lostQuorum: (n) => `${n} stepped down to follower: it has not heard from a majority (checkQuorum)`,
@@ -230,11 +237,13 @@ const ko: Phrases = {
   becameRole: (n, role, t) => `${n}가 임기 ${t}에서 ${role}가 되었습니다`,
   voteGranted: (n, c, t, pre) =>
     pre ? `${n}가 사전 투표에서 임기 ${t}의 ${c}를 지지했습니다` : `${n}가 임기 ${t}에서 ${c}에게 투표했습니다`,
-  voteRefused: (n, c, t, pre, reason) => {
+  voteRefused: (n, c, t, pre, reason, check) => {
     const vote = pre ? '사전 투표' : '투표';
     switch (reason) {
       case 'log-not-up-to-date':
-        return `${c}의 로그가 ${n}의 로그만큼 최신이 아니어서 ${n}가 ${c}에게 ${vote}를 거부했습니다`;
+        return check
+          ? `${c}의 로그(마지막 임기 ${check.candidateLastLogTerm}, 인덱스 ${check.candidateLastLogIndex})가 ${n}의 로그(마지막 임기 ${check.voterLastLogTerm}, 인덱스 ${check.voterLastLogIndex})만큼 최신이 아니어서 ${n}가 ${c}에게 ${vote}를 거부했습니다`
+          : `${c}의 로그가 ${n}의 로그만큼 최신이 아니어서 ${n}가 ${c}에게 ${vote}를 거부했습니다`;
       case 'stale-term':
         return `${c}의 임기 ${t}${iga(t)} 지난 임기여서 ${n}가 ${c}에게 ${vote}를 거부했습니다`;
       case 'already-voted':
@@ -262,8 +271,9 @@ const ko: Phrases = {
   noop: (n, i, t) => `${n}가 인덱스 ${i}에 임기 ${t}의 no-op 엔트리를 추가했습니다`,
   truncated: (n, i, k) => `${n}가 인덱스 ${i}부터 충돌하는 엔트리 ${k}개를 로그에서 지웠습니다`,
   backedUp: (n, f, from, to) => `${n}가 ${f}의 nextIndex를 ${from}에서 ${to}${euro(to)} 줄이고 다시 시도합니다`,
-  leaderCommitted: (n, a, b, cmds) =>
-    `리더 ${n}가 인덱스 ${range(a, b)}${cmds ? `(${cmds})` : ''}${eul(b)} 커밋했습니다`,
+  leaderCommitted: (n, a, b, cmds, replicas) =>
+    `리더 ${n}가 인덱스 ${range(a, b)}${cmds ? `(${cmds})` : ''}${eul(b)} 커밋했습니다` +
+    (replicas ? `: 과반수인 노드 ${replicas}개가 가지고 있습니다` : ''),
   followerCommitted: (n, l, a, b, cmds) =>
     `${n}가 ${l ? `${l}에게서 ` : ''}인덱스 ${range(a, b)}${cmds ? `(${cmds})` : ''}${iga(b)} 커밋되었음을 알고 상태 머신에 적용했습니다`,
   lostQuorum: (n) => `${n}가 과반수와 연락이 닿지 않아 팔로워로 물러났습니다(checkQuorum)`,

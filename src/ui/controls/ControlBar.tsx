@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Controls.module.css';
+import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 import { formatSpeed, SLIDER_MAX, SLIDER_MIN, sliderToSpeed, speedToSlider } from './speed';
 import { CONTROL_STRINGS } from './strings';
 
@@ -17,21 +18,15 @@ export function ControlBar() {
   return (
     <div className={styles.bar} role="toolbar" aria-label={t.toolbar}>
       <button type="button" className={styles.primary} onClick={togglePlay} aria-keyshortcuts="Space">
-        <span aria-hidden="true" className={styles.glyph}>
-          {playing ? '❚❚' : '▶'}
-        </span>
+        {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? t.pause : t.play}
       </button>
       <button type="button" onClick={step} title={t.stepHint} aria-keyshortcuts="ArrowRight .">
-        <span aria-hidden="true" className={styles.glyph}>
-          ⏵❙
-        </span>
+        <StepIcon />
         {t.step}
       </button>
       <button type="button" onClick={reset} title={t.resetHint} aria-keyshortcuts="R">
-        <span aria-hidden="true" className={styles.glyph}>
-          ↺
-        </span>
+        <ResetIcon />
         {t.reset}
       </button>
       <SpeedSlider />

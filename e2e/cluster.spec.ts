@@ -1,0 +1,89 @@
+// The live cluster from a student's seat: elections, failures, replication and an isolated node (§3, §4, §6).
+
+import {
+  expect,
+  fullSpeed,
+  hasCommitted,
+  logOf,
+  nodeAction,
+  nodeStates,
+  openApp,
+  submitCommand,
+  test,
+  waitForLeader,
+} from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await fullSpeed(page);
+});
+
+test('a leader is elected', async ({ page }) => {
+  const leader = await waitForLeader(page);
+  expect(leader.term).toBeGreaterThan(0);
+  const others = (await nodeStates(page)).filter((n) => n.id !== leader.id);
+  expect(others).toHaveLength(4);
+});
+
+test('killing the leader elects a new leader with a higher term', async ({ page }) => {
+  const first = await waitForLeader(page);
+  await nodeAction(page, first.id, 'Kill');
+  await expect(page.getByRole('button', { name: `Restart ${first.id}` })).toBeVisible();
+  const second = await waitForLeader(page, (n) => n.id !== first.id);
+  expect(second.term).toBeGreaterThan(first.term);
+  const dead = (await nodeStates(page)).find((n) => n.id === first.id);
+  expect(dead?.status).toBe('down');
+});
+
+test('a submitted command is committed in every live node’s log', async ({ page }) => {
+  const leader = await waitForLeader(page);
+  const victim = ['A', 'B', 'C', 'D', 'E'].find((id) => id !== leader.id)!;
+  await nodeAction(page, victim, 'Kill');
+  await submitCommand(page, 'set x 42');
+  const live = ['A', 'B', 'C', 'D', 'E'].filter((id) => id !== victim);
+  for (const id of live) {
+    await expect.poll(() => hasCommitted(page, id, 'set x 42'), { timeout: 20_000, message: `node ${id}` }).toBe(true);
+  }
+  // The dead node missed it.
+  expect(
+    await logOf(page, victim)
+      .getByRole('listitem', { name: /set x 42/ })
+      .count(),
+  ).toBe(0);
+});
+
+test('an isolated node’s term climbs; on its return the leader steps down, another node leads and E catches up', async ({
+  page,
+}) => {
+  // E must not be the leader when it is cut off: if it is, make another node time out first.
+  let leader = await waitForLeader(page);
+  if (leader.id === 'E') {
+    await nodeAction(page, 'A', 'Force election timeout on');
+    leader = await waitForLeader(page, (n) => n.id !== 'E');
+  }
+
+  await nodeAction(page, 'E', 'Isolate');
+  const isolatedAt = (await nodeStates(page)).find((n) => n.id === 'E')!;
+  expect(isolatedAt.isolated).toBe(true);
+
+  // The majority keeps working without E (§4); E misses this entry.
+  await submitCommand(page, 'set y 7');
+  await expect.poll(() => hasCommitted(page, leader.id, 'set y 7'), { timeout: 20_000 }).toBe(true);
+
+  // §6.1: alone, E keeps timing out and raising its term.
+  await expect
+    .poll(async () => (await nodeStates(page)).find((n) => n.id === 'E')!.term, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(Math.max(isolatedAt.term, leader.term) + 3);
+  const before = await nodeStates(page);
+  const eTerm = before.find((n) => n.id === 'E')!.term;
+  const oldLeader = before.find((n) => n.status === 'leader')!;
+  expect(oldLeader.term).toBeLessThan(eTerm);
+
+  await nodeAction(page, 'E', 'Restore');
+
+  // §6.2–6.3: E's higher term deposes the leader, but E's stale log loses the vote.
+  const next = await waitForLeader(page, (n) => n.term >= eTerm);
+  expect(next.id).not.toBe('E');
+  await expect.poll(() => hasCommitted(page, 'E', 'set y 7'), { timeout: 20_000 }).toBe(true);
+  expect((await nodeStates(page)).find((n) => n.id === 'E')!.isolated).toBe(false);
+});

@@ -1,0 +1,45 @@
+// The screens the class uses: a 1366×768 laptop must show the ring, the logs and the controls
+// without scrolling; a projector the same; a phone one column with nothing wider than the screen.
+
+import type { Page } from '@playwright/test';
+import { cluster, expect, openApp, test } from './fixtures';
+
+async function inViewport(page: Page, name: string, box: { y: number; height: number } | null): Promise<void> {
+  const height = page.viewportSize()!.height;
+  expect(box, name).not.toBeNull();
+  expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(height + 1);
+}
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+    test('ring, logs and controls are all on screen without scrolling', async ({ page }) => {
+      await openApp(page);
+      await inViewport(page, 'cluster', await cluster(page).boundingBox());
+      await inViewport(page, 'logs heading', await page.getByRole('heading', { name: 'Logs' }).boundingBox());
+      await inViewport(page, 'log of A', await page.getByRole('list', { name: 'Log of node A' }).boundingBox());
+      await inViewport(page, 'play', await page.getByRole('button', { name: /^(Play|Pause)$/ }).boundingBox());
+      await inViewport(page, 'command', await page.getByRole('combobox', { name: 'Client command' }).boundingBox());
+      const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
+      expect(scrolls).toBe(false);
+    });
+  });
+}
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test('one column, nothing wider than the screen', async ({ page }) => {
+    await openApp(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const ring = await cluster(page).boundingBox();
+    const logs = await page.getByRole('heading', { name: 'Logs' }).boundingBox();
+    expect(ring!.width).toBeGreaterThan(300);
+    expect(logs!.y).toBeGreaterThan(ring!.y + ring!.height - 1);
+    await expect(page.getByRole('button', { name: 'Send to leader' })).toBeInViewport();
+  });
+});

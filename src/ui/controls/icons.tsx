@@ -32,13 +32,7 @@ export function StepIcon() {
 export function ResetIcon() {
   return (
     <svg {...common}>
-      <path
-        d="M3.5 8a4.5 4.5 0 1 0 1.4-3.3"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-      />
+      <path d="M3.5 8a4.5 4.5 0 1 0 1.4-3.3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       <path d="M2.5 2v4h4z" fill="currentColor" />
     </svg>
   );

@@ -6,8 +6,11 @@ import { create } from 'zustand';
 import type { NodeId } from '../raft/types';
 import type { Scenario } from '../scenario/schema';
 import { scenarioSchema } from '../scenario/schema';
+import type { MilestoneKind } from '../sim/event-kinds';
+import type { SpaceTimeWindow } from '../sim/spacetime';
+import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
-import { DEFAULT_SPEED, type FromWorker, type LiveAction } from '../worker/protocol';
+import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 
 export type Lang = 'ko' | 'en';
@@ -22,6 +25,11 @@ export interface Notice {
   readonly text: string;
 }
 
+/** Things the worker reports that the UI words in the current language. */
+export type EngineReport =
+  | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
+  | { readonly kind: 'pausedOnViolation'; readonly invariant: string; readonly detail: string };
+
 export interface SimStore {
   snapshot: ClusterSnapshot | null;
   /** The most recent trace records, oldest first. */
@@ -35,6 +43,16 @@ export interface SimStore {
   selectedNode: NodeId | null;
   selectedMessage: number | null;
   lang: Lang;
+  /** Manual delivery mode: time stands still until the user delivers, drops or fires something. */
+  manual: boolean;
+  /** The run's history: how far it has been computed, and its branches. */
+  history: HistoryInfo | null;
+  /** Term bands, leaders, crashes, network changes, commits and violations for the timeline. */
+  marks: TimelineMarks | null;
+  /** The latest space-time diagram window the worker sent. */
+  spaceTime: SpaceTimeWindow | null;
+  /** The latest report the UI should put in words (cleared by the component that shows it). */
+  report: (EngineReport & { readonly id: number }) | null;
 
   connect(port: EnginePort): void;
   load(scenario: Scenario, at?: number): void;
@@ -43,6 +61,14 @@ export interface SimStore {
   pause(): void;
   togglePlay(): void;
   step(): void;
+  stepBack(): void;
+  stepTo(kind: MilestoneKind): void;
+  seek(time: number): void;
+  switchBranch(id: number): void;
+  setManual(on: boolean): void;
+  requestSpaceTime(from: number, to: number): void;
+  /** The current branch as a scenario, with the instant being viewed. */
+  exportScenario(): Promise<{ scenario: Scenario; at: number }>;
   setSpeed(speed: number): void;
   act(action: LiveAction): void;
   restartEngine(): void;
@@ -58,6 +84,8 @@ export const DEFAULT_SCENARIO: Scenario = scenarioSchema.parse({ version: 1, nod
 let port: EnginePort | null = null;
 let makePort: (() => EnginePort) | null = null;
 let noticeId = 0;
+let requestId = 0;
+const pendingExports = new Map<number, (value: { scenario: Scenario; at: number }) => void>();
 
 const raf: (cb: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => queueMicrotask(cb);
@@ -77,15 +105,44 @@ export const useSimStore = create<SimStore>()((set, get) => {
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
       case 'frame': {
-        const feed =
-          message.skipped > 0 || message.events.length > 0 ? appendFeed(get().feed, message.events) : get().feed;
-        set({ snapshot: message.snapshot, feed, playing: message.playing, speed: message.speed });
+        const feed = message.resetFeed
+          ? message.events.slice(-FEED_LENGTH)
+          : message.events.length > 0
+            ? appendFeed(get().feed, message.events)
+            : get().feed;
+        const selected = get().selectedMessage;
+        const stillThere = selected === null || message.snapshot.messages.some((m) => m.id === selected);
+        set({
+          snapshot: message.snapshot,
+          feed,
+          playing: message.playing,
+          speed: message.speed,
+          manual: message.manual,
+          history: message.history,
+          ...(message.marks ? { marks: message.marks } : {}),
+          ...(stillThere ? {} : { selectedMessage: null }),
+        });
         // Ask for the next frame only once this one is painted: at most one frame in flight.
         raf(() => port?.send({ type: 'ready' }));
         return;
       }
       case 'refused':
         return get().notify('error', message.reason);
+      case 'notFound':
+        set({ report: { id: ++noticeId, kind: 'notFound', milestone: message.kind, reason: message.reason } });
+        return;
+      case 'pausedOnViolation':
+        set({
+          report: { id: ++noticeId, kind: 'pausedOnViolation', invariant: message.invariant, detail: message.detail },
+        });
+        return;
+      case 'spaceTime':
+        set({ spaceTime: message.window });
+        return;
+      case 'scenario':
+        pendingExports.get(message.request)?.({ scenario: message.scenario, at: message.at });
+        pendingExports.delete(message.request);
+        return;
       case 'error':
         set({ engineError: message.message, playing: false });
         return;
@@ -110,12 +167,17 @@ export const useSimStore = create<SimStore>()((set, get) => {
     selectedNode: null,
     selectedMessage: null,
     lang: initialLang(),
+    manual: false,
+    history: null,
+    marks: null,
+    spaceTime: null,
+    report: null,
 
     connect(p) {
       attach(p);
     },
     load(scenario, at) {
-      set({ scenario, feed: [], selectedMessage: null, engineError: null });
+      set({ scenario, feed: [], selectedMessage: null, engineError: null, marks: null, spaceTime: null, report: null });
       port?.send({ type: 'load', scenario, ...(at === undefined ? {} : { at }) });
       port?.send({ type: 'speed', speed: get().speed });
     },
@@ -134,6 +196,31 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     step() {
       port?.send({ type: 'step' });
+    },
+    stepBack() {
+      port?.send({ type: 'stepBack' });
+    },
+    stepTo(kind) {
+      port?.send({ type: 'stepTo', kind });
+    },
+    seek(time) {
+      port?.send({ type: 'seek', time });
+    },
+    switchBranch(id) {
+      port?.send({ type: 'switchBranch', id });
+    },
+    setManual(on) {
+      port?.send({ type: 'manual', on });
+    },
+    requestSpaceTime(from, to) {
+      port?.send({ type: 'spaceTime', from, to, request: ++requestId });
+    },
+    exportScenario() {
+      const request = ++requestId;
+      return new Promise((resolve) => {
+        pendingExports.set(request, resolve);
+        port?.send({ type: 'exportScenario', request });
+      });
     },
     setSpeed(speed) {
       set({ speed });

@@ -1,9 +1,11 @@
 // The simulation side of the worker, as a plain class so it can be tested without a Worker.
-// It maps wall-clock time to virtual time with a speed factor, advances the simulation and
-// posts at most one frame per UI frame (the UI says "ready" when it has drawn the last one).
+// It maps wall-clock time to virtual time with a speed factor, moves the run's history
+// (play, step, step back, seek, branch) and posts at most one frame per UI frame: the UI
+// says "ready" when it has drawn the last one.
 
-import { Simulation } from '../sim/simulation';
-import type { Action, Scenario } from '../scenario/schema';
+import { History } from '../sim/history';
+import type { Scenario } from '../scenario/schema';
+import { spaceTimeWindow } from '../sim/spacetime';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
 
 /** The host's wall clock; in the worker it is performance.now and setInterval. */
@@ -17,16 +19,22 @@ const MAX_EVENTS_PER_FRAME = 400;
 /** Never simulate more than this much virtual time in one tick, so a slow tick cannot snowball. */
 const MAX_VIRTUAL_MS_PER_TICK = 100;
 const TICK_MS = 16;
+/** While playing, timeline marks are re-sent at most this often (wall ms). */
+const MARKS_INTERVAL = 250;
 
 export class EngineHost {
-  private sim: Simulation | null = null;
+  private history: History | null = null;
   private playing = false;
+  private manual = false;
   private speed = DEFAULT_SPEED;
   private lastWall = 0;
   private stopTicking: (() => void) | null = null;
   private uiReady = true;
   private dirty = false;
+  /** How much of the trace the UI has: the feed continues from there. */
   private sentTrace = 0;
+  private resetFeed = true;
+  private sentMarks = { revision: -1, eventsRead: -1, branch: -1, at: -Infinity };
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -43,49 +51,86 @@ export class EngineHost {
   }
 
   private handle(message: ToWorker): void {
+    if (message.type === 'load') return this.load(message.scenario, message.at);
+    if (message.type === 'ready') {
+      this.uiReady = true;
+      if (this.dirty) this.flush();
+      return;
+    }
+    if (message.type === 'speed') {
+      this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, message.speed));
+      return this.changed();
+    }
+    const h = this.history;
+    if (!h) return;
     switch (message.type) {
-      case 'load':
-        return this.load(message.scenario, message.at);
       case 'play':
         return this.play();
       case 'pause':
         this.pause();
         return this.changed();
-      case 'speed':
-        this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, message.speed));
-        return this.changed();
       case 'step':
         this.pause();
-        this.sim?.step();
+        h.stepForward();
+        return this.changed();
+      case 'stepBack':
+        this.pause();
+        h.stepBack();
+        return this.changed();
+      case 'stepTo': {
+        this.pause();
+        const result = h.stepToNext(message.kind);
+        if (!result.found) this.post({ type: 'notFound', kind: message.kind, reason: result.reason });
+        return this.changed();
+      }
+      case 'seek':
+        this.pause();
+        h.seekTime(Math.max(0, message.time));
         return this.changed();
       case 'act':
-        return this.act(message.action);
-      case 'ready':
-        this.uiReady = true;
-        if (this.dirty) this.flush();
+        return this.act(h, message.action);
+      case 'switchBranch':
+        this.pause();
+        h.switchBranch(message.id);
+        this.resetFeed = true;
+        return this.changed();
+      case 'manual':
+        this.manual = message.on;
+        if (message.on) this.pause();
+        return this.changed();
+      case 'spaceTime':
+        this.post({
+          type: 'spaceTime',
+          request: message.request,
+          window: spaceTimeWindow(h.trace, h.traceLength, message.from, message.to),
+        });
+        return;
+      case 'exportScenario':
+        this.post({ type: 'scenario', request: message.request, scenario: h.branchScenario(), at: h.now });
         return;
     }
   }
 
   private load(scenario: Scenario, at?: number): void {
-    this.sim = new Simulation(scenario);
+    this.pause();
+    this.history = new History(scenario);
     this.sentTrace = 0;
-    if (at !== undefined) this.sim.runUntil(at);
+    this.resetFeed = true;
+    if (at !== undefined && at > 0) this.history.seekTime(at);
     this.changed();
   }
 
-  private act(live: LiveAction): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const action = { ...live, at: sim.now } as Action;
-    const error = sim.perform(action);
-    if (error !== undefined) this.post({ type: 'refused', action: live, reason: error });
+  private act(h: History, live: LiveAction): void {
+    const result = h.perform(live);
+    if (result.error !== undefined) this.post({ type: 'refused', action: live, reason: result.error });
+    if (result.forked) this.resetFeed = true;
     this.changed();
   }
 
   private play(): void {
     if (this.playing) return;
     this.playing = true;
+    this.manual = false;
     this.lastWall = this.clock.now();
     this.stopTicking = this.clock.every(TICK_MS, () => this.tick());
     this.changed();
@@ -98,17 +143,26 @@ export class EngineHost {
   }
 
   private tick(): void {
-    const sim = this.sim;
-    if (!sim || !this.playing) return;
+    const h = this.history;
+    if (!h || !this.playing) return;
     const wall = this.clock.now();
     const advance = Math.min((wall - this.lastWall) * this.speed, MAX_VIRTUAL_MS_PER_TICK);
     this.lastWall = wall;
+    const violationsBefore = h.simulation.violations.length;
     try {
-      sim.runUntil(sim.now + advance);
+      h.runUntil(h.now + advance);
     } catch (e) {
       this.pause();
       this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
       return;
+    }
+    const violations = h.simulation.violations;
+    if (violations.length > violationsBefore) {
+      // A class must not miss the moment Raft goes wrong: stop on it.
+      const v = violations[violationsBefore]!;
+      h.seekTime(v.time);
+      this.pause();
+      this.post({ type: 'pausedOnViolation', invariant: v.invariant, detail: v.detail });
     }
     this.changed();
   }
@@ -120,17 +174,40 @@ export class EngineHost {
   }
 
   private flush(): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const trace = sim.trace;
-    // A trace cut back (by a future rewind) restarts the feed from there.
-    if (this.sentTrace > trace.length) this.sentTrace = trace.length;
-    const from = Math.max(this.sentTrace, trace.length - MAX_EVENTS_PER_FRAME);
-    const events = trace.slice(from);
-    const skipped = from - this.sentTrace;
+    const h = this.history;
+    if (!h) return;
+    const trace = h.simulation.trace;
+    // Moving back (or to another branch) means the feed starts over at the new instant.
+    if (this.sentTrace > trace.length) this.resetFeed = true;
+    const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
+    const start = Math.max(from, trace.length - MAX_EVENTS_PER_FRAME);
+    const resetFeed = this.resetFeed || start > from;
+    const events = trace.slice(start);
     this.sentTrace = trace.length;
+    this.resetFeed = false;
     this.dirty = false;
     this.uiReady = false;
-    this.post({ type: 'frame', snapshot: sim.snapshot(), events, skipped, playing: this.playing, speed: this.speed });
+
+    const marks = h.marks;
+    const wall = this.clock.now();
+    const marksChanged =
+      marks.revision !== this.sentMarks.revision ||
+      marks.eventsRead !== this.sentMarks.eventsRead ||
+      h.branch !== this.sentMarks.branch;
+    const sendMarks = marksChanged && (!this.playing || wall - this.sentMarks.at >= MARKS_INTERVAL);
+    if (sendMarks)
+      this.sentMarks = { revision: marks.revision, eventsRead: marks.eventsRead, branch: h.branch, at: wall };
+
+    this.post({
+      type: 'frame',
+      snapshot: h.snapshot(),
+      events,
+      resetFeed,
+      playing: this.playing,
+      speed: this.speed,
+      manual: this.manual,
+      history: { end: h.end, branch: h.branch, branches: h.branches() },
+      ...(sendMarks ? { marks } : {}),
+    });
   }
 }

@@ -1,14 +1,18 @@
 // The one protocol between the UI thread and the simulation worker. Both sides
 // import these types; nothing else crosses the boundary.
 
-import type { Action, Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import type { BranchInfo, Instant, LiveAction } from '../sim/history';
+import type { MilestoneKind } from '../sim/event-kinds';
+import type { SpaceTimeWindow } from '../sim/spacetime';
+import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 
-/** A user action as the UI sends it: the worker stamps it with the current virtual time. */
-export type LiveAction = DistributiveOmit<Action, 'at'>;
+export type { LiveAction } from '../sim/history';
+export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';
 
 export type ToWorker =
-  /** Start (or restart) a scenario from time 0, optionally running straight to `at`. */
+  /** Start (or restart) a scenario from time 0, optionally going straight to the instant `at`. */
   | { readonly type: 'load'; readonly scenario: Scenario; readonly at?: number }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
@@ -16,9 +20,29 @@ export type ToWorker =
   | { readonly type: 'speed'; readonly speed: number }
   /** Process exactly one event (pauses playback). */
   | { readonly type: 'step' }
+  /** Back to the previous event (pauses playback). */
+  | { readonly type: 'stepBack' }
+  /** Forward to the next election, leader, commit, repair or violation (pauses playback). */
+  | { readonly type: 'stepTo'; readonly kind: MilestoneKind }
+  /** Show an earlier or later instant of the run (pauses playback). */
+  | { readonly type: 'seek'; readonly time: number }
+  /** A user action at the current instant; in the past it starts a new branch. */
   | { readonly type: 'act'; readonly action: LiveAction }
+  | { readonly type: 'switchBranch'; readonly id: number }
+  /** Manual delivery: time stands still until the user delivers, drops or fires something, or plays. */
+  | { readonly type: 'manual'; readonly on: boolean }
+  /** Ask for the space-time diagram's content for a window of virtual time. */
+  | { readonly type: 'spaceTime'; readonly from: number; readonly to: number; readonly request: number }
+  /** Ask for the current branch as a scenario (to share or save it). */
+  | { readonly type: 'exportScenario'; readonly request: number }
   /** The UI drew the last frame and can take the next one (flow control: at most one frame in flight). */
   | { readonly type: 'ready' };
+
+export interface HistoryInfo {
+  readonly end: Instant;
+  readonly branch: number;
+  readonly branches: readonly BranchInfo[];
+}
 
 export type FromWorker =
   | {
@@ -26,15 +50,21 @@ export type FromWorker =
       readonly snapshot: ClusterSnapshot;
       /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
       readonly events: readonly TraceEvent[];
-      /** How many records of the trace were skipped by the cap. */
-      readonly skipped: number;
+      /** True when the feed must start over with `events` (the view jumped, or moved back). */
+      readonly resetFeed: boolean;
       readonly playing: boolean;
       readonly speed: number;
+      readonly manual: boolean;
+      readonly history: HistoryInfo;
+      /** Sent when they changed since the last frame. */
+      readonly marks?: TimelineMarks;
     }
   /** A user action that could not be carried out, in words ("C is already down"). */
   | { readonly type: 'refused'; readonly action: LiveAction; readonly reason: string }
+  /** A step-to search that found nothing within its bounds. */
+  | { readonly type: 'notFound'; readonly kind: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
+  /** Playback stopped on a safety violation. */
+  | { readonly type: 'pausedOnViolation'; readonly invariant: string; readonly detail: string }
+  | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
+  | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
   | { readonly type: 'error'; readonly message: string };
-
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioSchema } from '../scenario/schema';
+import { EngineHost, type WallClock } from './engine-host';
+import type { FromWorker } from './protocol';
+
+type Frame = Extract<FromWorker, { type: 'frame' }>;
+
+/** A wall clock the test moves by hand; `every` ticks only when the test says so. */
+function manualClock() {
+  let now = 0;
+  const ticks = new Set<() => void>();
+  const clock: WallClock = {
+    now: () => now,
+    every: (_ms, tick) => {
+      ticks.add(tick);
+      return () => ticks.delete(tick);
+    },
+  };
+  return {
+    clock,
+    advance(ms: number) {
+      now += ms;
+      for (const tick of [...ticks]) tick();
+    },
+    get ticking() {
+      return ticks.size > 0;
+    },
+  };
+}
+
+function setup(scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 3 })) {
+  const posted: FromWorker[] = [];
+  const wall = manualClock();
+  const host = new EngineHost((m) => posted.push(m), wall.clock);
+  host.receive({ type: 'load', scenario });
+  const frames = () => posted.filter((m): m is Frame => m.type === 'frame');
+  const last = () => frames().at(-1)!;
+  /** Receive a frame and say we drew it, as the UI does. */
+  const ready = () => host.receive({ type: 'ready' });
+  return { host, posted, wall, frames, last, ready };
+}
+
+describe('EngineHost', () => {
+  it('maps wall time to virtual time with the speed factor', () => {
+    const { host, wall, last, ready } = setup();
+    host.receive({ type: 'speed', speed: 0.01 });
+    ready();
+    host.receive({ type: 'play' });
+    for (let i = 0; i < 100; i++) {
+      ready();
+      wall.advance(100); // 10 s of wall time in all
+    }
+    ready();
+    // 10,000 wall ms at 1/100× is 100 virtual ms.
+    expect(last().snapshot.time).toBeCloseTo(100, 6);
+  });
+
+  it('pause freezes virtual time exactly and resume continues from the same instant', () => {
+    const { host, wall, last, ready } = setup();
+    host.receive({ type: 'speed', speed: 0.1 });
+    host.receive({ type: 'play' });
+    ready();
+    wall.advance(500);
+    host.receive({ type: 'pause' });
+    ready();
+    const paused = last().snapshot.time;
+    wall.advance(5000);
+    ready();
+    expect(wall.ticking).toBe(false);
+    expect(last().snapshot.time).toBe(paused);
+    host.receive({ type: 'play' });
+    ready();
+    wall.advance(100);
+    ready();
+    expect(last().snapshot.time).toBeCloseTo(paused + 10, 6);
+  });
+
+  it('posts no new frame until the UI has drawn the last one', () => {
+    const { host, frames, ready } = setup();
+    const before = frames().length;
+    host.receive({ type: 'step' });
+    host.receive({ type: 'step' });
+    host.receive({ type: 'step' });
+    expect(frames().length).toBe(before);
+    ready();
+    expect(frames().length).toBe(before + 1);
+  });
+
+  it('stepping forward five events and back five shows the same cluster', () => {
+    const { host, last, ready } = setup();
+    for (let i = 0; i < 20; i++) {
+      host.receive({ type: 'step' });
+      ready();
+    }
+    const before = last().snapshot;
+    for (let i = 0; i < 5; i++) {
+      host.receive({ type: 'step' });
+      ready();
+    }
+    expect(last().snapshot.step).toBe(before.step + 5);
+    for (let i = 0; i < 5; i++) {
+      host.receive({ type: 'stepBack' });
+      ready();
+    }
+    expect(last().snapshot).toEqual(before);
+    expect(last().resetFeed).toBe(true);
+  });
+
+  it('acting at an earlier instant starts a new branch and keeps the old one', () => {
+    const { host, last, ready } = setup();
+    host.receive({ type: 'seek', time: 1000 });
+    ready();
+    host.receive({ type: 'seek', time: 400 });
+    ready();
+    host.receive({ type: 'act', action: { do: 'kill', node: 'A' } });
+    ready();
+    const { history } = last();
+    expect(history.branches).toHaveLength(2);
+    expect(history.branch).not.toBe(0);
+    expect(last().snapshot.nodes[0]!.alive).toBe(false);
+    host.receive({ type: 'switchBranch', id: 0 });
+    ready();
+    expect(last().snapshot.nodes[0]!.alive).toBe(true);
+  });
+
+  it('reports an action it cannot carry out in words', () => {
+    const { host, posted } = setup();
+    host.receive({ type: 'act', action: { do: 'kill', node: 'B' } });
+    host.receive({ type: 'act', action: { do: 'kill', node: 'B' } });
+    expect(posted).toContainEqual(expect.objectContaining({ type: 'refused', reason: 'B is already down' }));
+  });
+
+  it('stops playback on a safety violation', () => {
+    // Forgetting the term on restart must be caught the moment the node comes back.
+    const scenario = scenarioSchema.parse({
+      version: 1,
+      nodes: 3,
+      seed: 2,
+      unsafe: { forgetOnRestart: true },
+      actions: [
+        { at: 600, do: 'kill', node: 'A' },
+        { at: 700, do: 'restart', node: 'A' },
+      ],
+    });
+    const { host, posted, wall, ready, last } = setup(scenario);
+    host.receive({ type: 'speed', speed: 1 });
+    host.receive({ type: 'play' });
+    for (let i = 0; i < 20 && !posted.some((m) => m.type === 'pausedOnViolation'); i++) {
+      ready();
+      wall.advance(100);
+    }
+    ready();
+    expect(posted).toContainEqual(expect.objectContaining({ type: 'pausedOnViolation', invariant: 'Term Monotonic' }));
+    expect(last().playing).toBe(false);
+    expect(last().snapshot.time).toBe(700);
+  });
+
+  it('serves a window of the space-time diagram and the branch as a scenario', () => {
+    const { host, posted, ready } = setup();
+    host.receive({ type: 'seek', time: 800 });
+    ready();
+    host.receive({ type: 'spaceTime', from: 0, to: 800, request: 1 });
+    const st = posted.find((m) => m.type === 'spaceTime');
+    expect(st && st.type === 'spaceTime' && st.window.messages.length).toBeGreaterThan(0);
+    host.receive({ type: 'act', action: { do: 'submit', command: 'set x 1' } });
+    host.receive({ type: 'exportScenario', request: 2 });
+    const exported = posted.find((m) => m.type === 'scenario');
+    expect(exported && exported.type === 'scenario' && exported.scenario.actions).toEqual([
+      expect.objectContaining({ do: 'submit', command: 'set x 1', at: 800 }),
+    ]);
+  });
+});

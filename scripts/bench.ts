@@ -1,0 +1,228 @@
+// `npm run bench`: one table of the project's performance figures, each beside its
+// target, written to bench-results/latest.json and compared with the previous run.
+// Figures whose source is not in the tree yet are shown as "n/a".
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { runCampaign } from '../src/check/fuzz/campaign';
+import { measureEngine } from './bench/engine';
+
+interface Row {
+  readonly name: string;
+  readonly value: number | null;
+  readonly unit: string;
+  readonly target: string;
+  /** Whether the figure meets its target; null when there is no figure or no numeric target. */
+  readonly met: boolean | null;
+  readonly note?: string;
+}
+
+const root = new URL('..', import.meta.url).pathname;
+const resultsDir = join(root, 'bench-results');
+
+async function optionalImport(relative: string): Promise<Record<string, unknown> | null> {
+  if (!existsSync(join(root, relative))) return null;
+  try {
+    return (await import(join(root, relative))) as Record<string, unknown>;
+  } catch (e) {
+    process.stderr.write(`bench: cannot load ${relative}: ${String(e)}\n`);
+    return null;
+  }
+}
+
+function engineRows(): Row[] {
+  const rows: Row[] = [];
+  for (const seconds of [60, 600, 3600]) {
+    process.stderr.write(`engine: ${seconds} virtual s …\n`);
+    const f = measureEngine(seconds);
+    const label = `engine ${seconds} s run`;
+    rows.push({
+      name: `${label}: virtual s / wall s`,
+      value: f.virtualPerWallSecond,
+      unit: 'x',
+      target: '≥ 1800 (1 virtual h < 2 s)',
+      met: f.virtualPerWallSecond >= 1800,
+    });
+    rows.push({ name: `${label}: events / wall s`, value: f.eventsPerWallSecond, unit: '/s', target: '—', met: null });
+    rows.push({
+      name: `${label}: heap after run`,
+      value: f.heapMB,
+      unit: 'MB',
+      target: 'grows with trace only',
+      met: null,
+      note: `${f.events.toLocaleString('en')} events, ${f.traceEvents.toLocaleString('en')} trace records, ${f.violations} violations`,
+    });
+    if (seconds === 3600) {
+      rows.push({
+        name: 'engine: one virtual hour',
+        value: f.wallSeconds,
+        unit: 's wall',
+        target: '< 2 s',
+        met: f.wallSeconds < 2,
+      });
+    }
+  }
+  return rows;
+}
+
+function fuzzRow(): Row {
+  process.stderr.write('fuzzer: 200 scenarios …\n');
+  const began = performance.now();
+  const result = runCampaign({ seeds: 200, firstSeed: 1 });
+  const minutes = (performance.now() - began) / 60_000;
+  return {
+    name: 'fuzzer scenarios / min',
+    value: result.cases / minutes,
+    unit: '/min',
+    target: '—',
+    met: null,
+    note: `${result.failures.length} failed of ${result.cases}`,
+  };
+}
+
+/** Gzipped size of the JS that index.html loads first (entry script and its module preloads). */
+function firstLoadRow(): Row {
+  const out = mkdtempSync(join(tmpdir(), 'raft-bench-'));
+  try {
+    execFileSync(
+      join(root, 'node_modules/.bin/vite'),
+      ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const files = new Set<string>();
+    for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+\.js)"/g)) files.add(m[1]!);
+    for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) files.add(m[1]!);
+    let bytes = 0;
+    for (const f of files) bytes += gzipSync(readFileSync(join(out, f.replace(/^\//, '')))).length;
+    return {
+      name: 'first-load JS, gzipped',
+      value: bytes / 1000,
+      unit: 'kB',
+      target: '< 130 kB',
+      met: bytes < 130_000,
+    };
+  } catch (e) {
+    return {
+      name: 'first-load JS, gzipped',
+      value: null,
+      unit: 'kB',
+      target: '< 130 kB',
+      met: null,
+      note: `build failed: ${String(e).slice(0, 80)}`,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function seekRow(): Promise<Row> {
+  const mod = await optionalImport('scripts/bench/seek.ts');
+  const measure = mod?.measureSeek;
+  if (typeof measure !== 'function')
+    return { name: 'seek time (median)', value: null, unit: 'ms', target: '< 100 ms', met: null };
+  process.stderr.write('seek …\n');
+  const figures = await (measure as () => Promise<{ medianMs: number; worstMs: number }>)();
+  return {
+    name: 'seek time (median)',
+    value: figures.medianMs,
+    unit: 'ms',
+    target: '< 100 ms',
+    met: figures.medianMs < 100,
+    note: `worst ${figures.worstMs.toFixed(1)} ms`,
+  };
+}
+
+async function linkRow(): Promise<Row> {
+  const lessons = await optionalImport('src/scenario/lessons/index.ts');
+  const url = await optionalImport('src/scenario/url.ts');
+  const validate = await optionalImport('src/scenario/validate.ts');
+  const list = lessons?.LESSONS;
+  const encode = url?.encodeLink;
+  const check = validate?.validateScenario;
+  const none: Row = { name: 'lesson link length (median)', value: null, unit: 'chars', target: '< 2000', met: null };
+  if (!Array.isArray(list) || typeof encode !== 'function' || typeof check !== 'function') return none;
+  const lengths: number[] = [];
+  for (const lesson of list as { id: string; scenario: unknown }[]) {
+    const parsed = (check as (s: unknown) => { ok: boolean; scenario?: unknown })(lesson.scenario);
+    if (!parsed.ok) continue;
+    const fragment = (encode as (l: unknown) => string)({ scenario: parsed.scenario, view: { lesson: lesson.id } });
+    lengths.push(fragment.length);
+  }
+  if (lengths.length === 0) return none;
+  lengths.sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)]!;
+  return { ...none, value: median, met: median < 2000, note: `${lengths.length} lessons, longest ${lengths.at(-1)}` };
+}
+
+function format(value: number | null): string {
+  if (value === null) return 'n/a';
+  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
+  return value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [
+    ...engineRows(),
+    fuzzRow(),
+    {
+      name: 'UI frame time',
+      value: null,
+      unit: 'ms',
+      target: '< 16.7 ms',
+      met: null,
+      note: 'measured in the browser, not here',
+    },
+    firstLoadRow(),
+    await seekRow(),
+    await linkRow(),
+  ];
+
+  const latest = join(resultsDir, 'latest.json');
+  let previous: Record<string, number | null> = {};
+  if (existsSync(latest)) {
+    try {
+      const old = JSON.parse(readFileSync(latest, 'utf8')) as { rows?: Row[] };
+      for (const r of old.rows ?? []) previous[r.name] = r.value;
+    } catch {
+      previous = {};
+    }
+  }
+
+  const header = ['figure', 'value', 'unit', 'target', 'ok', 'previous', 'note'];
+  const table = rows.map((r) => [
+    r.name,
+    format(r.value),
+    r.unit,
+    r.target,
+    r.met === null ? '' : r.met ? 'yes' : 'NO',
+    r.name in previous ? format(previous[r.name] ?? null) : '',
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const row of table) process.stdout.write(`${line(row)}\n`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  if (existsSync(latest)) renameSync(latest, join(resultsDir, 'previous.json'));
+  writeFileSync(
+    latest,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+  );
+  process.stdout.write(
+    `\nwritten to bench-results/latest.json${Object.keys(previous).length ? ' (previous run kept as previous.json)' : ''}\n`,
+  );
+}
+
+void main();

@@ -42,6 +42,8 @@ export interface SimStore {
   notices: readonly Notice[];
   selectedNode: NodeId | null;
   selectedMessage: number | null;
+  /** The message under the pointer in the space-time diagram, for the cluster view to highlight. */
+  hoveredMessage: number | null;
   lang: Lang;
   /** Manual delivery mode: time stands still until the user delivers, drops or fires something. */
   manual: boolean;
@@ -74,6 +76,7 @@ export interface SimStore {
   restartEngine(): void;
   selectNode(id: NodeId | null): void;
   selectMessage(id: number | null): void;
+  hoverMessage(id: number | null): void;
   setLang(lang: Lang): void;
   notify(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
@@ -166,6 +169,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     notices: [],
     selectedNode: null,
     selectedMessage: null,
+    hoveredMessage: null,
     lang: initialLang(),
     manual: false,
     history: null,
@@ -238,6 +242,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     selectMessage(id) {
       set({ selectedMessage: id });
+    },
+    hoverMessage(id) {
+      if (get().hoveredMessage !== id) set({ hoveredMessage: id });
     },
     setLang(lang) {
       try {

@@ -71,7 +71,8 @@ export function CommandInput() {
         </button>
       </div>
       <div className={styles.commandFoot}>
-        <div className={styles.examples}>
+        {/* A message takes the examples' place, so the toolbar never grows a line. */}
+        <div className={styles.examples} hidden={refusal !== null || sent !== null}>
           <span className={styles.examplesLabel}>{t.examples}:</span>
           {COMMAND_EXAMPLES.map((example) => (
             <button

@@ -15,14 +15,20 @@ export interface ShrinkResult {
   readonly tries: number;
 }
 
+/** Replays stop after this many simulated events in all (a message storm can cost seconds a replay). */
+const MAX_EVENTS = 5_000_000;
+
 export function shrinkCase(start: FuzzCase, failure: FuzzFailure, maxTries = 400): ShrinkResult {
   let best = start;
   let bestFailure = failure;
   let tries = 0;
+  let events = 0;
   const attempt = (candidate: FuzzCase): boolean => {
-    if (tries >= maxTries) return false;
+    if (tries >= maxTries || events >= MAX_EVENTS) return false;
     tries++;
-    const f = runCase(candidate).failure;
+    const outcome = runCase(candidate);
+    events += outcome.events;
+    const f = outcome.failure;
     if (f === null || !sameFailure(f, failure)) return false;
     best = candidate;
     bestFailure = f;

@@ -2,11 +2,12 @@
 // the newest line unless the reader scrolls back. Invariant violations are pinned on
 // top in red. Commands typed by students are rendered as React text, never as HTML.
 
-import { useId, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
 import { useStrings } from '../i18n';
 import styles from './EventFeed.module.css';
+import { EMPTY_HISTORY, extendHistory } from './history';
 import { narrate, type Tone } from './narrate';
 import { PHRASES } from './phrases';
 import { FEED_STRINGS } from './strings';
@@ -15,12 +16,12 @@ import { FEED_STRINGS } from './strings';
 const MAX_ITEMS = 200;
 
 const GLYPH: Record<Tone, string> = {
-  election: '🗳',
-  log: '📜',
-  commit: '✔',
-  client: '💬',
-  action: '👆',
-  error: '⛔',
+  election: '⚑',
+  log: '≡',
+  commit: '✓',
+  client: '➜',
+  action: '☛',
+  error: '✕',
   violation: '⚠',
   message: '✉',
 };
@@ -29,6 +30,15 @@ export function EventFeed() {
   const t = useStrings(FEED_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const feed = useSimStore((s) => s.feed);
+  // Our own longer history of the steps worth telling; the store's feed (last 500 records) is for messages.
+  const [history, setHistory] = useState(() => extendHistory(EMPTY_HISTORY, useSimStore.getState().feed));
+  useEffect(
+    () =>
+      useSimStore.subscribe((s, prev) => {
+        if (s.feed !== prev.feed) setHistory((h) => extendHistory(h, s.feed));
+      }),
+    [],
+  );
   const hasSnapshot = useSimStore((s) => s.snapshot !== null);
   const violations = useSimStore((s) => s.snapshot?.violations);
   const [showMessages, setShowMessages] = useState(false);
@@ -36,7 +46,10 @@ export function EventFeed() {
   const list = useRef<HTMLOListElement>(null);
   const toggleId = useId();
 
-  const items = useMemo(() => narrate(feed, lang, { showMessages }).slice(-MAX_ITEMS), [feed, lang, showMessages]);
+  const items = useMemo(
+    () => narrate(showMessages ? feed : history.records, lang, { showMessages }).slice(-MAX_ITEMS),
+    [feed, history, lang, showMessages],
+  );
   const lastKey = items[items.length - 1]?.key;
 
   // Follow the newest line while pinned (a DOM scroll, not React state).

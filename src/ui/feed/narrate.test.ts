@@ -78,6 +78,7 @@ const commit: TraceEvent[] = [
       matchIndex: 5,
       conflictTerm: 0,
       conflictIndex: 0,
+      prevLogIndex: 4,
     }),
   ),
   node(9, 'A', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),

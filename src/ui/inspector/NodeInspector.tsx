@@ -170,7 +170,6 @@ function Group({
   return (
     <section className={`${styles.group} ${styles[kind]} ${dim ? styles.dim : ''}`} aria-labelledby={id}>
       <h3 id={id} className={styles.groupTitle}>
-        {kind === 'persistent' ? '💾 ' : '⚡ '}
         {title}
       </h3>
       <dl className={styles.fields}>{children}</dl>

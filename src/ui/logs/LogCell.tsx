@@ -7,7 +7,7 @@ import type { LogEntry } from '../../raft/types';
 import { termColor } from '../theme';
 import styles from './LogTable.module.css';
 
-export const CELL_WIDTH = 60;
+export const CELL_WIDTH = 68;
 export const CELL_GAP = 4;
 export const STRIDE = CELL_WIDTH + CELL_GAP;
 

@@ -41,8 +41,8 @@ function appendEntries(
   return { type: 'AppendEntries', term, leaderId, prevLogIndex, prevLogTerm, entries, leaderCommit };
 }
 
-function appendReply(term: number, success: boolean, matchIndex = 0): AppendEntriesReply {
-  return { type: 'AppendEntriesReply', term, success, matchIndex, conflictTerm: 0, conflictIndex: 0 };
+function appendReply(term: number, success: boolean, matchIndex = 0, prevLogIndex = 0): AppendEntriesReply {
+  return { type: 'AppendEntriesReply', term, success, prevLogIndex, matchIndex, conflictTerm: 0, conflictIndex: 0 };
 }
 
 /** A node of FIVE that has just won the election of `term` with every vote. */
@@ -362,6 +362,28 @@ describe('§5.3 leader: log repair', () => {
     // One refusal names term 2, which the leader lacks, so nextIndex jumps to its first index.
     expect(backups.map((e) => [e.from, e.to])).toEqual([[7, 2]]);
     expect(b.state.log).toEqual(a.state.log);
+  });
+
+  it('a late or duplicated success reply sends nothing new (no message storm)', () => {
+    const node = leaderOf(4, [1, 2]);
+    node.propose('set y 4');
+    const first = receive(node, 'B', appendReply(4, true, 1, 0));
+    // B matched only up to 1: the leader sends it the rest at once.
+    expect(messagesOf(first, 'AppendEntries').length).toBe(1);
+    const again = receive(node, 'B', appendReply(4, true, 1, 0));
+    expect(messagesOf(again, 'AppendEntries')).toEqual([]);
+    expect(node.state.matchIndex.B).toBe(1);
+  });
+
+  it('only the refusal of the latest probe backs nextIndex up; an older refusal changes nothing', () => {
+    const node = leaderOf(4, [1, 2]);
+    // nextIndex for B starts at 3: the latest probe has prevLogIndex 2.
+    receive(node, 'B', appendReply(4, false, 0, 2));
+    expect(node.state.nextIndex.B).toBe(2);
+    // A second refusal of the same (now old) probe must not back up again.
+    const out = receive(node, 'B', appendReply(4, false, 0, 2));
+    expect(node.state.nextIndex.B).toBe(2);
+    expect(messagesOf(out, 'AppendEntries')).toEqual([]);
   });
 
   it('§5.4.2: a leader does not commit an entry of an earlier term by counting replicas', () => {

@@ -432,6 +432,7 @@ export class RaftNode {
       type: 'AppendEntriesReply',
       term: s.currentTerm,
       success: true,
+      prevLogIndex: m.prevLogIndex,
       matchIndex: lastNewIndex,
       conflictTerm: 0,
       conflictIndex: 0,
@@ -460,6 +461,7 @@ export class RaftNode {
       type: 'AppendEntriesReply',
       term: s.currentTerm,
       success: false,
+      prevLogIndex: m.prevLogIndex,
       matchIndex: 0,
       conflictTerm,
       conflictIndex,
@@ -479,12 +481,15 @@ export class RaftNode {
     const next = s.nextIndex[from] ?? 1;
     const match = s.matchIndex[from] ?? 0;
     if (m.success) {
-      s.matchIndex[from] = Math.max(match, m.matchIndex);
+      if (m.matchIndex <= match) return; // A late or duplicated reply: nothing new to learn or send.
+      s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
       if (s.nextIndex[from]! <= lastLogIndex(s.log)) this.sendAppendEntries(from);
       return;
     }
+    // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
+    if (m.prevLogIndex !== next - 1) return;
     // §5.3: the follower's log does not match at nextIndex-1: back up and retry.
     const backedUp = Math.max(match + 1, Math.min(next - 1, this.fastBackupTarget(m) ?? next - 1), 1);
     if (backedUp !== next) {

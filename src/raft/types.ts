@@ -46,6 +46,8 @@ export interface AppendEntriesReply {
   readonly type: 'AppendEntriesReply';
   readonly term: number;
   readonly success: boolean;
+  /** Echoes the request's prevLogIndex, so the leader can tell which request this answers. */
+  readonly prevLogIndex: number;
   /** On success: the index of the last entry now known to match the leader's log. */
   readonly matchIndex: number;
   /** On refusal, a hint for fast backup (§5.3 end): the term of the conflicting entry, or 0 when the log is too short. */

@@ -279,6 +279,7 @@ describe('messages', () => {
               type: 'AppendEntriesReply',
               term: 3,
               success: false,
+              prevLogIndex: 0,
               matchIndex: 0,
               conflictTerm: 2,
               conflictIndex: 3,

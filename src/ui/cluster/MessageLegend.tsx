@@ -10,7 +10,14 @@ import { STRINGS } from './strings';
 
 const rv = { type: 'RequestVote', term: 1, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0 } as const;
 const ae = { type: 'AppendEntries', term: 1, leaderId: 'A', prevLogIndex: 0, prevLogTerm: 0, leaderCommit: 0 } as const;
-const aer = { type: 'AppendEntriesReply', term: 1, matchIndex: 0, conflictTerm: 0, conflictIndex: 0 } as const;
+const aer = {
+  type: 'AppendEntriesReply',
+  term: 1,
+  prevLogIndex: 0,
+  matchIndex: 0,
+  conflictTerm: 0,
+  conflictIndex: 0,
+} as const;
 
 /** One sample payload per kind, in the order a student meets them. */
 const SAMPLES: readonly WireMessage[] = [

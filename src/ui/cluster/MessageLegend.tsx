@@ -44,7 +44,8 @@ const LOOKS = SAMPLES.map(messageLook);
 export const MessageLegend = memo(function MessageLegend() {
   const t = useStrings(STRINGS);
   return (
-    <div className={styles.legend}>
+    // Focusable: the key scrolls on small screens and must be reachable by keyboard.
+    <div className={styles.legend} tabIndex={0} role="group" aria-label={t.legend}>
       <span className={styles.legendTitle}>{t.legend}</span>
       <ul>
         {LOOKS.map((look) => (

@@ -1,0 +1,403 @@
+// The space-time diagram (Lamport's picture of a distributed run): one lane per node and
+// one for the client, time flowing to the right, every message an arrow from its send to
+// its arrival (a cross where it died). The window ends at the instant shown and follows the
+// run; the wheel, a pinch or the +/− buttons zoom its time axis (d3-zoom does the maths,
+// React owns the elements). Hovering an arrow highlights that message in the cluster view;
+// clicking anywhere goes to that instant.
+
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom, type ZoomBehavior } from 'd3-zoom';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { LaneMark } from '../../sim/spacetime';
+import { CLIENT, type Endpoint } from '../../sim/types';
+import { useSimStore } from '../../store/sim-store';
+import { messageLook } from '../cluster/message-kind';
+import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
+import { useStrings } from '../i18n';
+import { ROLE_COLOR } from '../theme';
+import { messageName } from '../time/message-name';
+import { useWidth } from '../time/use-width';
+import { arrowsAt, fractionAt, type Arrow } from './layout';
+import styles from './SpaceTime.module.css';
+import { SPACETIME_STRINGS } from './strings';
+
+const GUTTER = 64;
+const RIGHT = 16;
+const TOP = 24;
+const LANE_GAP = 40;
+const BOTTOM = 14;
+/** The window shown at zoom 1 (virtual ms). */
+export const BASE_SPAN = 1500;
+const MIN_K = BASE_SPAN / 10_000;
+const MAX_K = BASE_SPAN / 100;
+/** While playing, ask the worker for a new window at most this often (wall ms). */
+const REQUEST_INTERVAL = 250;
+
+type Scale = ScaleLinear<number, number>;
+
+export function SpaceTimeDiagram() {
+  const t = useStrings(SPACETIME_STRINGS);
+  const c = useStrings(CLUSTER_STRINGS);
+  const titleId = useId();
+  const now = useSimStore((s) => s.snapshot?.time ?? 0);
+  const step = useSimStore((s) => s.snapshot?.step ?? 0);
+  const branch = useSimStore((s) => s.history?.branch ?? 0);
+  const nodeIds = useSimStore(useShallow((s) => (s.snapshot?.nodes ?? []).map((n) => n.id)));
+  const inFlight = useSimStore((s) => s.snapshot?.messages);
+  const stWindow = useSimStore((s) => s.spaceTime);
+  const requestSpaceTime = useSimStore((s) => s.requestSpaceTime);
+  const seek = useSimStore((s) => s.seek);
+  const selected = useSimStore((s) => s.selectedMessage);
+  const hovered = useSimStore((s) => s.hoveredMessage);
+  const selectMessage = useSimStore((s) => s.selectMessage);
+  const hoverMessage = useSimStore((s) => s.hoverMessage);
+
+  const [span, setSpan] = useState(BASE_SPAN);
+  const [showHeartbeats, setShowHeartbeats] = useState(true);
+  /** Where the window ends after a click inside it, so the picture does not jump under the pointer. */
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const lastRequest = useRef(-Infinity);
+  const width = useWidth(wrap, 720);
+
+  // The window follows the run, unless the class clicked inside it and is still inside it.
+  const viewTo = anchor !== null && now <= anchor && now >= anchor - span ? anchor : now;
+  const viewFrom = viewTo - span;
+
+  // Ask for the window's content; while playing, no more than a few times a second.
+  useEffect(() => {
+    const wait = Math.max(0, lastRequest.current + REQUEST_INTERVAL - performance.now());
+    const timer = setTimeout(() => {
+      lastRequest.current = performance.now();
+      requestSpaceTime(Math.max(0, viewFrom), viewTo);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [viewFrom, viewTo, step, branch, requestSpaceTime]);
+
+  // Wheel and pinch zoom the time axis; dragging is left to clicks (which seek).
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const behaviour = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([MIN_K, MAX_K])
+      .filter((event: Event) => event.type === 'wheel' || event.type.startsWith('touch'))
+      .on('zoom', (event: { transform: { k: number } }) => setSpan(BASE_SPAN / event.transform.k));
+    select(svg).call(behaviour);
+    zoomRef.current = behaviour;
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+  const zoomBy = (factor: number): void => {
+    const svg = svgRef.current;
+    const behaviour = zoomRef.current;
+    if (svg && behaviour) select(svg).call(behaviour.scaleBy, factor);
+  };
+
+  const lanes: Endpoint[] = [CLIENT, ...nodeIds];
+  const laneY = new Map(lanes.map((id, i) => [id, TOP + 14 + i * LANE_GAP]));
+  const height = TOP + 14 + (lanes.length - 1) * LANE_GAP + BOTTOM + 10;
+  const x = scaleLinear()
+    .domain([viewFrom, viewTo])
+    .range([GUTTER, Math.max(GUTTER + 1, width - RIGHT)]);
+
+  const arrows = arrowsAt(stWindow, inFlight ?? [], now, viewFrom).filter((a) => showHeartbeats || !a.heartbeat);
+  const marks = (stWindow?.marks ?? []).filter((m) => m.time <= now && m.time >= viewFrom && m.time <= viewTo);
+
+  const timeAt = (clientX: number): number => {
+    const rect = svgRef.current?.getBoundingClientRect();
+    const px = rect && rect.width > 0 ? ((clientX - rect.left) * width) / rect.width : clientX;
+    return Math.max(0, Math.round(x.invert(px) * 10) / 10);
+  };
+  const goTo = (time: number): void => {
+    setAnchor(viewTo);
+    seek(Math.max(0, time));
+  };
+  const onBackgroundClick = (e: MouseEvent<SVGSVGElement>): void => goTo(timeAt(e.clientX));
+  const onArrowClick = (arrow: Arrow, clientX: number | null): void => {
+    selectMessage(arrow.id);
+    const end = arrow.endsAt ?? arrow.headAt;
+    const inside = clientX === null ? (arrow.sentAt + end) / 2 : timeAt(clientX);
+    // An instant strictly inside the flight, so the message is on the wire there.
+    const lo = arrow.sentAt + Math.min(0.1, (end - arrow.sentAt) / 4);
+    const hi = end - Math.min(0.1, (end - arrow.sentAt) / 4);
+    goTo(Math.min(hi, Math.max(lo, inside)));
+  };
+
+  const ticks = x.ticks(Math.max(2, Math.floor(width / 120)));
+
+  return (
+    <section className={`panel ${styles.panel}`} aria-labelledby={titleId}>
+      <div className={styles.head}>
+        <h2 id={titleId} className={styles.title}>
+          {t.title}
+        </h2>
+        <div className={styles.tools}>
+          <button
+            type="button"
+            className={styles.small}
+            onClick={() => zoomBy(1.5)}
+            aria-label={t.zoomIn}
+            title={t.zoomIn}
+          >
+            +
+          </button>
+          <button
+            type="button"
+            className={styles.small}
+            onClick={() => zoomBy(1 / 1.5)}
+            aria-label={t.zoomOut}
+            title={t.zoomOut}
+          >
+            −
+          </button>
+          <span className={styles.span}>{t.span(span)}</span>
+          <label className={styles.check}>
+            <input type="checkbox" checked={showHeartbeats} onChange={(e) => setShowHeartbeats(e.target.checked)} />
+            {t.heartbeats}
+          </label>
+        </div>
+      </div>
+      <p className={styles.explain}>{t.explain}</p>
+      <div ref={wrap} className={styles.wrap}>
+        <svg
+          ref={svgRef}
+          width={width}
+          height={height}
+          className={styles.svg}
+          role="group"
+          aria-label={t.diagram(Math.max(0, viewFrom), viewTo)}
+          onClick={onBackgroundClick}
+        >
+          <g aria-hidden="true">
+            {ticks.map((tick) => (
+              <g key={tick} transform={`translate(${x(tick)} 0)`}>
+                <line y1={TOP - 4} y2={height - BOTTOM} className={styles.grid} />
+                <text y={TOP - 8} textAnchor="middle" className={styles.tickLabel}>
+                  {(tick / 1000).toFixed(span < 600 ? 3 : 2)} s
+                </text>
+              </g>
+            ))}
+            {lanes.map((id) => (
+              <g key={id} transform={`translate(0 ${laneY.get(id)})`}>
+                <text
+                  x={GUTTER - 10}
+                  y={5}
+                  textAnchor="end"
+                  className={id === CLIENT ? styles.clientLabel : styles.laneLabel}
+                >
+                  {id === CLIENT ? t.client : id}
+                </text>
+                <line x1={GUTTER} x2={width - RIGHT} className={id === CLIENT ? styles.clientLane : styles.lane} />
+              </g>
+            ))}
+          </g>
+          <LaneMarks marks={marks} x={x} laneY={laneY} top={TOP} bottom={height - BOTTOM} />
+          <g>
+            {arrows.map((a) => (
+              <ArrowView
+                key={a.id}
+                arrow={a}
+                x={x}
+                now={now}
+                fromY={laneY.get(a.from) ?? TOP}
+                toY={laneY.get(a.to) ?? TOP}
+                label={arrowLabel(t, messageName(c, a.from, a.to, a.payload), a)}
+                emphasis={a.id === selected ? 'selected' : a.id === hovered ? 'hovered' : 'none'}
+                onClick={onArrowClick}
+                onHover={hoverMessage}
+              />
+            ))}
+          </g>
+          <g aria-hidden="true">
+            <line x1={x(now)} x2={x(now)} y1={TOP - 4} y2={height - BOTTOM} className={styles.cursor} />
+          </g>
+        </svg>
+      </div>
+      {stWindow?.truncated && <p className={styles.note}>{t.truncated}</p>}
+    </section>
+  );
+}
+
+function arrowLabel(t: typeof SPACETIME_STRINGS.en, name: string, a: Arrow): string {
+  const sent = t.sent(name, a.sentAt);
+  if (a.state === 'inFlight') return `${sent}, ${t.inFlight}`;
+  if (a.state === 'dropped') return `${sent}, ${t.droppedAt(a.headAt)}`;
+  return `${sent}, ${t.delivered(a.headAt)}`;
+}
+
+interface ArrowProps {
+  readonly arrow: Arrow;
+  readonly x: Scale;
+  readonly now: number;
+  readonly fromY: number;
+  readonly toY: number;
+  readonly label: string;
+  readonly emphasis: 'none' | 'hovered' | 'selected';
+  readonly onClick: (arrow: Arrow, clientX: number | null) => void;
+  readonly onHover: (id: number | null) => void;
+}
+
+function ArrowView({ arrow, x, now, fromY, toY, label, emphasis, onClick, onHover }: ArrowProps) {
+  const look = messageLook(arrow.payload);
+  const x1 = x(arrow.sentAt);
+  let x2: number;
+  let y2: number;
+  if (arrow.state === 'inFlight') {
+    const f = fractionAt(arrow.sentAt, arrow.endsAt ?? now, now);
+    x2 = x(now);
+    y2 = fromY + f * (toY - fromY);
+  } else {
+    x2 = x(arrow.headAt);
+    y2 = arrow.diesMidway ? (fromY + toY) / 2 : toY;
+  }
+  const angle = Math.atan2(y2 - fromY, x2 - x1);
+  const head = 7;
+  const tip = `M${x2},${y2} L${x2 - head * Math.cos(angle - 0.45)},${y2 - head * Math.sin(angle - 0.45)} L${
+    x2 - head * Math.cos(angle + 0.45)
+  },${y2 - head * Math.sin(angle + 0.45)} Z`;
+  const width = emphasis === 'none' ? (arrow.heartbeat ? 1.25 : 2) : 4;
+  const length = Math.hypot(x2 - x1, y2 - fromY);
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onClick(arrow, null);
+    }
+  };
+  return (
+    <g
+      className={styles.arrow}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={emphasis === 'selected'}
+      data-state={arrow.state}
+      onClick={(e) => {
+        e.stopPropagation();
+        onClick(arrow, e.clientX);
+      }}
+      onKeyDown={onKeyDown}
+      onPointerEnter={() => onHover(arrow.id)}
+      onPointerLeave={() => onHover(null)}
+      onFocus={() => onHover(arrow.id)}
+      onBlur={() => onHover(null)}
+    >
+      <title>{label}</title>
+      <line x1={x1} y1={fromY} x2={x2} y2={y2} className={styles.hit} />
+      <line
+        x1={x1}
+        y1={fromY}
+        x2={x2}
+        y2={y2}
+        stroke={look.color}
+        strokeWidth={width}
+        strokeDasharray={look.dashed || arrow.state === 'inFlight' ? '5 3' : undefined}
+        strokeOpacity={arrow.heartbeat && emphasis === 'none' ? 0.7 : 1}
+      />
+      <circle cx={x1} cy={fromY} r={2.5} fill={look.color} />
+      {arrow.state === 'dropped' ? (
+        <path
+          d={`M${x2 - 6},${y2 - 6} L${x2 + 6},${y2 + 6} M${x2 + 6},${y2 - 6} L${x2 - 6},${y2 + 6}`}
+          className={styles.cross}
+          data-testid="drop-cross"
+        />
+      ) : (
+        <path d={tip} fill={look.color} />
+      )}
+      {!arrow.heartbeat && length > 46 && (
+        <text
+          x={(x1 + x2) / 2}
+          y={(fromY + y2) / 2 - 4}
+          textAnchor="middle"
+          className={styles.glyph}
+          fill={look.color}
+          aria-hidden="true"
+        >
+          {look.glyph}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface MarksProps {
+  readonly marks: readonly LaneMark[];
+  readonly x: Scale;
+  readonly laneY: ReadonlyMap<Endpoint, number>;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+const ROLE_LETTER = { leader: 'L', candidate: 'C', follower: 'F' } as const;
+
+function LaneMarks({ marks, x, laneY, top, bottom }: MarksProps) {
+  const t = useStrings(SPACETIME_STRINGS);
+  return (
+    <g aria-hidden="true">
+      {marks.map((m, i) => {
+        const key = `${m.kind}-${m.step}-${i}`;
+        const mx = x(m.time);
+        if (m.kind === 'violation') {
+          return (
+            <g key={key} data-testid="lane-violation">
+              <title>{t.violation(m.invariant, m.time)}</title>
+              <line x1={mx} x2={mx} y1={top - 4} y2={bottom} className={styles.violation} />
+              <circle cx={mx} cy={top + 2} r={7} className={styles.violationDot} />
+              <text x={mx} y={top + 6} textAnchor="middle" className={styles.violationGlyph}>
+                !
+              </text>
+            </g>
+          );
+        }
+        const y = laneY.get(m.node);
+        if (y === undefined) return null;
+        switch (m.kind) {
+          case 'role':
+            return (
+              <g key={key} transform={`translate(${mx} ${y})`}>
+                <title>{t.role(m.node, m.role, m.term, m.time)}</title>
+                <circle r={8} fill={ROLE_COLOR[m.role]} stroke="#ffffff" strokeWidth={1.5} />
+                <text y={4} textAnchor="middle" className={styles.roleGlyph}>
+                  {ROLE_LETTER[m.role]}
+                </text>
+              </g>
+            );
+          case 'term':
+            return (
+              <g key={key} transform={`translate(${mx} ${y - 12})`}>
+                <title>{t.term(m.node, m.term, m.time)}</title>
+                <text textAnchor="middle" className={styles.termLabel}>
+                  T{m.term}
+                </text>
+              </g>
+            );
+          case 'commit':
+            return (
+              <g key={key} transform={`translate(${mx} ${y + 18})`}>
+                <title>{t.commit(m.node, m.index, m.time)}</title>
+                <text textAnchor="middle" className={styles.commitLabel}>
+                  ✓{m.index}
+                </text>
+              </g>
+            );
+          case 'crashed':
+          case 'restarted':
+            return (
+              <g key={key} transform={`translate(${mx} ${y})`}>
+                <title>{m.kind === 'crashed' ? t.crashed(m.node, m.time) : t.restarted(m.node, m.time)}</title>
+                {m.kind === 'crashed' ? (
+                  <path d="M-7,-7 L7,7 M7,-7 L-7,7" className={styles.crash} />
+                ) : (
+                  <circle r={6} className={styles.restart} />
+                )}
+              </g>
+            );
+        }
+      })}
+    </g>
+  );
+}

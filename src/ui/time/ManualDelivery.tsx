@@ -1,0 +1,112 @@
+// Manual delivery: time stands still and the class decides what happens next — deliver,
+// drop or duplicate one message in flight, or fire a node's election timer.
+
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSimStore } from '../../store/sim-store';
+import { messageLook } from '../cluster/message-kind';
+import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
+import { useStrings } from '../i18n';
+import { messageName } from './message-name';
+import { TIME_STRINGS } from './strings';
+import styles from './Time.module.css';
+
+export function ManualDelivery() {
+  const t = useStrings(TIME_STRINGS);
+  const c = useStrings(CLUSTER_STRINGS);
+  const manual = useSimStore((s) => s.manual);
+  const messages = useSimStore((s) => s.snapshot?.messages);
+  const nodes = useSimStore(useShallow((s) => (s.snapshot?.nodes ?? []).map((n) => `${n.id}:${n.alive ? 1 : 0}`)));
+  const act = useSimStore((s) => s.act);
+  const selected = useSimStore((s) => s.selectedMessage);
+  const hoverMessage = useSimStore((s) => s.hoverMessage);
+  const titleId = useId();
+  if (!manual) return null;
+
+  // The one due first is what would happen next if time ran: list in that order.
+  const ordered = [...(messages ?? [])].sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
+
+  return (
+    <section className={`panel ${styles.manualPanel}`} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.heading}>
+        {t.manual}
+      </h2>
+      <p className={styles.manualNote}>{t.manualExplain}</p>
+      <h3 className={styles.subheading}>{t.timers}</h3>
+      <div className={styles.timerRow}>
+        {nodes.map((entry) => {
+          const [id = '', alive] = entry.split(':');
+          return (
+            <button
+              key={id}
+              type="button"
+              className={styles.small}
+              disabled={alive !== '1'}
+              aria-label={t.fireTimer(id)}
+              title={t.fireTimer(id)}
+              onClick={() => act({ do: 'timeout', node: id })}
+            >
+              {t.fireShort(id)}
+            </button>
+          );
+        })}
+      </div>
+      <h3 className={styles.subheading}>
+        {t.inFlight} ({ordered.length})
+      </h3>
+      {ordered.length === 0 ? (
+        <p className={styles.muted}>{t.noMessages}</p>
+      ) : (
+        <ul className={styles.inFlight} aria-label={t.inFlight}>
+          {ordered.map((m) => {
+            const name = messageName(c, m.from, m.to, m.payload);
+            const look = messageLook(m.payload);
+            return (
+              <li
+                key={m.id}
+                aria-label={name}
+                className={m.id === selected ? styles.inFlightSelected : undefined}
+                onMouseEnter={() => hoverMessage(m.id)}
+                onMouseLeave={() => hoverMessage(null)}
+              >
+                <span className={styles.glyph} style={{ background: look.color }} aria-hidden="true">
+                  {look.glyph}
+                </span>
+                <span className={styles.messageText}>
+                  {name}
+                  <span className={styles.muted}> · {t.dueAt(m.deliverAt)}</span>
+                </span>
+                <span className={styles.messageActions}>
+                  <button
+                    type="button"
+                    className={styles.small}
+                    aria-label={t.deliverName(name)}
+                    onClick={() => act({ do: 'deliver', message: m.id })}
+                  >
+                    {t.deliver}
+                  </button>
+                  <button
+                    type="button"
+                    className={styles.small}
+                    aria-label={t.dropName(name)}
+                    onClick={() => act({ do: 'drop', message: m.id })}
+                  >
+                    {t.drop}
+                  </button>
+                  <button
+                    type="button"
+                    className={styles.small}
+                    aria-label={t.duplicateName(name)}
+                    onClick={() => act({ do: 'duplicate', message: m.id })}
+                  >
+                    {t.duplicate}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

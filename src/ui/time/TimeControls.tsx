@@ -1,0 +1,108 @@
+// Step back and forward one event, jump to the next election / leader / commit / repair /
+// violation, and switch manual delivery on or off. Reports from the worker (a search that
+// found nothing, a pause on a violation) are put in words here.
+
+import { useSimStore, type EngineReport } from '../../store/sim-store';
+import { MILESTONE_KINDS } from '../../sim/event-kinds';
+import { useStrings } from '../i18n';
+import { TIME_STRINGS } from './strings';
+import styles from './Time.module.css';
+
+/** Clears the shown report: the next thing the user does makes it stale. */
+export function clearReport(): void {
+  if (useSimStore.getState().report !== null) useSimStore.setState({ report: null });
+}
+
+export function TimeControls() {
+  const t = useStrings(TIME_STRINGS);
+  const stepBack = useSimStore((s) => s.stepBack);
+  const step = useSimStore((s) => s.step);
+  const stepTo = useSimStore((s) => s.stepTo);
+  const manual = useSimStore((s) => s.manual);
+  const setManual = useSimStore((s) => s.setManual);
+  const atStart = useSimStore((s) => (s.snapshot?.step ?? 0) === 0);
+
+  return (
+    <div className={styles.controls}>
+      <div className={styles.toolbar} role="toolbar" aria-label={t.toolbar}>
+        <button
+          type="button"
+          onClick={() => {
+            clearReport();
+            stepBack();
+          }}
+          disabled={atStart}
+          title={t.stepBackHint}
+        >
+          <span aria-hidden="true">⏮</span> {t.stepBack}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            clearReport();
+            step();
+          }}
+          title={t.stepForwardHint}
+        >
+          {t.stepForward} <span aria-hidden="true">⏭</span>
+        </button>
+        <span className={styles.nextGroup} role="group" aria-label={t.nextLabel}>
+          <span className={styles.nextLabel} aria-hidden="true">
+            {t.nextLabel}:
+          </span>
+          {MILESTONE_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={kind === 'violation' ? styles.nextViolation : styles.next}
+              title={t.nextHint(kind)}
+              onClick={() => {
+                clearReport();
+                stepTo(kind);
+              }}
+            >
+              {t.next(kind)}
+            </button>
+          ))}
+        </span>
+        <button
+          type="button"
+          className={manual ? styles.manualOn : undefined}
+          aria-pressed={manual}
+          onClick={() => setManual(!manual)}
+        >
+          <span aria-hidden="true">✋</span> {t.manual}
+        </button>
+      </div>
+      {manual && (
+        <p className={styles.manualNote} role="note">
+          <strong>{t.manualOn}.</strong> {t.manualExplain}
+        </p>
+      )}
+      <ReportLine />
+    </div>
+  );
+}
+
+function ReportLine() {
+  const t = useStrings(TIME_STRINGS);
+  const report = useSimStore((s) => s.report);
+  return (
+    <div role="status" aria-live="polite" className={styles.reportSlot}>
+      {report && (
+        <p className={report.kind === 'pausedOnViolation' ? styles.reportDanger : styles.report}>
+          <span>{reportText(t, report)}</span>
+          <button type="button" className={styles.small} onClick={clearReport}>
+            {t.dismiss}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function reportText(t: typeof TIME_STRINGS.en, report: EngineReport): string {
+  return report.kind === 'notFound'
+    ? t.notFound(report.milestone, report.reason)
+    : t.pausedOnViolation(report.invariant, report.detail);
+}

@@ -1,0 +1,257 @@
+// The strip under the cluster: the whole run computed so far (0 … history end) with a band
+// per term (coloured by term, labelled with its leader), leader elections, crashes and
+// restarts, network changes, commits and violations, and the current instant as a cursor.
+// It is a slider: click or drag to go to an instant; arrow keys step one event.
+
+import { scaleLinear } from 'd3-scale';
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { TimelineMarks } from '../../sim/timeline';
+import { useSimStore } from '../../store/sim-store';
+import { useStrings } from '../i18n';
+import { termColor } from '../theme';
+import { TIME_STRINGS } from './strings';
+import styles from './Time.module.css';
+import { clearReport } from './TimeControls';
+import { useWidth } from './use-width';
+
+const HEIGHT = 64;
+const PAD = 8;
+const BAND_TOP = 4;
+const BAND_HEIGHT = 24;
+const MARK_Y = 40;
+const TICK_TOP = 54;
+/** Commit ticks closer than this (px) are thinned out: a dense run shows a comb, not a smear. */
+const MIN_COMMIT_GAP = 4;
+/** Page Up / Page Down move this much virtual time. */
+const PAGE_MS = 100;
+
+/** Keeps only the items at least `gap` pixels from the previous one kept. */
+export function thinOut<T>(items: readonly T[], x: (item: T) => number, gap: number): T[] {
+  const kept: T[] = [];
+  let last = -Infinity;
+  for (const item of items) {
+    const px = x(item);
+    if (px - last >= gap) {
+      kept.push(item);
+      last = px;
+    }
+  }
+  return kept;
+}
+
+export function Timeline() {
+  const t = useStrings(TIME_STRINGS);
+  const marks = useSimStore((s) => s.marks);
+  const end = useSimStore((s) => s.history?.end.time ?? s.snapshot?.time ?? 0);
+  const time = useSimStore((s) => s.snapshot?.time ?? 0);
+  const seek = useSimStore((s) => s.seek);
+  const step = useSimStore((s) => s.step);
+  const stepBack = useSimStore((s) => s.stepBack);
+  const wrap = useRef<HTMLDivElement>(null);
+  const width = useWidth(wrap, 800);
+  const dragging = useRef(false);
+  const lastSeek = useRef<number | null>(null);
+
+  const domainEnd = Math.max(end, time, 1);
+  const x = scaleLinear()
+    .domain([0, domainEnd])
+    .range([PAD, Math.max(PAD + 1, width - PAD)])
+    .clamp(true);
+
+  const timeAt = (clientX: number, el: Element): number => {
+    const rect = el.getBoundingClientRect();
+    const px = rect.width > 0 ? ((clientX - rect.left) * width) / rect.width : clientX;
+    return Math.round(x.invert(px) * 10) / 10;
+  };
+  const seekTo = (target: number): void => {
+    const clamped = Math.min(Math.max(0, target), domainEnd);
+    if (lastSeek.current === clamped) return;
+    lastSeek.current = clamped;
+    clearReport();
+    seek(clamped);
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
+    if (e.button !== 0) return;
+    dragging.current = true;
+    lastSeek.current = null;
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+    e.currentTarget.focus();
+    seekTo(timeAt(e.clientX, e.currentTarget));
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
+    if (dragging.current) seekTo(timeAt(e.clientX, e.currentTarget));
+  };
+  const onPointerUp = (): void => {
+    dragging.current = false;
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    let handled = true;
+    lastSeek.current = null;
+    switch (e.key) {
+      case 'ArrowLeft':
+      case 'ArrowDown':
+        clearReport();
+        stepBack();
+        break;
+      case 'ArrowRight':
+      case 'ArrowUp':
+        clearReport();
+        step();
+        break;
+      case 'PageDown':
+        seekTo(time - PAGE_MS);
+        break;
+      case 'PageUp':
+        seekTo(time + PAGE_MS);
+        break;
+      case 'Home':
+        seekTo(0);
+        break;
+      case 'End':
+        seekTo(domainEnd);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  };
+
+  const cursorX = x(time);
+
+  return (
+    <div className={styles.timeline}>
+      <div
+        ref={wrap}
+        className={styles.track}
+        role="slider"
+        tabIndex={0}
+        aria-label={t.timeline}
+        aria-valuemin={0}
+        aria-valuemax={Math.round(domainEnd)}
+        aria-valuenow={Math.round(time * 10) / 10}
+        aria-valuetext={t.sliderText(time, domainEnd)}
+        aria-orientation="horizontal"
+        aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
+        title={t.timelineHint}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onKeyDown={onKeyDown}
+      >
+        <svg width={width} height={HEIGHT} className={styles.timelineSvg} aria-hidden="true">
+          {marks && <MarksLayer marks={marks} x={x} end={domainEnd} width={width} />}
+          {/* What has been computed but lies ahead of the instant shown. */}
+          <rect
+            x={cursorX}
+            y={0}
+            width={Math.max(0, x(domainEnd) - cursorX)}
+            height={HEIGHT}
+            className={styles.future}
+          />
+          <line x1={cursorX} x2={cursorX} y1={0} y2={HEIGHT} className={styles.cursor} />
+          <path d={`M${cursorX - 6},0 L${cursorX + 6},0 L${cursorX},8 Z`} className={styles.cursorHead} />
+        </svg>
+      </div>
+      <div className={styles.timelineFoot}>
+        <span>0</span>
+        <span className={styles.cursorLabel}>{t.timeValue(time)}</span>
+        <span>{t.timeValue(domainEnd)}</span>
+      </div>
+      {marks && <ViolationList marks={marks} onSeek={seekTo} />}
+    </div>
+  );
+}
+
+interface LayerProps {
+  readonly marks: TimelineMarks;
+  readonly x: (t: number) => number;
+  readonly end: number;
+  readonly width: number;
+}
+
+function MarksLayer({ marks, x, end }: LayerProps) {
+  const t = useStrings(TIME_STRINGS);
+  const commits = thinOut(marks.commits, (c) => x(c.time), MIN_COMMIT_GAP);
+  return (
+    <g>
+      {marks.terms.map((band) => {
+        const x0 = x(band.from);
+        const x1 = x(band.to ?? end);
+        const w = Math.max(1, x1 - x0);
+        const colour = termColor(band.term);
+        const short = t.termShort(band.term, band.leader);
+        return (
+          <g key={`${band.term}-${band.from}`} data-testid="term-band">
+            <title>{t.termBand(band.term, band.leader)}</title>
+            <rect x={x0} y={BAND_TOP} width={w} height={BAND_HEIGHT} fill={colour} fillOpacity={0.22} />
+            <rect x={x0} y={BAND_TOP} width={w} height={4} fill={colour} />
+            <line x1={x0} x2={x0} y1={BAND_TOP} y2={BAND_TOP + BAND_HEIGHT} stroke={colour} strokeWidth={1.5} />
+            {w > short.length * 8 + 6 && (
+              <text x={x0 + 4} y={BAND_TOP + 19} className={styles.bandLabel}>
+                {short}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {commits.map((c) => (
+        <line key={`c${c.step}`} x1={x(c.time)} x2={x(c.time)} y1={TICK_TOP} y2={HEIGHT} className={styles.commitTick}>
+          <title>{t.commit(c.index, c.time)}</title>
+        </line>
+      ))}
+      {marks.leaders.map((l) => (
+        <g key={`l${l.step}`} transform={`translate(${x(l.time)} ${MARK_Y})`} data-testid="leader-mark">
+          <title>{t.leaderMark(l.node, l.term, l.time)}</title>
+          <path d="M-6,5 L0,-6 L6,5 Z" fill={termColor(l.term)} stroke="#0f172a" strokeWidth={0.75} />
+        </g>
+      ))}
+      {marks.nodes.map((n) => (
+        <g key={`n${n.step}-${n.node}`} transform={`translate(${x(n.time)} ${MARK_Y})`}>
+          <title>{n.kind === 'crashed' ? t.crashed(n.node, n.time) : t.restarted(n.node, n.time)}</title>
+          {n.kind === 'crashed' ? (
+            <path d="M-5,-5 L5,5 M5,-5 L-5,5" className={styles.crashMark} />
+          ) : (
+            <circle r={4.5} className={styles.restartMark} />
+          )}
+        </g>
+      ))}
+      {marks.network.map((n) => (
+        <g key={`w${n.step}`} transform={`translate(${x(n.time)} ${MARK_Y})`}>
+          <title>{t.network(n.action, n.time)}</title>
+          <path d="M0,-6 L6,0 L0,6 L-6,0 Z" className={styles.networkMark} />
+        </g>
+      ))}
+      {marks.violations.map((v) => (
+        <g key={`v${v.step}`} data-testid="violation-mark">
+          <title>{t.violation(v.invariant, v.time)}</title>
+          <line x1={x(v.time)} x2={x(v.time)} y1={0} y2={HEIGHT} className={styles.violationLine} />
+          <circle cx={x(v.time)} cy={MARK_Y} r={8} className={styles.violationDot} />
+          <text x={x(v.time)} y={MARK_Y + 4.5} textAnchor="middle" className={styles.violationGlyph}>
+            !
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Violations also as buttons: the most important moments of a run, one click away. */
+function ViolationList({ marks, onSeek }: { marks: TimelineMarks; onSeek: (time: number) => void }) {
+  const t = useStrings(TIME_STRINGS);
+  if (marks.violations.length === 0) return null;
+  const shown = marks.violations.slice(0, 5);
+  return (
+    <p className={styles.violations}>
+      <strong>{t.violationsCount(marks.violations.length)}:</strong>
+      {shown.map((v) => (
+        <button key={v.step} type="button" className={styles.violationButton} onClick={() => onSeek(v.time)}>
+          ! {t.violation(v.invariant, v.time)}
+        </button>
+      ))}
+    </p>
+  );
+}

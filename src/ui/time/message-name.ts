@@ -1,0 +1,21 @@
+// One way to name a message in words, the same as the cluster view does
+// ("AppendEntries (2 entries) from A to C, term 3"), for lists and the space-time diagram.
+
+import { CLIENT, type Endpoint, type WireMessage } from '../../sim/types';
+import { messageLook, messageTerm } from '../cluster/message-kind';
+import type { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
+
+type ClusterStrings = (typeof CLUSTER_STRINGS)['en'];
+
+export function endpointName(t: ClusterStrings, e: Endpoint): string {
+  return e === CLIENT ? t.clientName : e;
+}
+
+export function messageName(t: ClusterStrings, from: Endpoint, to: Endpoint, payload: WireMessage): string {
+  const look = messageLook(payload);
+  const kind =
+    payload.type === 'AppendEntries' && payload.entries.length > 0
+      ? `${t.kind(look.kind)} (${t.entriesCount(payload.entries.length)})`
+      : t.kind(look.kind);
+  return t.messageName(kind, endpointName(t, from), endpointName(t, to), messageTerm(payload));
+}

@@ -1,0 +1,190 @@
+// Every string of the time controls, the timeline and the branch list, in English and Korean.
+
+import type { MilestoneKind } from '../../sim/event-kinds';
+import type { NetworkAction } from '../../sim/timeline';
+import { defineStrings } from '../i18n';
+
+const EN_MILESTONE: Record<MilestoneKind, string> = {
+  election: 'election',
+  leader: 'leader',
+  commit: 'commit',
+  repair: 'log repair',
+  violation: 'violation',
+};
+const KO_MILESTONE: Record<MilestoneKind, string> = {
+  election: '선거',
+  leader: '리더 선출',
+  commit: '커밋',
+  repair: '로그 복구',
+  violation: '위반',
+};
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+const secondsKo = (ms: number): string => `${(ms / 1000).toFixed(3)}초`;
+
+function networkEn(a: NetworkAction): string {
+  switch (a.do) {
+    case 'partition':
+      return `partition ${a.groups.map((g) => g.join('')).join(' | ')}`;
+    case 'heal':
+      return 'network healed';
+    case 'isolate':
+      return `${a.node} isolated`;
+    case 'restore':
+      return `${a.node} reconnected`;
+    case 'cut':
+      return `link ${a.from}${a.oneWay ? '→' : '–'}${a.to} cut`;
+    case 'mend':
+      return `link ${a.from}–${a.to} mended`;
+  }
+}
+
+function networkKo(a: NetworkAction): string {
+  switch (a.do) {
+    case 'partition':
+      return `분할 ${a.groups.map((g) => g.join('')).join(' | ')}`;
+    case 'heal':
+      return '네트워크 복구';
+    case 'isolate':
+      return `${a.node} 고립`;
+    case 'restore':
+      return `${a.node} 다시 연결`;
+    case 'cut':
+      return `링크 ${a.from}${a.oneWay ? '→' : '–'}${a.to} 끊김`;
+    case 'mend':
+      return `링크 ${a.from}–${a.to} 복구`;
+  }
+}
+
+export const TIME_STRINGS = defineStrings(
+  {
+    toolbar: 'Time controls',
+    stepBack: 'Step back',
+    stepBackHint: 'Undo one event: back to the instant before it',
+    stepForward: 'Step forward',
+    stepForwardHint: 'Process exactly one event',
+    nextLabel: 'Go to the next',
+    next: (k: MilestoneKind) => `Next ${EN_MILESTONE[k]}`,
+    nextHint: (k: MilestoneKind) => `Run forward until the next ${EN_MILESTONE[k]}, then pause`,
+    manual: 'Manual delivery',
+    manualOn: 'Manual delivery on: time stands still',
+    manualExplain:
+      'Time stands still: choose a message to deliver, drop or duplicate, or fire a node’s election timer. Press Play to let time run again.',
+    notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
+      reason === 'limit'
+        ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; stopped there.`
+        : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
+    pausedOnViolation: (invariant: string, detail: string) => `Paused: ${invariant} was violated. ${detail}`,
+    dismiss: 'Dismiss',
+    // Timeline
+    timeline: 'Timeline',
+    timelineHint: 'Click or drag to go to an instant; arrow keys step one event, Page Up/Down move 100 ms.',
+    timeValue: seconds,
+    sliderText: (ms: number, end: number) => `${seconds(ms)} of ${seconds(end)}`,
+    termBand: (term: number, leader: string | null) =>
+      leader === null ? `Term ${term}, no leader` : `Term ${term}, leader ${leader}`,
+    termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderMark: (node: string, term: number, at: number) => `${node} became leader of term ${term} at ${seconds(at)}`,
+    crashed: (node: string, at: number) => `${node} crashed at ${seconds(at)}`,
+    restarted: (node: string, at: number) => `${node} restarted at ${seconds(at)}`,
+    network: (a: NetworkAction, at: number) => `${networkEn(a)} at ${seconds(at)}`,
+    commit: (index: number, at: number) => `Entries up to #${index} committed at ${seconds(at)}`,
+    violation: (invariant: string, at: number) => `Violation: ${invariant} at ${seconds(at)}`,
+    violationsCount: (n: number) => (n === 1 ? '1 violation' : `${n} violations`),
+    key: 'Key',
+    keyLeader: 'leader elected',
+    keyCrash: 'crash / restart',
+    keyNetwork: 'network change',
+    keyCommit: 'commit',
+    keyViolation: 'violation',
+    // Branches
+    branches: 'Branches',
+    branchExplain: 'Acting at an earlier instant (kill, partition, submit…) starts a new branch; the old one is kept.',
+    branchName: (id: number) => (id === 0 ? 'Original run' : `Branch ${id}`),
+    branchFork: (parent: number | null, at: number | null) =>
+      parent === null || at === null
+        ? 'from the start'
+        : `from ${parent === 0 ? 'the original run' : `branch ${parent}`} at ${seconds(at)}`,
+    branchEnd: (at: number) => `runs to ${seconds(at)}`,
+    liveActions: (n: number) => (n === 1 ? '1 action' : `${n} actions`),
+    current: 'current',
+    switchTo: (id: number) => (id === 0 ? 'Switch to the original run' : `Switch to branch ${id}`),
+    // Manual delivery panel
+    inFlight: 'Messages in flight',
+    noMessages: 'No message is in flight. Fire a node’s election timer to start something.',
+    dueAt: (ms: number) => `due at ${seconds(ms)}`,
+    deliver: 'Deliver',
+    drop: 'Drop',
+    duplicate: 'Duplicate',
+    deliverName: (msg: string) => `Deliver ${msg}`,
+    dropName: (msg: string) => `Drop ${msg}`,
+    duplicateName: (msg: string) => `Duplicate ${msg}`,
+    timers: 'Election timers',
+    fireTimer: (node: string) => `Fire ${node}’s election timer`,
+    fireShort: (node: string) => `⏰ ${node}`,
+  },
+  {
+    toolbar: '시간 조작',
+    stepBack: '한 단계 뒤로',
+    stepBackHint: '이벤트 하나를 되돌려 그 직전 순간으로',
+    stepForward: '한 단계 앞으로',
+    stepForwardHint: '이벤트 하나만 처리',
+    nextLabel: '다음으로 이동',
+    next: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}`,
+    nextHint: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}까지 실행하고 멈춤`,
+    manual: '수동 전달',
+    manualOn: '수동 전달 켜짐: 시간이 멈춰 있습니다',
+    manualExplain:
+      '시간이 멈춰 있습니다. 전달하거나 버리거나 복제할 메시지를 고르거나, 노드의 선거 타이머를 발동하세요. 재생을 누르면 시간이 다시 흐릅니다.',
+    notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
+      reason === 'limit'
+        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 그 지점에서 멈췄습니다.`
+        : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
+    pausedOnViolation: (invariant: string, detail: string) => `일시정지: ${invariant} 위반. ${detail}`,
+    dismiss: '닫기',
+    timeline: '타임라인',
+    timelineHint:
+      '클릭하거나 끌어서 그 순간으로 이동합니다. 화살표 키는 이벤트 하나씩, Page Up/Down은 100 ms씩 움직입니다.',
+    timeValue: secondsKo,
+    sliderText: (ms: number, end: number) => `${secondsKo(end)} 중 ${secondsKo(ms)}`,
+    termBand: (term: number, leader: string | null) =>
+      leader === null ? `임기 ${term}, 리더 없음` : `임기 ${term}, 리더 ${leader}`,
+    termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderMark: (node: string, term: number, at: number) => `${secondsKo(at)}: ${node}이(가) 임기 ${term}의 리더가 됨`,
+    crashed: (node: string, at: number) => `${secondsKo(at)}: ${node} 중지`,
+    restarted: (node: string, at: number) => `${secondsKo(at)}: ${node} 재시작`,
+    network: (a: NetworkAction, at: number) => `${secondsKo(at)}: ${networkKo(a)}`,
+    commit: (index: number, at: number) => `${secondsKo(at)}: #${index}까지 커밋`,
+    violation: (invariant: string, at: number) => `${secondsKo(at)}: ${invariant} 위반`,
+    violationsCount: (n: number) => `위반 ${n}건`,
+    key: '범례',
+    keyLeader: '리더 선출',
+    keyCrash: '중지 / 재시작',
+    keyNetwork: '네트워크 변경',
+    keyCommit: '커밋',
+    keyViolation: '위반',
+    branches: '분기',
+    branchExplain: '과거의 순간에서 행동하면(중지, 분할, 명령 등) 새 분기가 생깁니다. 이전 분기는 그대로 남습니다.',
+    branchName: (id: number) => (id === 0 ? '원래 실행' : `분기 ${id}`),
+    branchFork: (parent: number | null, at: number | null) =>
+      parent === null || at === null
+        ? '처음부터'
+        : `${parent === 0 ? '원래 실행' : `분기 ${parent}`}의 ${secondsKo(at)}에서 갈라짐`,
+    branchEnd: (at: number) => `${secondsKo(at)}까지`,
+    liveActions: (n: number) => `행동 ${n}개`,
+    current: '현재',
+    switchTo: (id: number) => (id === 0 ? '원래 실행으로 전환' : `분기 ${id}(으)로 전환`),
+    inFlight: '전송 중인 메시지',
+    noMessages: '전송 중인 메시지가 없습니다. 노드의 선거 타이머를 발동해 보세요.',
+    dueAt: (ms: number) => `${secondsKo(ms)} 도착 예정`,
+    deliver: '전달',
+    drop: '버리기',
+    duplicate: '복제',
+    deliverName: (msg: string) => `${msg} 전달`,
+    dropName: (msg: string) => `${msg} 버리기`,
+    duplicateName: (msg: string) => `${msg} 복제`,
+    timers: '선거 타이머',
+    fireTimer: (node: string) => `${node}의 선거 타이머 발동`,
+    fireShort: (node: string) => `⏰ ${node}`,
+  },
+);

@@ -1,0 +1,130 @@
+// "Lessons": the library grouped by chapter of the course notes, plus the lessons saved in this
+// browser; choosing one loads its run and opens the player at its first pause.
+
+import { useEffect, useRef, useState } from 'react';
+import { LESSONS } from '../../scenario/lessons';
+import type { Lesson } from '../../scenario/narration';
+import { useSimStore } from '../../store/sim-store';
+import { draftLesson } from '../authoring/draft';
+import { listSaved } from '../authoring/saved-lessons';
+import { useStrings } from '../i18n';
+import { openLesson } from './lesson-store';
+import styles from './Lessons.module.css';
+import { CHAPTERS, LESSON_STRINGS } from './strings';
+
+/** The chapter of the notes a lesson belongs to: "6.2" → "6", "2–3.2" → "3". */
+export function chapterOf(section: string): string {
+  const last = section.split(/[–-]/).pop() ?? section;
+  return last.split('.')[0]?.trim() ?? '';
+}
+
+export function groupByChapter(lessons: readonly Lesson[]): [string, Lesson[]][] {
+  const groups = new Map<string, Lesson[]>();
+  for (const lesson of lessons) {
+    const chapter = chapterOf(lesson.section);
+    groups.set(chapter, [...(groups.get(chapter) ?? []), lesson]);
+  }
+  return [...groups.entries()];
+}
+
+export function LessonsButton() {
+  const t = useStrings(LESSON_STRINGS);
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<Lesson[]>([]);
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setSaved(listSaved().map((s) => draftLesson(s.draft)));
+          setOpen(true);
+        }}
+      >
+        <span aria-hidden="true">☰</span> {t.lessons}
+      </button>
+      {open ? <LessonLibrary saved={saved} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function LessonLibrary({ saved, onClose }: { readonly saved: readonly Lesson[]; readonly onClose: () => void }) {
+  const t = useStrings(LESSON_STRINGS);
+  const lang = useSimStore((s) => s.lang);
+  const notify = useSimStore((s) => s.notify);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, []);
+
+  const play = (lesson: Lesson): void => {
+    const error = openLesson(lesson);
+    if (error !== null) notify('error', `${t.cannotOpen} ${error}`);
+    onClose();
+  };
+
+  const item = (lesson: Lesson) => (
+    <li key={lesson.id} className={styles.libraryItem}>
+      <div className={styles.libraryText}>
+        <h4 className={styles.libraryItemTitle}>
+          {lesson.section ? <span className={styles.section}>§{lesson.section} </span> : null}
+          {lesson.title[lang]}
+        </h4>
+        {lesson.summary[lang] ? <p className={styles.summary}>{lesson.summary[lang]}</p> : null}
+        <p className={styles.note}>{t.beats(lesson.beats.length)}</p>
+      </div>
+      <button
+        type="button"
+        className={styles.primary}
+        aria-label={t.playLesson(lesson.title[lang])}
+        onClick={() => play(lesson)}
+      >
+        <span aria-hidden="true">▶ </span>
+        {t.play}
+      </button>
+    </li>
+  );
+
+  return (
+    <dialog
+      ref={ref}
+      className={styles.library}
+      aria-labelledby="library-title"
+      onClose={onClose}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
+      <div className={styles.libraryBody}>
+        <div className={styles.libraryHead}>
+          <h2 id="library-title">{t.libraryTitle}</h2>
+          <button type="button" onClick={onClose} autoFocus>
+            {t.close}
+          </button>
+        </div>
+        <p className={styles.note}>{t.libraryIntro}</p>
+        {groupByChapter(LESSONS).map(([chapter, lessons]) => (
+          <section key={chapter} aria-labelledby={`chapter-${chapter}`}>
+            <h3 id={`chapter-${chapter}`} className={styles.chapter}>
+              {t.chapter(chapter)} {CHAPTERS[chapter]?.[lang] ?? ''}
+            </h3>
+            <ul className={styles.libraryList}>{lessons.map(item)}</ul>
+          </section>
+        ))}
+        {saved.length > 0 ? (
+          <section aria-labelledby="chapter-saved">
+            <h3 id="chapter-saved" className={styles.chapter}>
+              {t.savedTitle}
+            </h3>
+            <ul className={styles.libraryList}>{saved.map(item)}</ul>
+          </section>
+        ) : null}
+      </div>
+    </dialog>
+  );
+}

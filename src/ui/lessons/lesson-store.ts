@@ -1,0 +1,119 @@
+// The lesson being followed: which lesson, which beat, the class's answers, and whether the
+// panel is open or minimized for free play. It drives the simulation only through the sim store
+// (load, seek, play), so a lesson is walked exactly as a teacher would walk it by hand.
+
+import { create } from 'zustand';
+import type { Lesson } from '../../scenario/narration';
+import { validateScenario } from '../../scenario/validate';
+import { useSimStore } from '../../store/sim-store';
+
+/** Longest wall time (ms) "play on to the answer" may take at the current speed; beyond it the run jumps there. */
+export const MAX_PLAY_ON_WALL_MS = 8_000;
+
+export interface LessonState {
+  readonly lesson: Lesson | null;
+  /** Index into lesson.beats. */
+  readonly beat: number;
+  /** The class's choice for each answered question, by beat index. */
+  readonly answers: Readonly<Record<number, number>>;
+  /** Free play: the lesson stays at hand as a small bar, the run is the class's. */
+  readonly minimized: boolean;
+  /** The virtual instant the run is playing on to (after a question), or null. */
+  readonly target: number | null;
+}
+
+const CLOSED: LessonState = { lesson: null, beat: 0, answers: {}, minimized: false, target: null };
+
+export const useLessonStore = create<LessonState>()(() => CLOSED);
+
+function clampBeat(lesson: Lesson, beat: number): number {
+  return Math.max(0, Math.min(lesson.beats.length - 1, Math.trunc(beat)));
+}
+
+/**
+ * Opens a lesson at a beat. With `load` (the default) the lesson's scenario is loaded at that beat's
+ * instant; a link that names a lesson has already loaded its own scenario and instant, so it passes false.
+ * Returns an error text if the lesson's scenario is not valid (an imported or saved lesson may not be).
+ */
+export function openLesson(lesson: Lesson, beat = 0, options: { readonly load?: boolean } = {}): string | null {
+  const index = clampBeat(lesson, beat);
+  if (options.load ?? true) {
+    const result = validateScenario(lesson.scenario);
+    if (!result.ok) return result.errors.join('\n');
+    useSimStore.getState().load(result.scenario, lesson.beats[index]?.at ?? 0);
+  }
+  useLessonStore.setState({ lesson, beat: index, answers: {}, minimized: false, target: null });
+  return null;
+}
+
+/** Shows beat `index`: the run is sought to its instant and stays paused there. */
+export function goToBeat(index: number): void {
+  const { lesson } = useLessonStore.getState();
+  if (!lesson || lesson.beats.length === 0) return;
+  const i = clampBeat(lesson, index);
+  useLessonStore.setState({ beat: i, target: null, minimized: false });
+  useSimStore.getState().seek(lesson.beats[i]!.at);
+}
+
+export function nextBeat(): void {
+  goToBeat(useLessonStore.getState().beat + 1);
+}
+
+export function previousBeat(): void {
+  goToBeat(useLessonStore.getState().beat - 1);
+}
+
+/**
+ * The class's answer to the current beat's question. The answer is revealed at once and the run
+ * plays on to the next beat's instant, where the outcome can be seen; it stops there.
+ */
+export function answerQuestion(choice: number): void {
+  const { lesson, beat, answers } = useLessonStore.getState();
+  if (!lesson?.beats[beat]?.question) return;
+  useLessonStore.setState({ answers: { ...answers, [beat]: choice } });
+  const next = lesson.beats[beat + 1];
+  if (next) playOnTo(next.at);
+}
+
+/** Plays the run until the virtual instant `at`, then pauses exactly there. */
+export function playOnTo(at: number): void {
+  const sim = useSimStore.getState();
+  const now = sim.snapshot?.time ?? 0;
+  if (at <= now || (at - now) / sim.speed > MAX_PLAY_ON_WALL_MS) {
+    // Already there, or too long to wait for in class: go straight to it.
+    useLessonStore.setState({ target: null });
+    sim.seek(at);
+    return;
+  }
+  useLessonStore.setState({ target: at });
+  sim.play();
+}
+
+/** Hands the run to the class: the lesson shrinks to a bar and the simulation plays on from here. */
+export function freePlay(): void {
+  useLessonStore.setState({ minimized: true, target: null });
+  useSimStore.getState().play();
+}
+
+/** Back from free play to the beat the lesson was at. */
+export function resumeLesson(): void {
+  goToBeat(useLessonStore.getState().beat);
+}
+
+export function closeLesson(): void {
+  useLessonStore.setState(CLOSED);
+}
+
+// Stop a play-on at its target: frames arrive from the worker, and the first one at or past the
+// target seeks back to the exact instant (a tick may overshoot it). A pause by hand cancels it.
+useSimStore.subscribe((sim, previous) => {
+  const { target } = useLessonStore.getState();
+  if (target === null) return;
+  const time = sim.snapshot?.time;
+  if (time !== undefined && time >= target) {
+    useLessonStore.setState({ target: null });
+    sim.seek(target);
+  } else if (previous.playing && !sim.playing) {
+    useLessonStore.setState({ target: null });
+  }
+});

@@ -1,0 +1,20 @@
+// The toolbar's scenario tools: the lesson library, the share link and (outside embed mode) authoring.
+
+import { AuthoringButton } from '../authoring/AuthoringPanel';
+import { useStrings } from '../i18n';
+import { LessonsButton } from '../lessons/LessonLibrary';
+import './embed.css';
+import styles from './Share.module.css';
+import { ShareButton } from './ShareButton';
+import { SHARE_STRINGS } from './strings';
+
+export function ScenarioTools({ embed = false }: { readonly embed?: boolean }) {
+  const t = useStrings(SHARE_STRINGS);
+  return (
+    <div className={styles.tools} role="group" aria-label={t.tools}>
+      <LessonsButton />
+      {embed ? null : <AuthoringButton />}
+      <ShareButton />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// What to open when the app starts, and again whenever the fragment changes: the situation a
+// share link describes (scenario, instant, view, lesson beat), or the default cluster. A link is
+// untrusted text: it is only decoded as data (decodeLink never throws, never evaluates), and a
+// link that cannot be opened leaves the default cluster with a banner that says why.
+
+import { findLesson } from '../scenario/lessons';
+import { decodeLink, type ShareLink } from '../scenario/url';
+import { DEFAULT_SCENARIO, useSimStore } from '../store/sim-store';
+import { closeLesson, openLesson } from './lessons/lesson-store';
+import { setLinkError } from './share/link-store';
+
+export type StartupPlan =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'link'; readonly link: ShareLink }
+  | { readonly kind: 'broken'; readonly error: string };
+
+/** Decides from a location's fragment (`#v1.…`, or empty) what to open. */
+export function planStartup(hash: string): StartupPlan {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (fragment.trim() === '') return { kind: 'default' };
+  const decoded = decodeLink(fragment);
+  return decoded.ok ? { kind: 'link', link: decoded.link } : { kind: 'broken', error: decoded.error };
+}
+
+export interface OpenOptions {
+  /** Play the default cluster once opened (a visible tab at start-up). A link always opens paused. */
+  readonly autoplay: boolean;
+}
+
+/** Opens what `hash` describes in the store. Returns the plan it followed. */
+export function openFromHash(hash: string, options: OpenOptions): StartupPlan {
+  const plan = planStartup(hash);
+  const sim = useSimStore.getState();
+  if (plan.kind === 'link') {
+    const { scenario, at, view } = plan.link;
+    setLinkError(null);
+    sim.setLang(view.lang);
+    // Speed first: load() passes the current speed on to the engine.
+    sim.setSpeed(view.speed);
+    sim.load(scenario, at);
+    sim.selectNode(view.selected);
+    const lesson = view.lesson === undefined ? undefined : findLesson(view.lesson);
+    // The link carries its own scenario and instant; the lesson only supplies the beats.
+    if (lesson) openLesson(lesson, view.beat ?? 0, { load: false });
+    else closeLesson();
+    return plan;
+  }
+  setLinkError(plan.kind === 'broken' ? plan.error : null);
+  closeLesson();
+  sim.selectNode(null);
+  sim.load(DEFAULT_SCENARIO);
+  if (options.autoplay) sim.play();
+  return plan;
+}
+
+/** Embed mode (`?embed=1`): a compact view for slides and course pages, without editing chrome. */
+export function isEmbed(search: string): boolean {
+  const value = new URLSearchParams(search).get('embed');
+  return value !== null && value !== '0' && value !== 'false';
+}

@@ -15,30 +15,50 @@ import { EventFeed } from './feed/EventFeed';
 import { NodeInspector } from './inspector/NodeInspector';
 import { LogTable } from './logs/LogTable';
 import { SettingsPanel } from './settings/SettingsPanel';
+import { SpaceTimeDiagram } from './spacetime/SpaceTimeDiagram';
+import { ManualDelivery } from './time/ManualDelivery';
+import { TimeStrip } from './time/TimeStrip';
 import { useShortcuts } from './shortcuts';
+import { AuthoringPanel } from './authoring/AuthoringPanel';
+import { LessonPlayer } from './lessons/LessonPlayer';
+import { LinkErrorBanner } from './share/LinkErrorBanner';
+import { ScenarioTools } from './share/ScenarioTools';
 
-export function App() {
+/** `embed`: the compact layout for slides and course pages (?embed=1), without settings or authoring. */
+export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
   return (
-    <div className="app">
+    <div className={embed ? 'app app-embed' : 'app'}>
       <Header />
       <EngineErrorBanner />
       <Notices />
+      <LinkErrorBanner />
       <div className="toolbar">
         <ControlBar />
         <CommandInput />
+        <ScenarioTools embed={embed} />
       </div>
       <main className="workspace">
         <div className="main-column">
+          <div className="panel">
+            <LessonPlayer />
+          </div>
           <div className="panel stage">
             <ClusterView />
           </div>
+          <TimeStrip />
           <div className="panel logs">
             <LogTable />
           </div>
         </div>
         <div className="rail">
           <div className="side">
+            <ManualDelivery />
+            {embed ? null : (
+              <div className="panel">
+                <AuthoringPanel />
+              </div>
+            )}
             <div className="panel">
               <ClusterFacts />
             </div>
@@ -53,12 +73,15 @@ export function App() {
             </div>
           </div>
           <div className="drawer">
+            <SpaceTimeDiagram />
             <div className="panel">
               <EventFeed />
             </div>
-            <div className="panel">
-              <SettingsPanel />
-            </div>
+            {embed ? null : (
+              <div className="panel">
+                <SettingsPanel />
+              </div>
+            )}
           </div>
         </div>
       </main>

@@ -177,7 +177,10 @@ export function readImport(text: string, fallbackName = ''): ImportResult {
     const name = typeof json.name === 'string' ? json.name.slice(0, 120) : fallbackName;
     const beats = readBeats(json.beats, errors);
     const result = validateScenario(json.scenario);
-    if (!result.ok) errors.push(...result.errors.map((e) => `scenario.${e}`));
+    if (!result.ok)
+      errors.push(
+        ...result.errors.map((e) => (e.startsWith('(scenario)') ? `scenario${e.slice(10)}` : `scenario.${e}`)),
+      );
     if (errors.length > 0 || !result.ok) return { ok: false, errors };
     return { ok: true, draft: { name, scenario: result.scenario, beats } };
   }

@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scenarioSchema, type Scenario } from '../../scenario/schema';
+import { validateScenario } from '../../scenario/validate';
+import { useSimStore } from '../../store/sim-store';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { useLessonStore } from '../lessons/lesson-store';
+import { AuthoringButton, AuthoringPanel } from './AuthoringPanel';
+import { setAuthoringOpen } from './authoring-store';
+
+let sent: ToWorker[] = [];
+let reply: ((m: FromWorker) => void) | null = null;
+
+const run: Scenario = scenarioSchema.parse({
+  version: 1,
+  nodes: 3,
+  actions: [
+    { at: 300, afterStep: 20, do: 'kill', node: 'A' },
+    { at: 700, afterStep: 50, do: 'submit', command: '<img src=x onerror=alert(1)>' },
+    { at: 1100, afterStep: 90, do: 'restart', node: 'A' },
+  ],
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+beforeEach(() => {
+  sent = [];
+  useSimStore.getState().connect({
+    send: (m) => {
+      sent.push(m);
+      // The worker answers an export with the current branch.
+      if (m.type === 'exportScenario')
+        queueMicrotask(() => reply?.({ type: 'scenario', request: m.request, scenario: run, at: 1200 }));
+    },
+    onMessage: (listener) => {
+      reply = listener;
+    },
+    onCrash: () => undefined,
+    terminate: () => undefined,
+  });
+  useSimStore.setState({ lang: 'en', snapshot: null });
+  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
+  setAuthoringOpen(false);
+  localStorage.clear();
+});
+
+async function capture(): Promise<void> {
+  render(
+    <>
+      <AuthoringButton />
+      <AuthoringPanel />
+    </>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Author a lesson' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Capture the run' }));
+  await screen.findByRole('table');
+}
+
+const rows = (): string[] =>
+  within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.textContent ?? '');
+
+describe('authoring', () => {
+  it('captures the run with every action and its time, shown as text', async () => {
+    await capture();
+    expect(sent).toContainEqual({ type: 'pause' });
+    expect(rows()).toEqual(['kill ADelete', 'submit "<img src=x onerror=alert(1)>"Delete', 'restart ADelete']);
+    expect(screen.getByRole('spinbutton', { name: 'Time of action 2 (ms)' })).toHaveValue(700);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('deletes and reorders actions, then exports a scenario the runner accepts', async () => {
+    await capture();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete action 3: restart A' }));
+    expect(rows()).toHaveLength(2);
+    const time = screen.getByRole('spinbutton', { name: 'Time of action 1 (ms)' });
+    fireEvent.change(time, { target: { value: '900' } });
+    fireEvent.blur(time);
+    expect(rows()[0]).toContain('submit');
+    expect(rows()[1]).toContain('kill A');
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Export scenario (.json)' }));
+    expect(blobs).toHaveLength(1);
+    const result = validateScenario(JSON.parse(await blobs[0]!.text()));
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.scenario.actions.map((a) => [a.at, a.do])).toEqual([
+        [700, 'submit'],
+        [900, 'kill'],
+      ]);
+  });
+
+  it('adds a captioned pause, saves the lesson in this browser and plays it in the lesson player', async () => {
+    useSimStore.setState({ snapshot: { time: 450 } as never });
+    await capture();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Lesson name' }), { target: { value: 'A dies' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' }), {
+      target: { value: 'A is down.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save in this browser' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Saved “A dies”.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Play A dies' }));
+    const lesson = useLessonStore.getState().lesson;
+    expect(lesson?.beats).toEqual([{ at: 450, caption: { ko: '', en: 'A is down.' } }]);
+    expect(sent.filter((m) => m.type === 'load').at(-1)).toMatchObject({ type: 'load', at: 450 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete A dies' }));
+    expect(screen.queryByRole('button', { name: 'Play A dies' })).toBeNull();
+  });
+
+  it('shows the field message of a malformed imported file as text', async () => {
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    const file = new File(
+      [JSON.stringify({ version: 1, nodes: 3, actions: [{ at: 1, do: 'kill', node: 'F' }] })],
+      'bad.json',
+      {
+        type: 'application/json',
+      },
+    );
+    fireEvent.change(screen.getByLabelText('Import a JSON file (scenario or lesson)'), { target: { files: [file] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('“bad.json” could not be imported:');
+    expect(alert).toHaveTextContent('actions[0].node: no node "F" in a 3-node cluster');
+  });
+
+  it('imports a valid scenario file into the editor', async () => {
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    const file = new File(
+      [JSON.stringify({ version: 1, nodes: 3, actions: [{ at: 5, do: 'heal' }] })],
+      'mine.scenario.json',
+    );
+    fireEvent.change(screen.getByLabelText('Import a JSON file (scenario or lesson)'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('mine'));
+    expect(rows()).toEqual(['healDelete']);
+  });
+});

@@ -17,9 +17,9 @@ import { validateScenario } from './validate';
 export const LINK_VERSION = 1;
 const PREFIX = `v${LINK_VERSION}.`;
 /** Longest encoded payload read: inflating a larger one would cost time for nothing a class shares. */
-export const MAX_LINK_CHARS = 20_000;
+export const MAX_LINK_CHARS = 100_000;
 /** Largest JSON a link may inflate to: a guard against a small link that expands enormously. */
-export const MAX_DECODED_BYTES = 64 * 1024;
+export const MAX_DECODED_BYTES = 1024 * 1024;
 export const MAX_LINK_ACTIONS = 2_000;
 /** Latest viewed instant a link may name: one virtual day. */
 export const MAX_AT = 86_400_000;

@@ -1,0 +1,119 @@
+// The UI figure: frame times in headless Chromium at 1366×768 while the app plays a heavy
+// cluster (9 nodes, 1,000-entry logs, about 200 messages in flight), opened from a share link.
+// Run alone with `npx tsx scripts/bench/ui.ts`; `npm run bench` includes it.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { nodeNames, scenarioSchema } from '../../src/scenario/schema';
+import { encodeLink } from '../../src/scenario/url';
+
+const root = new URL('../..', import.meta.url).pathname;
+const PORT = 4399;
+const SECONDS = 10;
+
+export interface UiFigures {
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly frames: number;
+  /** Messages drawn in flight, averaged over the samples taken. */
+  readonly messagesInFlight: number;
+}
+
+/** 9 nodes that already agree on 1,000 entries; a slow network and fast heartbeats keep ~200 messages in the air. */
+function heavyLink(): string {
+  const log = Array.from({ length: 1000 }, (_, i) => ({
+    term: 1 + Math.floor(i / 250),
+    command: `set k${i % 20} ${i}`,
+  }));
+  const initial = Object.fromEntries(nodeNames(9).map((id) => [id, { term: 4, votedFor: null, log }]));
+  const actions = Array.from({ length: 40 }, (_, i) => ({
+    at: 400 + i * 50,
+    do: 'submit' as const,
+    command: `set x ${i}`,
+  }));
+  const scenario = scenarioSchema.parse({
+    version: 1,
+    nodes: 9,
+    seed: 5,
+    timing: { electionTimeout: [600, 900], heartbeatInterval: 20, latency: [150, 260] },
+    initial,
+    actions,
+  });
+  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 0.05 } });
+}
+
+export async function measureUi(): Promise<UiFigures> {
+  const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
+  execFileSync(
+    join(root, 'node_modules/.bin/vite'),
+    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const server = spawn(
+    join(root, 'node_modules/.bin/vite'),
+    ['preview', '--outDir', out, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`http://127.0.0.1:${PORT}/${heavyLink()}`);
+    await page
+      .getByRole('button', { name: /^(Play|Pause)$/ })
+      .first()
+      .waitFor();
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    if (await play.count()) await play.first().click();
+    await page.waitForTimeout(2000);
+    return await page.evaluate(async (seconds) => {
+      const gaps: number[] = [];
+      const inFlight: number[] = [];
+      let last = performance.now();
+      const end = last + seconds * 1000;
+      await new Promise<void>((resolve) => {
+        const frame = (t: number) => {
+          gaps.push(t - last);
+          last = t;
+          if (gaps.length % 30 === 0) {
+            inFlight.push(document.querySelectorAll('[data-kind]').length);
+          }
+          if (t < end) requestAnimationFrame(frame);
+          else resolve();
+        };
+        requestAnimationFrame(frame);
+      });
+      gaps.sort((a, b) => a - b);
+      const at = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))]!;
+      return {
+        medianMs: at(0.5),
+        p95Ms: at(0.95),
+        frames: gaps.length,
+        messagesInFlight: inFlight.reduce((a, b) => a + b, 0) / Math.max(1, inFlight.length),
+      };
+    }, SECONDS);
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  measureUi().then(
+    (f) => console.log(JSON.stringify(f, null, 2)),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -29,7 +29,7 @@ const TOP = 24;
 const LANE_GAP = 40;
 const BOTTOM = 14;
 /** The window shown at zoom 1 (virtual ms). */
-export const BASE_SPAN = 1500;
+export const BASE_SPAN = 1000;
 const MIN_K = BASE_SPAN / 10_000;
 const MAX_K = BASE_SPAN / 100;
 /** While playing, ask the worker for a new window at most this often (wall ms). */
@@ -260,7 +260,7 @@ function ArrowView({ arrow, x, now, fromY, toY, label, emphasis, onClick, onHove
   const tip = `M${x2},${y2} L${x2 - head * Math.cos(angle - 0.45)},${y2 - head * Math.sin(angle - 0.45)} L${
     x2 - head * Math.cos(angle + 0.45)
   },${y2 - head * Math.sin(angle + 0.45)} Z`;
-  const width = emphasis === 'none' ? (arrow.heartbeat ? 1.25 : 2) : 4;
+  const width = emphasis === 'none' ? (arrow.heartbeat ? 1 : 2.25) : 4;
   const length = Math.hypot(x2 - x1, y2 - fromY);
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -296,9 +296,9 @@ function ArrowView({ arrow, x, now, fromY, toY, label, emphasis, onClick, onHove
         stroke={look.color}
         strokeWidth={width}
         strokeDasharray={look.dashed || arrow.state === 'inFlight' ? '5 3' : undefined}
-        strokeOpacity={arrow.heartbeat && emphasis === 'none' ? 0.7 : 1}
+        strokeOpacity={arrow.heartbeat && emphasis === 'none' ? 0.45 : 1}
       />
-      <circle cx={x1} cy={fromY} r={2.5} fill={look.color} />
+      {!arrow.heartbeat && <circle cx={x1} cy={fromY} r={2.5} fill={look.color} />}
       {arrow.state === 'dropped' ? (
         <path
           d={`M${x2 - 6},${y2 - 6} L${x2 + 6},${y2 + 6} M${x2 + 6},${y2 - 6} L${x2 - 6},${y2 + 6}`}

@@ -7,6 +7,7 @@ import { useSimStore } from '../../store/sim-store';
 import { messageLook } from '../cluster/message-kind';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
+import { AlarmIcon } from './icons';
 import { messageName } from './message-name';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
@@ -46,7 +47,7 @@ export function ManualDelivery() {
               title={t.fireTimer(id)}
               onClick={() => act({ do: 'timeout', node: id })}
             >
-              {t.fireShort(id)}
+              <AlarmIcon /> {id}
             </button>
           );
         })}

@@ -5,6 +5,7 @@
 import { useSimStore, type EngineReport } from '../../store/sim-store';
 import { MILESTONE_KINDS } from '../../sim/event-kinds';
 import { useStrings } from '../i18n';
+import { HandIcon, StepBackIcon, StepForwardIcon } from './icons';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 
@@ -27,6 +28,7 @@ export function TimeControls() {
       <div className={styles.toolbar} role="toolbar" aria-label={t.toolbar}>
         <button
           type="button"
+          className={styles.small}
           onClick={() => {
             clearReport();
             stepBack();
@@ -34,22 +36,20 @@ export function TimeControls() {
           disabled={atStart}
           title={t.stepBackHint}
         >
-          <span aria-hidden="true">⏮</span> {t.stepBack}
+          <StepBackIcon /> {t.stepBack}
         </button>
         <button
           type="button"
+          className={styles.small}
           onClick={() => {
             clearReport();
             step();
           }}
           title={t.stepForwardHint}
         >
-          {t.stepForward} <span aria-hidden="true">⏭</span>
+          <StepForwardIcon /> {t.stepForward}
         </button>
         <span className={styles.nextGroup} role="group" aria-label={t.nextLabel}>
-          <span className={styles.nextLabel} aria-hidden="true">
-            {t.nextLabel}:
-          </span>
           {MILESTONE_KINDS.map((kind) => (
             <button
               key={kind}
@@ -67,16 +67,16 @@ export function TimeControls() {
         </span>
         <button
           type="button"
-          className={manual ? styles.manualOn : undefined}
+          className={manual ? styles.manualOn : styles.small}
           aria-pressed={manual}
           onClick={() => setManual(!manual)}
         >
-          <span aria-hidden="true">✋</span> {t.manual}
+          <HandIcon /> {t.manual}
         </button>
       </div>
       {manual && (
         <p className={styles.manualNote} role="note">
-          <strong>{t.manualOn}.</strong> {t.manualExplain}
+          <strong>{t.manualOn}.</strong> {t.manualWhere}
         </p>
       )}
       <ReportLine />

@@ -13,8 +13,10 @@ export function TimeStrip() {
     <section className={`panel ${styles.strip}`} aria-label={t.timeline}>
       <TimeControls />
       <Timeline />
-      <TimelineKey />
-      <BranchList />
+      <div className={styles.stripFoot}>
+        <BranchList />
+        <TimelineKey />
+      </div>
     </section>
   );
 }

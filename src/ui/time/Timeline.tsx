@@ -14,12 +14,12 @@ import styles from './Time.module.css';
 import { clearReport } from './TimeControls';
 import { useWidth } from './use-width';
 
-const HEIGHT = 64;
+const HEIGHT = 52;
 const PAD = 8;
-const BAND_TOP = 4;
-const BAND_HEIGHT = 24;
-const MARK_Y = 40;
-const TICK_TOP = 54;
+const BAND_TOP = 3;
+const BAND_HEIGHT = 22;
+const MARK_Y = 35;
+const TICK_TOP = 44;
 /** Commit ticks closer than this (px) are thinned out: a dense run shows a comb, not a smear. */
 const MIN_COMMIT_GAP = 4;
 /** Page Up / Page Down move this much virtual time. */
@@ -191,7 +191,7 @@ function MarksLayer({ marks, x, end }: LayerProps) {
             <rect x={x0} y={BAND_TOP} width={w} height={4} fill={colour} />
             <line x1={x0} x2={x0} y1={BAND_TOP} y2={BAND_TOP + BAND_HEIGHT} stroke={colour} strokeWidth={1.5} />
             {w > short.length * 8 + 6 && (
-              <text x={x0 + 4} y={BAND_TOP + 19} className={styles.bandLabel}>
+              <text x={x0 + 4} y={BAND_TOP + 18} className={styles.bandLabel}>
                 {short}
               </text>
             )}

@@ -68,6 +68,7 @@ export const TIME_STRINGS = defineStrings(
     nextHint: (k: MilestoneKind) => `Run forward until the next ${EN_MILESTONE[k]}, then pause`,
     manual: 'Manual delivery',
     manualOn: 'Manual delivery on: time stands still',
+    manualWhere: 'Choose what happens next in the Manual delivery panel.',
     manualExplain:
       'Time stands still: choose a message to deliver, drop or duplicate, or fire a node’s election timer. Press Play to let time run again.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
@@ -99,7 +100,7 @@ export const TIME_STRINGS = defineStrings(
     keyViolation: 'violation',
     // Branches
     branches: 'Branches',
-    branchExplain: 'Acting at an earlier instant (kill, partition, submit…) starts a new branch; the old one is kept.',
+    branchExplain: 'acting at an earlier instant (kill, partition, submit…) starts a new branch; the old one is kept.',
     branchName: (id: number) => (id === 0 ? 'Original run' : `Branch ${id}`),
     branchFork: (parent: number | null, at: number | null) =>
       parent === null || at === null
@@ -121,7 +122,6 @@ export const TIME_STRINGS = defineStrings(
     duplicateName: (msg: string) => `Duplicate ${msg}`,
     timers: 'Election timers',
     fireTimer: (node: string) => `Fire ${node}’s election timer`,
-    fireShort: (node: string) => `⏰ ${node}`,
   },
   {
     toolbar: '시간 조작',
@@ -134,6 +134,7 @@ export const TIME_STRINGS = defineStrings(
     nextHint: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}까지 실행하고 멈춤`,
     manual: '수동 전달',
     manualOn: '수동 전달 켜짐: 시간이 멈춰 있습니다',
+    manualWhere: '다음에 일어날 일을 수동 전달 패널에서 고르세요.',
     manualExplain:
       '시간이 멈춰 있습니다. 전달하거나 버리거나 복제할 메시지를 고르거나, 노드의 선거 타이머를 발동하세요. 재생을 누르면 시간이 다시 흐릅니다.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
@@ -185,6 +186,5 @@ export const TIME_STRINGS = defineStrings(
     duplicateName: (msg: string) => `${msg} 복제`,
     timers: '선거 타이머',
     fireTimer: (node: string) => `${node}의 선거 타이머 발동`,
-    fireShort: (node: string) => `⏰ ${node}`,
   },
 );

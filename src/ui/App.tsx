@@ -18,9 +18,6 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { SpaceTimeDiagram } from './spacetime/SpaceTimeDiagram';
 import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
-import { SpaceTimeDiagram } from './spacetime/SpaceTimeDiagram';
-import { ManualDelivery } from './time/ManualDelivery';
-import { TimeStrip } from './time/TimeStrip';
 import { useShortcuts } from './shortcuts';
 import { AuthoringPanel } from './authoring/AuthoringPanel';
 import { LessonPlayer } from './lessons/LessonPlayer';
@@ -50,14 +47,12 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
             <ClusterView />
           </div>
           <TimeStrip />
-          <TimeStrip />
           <div className="panel logs">
             <LogTable />
           </div>
         </div>
         <div className="rail">
           <div className="side">
-            <ManualDelivery />
             <ManualDelivery />
             {embed ? null : (
               <div className="panel">
@@ -78,7 +73,6 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
             </div>
           </div>
           <div className="drawer">
-            <SpaceTimeDiagram />
             <SpaceTimeDiagram />
             <div className="panel">
               <EventFeed />

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
+import { at, refusedVoteStep } from '../explain/test-records';
+import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { activeSettings } from './rules';
+import { RulesPanel } from './RulesPanel';
+
+const five = makeSnapshot(['A', 'B', 'C', 'D', 'E'].map((id) => makeNode(id)));
+
+beforeEach(() => useSimStore.setState({ lang: 'en', snapshot: five, feed: [], scenario: DEFAULT_SCENARIO }));
+afterEach(cleanup);
+
+const executed = (): HTMLElement[] =>
+  screen.getAllByRole('listitem').filter((li) => li.getAttribute('aria-current') === 'step');
+
+describe('RulesPanel', () => {
+  it('shows every section of Figure 2 and highlights nothing before the first step', () => {
+    render(<RulesPanel />);
+    for (const name of [
+      'All servers',
+      'Followers',
+      'Candidates',
+      'Leaders',
+      'RequestVote receiver',
+      'AppendEntries receiver',
+      'Options (when on)',
+    ])
+      expect(screen.getByRole('heading', { name })).toBeInTheDocument();
+    expect(executed()).toHaveLength(0);
+    expect(screen.getByText('Step or play to see which rule runs.')).toBeInTheDocument();
+  });
+
+  it('highlights the RequestVote receiver rule after a voteRefused record, with the condition evaluated', () => {
+    useSimStore.setState({ feed: refusedVoteStep(7) });
+    render(<RulesPanel />);
+    const rule = executed().find((li) => li.dataset.rule === 'rv.upToDate');
+    expect(rule).toBeDefined();
+    expect(within(rule!).getByText(/executed/)).toBeInTheDocument();
+    expect(within(rule!).getByText("B: candidate's lastLogTerm 2 > my lastLogTerm 3? no → refuse")).toBeInTheDocument();
+    // The higher term the same step adopted is highlighted too; the AppendEntries receiver is not.
+    expect(executed().map((li) => li.dataset.rule)).toEqual(['all.higherTerm', 'rv.upToDate']);
+  });
+
+  it('speaks Korean', () => {
+    useSimStore.setState({ lang: 'ko', feed: refusedVoteStep(7) });
+    render(<RulesPanel />);
+    expect(screen.getByRole('heading', { name: 'RequestVote 수신자' })).toBeInTheDocument();
+    expect(screen.getByText('B: 후보의 lastLogTerm 2 > 내 lastLogTerm 3? 아니요 → 거부')).toBeInTheDocument();
+  });
+
+  it('marks the rule an unsafe switch breaks, and options switched on in the feed', () => {
+    useSimStore.setState({
+      feed: [
+        at(1, { kind: 'action', action: { at: 10, do: 'configure', unsafe: { noElectionRestriction: true } } }),
+        at(2, { kind: 'action', action: { at: 20, do: 'configure', options: { preVote: true } } }),
+      ],
+    });
+    render(<RulesPanel />);
+    const rule = screen.getAllByRole('listitem').find((li) => li.dataset.rule === 'rv.upToDate')!;
+    expect(within(rule).getByText(/broken on purpose: noElectionRestriction is on/)).toBeInTheDocument();
+    const preVote = screen.getAllByRole('listitem').find((li) => li.dataset.rule === 'opt.preVote')!;
+    expect(within(preVote).getByText('on')).toBeInTheDocument();
+    const fast = screen.getAllByRole('listitem').find((li) => li.dataset.rule === 'opt.fastBackup')!;
+    expect(within(fast).getByText('off')).toBeInTheDocument();
+  });
+});
+
+describe('activeSettings', () => {
+  it('starts from the scenario and follows configure actions in order', () => {
+    const scenario = { ...DEFAULT_SCENARIO, options: { ...DEFAULT_SCENARIO.options, checkQuorum: true } };
+    const feed = [
+      at(1, { kind: 'action', action: { at: 10, do: 'configure', options: { checkQuorum: false, fastBackup: true } } }),
+      at(2, {
+        kind: 'action',
+        action: { at: 20, do: 'configure', options: { fastBackup: false } },
+        error: 'refused',
+      }),
+    ];
+    expect(activeSettings(scenario, []).options.checkQuorum).toBe(true);
+    const s = activeSettings(scenario, feed);
+    expect(s.options).toEqual({ preVote: false, checkQuorum: false, leaderNoop: false, fastBackup: true });
+  });
+});

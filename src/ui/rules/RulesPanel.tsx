@@ -1,0 +1,98 @@
+// Figure 2 as numbered rules a student can follow. The rule the latest step executed is
+// highlighted (marker, "executed" label and outline, never colour alone) with its condition
+// evaluated on the values the engine recorded; an unsafe switch marks the rule it breaks.
+
+import { useId, useMemo } from 'react';
+import type { LogEntry, NodeId, UnsafeSwitches } from '../../raft/types';
+import { useSimStore } from '../../store/sim-store';
+import { explainStep, latestStep, recordsOfStep, type Explanation, type RuleId } from '../explain/explain';
+import { useStrings } from '../i18n';
+import { activeSettings, BROKEN_BY, RULE_SECTIONS } from './rules';
+import styles from './Rules.module.css';
+import { RULES_STRINGS } from './strings';
+
+export function RulesPanel() {
+  const t = useStrings(RULES_STRINGS);
+  const lang = useSimStore((s) => s.lang);
+  const feed = useSimStore((s) => s.feed);
+  const scenario = useSimStore((s) => s.scenario);
+  const nodes = useSimStore((s) => s.snapshot?.nodes);
+  const titleId = useId();
+
+  const step = latestStep(feed);
+  const current = useMemo(() => {
+    if (step === null) return null;
+    const records = recordsOfStep(feed, step);
+    const logs: Record<NodeId, readonly LogEntry[]> = {};
+    for (const n of nodes ?? []) logs[n.id] = n.log;
+    return {
+      time: records[0]!.time,
+      explanations: explainStep(records, { lang, clusterSize: nodes?.length ?? scenario.nodes, feed, logs }),
+    };
+  }, [feed, step, lang, nodes, scenario.nodes]);
+  const settings = useMemo(() => activeSettings(scenario, feed), [scenario, feed]);
+
+  const byRule = new Map<RuleId, Explanation[]>();
+  for (const e of current?.explanations ?? []) for (const r of e.rules) byRule.set(r, [...(byRule.get(r) ?? []), e]);
+  const broken = new Map<RuleId, string>();
+  for (const [name, rule] of Object.entries(BROKEN_BY))
+    if (settings.unsafe[name as keyof UnsafeSwitches]) broken.set(rule, name);
+
+  return (
+    <section className={styles.panel} aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
+        {t.title}
+      </h2>
+      <p className={styles.intro}>{t.intro}</p>
+      <p className={styles.status} aria-live="polite">
+        {step === null || !current
+          ? t.waiting
+          : `${t.stepAt(step, current.time)}${current.explanations.some((e) => e.rules.length > 0) ? '' : ` — ${t.noRule}`}`}
+      </p>
+      {RULE_SECTIONS.map((section) => (
+        <div key={section.id} className={styles.section}>
+          <h3 className={styles.sectionTitle}>{t[`section.${section.id}`]}</h3>
+          <ol className={styles.rules}>
+            {section.lines.map((line) => {
+              const ran = byRule.get(line.id);
+              const brokenBy = broken.get(line.id);
+              const on = line.option ? settings.options[line.option] : null;
+              return (
+                <li
+                  key={line.id}
+                  className={`${styles.rule} ${ran ? styles.active : ''} ${brokenBy ? styles.broken : ''} ${on === false ? styles.off : ''}`}
+                  aria-current={ran ? 'step' : undefined}
+                  data-rule={line.id}
+                >
+                  <span className={styles.marker} aria-hidden="true">
+                    {ran ? '▶' : ''}
+                  </span>
+                  <span className={styles.n}>{line.n}</span>
+                  <span className={styles.text}>
+                    {on === null ? null : (
+                      <span className={on ? styles.badgeOn : styles.badgeOff}>{on ? t.on : t.off}</span>
+                    )}{' '}
+                    {t[line.id]}
+                    {ran ? <strong className={styles.executed}> — {t.executed}</strong> : null}
+                    {brokenBy ? <span className={styles.brokenNote}>{t.broken(brokenBy)}</span> : null}
+                    {ran ? (
+                      <ul className={styles.checks}>
+                        {ran.map((e, i) => (
+                          <li key={i}>
+                            {e.node ? `${e.node}: ` : ''}
+                            {e.check ?? e.text}
+                            {e.unsafe ? <span className={styles.brokenNote}>⚠ {e.unsafe}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -35,7 +35,7 @@ export const electionRestriction: Lesson = {
       },
     },
     {
-      at: 2505,
+      at: 2530,
       caption: {
         ko: 'A, C, D가 E의 RequestVote를 거부했습니다. 이유는 "로그가 최신이 아님"입니다.',
         en: "A, C and D refused E's RequestVote, because its log is not up to date.",

@@ -31,7 +31,7 @@ export const figure7: Lesson = {
     },
     actions: [
       { at: 10, do: 'timeout', node: 'A' },
-      { at: 200, do: 'submit', command: 'set y 8', node: 'A' },
+      { at: 300, do: 'submit', command: 'set y 8', node: 'A' },
     ],
   },
   beats: [
@@ -84,7 +84,7 @@ export const figure7: Lesson = {
       watch: { ko: 'A의 nextIndex 표', en: "A's nextIndex for each follower" },
     },
     {
-      at: 195,
+      at: 270,
       caption: {
         ko: 'Overwriting: 일치 지점을 찾은 F와 G는 그 뒤의 엔트리가 지워지고 A의 엔트리로 채워졌습니다. D와 E의 11번 이후 엔트리는 아직 남아 있습니다.',
         en: "Overwriting: F and G found the matching point; everything after it was removed and replaced with A's entries. D and E still hold their extra entries from index 11.",
@@ -92,7 +92,7 @@ export const figure7: Lesson = {
       focus: { nodes: ['F', 'G'] },
     },
     {
-      at: 270,
+      at: 350,
       caption: {
         ko: 'A가 Term 8의 새 명령을 11번에 추가해 복제하자 D와 E의 11번 이후 엔트리도 덮어써졌습니다. 이 엔트리가 과반수에 복제되어 Commit되면서 그 앞의 엔트리도 모두 Commit되었습니다. 이제 모든 로그가 같습니다.',
         en: "A appended a term-8 command at index 11; replicating it overwrote D's and E's extra entries. When it committed on a majority, every entry before it committed too. All logs are now the same.",

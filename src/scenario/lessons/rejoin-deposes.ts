@@ -33,7 +33,7 @@ export const rejoinDeposes: Lesson = {
       },
     },
     {
-      at: 2510,
+      at: 2530,
       caption: {
         ko: 'E의 RequestVote가 높은 Term을 싣고 도착했습니다. A, C, D는 그 Term을 받아들였습니다(투표는 거부했습니다).',
         en: "E's RequestVote arrived carrying its high term. A, C and D adopted that term (while refusing the vote).",

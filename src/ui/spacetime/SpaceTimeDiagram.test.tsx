@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SpaceTimeMessage, SpaceTimeWindow } from '../../sim/spacetime';
+import type { WireMessage } from '../../sim/types';
+import { useSimStore } from '../../store/sim-store';
+import { envelope, snapshot } from '../cluster/test-fixtures';
+import { SpaceTimeDiagram } from './SpaceTimeDiagram';
+
+const initial = useSimStore.getState();
+
+const vote: WireMessage = {
+  type: 'RequestVote',
+  term: 3,
+  candidateId: 'A',
+  lastLogIndex: 0,
+  lastLogTerm: 0,
+  preVote: false,
+};
+const append: WireMessage = {
+  type: 'AppendEntries',
+  term: 3,
+  leaderId: 'B',
+  prevLogIndex: 0,
+  prevLogTerm: 0,
+  entries: [{ term: 3, command: 'set x 1' }],
+  leaderCommit: 0,
+} as WireMessage;
+
+function message(id: number, fields: Partial<SpaceTimeMessage> & Pick<SpaceTimeMessage, 'payload'>): SpaceTimeMessage {
+  return {
+    id,
+    from: 'A',
+    to: 'C',
+    sentAt: 1200,
+    sentStep: 10,
+    endedAt: 1215,
+    endedStep: 11,
+    dropped: null,
+    ...fields,
+  };
+}
+
+const spaceTime: SpaceTimeWindow = {
+  from: 1000,
+  to: 2000,
+  messages: [
+    message(1, { payload: vote, sentAt: 1200, endedAt: 1215 }),
+    message(2, { from: 'B', to: 'D', payload: append, sentAt: 1400, endedAt: 1412, dropped: 'link-down' }),
+  ],
+  marks: [
+    { kind: 'role', node: 'A', time: 1200, step: 9, role: 'candidate', term: 3 },
+    { kind: 'violation', time: 1800, step: 40, invariant: 'Election Safety' },
+  ],
+  truncated: false,
+};
+
+beforeEach(() => {
+  useSimStore.setState({
+    lang: 'en',
+    snapshot: snapshot({
+      time: 2000,
+      step: 50,
+      messages: [envelope(3, { from: 'C', to: 'A', sentAt: 1990, deliverAt: 2010, payload: { ...vote, term: 4 } })],
+    }),
+    spaceTime,
+    selectedMessage: null,
+    hoveredMessage: null,
+  });
+  // The diagram is 720 px wide from x = 0; time runs from x = 64 to x = 704.
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    right: 720,
+    bottom: 300,
+    width: 720,
+    height: 300,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  useSimStore.setState(initial, true);
+});
+
+describe('SpaceTimeDiagram', () => {
+  it('asks the worker for the window ending at the current instant', async () => {
+    const requestSpaceTime = vi.fn();
+    useSimStore.setState({ requestSpaceTime });
+    render(<SpaceTimeDiagram />);
+    await waitFor(() => expect(requestSpaceTime).toHaveBeenCalledWith(1000, 2000));
+  });
+
+  it('draws an arrow per message, named in words, and a cross for a dropped one', () => {
+    const { container } = render(<SpaceTimeDiagram />);
+    const arrows = screen.getAllByRole('button', { name: / from [A-E] to [A-E]/ });
+    expect(arrows).toHaveLength(3);
+    expect(
+      screen.getByRole('button', { name: 'RequestVote from A to C, term 3, sent at 1200 ms, delivered at 1215 ms' }),
+    ).toBeInTheDocument();
+    const dropped = screen.getByRole('button', {
+      name: /^AppendEntries \(1 entry\) from B to D, term 3, sent at 1400 ms, dropped/,
+    });
+    expect(dropped.querySelector('[data-testid="drop-cross"]')).not.toBeNull();
+    expect(container.querySelectorAll('[data-testid="drop-cross"]')).toHaveLength(1);
+    expect(
+      screen.getByRole('button', { name: /^RequestVote from C to A, term 4, sent at 1990 ms, in flight/ }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('lane-violation')).toHaveLength(1);
+  });
+
+  it('hides heartbeats when asked', () => {
+    const heartbeat: WireMessage = { ...append, entries: [] } as WireMessage;
+    useSimStore.setState({
+      spaceTime: {
+        ...spaceTime,
+        messages: [...spaceTime.messages, message(4, { payload: heartbeat, sentAt: 1500, endedAt: 1510 })],
+      },
+    });
+    render(<SpaceTimeDiagram />);
+    expect(screen.getByRole('button', { name: /heartbeat/ })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show heartbeats' }));
+    expect(screen.queryByRole('button', { name: /heartbeat/ })).toBeNull();
+    expect(screen.getAllByRole('button', { name: / from [A-E] to [A-E]/ })).toHaveLength(3);
+  });
+
+  it('seeks to the instant under a click', () => {
+    const seek = vi.fn();
+    useSimStore.setState({ seek });
+    render(<SpaceTimeDiagram />);
+    // x = 64 + (t − 1000) / 1000 × 640: t = 1500 lies at x = 384.
+    fireEvent.click(screen.getByRole('group', { name: /^Messages between/ }), { clientX: 384 });
+    expect(seek).toHaveBeenCalledWith(1500);
+  });
+
+  it('selects a clicked arrow and goes to an instant while it is on the wire', () => {
+    const seek = vi.fn();
+    useSimStore.setState({ seek });
+    render(<SpaceTimeDiagram />);
+    fireEvent.click(screen.getByRole('button', { name: /^RequestVote from A to C/ }), { clientX: 200 });
+    expect(useSimStore.getState().selectedMessage).toBe(1);
+    expect(seek).toHaveBeenCalledTimes(1);
+    const at = seek.mock.calls[0]![0] as number;
+    expect(at).toBeGreaterThan(1200);
+    expect(at).toBeLessThan(1215);
+  });
+
+  it('highlights the hovered message for the cluster view', () => {
+    render(<SpaceTimeDiagram />);
+    const arrow = screen.getByRole('button', { name: /^RequestVote from A to C/ });
+    fireEvent.pointerEnter(arrow);
+    expect(useSimStore.getState().hoveredMessage).toBe(1);
+    fireEvent.pointerLeave(arrow);
+    expect(useSimStore.getState().hoveredMessage).toBeNull();
+  });
+});

@@ -1,0 +1,241 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TimelineMarks } from '../../sim/timeline';
+import { useSimStore } from '../../store/sim-store';
+import { envelope, snapshot } from '../cluster/test-fixtures';
+import { BranchList } from './BranchList';
+import { ManualDelivery } from './ManualDelivery';
+import { TimeControls } from './TimeControls';
+import { thinOut, Timeline } from './Timeline';
+
+const initial = useSimStore.getState();
+
+const marks: TimelineMarks = {
+  terms: [
+    { term: 1, leader: 'A', leaderStep: 10, from: 0, fromStep: 0, to: 500 },
+    { term: 2, leader: 'B', leaderStep: 40, from: 500, fromStep: 30, to: null },
+  ],
+  leaders: [
+    { time: 150, step: 10, node: 'A', term: 1 },
+    { time: 560, step: 40, node: 'B', term: 2 },
+  ],
+  nodes: [{ time: 450, step: 25, node: 'A', kind: 'crashed' }],
+  network: [],
+  commits: [],
+  violations: [{ time: 700, step: 50, invariant: 'Election Safety', detail: 'two leaders in term 2' }],
+  revision: 0,
+  eventsRead: 60,
+};
+
+const history = {
+  end: { step: 80, time: 1000 },
+  branch: 0,
+  branches: [{ id: 0, parent: null, fork: null, end: { step: 80, time: 1000 }, liveActions: 0, current: true }],
+};
+
+beforeEach(() => {
+  useSimStore.setState({ lang: 'en', snapshot: snapshot({ time: 250, step: 20 }), marks, history, report: null });
+  // jsdom lays nothing out: the strip is 800 px wide from x = 0.
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    right: 800,
+    bottom: 52,
+    width: 800,
+    height: 52,
+    x: 0,
+    y: 0,
+    toJSON: () => ({}),
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  useSimStore.setState(initial, true);
+});
+
+describe('Timeline', () => {
+  it('draws a band per term with its leader and a violation mark', () => {
+    const { container } = render(<Timeline />);
+    const titles = [...container.querySelectorAll('title')].map((el) => el.textContent);
+    expect(titles).toContain('Term 1, leader A');
+    expect(titles).toContain('Term 2, leader B');
+    expect(screen.getAllByTestId('term-band')).toHaveLength(2);
+    expect(screen.getAllByTestId('violation-mark')).toHaveLength(1);
+    expect(titles).toContain('Violation: Election Safety at 0.700 s');
+    expect(titles).toContain('A crashed at 0.450 s');
+    // Violations are also one click away.
+    expect(screen.getByRole('button', { name: /Election Safety at 0\.700 s/ })).toBeInTheDocument();
+  });
+
+  it('seeks to the time under a click', () => {
+    const seek = vi.fn();
+    useSimStore.setState({ seek });
+    render(<Timeline />);
+    // x = 8 + t / 1000 × 784: t = 500 lies at x = 400.
+    fireEvent.pointerDown(screen.getByRole('slider', { name: 'Timeline' }), { clientX: 400, button: 0, pointerId: 1 });
+    expect(seek).toHaveBeenCalledWith(500);
+  });
+
+  it('seeks to a violation from its button', async () => {
+    const seek = vi.fn();
+    useSimStore.setState({ seek });
+    render(<Timeline />);
+    fireEvent.click(screen.getByRole('button', { name: /Election Safety/ }));
+    expect(seek).toHaveBeenCalledWith(700);
+  });
+
+  it('is a keyboard slider: arrows step, Page keys move 100 ms, Home and End go to the ends', () => {
+    const seek = vi.fn();
+    const step = vi.fn();
+    const stepBack = vi.fn();
+    useSimStore.setState({ seek, step, stepBack });
+    render(<Timeline />);
+    const slider = screen.getByRole('slider', { name: 'Timeline' });
+    expect(slider).toHaveAttribute('aria-valuenow', '250');
+    expect(slider).toHaveAttribute('aria-valuemin', '0');
+    expect(slider).toHaveAttribute('aria-valuemax', '1000');
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    expect(step).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    expect(stepBack).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(slider, { key: 'PageUp' });
+    expect(seek).toHaveBeenLastCalledWith(350);
+    fireEvent.keyDown(slider, { key: 'PageDown' });
+    expect(seek).toHaveBeenLastCalledWith(150);
+    fireEvent.keyDown(slider, { key: 'Home' });
+    expect(seek).toHaveBeenLastCalledWith(0);
+    fireEvent.keyDown(slider, { key: 'End' });
+    expect(seek).toHaveBeenLastCalledWith(1000);
+  });
+
+  it('thins out marks closer than the gap', () => {
+    expect(thinOut([0, 1, 2, 5, 6, 12], (v) => v, 4)).toEqual([0, 5, 12]);
+  });
+});
+
+describe('TimeControls', () => {
+  it('steps back and jumps to the next leader', () => {
+    const stepBack = vi.fn();
+    const stepTo = vi.fn();
+    useSimStore.setState({ stepBack, stepTo });
+    render(<TimeControls />);
+    fireEvent.click(screen.getByRole('button', { name: 'Step back' }));
+    expect(stepBack).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Next leader' }));
+    expect(stepTo).toHaveBeenCalledWith('leader');
+  });
+
+  it('switches manual delivery on and says what it means', () => {
+    const setManual = vi.fn();
+    useSimStore.setState({ setManual });
+    const { rerender } = render(<TimeControls />);
+    const toggle = screen.getByRole('button', { name: 'Manual delivery' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(toggle);
+    expect(setManual).toHaveBeenCalledWith(true);
+    act(() => useSimStore.setState({ manual: true }));
+    rerender(<TimeControls />);
+    expect(screen.getByRole('button', { name: 'Manual delivery' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('note')).toHaveTextContent('time stands still');
+  });
+
+  it('puts a report in words in the current language, replaces it with a newer one and dismisses it', () => {
+    render(<TimeControls />);
+    act(() =>
+      useSimStore.setState({ report: { id: 1, kind: 'notFound', milestone: 'commit', reason: 'no-more-events' } }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('No commit ahead');
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('status')).toHaveTextContent('앞으로 커밋');
+    act(() =>
+      useSimStore.setState({
+        lang: 'en',
+        report: { id: 2, kind: 'pausedOnViolation', invariant: 'Log Matching', detail: 'B and C differ at #3' },
+      }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Paused: Log Matching was violated. B and C differ at #3');
+    expect(screen.getByRole('status')).not.toHaveTextContent('No commit');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(useSimStore.getState().report).toBeNull();
+  });
+});
+
+describe('ManualDelivery', () => {
+  const vote = envelope(7, {
+    from: 'A',
+    to: 'C',
+    payload: { type: 'RequestVote', term: 3, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0, preVote: false },
+  });
+  const append = envelope(9, {
+    from: 'B',
+    to: 'D',
+    payload: {
+      type: 'AppendEntries',
+      term: 2,
+      leaderId: 'B',
+      prevLogIndex: 0,
+      prevLogTerm: 0,
+      entries: [],
+      leaderCommit: 0,
+    },
+  });
+
+  it('is empty while time runs', () => {
+    const { container } = render(<ManualDelivery />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('lists each message in flight with Deliver, Drop and Duplicate, and fires timers', () => {
+    const act_ = vi.fn();
+    useSimStore.setState({ manual: true, act: act_, snapshot: snapshot({ messages: [vote, append] }) });
+    render(<ManualDelivery />);
+    const items = within(screen.getByRole('list', { name: 'Messages in flight' })).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    const row = screen.getByRole('listitem', { name: 'RequestVote from A to C, term 3' });
+    for (const verb of ['Deliver', 'Drop', 'Duplicate']) {
+      expect(within(row).getByRole('button', { name: `${verb} RequestVote from A to C, term 3` })).toBeInTheDocument();
+    }
+    fireEvent.click(within(row).getByRole('button', { name: /^Deliver/ }));
+    expect(act_).toHaveBeenLastCalledWith({ do: 'deliver', message: 7 });
+    fireEvent.click(screen.getByRole('button', { name: /^Drop AppendEntries heartbeat from B to D/ }));
+    expect(act_).toHaveBeenLastCalledWith({ do: 'drop', message: 9 });
+    fireEvent.click(screen.getByRole('button', { name: /^Duplicate RequestVote/ }));
+    expect(act_).toHaveBeenLastCalledWith({ do: 'duplicate', message: 7 });
+    fireEvent.click(screen.getByRole('button', { name: 'Fire C’s election timer' }));
+    expect(act_).toHaveBeenLastCalledWith({ do: 'timeout', node: 'C' });
+  });
+});
+
+describe('BranchList', () => {
+  it('lists branches with their fork and actions, marks the current one and switches', () => {
+    const switchBranch = vi.fn();
+    useSimStore.setState({
+      switchBranch,
+      history: {
+        end: { step: 40, time: 900 },
+        branch: 1,
+        branches: [
+          { id: 0, parent: null, fork: null, end: { step: 80, time: 1000 }, liveActions: 0, current: false },
+          {
+            id: 1,
+            parent: 0,
+            fork: { step: 30, time: 420 },
+            end: { step: 40, time: 900 },
+            liveActions: 1,
+            current: true,
+          },
+        ],
+      },
+    });
+    render(<BranchList />);
+    const current = screen.getByRole('listitem', { current: true });
+    expect(current).toHaveTextContent('Branch 1');
+    expect(current).toHaveTextContent('from the original run at 0.420 s');
+    expect(current).toHaveTextContent('1 action');
+    expect(screen.getByText(/starts a new branch/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to the original run' }));
+    expect(switchBranch).toHaveBeenCalledWith(0);
+  });
+});

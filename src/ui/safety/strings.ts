@@ -1,0 +1,99 @@
+import type { InvariantName, Violation } from '../../sim/types';
+import { defineStrings } from '../i18n';
+
+const ms = (t: number): string => `${Math.round(t).toLocaleString('en-US')} ms`;
+/** Korean object particle after a number read aloud (1 일, 3 삼 … end in a consonant). */
+const eul = (n: number): string => ([0, 1, 3, 6, 7, 8].includes(Math.abs(n) % 10) ? '을' : '를');
+
+type Describe = Record<InvariantName, string>;
+
+const EN_MEANING: Describe = {
+  'Election Safety': 'at most one leader is elected in a term',
+  'Leader Append-Only': 'a leader never deletes or overwrites entries of its own log; it only appends',
+  'Log Matching': 'two logs with an entry of the same index and term are identical up to that entry',
+  'Leader Completeness': 'an entry committed in a term is in the log of every leader of later terms',
+  'State Machine Safety': 'no two servers apply different entries at the same index',
+  'Term Monotonic': "a node's currentTerm never goes down, not even across a restart",
+  'Vote Stability': 'a node votes for at most one candidate per term',
+  'Commit Bounds': 'lastApplied ≤ commitIndex ≤ last log index on every node',
+};
+
+const KO_MEANING: Describe = {
+  'Election Safety': '한 임기에 리더는 최대 하나만 선출됨',
+  'Leader Append-Only': '리더는 자신의 로그 항목을 지우거나 덮어쓰지 않고 추가만 함',
+  'Log Matching': '같은 인덱스와 임기의 항목을 가진 두 로그는 그 항목까지 똑같음',
+  'Leader Completeness': '어떤 임기에 커밋된 항목은 이후 모든 임기의 리더 로그에 있음',
+  'State Machine Safety': '두 서버가 같은 인덱스에 서로 다른 항목을 적용하지 않음',
+  'Term Monotonic': '노드의 currentTerm은 재시작해도 줄어들지 않음',
+  'Vote Stability': '노드는 한 임기에 최대 한 후보에게만 투표함',
+  'Commit Bounds': '모든 노드에서 lastApplied ≤ commitIndex ≤ 마지막 로그 인덱스',
+};
+
+/** The checker words its details in English; Korean is built from the violation's fields. */
+function koDetail(v: Violation): string {
+  const [a = '?', b = '?', c = '?'] = v.nodes;
+  const i = v.index ?? 0;
+  switch (v.invariant) {
+    case 'Election Safety':
+      return `${a}와 ${b}가 모두 임기 ${v.term ?? '?'}의 리더로 선출됨`;
+    case 'Leader Append-Only':
+      return `리더 ${a}가 인덱스 ${i}부터 항목을 지움`;
+    case 'Log Matching':
+      return `${a}의 인덱스 ${i} 항목(임기 ${v.term ?? '?'})은 다른 로그의 항목과 같지만 그 앞의 로그가 다름`;
+    case 'Leader Completeness':
+      return `${a}가 커밋된 항목 ${i}${eul(i)} 갖지 않은 채 임기 ${v.term ?? '?'}의 리더가 됨`;
+    case 'State Machine Safety':
+      return `${a}: 인덱스 ${i}에 다른 노드와 다른 항목이 커밋·적용되었거나 커밋된 항목이 지워짐`;
+    case 'Term Monotonic':
+      return `${a}의 임기가 낮아짐`;
+    case 'Vote Stability':
+      return `${a}가 임기 ${v.term ?? '?'}에서 ${b}와 ${c}에게 두 번 투표함`;
+    case 'Commit Bounds':
+      return `${a}의 commitIndex 또는 lastApplied가 범위를 벗어남`;
+  }
+}
+
+export const SAFETY_STRINGS = defineStrings(
+  {
+    title: 'Safety properties',
+    intro: 'Checked after every event by the invariant checker (Figure 3 of the paper).',
+    extra: 'Extra checks',
+    holds: 'holds',
+    violated: (n: number) => `violated ${n === 1 ? 'once' : `${n} times`}`,
+    meaning: (inv: InvariantName) => EN_MEANING[inv],
+    detail: (v: Violation) => v.detail,
+    involved: (v: Violation) =>
+      [
+        `${v.nodes.length === 1 ? 'node' : 'nodes'} ${v.nodes.join(', ')}`,
+        v.index === undefined ? null : `index ${v.index}`,
+        v.term === undefined ? null : `term ${v.term}`,
+      ]
+        .filter((x) => x !== null)
+        .join(' · '),
+    at: (t: number) => `at ${ms(t)}`,
+    jump: (t: number) => `Jump to ${ms(t)}`,
+    jumpLabel: (inv: InvariantName, t: number) => `Jump to the ${inv} violation at ${ms(t)}`,
+    more: (n: number) => `… and ${n} earlier`,
+  },
+  {
+    title: '안전성 속성',
+    intro: '불변식 검사기가 모든 이벤트 뒤에 검사합니다 (논문 Figure 3).',
+    extra: '추가 검사',
+    holds: '성립',
+    violated: (n: number) => `위반 ${n}건`,
+    meaning: (inv: InvariantName) => KO_MEANING[inv],
+    detail: koDetail,
+    involved: (v: Violation) =>
+      [
+        `노드 ${v.nodes.join(', ')}`,
+        v.index === undefined ? null : `인덱스 ${v.index}`,
+        v.term === undefined ? null : `임기 ${v.term}`,
+      ]
+        .filter((x) => x !== null)
+        .join(' · '),
+    at: (t: number) => `${ms(t)}에`,
+    jump: (t: number) => `${ms(t)}로 이동`,
+    jumpLabel: (inv: InvariantName, t: number) => `${ms(t)}의 ${inv} 위반으로 이동`,
+    more: (n: number) => `… 이전 ${n}건 더`,
+  },
+);

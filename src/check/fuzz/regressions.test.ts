@@ -12,6 +12,49 @@ function play(input: unknown, until: number): Simulation {
   return sim;
 }
 
+const SEED_5194 = {
+  version: 1,
+  seed: 5194,
+  nodes: 5,
+  timing: {
+    electionTimeout: [150, 300],
+    heartbeatInterval: 50,
+    latency: [10, 20],
+    clientTimeout: 500,
+    clientDeadline: 5000,
+  },
+  options: { preVote: true, checkQuorum: false, leaderNoop: false, fastBackup: false, maxEntriesPerMessage: 10 },
+  unsafe: { noElectionRestriction: false, commitPreviousTerms: false, forgetOnRestart: false },
+  network: { dropRate: 0, duplicateRate: 0, reorder: false },
+  initial: {},
+  actions: [
+    { at: 1247, do: 'network', dropRate: 0.02, duplicateRate: 0.13, reorder: false, latency: [2, 6] },
+    { at: 1741, do: 'network', dropRate: 0, duplicateRate: 0.11, reorder: true, latency: [10, 21] },
+    { at: 1938, do: 'cut', from: 'E', to: 'D', oneWay: false },
+    { at: 2038, do: 'timeout', node: 'A' },
+    { at: 2185, do: 'submit', command: 'set z v1', node: 'D' },
+    { at: 2185, do: 'submit', command: 'set y v2', node: 'B' },
+    { at: 2185, do: 'submit', command: 'set x v3', node: 'E' },
+    { at: 2185, do: 'submit', command: 'del z', node: 'E' },
+    { at: 2584, do: 'heal' },
+    { at: 2947, do: 'submit', command: 'get y', node: 'A' },
+    { at: 2947, do: 'submit', command: 'del x', node: 'B' },
+    { at: 3303, do: 'submit', command: 'set z v4' },
+    { at: 3303, do: 'submit', command: 'set x v5', node: 'E' },
+    { at: 3652, do: 'cut', from: 'C', to: 'E', oneWay: true },
+    { at: 3966, do: 'network', dropRate: 0, duplicateRate: 0.01, reorder: false, latency: [198, 560] },
+    { at: 4180, do: 'submit', command: 'del z', node: 'B' },
+    { at: 4451, do: 'configure', options: { preVote: false, checkQuorum: false, leaderNoop: true } },
+    { at: 4650, do: 'submit', command: 'get z' },
+    { at: 4650, do: 'submit', command: 'get x', node: 'C' },
+    { at: 4650, do: 'submit', command: 'set x v6' },
+    { at: 4650, do: 'submit', command: 'del x' },
+    { at: 4705, do: 'heal' },
+    { at: 4705, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: [10, 20] },
+    { at: 5205, do: 'submit', command: 'get x' },
+  ],
+};
+
 describe('fuzzer regressions', () => {
   it('a rejoining node that overwrites an uncommitted entry and commits in the same message breaks nothing', () => {
     // Fuzz seed 32, shrunk. C, cut off alone, accepted "set y v3" at index 2 in term 1 but could
@@ -36,6 +79,26 @@ describe('fuzzer regressions', () => {
       (t) => t.kind === 'node' && t.node === 'C' && t.event.type === 'entriesTruncated',
     );
     expect(truncated).toHaveLength(1);
+    expect(sim.violations).toEqual([]);
+  });
+  // Fuzz seed 5194 (the 10,000-seed run), shrunk. Fails today: the checker's Leader Completeness
+  // rule compares a new leader with every entry committed so far, but Figure 3 only asks it to hold
+  // the entries committed in LOWER terms. Here E wins term 2 with votes from A and C that arrive
+  // late, after B, leader of term 4, has committed its term-4 entry 9; E lacks entry 9 and may (E's
+  // appends are refused as stale and it steps down at once). Flip it.fails to it when the checker
+  // in src/sim/checker.ts remembers the term each index was committed in.
+  it.fails('a stale candidate that wins a lower term after a higher term committed more is not a violation', () => {
+    const sim = play(SEED_5194, 5100);
+    const nodeEvents = sim.trace.filter((t) => t.kind === 'node');
+    const commit9 = nodeEvents.find(
+      (t) => t.node === 'B' && t.event.type === 'commitAdvanced' && t.event.to >= 9 && t.event.by === 'majority',
+    );
+    const eLeads = nodeEvents.find(
+      (t) => t.node === 'E' && t.event.type === 'roleChanged' && t.event.to === 'leader' && t.event.term === 2,
+    );
+    expect(commit9).toBeDefined();
+    expect(eLeads).toBeDefined();
+    expect(eLeads!.time).toBeGreaterThan(commit9!.time);
     expect(sim.violations).toEqual([]);
   });
 });

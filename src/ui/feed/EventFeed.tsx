@@ -5,6 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
+import { StepWhy } from '../explain/StepWhy';
 import { useStrings } from '../i18n';
 import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory } from './history';
@@ -111,6 +112,7 @@ export function EventFeed() {
                 </li>
               ))}
             </ul>
+            <StepWhy step={item.step} records={showMessages ? feed : history.records} time={t.at(item.time)} />
           </li>
         ))}
       </ol>

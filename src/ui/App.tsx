@@ -19,6 +19,9 @@ import { SpaceTimeDiagram } from './spacetime/SpaceTimeDiagram';
 import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
 import { useShortcuts } from './shortcuts';
+import { WhyPanel } from './explain/WhyPanel';
+import { RulesPanel } from './rules/RulesPanel';
+import { SafetyPanel } from './safety/SafetyPanel';
 import { AuthoringPanel } from './authoring/AuthoringPanel';
 import { LessonPlayer } from './lessons/LessonPlayer';
 import { LinkErrorBanner } from './share/LinkErrorBanner';
@@ -63,6 +66,9 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
               <ClusterFacts />
             </div>
             <div className="panel">
+              <SafetyPanel />
+            </div>
+            <div className="panel">
               <NodeActions />
             </div>
             <div className="panel">
@@ -71,11 +77,17 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
             <div className="panel">
               <MessageDetails />
             </div>
+            <div className="panel">
+              <WhyPanel />
+            </div>
           </div>
           <div className="drawer">
             <SpaceTimeDiagram />
             <div className="panel">
               <EventFeed />
+            </div>
+            <div className="panel">
+              <RulesPanel />
             </div>
             {embed ? null : (
               <div className="panel">

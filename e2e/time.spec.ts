@@ -1,0 +1,140 @@
+// Control over time, as a teacher uses it: step forward and back, rewrite the past into a
+// branch, deliver messages by hand, and read the run on the space-time diagram.
+
+import type { Page } from '@playwright/test';
+import { cluster, expect, nodeAction, nodeStates, openApp, test } from './fixtures';
+
+async function pause(page: Page): Promise<void> {
+  // The app starts playing on its own (slowly): wait for that, then pause it.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+}
+
+/** The clock as the control bar shows it: "1.234 s" and "event 56". */
+async function clock(page: Page): Promise<{ time: string; events: string }> {
+  const time = (await page.getByTestId('virtual-time').textContent()) ?? '';
+  const events =
+    (await page.getByTestId('virtual-time').locator('xpath=following-sibling::span[1]').textContent()) ?? '';
+  return { time, events };
+}
+
+function seconds(text: string): number {
+  return Number(/([\d.]+)/.exec(text)?.[1] ?? NaN) * 1000;
+}
+
+async function eventCount(page: Page): Promise<number> {
+  return Number(/(\d+)/.exec((await clock(page)).events)?.[1] ?? NaN);
+}
+
+function timeline(page: Page) {
+  return page.getByRole('slider', { name: 'Timeline' });
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await pause(page);
+});
+
+test('five steps forward and five back show the same screen', async ({ page }) => {
+  await page.getByRole('button', { name: 'Next leader' }).click();
+  await expect(cluster(page).getByRole('button', { name: /^Node [A-E], leader/ })).toBeVisible();
+  const before = { clock: await clock(page), nodes: await nodeStates(page) };
+  const start = await eventCount(page);
+  for (let i = 1; i <= 5; i++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => eventCount(page)).toBe(start + i);
+  }
+  expect((await clock(page)).events).not.toBe(before.clock.events);
+  for (let i = 1; i <= 5; i++) {
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect.poll(() => eventCount(page)).toBe(start + 5 - i);
+  }
+  expect(await clock(page)).toEqual(before.clock);
+  expect(await nodeStates(page)).toEqual(before.nodes);
+});
+
+test('acting in the past starts a branch, and both are listed', async ({ page }) => {
+  await page.getByRole('button', { name: 'Next leader' }).click();
+  const leader = cluster(page).getByRole('button', { name: /^Node [A-E], leader/ });
+  await expect(leader).toBeVisible();
+  const leaderId = /^Node ([A-E])/.exec((await leader.getAttribute('aria-label')) ?? '')![1]!;
+  // Let the cluster run a little after the election, then kill the leader.
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect.poll(() => eventCount(page)).toBeGreaterThan(0);
+  const killedAt = seconds((await clock(page)).time);
+  await nodeAction(page, leaderId, 'Kill');
+  await expect(page.getByRole('button', { name: `Restart ${leaderId}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Next election' }).click();
+  await expect.poll(async () => seconds((await clock(page)).time)).toBeGreaterThan(killedAt);
+
+  // Seek on the timeline to half-way to the kill.
+  const track = timeline(page);
+  const end = Number(await track.getAttribute('aria-valuemax'));
+  const box = (await track.boundingBox())!;
+  const target = killedAt / 2;
+  await track.click({ position: { x: 8 + (target / end) * (box.width - 16), y: box.height / 2 } });
+  await expect.poll(async () => Number(await track.getAttribute('aria-valuenow'))).toBeLessThan(killedAt);
+  const other = (await nodeStates(page)).find((n) => n.id !== leaderId && n.status !== 'down')!;
+  expect((await nodeStates(page)).find((n) => n.id === leaderId)?.status).not.toBe('down');
+
+  // A different action at that instant: kill another node instead.
+  await nodeAction(page, other.id, 'Kill');
+  const branches = page.getByRole('list', { name: 'Branches' });
+  await expect(branches.getByRole('listitem')).toHaveCount(2);
+  await expect(branches.getByRole('listitem').filter({ hasText: /^Original run/ })).toBeVisible();
+  const current = branches.locator('li[aria-current="true"]');
+  await expect(current).toContainText('Branch 1');
+  await expect(current).toContainText('1 action');
+  await branches.getByRole('button', { name: 'Switch to the original run' }).click();
+  await expect(branches.locator('li[aria-current="true"]')).toContainText('Original run');
+});
+
+test('manual delivery: deliver one RequestVote and the voter’s vote changes', async ({ page }) => {
+  await page.getByRole('button', { name: 'Manual delivery' }).click();
+  await expect(page.getByRole('button', { name: 'Manual delivery' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/time stands still/).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Select node C' }).click();
+  const votedFor = page
+    .locator('dt', { has: page.locator('code', { hasText: /^votedFor$/ }) })
+    .locator('xpath=following-sibling::dd[1]');
+  const votedBefore = (await votedFor.textContent()) ?? '';
+  expect(votedBefore).not.toBe('A');
+
+  await page.getByRole('button', { name: 'Fire A’s election timer' }).click();
+  const inFlight = page.getByRole('list', { name: 'Messages in flight' });
+  const request = inFlight.getByRole('listitem', { name: /^RequestVote from A to C, term \d+$/ });
+  await expect(request).toBeVisible();
+  const before = await clock(page);
+  await request.getByRole('button', { name: /^Deliver / }).click();
+  await expect(votedFor).toHaveText('A');
+  await expect(request).toHaveCount(0);
+  // Time stood still apart from the delivery itself: nothing else happened on its own.
+  expect(seconds((await clock(page)).time)).toBeGreaterThanOrEqual(seconds(before.time));
+});
+
+test('the space-time diagram shows delivered messages and a click on one goes there', async ({ page }) => {
+  await page.getByRole('button', { name: 'Next leader' }).click();
+  await expect(cluster(page).getByRole('button', { name: /^Node [A-E], leader/ })).toBeVisible();
+  const diagram = page.getByRole('group', { name: /^Messages between/ });
+  await diagram.scrollIntoViewIfNeeded();
+  const arrow = diagram
+    .getByRole('button', { name: /^RequestVote from [A-E] to [A-E], term \d+, sent at [\d.]+ ms, delivered at/ })
+    .first();
+  await expect(arrow).toBeVisible();
+  const label = (await arrow.getAttribute('aria-label')) ?? '';
+  const [, sent, delivered] = /sent at ([\d.]+) ms, delivered at ([\d.]+) ms/.exec(label)!;
+  const now = seconds((await clock(page)).time);
+  // Click a third of the way along the arrow (its ends touch the replies' starts).
+  const [, from, to] = /from ([A-E]) to ([A-E])/.exec(label)!;
+  const box = (await arrow.boundingBox())!;
+  await arrow.click({ position: { x: box.width * 0.33, y: box.height * (from! < to! ? 0.33 : 0.67) } });
+  await expect.poll(async () => seconds((await clock(page)).time)).not.toBe(now);
+  const at = seconds((await clock(page)).time);
+  expect(at).toBeGreaterThanOrEqual(Number(sent) - 1);
+  expect(at).toBeLessThanOrEqual(Number(delivered) + 1);
+  // At that instant the message is on the wire, and it is the selected one.
+  const sentName = label.slice(0, label.indexOf(', delivered at'));
+  const selected = diagram.getByRole('button', { name: `${sentName}, in flight` });
+  await expect(selected).toHaveAttribute('aria-pressed', 'true');
+});

@@ -20,6 +20,7 @@ const PREFIX = `v${LINK_VERSION}.`;
 export const MAX_LINK_CHARS = 100_000;
 /** Largest JSON a link may inflate to: a guard against a small link that expands enormously. */
 export const MAX_DECODED_BYTES = 1024 * 1024;
+const TYPICAL_DECODED_BYTES = 64 * 1024;
 export const MAX_LINK_ACTIONS = 2_000;
 /** Latest viewed instant a link may name: one virtual day. */
 export const MAX_AT = 86_400_000;
@@ -159,8 +160,12 @@ function decode(input: string): DecodeResult {
 
   let bytes: Uint8Array;
   try {
-    // One byte of room past the cap tells "exactly at the cap" from "too large".
-    bytes = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_BYTES + 1) });
+    // Most links are small: try a small buffer first, and the full cap only when it fills up.
+    // One byte of room past a size tells "exactly that size" from "larger".
+    bytes = inflateSync(compressed, { out: new Uint8Array(TYPICAL_DECODED_BYTES + 1) });
+    if (bytes.length > TYPICAL_DECODED_BYTES) {
+      bytes = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_BYTES + 1) });
+    }
   } catch {
     return fail('the link is damaged: its compressed data is corrupt or cut off');
   }

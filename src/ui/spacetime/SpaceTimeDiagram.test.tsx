@@ -42,14 +42,14 @@ function message(id: number, fields: Partial<SpaceTimeMessage> & Pick<SpaceTimeM
 }
 
 const spaceTime: SpaceTimeWindow = {
-  from: 1000,
+  from: 1500,
   to: 2000,
   messages: [
-    message(1, { payload: vote, sentAt: 1200, endedAt: 1215 }),
-    message(2, { from: 'B', to: 'D', payload: append, sentAt: 1400, endedAt: 1412, dropped: 'link-down' }),
+    message(1, { payload: vote, sentAt: 1600, endedAt: 1615 }),
+    message(2, { from: 'B', to: 'D', payload: append, sentAt: 1700, endedAt: 1712, dropped: 'link-down' }),
   ],
   marks: [
-    { kind: 'role', node: 'A', time: 1200, step: 9, role: 'candidate', term: 3 },
+    { kind: 'role', node: 'A', time: 1600, step: 9, role: 'candidate', term: 3 },
     { kind: 'violation', time: 1800, step: 40, invariant: 'Election Safety' },
   ],
   truncated: false,
@@ -91,7 +91,7 @@ describe('SpaceTimeDiagram', () => {
     const requestSpaceTime = vi.fn();
     useSimStore.setState({ requestSpaceTime });
     render(<SpaceTimeDiagram />);
-    await waitFor(() => expect(requestSpaceTime).toHaveBeenCalledWith(1000, 2000));
+    await waitFor(() => expect(requestSpaceTime).toHaveBeenCalledWith(1500, 2000));
   });
 
   it('draws an arrow per message, named in words, and a cross for a dropped one', () => {
@@ -99,10 +99,10 @@ describe('SpaceTimeDiagram', () => {
     const arrows = screen.getAllByRole('button', { name: / from [A-E] to [A-E]/ });
     expect(arrows).toHaveLength(3);
     expect(
-      screen.getByRole('button', { name: 'RequestVote from A to C, term 3, sent at 1200 ms, delivered at 1215 ms' }),
+      screen.getByRole('button', { name: 'RequestVote from A to C, term 3, sent at 1600 ms, delivered at 1615 ms' }),
     ).toBeInTheDocument();
     const dropped = screen.getByRole('button', {
-      name: /^AppendEntries \(1 entry\) from B to D, term 3, sent at 1400 ms, dropped/,
+      name: /^AppendEntries \(1 entry\) from B to D, term 3, sent at 1700 ms, dropped/,
     });
     expect(dropped.querySelector('[data-testid="drop-cross"]')).not.toBeNull();
     expect(container.querySelectorAll('[data-testid="drop-cross"]')).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('SpaceTimeDiagram', () => {
     useSimStore.setState({
       spaceTime: {
         ...spaceTime,
-        messages: [...spaceTime.messages, message(4, { payload: heartbeat, sentAt: 1500, endedAt: 1510 })],
+        messages: [...spaceTime.messages, message(4, { payload: heartbeat, sentAt: 1800, endedAt: 1810 })],
       },
     });
     render(<SpaceTimeDiagram />);
@@ -131,9 +131,9 @@ describe('SpaceTimeDiagram', () => {
     const seek = vi.fn();
     useSimStore.setState({ seek });
     render(<SpaceTimeDiagram />);
-    // x = 64 + (t − 1000) / 1000 × 640: t = 1500 lies at x = 384.
+    // x = 64 + (t − 1500) / 500 × 640: t = 1750 lies at x = 384.
     fireEvent.click(screen.getByRole('group', { name: /^Messages between/ }), { clientX: 384 });
-    expect(seek).toHaveBeenCalledWith(1500);
+    expect(seek).toHaveBeenCalledWith(1750);
   });
 
   it('selects a clicked arrow and goes to an instant while it is on the wire', () => {
@@ -144,8 +144,8 @@ describe('SpaceTimeDiagram', () => {
     expect(useSimStore.getState().selectedMessage).toBe(1);
     expect(seek).toHaveBeenCalledTimes(1);
     const at = seek.mock.calls[0]![0] as number;
-    expect(at).toBeGreaterThan(1200);
-    expect(at).toBeLessThan(1215);
+    expect(at).toBeGreaterThan(1600);
+    expect(at).toBeLessThan(1615);
   });
 
   it('highlights the hovered message for the cluster view', () => {

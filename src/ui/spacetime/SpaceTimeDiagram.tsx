@@ -29,7 +29,7 @@ const TOP = 24;
 const LANE_GAP = 40;
 const BOTTOM = 14;
 /** The window shown at zoom 1 (virtual ms). */
-export const BASE_SPAN = 1000;
+export const BASE_SPAN = 500;
 const MIN_K = BASE_SPAN / 10_000;
 const MAX_K = BASE_SPAN / 100;
 /** While playing, ask the worker for a new window at most this often (wall ms). */
@@ -65,7 +65,9 @@ export function SpaceTimeDiagram() {
   const width = useWidth(wrap, 720);
 
   // The window follows the run, unless the class clicked inside it and is still inside it.
-  const viewTo = anchor !== null && now <= anchor && now >= anchor - span ? anchor : now;
+  const followed = anchor !== null && now <= anchor && now >= anchor - span ? anchor : now;
+  // Early in a run the window starts at 0 and the cursor walks across it.
+  const viewTo = Math.max(followed, span);
   const viewFrom = viewTo - span;
 
   // Ask for the window's content; while playing, no more than a few times a second.
@@ -73,7 +75,7 @@ export function SpaceTimeDiagram() {
     const wait = Math.max(0, lastRequest.current + REQUEST_INTERVAL - performance.now());
     const timer = setTimeout(() => {
       lastRequest.current = performance.now();
-      requestSpaceTime(Math.max(0, viewFrom), viewTo);
+      requestSpaceTime(viewFrom, viewTo);
     }, wait);
     return () => clearTimeout(timer);
   }, [viewFrom, viewTo, step, branch, requestSpaceTime]);
@@ -170,7 +172,7 @@ export function SpaceTimeDiagram() {
           height={height}
           className={styles.svg}
           role="group"
-          aria-label={t.diagram(Math.max(0, viewFrom), viewTo)}
+          aria-label={t.diagram(viewFrom, viewTo)}
           onClick={onBackgroundClick}
         >
           <g aria-hidden="true">

@@ -22,15 +22,15 @@ for (const lesson of LESSONS) {
     const n = lesson.beats.length;
 
     for (let i = 0; i < n; i++) {
-      if (i > 0) await panel.getByRole('button', { name: /^Next/ }).click();
+      if (i > 0) await panel.getByRole('button', { name: 'Next pause', exact: true }).click();
       await expect(panel.getByText(`Pause ${i + 1} of ${n}`, { exact: true })).toBeVisible();
       await expect(panel.getByText(lesson.beats[i]!.caption.en, { exact: true })).toBeVisible();
       await expect(time).toHaveText(clock(lesson.beats[i]!.at));
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     }
-    await expect(panel.getByRole('button', { name: /^Next/ })).toBeDisabled();
+    await expect(panel.getByRole('button', { name: 'Next pause', exact: true })).toBeDisabled();
     for (let i = n - 2; i >= 0; i--) {
-      await panel.getByRole('button', { name: /Back$/ }).click();
+      await panel.getByRole('button', { name: 'Previous pause', exact: true }).click();
       await expect(panel.getByText(`Pause ${i + 1} of ${n}`, { exact: true })).toBeVisible();
       await expect(time).toHaveText(clock(lesson.beats[i]!.at));
     }
@@ -59,7 +59,7 @@ test('free play hands the run over and the lesson resumes where it was', async (
     .click();
   await page
     .getByRole('region', { name: /Log replication/ })
-    .getByRole('button', { name: /^Next/ })
+    .getByRole('button', { name: 'Next pause', exact: true })
     .click();
   await page.getByRole('button', { name: 'Free play' }).click();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();

@@ -34,7 +34,7 @@ export function StepWhy({
         {open ? t.hide : t.why}
       </button>
       {open ? (
-        <div id={id}>
+        <div id={id} className={styles.stepWhyBody} ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}>
           <StepExplanations step={step} records={records} empty={t.nothing} />
         </div>
       ) : null}

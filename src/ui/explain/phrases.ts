@@ -115,7 +115,7 @@ const en: ExplainPhrases = {
   electionCheck: (n, from, to) =>
     `no AppendEntries from a leader and no vote granted before the timeout → currentTerm ${from} + 1 = ${to}, votedFor = ${n}`,
   termClimbs: (n, prev, to) =>
-    `${n}'s previous election (term ${prev}) found no leader either: cut off from the others, its term keeps climbing (now ${to})`,
+    `${n}'s previous election (term ${prev}) found no leader either: a node that hears from no leader keeps raising its term (now ${to})`,
   preVote: (n, t, peers) =>
     `${n}'s election timeout fired: before raising its term it asks ${list(peers)} whether they would vote for it in term ${t} (its term stays ${t - 1})`,
   becameLeader: (n, t, votes, size, maj) =>
@@ -271,7 +271,7 @@ const ko: ExplainPhrases = {
   electionCheck: (n, from, to) =>
     `타임아웃 전에 리더의 AppendEntries도, 투표 허락도 없었음 → currentTerm ${from} + 1 = ${to}, votedFor = ${n}`,
   termClimbs: (n, prev, to) =>
-    `${n}의 이전 선거(임기 ${prev})도 리더를 찾지 못함: 다른 노드와 끊긴 노드의 임기는 계속 올라감 (지금 ${to})`,
+    `${n}의 이전 선거(임기 ${prev})도 리더를 찾지 못함: 리더의 소식을 듣지 못하는 노드의 임기는 계속 올라감 (지금 ${to})`,
   preVote: (n, t, peers) =>
     `${n}의 선거 타임아웃이 만료됨: 임기를 올리기 전에 ${list(peers)}에게 임기 ${t}에서 자신에게 투표할지 물어봄 (임기는 ${t - 1} 그대로)`,
   becameLeader: (n, t, votes, size, maj) =>

@@ -2,7 +2,7 @@
 // highlighted (marker, "executed" label and outline, never colour alone) with its condition
 // evaluated on the values the engine recorded; an unsafe switch marks the rule it breaks.
 
-import { useId, useMemo } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { LogEntry, NodeId, UnsafeSwitches } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
 import { explainStep, latestStep, recordsOfStep, type Explanation, type RuleId } from '../explain/explain';
@@ -18,6 +18,7 @@ export function RulesPanel() {
   const scenario = useSimStore((s) => s.scenario);
   const nodes = useSimStore((s) => s.snapshot?.nodes);
   const titleId = useId();
+  const panel = useRef<HTMLElement>(null);
 
   const step = latestStep(feed);
   const current = useMemo(() => {
@@ -34,12 +35,22 @@ export function RulesPanel() {
 
   const byRule = new Map<RuleId, Explanation[]>();
   for (const e of current?.explanations ?? []) for (const r of e.rules) byRule.set(r, [...(byRule.get(r) ?? []), e]);
+  // Bring the first executed rule into view inside the panel (a DOM scroll of the panel only, not the page).
+  useLayoutEffect(() => {
+    const el = panel.current;
+    const active = el?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!el || !active) return;
+    const top = active.offsetTop - el.offsetTop;
+    if (top < el.scrollTop || top + active.offsetHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - 40);
+  }, [current]);
+
   const broken = new Map<RuleId, string>();
   for (const [name, rule] of Object.entries(BROKEN_BY))
     if (settings.unsafe[name as keyof UnsafeSwitches]) broken.set(rule, name);
 
   return (
-    <section className={styles.panel} aria-labelledby={titleId}>
+    <section ref={panel} className={styles.panel} aria-labelledby={titleId}>
       <h2 id={titleId} className={styles.title}>
         {t.title}
       </h2>

@@ -18,7 +18,24 @@ export const COMMAND_EXAMPLES = ['set x 1', 'set name raft', 'del x', 'get name'
 
 /** Parses a client command, or says in plain words why it is refused. */
 export function parseCommand(text: string): ParseResult {
-  const words = text.trim().split(/\s+/);
+  // A command is parsed when submitted, when proposed and when each node applies it: remember
+  // the last few answers (frozen, as they are shared).
+  let parsed = recentParses.get(text);
+  if (parsed === undefined) {
+    parsed = parseFresh(text);
+    if (parsed.ok) Object.freeze(parsed.command);
+    Object.freeze(parsed);
+    if (recentParses.size >= RECENT_PARSES) recentParses.delete(recentParses.keys().next().value!);
+    recentParses.set(text, parsed);
+  }
+  return parsed;
+}
+
+const RECENT_PARSES = 64;
+const recentParses = new Map<string, ParseResult>();
+
+function parseFresh(text: string): ParseResult {
+  const words = splitWords(text);
   const [op, key, ...rest] = words;
   const value = rest.join(' ');
   if (op === undefined || op === '') return { ok: false, message: 'empty command: try "set x 1"' };
@@ -38,6 +55,17 @@ export function parseCommand(text: string): ParseResult {
   return { ok: true, command: { op, key } };
 }
 
+/** `text.trim().split(/\s+/)`, with a fast path for printable ASCII words between single spaces. */
+function splitWords(text: string): string[] {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return text.trim().split(/\s+/);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : c < 33 || c > 126) return text.trim().split(/\s+/);
+  }
+  return text.split(' ');
+}
+
 export function emptyKv(): KvState {
   return { data: {}, appliedRequests: [] };
 }
@@ -46,21 +74,38 @@ export function emptyKv(): KvState {
 export function applyEntry(kv: KvState, entry: LogEntry): string {
   if (entry.command === '') return 'no-op';
   const id = entry.requestId;
-  if (id !== undefined) {
-    // A client retry of a request already applied returns the first result and changes nothing.
-    const earlier = kv.appliedRequests.find(([applied]) => applied === id);
-    if (earlier) return earlier[1];
-  }
+  if (id === undefined) return execute(kv, entry.command);
+  // A client retry of a request already applied returns the first result and changes nothing.
+  const applied = kv.appliedRequests;
+  const index = appliedIndex(applied);
+  const earlier = index.get(id);
+  if (earlier !== undefined) return earlier;
   const result = execute(kv, entry.command);
-  if (id !== undefined) {
-    kv.appliedRequests.push([id, result]);
-    // Retries stop at the client's deadline, so only recent requests need remembering.
-    if (kv.appliedRequests.length > REMEMBERED_REQUESTS) kv.appliedRequests.shift();
-  }
+  applied.push([id, result]);
+  index.set(id, result);
+  // Retries stop at the client's deadline, so only recent requests need remembering.
+  if (applied.length > REMEMBERED_REQUESTS) index.delete(applied.shift()![0]);
   return result;
 }
 
 const REMEMBERED_REQUESTS = 256;
+
+/**
+ * A lookup table beside each appliedRequests list (the list stays the plain-data truth), so a
+ * retry is found without scanning it. Rebuilt from the list when the list is new (a restored
+ * checkpoint) or was changed by someone else; a request id the list holds twice keeps its first.
+ */
+const appliedIndexes = new WeakMap<KvState['appliedRequests'], Map<number, string>>();
+
+function appliedIndex(applied: KvState['appliedRequests']): Map<number, string> {
+  let index = appliedIndexes.get(applied);
+  if (index === undefined || index.size !== applied.length) {
+    index = new Map();
+    for (const [id, result] of applied) if (!index.has(id)) index.set(id, result);
+    appliedIndexes.set(applied, index);
+  }
+  return index;
+}
 
 function execute(kv: KvState, text: string): string {
   const parsed = parseCommand(text);

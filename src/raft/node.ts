@@ -30,6 +30,9 @@ import type {
   VoteRefusal,
 } from './types';
 
+/** The entries of every heartbeat: one shared, frozen empty list instead of a new one each time. */
+const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
+
 /** Draws a fresh randomized election timeout (§5.2); supplied by the host. */
 export type ElectionTimeoutSource = () => number;
 
@@ -53,11 +56,13 @@ export function initialState(persistent?: PersistentState): RaftState {
 }
 
 export class RaftNode {
-  /** Replaced by the host when the class switches an option mid-run. */
-  config: RaftConfig;
   readonly state: RaftState;
   private readonly electionTimeout: ElectionTimeoutSource;
   private out: RaftOutput = emptyOutput();
+  private config_!: RaftConfig;
+  /** Every other node of the cluster, and the majority size: derived from config when it is set. */
+  private peers: readonly NodeId[] = [];
+  private quorum = 1;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
     this.config = config;
@@ -65,16 +70,19 @@ export class RaftNode {
     this.electionTimeout = electionTimeout;
   }
 
+  /** Replaced by the host when the class switches an option mid-run. */
+  get config(): RaftConfig {
+    return this.config_;
+  }
+
+  set config(config: RaftConfig) {
+    this.config_ = config;
+    this.peers = config.cluster.filter((n) => n !== config.id);
+    this.quorum = majority(config.cluster.length);
+  }
+
   get id(): NodeId {
-    return this.config.id;
-  }
-
-  private get peers(): NodeId[] {
-    return this.config.cluster.filter((n) => n !== this.config.id);
-  }
-
-  private get quorum(): number {
-    return majority(this.config.cluster.length);
+    return this.config_.id;
   }
 
   // ---- Entry points ---------------------------------------------------------
@@ -383,7 +391,7 @@ export class RaftNode {
       leaderId: this.id,
       prevLogIndex,
       prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
-      entries: s.log.slice(prevLogIndex, prevLogIndex + max),
+      entries: prevLogIndex < s.log.length ? s.log.slice(prevLogIndex, prevLogIndex + max) : NO_ENTRIES,
       leaderCommit: s.commitIndex,
     });
   }

@@ -12,8 +12,14 @@ export interface CheckerState {
   prefixHashes: Record<NodeId, number[]>;
   /** Election Safety: the leader of each term. */
   leaderOfTerm: Record<number, NodeId>;
-  /** Log Matching: the prefix hash first seen for (index, term), keyed "index:term". */
-  prefixAt: Record<string, number>;
+  /**
+   * Log Matching: the prefix hash first seen for (index, term). The first term seen at an index
+   * and its hash sit at [index - 1] of two number arrays; any other term seen there (only after a
+   * conflict) goes to a map keyed "index:term".
+   */
+  prefixTerm: number[];
+  prefixHash: number[];
+  prefixOther: Record<string, number>;
   /** State Machine Safety / Leader Completeness: the committed prefix hash at each index (index 1 at [0]). */
   committedPrefix: number[];
   /** The entry hash applied at each index (index 1 at [0]). */
@@ -32,7 +38,9 @@ export function emptyCheckerState(): CheckerState {
   return {
     prefixHashes: {},
     leaderOfTerm: {},
-    prefixAt: {},
+    prefixTerm: [],
+    prefixHash: [],
+    prefixOther: {},
     committedPrefix: [],
     appliedEntry: [],
     votes: {},
@@ -46,7 +54,9 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
   return {
     prefixHashes,
     leaderOfTerm: { ...s.leaderOfTerm },
-    prefixAt: { ...s.prefixAt },
+    prefixTerm: s.prefixTerm.slice(),
+    prefixHash: s.prefixHash.slice(),
+    prefixOther: { ...s.prefixOther },
     committedPrefix: [...s.committedPrefix],
     appliedEntry: [...s.appliedEntry],
     votes: { ...s.votes },
@@ -54,82 +64,121 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
   };
 }
 
-/** FNV-1a over the entry, chained onto the previous prefix hash. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BAR = 0x7c; // "|"
+
+/**
+ * FNV-1a over the entry's text `term|requestId|command`, chained onto the previous prefix hash.
+ * The text is hashed piece by piece, never built.
+ */
 function chain(prev: number, entry: LogEntry): number {
-  let h = (prev ^ 0x811c9dc5) >>> 0;
-  const text = `${entry.term}|${entry.requestId ?? ''}|${entry.command}`;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  let h = (prev ^ FNV_OFFSET) >>> 0;
+  h = hashNumber(h, entry.term);
+  h = Math.imul(h ^ BAR, FNV_PRIME) >>> 0;
+  if (entry.requestId !== undefined) h = hashNumber(h, entry.requestId);
+  h = Math.imul(h ^ BAR, FNV_PRIME) >>> 0;
+  return hashText(h, entry.command);
+}
+
+function hashText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
+  return h;
+}
+
+/** Hashes the decimal text of `n` as String(n) writes it, without building it for ordinary integers. */
+function hashNumber(h: number, n: number): number {
+  if (!(n >= 0 && n <= 0x7fffffff && n === Math.floor(n))) return hashText(h, String(n));
+  let div = 1;
+  while (div * 10 <= n) div *= 10;
+  for (; div >= 1; div /= 10) {
+    const digit = Math.floor(n / div) % 10;
+    h = Math.imul(h ^ (0x30 + digit), FNV_PRIME) >>> 0;
   }
   return h;
 }
+
+/** What observe() returns when an event breaks nothing (callers only read it). */
+const NONE: readonly Violation[] = Object.freeze([]);
 
 export class SafetyChecker {
   constructor(readonly state: CheckerState) {}
 
   /** Registers a node's log as it is at time 0 (initial persistent state from the scenario). */
-  seedLog(node: NodeId, log: readonly LogEntry[], time: number): Violation[] {
-    const found: Violation[] = [];
+  seedLog(node: NodeId, log: readonly LogEntry[], time: number): readonly Violation[] {
     this.state.prefixHashes[node] = [];
-    this.appendHashes(node, 1, log, time, found);
-    return found;
+    return this.appendHashes(node, 1, log, time) ?? NONE;
   }
 
   /** Checks one node event, given the node's state right after the input that produced it. */
-  observe(node: NodeId, event: RaftEvent, after: RaftState, time: number): Violation[] {
-    const found: Violation[] = [];
+  observe(node: NodeId, event: RaftEvent, after: RaftState, time: number): readonly Violation[] {
+    let found: Violation[] | null = null;
     const s = this.state;
-    const report = (invariant: InvariantName, detail: string, extra: Partial<Violation> = {}): void => {
-      found.push({ invariant, time, nodes: [node], detail, ...extra });
-    };
     switch (event.type) {
       case 'termChanged':
-        if (event.to < event.from)
-          report('Term Monotonic', `${node}'s term went from ${event.from} down to ${event.to}`);
+        if (event.to < event.from) {
+          found = [
+            violation('Term Monotonic', time, node, `${node}'s term went from ${event.from} down to ${event.to}`),
+          ];
+        }
         break;
       case 'electionStarted':
-        if (!event.preVote) this.recordVote(node, event.term, node, time, found);
+        if (!event.preVote) found = this.recordVote(node, event.term, node, time);
         break;
       case 'voteGranted':
-        if (!event.preVote) this.recordVote(node, event.term, event.candidate, time, found);
+        if (!event.preVote) found = this.recordVote(node, event.term, event.candidate, time);
         break;
       case 'roleChanged':
-        if (event.to === 'leader') this.checkNewLeader(node, event.term, after, time, found);
+        if (event.to === 'leader') found = this.checkNewLeader(node, event.term, after, time);
         break;
       case 'entriesTruncated':
+        found = [];
         if (after.role === 'leader') {
-          report('Leader Append-Only', `leader ${node} deleted entries from index ${event.fromIndex}`, {
-            index: event.fromIndex,
-          });
+          found.push(
+            violation(
+              'Leader Append-Only',
+              time,
+              node,
+              `leader ${node} deleted entries from index ${event.fromIndex}`,
+              {
+                index: event.fromIndex,
+              },
+            ),
+          );
         }
         if (event.fromIndex <= (s.commitIndex[node] ?? 0)) {
-          report('State Machine Safety', `${node} deleted committed entry ${event.fromIndex}`, {
-            index: event.fromIndex,
-          });
+          found.push(
+            violation('State Machine Safety', time, node, `${node} deleted committed entry ${event.fromIndex}`, {
+              index: event.fromIndex,
+            }),
+          );
         }
         s.prefixHashes[node]!.length = event.fromIndex - 1;
         break;
       case 'entriesAppended':
-        this.appendHashes(node, event.fromIndex, event.entries, time, found);
+        found = this.appendHashes(node, event.fromIndex, event.entries, time);
         break;
       case 'commitAdvanced':
         s.commitIndex[node] = event.to;
-        this.checkCommitted(node, event.from, event.to, time, found);
+        found = this.checkCommitted(node, event.from, event.to, time);
         break;
       case 'entryApplied': {
         const h = chain(0, event.entry);
         const earlier = s.appliedEntry[event.index - 1];
         if (earlier === undefined) s.appliedEntry[event.index - 1] = h;
         else if (earlier !== h) {
-          report(
-            'State Machine Safety',
-            `${node} applied "${event.entry.command}" (term ${event.entry.term}) at index ${event.index}, where another node applied a different entry`,
-            {
-              index: event.index,
-              term: event.entry.term,
-            },
-          );
+          found = [
+            violation(
+              'State Machine Safety',
+              time,
+              node,
+              `${node} applied "${event.entry.command}" (term ${event.entry.term}) at index ${event.index}, where another node applied a different entry`,
+              {
+                index: event.index,
+                term: event.entry.term,
+              },
+            ),
+          ];
         }
         break;
       }
@@ -137,15 +186,26 @@ export class SafetyChecker {
         break;
     }
     if (after.commitIndex > after.log.length) {
-      report('Commit Bounds', `${node}'s commitIndex ${after.commitIndex} is past its last index ${after.log.length}`);
-    }
-    if (after.lastApplied > after.commitIndex) {
-      report(
-        'Commit Bounds',
-        `${node}'s lastApplied ${after.lastApplied} is past its commitIndex ${after.commitIndex}`,
+      (found ??= []).push(
+        violation(
+          'Commit Bounds',
+          time,
+          node,
+          `${node}'s commitIndex ${after.commitIndex} is past its last index ${after.log.length}`,
+        ),
       );
     }
-    return found;
+    if (after.lastApplied > after.commitIndex) {
+      (found ??= []).push(
+        violation(
+          'Commit Bounds',
+          time,
+          node,
+          `${node}'s lastApplied ${after.lastApplied} is past its commitIndex ${after.commitIndex}`,
+        ),
+      );
+    }
+    return found ?? NONE;
   }
 
   /** A restart must bring back the term and vote the node had (they are persistent). */
@@ -164,23 +224,27 @@ export class SafetyChecker {
     ];
   }
 
-  private recordVote(node: NodeId, term: number, candidate: NodeId, time: number, found: Violation[]): void {
+  private recordVote(node: NodeId, term: number, candidate: NodeId, time: number): Violation[] | null {
     const key = `${node}:${term}`;
     const earlier = this.state.votes[key];
     if (earlier === undefined) this.state.votes[key] = candidate;
     else if (earlier !== candidate) {
-      found.push({
-        invariant: 'Vote Stability',
-        time,
-        nodes: [node, earlier, candidate],
-        term,
-        detail: `${node} voted for ${earlier} and then for ${candidate} in term ${term}`,
-      });
+      return [
+        {
+          invariant: 'Vote Stability',
+          time,
+          nodes: [node, earlier, candidate],
+          term,
+          detail: `${node} voted for ${earlier} and then for ${candidate} in term ${term}`,
+        },
+      ];
     }
+    return null;
   }
 
-  private checkNewLeader(node: NodeId, term: number, after: RaftState, time: number, found: Violation[]): void {
+  private checkNewLeader(node: NodeId, term: number, after: RaftState, time: number): Violation[] | null {
     const s = this.state;
+    const found: Violation[] = [];
     const other = s.leaderOfTerm[term];
     if (other !== undefined && other !== node) {
       found.push({
@@ -193,7 +257,7 @@ export class SafetyChecker {
     } else s.leaderOfTerm[term] = node;
     // Leader Completeness: every entry committed so far must be in the new leader's log.
     const committed = s.committedPrefix.length;
-    if (committed === 0) return;
+    if (committed === 0) return found;
     const mine = s.prefixHashes[node]!;
     if (after.log.length < committed || mine[committed - 1] !== s.committedPrefix[committed - 1]) {
       let index = 1;
@@ -207,6 +271,7 @@ export class SafetyChecker {
         detail: `${node} became leader of term ${term} without committed entry ${index}`,
       });
     }
+    return found;
   }
 
   private appendHashes(
@@ -214,11 +279,11 @@ export class SafetyChecker {
     fromIndex: number,
     entries: readonly LogEntry[],
     time: number,
-    found: Violation[],
-  ): void {
+  ): Violation[] | null {
     const s = this.state;
     const hashes = (s.prefixHashes[node] ??= []);
     hashes.length = fromIndex - 1;
+    let found: Violation[] | null = null;
     let prev = fromIndex > 1 ? hashes[fromIndex - 2]! : 0;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -226,11 +291,9 @@ export class SafetyChecker {
       prev = chain(prev, entry);
       hashes.push(prev);
       // Log Matching: the same (index, term) anywhere means the same prefix.
-      const key = `${index}:${entry.term}`;
-      const seen = s.prefixAt[key];
-      if (seen === undefined) s.prefixAt[key] = prev;
-      else if (seen !== prev) {
-        found.push({
+      const seen = this.prefixSeen(index, entry.term, prev);
+      if (seen !== prev) {
+        (found ??= []).push({
           invariant: 'Log Matching',
           time,
           nodes: [node],
@@ -240,9 +303,24 @@ export class SafetyChecker {
         });
       }
     }
+    return found;
   }
 
-  private checkCommitted(node: NodeId, from: number, to: number, time: number, found: Violation[]): void {
+  /** The prefix hash first seen for (index, term); `hash` is recorded when the pair is new. */
+  private prefixSeen(index: number, term: number, hash: number): number {
+    const s = this.state;
+    const firstTerm = s.prefixTerm[index - 1];
+    if (firstTerm === undefined) {
+      s.prefixTerm[index - 1] = term;
+      s.prefixHash[index - 1] = hash;
+      return hash;
+    }
+    if (firstTerm === term) return s.prefixHash[index - 1]!;
+    const key = `${index}:${term}`;
+    return (s.prefixOther[key] ??= hash);
+  }
+
+  private checkCommitted(node: NodeId, from: number, to: number, time: number): Violation[] | null {
     const s = this.state;
     const hashes = s.prefixHashes[node]!;
     for (let index = from + 1; index <= to; index++) {
@@ -252,15 +330,27 @@ export class SafetyChecker {
       if (known === undefined) {
         s.committedPrefix[index - 1] = mine;
       } else if (known !== mine) {
-        found.push({
-          invariant: 'State Machine Safety',
-          time,
-          nodes: [node],
-          index,
-          detail: `${node} committed index ${index} with a log that differs from what another node committed there`,
-        });
-        return;
+        return [
+          {
+            invariant: 'State Machine Safety',
+            time,
+            nodes: [node],
+            index,
+            detail: `${node} committed index ${index} with a log that differs from what another node committed there`,
+          },
+        ];
       }
     }
+    return null;
   }
+}
+
+function violation(
+  invariant: InvariantName,
+  time: number,
+  node: NodeId,
+  detail: string,
+  extra: Partial<Violation> = {},
+): Violation {
+  return { invariant, time, nodes: [node], detail, ...extra };
 }

@@ -21,6 +21,17 @@ export function linkKey(from: NodeId, to: NodeId): string {
   return `${from}>${to}`;
 }
 
+/** linkKey, remembered: the keys of the few links of a cluster are built once, not per message. */
+const linkKeys = new Map<string, Map<string, string>>();
+
+function cachedLinkKey(from: string, to: string): string {
+  let byTo = linkKeys.get(from);
+  if (byTo === undefined) linkKeys.set(from, (byTo = new Map()));
+  let key = byTo.get(to);
+  if (key === undefined) byTo.set(to, (key = linkKey(from, to)));
+  return key;
+}
+
 export class Network {
   constructor(readonly state: NetworkState) {}
 
@@ -41,8 +52,8 @@ export class Network {
   isUp(from: Endpoint, to: Endpoint): boolean {
     if (from === CLIENT || to === CLIENT || from === to) return true;
     const s = this.state;
-    if (s.isolated.includes(from) || s.isolated.includes(to)) return false;
-    if (s.cutLinks.includes(linkKey(from, to))) return false;
+    if (s.isolated.length > 0 && (s.isolated.includes(from) || s.isolated.includes(to))) return false;
+    if (s.cutLinks.length > 0 && s.cutLinks.includes(cachedLinkKey(from, to))) return false;
     if (s.partition) {
       const group = s.partition.find((g) => g.includes(from));
       if (!group || !group.includes(to)) return false;
@@ -52,12 +63,12 @@ export class Network {
 
   /** When a message sent now arrives: a random latency, kept FIFO per link unless reordering is on. */
   deliveryTime(now: number, from: Endpoint, to: Endpoint, prng: Prng): number {
-    const [min, max] = this.state.latency;
-    let at = now + prng.between(min, max);
-    if (!this.state.reorder) {
-      const key = linkKey(from, to);
-      at = Math.max(at, this.state.lastDelivery[key] ?? 0);
-      this.state.lastDelivery[key] = at;
+    const s = this.state;
+    let at = now + prng.between(s.latency[0], s.latency[1]);
+    if (!s.reorder) {
+      const key = cachedLinkKey(from, to);
+      at = Math.max(at, s.lastDelivery[key] ?? 0);
+      s.lastDelivery[key] = at;
     }
     return at;
   }

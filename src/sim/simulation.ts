@@ -22,6 +22,7 @@ import { nodeNames } from '../scenario/schema';
 import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
 import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
 import { EventQueue, type Scheduled } from './event-queue';
+import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { cloneRaftState } from './raft-state-clone';
@@ -115,7 +116,7 @@ export class Simulation {
   private network: Network;
   private client: Client;
   private checker: SafetyChecker;
-  private inFlight = new Map<number, Envelope>();
+  private inFlight = new InFlight();
   private recentlyDropped: DroppedMessage[] = [];
   private nextMessageId = 1;
   private nextTimerGeneration = 1;
@@ -127,6 +128,8 @@ export class Simulation {
   private readonly live: Action[];
   private scriptCursor = 0;
   private liveCursor = 0;
+  /** Whether the action dueAction() last returned is the next live one (else the next scripted one). */
+  private liveDue = false;
 
   constructor(scenario: Scenario, settings: SimulationSettings = {}) {
     this.scenario = scenario;
@@ -184,37 +187,54 @@ export class Simulation {
   nextEventTime(): number | undefined {
     this.discardStale();
     const due = this.dueAction();
-    return due ? Math.max(due.action.at, this.now_) : this.queue.peek()?.time;
+    if (due !== null) return Math.max(due.at, this.now_);
+    const top = this.queue.peek();
+    return top === undefined ? undefined : top.time;
   }
 
   /** Process exactly one event. Returns false when nothing is left to happen. */
   step(): boolean {
     this.discardStale();
     const due = this.dueAction();
-    if (due) {
-      if (due.live) this.liveCursor += 1;
-      else this.scriptCursor += 1;
-      this.now_ = Math.max(this.now_, due.action.at);
-      this.step_ += 1;
-      this.applyAction(due.action);
+    if (due !== null) {
+      this.runDue(due);
       return true;
     }
-    const next = this.queue.pop();
-    if (!next) return false;
-    this.now_ = next.time;
-    this.step_ += 1;
-    this.process(next.item);
-    return true;
+    return this.runQueued(Infinity);
   }
 
   /** Process every event up to and including `time`, then stand at `time`. */
   runUntil(time: number): void {
+    // nextEventTime() then step(), fused: both look at the same state, so one look does.
     for (;;) {
-      const t = this.nextEventTime();
-      if (t === undefined || t > time) break;
-      this.step();
+      this.discardStale();
+      const due = this.dueAction();
+      if (due !== null) {
+        if (Math.max(due.at, this.now_) > time) break;
+        this.runDue(due);
+      } else if (!this.runQueued(time)) break;
     }
     if (time > this.now_) this.now_ = time;
+  }
+
+  /** Run the due action (the result of dueAction()) as the next step. */
+  private runDue(action: Action): void {
+    if (this.liveDue) this.liveCursor += 1;
+    else this.scriptCursor += 1;
+    this.now_ = Math.max(this.now_, action.at);
+    this.step_ += 1;
+    this.applyAction(action);
+  }
+
+  /** Pop and process the next queued event if it is due by `time`; false when there is none. */
+  private runQueued(time: number): boolean {
+    const top = this.queue.peek();
+    if (top === undefined || top.time > time) return false;
+    this.queue.pop();
+    this.now_ = top.time;
+    this.step_ += 1;
+    this.process(top.item);
+    return true;
   }
 
   /**
@@ -245,16 +265,23 @@ export class Simulation {
   /**
    * The action that must be the next step, if any. A live action comes first once its step is
    * reached (it was taken before whatever followed it); a scripted action at time t comes before
-   * other events at t, as a scenario promises.
+   * other events at t, as a scenario promises. Sets liveDue to say which list it came from.
    */
-  private dueAction(): { action: Action; live: boolean } | undefined {
-    const top = this.queue.peek()?.time ?? Infinity;
+  private dueAction(): Action | null {
     const scripted = this.script[this.scriptCursor];
     const pinned = this.live[this.liveCursor];
-    if (pinned && pinned.afterStep! <= this.step_ && pinned.at <= top && (!scripted || pinned.at <= scripted.at))
-      return { action: pinned, live: true };
-    if (scripted && scripted.at <= top) return { action: scripted, live: false };
-    return undefined;
+    if (scripted === undefined && pinned === undefined) return null;
+    const head = this.queue.peek();
+    const top = head === undefined ? Infinity : head.time;
+    if (pinned && pinned.afterStep! <= this.step_ && pinned.at <= top && (!scripted || pinned.at <= scripted.at)) {
+      this.liveDue = true;
+      return pinned;
+    }
+    if (scripted && scripted.at <= top) {
+      this.liveDue = false;
+      return scripted;
+    }
+    return null;
   }
 
   private discardStale(): void {
@@ -282,7 +309,14 @@ export class Simulation {
       case 'timer': {
         const slot = this.slots.get(item.node)!;
         slot.timers[item.timer] = null;
-        this.record({ kind: 'timerFired', node: item.node, timer: item.timer });
+        if (this.recordTrace)
+          this.trace.push({
+            kind: 'timerFired',
+            node: item.node,
+            timer: item.timer,
+            time: this.now_,
+            step: this.step_,
+          });
         return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }));
       }
       case 'client':
@@ -319,7 +353,7 @@ export class Simulation {
     const slot = this.slots.get(id)!;
     const state = slot.raft!.state;
     for (const event of out.events) {
-      this.record({ kind: 'node', node: id, event });
+      if (this.recordTrace) this.trace.push({ kind: 'node', node: id, event, time: this.now_, step: this.step_ });
       this.addViolations(this.checker.observe(id, event, state, this.now_));
       if (event.type === 'entryApplied' && state.role === 'leader' && event.entry.requestId !== undefined) {
         // §4 step 3: the leader answers the client once the command is committed and applied.
@@ -366,16 +400,16 @@ export class Simulation {
       lost,
       duplicate,
     };
-    this.inFlight.set(message.id, message);
+    this.inFlight.add(message);
     this.queue.push(message.deliverAt, { kind: 'deliver', message });
-    this.record({ kind: 'sent', message });
+    if (this.recordTrace) this.trace.push({ kind: 'sent', message, time: this.now_, step: this.step_ });
   }
 
   private deliver(message: Envelope): void {
     if (!this.inFlight.delete(message.id)) return; // Already dropped by the user.
     const reason = this.dropReason(message);
     if (reason) return this.drop(message, reason);
-    this.record({ kind: 'delivered', message });
+    if (this.recordTrace) this.trace.push({ kind: 'delivered', message, time: this.now_, step: this.step_ });
     const { from, to, payload } = message;
     if (to === CLIENT) {
       if (payload.type === 'ClientReply') this.client.onReply(from, payload);
@@ -397,7 +431,7 @@ export class Simulation {
   private drop(message: Envelope, reason: DropReason): void {
     this.recentlyDropped.push({ message, droppedAt: this.now_, reason });
     if (this.recentlyDropped.length > 64) this.pruneDropped();
-    this.record({ kind: 'dropped', message, reason });
+    if (this.recordTrace) this.trace.push({ kind: 'dropped', message, reason, time: this.now_, step: this.step_ });
   }
 
   private pruneDropped(): void {
@@ -415,7 +449,9 @@ export class Simulation {
         sendRequest: (to, requestId, command) => this.send(CLIENT, to, { type: 'ClientRequest', requestId, command }),
         schedule: (after, timer, requestId, attempt) =>
           this.queue.push(this.now_ + after, { kind: 'client', timer, requestId, attempt }),
-        record: (event: ClientEvent) => this.record({ kind: 'client', event }),
+        record: (event: ClientEvent) => {
+          if (this.recordTrace) this.trace.push({ kind: 'client', event, time: this.now_, step: this.step_ });
+        },
       },
       this.scenario.timing.clientTimeout,
       this.scenario.timing.clientDeadline,
@@ -426,10 +462,14 @@ export class Simulation {
     const raft = this.slots.get(node)!.raft!;
     const { result, output } = raft.propose(command, requestId);
     if (result.accepted) {
-      this.record({
-        kind: 'client',
-        event: { type: 'accepted', requestId, node, index: result.index, term: result.term },
-      });
+      if (this.recordTrace) {
+        this.trace.push({
+          kind: 'client',
+          event: { type: 'accepted', requestId, node, index: result.index, term: result.term },
+          time: this.now_,
+          step: this.step_,
+        });
+      }
     } else if (result.reason === 'not-leader') {
       this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, leaderHint: result.leaderHint });
     } else {
@@ -443,7 +483,13 @@ export class Simulation {
   /** Apply a user or scenario action. Returns a message when it could not be carried out. */
   private applyAction(action: Action): string | undefined {
     const error = this.tryAction(action);
-    this.record(error === undefined ? { kind: 'action', action } : { kind: 'action', action, error });
+    if (this.recordTrace) {
+      const time = this.now_;
+      const step = this.step_;
+      this.trace.push(
+        error === undefined ? { kind: 'action', action, time, step } : { kind: 'action', action, error, time, step },
+      );
+    }
     return error;
   }
 
@@ -464,7 +510,14 @@ export class Simulation {
         if (!alive(action.node)) return `${action.node} is down: restart it first`;
         const slot = this.slots.get(action.node)!;
         slot.timers.election = null;
-        this.record({ kind: 'timerFired', node: action.node, timer: 'election' });
+        if (this.recordTrace)
+          this.trace.push({
+            kind: 'timerFired',
+            node: action.node,
+            timer: 'election',
+            time: this.now_,
+            step: this.step_,
+          });
         this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer: 'election' }));
         return undefined;
       }
@@ -531,9 +584,9 @@ export class Simulation {
           lost: false,
           duplicate: true,
         };
-        this.inFlight.set(copy.id, copy);
+        this.inFlight.add(copy);
         this.queue.push(copy.deliverAt, { kind: 'deliver', message: copy });
-        this.record({ kind: 'sent', message: copy });
+        if (this.recordTrace) this.trace.push({ kind: 'sent', message: copy, time: this.now_, step: this.step_ });
         return undefined;
       }
     }
@@ -546,14 +599,17 @@ export class Simulation {
     slot.disk = { currentTerm: s.currentTerm, votedFor: s.votedFor, log: [...s.log] };
     slot.raft = null;
     slot.timers = { election: null, heartbeat: null };
-    this.record({ kind: 'crashed', node: id });
+    if (this.recordTrace) this.trace.push({ kind: 'crashed', node: id, time: this.now_, step: this.step_ });
     return undefined;
   }
 
   private restart(id: NodeId): undefined {
     const slot = this.slots.get(id)!;
     if (this.unsafe.forgetOnRestart) slot.disk = { currentTerm: 0, votedFor: null, log: slot.disk.log };
-    this.record({ kind: 'restarted', node: id, term: slot.disk.currentTerm, votedFor: slot.disk.votedFor });
+    if (this.recordTrace) {
+      const { currentTerm: term, votedFor } = slot.disk;
+      this.trace.push({ kind: 'restarted', node: id, term, votedFor, time: this.now_, step: this.step_ });
+    }
     this.addViolations(this.checker.observeRestart(id, slot.highestTerm, slot.disk.currentTerm, this.now_));
     this.boot(id);
     return undefined;
@@ -561,14 +617,11 @@ export class Simulation {
 
   // ---- Records --------------------------------------------------------------------------
 
-  private record(event: DistributiveOmit<TraceEvent, 'time' | 'step'>): void {
-    if (this.recordTrace) this.trace.push({ ...event, time: this.now_, step: this.step_ } as TraceEvent);
-  }
-
   private addViolations(found: readonly Violation[]): void {
+    if (found.length === 0) return;
     for (const violation of found) {
       this.violations.push(violation);
-      this.record({ kind: 'violation', violation });
+      if (this.recordTrace) this.trace.push({ kind: 'violation', violation, time: this.now_, step: this.step_ });
     }
   }
 
@@ -582,7 +635,7 @@ export class Simulation {
       time: this.now_,
       step: this.step_,
       nodes,
-      messages: [...this.inFlight.values()],
+      messages: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       network: this.network.snapshot(),
       requests: this.client.state.requests.slice(-50).map((r) => ({ ...r })),
@@ -637,7 +690,7 @@ export class Simulation {
       network: structuredClone(this.network.state),
       client: cloneClientState(this.client.state),
       checker: cloneCheckerState(this.checker.state),
-      inFlight: [...this.inFlight.values()],
+      inFlight: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       nextMessageId: this.nextMessageId,
       nextTimerGeneration: this.nextTimerGeneration,
@@ -670,7 +723,7 @@ export class Simulation {
     this.network = new Network(structuredClone(c.network));
     this.client = this.makeClient(cloneClientState(c.client));
     this.checker = new SafetyChecker(cloneCheckerState(c.checker));
-    this.inFlight = new Map(c.inFlight.map((m) => [m.id, m]));
+    this.inFlight = new InFlight(c.inFlight);
     this.recentlyDropped = [...c.recentlyDropped];
     this.nextMessageId = c.nextMessageId;
     this.nextTimerGeneration = c.nextTimerGeneration;
@@ -680,5 +733,3 @@ export class Simulation {
     this.liveCursor = c.liveCursor;
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

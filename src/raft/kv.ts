@@ -78,33 +78,68 @@ export function applyEntry(kv: KvState, entry: LogEntry): string {
   // A client retry of a request already applied returns the first result and changes nothing.
   const applied = kv.appliedRequests;
   const index = appliedIndex(applied);
-  const earlier = index.get(id);
+  const earlier = findApplied(applied, index, id);
   if (earlier !== undefined) return earlier;
   const result = execute(kv, entry.command);
+  const last = applied[applied.length - 1];
+  if (last !== undefined && last[0] >= id) index.sortedFrom = applied.length;
   applied.push([id, result]);
-  index.set(id, result);
-  // Retries stop at the client's deadline, so only recent requests need remembering.
-  if (applied.length > REMEMBERED_REQUESTS) index.delete(applied.shift()![0]);
+  if (applied.length > TRIM_AT) {
+    // Cut the forgotten part off in one go rather than shifting the list at every request.
+    const cut = applied.length - REMEMBERED_REQUESTS;
+    applied.splice(0, cut);
+    index.sortedFrom = Math.max(0, index.sortedFrom - cut);
+  }
+  index.length = applied.length;
   return result;
 }
 
+/**
+ * Retries stop at the client's deadline, so only the last REMEMBERED_REQUESTS applied requests
+ * are remembered: those at the end of appliedRequests. The list may grow to TRIM_AT before its
+ * older part is cut off.
+ */
 const REMEMBERED_REQUESTS = 256;
+const TRIM_AT = 2 * REMEMBERED_REQUESTS;
 
 /**
- * A lookup table beside each appliedRequests list (the list stays the plain-data truth), so a
- * retry is found without scanning it. Rebuilt from the list when the list is new (a restored
- * checkpoint) or was changed by someone else; a request id the list holds twice keeps its first.
+ * What is known beside an appliedRequests list (the list stays the plain-data truth): from which
+ * position on its request ids strictly increase, as they do unless a retry overtook a request.
+ * Rebuilt when the list is new (a restored checkpoint) or was changed by someone else.
  */
-const appliedIndexes = new WeakMap<KvState['appliedRequests'], Map<number, string>>();
+interface AppliedIndex {
+  sortedFrom: number;
+  /** The list's length when the index last saw it. */
+  length: number;
+}
 
-function appliedIndex(applied: KvState['appliedRequests']): Map<number, string> {
+const appliedIndexes = new WeakMap<KvState['appliedRequests'], AppliedIndex>();
+
+function appliedIndex(applied: KvState['appliedRequests']): AppliedIndex {
   let index = appliedIndexes.get(applied);
-  if (index === undefined || index.size !== applied.length) {
-    index = new Map();
-    for (const [id, result] of applied) if (!index.has(id)) index.set(id, result);
+  if (index === undefined || index.length !== applied.length) {
+    let sortedFrom = applied.length - 1;
+    while (sortedFrom > 0 && applied[sortedFrom - 1]![0] < applied[sortedFrom]![0]) sortedFrom--;
+    index = { sortedFrom: Math.max(0, sortedFrom), length: applied.length };
     appliedIndexes.set(applied, index);
   }
   return index;
+}
+
+/** The result of the first remembered request with this id: a scan of the unordered part, then a binary search. */
+function findApplied(applied: KvState['appliedRequests'], index: AppliedIndex, id: number): string | undefined {
+  const start = Math.max(0, applied.length - REMEMBERED_REQUESTS);
+  const sorted = Math.max(start, index.sortedFrom);
+  for (let i = start; i < sorted; i++) if (applied[i]![0] === id) return applied[i]![1];
+  let lo = sorted;
+  let hi = applied.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (applied[mid]![0] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = applied[lo];
+  return found !== undefined && found[0] === id ? found[1] : undefined;
 }
 
 function execute(kv: KvState, text: string): string {

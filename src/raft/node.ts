@@ -137,7 +137,7 @@ export class RaftNode {
     const entry: LogEntry =
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
-    for (const peer of this.peers) this.sendAppendEntries(peer);
+    this.broadcastAppendEntries();
     this.advanceCommitIndex();
     return { accepted: true, index: lastLogIndex(s.log), term: s.currentTerm };
   }
@@ -350,7 +350,7 @@ export class RaftNode {
     }
     s.recentlyHeard = [];
     if (this.config.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '' });
-    for (const peer of this.peers) this.sendAppendEntries(peer);
+    this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config.heartbeatInterval });
     if (this.config.options.checkQuorum) this.armElectionTimer();
     else this.out.timers.push({ timer: 'election', stop: true });
@@ -375,17 +375,32 @@ export class RaftNode {
 
   private onHeartbeatTimeout(): void {
     if (this.state.role !== 'leader') return;
-    for (const peer of this.peers) this.sendAppendEntries(peer);
+    this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config.heartbeatInterval });
   }
 
   /** Send a follower everything from its nextIndex on (an empty list is a heartbeat). */
   private sendAppendEntries(peer: NodeId): void {
+    this.send(peer, this.appendEntriesFor(peer));
+  }
+
+  /** AppendEntries to every follower; followers at the same nextIndex get the same (read-only) message. */
+  private broadcastAppendEntries(): void {
+    let previous: AppendEntries | undefined;
+    for (const peer of this.peers) {
+      previous = this.appendEntriesFor(peer, previous);
+      this.send(peer, previous);
+    }
+  }
+
+  /** The AppendEntries for `peer`; `previous`, built a moment ago from the same log, when it fits. */
+  private appendEntriesFor(peer: NodeId, previous?: AppendEntries): AppendEntries {
     const s = this.state;
     const nextIndex = s.nextIndex[peer] ?? lastLogIndex(s.log) + 1;
     const prevLogIndex = nextIndex - 1;
+    if (previous !== undefined && previous.prevLogIndex === prevLogIndex) return previous;
     const max = this.config.options.maxEntriesPerMessage;
-    this.send(peer, {
+    return {
       type: 'AppendEntries',
       term: s.currentTerm,
       leaderId: this.id,
@@ -393,7 +408,7 @@ export class RaftNode {
       prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
       entries: prevLogIndex < s.log.length ? s.log.slice(prevLogIndex, prevLogIndex + max) : NO_ENTRIES,
       leaderCommit: s.commitIndex,
-    });
+    };
   }
 
   /** Figure 2, AppendEntries receiver, with the consistency check of §5.3. */

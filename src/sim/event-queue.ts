@@ -1,75 +1,106 @@
 // A priority queue of future events ordered by (time, seq): ties are broken by the
 // order of scheduling, so the simulation never depends on the heap's internal layout.
+// The binary heap is kept as three parallel arrays (times, seqs, items), so scheduling
+// an event allocates nothing but its item.
 
-export interface Scheduled<T> {
-  readonly time: number;
-  readonly seq: number;
-  readonly item: T;
+/** A checkpoint of the queue: the heap's arrays as they were, and the next sequence number. */
+export interface SavedQueue<T> {
+  readonly times: readonly number[];
+  readonly seqs: readonly number[];
+  readonly items: readonly T[];
+  readonly nextSeq: number;
 }
 
 export class EventQueue<T> {
-  private heap: Scheduled<T>[] = [];
+  private times: number[] = [];
+  private seqs: number[] = [];
+  private items: T[] = [];
   private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.items.length;
   }
 
   push(time: number, item: T): void {
-    const entry = { time, seq: this.nextSeq++, item };
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
+    const { times, seqs, items } = this;
+    const seq = this.nextSeq++;
+    let i = items.length;
+    times.push(time);
+    seqs.push(seq);
+    items.push(item);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
+      const pt = times[parent]!;
+      if (!(time < pt || (time === pt && seq < seqs[parent]!))) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      items[i] = items[parent]!;
       i = parent;
     }
-    heap[i] = entry;
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
   }
 
-  peek(): Scheduled<T> | undefined {
-    return this.heap[0];
+  /** The time of the next event, if any. */
+  peekTime(): number | undefined {
+    return this.times[0];
   }
 
-  pop(): Scheduled<T> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
+  /** The next event, if any. */
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  /** Remove the next event and return it. */
+  pop(): T | undefined {
+    const { times, seqs, items } = this;
+    const top = items[0];
+    if (top === undefined) return undefined;
+    const time = times.pop()!;
+    const seq = seqs.pop()!;
+    const item = items.pop()!;
+    const n = items.length;
+    if (n === 0) return top;
     let i = 0;
-    const n = heap.length;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= n) break;
       const right = left + 1;
-      const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
+      let child = left;
+      if (right < n) {
+        const rt = times[right]!;
+        const lt = times[left]!;
+        if (rt < lt || (rt === lt && seqs[right]! < seqs[left]!)) child = right;
+      }
+      const ct = times[child]!;
+      if (!(ct < time || (ct === time && seqs[child]! < seq))) break;
+      times[i] = ct;
+      seqs[i] = seqs[child]!;
+      items[i] = items[child]!;
       i = child;
     }
-    heap[i] = last;
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
     return top;
   }
 
   /** Every pending event, in no particular order (for snapshots and checkpoints). */
-  entries(): readonly Scheduled<T>[] {
-    return this.heap;
+  entries(): readonly T[] {
+    return this.items;
   }
 
-  save(): { heap: Scheduled<T>[]; nextSeq: number } {
-    return { heap: [...this.heap], nextSeq: this.nextSeq };
+  save(): SavedQueue<T> {
+    return { times: [...this.times], seqs: [...this.seqs], items: [...this.items], nextSeq: this.nextSeq };
   }
 
-  static restore<T>(saved: { heap: readonly Scheduled<T>[]; nextSeq: number }): EventQueue<T> {
+  static restore<T>(saved: SavedQueue<T>): EventQueue<T> {
     const q = new EventQueue<T>();
-    q.heap = [...saved.heap];
+    q.times = [...saved.times];
+    q.seqs = [...saved.seqs];
+    q.items = [...saved.items];
     q.nextSeq = saved.nextSeq;
     return q;
   }
-}
-
-function before<T>(a: Scheduled<T>, b: Scheduled<T>): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }

@@ -21,7 +21,7 @@ import type { Action, Scenario } from '../scenario/schema';
 import { nodeNames } from '../scenario/schema';
 import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
 import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
-import { EventQueue, type Scheduled } from './event-queue';
+import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
@@ -41,12 +41,21 @@ import {
   type WireMessage,
 } from './types';
 
+/** A message to deliver (the envelope itself, so a send allocates no wrapper), or a timer. */
 export type QueueItem =
-  | { readonly kind: 'deliver'; readonly message: Envelope }
-  | { readonly kind: 'timer'; readonly node: NodeId; readonly timer: TimerKind; readonly generation: number }
+  | Envelope
+  | ArmedTimer
   | { readonly kind: 'client'; readonly timer: ClientTimerKind; readonly requestId: number; readonly attempt: number };
 
+function isDelivery(item: QueueItem): item is Envelope {
+  return (item as { readonly kind?: string }).kind === undefined;
+}
+
+/** A node's running timer; the same object waits in the queue (stale once re-armed or stopped). */
 interface ArmedTimer extends TimerSnapshot {
+  readonly kind: 'timer';
+  readonly node: NodeId;
+  readonly timer: TimerKind;
   readonly generation: number;
 }
 
@@ -69,7 +78,7 @@ export interface SimCheckpoint {
   readonly now: number;
   readonly step: number;
   readonly prng: number;
-  readonly queue: ReturnType<EventQueue<QueueItem>['save']>;
+  readonly queue: SavedQueue<QueueItem>;
   readonly nodes: Record<
     NodeId,
     {
@@ -188,8 +197,7 @@ export class Simulation {
     this.discardStale();
     const due = this.dueAction();
     if (due !== null) return Math.max(due.at, this.now_);
-    const top = this.queue.peek();
-    return top === undefined ? undefined : top.time;
+    return this.queue.peekTime();
   }
 
   /** Process exactly one event. Returns false when nothing is left to happen. */
@@ -228,12 +236,12 @@ export class Simulation {
 
   /** Pop and process the next queued event if it is due by `time`; false when there is none. */
   private runQueued(time: number): boolean {
-    const top = this.queue.peek();
-    if (top === undefined || top.time > time) return false;
-    this.queue.pop();
-    this.now_ = top.time;
+    const at = this.queue.peekTime();
+    if (at === undefined || at > time) return false;
+    const item = this.queue.pop()!;
+    this.now_ = at;
     this.step_ += 1;
-    this.process(top.item);
+    this.process(item);
     return true;
   }
 
@@ -244,7 +252,7 @@ export class Simulation {
    */
   perform(action: Action): string | undefined {
     const stamped: Action = { ...action, at: this.now_, afterStep: this.step_ };
-    this.live.length = this.liveCursor;
+    if (this.live.length !== this.liveCursor) this.live.length = this.liveCursor;
     this.live.push(stamped);
     this.liveCursor += 1;
     this.step_ += 1;
@@ -271,8 +279,7 @@ export class Simulation {
     const scripted = this.script[this.scriptCursor];
     const pinned = this.live[this.liveCursor];
     if (scripted === undefined && pinned === undefined) return null;
-    const head = this.queue.peek();
-    const top = head === undefined ? Infinity : head.time;
+    const top = this.queue.peekTime() ?? Infinity;
     if (pinned && pinned.afterStep! <= this.step_ && pinned.at <= top && (!scripted || pinned.at <= scripted.at)) {
       this.liveDue = true;
       return pinned;
@@ -287,25 +294,23 @@ export class Simulation {
   private discardStale(): void {
     for (;;) {
       const top = this.queue.peek();
-      if (!top || !this.isStale(top)) return;
+      if (top === undefined || !this.isStale(top)) return;
       this.queue.pop();
     }
   }
 
   /** A timer that was re-armed or stopped, or whose node crashed, no longer fires. */
-  private isStale(entry: Scheduled<QueueItem>): boolean {
-    const item = entry.item;
+  private isStale(item: QueueItem): boolean {
     // A message the user already delivered or dropped leaves no empty step behind.
-    if (item.kind === 'deliver') return !this.inFlight.has(item.message.id);
+    if (isDelivery(item)) return !this.inFlight.has(item.id);
     if (item.kind !== 'timer') return false;
     const armed = this.slots.get(item.node)!.timers[item.timer];
     return armed === null || armed.generation !== item.generation;
   }
 
   private process(item: QueueItem): void {
+    if (isDelivery(item)) return this.deliver(item);
     switch (item.kind) {
-      case 'deliver':
-        return this.deliver(item.message);
       case 'timer': {
         const slot = this.slots.get(item.node)!;
         slot.timers[item.timer] = null;
@@ -344,8 +349,8 @@ export class Simulation {
   }
 
   private drawElectionTimeout(): number {
-    const [min, max] = this.scenario.timing.electionTimeout;
-    return this.prng.between(min, max);
+    const range = this.scenario.timing.electionTimeout;
+    return this.prng.between(range[0], range[1]);
   }
 
   /** Carry out a node's output: record its events, arm its timers, send its messages. */
@@ -371,9 +376,16 @@ export class Simulation {
     for (const t of out.timers) {
       if ('stop' in t) slot.timers[t.timer] = null;
       else {
-        const timer = { armedAt: this.now_, deadline: this.now_ + t.after, generation: this.nextTimerGeneration++ };
+        const timer: ArmedTimer = {
+          kind: 'timer',
+          node: id,
+          timer: t.timer,
+          generation: this.nextTimerGeneration++,
+          armedAt: this.now_,
+          deadline: this.now_ + t.after,
+        };
         slot.timers[t.timer] = timer;
-        this.queue.push(timer.deadline, { kind: 'timer', node: id, timer: t.timer, generation: timer.generation });
+        this.queue.push(timer.deadline, timer);
       }
     }
     for (const m of out.messages) this.send(id, m.to, m.message);
@@ -401,7 +413,7 @@ export class Simulation {
       duplicate,
     };
     this.inFlight.add(message);
-    this.queue.push(message.deliverAt, { kind: 'deliver', message });
+    this.queue.push(message.deliverAt, message);
     if (this.recordTrace) this.trace.push({ kind: 'sent', message, time: this.now_, step: this.step_ });
   }
 
@@ -585,7 +597,7 @@ export class Simulation {
           duplicate: true,
         };
         this.inFlight.add(copy);
-        this.queue.push(copy.deliverAt, { kind: 'deliver', message: copy });
+        this.queue.push(copy.deliverAt, copy);
         if (this.recordTrace) this.trace.push({ kind: 'sent', message: copy, time: this.now_, step: this.step_ });
         return undefined;
       }

@@ -282,7 +282,8 @@ export class SafetyChecker {
   ): Violation[] | null {
     const s = this.state;
     const hashes = (s.prefixHashes[node] ??= []);
-    hashes.length = fromIndex - 1;
+    // Setting an array's length costs a runtime call even when it does not change.
+    if (hashes.length !== fromIndex - 1) hashes.length = fromIndex - 1;
     let found: Violation[] | null = null;
     let prev = fromIndex > 1 ? hashes[fromIndex - 2]! : 0;
     for (let i = 0; i < entries.length; i++) {

@@ -251,7 +251,10 @@ export class Simulation {
    * that were taken later than now on this run are forgotten.
    */
   perform(action: Action): string | undefined {
-    const stamped: Action = { ...action, at: this.now_, afterStep: this.step_ };
+    // Object.assign gives the spread's result, several times faster; only an own "__proto__" key would differ.
+    const stamped: Action = Object.hasOwn(action, '__proto__')
+      ? { ...action, at: this.now_, afterStep: this.step_ }
+      : Object.assign({}, action, { at: this.now_, afterStep: this.step_ });
     if (this.live.length !== this.liveCursor) this.live.length = this.liveCursor;
     this.live.push(stamped);
     this.liveCursor += 1;
@@ -322,7 +325,7 @@ export class Simulation {
             time: this.now_,
             step: this.step_,
           });
-        return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }));
+        return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }), slot);
       }
       case 'client':
         return this.client.onTimer(item.timer, item.requestId, item.attempt);
@@ -354,8 +357,7 @@ export class Simulation {
   }
 
   /** Carry out a node's output: record its events, arm its timers, send its messages. */
-  private feed(id: NodeId, out: RaftOutput): void {
-    const slot = this.slots.get(id)!;
+  private feed(id: NodeId, out: RaftOutput, slot: NodeSlot = this.slots.get(id)!): void {
     const state = slot.raft!.state;
     for (const event of out.events) {
       if (this.recordTrace) this.trace.push({ kind: 'node', node: id, event, time: this.now_, step: this.step_ });
@@ -419,7 +421,8 @@ export class Simulation {
 
   private deliver(message: Envelope): void {
     if (!this.inFlight.delete(message.id)) return; // Already dropped by the user.
-    const reason = this.dropReason(message);
+    const slot = message.to === CLIENT ? undefined : this.slots.get(message.to)!;
+    const reason = this.dropReason(message, slot);
     if (reason) return this.drop(message, reason);
     if (this.recordTrace) this.trace.push({ kind: 'delivered', message, time: this.now_, step: this.step_ });
     const { from, to, payload } = message;
@@ -427,15 +430,14 @@ export class Simulation {
       if (payload.type === 'ClientReply') this.client.onReply(from, payload);
       return;
     }
-    const raft = this.slots.get(to)!.raft!;
     if (payload.type === 'ClientRequest') return this.onClientRequest(to, payload.requestId, payload.command);
     if (payload.type === 'ClientReply') return;
-    this.feed(to, raft.handle({ kind: 'message', from, message: payload as RaftMessage }));
+    this.feed(to, slot!.raft!.handle({ kind: 'message', from, message: payload as RaftMessage }), slot);
   }
 
-  private dropReason(message: Envelope): DropReason | null {
+  private dropReason(message: Envelope, receiver: NodeSlot | undefined): DropReason | null {
     if (message.lost) return 'random-loss';
-    if (message.to !== CLIENT && !this.slots.get(message.to)!.raft) return 'receiver-dead';
+    if (receiver !== undefined && !receiver.raft) return 'receiver-dead';
     if (!this.network.isUp(message.from, message.to)) return 'link-down';
     return null;
   }

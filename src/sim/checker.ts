@@ -22,6 +22,11 @@ export interface CheckerState {
   prefixOther: Record<string, number>;
   /** State Machine Safety / Leader Completeness: the committed prefix hash at each index (index 1 at [0]). */
   committedPrefix: number[];
+  /**
+   * Leader Completeness: the term in which each index was first known committed (the lowest
+   * currentTerm of a node committing it). Figure 3 binds only leaders of higher terms.
+   */
+  committedTerm: number[];
   /** The entry hash applied at each index (index 1 at [0]). */
   appliedEntry: number[];
   /** Vote Stability: "node:term" → the candidate voted for. */
@@ -42,6 +47,7 @@ export function emptyCheckerState(): CheckerState {
     prefixHash: [],
     prefixOther: {},
     committedPrefix: [],
+    committedTerm: [],
     appliedEntry: [],
     votes: {},
     commitIndex: {},
@@ -58,6 +64,7 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
     prefixHash: s.prefixHash.slice(),
     prefixOther: { ...s.prefixOther },
     committedPrefix: [...s.committedPrefix],
+    committedTerm: [...s.committedTerm],
     appliedEntry: [...s.appliedEntry],
     votes: { ...s.votes },
     commitIndex: { ...s.commitIndex },
@@ -160,7 +167,7 @@ export class SafetyChecker {
         break;
       case 'commitAdvanced':
         s.commitIndex[node] = event.to;
-        found = this.checkCommitted(node, event.from, event.to, time);
+        found = this.checkCommitted(node, event.from, event.to, after.currentTerm, time);
         break;
       case 'entryApplied': {
         const h = chain(0, event.entry);
@@ -255,8 +262,10 @@ export class SafetyChecker {
         detail: `${other} and ${node} were both elected leader of term ${term}`,
       });
     } else s.leaderOfTerm[term] = node;
-    // Leader Completeness: every entry committed so far must be in the new leader's log.
-    const committed = s.committedPrefix.length;
+    // Leader Completeness: every entry committed in an earlier term must be in the new leader's log.
+    // A stale election can finish after a later term committed entries; those do not bind it.
+    let committed = s.committedPrefix.length;
+    while (committed > 0 && s.committedTerm[committed - 1]! >= term) committed--;
     if (committed === 0) return found;
     const mine = s.prefixHashes[node]!;
     if (after.log.length < committed || mine[committed - 1] !== s.committedPrefix[committed - 1]) {
@@ -321,7 +330,7 @@ export class SafetyChecker {
     return (s.prefixOther[key] ??= hash);
   }
 
-  private checkCommitted(node: NodeId, from: number, to: number, time: number): Violation[] | null {
+  private checkCommitted(node: NodeId, from: number, to: number, term: number, time: number): Violation[] | null {
     const s = this.state;
     const hashes = s.prefixHashes[node]!;
     for (let index = from + 1; index <= to; index++) {
@@ -330,7 +339,10 @@ export class SafetyChecker {
       const known = s.committedPrefix[index - 1];
       if (known === undefined) {
         s.committedPrefix[index - 1] = mine;
-      } else if (known !== mine) {
+        s.committedTerm[index - 1] = term;
+      } else if (known === mine) {
+        if (term < s.committedTerm[index - 1]!) s.committedTerm[index - 1] = term;
+      } else {
         return [
           {
             invariant: 'State Machine Safety',

@@ -81,13 +81,11 @@ describe('fuzzer regressions', () => {
     expect(truncated).toHaveLength(1);
     expect(sim.violations).toEqual([]);
   });
-  // Fuzz seed 5194 (the 10,000-seed run), shrunk. Fails today: the checker's Leader Completeness
-  // rule compares a new leader with every entry committed so far, but Figure 3 only asks it to hold
-  // the entries committed in LOWER terms. Here E wins term 2 with votes from A and C that arrive
-  // late, after B, leader of term 4, has committed its term-4 entry 9; E lacks entry 9 and may (E's
-  // appends are refused as stale and it steps down at once). Flip it.fails to it when the checker
-  // in src/sim/checker.ts remembers the term each index was committed in.
-  it.fails('a stale candidate that wins a lower term after a higher term committed more is not a violation', () => {
+  // Fuzz seed 5194 (the 10,000-seed run), shrunk. Leader Completeness (Figure 3) asks a new leader
+  // to hold the entries committed in LOWER terms only. Here E wins term 2 with votes from A and C
+  // that arrive late, after B, leader of term 4, has committed its term-4 entry 9; E lacks entry 9
+  // and may (E's appends are refused as stale and it steps down at once).
+  it('a stale candidate that wins a lower term after a higher term committed more is not a violation', () => {
     const sim = play(SEED_5194, 5100);
     const nodeEvents = sim.trace.filter((t) => t.kind === 'node');
     const commit9 = nodeEvents.find(

@@ -2,7 +2,7 @@
 // shows typed text as text and fits the screens it is used on.
 
 import AxeBuilder from '@axe-core/playwright';
-import { cluster, expect, fullSpeed, openApp, submitCommand, test, waitForLeader } from './fixtures';
+import { cluster, expect, fullSpeed, openApp, openTab, submitCommand, test, waitForLeader } from './fixtures';
 
 test('the app loads without console errors and shows the cluster and its controls', async ({ page }) => {
   await openApp(page);
@@ -108,6 +108,7 @@ test('a focused control shows a visible focus ring', async ({ page }) => {
 
 test('the settings show the majority and change the cluster size', async ({ page }) => {
   await openApp(page);
+  await openTab(page, 'Settings');
   await expect(page.getByText('Majority 3 · tolerates 2 failures')).toBeVisible();
   await page.getByRole('combobox', { name: 'Cluster size' }).selectOption('3');
   await expect(page.getByText('Majority 2 · tolerates 1 failure')).toBeVisible();

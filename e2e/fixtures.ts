@@ -96,8 +96,16 @@ export async function fullSpeed(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: /^(Pause|일시정지)$/ })).toBeVisible();
 }
 
-/** Selects a node in the node-actions panel and presses one of its actions ("Kill", "Isolate", …). */
+/** Opens one of the side area's tabs ("Events", "Node", "Space-time", "Safety", "Rules", "Settings"). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Selects a node in the node-actions panel (Node tab) and presses one of its actions ("Kill", "Isolate", …). */
 export async function nodeAction(page: Page, node: string, action: string): Promise<void> {
+  await openTab(page, 'Node');
   const select = page.getByRole('button', { name: `Select node ${node}` });
   if ((await select.getAttribute('aria-pressed')) !== 'true') await select.click();
   await page.getByRole('button', { name: `${action} ${node}` }).click();

@@ -6,7 +6,7 @@ import { deflateSync } from 'fflate';
 import { runScenario } from '../src/scenario/run';
 import { scenarioSchema } from '../src/scenario/schema';
 import { encodeLink, toBase64Url } from '../src/scenario/url';
-import { expect, logOf, nodeStates, openApp, test } from './fixtures';
+import { expect, logOf, nodeStates, openApp, openTab, test } from './fixtures';
 
 const scenario = scenarioSchema.parse({
   version: 1,
@@ -148,10 +148,16 @@ test('embed mode shows the cluster without settings or authoring', async ({ page
   await expect(page.getByTestId('virtual-time')).toHaveText('1.600 s');
   await expect(page.getByRole('group', { name: /^The cluster/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lessons' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Author a lesson' })).toHaveCount(0);
+  // Nor node actions or the shortcut button: embed mode shows the run, it does not edit it.
+  await openTab(page, 'Node');
+  await expect(page.getByRole('button', { name: /^Select node / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 
   await page.goto('/');
+  await openTab(page, 'Settings');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Author a lesson' })).toBeVisible();
 });

@@ -2,7 +2,7 @@
 // branch, deliver messages by hand, and read the run on the space-time diagram.
 
 import type { Page } from '@playwright/test';
-import { cluster, expect, nodeAction, nodeStates, openApp, test } from './fixtures';
+import { cluster, expect, nodeAction, nodeStates, openApp, openTab, test } from './fixtures';
 
 async function pause(page: Page): Promise<void> {
   // The app starts playing on its own (slowly): wait for that, then pause it.
@@ -94,6 +94,7 @@ test('manual delivery: deliver one RequestVote and the voter’s vote changes', 
   await expect(page.getByRole('button', { name: 'Manual delivery' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText(/time stands still/).first()).toBeVisible();
 
+  await openTab(page, 'Node');
   await page.getByRole('button', { name: 'Select node C' }).click();
   const votedFor = page
     .locator('dt', { has: page.locator('code', { hasText: /^votedFor$/ }) })
@@ -116,6 +117,7 @@ test('manual delivery: deliver one RequestVote and the voter’s vote changes', 
 test('the space-time diagram shows delivered messages and a click on one goes there', async ({ page }) => {
   await page.getByRole('button', { name: 'Next leader' }).click();
   await expect(cluster(page).getByRole('button', { name: /^Node [A-E], leader/ })).toBeVisible();
+  await openTab(page, 'Space-time');
   const diagram = page.getByRole('group', { name: /^Messages between/ });
   await diagram.scrollIntoViewIfNeeded();
   const arrow = diagram

@@ -1,19 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createWorkerPort } from './store/engine-port';
+import { createWorkerPort } from './store/worker-port';
 import { startEngine, useSimStore } from './store/sim-store';
 import { App } from './ui/App';
+import { isEmbed, isEmptyHash, openDefault } from './ui/boot';
 import { applyThemeVariables } from './ui/chrome/theme-vars';
-import { isEmbed, openFromHash } from './ui/startup';
 import './ui/styles.css';
 
 applyThemeVariables(document.documentElement);
 startEngine(createWorkerPort);
 document.documentElement.lang = useSimStore.getState().lang;
+
+/** A share link is decoded by its own chunk (schema, lessons): the default cluster does not wait for it. */
+function openLink(hash: string, autoplay: boolean): void {
+  void import('./ui/startup').then(({ openFromHash }) => openFromHash(hash, { autoplay }));
+}
+
 // A share link in the fragment opens paused at its instant; otherwise the default cluster plays,
 // except in a hidden tab (opened in the background), where the teacher presses play.
-openFromHash(window.location.hash, { autoplay: document.visibilityState !== 'hidden' });
-window.addEventListener('hashchange', () => openFromHash(window.location.hash, { autoplay: false }));
+const autoplay = document.visibilityState !== 'hidden';
+if (isEmptyHash(window.location.hash)) openDefault({ autoplay });
+else openLink(window.location.hash, autoplay);
+window.addEventListener('hashchange', () => openLink(window.location.hash, false));
 const embed = isEmbed(window.location.search);
 
 createRoot(document.getElementById('root')!).render(

@@ -2,29 +2,11 @@
 // same EngineHost in-process (for component tests, where jsdom has no Worker).
 
 import { EngineHost, type WallClock } from '../worker/engine-host';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FromWorker } from '../worker/protocol';
+import type { EnginePort } from './worker-port';
 
-export interface EnginePort {
-  send(message: ToWorker): void;
-  onMessage(listener: (message: FromWorker) => void): void;
-  /** The worker died (a script error it did not catch). */
-  onCrash(listener: (message: string) => void): void;
-  terminate(): void;
-}
-
-export function createWorkerPort(): EnginePort {
-  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-  return {
-    send: (message) => worker.postMessage(message),
-    onMessage: (listener) => worker.addEventListener('message', (e: MessageEvent<FromWorker>) => listener(e.data)),
-    onCrash: (listener) =>
-      worker.addEventListener('error', (e: ErrorEvent) => {
-        e.preventDefault();
-        listener(e.message || 'the simulation worker stopped');
-      }),
-    terminate: () => worker.terminate(),
-  };
-}
+export type { EnginePort } from './worker-port';
+export { createWorkerPort } from './worker-port';
 
 /** Runs the engine on this thread, with a clock the caller may drive by hand. */
 export function createInProcessPort(clock: WallClock): EnginePort {

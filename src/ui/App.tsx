@@ -1,51 +1,71 @@
-// The one screen: controls on top, the cluster ring large in the middle with the logs under it,
-// and beside them the cluster facts, the selected node's actions and details, the event feed and the settings.
+// The one screen: the title bar and the controls on top; the cluster ring large in the middle
+// with the timeline and the logs under it; beside them the lesson being followed, manual delivery
+// when it is on, and the secondary panels behind tabs (events, node, space-time, safety, rules,
+// settings). On a phone everything is one column, the lesson above the ring.
 
-import { ClusterView } from './cluster/ClusterView';
-import { MessageDetails } from './cluster/MessageDetails';
-import { NodeActions } from './cluster/NodeActions';
+import { lazy, Suspense } from 'react';
+import { useAuthoringStore } from './authoring/authoring-store';
 import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
+import { SidePanels } from './chrome/SidePanels';
+import { ClusterView } from './cluster/ClusterView';
 import { CommandInput } from './controls/CommandInput';
 import { ControlBar } from './controls/ControlBar';
-import { ClusterFacts } from './facts/ClusterFacts';
-import { EventFeed } from './feed/EventFeed';
-import { NodeInspector } from './inspector/NodeInspector';
+import { useLessonStore } from './lessons/lesson-state';
 import { LogTable } from './logs/LogTable';
-import { SettingsPanel } from './settings/SettingsPanel';
-import { SpaceTimeDiagram } from './spacetime/SpaceTimeDiagram';
-import { ManualDelivery } from './time/ManualDelivery';
-import { TimeStrip } from './time/TimeStrip';
-import { useShortcuts } from './shortcuts';
-import { WhyPanel } from './explain/WhyPanel';
-import { RulesPanel } from './rules/RulesPanel';
-import { SafetyPanel } from './safety/SafetyPanel';
-import { AuthoringPanel } from './authoring/AuthoringPanel';
-import { LessonPlayer } from './lessons/LessonPlayer';
 import { LinkErrorBanner } from './share/LinkErrorBanner';
 import { ScenarioTools } from './share/ScenarioTools';
+import { useShortcuts } from './shortcuts';
+import { ManualDelivery } from './time/ManualDelivery';
+import { TimeStrip } from './time/TimeStrip';
 
-/** `embed`: the compact layout for slides and course pages (?embed=1), without settings or authoring. */
+// Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
+const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
+const AuthoringPanel = lazy(() => import('./authoring/AuthoringPanel').then((m) => ({ default: m.AuthoringPanel })));
+
+function LessonSlot() {
+  const open = useLessonStore((s) => s.lesson !== null);
+  if (!open) return null;
+  return (
+    <div className="slot-lesson panel">
+      <Suspense fallback={null}>
+        <LessonPlayer />
+      </Suspense>
+    </div>
+  );
+}
+
+function AuthoringSlot() {
+  const open = useAuthoringStore((s) => s.open);
+  if (!open) return null;
+  return (
+    <div className="slot-authoring panel">
+      <Suspense fallback={null}>
+        <AuthoringPanel />
+      </Suspense>
+    </div>
+  );
+}
+
+/** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
-      <Header />
+      <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <Notices />
       <LinkErrorBanner />
       <div className="toolbar">
         <ControlBar />
         <CommandInput />
-        <ScenarioTools embed={embed} />
+        {embed ? <ScenarioTools embed /> : null}
       </div>
       <main className="workspace">
+        <LessonSlot />
         <div className="main-column">
-          <div className="panel">
-            <LessonPlayer />
-          </div>
           <div className="panel stage">
             <ClusterView />
           </div>
@@ -54,47 +74,12 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
             <LogTable />
           </div>
         </div>
-        <div className="rail">
-          <div className="side">
-            <ManualDelivery />
-            {embed ? null : (
-              <div className="panel">
-                <AuthoringPanel />
-              </div>
-            )}
-            <div className="panel">
-              <ClusterFacts />
-            </div>
-            <div className="panel">
-              <SafetyPanel />
-            </div>
-            <div className="panel">
-              <NodeActions />
-            </div>
-            <div className="panel">
-              <NodeInspector />
-            </div>
-            <div className="panel">
-              <MessageDetails />
-            </div>
-            <div className="panel">
-              <WhyPanel />
-            </div>
-          </div>
-          <div className="drawer">
-            <SpaceTimeDiagram />
-            <div className="panel">
-              <EventFeed />
-            </div>
-            <div className="panel">
-              <RulesPanel />
-            </div>
-            {embed ? null : (
-              <div className="panel">
-                <SettingsPanel />
-              </div>
-            )}
-          </div>
+        {embed ? null : <AuthoringSlot />}
+        <div className="slot-manual">
+          <ManualDelivery />
+        </div>
+        <div className="side">
+          <SidePanels embed={embed} />
         </div>
       </main>
       <ShortcutHelp />

@@ -5,9 +5,12 @@
 
 import { findLesson } from '../scenario/lessons';
 import { decodeLink, type ShareLink } from '../scenario/url';
-import { DEFAULT_SCENARIO, useSimStore } from '../store/sim-store';
+import { useSimStore } from '../store/sim-store';
+import { isEmptyHash, openDefault } from './boot';
 import { closeLesson, openLesson } from './lessons/lesson-store';
 import { setLinkError } from './share/link-store';
+
+export { isEmbed } from './boot';
 
 export type StartupPlan =
   | { readonly kind: 'default' }
@@ -16,9 +19,8 @@ export type StartupPlan =
 
 /** Decides from a location's fragment (`#v1.…`, or empty) what to open. */
 export function planStartup(hash: string): StartupPlan {
-  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (fragment.trim() === '') return { kind: 'default' };
-  const decoded = decodeLink(fragment);
+  if (isEmptyHash(hash)) return { kind: 'default' };
+  const decoded = decodeLink(hash.startsWith('#') ? hash.slice(1) : hash);
   return decoded.ok ? { kind: 'link', link: decoded.link } : { kind: 'broken', error: decoded.error };
 }
 
@@ -45,16 +47,6 @@ export function openFromHash(hash: string, options: OpenOptions): StartupPlan {
     else closeLesson();
     return plan;
   }
-  setLinkError(plan.kind === 'broken' ? plan.error : null);
-  closeLesson();
-  sim.selectNode(null);
-  sim.load(DEFAULT_SCENARIO);
-  if (options.autoplay) sim.play();
+  openDefault({ autoplay: options.autoplay, error: plan.kind === 'broken' ? plan.error : null });
   return plan;
-}
-
-/** Embed mode (`?embed=1`): a compact view for slides and course pages, without editing chrome. */
-export function isEmbed(search: string): boolean {
-  const value = new URLSearchParams(search).get('embed');
-  return value !== null && value !== '0' && value !== 'false';
 }

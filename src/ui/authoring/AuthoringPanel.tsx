@@ -11,6 +11,8 @@ import { writeClipboard } from '../share/clipboard';
 import { pageAddress } from '../share/share-link';
 import styles from './Authoring.module.css';
 import { setAuthoringOpen, useAuthoringStore } from './authoring-store';
+
+export { AuthoringButton } from './AuthoringButton';
 import {
   addBeat,
   deleteAction,
@@ -30,16 +32,6 @@ import { deleteSaved, listSaved, saveDraft, type SavedLesson } from './saved-les
 import { AUTHORING_STRINGS } from './strings';
 
 type Message = { readonly tone: 'ok' | 'error'; readonly text: string; readonly details?: readonly string[] };
-
-export function AuthoringButton() {
-  const t = useStrings(AUTHORING_STRINGS);
-  const open = useAuthoringStore((s) => s.open);
-  return (
-    <button type="button" aria-expanded={open} aria-controls="authoring-panel" onClick={() => setAuthoringOpen(!open)}>
-      <span aria-hidden="true">✎</span> {t.open}
-    </button>
-  );
-}
 
 export function AuthoringPanel() {
   const open = useAuthoringStore((s) => s.open);

@@ -14,7 +14,7 @@ export function EngineErrorBanner() {
     <div className={styles.engineError} role="alert">
       <div>
         <p className={styles.engineErrorTitle}>
-          <span aria-hidden="true">⛔</span> {t.engineStopped}
+          <span aria-hidden="true">⚠</span> {t.engineStopped}
         </p>
         <p className={styles.engineErrorDetail}>
           <code>{error}</code>

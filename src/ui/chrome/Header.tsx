@@ -1,5 +1,7 @@
-// The title bar: the app's name, the language switch and the shortcut help button.
+// The title bar: the app's name, the scenario tools (lessons, authoring, share), the language
+// switch and the shortcut help button. Compact (embed mode): the name and the language only.
 
+import type { ReactNode } from 'react';
 import { useSimStore, type Lang } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
@@ -11,7 +13,7 @@ const LANGS: readonly { readonly lang: Lang; readonly label: string }[] = [
   { lang: 'en', label: 'English' },
 ];
 
-export function Header() {
+export function Header({ tools = null, compact = false }: { readonly tools?: ReactNode; readonly compact?: boolean }) {
   const t = useStrings(CHROME_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const setLang = useSimStore((s) => s.setLang);
@@ -27,9 +29,10 @@ export function Header() {
           </span>{' '}
           {t.title}
         </h1>
-        <p className={styles.tagline}>{t.tagline}</p>
+        {compact ? null : <p className={styles.tagline}>{t.tagline}</p>}
       </div>
       <div className={styles.headerTools}>
+        {tools}
         <div role="group" aria-label={t.language} className={styles.langSwitch}>
           {LANGS.map((option) => (
             <button
@@ -43,15 +46,17 @@ export function Header() {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          aria-haspopup="dialog"
-          aria-expanded={helpOpen}
-          aria-keyshortcuts="?"
-          onClick={() => setHelpOpen(true)}
-        >
-          <span aria-hidden="true">⌨</span> {t.shortcuts}
-        </button>
+        {compact ? null : (
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-expanded={helpOpen}
+            aria-keyshortcuts="?"
+            onClick={() => setHelpOpen(true)}
+          >
+            <span aria-hidden="true">⌨</span> {t.shortcuts}
+          </button>
+        )}
       </div>
     </header>
   );

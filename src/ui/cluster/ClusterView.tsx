@@ -6,6 +6,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
+import { useLessonFocus } from '../lessons/lesson-state';
+import { useViolationHighlight } from '../safety/highlight';
 import { CLIENT_BOX, layoutRing, VIEW_HEIGHT, VIEW_WIDTH } from './geometry';
 import { MessageLegend } from './MessageLegend';
 import { MessageLayer } from './MessageLayer';
@@ -31,6 +33,9 @@ export function ClusterView() {
   const t = useStrings(STRINGS);
   // The node list changes only when a scenario is loaded: the ring is laid out once per cluster.
   const layout = useMemo(() => layoutRing(ids), [ids]);
+  // Pointed out on the ring: the nodes a violation names, and the nodes the lesson's pause is about.
+  const violations = useViolationHighlight();
+  const focus = useLessonFocus();
 
   return (
     <LazyMotion features={domAnimation}>
@@ -60,7 +65,22 @@ export function ClusterView() {
               <ClientBox />
               {ids.map((id) => {
                 const p = layout.positions.get(id)!;
-                return <NodeBadge key={id} id={id} x={p.x} y={p.y} radius={layout.nodeRadius} />;
+                const violation = violations.now.includes(id)
+                  ? 'now'
+                  : violations.nodes.includes(id)
+                    ? 'past'
+                    : undefined;
+                return (
+                  <NodeBadge
+                    key={id}
+                    id={id}
+                    x={p.x}
+                    y={p.y}
+                    radius={layout.nodeRadius}
+                    violation={violation}
+                    focus={focus?.nodes?.includes(id) ?? false}
+                  />
+                );
               })}
               <MessageLayer layout={layout} />
             </svg>

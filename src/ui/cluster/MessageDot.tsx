@@ -61,10 +61,21 @@ interface MessageDotProps {
   readonly look: MessageLook;
   readonly label: string;
   readonly selected: boolean;
+  /** Pointed at elsewhere (space-time diagram, manual delivery list): drawn larger, with a halo. */
+  readonly hovered?: boolean;
   readonly onSelect: (id: number) => void;
 }
 
-export const MessageDot = memo(function MessageDot({ id, x, y, look, label, selected, onSelect }: MessageDotProps) {
+export const MessageDot = memo(function MessageDot({
+  id,
+  x,
+  y,
+  look,
+  label,
+  selected,
+  hovered = false,
+  onSelect,
+}: MessageDotProps) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -74,18 +85,20 @@ export const MessageDot = memo(function MessageDot({ id, x, y, look, label, sele
   return (
     <g
       className={styles.msg}
-      transform={`translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${DOT_SCALE})`}
+      transform={`translate(${x.toFixed(1)} ${y.toFixed(1)}) scale(${hovered ? DOT_SCALE * 1.5 : DOT_SCALE})`}
       role="button"
       tabIndex={0}
       aria-label={label}
       aria-pressed={selected}
       data-kind={look.kind}
+      data-hovered={hovered || undefined}
       data-x={x.toFixed(1)}
       data-y={y.toFixed(1)}
       onClick={() => onSelect(id)}
       onKeyDown={onKeyDown}
     >
       <circle className={styles.msgFocus} r={25} />
+      {hovered && <circle className={styles.msgHovered} r={30} />}
       {selected && <circle className={styles.msgSelected} r={25} />}
       <MessageShape look={look} />
     </g>

@@ -16,12 +16,14 @@ import { STRINGS } from './strings';
 const FADE_MS = 60;
 
 export function MessageLayer({ layout }: { layout: Layout }) {
-  const { time, messages, dropped, selected } = useSimStore(
+  const { time, messages, dropped, selected, hovered } = useSimStore(
     useShallow((s) => ({
       time: s.snapshot?.time ?? 0,
       messages: s.snapshot?.messages,
       dropped: s.snapshot?.recentlyDropped,
       selected: s.selectedMessage,
+      // Pointed at in the space-time diagram or the manual delivery list.
+      hovered: s.hoveredMessage,
     })),
   );
   const selectMessage = useSimStore((s) => s.selectMessage);
@@ -80,6 +82,7 @@ export function MessageLayer({ layout }: { layout: Layout }) {
             look={look}
             label={label}
             selected={selected === message.id}
+            hovered={hovered === message.id}
             onSelect={selectMessage}
           />
         );

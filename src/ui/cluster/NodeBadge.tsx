@@ -74,17 +74,25 @@ function Crown({ y }: { y: number }) {
   );
 }
 
+/** How a node is pointed out: named by a safety violation (now: at this very instant), or a lesson's focus. */
+export interface NodeMarks {
+  readonly violation?: 'now' | 'past';
+  readonly focus?: boolean;
+}
+
 export const NodeBadge = memo(function NodeBadge({
   id,
   x,
   y,
   radius,
+  violation,
+  focus = false,
 }: {
   id: NodeId;
   x: number;
   y: number;
   radius: number;
-}) {
+} & NodeMarks) {
   const view = useSimStore(useShallow(selectNodeView(id)));
   const selectNode = useSimStore((s) => s.selectNode);
   const t = useStrings(STRINGS);
@@ -113,9 +121,12 @@ export const NodeBadge = memo(function NodeBadge({
       aria-label={t.nodeName(id, status, term, isolated)}
       aria-pressed={selected}
       data-status={status}
+      data-violation={violation}
+      data-focus={focus || undefined}
       onClick={() => selectNode(id)}
       onKeyDown={onKeyDown}
     >
+      {focus && <circle className={styles.lessonFocus} r={r + 24} />}
       <circle className={styles.focusRing} r={r + 17} />
       {selected && <circle className={styles.selectedRing} r={r + 17} />}
       {isolated && (
@@ -170,6 +181,20 @@ export const NodeBadge = memo(function NodeBadge({
           {t.statusLabel(status)}
         </text>
       </m.g>
+      {violation && (
+        <g className={violation === 'now' ? styles.violationNow : styles.violation} aria-hidden="true">
+          <circle r={r + 12} />
+          <g transform={`translate(${(r * 0.78).toFixed(1)} ${(-r * 0.78).toFixed(1)})`}>
+            <circle className={styles.violationBadge} r={17} />
+            <text y={8} textAnchor="middle">
+              !
+            </text>
+          </g>
+          <text className={styles.violationText} y={-r - (isolated ? 58 : 30)} textAnchor="middle">
+            ✗ {t.violation}
+          </text>
+        </g>
+      )}
       {voting ? (
         <text className={styles.tally} y={labelY + 26} textAnchor="middle">
           <tspan className={styles.granted}>✓ {view.granted || '–'}</tspan>

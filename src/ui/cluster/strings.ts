@@ -61,6 +61,7 @@ export const STRINGS = defineStrings(
     term: 'term',
     votedFor: (id: string) => `voted for ${id}`,
     isolated: 'isolated',
+    violation: 'violation',
     group: (n: number) => `group ${n}`,
     kind: (k: MessageKind) => EN_KIND[k],
     messageName: (kind: string, from: string, to: string, term: number | null) =>
@@ -114,6 +115,7 @@ export const STRINGS = defineStrings(
     term: '임기',
     votedFor: (id: string) => `${id}에 투표`,
     isolated: '고립됨',
+    violation: '위반',
     group: (n: number) => `그룹 ${n}`,
     kind: (k: MessageKind) => KO_KIND[k],
     messageName: (kind: string, from: string, to: string, term: number | null) =>

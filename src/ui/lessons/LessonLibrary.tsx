@@ -27,29 +27,9 @@ export function groupByChapter(lessons: readonly Lesson[]): [string, Lesson[]][]
   return [...groups.entries()];
 }
 
-export function LessonsButton() {
-  const t = useStrings(LESSON_STRINGS);
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<Lesson[]>([]);
-  return (
-    <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => {
-          setSaved(listSaved().map((s) => draftLesson(s.draft)));
-          setOpen(true);
-        }}
-      >
-        <span aria-hidden="true">☰</span> {t.lessons}
-      </button>
-      {open ? <LessonLibrary saved={saved} onClose={() => setOpen(false)} /> : null}
-    </>
-  );
-}
-
-function LessonLibrary({ saved, onClose }: { readonly saved: readonly Lesson[]; readonly onClose: () => void }) {
+/** The library dialog, with the lessons saved in this browser (read when it opens). */
+export default function LessonLibrary({ onClose }: { readonly onClose: () => void }) {
+  const [saved] = useState<readonly Lesson[]>(() => listSaved().map((s) => draftLesson(s.draft)));
   const t = useStrings(LESSON_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const notify = useSimStore((s) => s.notify);

@@ -5,7 +5,8 @@ import { findLesson, LESSONS } from '../../scenario/lessons';
 import { scenarioSchema } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import type { ToWorker } from '../../worker/protocol';
-import { LessonsButton, chapterOf } from './LessonLibrary';
+import { chapterOf } from './LessonLibrary';
+import { LessonsButton } from './LessonsButton';
 import { LessonPlayer } from './LessonPlayer';
 import { openLesson, useLessonStore } from './lesson-store';
 
@@ -30,10 +31,11 @@ beforeEach(() => {
 const seeks = (): number[] => sent.flatMap((m) => (m.type === 'seek' ? [m.time] : []));
 
 describe('lesson library', () => {
-  it('lists every lesson by chapter of the course notes and plays one from its first pause', () => {
+  it('lists every lesson by chapter of the course notes and plays one from its first pause', async () => {
     render(<LessonsButton />);
     fireEvent.click(screen.getByRole('button', { name: 'Lessons' }));
-    const dialog = screen.getByRole('dialog', { name: 'Lesson library' });
+    // The library is loaded when first opened.
+    const dialog = await screen.findByRole('dialog', { name: 'Lesson library' });
     expect(within(dialog).getByRole('heading', { name: '§3 Leader election' })).toBeInTheDocument();
     expect(within(dialog).getByRole('heading', { name: /§6 Network faults/ })).toBeInTheDocument();
     expect(within(dialog).getAllByRole('button', { name: /^Play lesson: / })).toHaveLength(LESSONS.length);
@@ -44,11 +46,11 @@ describe('lesson library', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('shows titles in Korean when the language is Korean', () => {
+  it('shows titles in Korean when the language is Korean', async () => {
     useSimStore.setState({ lang: 'ko' });
     render(<LessonsButton />);
     fireEvent.click(screen.getByRole('button', { name: '수업' }));
-    expect(screen.getByRole('button', { name: '수업 재생: Split Vote: 표가 갈리면' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '수업 재생: Split Vote: 표가 갈리면' })).toBeInTheDocument();
   });
 
   it('files "2–3.2" under chapter 3 and "6.2" under 6', () => {

@@ -2,29 +2,15 @@
 // panel is open or minimized for free play. It drives the simulation only through the sim store
 // (load, seek, play), so a lesson is walked exactly as a teacher would walk it by hand.
 
-import { create } from 'zustand';
 import type { Lesson } from '../../scenario/narration';
 import { validateScenario } from '../../scenario/validate';
 import { useSimStore } from '../../store/sim-store';
+import { useLessonStore } from './lesson-state';
 
 /** Longest wall time (ms) "play on to the answer" may take at the current speed; beyond it the run jumps there. */
 export const MAX_PLAY_ON_WALL_MS = 8_000;
 
-export interface LessonState {
-  readonly lesson: Lesson | null;
-  /** Index into lesson.beats. */
-  readonly beat: number;
-  /** The class's choice for each answered question, by beat index. */
-  readonly answers: Readonly<Record<number, number>>;
-  /** Free play: the lesson stays at hand as a small bar, the run is the class's. */
-  readonly minimized: boolean;
-  /** The virtual instant the run is playing on to (after a question), or null. */
-  readonly target: number | null;
-}
-
-const CLOSED: LessonState = { lesson: null, beat: 0, answers: {}, minimized: false, target: null };
-
-export const useLessonStore = create<LessonState>()(() => CLOSED);
+export { closeLesson, useLessonStore, type LessonState } from './lesson-state';
 
 function clampBeat(lesson: Lesson, beat: number): number {
   return Math.max(0, Math.min(lesson.beats.length - 1, Math.trunc(beat)));
@@ -98,10 +84,6 @@ export function freePlay(): void {
 /** Back from free play to the beat the lesson was at. */
 export function resumeLesson(): void {
   goToBeat(useLessonStore.getState().beat);
-}
-
-export function closeLesson(): void {
-  useLessonStore.setState(CLOSED);
 }
 
 // Stop a play-on at its target: frames arrive from the worker, and the first one at or past the

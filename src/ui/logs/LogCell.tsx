@@ -2,7 +2,7 @@
 // and applied. An entry removed by conflict repair (§7.2) falls away in red; a new one
 // drops in from above, so backtracking and overwriting can be watched, not just inferred.
 
-import { motion } from 'motion/react';
+import { m } from 'motion/react';
 import type { LogEntry } from '../../raft/types';
 import { termColor } from '../theme';
 import styles from './LogTable.module.css';
@@ -19,6 +19,8 @@ export interface LogCellProps {
   readonly label: string;
   readonly commandText: string;
   readonly isNoop: boolean;
+  /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
+  readonly flag?: 'violation' | 'focus';
 }
 
 /** Black or white text, whichever reads better on `hex`. */
@@ -28,7 +30,9 @@ export function inkOn(hex: string): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111827' : '#ffffff';
 }
 
-export function LogCell({ index, entry, committed, applied, label, commandText, isNoop }: LogCellProps) {
+const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus } as const;
+
+export function LogCell({ index, entry, committed, applied, label, commandText, isNoop, flag }: LogCellProps) {
   const color = termColor(entry.term);
   // `custom` is the row's current log: an entry still there left the window by scrolling (no show);
   // one that is gone or holds another term was truncated by the leader's repair.
@@ -39,12 +43,13 @@ export function LogCell({ index, entry, committed, applied, label, commandText, 
         : { opacity: 0, y: 26, rotate: 8, scale: 0.85, transition: { duration: 0.9, ease: 'easeIn' as const } },
   };
   return (
-    <motion.li
-      className={`${styles.cell} ${committed ? styles.committed : styles.uncommitted}`}
+    <m.li
+      className={`${styles.cell} ${committed ? styles.committed : styles.uncommitted}${flag ? ` ${FLAG_CLASS[flag]}` : ''}`}
       style={{ left: (index - 1) * STRIDE, ['--term' as string]: color }}
       aria-label={label}
       title={label}
       data-committed={committed}
+      data-flag={flag}
       initial={{ opacity: 0, y: -22 }}
       animate={{ opacity: 1, y: 0, transition: { duration: 0.45, ease: 'easeOut' } }}
       exit="exit"
@@ -60,6 +65,6 @@ export function LogCell({ index, entry, committed, applied, label, commandText, 
       <span className={isNoop ? `${styles.command} ${styles.noop}` : styles.command} aria-hidden="true">
         {commandText}
       </span>
-    </motion.li>
+    </m.li>
   );
 }

@@ -21,9 +21,13 @@ interface LogRowProps {
   readonly from: number;
   readonly to: number;
   readonly marks: LeaderMarks | null;
+  /** Indexes of entries a safety violation names (outlined in red). */
+  readonly flagged?: readonly number[];
+  /** Indexes a lesson's pause points at (outlined in amber). */
+  readonly focused?: readonly number[];
 }
 
-export const LogRow = memo(function LogRow({ node, columns, from, to, marks }: LogRowProps) {
+export const LogRow = memo(function LogRow({ node, columns, from, to, marks, flagged, focused }: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
   const last = Math.min(to, node.log.length);
   const cells = [];
@@ -45,6 +49,7 @@ export const LogRow = memo(function LogRow({ node, columns, from, to, marks }: L
         label={t.cell(index, entry.term, commandText, state)}
         commandText={commandText}
         isNoop={isNoop}
+        flag={flagged?.includes(index) ? 'violation' : focused?.includes(index) ? 'focus' : undefined}
       />,
     );
   }
@@ -62,22 +67,23 @@ export const LogRow = memo(function LogRow({ node, columns, from, to, marks }: L
         <li
           className={styles.nextMarker}
           style={{ left: (marks.next - 1) * STRIDE, width: CELL_WIDTH }}
-          role="img"
-          aria-label={t.nextMarker(marks.leader, node.id, marks.next)}
           title={t.nextMarker(marks.leader, node.id, marks.next)}
         >
-          ▼ {t.next}
+          {/* An image inside a list item (a list holds only list items). */}
+          <span role="img" aria-label={t.nextMarker(marks.leader, node.id, marks.next)}>
+            ▼ {t.next}
+          </span>
         </li>
       ) : null}
       {marks && marks.match > 0 && inWindow(marks.match) ? (
         <li
           className={styles.matchMarker}
           style={{ left: (marks.match - 1) * STRIDE, width: CELL_WIDTH }}
-          role="img"
-          aria-label={t.matchMarker(marks.leader, node.id, marks.match)}
           title={t.matchMarker(marks.leader, node.id, marks.match)}
         >
-          {t.match}
+          <span role="img" aria-label={t.matchMarker(marks.leader, node.id, marks.match)}>
+            {t.match}
+          </span>
         </li>
       ) : null}
     </ol>

@@ -2,11 +2,13 @@
 // node's key-value state beside it. Long logs scroll sideways and stay pinned to the
 // newest entries unless the user scrolls back; only the visible columns are drawn.
 
-import { MotionConfig } from 'motion/react';
+import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
 import { useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
 import type { NodeSnapshot } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
+import { useLessonFocus } from '../lessons/lesson-state';
+import { useViolationHighlight } from '../safety/highlight';
 import { ROLE_COLOR, termColor } from '../theme';
 import { currentLeader } from './leader';
 import { inkOn, STRIDE } from './LogCell';
@@ -21,7 +23,10 @@ const OVERSCAN = 12;
 /** Assumed view width before the first measurement. */
 const DEFAULT_WIDTH = 1600;
 
-const ROLE_GLYPH: Record<string, string> = { leader: '♛', candidate: '✋', follower: '•' };
+// Glyphs every common font has (✋ is missing from many).
+const ROLE_GLYPH: Record<string, string> = { leader: '♛', candidate: '◆', follower: '•' };
+
+const NONE: readonly number[] = [];
 
 export function LogTable() {
   const t = useStrings(LOG_STRINGS);
@@ -31,6 +36,9 @@ export function LogTable() {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ left: 0, width: 0 });
   const [pinned, setPinned] = useState(true);
+  // Pointed out: entries and nodes a safety violation names, and the log indexes a lesson's pause is about.
+  const violations = useViolationHighlight();
+  const focus = useLessonFocus();
 
   const maxLength = nodes ? Math.max(0, ...nodes.map((n) => n.log.length)) : 0;
   // One spare column past the longest log: where a caught-up follower's nextIndex points.
@@ -81,6 +89,24 @@ export function LogTable() {
       ? { leader: leader.id, next: leader.nextIndex[node.id] ?? 0, match: leader.matchIndex[node.id] ?? 0 }
       : null;
 
+  const flaggedOf = (id: string): readonly number[] => {
+    const found = violations.entries.filter((e) => e.node === id).map((e) => e.index);
+    return found.length > 0 ? found : NONE;
+  };
+  const focusNodes = focus?.nodes ?? [];
+  const focusOf = (id: string): readonly number[] =>
+    focus?.indexes && (focusNodes.length === 0 || focusNodes.includes(id)) ? focus.indexes : NONE;
+  const labelClass = (n: NodeSnapshot): string =>
+    [
+      styles.nodeLabel,
+      n.alive ? '' : styles.dead,
+      selected === n.id ? styles.selected : '',
+      violations.nodes.includes(n.id) ? styles.labelViolation : '',
+      focusNodes.includes(n.id) ? styles.labelFocus : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+
   const indexes = [];
   for (let i = from; i <= to; i++) {
     indexes.push(
@@ -91,150 +117,169 @@ export function LogTable() {
   }
 
   return (
-    <MotionConfig reducedMotion="user">
-      <div className={styles.panel}>
-        <div className={styles.heading}>
-          <h2 className={styles.title}>{t.title}</h2>
-          {!pinned ? (
-            <button
-              type="button"
-              className={styles.newest}
-              aria-label={t.newestLabel}
-              onClick={() => {
-                const el = scroller.current;
-                if (el) el.scrollLeft = el.scrollWidth;
-                setPinned(true);
-              }}
-            >
-              {t.newest}
-            </button>
-          ) : null}
-        </div>
-        <div className={styles.body}>
-          <div className={styles.labels}>
-            <div className={styles.indexHeader} aria-hidden="true">
-              {t.index}
-            </div>
-            {nodes.map((n) => {
-              const role = n.alive ? t.roleName(n.role) : t.down;
-              return (
-                <button
-                  type="button"
-                  key={n.id}
-                  className={`${styles.nodeLabel} ${n.alive ? '' : styles.dead} ${selected === n.id ? styles.selected : ''}`}
-                  aria-label={t.nodeLabel(n.id, t.roleName(n.role), n.currentTerm, n.alive)}
-                  aria-pressed={selected === n.id}
-                  onClick={() => selectNode(selected === n.id ? null : n.id)}
-                >
-                  <span className={styles.nodeId}>{n.id}</span>
-                  <span className={styles.nodeMeta}>
-                    <span style={{ color: n.alive ? ROLE_COLOR[n.role] : ROLE_COLOR.dead }}>
-                      {n.alive ? ROLE_GLYPH[n.role] : '✕'} {role}
-                    </span>
-                    <span>
-                      <span
-                        className={styles.termChip}
-                        style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
-                      >
-                        T{n.currentTerm}
-                      </span>{' '}
-                      {t.commitShort(n.commitIndex)}
-                    </span>
-                  </span>
-                </button>
-              );
-            })}
+    <LazyMotion features={domAnimation}>
+      <MotionConfig reducedMotion="user">
+        <div className={styles.panel}>
+          <div className={styles.heading}>
+            <h2 className={styles.title}>{t.title}</h2>
+            {!pinned ? (
+              <button
+                type="button"
+                className={styles.newest}
+                aria-label={t.newestLabel}
+                onClick={() => {
+                  const el = scroller.current;
+                  if (el) el.scrollLeft = el.scrollWidth;
+                  setPinned(true);
+                }}
+              >
+                {t.newest}
+              </button>
+            ) : null}
+            <Legend leader={leader?.id ?? null} />
           </div>
-          <div
-            ref={scroller}
-            className={styles.scroller}
-            onScroll={onScroll}
-            tabIndex={0}
-            role="region"
-            aria-label={t.title}
-          >
-            <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
-              {indexes}
-            </div>
-            {nodes.map((n) => (
-              <LogRow key={n.id} node={n} columns={columns} from={from} to={to} marks={marksFor(n)} />
-            ))}
-          </div>
-          <div className={styles.kvColumn}>
-            <div className={styles.indexHeader}>{t.stateMachine}</div>
-            {nodes.map((n) => {
-              const pairs = Object.entries(n.kv);
-              const text = pairs.length === 0 ? t.empty : pairs.map(([k, v]) => `${k} = ${v}`).join(', ');
-              return (
-                <div
-                  key={n.id}
-                  className={`${styles.kv} ${n.alive ? '' : styles.dead}`}
-                  aria-label={t.kvLabel(n.id)}
-                  role="group"
-                  title={text}
-                >
-                  {pairs.length === 0 ? (
-                    <span className={styles.kvEmpty}>{t.empty}</span>
-                  ) : (
-                    pairs.map(([k, v]) => (
-                      <span key={k} className={styles.kvPair}>
-                        <b>{k}</b> = {v}
+          <div className={styles.body}>
+            <div className={styles.labels}>
+              <div className={styles.indexHeader} aria-hidden="true">
+                {t.index}
+              </div>
+              {nodes.map((n) => {
+                const role = n.alive ? t.roleName(n.role) : t.down;
+                return (
+                  <button
+                    type="button"
+                    key={n.id}
+                    className={labelClass(n)}
+                    aria-label={t.nodeLabel(n.id, t.roleName(n.role), n.currentTerm, n.alive)}
+                    aria-pressed={selected === n.id}
+                    onClick={() => selectNode(selected === n.id ? null : n.id)}
+                  >
+                    <span className={styles.nodeId}>{n.id}</span>
+                    {violations.nodes.includes(n.id) ? (
+                      <span className={styles.violationMark} aria-hidden="true">
+                        !
                       </span>
-                    ))
-                  )}
-                </div>
-              );
-            })}
+                    ) : null}
+                    <span className={styles.nodeMeta}>
+                      <span style={{ color: n.alive ? ROLE_COLOR[n.role] : ROLE_COLOR.dead }}>
+                        {n.alive ? ROLE_GLYPH[n.role] : '✕'} {role}
+                      </span>
+                      <span>
+                        <span
+                          className={styles.termChip}
+                          style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
+                        >
+                          T{n.currentTerm}
+                        </span>{' '}
+                        {t.commitShort(n.commitIndex)}
+                      </span>
+                    </span>
+                  </button>
+                );
+              })}
+            </div>
+            <div
+              ref={scroller}
+              className={styles.scroller}
+              onScroll={onScroll}
+              tabIndex={0}
+              role="region"
+              aria-label={t.title}
+            >
+              <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
+                {indexes}
+              </div>
+              {nodes.map((n) => (
+                <LogRow
+                  key={n.id}
+                  node={n}
+                  columns={columns}
+                  from={from}
+                  to={to}
+                  marks={marksFor(n)}
+                  flagged={flaggedOf(n.id)}
+                  focused={focusOf(n.id)}
+                />
+              ))}
+            </div>
+            <div className={styles.kvColumn}>
+              <div className={styles.indexHeader}>{t.stateMachine}</div>
+              {nodes.map((n) => {
+                const pairs = Object.entries(n.kv);
+                const text = pairs.length === 0 ? t.empty : pairs.map(([k, v]) => `${k} = ${v}`).join(', ');
+                return (
+                  <div
+                    key={n.id}
+                    className={`${styles.kv} ${n.alive ? '' : styles.dead}`}
+                    aria-label={t.kvLabel(n.id)}
+                    role="group"
+                    title={text}
+                  >
+                    {pairs.length === 0 ? (
+                      <span className={styles.kvEmpty}>{t.empty}</span>
+                    ) : (
+                      pairs.map(([k, v]) => (
+                        <span key={k} className={styles.kvPair}>
+                          <b>{k}</b> = {v}
+                        </span>
+                      ))
+                    )}
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
-        <Legend leader={leader?.id ?? null} />
-      </div>
-    </MotionConfig>
+      </MotionConfig>
+    </LazyMotion>
   );
 }
 
 function Legend({ leader }: { leader: string | null }) {
   const t = useStrings(LOG_STRINGS);
   return (
-    <ul className={styles.legend} aria-label={t.legend}>
-      <li>
-        <span className={`${styles.sample} ${styles.committed}`} aria-hidden="true">
-          ✓
-        </span>
-        {t.legendCommitted}
-      </li>
-      <li>
-        <span className={`${styles.sample} ${styles.uncommitted}`} aria-hidden="true" />
-        {t.legendUncommitted}
-      </li>
-      <li>
-        <span className={styles.appliedDot} aria-hidden="true">
-          ●
-        </span>{' '}
-        {t.legendApplied}
-      </li>
-      {leader ? (
-        <>
-          <li>
-            <span className={styles.legendNext} aria-hidden="true">
-              ▼ {t.next}
-            </span>{' '}
-            {t.legendNext(leader)}
-          </li>
-          <li>
-            <span className={styles.legendMatch} aria-hidden="true">
-              {t.match}
-            </span>{' '}
-            {t.legendMatch(leader)}
-          </li>
-        </>
-      ) : (
-        <li>{t.legendNoLeader}</li>
-      )}
-      <li>
-        <span className={`${styles.sample} ${styles.dead} ${styles.committed}`} aria-hidden="true" />
-        {t.legendDown}
-      </li>
-    </ul>
+    <details className={styles.legendDetails}>
+      <summary>{t.legend}</summary>
+      <ul className={styles.legend} aria-label={t.legend}>
+        <li>
+          <span className={`${styles.sample} ${styles.committed}`} aria-hidden="true">
+            ✓
+          </span>
+          {t.legendCommitted}
+        </li>
+        <li>
+          <span className={`${styles.sample} ${styles.uncommitted}`} aria-hidden="true" />
+          {t.legendUncommitted}
+        </li>
+        <li>
+          <span className={styles.appliedDot} aria-hidden="true">
+            ●
+          </span>{' '}
+          {t.legendApplied}
+        </li>
+        {leader ? (
+          <>
+            <li>
+              <span className={styles.legendNext} aria-hidden="true">
+                ▼ {t.next}
+              </span>{' '}
+              {t.legendNext(leader)}
+            </li>
+            <li>
+              <span className={styles.legendMatch} aria-hidden="true">
+                {t.match}
+              </span>{' '}
+              {t.legendMatch(leader)}
+            </li>
+          </>
+        ) : (
+          <li>{t.legendNoLeader}</li>
+        )}
+        <li>
+          <span className={`${styles.sample} ${styles.dead} ${styles.committed}`} aria-hidden="true" />
+          {t.legendDown}
+        </li>
+      </ul>
+    </details>
   );
 }

@@ -1,8 +1,8 @@
 // The toolbar's scenario tools: the lesson library, the share link and (outside embed mode) authoring.
 
-import { AuthoringButton } from '../authoring/AuthoringPanel';
+import { AuthoringButton } from '../authoring/AuthoringButton';
 import { useStrings } from '../i18n';
-import { LessonsButton } from '../lessons/LessonLibrary';
+import { LessonsButton } from '../lessons/LessonsButton';
 import './embed.css';
 import styles from './Share.module.css';
 import { ShareButton } from './ShareButton';

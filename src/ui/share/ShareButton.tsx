@@ -4,7 +4,6 @@
 import { useId, useState } from 'react';
 import { useStrings } from '../i18n';
 import { writeClipboard } from './clipboard';
-import { currentLink, pageAddress } from './share-link';
 import styles from './Share.module.css';
 import { SHARE_STRINGS } from './strings';
 
@@ -21,6 +20,8 @@ export function ShareButton() {
 
   const copy = async (): Promise<void> => {
     setState({ kind: 'busy' });
+    // The encoder (schema, lessons) loads on the first copy, not with the page.
+    const { currentLink, pageAddress } = await import('./share-link');
     const link = await currentLink(pageAddress(window.location));
     setState({ kind: (await writeClipboard(link)) ? 'copied' : 'manual', link });
   };

@@ -10,7 +10,10 @@ export function BranchList() {
   const t = useStrings(TIME_STRINGS);
   const branches = useSimStore((s) => s.history?.branches);
   const switchBranch = useSimStore((s) => s.switchBranch);
+  // Only when it matters: while viewing an earlier instant (acting now would branch), or once there are branches.
+  const inPast = useSimStore((s) => !!s.snapshot && !!s.history && s.snapshot.step < s.history.end.step);
   const list = branches ?? [];
+  if (!inPast && list.length <= 1) return null;
 
   return (
     <div className={styles.branches}>

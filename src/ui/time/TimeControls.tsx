@@ -2,6 +2,7 @@
 // violation, and switch manual delivery on or off. Reports from the worker (a search that
 // found nothing, a pause on a violation) are put in words here.
 
+import type { ReactNode } from 'react';
 import { useSimStore, type EngineReport } from '../../store/sim-store';
 import { MILESTONE_KINDS } from '../../sim/event-kinds';
 import { useStrings } from '../i18n';
@@ -14,7 +15,8 @@ export function clearReport(): void {
   if (useSimStore.getState().report !== null) useSimStore.setState({ report: null });
 }
 
-export function TimeControls() {
+/** `extra`: drawn at the end of the controls' row (the timeline's key). */
+export function TimeControls({ extra = null }: { readonly extra?: ReactNode }) {
   const t = useStrings(TIME_STRINGS);
   const stepBack = useSimStore((s) => s.stepBack);
   const step = useSimStore((s) => s.step);
@@ -25,54 +27,57 @@ export function TimeControls() {
 
   return (
     <div className={styles.controls}>
-      <div className={styles.toolbar} role="toolbar" aria-label={t.toolbar}>
-        <button
-          type="button"
-          className={styles.small}
-          onClick={() => {
-            clearReport();
-            stepBack();
-          }}
-          disabled={atStart}
-          title={t.stepBackHint}
-        >
-          <StepBackIcon /> {t.stepBack}
-        </button>
-        <button
-          type="button"
-          className={styles.small}
-          onClick={() => {
-            clearReport();
-            step();
-          }}
-          title={t.stepForwardHint}
-        >
-          <StepForwardIcon /> {t.stepForward}
-        </button>
-        <span className={styles.nextGroup} role="group" aria-label={t.nextLabel}>
-          {MILESTONE_KINDS.map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              className={kind === 'violation' ? styles.nextViolation : styles.next}
-              title={t.nextHint(kind)}
-              onClick={() => {
-                clearReport();
-                stepTo(kind);
-              }}
-            >
-              {t.next(kind)}
-            </button>
-          ))}
-        </span>
-        <button
-          type="button"
-          className={manual ? styles.manualOn : styles.small}
-          aria-pressed={manual}
-          onClick={() => setManual(!manual)}
-        >
-          <HandIcon /> {t.manual}
-        </button>
+      <div className={styles.controlsRow}>
+        <div className={styles.toolbar} role="toolbar" aria-label={t.toolbar}>
+          <button
+            type="button"
+            className={styles.small}
+            onClick={() => {
+              clearReport();
+              stepBack();
+            }}
+            disabled={atStart}
+            title={t.stepBackHint}
+          >
+            <StepBackIcon /> <span className={styles.stepLabel}>{t.stepBack}</span>
+          </button>
+          <button
+            type="button"
+            className={styles.small}
+            onClick={() => {
+              clearReport();
+              step();
+            }}
+            title={t.stepForwardHint}
+          >
+            <StepForwardIcon /> <span className={styles.stepLabel}>{t.stepForward}</span>
+          </button>
+          <span className={styles.nextGroup} role="group" aria-label={t.nextLabel}>
+            {MILESTONE_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className={kind === 'violation' ? styles.nextViolation : styles.next}
+                title={t.nextHint(kind)}
+                onClick={() => {
+                  clearReport();
+                  stepTo(kind);
+                }}
+              >
+                {t.next(kind)}
+              </button>
+            ))}
+          </span>
+          <button
+            type="button"
+            className={manual ? styles.manualOn : styles.small}
+            aria-pressed={manual}
+            onClick={() => setManual(!manual)}
+          >
+            <HandIcon /> {t.manual}
+          </button>
+        </div>
+        {extra}
       </div>
       {manual && (
         <p className={styles.manualNote} role="note">

@@ -21,9 +21,11 @@ const USAGE = [
   '       sim lessons',
 ].join('\n');
 
+/** Bad input: reported on stderr with exit status 2 by main(). */
+class InputError extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
+  throw new InputError(message);
 }
 
 function readScenario(file: string): Scenario {
@@ -63,7 +65,8 @@ function run(argv: string[]): void {
   const scenario = readScenario(file);
   const out = runScenario(scenario, until, trace);
   process.stdout.write(`${JSON.stringify(out)}\n`);
-  process.exit(out.violations.length > 0 ? 1 : 0);
+  // exitCode, not exit(): exit() can cut off a large output still flowing into a pipe.
+  process.exitCode = out.violations.length > 0 ? 1 : 0;
 }
 
 function encode(argv: string[]): void {
@@ -83,7 +86,6 @@ function encode(argv: string[]): void {
   if (file === undefined) fail(USAGE);
   const scenario = readScenario(file);
   process.stdout.write(`${encodeLink({ scenario, at })}\n`);
-  process.exit(0);
 }
 
 function decode(argv: string[]): void {
@@ -91,7 +93,6 @@ function decode(argv: string[]): void {
   const result = decodeLink(argv[0]!);
   if (!result.ok) fail(result.error);
   process.stdout.write(`${JSON.stringify(compactScenario(result.link.scenario), null, 2)}\n`);
-  process.exit(0);
 }
 
 function lessons(argv: string[]): void {
@@ -102,15 +103,20 @@ function lessons(argv: string[]): void {
     const link = encodeLink({ scenario: scenario.scenario, view: { lesson: lesson.id, beat: 0 } });
     process.stdout.write(`§${lesson.section}\t${lesson.id}\t${lesson.title.en}\t${link}\n`);
   }
-  process.exit(0);
 }
 
 function main(argv: string[]): void {
   const [first, ...rest] = argv;
-  if (first === 'encode') encode(rest);
-  else if (first === 'decode') decode(rest);
-  else if (first === 'lessons') lessons(rest);
-  else run(argv);
+  try {
+    if (first === 'encode') encode(rest);
+    else if (first === 'decode') decode(rest);
+    else if (first === 'lessons') lessons(rest);
+    else run(argv);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exitCode = 2;
+  }
 }
 
 main(process.argv.slice(2));

@@ -15,6 +15,7 @@
 
 import { actionSchema, type Action, type Scenario } from '../scenario/schema';
 import { milestoneMatcher, type MilestoneKind } from './event-kinds';
+import { refusalText, type ActionRefusal } from './refusal';
 import { Simulation, type SimCheckpoint } from './simulation';
 import { TimelineBuilder, type TimelineMarks } from './timeline';
 import type { ClusterSnapshot, TraceEvent, Violation } from './types';
@@ -51,6 +52,8 @@ export interface BranchInfo {
 export interface PerformResult {
   /** Why the simulation could not carry it out (it still counts as a step and is recorded). */
   readonly error?: string;
+  /** The same, as data, when the simulation refused it (not for a malformed action). */
+  readonly refusal?: ActionRefusal;
   /** True when acting in the past started a new branch. */
   readonly forked: boolean;
   readonly branch: number;
@@ -271,9 +274,11 @@ export class History {
       b = this.fork();
       forked = true;
     }
-    const error = b.sim.perform(parsed.data);
+    const refusal = b.sim.perform(parsed.data);
     this.afterEvent();
-    return error === undefined ? { forked, branch: b.id } : { error, forked, branch: b.id };
+    return refusal === undefined
+      ? { forked, branch: b.id }
+      : { error: refusalText(refusal), refusal, forked, branch: b.id };
   }
 
   // ---- Branches ----------------------------------------------------------------------

@@ -90,7 +90,7 @@ describe('crash and restart', () => {
   it('actions on a dead node, or a restart of a live one, leave an error in the trace and change nothing', () => {
     const { sim, leader } = committedCluster();
     const id = sim.nodeIds.find((n) => n !== leader.id)!;
-    expect(sim.perform({ at: 0, do: 'restart', node: id })).toMatch(/already running/);
+    expect(sim.perform({ at: 0, do: 'restart', node: id })).toEqual({ code: 'already-running', node: id });
     sim.perform({ at: 0, do: 'kill', node: id });
     const dead = nodeOf(sim, id);
     const errors = [
@@ -98,11 +98,18 @@ describe('crash and restart', () => {
       sim.perform({ at: 0, do: 'kill', node: id }),
       sim.perform({ at: 0, do: 'timeout', node: 'F' }),
     ];
-    expect(errors[0]).toMatch(/down/);
-    expect(errors[1]).toMatch(/already down/);
-    expect(errors[2]).toBe('no node "F" in a 3-node cluster');
+    expect(errors).toEqual([
+      { code: 'node-down', node: id },
+      { code: 'already-down', node: id },
+      { code: 'unknown-node', node: 'F', clusterSize: 3 },
+    ]);
     const recorded = sim.trace.filter((t) => t.kind === 'action' && t.error !== undefined);
-    expect(recorded.map((t) => t.kind === 'action' && t.error)).toEqual([expect.any(String), ...errors]);
+    expect(recorded.map((t) => t.kind === 'action' && t.error)).toEqual([
+      expect.any(String),
+      `${id} is down: restart it first`,
+      `${id} is already down`,
+      'no node "F" in a 3-node cluster',
+    ]);
     expect(nodeOf(sim, id)).toEqual(dead);
   });
 });

@@ -25,6 +25,7 @@ import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
+import { refusalText, type ActionRefusal } from './refusal';
 import { cloneRaftState } from './raft-state-clone';
 import {
   CLIENT,
@@ -250,7 +251,7 @@ export class Simulation {
    * so replaying from an earlier checkpoint applies it at exactly this point again; live actions
    * that were taken later than now on this run are forgotten.
    */
-  perform(action: Action): string | undefined {
+  perform(action: Action): ActionRefusal | undefined {
     // Object.assign gives the spread's result, several times faster; only an own "__proto__" key would differ.
     const stamped: Action = Object.hasOwn(action, '__proto__')
       ? { ...action, at: this.now_, afterStep: this.step_ }
@@ -494,34 +495,37 @@ export class Simulation {
 
   // ---- Actions ----------------------------------------------------------------------
 
-  /** Apply a user or scenario action. Returns a message when it could not be carried out. */
-  private applyAction(action: Action): string | undefined {
-    const error = this.tryAction(action);
+  /** Apply a user or scenario action. Returns why, when it could not be carried out. */
+  private applyAction(action: Action): ActionRefusal | undefined {
+    const refusal = this.tryAction(action);
     if (this.recordTrace) {
       const time = this.now_;
       const step = this.step_;
       this.trace.push(
-        error === undefined ? { kind: 'action', action, time, step } : { kind: 'action', action, error, time, step },
+        refusal === undefined
+          ? { kind: 'action', action, time, step }
+          : { kind: 'action', action, error: refusalText(refusal), refusal, time, step },
       );
     }
-    return error;
+    return refusal;
   }
 
-  private tryAction(action: Action): string | undefined {
+  private tryAction(action: Action): ActionRefusal | undefined {
+    const size = this.nodeIds.length;
     const known = (id: NodeId): boolean => this.slots.has(id);
     const alive = (id: NodeId): boolean => this.slots.get(id)?.raft != null;
     if ('node' in action && action.node !== undefined && !known(action.node)) {
-      return `no node "${action.node}" in a ${this.nodeIds.length}-node cluster`;
+      return { code: 'unknown-node', node: action.node, clusterSize: size };
     }
     switch (action.do) {
       case 'kill':
-        if (!alive(action.node)) return `${action.node} is already down`;
+        if (!alive(action.node)) return { code: 'already-down', node: action.node };
         return this.kill(action.node);
       case 'restart':
-        if (alive(action.node)) return `${action.node} is already running`;
+        if (alive(action.node)) return { code: 'already-running', node: action.node };
         return this.restart(action.node);
       case 'timeout': {
-        if (!alive(action.node)) return `${action.node} is down: restart it first`;
+        if (!alive(action.node)) return { code: 'node-down', node: action.node };
         const slot = this.slots.get(action.node)!;
         slot.timers.election = null;
         if (this.recordTrace)
@@ -543,7 +547,7 @@ export class Simulation {
         return undefined;
       case 'partition': {
         const unknown = action.groups.flat().find((id) => !known(id));
-        if (unknown) return `no node "${unknown}" in a ${this.nodeIds.length}-node cluster`;
+        if (unknown) return { code: 'unknown-node', node: unknown, clusterSize: size };
         this.network.partition(action.groups);
         return undefined;
       }
@@ -552,8 +556,8 @@ export class Simulation {
         return undefined;
       case 'cut':
       case 'mend': {
-        if (!known(action.from) || !known(action.to)) return `the link ${action.from}–${action.to} does not exist`;
-        if (action.from === action.to) return 'a link joins two different nodes';
+        if (!known(action.from) || !known(action.to)) return { code: 'unknown-link', from: action.from, to: action.to };
+        if (action.from === action.to) return { code: 'self-link', node: action.from };
         if (action.do === 'cut') this.network.cut(action.from, action.to, action.oneWay);
         else this.network.mend(action.from, action.to, action.oneWay);
         return undefined;
@@ -576,7 +580,7 @@ export class Simulation {
         return undefined;
       case 'drop': {
         const message = this.inFlight.get(action.message);
-        if (!message) return `message #${action.message} is no longer in flight`;
+        if (!message) return { code: 'message-gone', message: action.message };
         this.inFlight.delete(action.message);
         this.drop(message, 'dropped-by-user');
         return undefined;
@@ -584,13 +588,13 @@ export class Simulation {
       case 'deliver': {
         // Manual delivery: this message arrives now, ahead of its time; its queued arrival is then void.
         const message = this.inFlight.get(action.message);
-        if (!message) return `message #${action.message} is no longer in flight`;
+        if (!message) return { code: 'message-gone', message: action.message };
         this.deliver(message);
         return undefined;
       }
       case 'duplicate': {
         const message = this.inFlight.get(action.message);
-        if (!message) return `message #${action.message} is no longer in flight`;
+        if (!message) return { code: 'message-gone', message: action.message };
         const copy: Envelope = {
           ...message,
           id: this.nextMessageId++,

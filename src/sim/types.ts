@@ -3,6 +3,7 @@
 // All plain, serializable data: the worker posts it, the CLI prints it.
 
 import type { Action } from '../scenario/schema';
+import type { ActionRefusal } from './refusal';
 import type { KvState, LogEntry, NodeId, RaftEvent, RaftMessage, Role, TimerKind } from '../raft/types';
 
 /** The client is an endpoint of its own; it is never partitioned from the nodes. */
@@ -104,7 +105,13 @@ export type TraceEvent = { readonly time: number; readonly step: number } & (
   | { readonly kind: 'dropped'; readonly message: Envelope; readonly reason: DropReason }
   | { readonly kind: 'node'; readonly node: NodeId; readonly event: RaftEvent }
   | { readonly kind: 'client'; readonly event: ClientEvent }
-  | { readonly kind: 'action'; readonly action: Action; readonly error?: string }
+  | {
+      readonly kind: 'action';
+      readonly action: Action;
+      /** Why it could not be carried out, in English and as data for other languages. */
+      readonly error?: string;
+      readonly refusal?: ActionRefusal;
+    }
   | { readonly kind: 'crashed'; readonly node: NodeId }
   | { readonly kind: 'restarted'; readonly node: NodeId; readonly term: number; readonly votedFor: NodeId | null }
   | { readonly kind: 'violation'; readonly violation: Violation }

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { NodeId } from '../raft/types';
 import type { Scenario } from '../scenario/schema';
 import type { MilestoneKind } from '../sim/event-kinds';
+import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
@@ -22,6 +23,8 @@ export interface Notice {
   readonly id: number;
   readonly tone: 'error' | 'info';
   readonly text: string;
+  /** A refused action as data, so the notice can be worded in the chosen language. */
+  readonly refusal?: ActionRefusal;
 }
 
 /** Things the worker reports that the UI words in the current language. */
@@ -148,8 +151,13 @@ export const useSimStore = create<SimStore>()((set, get) => {
         raf(() => port?.send({ type: 'ready' }));
         return;
       }
-      case 'refused':
-        return get().notify('error', message.reason);
+      case 'refused': {
+        const notice = { id: ++noticeId, tone: 'error' as const, text: message.reason };
+        set({
+          notices: [...get().notices.slice(-3), message.refusal ? { ...notice, refusal: message.refusal } : notice],
+        });
+        return;
+      }
       case 'notFound':
         set({ report: { id: ++noticeId, kind: 'notFound', milestone: message.kind, reason: message.reason } });
         return;

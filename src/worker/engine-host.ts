@@ -122,7 +122,14 @@ export class EngineHost {
 
   private act(h: History, live: LiveAction): void {
     const result = h.perform(live);
-    if (result.error !== undefined) this.post({ type: 'refused', action: live, reason: result.error });
+    if (result.error !== undefined) {
+      this.post({
+        type: 'refused',
+        action: live,
+        reason: result.error,
+        ...(result.refusal ? { refusal: result.refusal } : {}),
+      });
+    }
     if (result.forked) this.resetFeed = true;
     this.changed();
   }

@@ -4,6 +4,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { BranchInfo, Instant, LiveAction } from '../sim/history';
 import type { MilestoneKind } from '../sim/event-kinds';
+import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
@@ -60,7 +61,7 @@ export type FromWorker =
       readonly marks?: TimelineMarks;
     }
   /** A user action that could not be carried out, in words ("C is already down"). */
-  | { readonly type: 'refused'; readonly action: LiveAction; readonly reason: string }
+  | { readonly type: 'refused'; readonly action: LiveAction; readonly reason: string; readonly refusal?: ActionRefusal }
   /** A step-to search that found nothing within its bounds. */
   | { readonly type: 'notFound'; readonly kind: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   /** Playback stopped on a safety violation. */

@@ -4,6 +4,7 @@
 // RequestVotes sent = "C timed out … and asked A, B, D, E for votes").
 // Raw messages are noise for a class and only appear with `showMessages`.
 
+import { refusalMessage } from '../refusal-text';
 import type { NodeId, RaftEvent, RaftMessage } from '../../raft/types';
 import type { Action } from '../../scenario/schema';
 import type { Lang } from '../../store/sim-store';
@@ -55,7 +56,7 @@ export function narrate(events: readonly TraceEvent[], lang: Lang, options: Narr
   const items: FeedItem[] = [];
   const perStep = new Map<number, number>();
   for (const group of groupTrace(events)) {
-    const lines = narrateGroup(group, p, options.showMessages ?? false);
+    const lines = narrateGroup(group, p, lang, options.showMessages ?? false);
     const first = group[0]!;
     const n = perStep.get(first.step) ?? 0;
     perStep.set(first.step, n + 1);
@@ -64,7 +65,7 @@ export function narrate(events: readonly TraceEvent[], lang: Lang, options: Narr
   return items;
 }
 
-function narrateGroup(group: readonly TraceEvent[], p: Phrases, showMessages: boolean): FeedLine[] {
+function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, showMessages: boolean): FeedLine[] {
   const lines: FeedLine[] = [];
   const used = new Set<number>();
   const say = (text: string, tone: Tone): void => {
@@ -111,7 +112,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, showMessages: bo
   group.forEach((r, i) => {
     if (r.kind !== 'action') return;
     used.add(i);
-    narrateAction(r.action, r.error);
+    narrateAction(r.action, r.refusal ? refusalMessage(r.refusal, lang) : r.error);
   });
   for (let i = 0; i < group.length; i++) {
     if (used.has(i)) continue;

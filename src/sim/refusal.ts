@@ -1,0 +1,32 @@
+// Why an action could not be carried out, as data: the UI words it in the chosen language,
+// the trace and the CLI keep the English sentence.
+
+import type { NodeId } from '../raft/types';
+
+export type ActionRefusal =
+  | { readonly code: 'unknown-node'; readonly node: NodeId; readonly clusterSize: number }
+  | { readonly code: 'already-down'; readonly node: NodeId }
+  | { readonly code: 'already-running'; readonly node: NodeId }
+  | { readonly code: 'node-down'; readonly node: NodeId }
+  | { readonly code: 'unknown-link'; readonly from: NodeId; readonly to: NodeId }
+  | { readonly code: 'self-link'; readonly node: NodeId }
+  | { readonly code: 'message-gone'; readonly message: number };
+
+export function refusalText(r: ActionRefusal): string {
+  switch (r.code) {
+    case 'unknown-node':
+      return `no node "${r.node}" in a ${r.clusterSize}-node cluster`;
+    case 'already-down':
+      return `${r.node} is already down`;
+    case 'already-running':
+      return `${r.node} is already running`;
+    case 'node-down':
+      return `${r.node} is down: restart it first`;
+    case 'unknown-link':
+      return `the link ${r.from}–${r.to} does not exist`;
+    case 'self-link':
+      return 'a link joins two different nodes';
+    case 'message-gone':
+      return `message #${r.message} is no longer in flight`;
+  }
+}

@@ -1,0 +1,42 @@
+// A refused action in the chosen language (the engine gives a code; its English sentence
+// stays in the trace for the CLI).
+
+import type { ActionRefusal } from '../sim/refusal';
+import type { Lang } from '../store/sim-store';
+
+export function refusalMessage(r: ActionRefusal, lang: Lang): string {
+  if (lang === 'en') {
+    switch (r.code) {
+      case 'unknown-node':
+        return `There is no node ${r.node} in a ${r.clusterSize}-node cluster.`;
+      case 'already-down':
+        return `${r.node} is already down.`;
+      case 'already-running':
+        return `${r.node} is already running.`;
+      case 'node-down':
+        return `${r.node} is down: restart it first.`;
+      case 'unknown-link':
+        return `There is no link ${r.from}–${r.to}.`;
+      case 'self-link':
+        return 'A link joins two different nodes.';
+      case 'message-gone':
+        return `Message #${r.message} is no longer in flight.`;
+    }
+  }
+  switch (r.code) {
+    case 'unknown-node':
+      return `노드 ${r.clusterSize}개짜리 클러스터에는 노드 ${r.node}가 없습니다.`;
+    case 'already-down':
+      return `${r.node}는 이미 중지되어 있습니다.`;
+    case 'already-running':
+      return `${r.node}는 이미 실행 중입니다.`;
+    case 'node-down':
+      return `${r.node}가 중지되어 있습니다. 먼저 재시작하세요.`;
+    case 'unknown-link':
+      return `${r.from}–${r.to} 링크는 없습니다.`;
+    case 'self-link':
+      return '링크는 서로 다른 두 노드를 잇습니다.';
+    case 'message-gone':
+      return `메시지 #${r.message}는 이미 전송이 끝났습니다.`;
+  }
+}

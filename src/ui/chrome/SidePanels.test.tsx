@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import { snapshot } from '../cluster/test-fixtures';
+import { snapshot } from '../test/snapshot-fixtures';
 import { useSideStore } from './side-store';
 import { SidePanels } from './SidePanels';
 

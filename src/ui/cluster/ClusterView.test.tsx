@@ -5,7 +5,7 @@ import { useSimStore } from '../../store/sim-store';
 import type { ClusterSnapshot } from '../../sim/types';
 import { ClusterView } from './ClusterView';
 import { MessageDetails } from './MessageDetails';
-import { envelope, node, snapshot } from './test-fixtures';
+import { envelope, node, snapshot } from '../test/snapshot-fixtures';
 
 const initial = useSimStore.getState();
 

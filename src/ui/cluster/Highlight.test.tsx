@@ -8,7 +8,7 @@ import { useSimStore } from '../../store/sim-store';
 import { closeLesson, useLessonStore } from '../lessons/lesson-state';
 import { LogTable } from '../logs/LogTable';
 import { ClusterView } from './ClusterView';
-import { envelope, node, snapshot } from './test-fixtures';
+import { envelope, node, snapshot } from '../test/snapshot-fixtures';
 
 const initial = useSimStore.getState();
 

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import { NodeActions } from './NodeActions';
-import { node, snapshot } from './test-fixtures';
+import { node, snapshot } from '../test/snapshot-fixtures';
 
 const initial = useSimStore.getState();
 const actSpy = vi.fn();

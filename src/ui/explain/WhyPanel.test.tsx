@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { StepWhy } from './StepWhy';
 import { refusedVoteStep } from './test-records';
 import { WhyPanel } from './WhyPanel';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { electionRestriction } from '../../scenario/lessons/election-restriction';
 import { run } from '../../sim/test-helpers';
 import type { TraceEvent } from '../../sim/types';
+import { makeNode } from '../test/snapshot-fixtures';
 import {
   explainStep,
   formatExplanation,
@@ -287,42 +288,14 @@ describe('explanations name the rule, the notes section and the values compared'
   });
 
   it('§5.4.2 where it applies: a majority holds an entry of an earlier term that is not committed', () => {
-    const base = {
-      alive: true,
-      votedFor: null,
-      leaderId: 'A',
-      lastApplied: 1,
-      votesGranted: [],
-      votesRefused: [],
-      preCandidate: false,
-      kv: {},
-      electionTimer: null,
-      heartbeatTimer: null,
-      nextIndex: {},
-      matchIndex: {},
-    };
     const log = [
       { term: 1, command: 'set x 1' },
       { term: 2, command: 'set y 2' },
     ];
+    const shared = { leaderId: 'A', lastApplied: 1, currentTerm: 4, log, commitIndex: 1 };
     const nodes = [
-      {
-        ...base,
-        id: 'A',
-        role: 'leader' as const,
-        currentTerm: 4,
-        log,
-        commitIndex: 1,
-        matchIndex: { B: 2, C: 2, D: 1, E: 0 },
-      },
-      ...['B', 'C', 'D', 'E'].map((id) => ({
-        ...base,
-        id,
-        role: 'follower' as const,
-        currentTerm: 4,
-        log,
-        commitIndex: 1,
-      })),
+      makeNode('A', { ...shared, role: 'leader', matchIndex: { B: 2, C: 2, D: 1, E: 0 } }),
+      ...['B', 'C', 'D', 'E'].map((id) => makeNode(id, shared)),
     ];
     const [e] = uncommittedOldTerm(nodes, 'en');
     expect(e!.text).toMatch(

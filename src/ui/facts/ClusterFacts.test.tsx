@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { ClusterFacts } from './ClusterFacts';
 
 function fact(name: string | RegExp): string {

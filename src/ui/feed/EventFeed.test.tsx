@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { EventFeed } from './EventFeed';
 
 const evil = 'set h <img src=x onerror=alert(1)>';

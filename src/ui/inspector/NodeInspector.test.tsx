@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { NodeInspector } from './NodeInspector';
 
 function field(name: string): HTMLElement {

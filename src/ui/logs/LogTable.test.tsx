@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import { LogTable } from './LogTable';
-import { makeNode, makeSnapshot } from './test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 
 const e = (term: number, command: string) => ({ term, command });
 

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
 import { at, refusedVoteStep } from '../explain/test-records';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { activeSettings } from './rules';
 import { RulesPanel } from './RulesPanel';
 

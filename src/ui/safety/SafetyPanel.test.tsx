@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, renderHook, screen, within } from '@testing
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
-import { makeNode, makeSnapshot } from '../logs/test-snapshot';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { useViolationHighlight } from './highlight';
 import { violationHighlight } from './safety';
 import { SafetyPanel } from './SafetyPanel';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SpaceTimeMessage, SpaceTimeWindow } from '../../sim/spacetime';
 import type { WireMessage } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
-import { envelope, snapshot } from '../cluster/test-fixtures';
+import { envelope, snapshot } from '../test/snapshot-fixtures';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram';
 
 const initial = useSimStore.getState();

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
-import { envelope, snapshot } from '../cluster/test-fixtures';
+import { envelope, snapshot } from '../test/snapshot-fixtures';
 import { BranchList } from './BranchList';
 import { ManualDelivery } from './ManualDelivery';
 import { TimeControls } from './TimeControls';

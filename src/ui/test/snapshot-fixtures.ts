@@ -1,8 +1,9 @@
-// Hand-made snapshots for the cluster view's component tests.
+// Hand-made snapshots for the component tests: nodes, messages and whole cluster snapshots.
 
 import type { NodeId } from '../../raft/types';
 import type { ClusterSnapshot, Envelope, NodeSnapshot } from '../../sim/types';
 
+/** A live follower in term 1 with an empty log, its election timer armed at 0 for 200 ms. */
 export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapshot {
   return {
     id,
@@ -26,15 +27,21 @@ export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapsh
   };
 }
 
+/** The same follower as `node` but with no timer armed. */
+export function makeNode(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapshot {
+  return node(id, { electionTimer: null, ...fields });
+}
+
 export function envelope(id: number, fields: Partial<Envelope> & Pick<Envelope, 'payload'>): Envelope {
   return { id, from: 'A', to: 'B', sentAt: 100, deliverAt: 120, lost: false, duplicate: false, ...fields };
 }
 
-export function snapshot(fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+/** A snapshot of the given nodes at time 1000, step 10, on a healthy network with nothing in flight. */
+export function makeSnapshot(nodes: readonly NodeSnapshot[], fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
   return {
-    time: 110,
-    step: 1,
-    nodes: ['A', 'B', 'C', 'D', 'E'].map((id) => node(id)),
+    time: 1000,
+    step: 10,
+    nodes,
     messages: [],
     recentlyDropped: [],
     network: {
@@ -50,4 +57,12 @@ export function snapshot(fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot
     violations: [],
     ...fields,
   };
+}
+
+/** Five `node` followers A–E at time 110, step 1. */
+export function snapshot(fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+  return makeSnapshot(
+    ['A', 'B', 'C', 'D', 'E'].map((id) => node(id)),
+    { time: 110, step: 1, ...fields },
+  );
 }

@@ -5,6 +5,7 @@ import { useSimStore } from '../store/sim-store';
 import type { ToWorker } from '../worker/protocol';
 import { useHelpStore } from './chrome/help-store';
 import { useShortcuts } from './shortcuts';
+import { connectFakeWorker } from './test/store';
 
 let sent: ToWorker[] = [];
 
@@ -21,14 +22,7 @@ function Page() {
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-  useSimStore.setState({ lang: 'en', speed: 0.01, playing: false, selectedNode: null });
+  sent = connectFakeWorker({ lang: 'en', speed: 0.01, playing: false, selectedNode: null });
   useHelpStore.setState({ open: false });
 });
 

@@ -13,17 +13,9 @@ import { LinkErrorBanner } from './share/LinkErrorBanner';
 import { useLinkStore } from './share/link-store';
 import { LogTable } from './logs/LogTable';
 import { isEmbed, openFromHash, planStartup } from './startup';
+import { connectFakeWorker } from './test/store';
 
 let sent: ToWorker[] = [];
-
-function fakePort(): void {
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-}
 
 /** A link whose JSON body is written by hand (to make links the encoder never would). */
 function rawLink(body: unknown): string {
@@ -40,9 +32,7 @@ const THREE: Scenario = scenarioSchema.parse({
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  fakePort();
-  useSimStore.setState({ lang: 'en', speed: 0.01, selectedNode: null, scenario: DEFAULT_SCENARIO });
+  sent = connectFakeWorker({ lang: 'en', speed: 0.01, selectedNode: null, scenario: DEFAULT_SCENARIO });
   useLinkStore.setState({ linkError: null });
   useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
 });

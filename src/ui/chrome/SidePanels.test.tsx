@@ -3,10 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import { snapshot } from '../test/snapshot-fixtures';
+import { resetStore } from '../test/store';
 import { useSideStore } from './side-store';
 import { SidePanels } from './SidePanels';
-
-const initial = useSimStore.getState();
 
 beforeEach(() => {
   useSimStore.setState({ lang: 'en', selectedNode: null, selectedMessage: null, snapshot: snapshot() });
@@ -14,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 describe('side panels', () => {

@@ -6,15 +6,14 @@ import type { ClusterSnapshot } from '../../sim/types';
 import { ClusterView } from './ClusterView';
 import { MessageDetails } from './MessageDetails';
 import { envelope, node, snapshot } from '../test/snapshot-fixtures';
-
-const initial = useSimStore.getState();
+import { resetStore } from '../test/store';
 
 beforeEach(() => {
   useSimStore.setState({ lang: 'en', selectedNode: null, selectedMessage: null });
 });
 afterEach(() => {
   cleanup();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 function show(s: ClusterSnapshot): void {

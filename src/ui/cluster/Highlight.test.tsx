@@ -9,8 +9,7 @@ import { closeLesson, useLessonStore } from '../lessons/lesson-state';
 import { LogTable } from '../logs/LogTable';
 import { ClusterView } from './ClusterView';
 import { envelope, node, snapshot } from '../test/snapshot-fixtures';
-
-const initial = useSimStore.getState();
+import { resetStore } from '../test/store';
 
 beforeEach(() => {
   useSimStore.setState({ lang: 'en', selectedNode: null, selectedMessage: null, hoveredMessage: null });
@@ -18,7 +17,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   closeLesson();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 function show(s: ClusterSnapshot): void {

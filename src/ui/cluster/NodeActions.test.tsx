@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import { NodeActions } from './NodeActions';
 import { node, snapshot } from '../test/snapshot-fixtures';
+import { resetStore } from '../test/store';
 
-const initial = useSimStore.getState();
 const actSpy = vi.fn();
 
 beforeEach(() => {
@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 const select = (id: string) => act(() => useSimStore.setState({ selectedNode: id }));

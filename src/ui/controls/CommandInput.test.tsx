@@ -5,20 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import type { ToWorker } from '../../worker/protocol';
 import { CommandInput } from './CommandInput';
+import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
 
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-  useSimStore.setState({ lang: 'en' });
+  sent = connectFakeWorker({ lang: 'en' });
 });
 
 const submitted = (): ToWorker[] => sent.filter((m) => m.type === 'act');

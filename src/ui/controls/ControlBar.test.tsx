@@ -6,20 +6,14 @@ import type { ToWorker } from '../../worker/protocol';
 import { DEFAULT_SPEED } from '../../worker/protocol';
 import { ControlBar } from './ControlBar';
 import { SLIDER_MAX, SLIDER_MIN } from './speed';
+import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
 
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-  useSimStore.setState({ lang: 'en', speed: DEFAULT_SPEED, playing: false, snapshot: null });
+  sent = connectFakeWorker({ lang: 'en', speed: DEFAULT_SPEED, playing: false, snapshot: null });
 });
 
 describe('ControlBar', () => {

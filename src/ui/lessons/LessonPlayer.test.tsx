@@ -9,6 +9,7 @@ import { chapterOf } from './LessonLibrary';
 import { LessonsButton } from './LessonsButton';
 import { LessonPlayer } from './LessonPlayer';
 import { openLesson, useLessonStore } from './lesson-store';
+import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
 const splitVote = findLesson('split-vote')!;
@@ -16,14 +17,7 @@ const splitVote = findLesson('split-vote')!;
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-  useSimStore.setState({ lang: 'en', speed: 0.01, playing: false, snapshot: null, selectedNode: null });
+  sent = connectFakeWorker({ lang: 'en', speed: 0.01, playing: false, snapshot: null, selectedNode: null });
   useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
   localStorage.clear();
 });

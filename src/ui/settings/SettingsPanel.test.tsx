@@ -5,20 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
 import type { ToWorker } from '../../worker/protocol';
 import { SettingsPanel } from './SettingsPanel';
+import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
 
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = [];
-  useSimStore.getState().connect({
-    send: (m) => sent.push(m),
-    onMessage: () => undefined,
-    onCrash: () => undefined,
-    terminate: () => undefined,
-  });
-  useSimStore.setState({ lang: 'en', scenario: DEFAULT_SCENARIO, snapshot: null });
+  sent = connectFakeWorker({ lang: 'en', scenario: DEFAULT_SCENARIO, snapshot: null });
 });
 
 const acts = () => sent.flatMap((m) => (m.type === 'act' ? [m.action] : []));

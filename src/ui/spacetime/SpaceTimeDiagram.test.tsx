@@ -5,9 +5,8 @@ import type { SpaceTimeMessage, SpaceTimeWindow } from '../../sim/spacetime';
 import type { WireMessage } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { envelope, snapshot } from '../test/snapshot-fixtures';
+import { fakeLayout, resetStore } from '../test/store';
 import { SpaceTimeDiagram } from './SpaceTimeDiagram';
-
-const initial = useSimStore.getState();
 
 const vote: WireMessage = {
   type: 'RequestVote',
@@ -68,22 +67,12 @@ beforeEach(() => {
     hoveredMessage: null,
   });
   // The diagram is 720 px wide from x = 0; time runs from x = 64 to x = 704.
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
-    left: 0,
-    top: 0,
-    right: 720,
-    bottom: 300,
-    width: 720,
-    height: 300,
-    x: 0,
-    y: 0,
-    toJSON: () => ({}),
-  });
+  fakeLayout(720, 300);
 });
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 describe('SpaceTimeDiagram', () => {

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
 import { envelope, snapshot } from '../test/snapshot-fixtures';
+import { fakeLayout, resetStore } from '../test/store';
 import { BranchList } from './BranchList';
 import { ManualDelivery } from './ManualDelivery';
 import { TimeControls } from './TimeControls';
 import { thinOut, Timeline } from './Timeline';
-
-const initial = useSimStore.getState();
 
 const marks: TimelineMarks = {
   terms: [
@@ -37,22 +36,12 @@ const history = {
 beforeEach(() => {
   useSimStore.setState({ lang: 'en', snapshot: snapshot({ time: 250, step: 20 }), marks, history, report: null });
   // jsdom lays nothing out: the strip is 800 px wide from x = 0.
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
-    left: 0,
-    top: 0,
-    right: 800,
-    bottom: 52,
-    width: 800,
-    height: 52,
-    x: 0,
-    y: 0,
-    toJSON: () => ({}),
-  });
+  fakeLayout(800, 52);
 });
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  useSimStore.setState(initial, true);
+  resetStore();
 });
 
 describe('Timeline', () => {

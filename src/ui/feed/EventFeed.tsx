@@ -2,11 +2,12 @@
 // the newest line unless the reader scrolls back. Invariant violations are pinned on
 // top in red. Commands typed by students are rendered as React text, never as HTML.
 
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
 import { StepWhy } from '../explain/StepWhy';
 import { useStrings } from '../i18n';
+import { useStickToEnd } from '../use-stick-to-end';
 import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory } from './history';
 import { narrate, type Tone } from './narrate';
@@ -43,8 +44,6 @@ export function EventFeed() {
   const hasSnapshot = useSimStore((s) => s.snapshot !== null);
   const violations = useSimStore((s) => s.snapshot?.violations);
   const [showMessages, setShowMessages] = useState(false);
-  const [pinned, setPinned] = useState(true);
-  const list = useRef<HTMLOListElement>(null);
   const toggleId = useId();
 
   const items = useMemo(
@@ -52,17 +51,8 @@ export function EventFeed() {
     [feed, history, lang, showMessages],
   );
   const lastKey = items[items.length - 1]?.key;
-
-  // Follow the newest line while pinned (a DOM scroll, not React state).
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (pinned && el) el.scrollTop = el.scrollHeight;
-  }, [lastKey, pinned, showMessages]);
-
-  const onScroll = (e: UIEvent<HTMLOListElement>): void => {
-    const el = e.currentTarget;
-    setPinned(el.scrollTop + el.clientHeight >= el.scrollHeight - 24);
-  };
+  // Follow the newest line, also when the list switches between steps and messages.
+  const { ref, pinned, onScroll, toEnd } = useStickToEnd<HTMLOListElement>('y', 24, `${showMessages}:${lastKey}`);
 
   const phrases = PHRASES[lang];
   return (
@@ -98,7 +88,13 @@ export function EventFeed() {
       ) : items.length === 0 ? (
         <p className={styles.empty}>{t.empty}</p>
       ) : null}
-      <ol ref={list} className={styles.list} aria-label={t.events} onScroll={onScroll} tabIndex={0}>
+      <ol
+        ref={ref}
+        className={styles.list}
+        aria-label={t.events}
+        onScroll={(e) => onScroll(e.currentTarget)}
+        tabIndex={0}
+      >
         {items.map((item) => (
           <li key={item.key} className={styles.item}>
             <span className={styles.time}>{t.at(item.time)}</span>
@@ -117,16 +113,7 @@ export function EventFeed() {
         ))}
       </ol>
       {!pinned ? (
-        <button
-          type="button"
-          className={styles.newest}
-          aria-label={t.newestLabel}
-          onClick={() => {
-            const el = list.current;
-            if (el) el.scrollTop = el.scrollHeight;
-            setPinned(true);
-          }}
-        >
+        <button type="button" className={styles.newest} aria-label={t.newestLabel} onClick={toEnd}>
           {t.newest}
         </button>
       ) : null}

@@ -3,13 +3,14 @@
 // newest entries unless the user scrolls back; only the visible columns are drawn.
 
 import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
-import { useEffect, useLayoutEffect, useRef, useState, type UIEvent } from 'react';
+import { useEffect, useState, type UIEvent } from 'react';
 import type { NodeSnapshot } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { useLessonFocus } from '../lessons/lesson-state';
 import { useViolationHighlight } from '../safety/highlight';
 import { ROLE_COLOR, termColor } from '../theme';
+import { useStickToEnd } from '../use-stick-to-end';
 import { currentLeader } from './leader';
 import { inkOn, STRIDE } from './LogCell';
 import { LogRow, type LeaderMarks } from './LogRow';
@@ -33,9 +34,7 @@ export function LogTable() {
   const nodes = useSimStore((s) => s.snapshot?.nodes);
   const selected = useSimStore((s) => s.selectedNode);
   const selectNode = useSimStore((s) => s.selectNode);
-  const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ left: 0, width: 0 });
-  const [pinned, setPinned] = useState(true);
   // Pointed out: entries and nodes a safety violation names, and the log indexes a lesson's pause is about.
   const violations = useViolationHighlight();
   const focus = useLessonFocus();
@@ -44,11 +43,13 @@ export function LogTable() {
   // One spare column past the longest log: where a caught-up follower's nextIndex points.
   const columns = maxLength + 1;
 
-  // Keep the newest entries in view while pinned (a DOM scroll, not React state).
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (pinned && el) el.scrollLeft = el.scrollWidth;
-  }, [columns, pinned]);
+  // Keep the newest entries in view unless the user scrolled back.
+  const {
+    ref: scroller,
+    pinned,
+    onScroll: followScroll,
+    toEnd,
+  } = useStickToEnd<HTMLDivElement>('x', STRIDE / 2, columns);
 
   useEffect(() => {
     const el = scroller.current;
@@ -56,12 +57,12 @@ export function LogTable() {
     const observer = new ResizeObserver(() => setView({ left: el.scrollLeft, width: el.clientWidth }));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [scroller]);
 
   const onScroll = (e: UIEvent<HTMLDivElement>): void => {
     const el = e.currentTarget;
     setView({ left: el.scrollLeft, width: el.clientWidth });
-    setPinned(el.scrollLeft + el.clientWidth >= el.scrollWidth - STRIDE / 2);
+    followScroll(el);
   };
 
   if (!nodes) {
@@ -123,16 +124,7 @@ export function LogTable() {
           <div className={styles.heading}>
             <h2 className={styles.title}>{t.title}</h2>
             {!pinned ? (
-              <button
-                type="button"
-                className={styles.newest}
-                aria-label={t.newestLabel}
-                onClick={() => {
-                  const el = scroller.current;
-                  if (el) el.scrollLeft = el.scrollWidth;
-                  setPinned(true);
-                }}
-              >
+              <button type="button" className={styles.newest} aria-label={t.newestLabel} onClick={toEnd}>
                 {t.newest}
               </button>
             ) : null}

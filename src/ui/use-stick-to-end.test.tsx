@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { atEnd, useStickToEnd, type ScrollAxis } from './use-stick-to-end';
+
+afterEach(cleanup);
+
+/** jsdom lays nothing out: give the element a content and view size along both axes. */
+function size(el: HTMLElement, content: number, view: number): void {
+  for (const [prop, value] of [
+    ['scrollHeight', content],
+    ['scrollWidth', content],
+    ['clientHeight', view],
+    ['clientWidth', view],
+  ] as const) {
+    Object.defineProperty(el, prop, { configurable: true, value });
+  }
+}
+
+function List({ axis, items }: { axis: ScrollAxis; items: number }) {
+  const { ref, pinned, onScroll, toEnd } = useStickToEnd<HTMLDivElement>(axis, 10, items);
+  return (
+    <div>
+      <div data-testid="list" ref={ref} onScroll={(e) => onScroll(e.currentTarget)}>
+        {items}
+      </div>
+      {pinned ? null : (
+        <button type="button" onClick={toEnd}>
+          newest
+        </button>
+      )}
+    </div>
+  );
+}
+
+describe('atEnd', () => {
+  it('is true within the slack of the end along the axis', () => {
+    const el = document.createElement('div');
+    size(el, 1000, 200);
+    el.scrollTop = 790;
+    expect(atEnd(el, 'y', 10)).toBe(true);
+    el.scrollTop = 789;
+    expect(atEnd(el, 'y', 10)).toBe(false);
+    expect(atEnd(el, 'x', 10)).toBe(false);
+    el.scrollLeft = 800;
+    expect(atEnd(el, 'x', 0)).toBe(true);
+  });
+});
+
+describe('useStickToEnd', () => {
+  it.each(['x', 'y'] as const)('follows new content along %s until the user scrolls back, then on demand', (axis) => {
+    const position = axis === 'y' ? 'scrollTop' : 'scrollLeft';
+    const { rerender } = render(<List axis={axis} items={1} />);
+    const list = screen.getByTestId('list');
+    size(list, 1000, 200);
+
+    rerender(<List axis={axis} items={2} />);
+    expect(list[position]).toBe(1000);
+    expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
+
+    // The user scrolls back: new content no longer moves the view.
+    list[position] = 300;
+    fireEvent.scroll(list);
+    size(list, 1200, 200);
+    rerender(<List axis={axis} items={3} />);
+    expect(list[position]).toBe(300);
+
+    // Back to the end: follows again.
+    act(() => screen.getByRole('button', { name: 'newest' }).click());
+    expect(list[position]).toBe(1200);
+    expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
+    size(list, 1500, 200);
+    rerender(<List axis={axis} items={4} />);
+    expect(list[position]).toBe(1500);
+  });
+});

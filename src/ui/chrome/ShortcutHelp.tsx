@@ -1,6 +1,6 @@
 // The keyboard-shortcut sheet: a modal dialog, closed by Esc, its Close button or a click outside.
 
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../use-modal-dialog';
 import { useStrings } from '../i18n';
 import { SHORTCUTS, type ShortcutAction } from '../shortcuts';
 import styles from './Chrome.module.css';
@@ -26,20 +26,7 @@ export function ShortcutHelp() {
   const t = useStrings(CHROME_STRINGS);
   const open = useHelpStore((s) => s.open);
   const setOpen = useHelpStore((s) => s.setOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  // The dialog element is the source of truth for what the browser shows; keep it in step with the store.
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
+  const ref = useModalDialog(open);
 
   const label = (key: string): string => (key === ' ' ? t.space : (KEY_LABEL[key] ?? key));
 

@@ -1,13 +1,14 @@
 // "Lessons": the library grouped by chapter of the course notes, plus the lessons saved in this
 // browser; choosing one loads its run and opens the player at its first pause.
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { LESSONS } from '../../scenario/lessons';
 import type { Lesson } from '../../scenario/narration';
 import { useSimStore } from '../../store/sim-store';
 import { draftLesson } from '../authoring/draft';
 import { listSaved } from '../authoring/saved-lessons';
 import { useStrings } from '../i18n';
+import { useModalDialog } from '../use-modal-dialog';
 import { openLesson } from './lesson-store';
 import styles from './Lessons.module.css';
 import { CHAPTERS, LESSON_STRINGS } from './strings';
@@ -33,14 +34,8 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
   const t = useStrings(LESSON_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const notify = useSimStore((s) => s.notify);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
+  // Mounted only while the library is open.
+  const ref = useModalDialog(true);
 
   const play = (lesson: Lesson): void => {
     const error = openLesson(lesson);

@@ -26,15 +26,6 @@ export function historyFromTrace(trace: readonly TraceEvent[]): Operation[] {
     const e = t.event;
     switch (e.type) {
       case 'submitted':
-        byId.set(e.requestId, {
-          id: e.requestId,
-          command: e.command,
-          call: t.time,
-          ret: Infinity,
-          result: null,
-          refused: false,
-        });
-        break;
       case 'refused':
         byId.set(e.requestId, {
           id: e.requestId,
@@ -42,7 +33,7 @@ export function historyFromTrace(trace: readonly TraceEvent[]): Operation[] {
           call: t.time,
           ret: Infinity,
           result: null,
-          refused: true,
+          refused: e.type === 'refused',
         });
         break;
       case 'succeeded': {

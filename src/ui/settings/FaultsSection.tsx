@@ -77,31 +77,9 @@ function LatencyForm({ lo, hi }: { readonly lo: number; readonly hi: number }) {
           {t.latency} <span className={styles.note}>({t.latencyNow(lo, hi)})</span>
         </legend>
         <div className={styles.row}>
-          <input
-            id={`${id}-min`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_LATENCY}
-            className={styles.number}
-            aria-label={t.latencyMin}
-            aria-invalid={invalid}
-            value={min}
-            onChange={(e) => setMin(e.currentTarget.value)}
-          />
+          <LatencyInput id={`${id}-min`} label={t.latencyMin} invalid={invalid} value={min} onChange={setMin} />
           <span aria-hidden="true">–</span>
-          <input
-            id={`${id}-max`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_LATENCY}
-            className={styles.number}
-            aria-label={t.latencyMax}
-            aria-invalid={invalid}
-            value={max}
-            onChange={(e) => setMax(e.currentTarget.value)}
-          />
+          <LatencyInput id={`${id}-max`} label={t.latencyMax} invalid={invalid} value={max} onChange={setMax} />
           <button type="submit">{t.applyLatency}</button>
         </div>
         {invalid ? (
@@ -111,5 +89,28 @@ function LatencyForm({ lo, hi }: { readonly lo: number; readonly hi: number }) {
         ) : null}
       </fieldset>
     </form>
+  );
+}
+
+function LatencyInput(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly invalid: boolean;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      id={props.id}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={MAX_LATENCY}
+      className={styles.number}
+      aria-label={props.label}
+      aria-invalid={props.invalid}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    />
   );
 }

@@ -12,6 +12,7 @@ import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
+import { reuseLogs } from './reuse-logs';
 
 export type Lang = 'ko' | 'en';
 
@@ -138,7 +139,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         const selected = get().selectedMessage;
         const stillThere = selected === null || message.snapshot.messages.some((m) => m.id === selected);
         set({
-          snapshot: message.snapshot,
+          snapshot: reuseLogs(get().snapshot, message.snapshot),
           feed,
           playing: message.playing,
           speed: message.speed,

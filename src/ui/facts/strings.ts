@@ -1,3 +1,4 @@
+import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 
 export const FACTS_STRINGS = defineStrings(
@@ -18,7 +19,7 @@ export const FACTS_STRINGS = defineStrings(
     staleLeader: 'an old leader that has not yet heard of the newer term',
     term: 'Highest term',
     time: 'Virtual time',
-    ms: (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`,
+    ms: (t: number) => `${wholeMs(t)} ms`,
     violations: (n: number) => `${n} invariant ${n === 1 ? 'violation' : 'violations'}`,
     seeFeed: 'see the event feed',
   },
@@ -39,7 +40,7 @@ export const FACTS_STRINGS = defineStrings(
     staleLeader: '더 새로운 임기를 아직 모르는 이전 리더',
     term: '가장 높은 임기',
     time: '가상 시간',
-    ms: (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`,
+    ms: (t: number) => `${wholeMs(t)} ms`,
     violations: (n: number) => `불변식 위반 ${n}건`,
     seeFeed: '이벤트 피드에서 보기',
   },

@@ -2,7 +2,8 @@
 // the newest line unless the reader scrolls back. Invariant violations are pinned on
 // top in red. Commands typed by students are rendered as React text, never as HTML.
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
+import type { TraceEvent } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
 import { StepWhy } from '../explain/StepWhy';
@@ -10,7 +11,7 @@ import { useStrings } from '../i18n';
 import { useStickToEnd } from '../use-stick-to-end';
 import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory } from './history';
-import { narrate, type Tone } from './narrate';
+import { narrate, type FeedItem, type Tone } from './narrate';
 import { PHRASES } from './phrases';
 import { FEED_STRINGS } from './strings';
 
@@ -96,20 +97,12 @@ export function EventFeed() {
         tabIndex={0}
       >
         {items.map((item) => (
-          <li key={item.key} className={styles.item}>
-            <span className={styles.time}>{t.at(item.time)}</span>
-            <ul className={styles.lines}>
-              {item.lines.map((line, i) => (
-                <li key={i} className={`${styles.line} ${styles[line.tone]}`}>
-                  <span className={styles.glyph} aria-hidden="true">
-                    {GLYPH[line.tone]}
-                  </span>
-                  <span>{line.text}</span>
-                </li>
-              ))}
-            </ul>
-            <StepWhy step={item.step} records={showMessages ? feed : history.records} time={t.at(item.time)} />
-          </li>
+          <FeedEntry
+            key={item.key}
+            item={item}
+            records={showMessages ? feed : history.records}
+            time={t.at(item.time)}
+          />
         ))}
       </ol>
       {!pinned ? (
@@ -120,3 +113,37 @@ export function EventFeed() {
     </section>
   );
 }
+
+/**
+ * One step of the feed. Memoized on what it shows: a past step's lines and records no longer
+ * change, so only the newest item re-renders while the run plays.
+ */
+const FeedEntry = memo(
+  function FeedEntry({
+    item,
+    records,
+    time,
+  }: {
+    readonly item: FeedItem;
+    readonly records: readonly TraceEvent[];
+    readonly time: string;
+  }) {
+    return (
+      <li className={styles.item}>
+        <span className={styles.time}>{time}</span>
+        <ul className={styles.lines}>
+          {item.lines.map((line, i) => (
+            <li key={i} className={`${styles.line} ${styles[line.tone]}`}>
+              <span className={styles.glyph} aria-hidden="true">
+                {GLYPH[line.tone]}
+              </span>
+              <span>{line.text}</span>
+            </li>
+          ))}
+        </ul>
+        <StepWhy step={item.step} records={records} time={time} />
+      </li>
+    );
+  },
+  (a, b) => a.item.key === b.item.key && a.item.lines.length === b.item.lines.length && a.time === b.time,
+);

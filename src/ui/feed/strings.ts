@@ -1,3 +1,4 @@
+import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 
 export const FEED_STRINGS = defineStrings(
@@ -10,7 +11,7 @@ export const FEED_STRINGS = defineStrings(
     newest: 'Newest ↓',
     newestLabel: 'Scroll to the newest events',
     violationsTitle: (n: number) => `⚠ ${n} invariant ${n === 1 ? 'violation' : 'violations'}`,
-    at: (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`,
+    at: (ms: number) => `${wholeMs(ms)} ms`,
   },
   {
     title: '무슨 일이 있었나',
@@ -21,6 +22,6 @@ export const FEED_STRINGS = defineStrings(
     newest: '최신 ↓',
     newestLabel: '최신 이벤트로 스크롤',
     violationsTitle: (n: number) => `⚠ 불변식 위반 ${n}건`,
-    at: (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`,
+    at: (ms: number) => `${wholeMs(ms)} ms`,
   },
 );

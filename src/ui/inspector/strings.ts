@@ -1,3 +1,4 @@
+import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 
 export const INSPECTOR_STRINGS = defineStrings(
@@ -87,5 +88,5 @@ export const INSPECTOR_STRINGS = defineStrings(
 );
 
 function fmt(ms: number): string {
-  return Math.round(ms).toLocaleString('en-US');
+  return wholeMs(ms);
 }

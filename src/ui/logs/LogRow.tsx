@@ -27,7 +27,9 @@ interface LogRowProps {
   readonly focused?: readonly number[];
 }
 
-export const LogRow = memo(function LogRow({ node, columns, from, to, marks, flagged, focused }: LogRowProps) {
+export const LogRow = memo(LogRowView, sameRow);
+
+function LogRowView({ node, columns, from, to, marks, flagged, focused }: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
   const last = Math.min(to, node.log.length);
   const cells = [];
@@ -88,4 +90,26 @@ export const LogRow = memo(function LogRow({ node, columns, from, to, marks, fla
       ) : null}
     </ol>
   );
-});
+}
+
+const sameList = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** A row redraws only when what it shows changed (the store keeps an unchanged log's array). */
+function sameRow(a: LogRowProps, b: LogRowProps): boolean {
+  return (
+    a.node.id === b.node.id &&
+    a.node.alive === b.node.alive &&
+    a.node.log === b.node.log &&
+    a.node.commitIndex === b.node.commitIndex &&
+    a.node.lastApplied === b.node.lastApplied &&
+    a.columns === b.columns &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.marks?.leader === b.marks?.leader &&
+    a.marks?.next === b.marks?.next &&
+    a.marks?.match === b.marks?.match &&
+    sameList(a.flagged, b.flagged) &&
+    sameList(a.focused, b.focused)
+  );
+}

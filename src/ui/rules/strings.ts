@@ -1,3 +1,4 @@
+import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 
 // Figure 2 as node.ts implements it, short enough to follow while stepping.
@@ -6,7 +7,7 @@ export const RULES_STRINGS = defineStrings(
     title: 'Rules (Figure 2)',
     intro: 'The highlighted rule is the one the latest step executed, evaluated on the real values.',
     waiting: 'Step or play to see which rule runs.',
-    stepAt: (step: number, ms: number) => `Step ${step} at ${Math.round(ms).toLocaleString('en-US')} ms`,
+    stepAt: (step: number, ms: number) => `Step ${step} at ${wholeMs(ms)} ms`,
     noRule: 'no rule of Figure 2 ran in this step (a message travelled or was lost)',
     executed: 'executed',
     on: 'on',
@@ -63,7 +64,7 @@ export const RULES_STRINGS = defineStrings(
     title: '규칙 (Figure 2)',
     intro: '강조된 규칙은 가장 최근 단계에서 실행된 규칙이며, 실제 값으로 조건을 계산해 보여줍니다.',
     waiting: '한 단계 실행이나 재생을 누르면 어떤 규칙이 실행되는지 보입니다.',
-    stepAt: (step: number, ms: number) => `단계 ${step}, ${Math.round(ms).toLocaleString('en-US')} ms`,
+    stepAt: (step: number, ms: number) => `단계 ${step}, ${wholeMs(ms)} ms`,
     noRule: '이 단계에서는 Figure 2의 규칙이 실행되지 않음 (메시지가 이동했거나 유실됨)',
     executed: '실행됨',
     on: '켜짐',

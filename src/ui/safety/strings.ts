@@ -1,7 +1,8 @@
+import { wholeMs } from '../format';
 import type { InvariantName, Violation } from '../../sim/types';
 import { defineStrings } from '../i18n';
 
-const ms = (t: number): string => `${Math.round(t).toLocaleString('en-US')} ms`;
+const ms = (t: number): string => `${wholeMs(t)} ms`;
 /** Korean object particle after a number read aloud (1 일, 3 삼 … end in a consonant). */
 const eul = (n: number): string => ([0, 1, 3, 6, 7, 8].includes(Math.abs(n) % 10) ? '을' : '를');
 

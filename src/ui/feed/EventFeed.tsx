@@ -16,7 +16,7 @@ import { PHRASES } from './phrases';
 import { FEED_STRINGS } from './strings';
 
 /** How many feed items are drawn (the store keeps the last 500 trace records). */
-const MAX_ITEMS = 200;
+const MAX_ITEMS = 100;
 
 const GLYPH: Record<Tone, string> = {
   election: '⚑',

@@ -13,6 +13,7 @@ import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { reuseLogs } from './reuse-logs';
+import { stepChanges, type StepChanges } from './step-changes';
 
 export type Lang = 'ko' | 'en';
 
@@ -56,6 +57,8 @@ export interface SimStore {
   marks: TimelineMarks | null;
   /** The latest space-time diagram window the worker sent. */
   spaceTime: SpaceTimeWindow | null;
+  /** While paused: what the last step or jump changed, to highlight it. */
+  changes: StepChanges | null;
   /** The latest report the UI should put in words (cleared by the component that shows it). */
   report: (EngineReport & { readonly id: number }) | null;
 
@@ -138,8 +141,17 @@ export const useSimStore = create<SimStore>()((set, get) => {
             : get().feed;
         const selected = get().selectedMessage;
         const stillThere = selected === null || message.snapshot.messages.some((m) => m.id === selected);
+        const previous = get().snapshot;
+        const snapshot = reuseLogs(previous, message.snapshot);
+        // While paused, each step (or jump) shows what it changed; playing clears the marks.
+        const changes = message.playing
+          ? null
+          : previous && snapshot.step !== previous.step
+            ? stepChanges(previous, snapshot)
+            : get().changes;
         set({
-          snapshot: reuseLogs(get().snapshot, message.snapshot),
+          snapshot,
+          changes,
           feed,
           playing: message.playing,
           speed: message.speed,
@@ -204,12 +216,22 @@ export const useSimStore = create<SimStore>()((set, get) => {
     marks: null,
     spaceTime: null,
     report: null,
+    changes: null,
 
     connect(p) {
       attach(p);
     },
     load(scenario, at) {
-      set({ scenario, feed: [], selectedMessage: null, engineError: null, marks: null, spaceTime: null, report: null });
+      set({
+        scenario,
+        feed: [],
+        selectedMessage: null,
+        engineError: null,
+        marks: null,
+        spaceTime: null,
+        report: null,
+        changes: null,
+      });
       port?.send({ type: 'load', scenario, ...(at === undefined ? {} : { at }) });
       port?.send({ type: 'speed', speed: get().speed });
     },

@@ -5,6 +5,7 @@
 import { useId, type ReactNode } from 'react';
 import { majority } from '../../raft/log';
 import type { NodeSnapshot, TimerSnapshot } from '../../sim/types';
+import type { ChangedField } from '../../store/step-changes';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR, termColor } from '../theme';
@@ -53,21 +54,24 @@ export function NodeInspector() {
 
 function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: number; time: number }) {
   const t = useStrings(INSPECTOR_STRINGS);
+  // While stepping, the fields the last step changed are highlighted.
+  const changed = useSimStore((s) => s.changes?.fields[node.id]);
+  const was = (field: ChangedField): boolean => changed?.includes(field) ?? false;
   const last = node.log[node.log.length - 1];
   const followers = Object.keys(node.nextIndex).sort();
   return (
     <>
       {!node.alive ? <p className={styles.down}>{t.down(node.id)}</p> : null}
       <Group title={t.persistent} kind="persistent">
-        <Field name="currentTerm" hint={t.currentTerm}>
+        <Field changed={was('currentTerm')} name="currentTerm" hint={t.currentTerm}>
           <span className={styles.termChip} style={{ borderColor: termColor(node.currentTerm) }}>
             {node.currentTerm}
           </span>
         </Field>
-        <Field name="votedFor" hint={t.votedFor}>
+        <Field changed={was('votedFor')} name="votedFor" hint={t.votedFor}>
           {node.votedFor ?? t.nobody}
         </Field>
-        <Field name="log[]" hint={t.log}>
+        <Field changed={was('log')} name="log[]" hint={t.log}>
           {t.logSummary(node.log.length)}
           {last ? (
             <span className={styles.sub}>
@@ -77,19 +81,19 @@ function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: 
         </Field>
       </Group>
       <Group title={t.volatile} kind="volatile" dim={!node.alive}>
-        <Field name="commitIndex" hint={t.commitIndex}>
+        <Field changed={was('commitIndex')} name="commitIndex" hint={t.commitIndex}>
           {node.commitIndex}
         </Field>
-        <Field name="lastApplied" hint={t.lastApplied}>
+        <Field changed={was('lastApplied')} name="lastApplied" hint={t.lastApplied}>
           {node.lastApplied}
         </Field>
-        <Field name="role" hint={t.role}>
+        <Field changed={was('role')} name="role" hint={t.role}>
           <span style={{ color: node.alive ? ROLE_COLOR[node.role] : ROLE_COLOR.dead, fontWeight: 700 }}>
             {t.roleName(node.role)}
           </span>
           {node.preCandidate ? t.preCandidate : ''}
         </Field>
-        <Field name="leaderId" hint={t.leaderId}>
+        <Field changed={was('leaderId')} name="leaderId" hint={t.leaderId}>
           {node.leaderId ?? t.nobody}
         </Field>
       </Group>
@@ -120,7 +124,11 @@ function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: 
       </Group>
       {node.role === 'candidate' || node.preCandidate ? (
         <Group title={t.candidateState} kind="volatile">
-          <Field name="votesGranted" hint={t.votesOf(node.votesGranted.length, majority(clusterSize))}>
+          <Field
+            changed={was('votes')}
+            name="votesGranted"
+            hint={t.votesOf(node.votesGranted.length, majority(clusterSize))}
+          >
             {node.votesGranted.join(', ') || t.nobody}
           </Field>
           <Field name="votesRefused" hint="">
@@ -177,11 +185,23 @@ function Group({
   );
 }
 
-function Field({ name, hint, children }: { name: string; hint: string; children: ReactNode }) {
+function Field({
+  name,
+  hint,
+  changed = false,
+  children,
+}: {
+  name: string;
+  hint: string;
+  changed?: boolean;
+  children: ReactNode;
+}) {
+  const t = useStrings(INSPECTOR_STRINGS);
   return (
-    <div className={styles.field}>
+    <div className={changed ? `${styles.field} ${styles.changed}` : styles.field} data-changed={changed || undefined}>
       <dt>
         <code>{name}</code>
+        {changed ? <span className={styles.changedTag}>{t.changedTag}</span> : null}
         {hint ? <span className={styles.hint}>{hint}</span> : null}
       </dt>
       <dd>{children}</dd>

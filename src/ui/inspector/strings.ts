@@ -10,6 +10,7 @@ export const INSPECTOR_STRINGS = defineStrings(
     howTo:
       'Click a node in the cluster or its name in the log table, or choose one above, to see every field of Figure 2 for it.',
     waiting: 'Waiting for the simulation…',
+    changedTag: 'changed',
     down: (id: string) =>
       `${id} is down: only its persistent state is on disk; its volatile state is lost until it restarts.`,
     persistent: 'Persistent state (survives a crash)',
@@ -52,6 +53,7 @@ export const INSPECTOR_STRINGS = defineStrings(
     howTo:
       '클러스터에서 노드를 누르거나 로그 표의 노드 이름을 누르면(또는 위에서 고르면) 그 노드의 Figure 2 필드를 모두 볼 수 있습니다.',
     waiting: '시뮬레이션을 기다리는 중…',
+    changedTag: '바뀜',
     down: (id: string) =>
       `${id}는 중단되었습니다. 디스크에는 영속 상태만 남아 있고, 휘발성 상태는 다시 시작할 때까지 사라집니다.`,
     persistent: '영속 상태 (장애 후에도 남음)',

@@ -20,7 +20,7 @@ export interface LogCellProps {
   readonly commandText: string;
   readonly isNoop: boolean;
   /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
-  readonly flag?: 'violation' | 'focus';
+  readonly flag?: 'violation' | 'focus' | 'changed';
 }
 
 /** Black or white text, whichever reads better on `hex`. */
@@ -30,7 +30,7 @@ export function inkOn(hex: string): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111827' : '#ffffff';
 }
 
-const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus } as const;
+const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus, changed: styles.flagChanged } as const;
 
 export function LogCell({ index, entry, committed, applied, label, commandText, isNoop, flag }: LogCellProps) {
   const color = termColor(entry.term);

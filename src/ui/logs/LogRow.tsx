@@ -25,11 +25,13 @@ interface LogRowProps {
   readonly flagged?: readonly number[];
   /** Indexes a lesson's pause points at (outlined in amber). */
   readonly focused?: readonly number[];
+  /** Indexes the last step added, replaced or committed (while stepping). */
+  readonly changed?: readonly number[];
 }
 
 export const LogRow = memo(LogRowView, sameRow);
 
-function LogRowView({ node, columns, from, to, marks, flagged, focused }: LogRowProps) {
+function LogRowView({ node, columns, from, to, marks, flagged, focused, changed }: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
   const last = Math.min(to, node.log.length);
   const cells = [];
@@ -51,7 +53,15 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused }: LogRow
         label={t.cell(index, entry.term, commandText, state)}
         commandText={commandText}
         isNoop={isNoop}
-        flag={flagged?.includes(index) ? 'violation' : focused?.includes(index) ? 'focus' : undefined}
+        flag={
+          flagged?.includes(index)
+            ? 'violation'
+            : focused?.includes(index)
+              ? 'focus'
+              : changed?.includes(index)
+                ? 'changed'
+                : undefined
+        }
       />,
     );
   }
@@ -110,6 +120,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.marks?.next === b.marks?.next &&
     a.marks?.match === b.marks?.match &&
     sameList(a.flagged, b.flagged) &&
-    sameList(a.focused, b.focused)
+    sameList(a.focused, b.focused) &&
+    sameList(a.changed, b.changed)
   );
 }

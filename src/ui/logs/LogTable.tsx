@@ -34,6 +34,8 @@ export function LogTable() {
   const nodes = useSimStore((s) => s.snapshot?.nodes);
   const selected = useSimStore((s) => s.selectedNode);
   const selectNode = useSimStore((s) => s.selectNode);
+  // While stepping: the cells the last step added, replaced or committed.
+  const changes = useSimStore((s) => s.changes);
   const [view, setView] = useState({ left: 0, width: 0 });
   // Pointed out: entries and nodes a safety violation names, and the log indexes a lesson's pause is about.
   const violations = useViolationHighlight();
@@ -191,6 +193,7 @@ export function LogTable() {
                   marks={marksFor(n)}
                   flagged={flaggedOf(n.id)}
                   focused={focusOf(n.id)}
+                  changed={changes?.cells[n.id] ?? NONE}
                 />
               ))}
             </div>

@@ -34,9 +34,9 @@ export interface Layout {
 
 /** Node radius shrinks a little as the ring fills, so 9 nodes and their labels still fit. */
 function nodeRadiusFor(count: number): number {
-  if (count <= 5) return 62;
-  if (count <= 7) return 56;
-  return 50;
+  if (count <= 5) return 80;
+  if (count <= 7) return 70;
+  return 60;
 }
 
 /** Nodes clockwise from 12 o'clock, in the order the cluster lists them. */

@@ -26,3 +26,17 @@ export function reuseLogs(previous: ClusterSnapshot | null, next: ClusterSnapsho
   });
   return changed ? { ...next, nodes } : next;
 }
+
+/** Puts back the logs the worker left out of a frame because they had not changed. */
+export function restoreUnchangedLogs(
+  previous: ClusterSnapshot | null,
+  next: ClusterSnapshot,
+  unchanged: readonly number[],
+): ClusterSnapshot {
+  if (unchanged.length === 0 || !previous) return next;
+  const nodes = next.nodes.map((node, i) => {
+    const before = previous.nodes[i];
+    return unchanged.includes(i) && before && before.id === node.id ? { ...node, log: before.log } : node;
+  });
+  return { ...next, nodes };
+}

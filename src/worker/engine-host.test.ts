@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
 import { EngineHost, type WallClock } from './engine-host';
 import type { FromWorker } from './protocol';
+import { restoreUnchangedLogs } from '../store/reuse-logs';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
@@ -168,5 +169,28 @@ describe('EngineHost', () => {
     expect(exported && exported.type === 'scenario' && exported.scenario.actions).toEqual([
       expect.objectContaining({ do: 'submit', command: 'set x 1', at: 800 }),
     ]);
+  });
+
+  it('leaves unchanged logs out of a frame, and the store puts them back', () => {
+    const log = [
+      { term: 1, command: 'set x 1' },
+      { term: 1, command: 'set y 2' },
+    ];
+    const scenario = scenarioSchema.parse({
+      version: 1,
+      nodes: 3,
+      seed: 3,
+      initial: { A: { term: 1, log }, B: { term: 1, log }, C: { term: 1, log } },
+    });
+    const { host, frames, ready } = setup(scenario);
+    const first = frames().at(-1)!;
+    expect(first.unchangedLogs).toEqual([]);
+    host.receive({ type: 'step' });
+    ready();
+    const second = frames().at(-1)!;
+    expect(second.unchangedLogs).toEqual([0, 1, 2]);
+    expect(second.snapshot.nodes.every((n) => n.log.length === 0)).toBe(true);
+    const restored = restoreUnchangedLogs(first.snapshot, second.snapshot, second.unchangedLogs);
+    expect(restored.nodes.map((n) => n.log)).toEqual([log, log, log]);
   });
 });

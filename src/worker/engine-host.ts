@@ -6,6 +6,8 @@
 import { History } from '../sim/history';
 import type { Scenario } from '../scenario/schema';
 import { spaceTimeWindow } from '../sim/spacetime';
+import type { ClusterSnapshot } from '../sim/types';
+import type { LogEntry } from '../raft/types';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
 
 /** The host's wall clock; in the worker it is performance.now and setInterval. */
@@ -35,6 +37,8 @@ export class EngineHost {
   private sentTrace = 0;
   private resetFeed = true;
   private sentMarks = { revision: -1, eventsRead: -1, branch: -1, at: -Infinity };
+  /** The logs of the last frame, per node: an unchanged log is not copied to the UI again. */
+  private sentLogs: (readonly LogEntry[] | undefined)[] = [];
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -115,6 +119,7 @@ export class EngineHost {
     this.pause();
     this.history = new History(scenario);
     this.sentTrace = 0;
+    this.sentLogs = [];
     this.resetFeed = true;
     if (at !== undefined && at > 0) this.history.seekTime(at);
     this.changed();
@@ -174,6 +179,26 @@ export class EngineHost {
     this.changed();
   }
 
+  /**
+   * Long logs dominate the cost of copying a frame to the UI thread. A log whose entries are
+   * the very same objects as in the last frame is sent empty and listed in `unchangedLogs`.
+   */
+  private snapshotWithoutUnchangedLogs(snapshot: ClusterSnapshot): {
+    snapshot: ClusterSnapshot;
+    unchangedLogs: number[];
+  } {
+    const unchangedLogs: number[] = [];
+    const nodes = snapshot.nodes.map((node, i) => {
+      const sent = this.sentLogs[i];
+      this.sentLogs[i] = node.log;
+      if (sent === undefined || sent.length !== node.log.length || node.log.length === 0) return node;
+      for (let k = node.log.length - 1; k >= 0; k--) if (sent[k] !== node.log[k]) return node;
+      unchangedLogs.push(i);
+      return { ...node, log: [] };
+    });
+    return { snapshot: unchangedLogs.length > 0 ? { ...snapshot, nodes } : snapshot, unchangedLogs };
+  }
+
   /** Something changed: send a frame now if the UI is ready, else as soon as it is. */
   private changed(): void {
     this.dirty = true;
@@ -207,7 +232,7 @@ export class EngineHost {
 
     this.post({
       type: 'frame',
-      snapshot: h.snapshot(),
+      ...this.snapshotWithoutUnchangedLogs(h.snapshot()),
       events,
       resetFeed,
       playing: this.playing,

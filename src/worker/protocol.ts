@@ -49,6 +49,8 @@ export type FromWorker =
   | {
       readonly type: 'frame';
       readonly snapshot: ClusterSnapshot;
+      /** Nodes (by position) whose log is unchanged since the last frame: sent empty, reuse the last one. */
+      readonly unchangedLogs: readonly number[];
       /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
       readonly events: readonly TraceEvent[];
       /** True when the feed must start over with `events` (the view jumped, or moved back). */

@@ -10,7 +10,7 @@ import { StepWhy } from '../explain/StepWhy';
 import { useStrings } from '../i18n';
 import { useStickToEnd } from '../use-stick-to-end';
 import styles from './EventFeed.module.css';
-import { EMPTY_HISTORY, extendHistory } from './history';
+import { EMPTY_HISTORY, extendHistory, lastSteps } from './history';
 import { narrate, type FeedItem, type Tone } from './narrate';
 import { PHRASES } from './phrases';
 import { FEED_STRINGS } from './strings';
@@ -48,7 +48,9 @@ export function EventFeed() {
   const toggleId = useId();
 
   const items = useMemo(
-    () => narrate(showMessages ? feed : history.records, lang, { showMessages }).slice(-MAX_ITEMS),
+    // Narrate only the steps that can be shown: a long history must not cost every frame.
+    () =>
+      narrate(lastSteps(showMessages ? feed : history.records, MAX_ITEMS), lang, { showMessages }).slice(-MAX_ITEMS),
     [feed, history, lang, showMessages],
   );
   const lastKey = items[items.length - 1]?.key;

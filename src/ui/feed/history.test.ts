@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../sim/types';
-import { EMPTY_HISTORY, extendHistory } from './history';
+import { EMPTY_HISTORY, extendHistory, lastSteps } from './history';
 
 const tick = (step: number): TraceEvent => ({ time: step, step, kind: 'timerFired', node: 'A', timer: 'heartbeat' });
 const crash = (step: number): TraceEvent => ({ time: step, step, kind: 'crashed', node: 'B' });
@@ -23,5 +23,15 @@ describe('feed history', () => {
     expect(extendHistory(h, []).records).toEqual([]);
     const rewound = extendHistory(h, [crash(3)]);
     expect(rewound.records.map((r) => r.step)).toEqual([3]);
+  });
+});
+
+describe('lastSteps', () => {
+  const at = (step: number) => ({ time: step, step, kind: 'crashed', node: 'A' }) as const;
+  it('keeps whole steps, the newest ones', () => {
+    const records = [at(1), at(2), at(2), at(3), at(4), at(4)];
+    expect(lastSteps(records, 2)).toEqual([at(3), at(4), at(4)]);
+    expect(lastSteps(records, 3).map((r) => r.step)).toEqual([2, 2, 3, 4, 4]);
+    expect(lastSteps(records, 10)).toBe(records);
   });
 });

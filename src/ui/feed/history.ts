@@ -48,3 +48,15 @@ export function extendHistory(history: FeedHistory, feed: readonly TraceEvent[])
   const records = [...base, ...significant(fresh)];
   return { records: records.length > HISTORY_LENGTH ? records.slice(-HISTORY_LENGTH) : records, last: newest };
 }
+
+/** The records of the last `steps` distinct steps: a feed that shows N items narrates only those. */
+export function lastSteps(records: readonly TraceEvent[], steps: number): readonly TraceEvent[] {
+  let seen = 0;
+  let i = records.length;
+  while (i > 0) {
+    const step = records[i - 1]!.step;
+    if (++seen > steps) break;
+    while (i > 0 && records[i - 1]!.step === step) i--;
+  }
+  return i === 0 ? records : records.slice(i);
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runCampaign } from '../src/check/fuzz/campaign';
 import { measureEngine } from './bench/engine';
-import { measureUi } from './bench/ui';
+import { measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
   readonly name: string;
@@ -128,11 +128,26 @@ async function uiRows(): Promise<Row[]> {
   const target = '≤ 16.7 ms';
   try {
     process.stderr.write('UI frames (10 s in Chromium) …\n');
-    const f = await measureUi();
-    const note = `${f.frames} frames, ${Math.round(f.messagesInFlight)} messages drawn on average`;
+    const { heavy, typical } = await measureUi();
+    const note = (f: UiFigures) => `${f.frames} frames, ${Math.round(f.messagesInFlight)} messages drawn on average`;
     return [
-      { name: 'UI frame time, median', value: f.medianMs, unit: 'ms', target, met: f.medianMs <= 16.7, note },
-      { name: 'UI frame time, p95', value: f.p95Ms, unit: 'ms', target, met: f.p95Ms <= 16.7 },
+      {
+        name: 'UI frame time, median',
+        value: heavy.medianMs,
+        unit: 'ms',
+        target,
+        met: heavy.medianMs <= 16.7,
+        note: note(heavy),
+      },
+      { name: 'UI frame time, p95', value: heavy.p95Ms, unit: 'ms', target, met: heavy.p95Ms <= 16.7 },
+      {
+        name: 'UI frame time, p95, 5 nodes typical',
+        value: typical.p95Ms,
+        unit: 'ms',
+        target: '—',
+        met: null,
+        note: note(typical),
+      },
     ];
   } catch (e) {
     const note = `not measured: ${String(e).slice(0, 80)}`;

@@ -1,6 +1,6 @@
-// The UI figure: frame times in headless Chromium at 1366×768 while the app plays a heavy
-// cluster (9 nodes, 1,000-entry logs, about 200 messages in flight), opened from a share link.
-// Run alone with `npx tsx scripts/bench/ui.ts`; `npm run bench` includes it.
+// The UI figures: frame times in headless Chromium at 1366×768 while the app plays, opened from a
+// share link: a heavy cluster (9 nodes, 1,000-entry logs, about 250 messages in flight) and the
+// default 5-node cluster under a client command every 100 ms. `npx tsx scripts/bench/ui.ts` runs it alone.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,7 +70,23 @@ const FRAME_PROBE = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-export async function measureUi(): Promise<UiFigures> {
+/** The default 5-node cluster under a client command every 100 ms: what a class usually watches. */
+function typicalLink(): string {
+  const actions = Array.from({ length: 150 }, (_, i) => ({
+    at: 400 + i * 100,
+    do: 'submit' as const,
+    command: `set k${i % 5} ${i}`,
+  }));
+  const scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 1, actions });
+  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 0.1 } });
+}
+
+export interface UiRun {
+  readonly heavy: UiFigures;
+  readonly typical: UiFigures;
+}
+
+export async function measureUi(): Promise<UiRun> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
   execFileSync(
     join(root, 'node_modules/.bin/vite'),
@@ -91,18 +107,20 @@ export async function measureUi(): Promise<UiFigures> {
   });
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`http://127.0.0.1:${PORT}/${heavyLink()}`);
-    await page
-      .getByRole('button', { name: /^(Play|Pause)$/ })
-      .first()
-      .waitFor();
-    const play = page.getByRole('button', { name: 'Play', exact: true });
-    if (await play.count()) await play.first().click();
-    // Let the first election (about 1 virtual s, 2 wall s at 1/2×) happen and traffic build up.
-    await page.waitForTimeout(4000);
-    // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
-    return (await page.evaluate(FRAME_PROBE.replace('SECONDS', String(SECONDS)))) as UiFigures;
+    const run = async (link: string): Promise<UiFigures> => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(`http://127.0.0.1:${PORT}/${link}`);
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      await play.first().waitFor();
+      await play.first().click();
+      // Let the first election happen and traffic build up.
+      await page.waitForTimeout(4000);
+      // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
+      const figures = (await page.evaluate(FRAME_PROBE.replace('SECONDS', String(SECONDS)))) as UiFigures;
+      await page.close();
+      return figures;
+    };
+    return { heavy: await run(heavyLink()), typical: await run(typicalLink()) };
   } finally {
     await browser.close();
     server.kill();

@@ -36,6 +36,8 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('isolate'), node: nodeId }),
   z.strictObject({ at, afterStep, do: z.literal('restore'), node: nodeId }),
   z.strictObject({ at, afterStep, do: z.literal('timeout'), node: nodeId }),
+  /** Fire a leader's heartbeat timer now (manual delivery: time only moves when the class says so). */
+  z.strictObject({ at, afterStep, do: z.literal('heartbeat'), node: nodeId }),
   z.strictObject({ at, afterStep, do: z.literal('partition'), groups: z.array(z.array(nodeId).min(1)).min(2) }),
   z.strictObject({ at, afterStep, do: z.literal('heal') }),
   z.strictObject({ at, afterStep, do: z.literal('submit'), command: z.string().max(200), node: nodeId.optional() }),

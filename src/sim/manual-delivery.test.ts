@@ -106,4 +106,21 @@ describe('live actions replay from the scenario', () => {
     replay.runUntil(1000);
     expect(JSON.stringify(replay.trace)).toBe(JSON.stringify(live.trace));
   });
+
+  it("firing a leader's heartbeat by hand sends AppendEntries to every follower; a follower has none to fire", () => {
+    const sim = candidateA();
+    for (const to of ['B', 'C']) sim.perform({ at: 0, do: 'deliver', message: requestVoteTo(sim, to).id });
+    for (const reply of sim.snapshot().messages.filter((m) => m.payload.type === 'RequestVoteReply')) {
+      sim.perform({ at: 0, do: 'deliver', message: reply.id });
+    }
+    expect(nodeOf(sim, 'A').role).toBe('leader');
+    const before = sim.snapshot().messages.filter((m) => m.payload.type === 'AppendEntries').length;
+    const time = sim.now;
+    expect(sim.perform({ at: 0, do: 'heartbeat', node: 'A' })).toBeUndefined();
+    const appends = sim.snapshot().messages.filter((m) => m.payload.type === 'AppendEntries');
+    expect(appends.length - before).toBe(2);
+    expect(new Set(appends.slice(-2).map((m) => m.to))).toEqual(new Set(['B', 'C']));
+    expect(sim.now).toBe(time);
+    expect(sim.perform({ at: 0, do: 'heartbeat', node: 'B' })).toEqual({ code: 'not-leader', node: 'B' });
+  });
 });

@@ -8,6 +8,7 @@ export type ActionRefusal =
   | { readonly code: 'already-down'; readonly node: NodeId }
   | { readonly code: 'already-running'; readonly node: NodeId }
   | { readonly code: 'node-down'; readonly node: NodeId }
+  | { readonly code: 'not-leader'; readonly node: NodeId }
   | { readonly code: 'unknown-link'; readonly from: NodeId; readonly to: NodeId }
   | { readonly code: 'self-link'; readonly node: NodeId }
   | { readonly code: 'message-gone'; readonly message: number };
@@ -22,6 +23,8 @@ export function refusalText(r: ActionRefusal): string {
       return `${r.node} is already running`;
     case 'node-down':
       return `${r.node} is down: restart it first`;
+    case 'not-leader':
+      return `${r.node} is not a leader: only a leader sends heartbeats`;
     case 'unknown-link':
       return `the link ${r.from}–${r.to} does not exist`;
     case 'self-link':

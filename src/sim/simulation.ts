@@ -524,19 +524,19 @@ export class Simulation {
       case 'restart':
         if (alive(action.node)) return { code: 'already-running', node: action.node };
         return this.restart(action.node);
-      case 'timeout': {
+      case 'timeout':
+      case 'heartbeat': {
         if (!alive(action.node)) return { code: 'node-down', node: action.node };
         const slot = this.slots.get(action.node)!;
-        slot.timers.election = null;
-        if (this.recordTrace)
-          this.trace.push({
-            kind: 'timerFired',
-            node: action.node,
-            timer: 'election',
-            time: this.now_,
-            step: this.step_,
-          });
-        this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer: 'election' }));
+        if (action.do === 'heartbeat' && slot.raft!.state.role !== 'leader') {
+          return { code: 'not-leader', node: action.node };
+        }
+        const timer = action.do === 'timeout' ? 'election' : 'heartbeat';
+        slot.timers[timer] = null;
+        if (this.recordTrace) {
+          this.trace.push({ kind: 'timerFired', node: action.node, timer, time: this.now_, step: this.step_ });
+        }
+        this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer }));
         return undefined;
       }
       case 'isolate':

@@ -15,6 +15,8 @@ export function refusalMessage(r: ActionRefusal, lang: Lang): string {
         return `${r.node} is already running.`;
       case 'node-down':
         return `${r.node} is down: restart it first.`;
+      case 'not-leader':
+        return `${r.node} is not a leader: only a leader sends heartbeats.`;
       case 'unknown-link':
         return `There is no link ${r.from}–${r.to}.`;
       case 'self-link':
@@ -32,6 +34,8 @@ export function refusalMessage(r: ActionRefusal, lang: Lang): string {
       return `${r.node}는 이미 실행 중입니다.`;
     case 'node-down':
       return `${r.node}가 중지되어 있습니다. 먼저 재시작하세요.`;
+    case 'not-leader':
+      return `${r.node}는 리더가 아닙니다. Heartbeat는 리더만 보냅니다.`;
     case 'unknown-link':
       return `${r.from}–${r.to} 링크는 없습니다.`;
     case 'self-link':

@@ -197,6 +197,7 @@ export function describeAction(action: Action): string {
     case 'isolate':
     case 'restore':
     case 'timeout':
+    case 'heartbeat':
       return `${action.do} ${action.node}`;
     case 'heal':
       return 'heal';

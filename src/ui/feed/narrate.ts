@@ -308,6 +308,9 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
       case 'timeout':
         say(p.forceTimeout(action.node), 'action');
         return;
+      case 'heartbeat':
+        say(p.forceHeartbeat(action.node), 'action');
+        return;
       case 'partition':
         say(p.partition(action.groups.map((g) => `{${list(g)}}`).join(' | ')), 'action');
         return;

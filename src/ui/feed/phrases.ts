@@ -56,6 +56,7 @@ export interface Phrases {
   isolate(node: Id): string;
   restore(node: Id): string;
   forceTimeout(node: Id): string;
+  forceHeartbeat(node: Id): string;
   partition(groups: string): string;
   heal: string;
   cut(link: string): string;
@@ -174,6 +175,7 @@ const en: Phrases = {
   isolate: (n) => `${n} was cut off from the network`,
   restore: (n) => `${n} was reconnected to the network`,
   forceTimeout: (n) => `${n}'s election timer was made to fire now`,
+  forceHeartbeat: (n) => `${n}'s heartbeat timer was made to fire now: it sends AppendEntries to every follower`,
   partition: (g) => `The network was partitioned: ${g}`,
   heal: 'The network partition was healed',
   cut: (link) => `The link ${link} was cut`,
@@ -299,6 +301,7 @@ const ko: Phrases = {
   isolate: (n) => `${n}가 네트워크에서 고립되었습니다`,
   restore: (n) => `${n}가 네트워크에 다시 연결되었습니다`,
   forceTimeout: (n) => `${n}의 선거 타이머를 지금 만료시켰습니다`,
+  forceHeartbeat: (n) => `${n}의 Heartbeat 타이머를 지금 만료시켰습니다: 모든 팔로워에게 AppendEntries를 보냅니다`,
   partition: (g) => `네트워크가 분할되었습니다: ${g}`,
   heal: '네트워크 분할이 복구되었습니다',
   cut: (link) => `${link} 링크가 끊어졌습니다`,

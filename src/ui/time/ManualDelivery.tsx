@@ -17,7 +17,11 @@ export function ManualDelivery() {
   const c = useStrings(CLUSTER_STRINGS);
   const manual = useSimStore((s) => s.manual);
   const messages = useSimStore((s) => s.snapshot?.messages);
-  const nodes = useSimStore(useShallow((s) => (s.snapshot?.nodes ?? []).map((n) => `${n.id}:${n.alive ? 1 : 0}`)));
+  const nodes = useSimStore(
+    useShallow((s) =>
+      (s.snapshot?.nodes ?? []).map((n) => `${n.id}:${n.alive ? 1 : 0}:${n.alive && n.role === 'leader' ? 1 : 0}`),
+    ),
+  );
   const act = useSimStore((s) => s.act);
   const selected = useSimStore((s) => s.selectedMessage);
   const hoverMessage = useSimStore((s) => s.hoverMessage);
@@ -36,19 +40,32 @@ export function ManualDelivery() {
       <h3 className={styles.subheading}>{t.timers}</h3>
       <div className={styles.timerRow}>
         {nodes.map((entry) => {
-          const [id = '', alive] = entry.split(':');
+          const [id = '', alive, leader] = entry.split(':');
           return (
-            <button
-              key={id}
-              type="button"
-              className={styles.small}
-              disabled={alive !== '1'}
-              aria-label={t.fireTimer(id)}
-              title={t.fireTimer(id)}
-              onClick={() => act({ do: 'timeout', node: id })}
-            >
-              <AlarmIcon /> {id}
-            </button>
+            <span key={id} className={styles.timerRow}>
+              <button
+                type="button"
+                className={styles.small}
+                disabled={alive !== '1'}
+                aria-label={t.fireTimer(id)}
+                title={t.fireTimer(id)}
+                onClick={() => act({ do: 'timeout', node: id })}
+              >
+                <AlarmIcon /> {id}
+              </button>
+              {leader === '1' ? (
+                // A leader's heartbeat: in manual mode it only beats when the class says so.
+                <button
+                  type="button"
+                  className={styles.small}
+                  aria-label={t.fireHeartbeat(id)}
+                  title={t.fireHeartbeat(id)}
+                  onClick={() => act({ do: 'heartbeat', node: id })}
+                >
+                  ♥ {id}
+                </button>
+              ) : null}
+            </span>
           );
         })}
       </div>

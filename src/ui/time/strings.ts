@@ -122,6 +122,7 @@ export const TIME_STRINGS = defineStrings(
     duplicateName: (msg: string) => `Duplicate ${msg}`,
     timers: 'Election timers',
     fireTimer: (node: string) => `Fire ${node}’s election timer`,
+    fireHeartbeat: (node: string) => `Send ${node}’s heartbeat now (AppendEntries to every follower)`,
   },
   {
     toolbar: '시간 조작',
@@ -186,5 +187,6 @@ export const TIME_STRINGS = defineStrings(
     duplicateName: (msg: string) => `${msg} 복제`,
     timers: '선거 타이머',
     fireTimer: (node: string) => `${node}의 선거 타이머 발동`,
+    fireHeartbeat: (node: string) => `${node}의 Heartbeat 지금 보내기 (모든 팔로워에게 AppendEntries)`,
   },
 );

@@ -234,6 +234,15 @@ describe('Figure 2, RequestVote receiver', () => {
     const out = receive(node, 'B', voteRequest(4, 'B', 9, 2));
     expect(messageTo(out, 'B', 'RequestVoteReply').voteGranted).toBe(false);
     expect(eventsOf(out, 'voteRefused')[0]?.reason).toBe('log-not-up-to-date');
+    // The event carries the values compared, for the UI to show the rule evaluated.
+    expect(eventsOf(out, 'voteRefused')[0]?.check).toEqual({
+      votedFor: null,
+      voterLastLogTerm: 3,
+      voterLastLogIndex: 2,
+      candidateLastLogTerm: 2,
+      candidateLastLogIndex: 9,
+      candidateUpToDate: false,
+    });
     // Refusing for the log does not spend the vote of the term.
     expect(node.state.votedFor).toBe(null);
   });

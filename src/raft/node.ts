@@ -258,6 +258,7 @@ export class RaftNode {
       voterLastLogIndex: lastLogIndex(log),
       candidateLastLogTerm: m.lastLogTerm,
       candidateLastLogIndex: m.lastLogIndex,
+      candidateUpToDate: isUpToDate(log, m.lastLogTerm, m.lastLogIndex),
     };
   }
 

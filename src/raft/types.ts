@@ -171,6 +171,8 @@ export interface VoteCheck {
   readonly voterLastLogIndex: number;
   readonly candidateLastLogTerm: number;
   readonly candidateLastLogIndex: number;
+  /** §5.4.1 evaluated: is the candidate's log at least as up-to-date as the voter's? */
+  readonly candidateUpToDate: boolean;
 }
 
 /** Structured events: what narration, history and the invariant checker read. */

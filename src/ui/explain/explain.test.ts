@@ -81,7 +81,13 @@ describe('explanations name the rule, the notes section and the values compared'
         term: 6,
         preVote: false,
         reason: 'log-not-up-to-date',
-        check: check({ voterLastLogTerm: 3, voterLastLogIndex: 5, candidateLastLogTerm: 3, candidateLastLogIndex: 4 }),
+        check: check({
+          voterLastLogTerm: 3,
+          voterLastLogIndex: 5,
+          candidateLastLogTerm: 3,
+          candidateLastLogIndex: 4,
+          candidateUpToDate: false,
+        }),
       }),
     ];
     const [e] = explainStep(step, en(step));

@@ -350,7 +350,7 @@ function explainNode(
 
 function explainVoteGranted(node: NodeId, e: Of<'voteGranted'>, p: ExplainPhrases): Explanation {
   const c = e.check;
-  const upToDate = isUpToDate(c);
+  const upToDate = c.candidateUpToDate;
   const vf = c.votedFor === null || c.votedFor === e.candidate;
   const check =
     (e.preVote ? '' : `${p.votedForCheck(c.votedFor, e.candidate, vf)}; `) +
@@ -402,7 +402,7 @@ function explainVoteRefused(
         section: '§6.3',
         source: e.preVote ? 'thesis §9.6' : 'paper §5.4.1',
         text: p.logOlder(node, e.candidate, e.preVote, values(c)),
-        check: `${p.upToDateCheck(c.candidateLastLogTerm, c.candidateLastLogIndex, c.voterLastLogTerm, c.voterLastLogIndex, isUpToDate(c))} ${p.outcome(p.refuse)}`,
+        check: `${p.upToDateCheck(c.candidateLastLogTerm, c.candidateLastLogIndex, c.voterLastLogTerm, c.voterLastLogIndex, c.candidateUpToDate)} ${p.outcome(p.refuse)}`,
       };
     case 'leader-alive':
       return {
@@ -587,13 +587,6 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[], ctx: 
 }
 
 // ---- Helpers over a step's records --------------------------------------------------
-
-function isUpToDate(c: VoteCheck): boolean {
-  return (
-    c.candidateLastLogTerm > c.voterLastLogTerm ||
-    (c.candidateLastLogTerm === c.voterLastLogTerm && c.candidateLastLogIndex >= c.voterLastLogIndex)
-  );
-}
 
 function values(c: VoteCheck): readonly [number, number, number, number] {
   return [c.candidateLastLogTerm, c.candidateLastLogIndex, c.voterLastLogTerm, c.voterLastLogIndex];

@@ -29,6 +29,7 @@ export function check(c: Partial<VoteCheck> = {}): VoteCheck {
     voterLastLogIndex: 0,
     candidateLastLogTerm: 0,
     candidateLastLogIndex: 0,
+    candidateUpToDate: true,
     ...c,
   };
 }
@@ -51,7 +52,13 @@ export function refusedVoteStep(step = 7): TraceEvent[] {
       term: 5,
       preVote: false,
       reason: 'log-not-up-to-date',
-      check: check({ voterLastLogTerm: 3, voterLastLogIndex: 4, candidateLastLogTerm: 2, candidateLastLogIndex: 2 }),
+      check: check({
+        voterLastLogTerm: 3,
+        voterLastLogIndex: 4,
+        candidateLastLogTerm: 2,
+        candidateLastLogIndex: 2,
+        candidateUpToDate: false,
+      }),
     }),
     sent(step, 'B', 'E', { type: 'RequestVoteReply', term: 5, voteGranted: false, preVote: false }),
   ];

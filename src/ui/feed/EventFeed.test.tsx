@@ -41,6 +41,7 @@ const feed: TraceEvent[] = [
         voterLastLogIndex: 0,
         candidateLastLogTerm: 0,
         candidateLastLogIndex: 0,
+        candidateUpToDate: true,
       },
     },
   },

@@ -64,6 +64,7 @@ const refusal: TraceEvent[] = [
       voterLastLogIndex: 4,
       candidateLastLogTerm: 2,
       candidateLastLogIndex: 2,
+      candidateUpToDate: false,
     },
   }),
 ];

@@ -42,3 +42,14 @@ export function lastIndexOfTerm(log: readonly LogEntry[], term: number): number 
 export function majority(clusterSize: number): number {
   return Math.floor(clusterSize / 2) + 1;
 }
+
+/** How many nodes hold entry `index`: the leader itself plus each peer whose matchIndex reaches it. */
+export function replicaCount(
+  matchIndex: Readonly<Record<string, number>>,
+  peers: readonly string[],
+  index: number,
+): number {
+  let replicas = 1;
+  for (const peer of peers) if ((matchIndex[peer] ?? 0) >= index) replicas++;
+  return replicas;
+}

@@ -7,7 +7,16 @@
 // timeouts, so the same inputs always give the same outputs.
 
 import { applyEntry, emptyKv, parseCommand } from './kv';
-import { firstIndexOfTerm, isUpToDate, lastIndexOfTerm, lastLogIndex, lastLogTerm, majority, termAt } from './log';
+import {
+  firstIndexOfTerm,
+  isUpToDate,
+  lastIndexOfTerm,
+  lastLogIndex,
+  lastLogTerm,
+  majority,
+  replicaCount,
+  termAt,
+} from './log';
 import type {
   AppendEntries,
   AppendEntriesReply,
@@ -539,8 +548,7 @@ export class RaftNode {
     const s = this.state;
     for (let n = lastLogIndex(s.log); n > s.commitIndex; n--) {
       if (termAt(s.log, n) !== s.currentTerm && !this.config.unsafe.commitPreviousTerms) break;
-      let replicas = 1;
-      for (const peer of this.peers) if ((s.matchIndex[peer] ?? 0) >= n) replicas++;
+      const replicas = replicaCount(s.matchIndex, this.peers, n);
       if (replicas >= this.quorum) return this.setCommitIndex(n, 'majority', replicas);
     }
   }

@@ -4,6 +4,7 @@
 // never decides Raft, it only reads the records of the same step and, when a value was not
 // recorded in the event itself, the messages and earlier records of the feed.
 
+import { majority, replicaCount } from '../../raft/log';
 import type { LogEntry, NodeId, RaftEvent, RaftMessage, VoteCheck } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
 import type { Envelope, InvariantName, NodeSnapshot, TraceEvent, Violation, WireMessage } from '../../sim/types';
@@ -69,8 +70,6 @@ export interface ExplainContext {
 export function formatExplanation(e: Explanation): string {
   return `${e.section}${e.source ? ` (${e.source})` : ''}: ${e.text}`;
 }
-
-export const majorityOf = (n: number): number => Math.floor(n / 2) + 1;
 
 /** The records of one step, in feed order. */
 export function recordsOfStep(feed: readonly TraceEvent[], step: number): TraceEvent[] {
@@ -236,7 +235,7 @@ function explainNode(
     case 'roleChanged': {
       if (e.to === 'leader') {
         const votes = votesCounted(ctx.feed ?? step, step, node, e.term);
-        const maj = majorityOf(ctx.clusterSize);
+        const maj = majority(ctx.clusterSize);
         return [
           {
             node,
@@ -469,7 +468,7 @@ function explainCommit(
   }
   const term = currentTermOf(ctx.feed ?? step, step, node);
   const entryTerm = entryTermOf(ctx, step, node, e.to);
-  const maj = majorityOf(ctx.clusterSize);
+  const maj = majority(ctx.clusterSize);
   const reps = e.replicas ?? null;
   const older = entryTerm !== null && term !== null && entryTerm !== term;
   return {
@@ -489,13 +488,13 @@ function explainCommit(
  */
 export function uncommittedOldTerm(nodes: readonly NodeSnapshot[], lang: Lang): Explanation[] {
   const p = EXPLAIN_PHRASES[lang];
-  const maj = majorityOf(nodes.length);
+  const maj = majority(nodes.length);
   const out: Explanation[] = [];
+  const peers = (leader: NodeSnapshot): string[] => nodes.filter((x) => x.id !== leader.id).map((x) => x.id);
   for (const n of nodes) {
     if (!n.alive || n.role !== 'leader') continue;
     for (let i = n.log.length; i > n.commitIndex; i--) {
-      let reps = 1;
-      for (const peer of nodes) if (peer.id !== n.id && (n.matchIndex[peer.id] ?? 0) >= i) reps++;
+      const reps = replicaCount(n.matchIndex, peers(n), i);
       if (reps < maj) continue;
       const t = n.log[i - 1]!.term;
       if (t !== n.currentTerm)

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { majority } from '../../raft/log';
 import { MAX_NODES } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -11,8 +12,8 @@ const SIZES = Array.from({ length: MAX_NODES }, (_, i) => i + 1);
 
 /** §5: a quorum is ⌊N/2⌋+1; the cluster survives N − quorum failures. */
 export function quorumOf(nodes: number): { majority: number; tolerated: number } {
-  const majority = Math.floor(nodes / 2) + 1;
-  return { majority, tolerated: nodes - majority };
+  const needed = majority(nodes);
+  return { majority: needed, tolerated: nodes - needed };
 }
 
 export function ClusterSection() {

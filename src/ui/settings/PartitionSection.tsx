@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { majority } from '../../raft/log';
 import { nodeNames } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -23,8 +24,8 @@ export function PartitionSection() {
 
 /** The suggested first split: a majority in group 1, the rest in group 2. */
 function suggestedGroups(names: readonly string[]): Record<string, number> {
-  const majority = Math.floor(names.length / 2) + 1;
-  return Object.fromEntries(names.map((name, i) => [name, i < majority ? 1 : 2]));
+  const needed = majority(names.length);
+  return Object.fromEntries(names.map((name, i) => [name, i < needed ? 1 : 2]));
 }
 
 function PartitionForm({ names }: { readonly names: readonly string[] }) {

@@ -87,3 +87,24 @@ test('an isolated node’s term climbs; on its return the leader steps down, ano
   await expect.poll(() => hasCommitted(page, 'E', 'set y 7'), { timeout: 20_000 }).toBe(true);
   expect((await nodeStates(page)).find((n) => n.id === 'E')!.isolated).toBe(false);
 });
+
+test('a message on the wire can be picked by its name, inspected and dropped', async ({ page }) => {
+  await waitForLeader(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const inFlight = page.getByRole('group', { name: 'Messages in flight' }).getByRole('button');
+  // Step until something is travelling (heartbeats leave the leader every few steps).
+  for (let i = 0; i < 40 && (await inFlight.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+  }
+  const message = inFlight.first();
+  const name = (await message.getAttribute('aria-label')) ?? '';
+  expect(name).toMatch(/ from (client|[A-E]) to (client|[A-E])/);
+  // Paused, the button sits on its painted shape: a plain click selects it.
+  await message.click();
+  await expect(message).toHaveAttribute('aria-pressed', 'true');
+  const details = page.getByRole('region', { name: /^Message #\d+/ });
+  await expect(details).toBeVisible();
+  await details.getByRole('button', { name: 'Drop this message' }).click();
+  await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(details).toBeHidden();
+});

@@ -20,11 +20,12 @@ function show(s: ClusterSnapshot): void {
   act(() => useSimStore.setState({ snapshot: s }));
 }
 
-/** The dot's position, read from its transform. */
+/** Where a message's button sits, in the drawing's viewBox units (what it records while paused). */
 function position(el: Element): { x: number; y: number } {
-  const match = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '');
-  if (!match) throw new Error('no translate in transform');
-  return { x: Number(match[1]), y: Number(match[2]) };
+  const x = el.getAttribute('data-x');
+  const y = el.getAttribute('data-y');
+  if (x === null || y === null) throw new Error('the message button was not placed');
+  return { x: Number(x), y: Number(y) };
 }
 
 const cluster = snapshot({
@@ -191,23 +192,45 @@ describe('messages', () => {
         ],
       }),
     );
+    // The shapes are painted on a canvas (glyphs: message-sprites.test.ts); each message is also a named button.
     const heartbeat = screen.getByRole('button', { name: 'AppendEntries heartbeat from A to B, term 2' });
-    expect(within(heartbeat).getByText('♥')).toBeInTheDocument();
+    expect(heartbeat).toHaveAttribute('data-kind', 'heartbeat');
     const append = screen.getByRole('button', { name: 'AppendEntries (2 entries) from A to C, term 2' });
-    expect(within(append).getByText('+2')).toBeInTheDocument();
+    expect(append).toHaveAttribute('data-kind', 'append');
     const refused = screen.getByRole('button', { name: 'vote refused from B to D, term 2' });
-    expect(within(refused).getByText('✗')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'ClientRequest from client to B' })).toBeInTheDocument();
+    expect(refused).toHaveAttribute('data-kind', 'voteRefused');
+    expect(screen.getByRole('button', { name: 'ClientRequest from client to B' })).toHaveAttribute(
+      'data-kind',
+      'clientRequest',
+    );
+    expect(screen.getByRole('group', { name: 'Messages in flight' }).children).toHaveLength(4);
   });
 
-  it('fades a dropped message out where it died', () => {
-    const { container } = render(<ClusterView />);
+  it('takes a dropped message out of the keyboard order (it fades on the canvas: message-sprites.test.ts)', () => {
+    render(<ClusterView />);
     show(snapshot({ time: 130, recentlyDropped: [{ message: requestVote, droppedAt: 115, reason: 'random-loss' }] }));
-    const faded = container.querySelector('[data-dropped="random-loss"]');
-    expect(faded).not.toBeNull();
-    expect(Number(faded!.getAttribute('opacity'))).toBeCloseTo(0.75, 2);
-    // It is gone from the keyboard order: only messages in flight can be selected.
     expect(screen.queryByRole('button', { name: /RequestVote/ })).toBeNull();
+  });
+
+  it('while playing, a click on the drawing picks the message painted under the pointer', () => {
+    render(<ClusterView />);
+    act(() => useSimStore.setState({ playing: true }));
+    show(snapshot({ time: 110, messages: [requestVote] }));
+    const button = screen.getByRole('button', { name: 'RequestVote from C to A, term 4' });
+    // The buttons stand still while playing; the drawing maps the pointer to viewBox units.
+    // jsdom lays nothing out, so the drawing is its fallback size: one CSS pixel per unit.
+    const drawing = button.closest('figure')!.querySelector('svg')!.parentElement!;
+    drawing.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 1000, height: 840 });
+    useSimStore.setState({ playing: false });
+    show(snapshot({ time: 110, messages: [requestVote] }));
+    const at = position(button);
+    act(() => useSimStore.setState({ playing: true }));
+    fireEvent.click(drawing, { clientX: at.x + 3, clientY: at.y - 3 });
+    expect(useSimStore.getState().selectedMessage).toBe(7);
+    // Far from any message the click goes on to what is beneath (nothing here).
+    act(() => useSimStore.getState().selectMessage(null));
+    fireEvent.click(drawing, { clientX: 5, clientY: 5 });
+    expect(useSimStore.getState().selectedMessage).toBeNull();
   });
 
   it('shows every field of a clicked message, and Drop asks the engine to drop it', () => {

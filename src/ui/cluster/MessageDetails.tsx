@@ -7,7 +7,7 @@ import { CLIENT, type Endpoint, type Envelope } from '../../sim/types';
 import { useStrings } from '../i18n';
 import { travelFraction } from './geometry';
 import { messageLook } from './message-kind';
-import { MessageShape } from './MessageDot';
+import { MessageShape } from './MessageShape';
 import styles from './Cluster.module.css';
 import { FIELDS, STRINGS } from './strings';
 

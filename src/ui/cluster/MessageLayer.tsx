@@ -1,92 +1,207 @@
-// Every message in flight, placed by virtual time along its lane, plus the ones that
-// died a moment ago fading out where they died. One subscription for the whole layer:
-// positions change every frame anyway, and 200 per-dot subscriptions would cost more.
+// Every message in flight, placed by virtual time along its lane, plus the ones that died a
+// moment ago fading out where they died. The shapes are painted on a canvas over the ring
+// (hundreds of moving SVG groups cost too much style, layout and paint per frame). Each message
+// also has a transparent button with its accessible name, for the keyboard and screen readers:
+// while paused every button sits on its shape and takes clicks; while playing only a focused
+// one follows its message (moving hundreds of buttons every frame is what a canvas saves), and
+// a click on the drawing picks the message under the pointer from the painted positions.
 
-import { useMemo } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
-import { CLIENT, type Endpoint } from '../../sim/types';
+import { CLIENT, type Endpoint, type Envelope } from '../../sim/types';
 import { useStrings } from '../i18n';
-import { messagePath, pointAlong, travelFraction, type Layout, type Segment } from './geometry';
-import { messageLook, messageTerm } from './message-kind';
-import { DroppedDot, MessageDot } from './MessageDot';
+import type { BoxSize } from '../use-box-size';
+import { VIEW_HEIGHT, VIEW_WIDTH, type Layout } from './geometry';
+import { messageTerm, type MessageKind } from './message-kind';
+import { DOT_SCALE, SELECT_RADIUS } from './message-shape';
+import { lanesOf, placeDropped, placeMessages, spriteAt, type MessageSprite } from './message-sprites';
+import { fitViewBox, paintMessages, type ViewFit } from './paint-messages';
+import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
-/** How long (virtual ms) a dropped message takes to fade out; the snapshot keeps them about this long. */
-const FADE_MS = 60;
+/** Side of a message's button in viewBox units: the selection ring's diameter at drawing scale. */
+const HIT_SIZE = 2 * SELECT_RADIUS * DOT_SCALE;
 
-export function MessageLayer({ layout }: { layout: Layout }) {
-  const { time, messages, dropped, selected, hovered } = useSimStore(
+const NONE: readonly never[] = [];
+
+interface MessageButtonProps {
+  readonly id: number;
+  readonly kind: MessageKind;
+  readonly label: string;
+  readonly selected: boolean;
+  readonly hovered: boolean;
+  readonly onSelect: (id: number) => void;
+}
+
+/** Positioned by the layer after each render (a style write, not a React prop: it changes every frame). */
+const MessageButton = memo(function MessageButton({
+  id,
+  kind,
+  label,
+  selected,
+  hovered,
+  onSelect,
+}: MessageButtonProps) {
+  return (
+    <button
+      type="button"
+      className={styles.msgHit}
+      aria-label={label}
+      aria-pressed={selected}
+      data-kind={kind}
+      data-hovered={hovered || undefined}
+      onClick={() => onSelect(id)}
+    />
+  );
+});
+
+interface MessageLayerProps {
+  readonly layout: Layout;
+  /** The drawing's size in CSS pixels. */
+  readonly box: BoxSize;
+  /** The element holding the SVG and this layer: clicks on it may be meant for a message. */
+  readonly drawing: RefObject<HTMLElement | null>;
+}
+
+export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
+  const { time, messages, dropped, selected, hovered, playing } = useSimStore(
     useShallow((s) => ({
       time: s.snapshot?.time ?? 0,
-      messages: s.snapshot?.messages,
-      dropped: s.snapshot?.recentlyDropped,
+      messages: s.snapshot?.messages ?? NONE,
+      dropped: s.snapshot?.recentlyDropped ?? NONE,
       selected: s.selectedMessage,
       // Pointed at in the space-time diagram or the manual delivery list.
       hovered: s.hoveredMessage,
+      playing: s.playing,
     })),
   );
   const selectMessage = useSimStore((s) => s.selectMessage);
   const t = useStrings(STRINGS);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const buttons = useRef<HTMLDivElement>(null);
 
   // Every lane once per layout, not once per message per frame.
-  const lanes = useMemo(() => {
-    const endpoints: Endpoint[] = [CLIENT, ...layout.positions.keys()];
-    const map = new Map<string, Segment>();
-    for (const a of endpoints)
-      for (const b of endpoints) {
-        if (a === b) continue;
-        const path = messagePath(layout, a, b);
-        if (path) map.set(`${a}>${b}`, path);
-      }
-    return map;
-  }, [layout]);
+  const lanes = useMemo(() => lanesOf(layout), [layout]);
+  const fit = fitViewBox(box.width, box.height, VIEW_WIDTH, VIEW_HEIGHT);
+  const flying = placeMessages(lanes, time, messages, selected, hovered);
+  // What the pointer handlers read: the messages as last painted.
+  const painted = useRef<{ sprites: readonly MessageSprite[]; fit: ViewFit }>({ sprites: [], fit });
+
+  // Paint, and put the buttons on their messages, before the browser paints this frame.
+  useLayoutEffect(() => {
+    painted.current = { sprites: flying, fit };
+    placeButtons(buttons.current, flying, fit, playing);
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const pixels = window.devicePixelRatio || 1;
+    const width = Math.round(box.width * pixels);
+    const height = Math.round(box.height * pixels);
+    // Resizing a canvas clears it and resets its state: only when the box really changed.
+    if (el.width !== width || el.height !== height) {
+      el.width = width;
+      el.height = height;
+    }
+    paintMessages(ctx, pixels, fit, flying, placeDropped(lanes, time, dropped));
+  });
+
+  // While playing the buttons stand still and let clicks through: pick the message from the painting.
+  useEffect(() => {
+    const el = drawing.current;
+    if (!el) return;
+    const under = (e: MouseEvent): MessageSprite | undefined => {
+      if (e.target instanceof HTMLElement && e.target.dataset.kind) return undefined; // a button handles it
+      const { sprites, fit: f } = painted.current;
+      if (f.scale <= 0) return undefined;
+      const box = el.getBoundingClientRect();
+      return spriteAt(sprites, (e.clientX - box.left - f.x) / f.scale, (e.clientY - box.top - f.y) / f.scale);
+    };
+    const onClick = (e: MouseEvent) => {
+      const hit = under(e);
+      if (!hit) return;
+      // The message is on top of whatever node or link is beneath it.
+      e.stopPropagation();
+      selectMessage(hit.message.id);
+    };
+    const onMove = (e: MouseEvent) => {
+      const pointer = under(e) ? 'pointer' : '';
+      if (el.style.cursor !== pointer) el.style.cursor = pointer;
+    };
+    el.addEventListener('click', onClick, true);
+    el.addEventListener('mousemove', onMove);
+    return () => {
+      el.removeEventListener('click', onClick, true);
+      el.removeEventListener('mousemove', onMove);
+    };
+  }, [drawing, selectMessage]);
 
   const name = (e: Endpoint): string => (e === CLIENT ? t.clientName : e);
+  const label = (message: Envelope, kind: MessageKind): string => {
+    const payload = message.payload;
+    const shown =
+      payload.type === 'AppendEntries' && payload.entries.length > 0
+        ? `${t.kind(kind)} (${t.entriesCount(payload.entries.length)})`
+        : t.kind(kind);
+    return t.messageName(shown, name(message.from), name(message.to), messageTerm(payload));
+  };
 
   return (
-    <g>
-      {dropped?.map((d) => {
-        const lane = lanes.get(`${d.message.from}>${d.message.to}`);
-        if (!lane) return null;
-        const p = pointAlong(lane, travelFraction(d.droppedAt, d.message.sentAt, d.message.deliverAt));
-        const opacity = Math.max(0, 1 - (time - d.droppedAt) / FADE_MS);
-        if (opacity <= 0) return null;
-        return (
-          <DroppedDot
-            key={`drop-${d.message.id}`}
-            x={p.x}
-            y={p.y}
-            look={messageLook(d.message.payload)}
-            opacity={opacity}
-            reason={d.reason}
-          />
-        );
-      })}
-      {messages?.map((message) => {
-        const lane = lanes.get(`${message.from}>${message.to}`);
-        if (!lane) return null;
-        const p = pointAlong(lane, travelFraction(time, message.sentAt, message.deliverAt));
-        const look = messageLook(message.payload);
-        const kind =
-          message.payload.type === 'AppendEntries' && message.payload.entries.length > 0
-            ? `${t.kind(look.kind)} (${t.entriesCount(message.payload.entries.length)})`
-            : t.kind(look.kind);
-        const label = t.messageName(kind, name(message.from), name(message.to), messageTerm(message.payload));
-        return (
-          <MessageDot
-            key={message.id}
-            id={message.id}
-            x={p.x}
-            y={p.y}
-            look={look}
-            label={label}
-            selected={selected === message.id}
-            hovered={hovered === message.id}
+    <>
+      <canvas ref={canvas} className={styles.msgCanvas} aria-hidden="true" />
+      <div
+        ref={buttons}
+        className={playing ? `${styles.msgHits} ${styles.msgHitsMoving}` : styles.msgHits}
+        role="group"
+        aria-label={t.messagesLabel}
+        style={{ '--hit': `${(HIT_SIZE * fit.scale).toFixed(1)}px` } as CSSProperties}
+      >
+        {flying.map((s) => (
+          <MessageButton
+            key={s.message.id}
+            id={s.message.id}
+            kind={s.look.kind}
+            label={label(s.message, s.look.kind)}
+            selected={s.selected}
+            hovered={s.hovered}
             onSelect={selectMessage}
           />
-        );
-      })}
-    </g>
+        ))}
+      </div>
+    </>
   );
+}
+
+/**
+ * Centres button i on sprite i (both lists come from the same render, in the same order) and
+ * records its place in viewBox units. While playing only the focused button is moved, so its
+ * focus ring stays on its message.
+ */
+function placeButtons(
+  container: HTMLElement | null,
+  sprites: readonly MessageSprite[],
+  fit: ViewFit,
+  playing: boolean,
+): void {
+  if (!container) return;
+  const children = container.children;
+  const place = (i: number): void => {
+    const el = children[i] as HTMLElement | undefined;
+    const s = sprites[i];
+    if (!el || !s) return;
+    const half = (HIT_SIZE * fit.scale) / 2;
+    const left = fit.x + s.x * fit.scale - half;
+    const top = fit.y + s.y * fit.scale - half;
+    // left/top, not a transform: hundreds of transformed buttons would each be a paint chunk to layerize every frame.
+    el.style.left = `${left.toFixed(1)}px`;
+    el.style.top = `${top.toFixed(1)}px`;
+    el.dataset.x = s.x.toFixed(1);
+    el.dataset.y = s.y.toFixed(1);
+  };
+  if (playing) {
+    const focused = Array.prototype.indexOf.call(children, document.activeElement);
+    if (focused >= 0) place(focused);
+    return;
+  }
+  for (let i = 0; i < sprites.length; i++) place(i);
 }

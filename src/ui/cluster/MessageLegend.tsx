@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { WireMessage } from '../../sim/types';
 import { useStrings } from '../i18n';
 import { messageLook } from './message-kind';
-import { MessageShape } from './MessageDot';
+import { MessageShape } from './MessageShape';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 

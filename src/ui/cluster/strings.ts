@@ -52,6 +52,7 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export const STRINGS = defineStrings(
   {
     clusterLabel: 'The cluster: nodes on a ring and the messages between them',
+    messagesLabel: 'Messages in flight',
     client: 'Client',
     clientName: 'client',
     status: (s: NodeStatus) => EN_STATUS[s],
@@ -106,6 +107,7 @@ export const STRINGS = defineStrings(
   },
   {
     clusterLabel: '클러스터: 원 위의 노드와 그 사이의 메시지',
+    messagesLabel: '전송 중인 메시지',
     client: '클라이언트',
     clientName: '클라이언트',
     status: (s: NodeStatus) => KO_STATUS[s],

@@ -59,6 +59,8 @@ export interface SimStore {
   spaceTime: SpaceTimeWindow | null;
   /** While paused: what the last step or jump changed, to highlight it. */
   changes: StepChanges | null;
+  /** The latest frame is earlier than the one before (a step back, a seek back, a reload): logs shrank by rewinding, not by repair. */
+  rewound: boolean;
   /** The latest report the UI should put in words (cleared by the component that shows it). */
   report: (EngineReport & { readonly id: number }) | null;
 
@@ -152,6 +154,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         set({
           snapshot,
           changes,
+          rewound: previous !== null && snapshot.step < previous.step,
           feed,
           playing: message.playing,
           speed: message.speed,
@@ -217,6 +220,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     spaceTime: null,
     report: null,
     changes: null,
+    rewound: false,
 
     connect(p) {
       attach(p);

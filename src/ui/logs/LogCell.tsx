@@ -1,8 +1,8 @@
 // One log entry: its term (colour and number), its command, and whether it is committed
-// and applied. An entry removed by conflict repair (§7.2) falls away in red; a new one
-// drops in from above, so backtracking and overwriting can be watched, not just inferred.
+// and applied. A new entry drops in from above (a CSS animation); one removed by conflict
+// repair falls away (LogRow's ghosts).
 
-import { m } from 'motion/react';
+import { memo, useState } from 'react';
 import type { LogEntry } from '../../raft/types';
 import { termColor } from '../theme';
 import styles from './LogTable.module.css';
@@ -21,6 +21,10 @@ export interface LogCellProps {
   readonly isNoop: boolean;
   /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
   readonly flag?: 'violation' | 'focus' | 'changed';
+  /** The row's last entry. */
+  readonly newest: boolean;
+  /** It takes the place of an entry a repair just removed. */
+  readonly replacing: boolean;
 }
 
 /** Black or white text, whichever reads better on `hex`. */
@@ -32,29 +36,17 @@ export function inkOn(hex: string): string {
 
 const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus, changed: styles.flagChanged } as const;
 
-export function LogCell({ index, entry, committed, applied, label, commandText, isNoop, flag }: LogCellProps) {
+/** The coloured term badge, the commit and apply marks and the command: shared with the falling ghosts. */
+export function CellFace({
+  entry,
+  committed,
+  applied,
+  commandText,
+  isNoop,
+}: Pick<LogCellProps, 'entry' | 'committed' | 'applied' | 'commandText' | 'isNoop'>) {
   const color = termColor(entry.term);
-  // `custom` is the row's current log: an entry still there left the window by scrolling (no show);
-  // one that is gone or holds another term was truncated by the leader's repair.
-  const variants = {
-    exit: (log: readonly LogEntry[]) =>
-      log[index - 1]?.term === entry.term
-        ? { opacity: 0, transition: { duration: 0 } }
-        : { opacity: 0, y: 26, rotate: 8, scale: 0.85, transition: { duration: 0.9, ease: 'easeIn' as const } },
-  };
   return (
-    <m.li
-      className={`${styles.cell} ${committed ? styles.committed : styles.uncommitted}${flag ? ` ${FLAG_CLASS[flag]}` : ''}`}
-      style={{ left: (index - 1) * STRIDE, ['--term' as string]: color }}
-      aria-label={label}
-      title={label}
-      data-committed={committed}
-      data-flag={flag}
-      initial={{ opacity: 0, y: -22 }}
-      animate={{ opacity: 1, y: 0, transition: { duration: 0.45, ease: 'easeOut' } }}
-      exit="exit"
-      variants={variants}
-    >
+    <>
       <span className={styles.term} style={{ background: color, color: inkOn(color) }} aria-hidden="true">
         {entry.term}
       </span>
@@ -65,6 +57,61 @@ export function LogCell({ index, entry, committed, applied, label, commandText, 
       <span className={isNoop ? `${styles.command} ${styles.noop}` : styles.command} aria-hidden="true">
         {commandText}
       </span>
-    </m.li>
+    </>
+  );
+}
+
+export const LogCell = memo(function LogCell({
+  index,
+  entry,
+  committed,
+  applied,
+  label,
+  commandText,
+  isNoop,
+  flag,
+  newest,
+  replacing,
+}: LogCellProps) {
+  // How it appeared decides whether it drops in (a one-shot animation): a repair's replacement always
+  // does; an appended entry does while it is the newest, so a row animates one append at a time and
+  // a busy cluster never has hundreds of cells animating at once.
+  const [appeared] = useState({ newest, replacing });
+  const entering = appeared.replacing || (appeared.newest && newest);
+  const className = [
+    styles.cell,
+    committed ? styles.committed : styles.uncommitted,
+    entering ? styles.entering : '',
+    flag ? FLAG_CLASS[flag] : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li
+      className={className}
+      style={{ left: (index - 1) * STRIDE, ['--term' as string]: termColor(entry.term) }}
+      aria-label={label}
+      title={label}
+      data-committed={committed}
+      data-flag={flag}
+    >
+      <CellFace entry={entry} committed={committed} applied={applied} commandText={commandText} isNoop={isNoop} />
+    </li>
+  );
+}, sameCell);
+
+/** Entries are compared by term and command: the same entry arrives as a new object in each frame. */
+function sameCell(a: LogCellProps, b: LogCellProps): boolean {
+  return (
+    a.index === b.index &&
+    a.entry.term === b.entry.term &&
+    a.entry.command === b.entry.command &&
+    a.committed === b.committed &&
+    a.applied === b.applied &&
+    a.label === b.label &&
+    a.commandText === b.commandText &&
+    a.isNoop === b.isNoop &&
+    a.flag === b.flag &&
+    a.newest === b.newest
   );
 }

@@ -1,11 +1,14 @@
 // One node's log as a row of cells, with the leader's nextIndex (▼) and matchIndex
 // (underline) for this node when it is a follower. Only the columns in [from, to] are drawn.
+// Entries that a leader's repair removes (§7.2) stay a moment as ghosts that fall away, so
+// overwriting can be watched, not just inferred.
 
-import { AnimatePresence } from 'motion/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import type { LogEntry } from '../../raft/types';
 import type { NodeSnapshot } from '../../sim/types';
 import { useStrings } from '../i18n';
-import { CELL_WIDTH, LogCell, STRIDE } from './LogCell';
+import { termColor } from '../theme';
+import { CELL_WIDTH, CellFace, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
 import { LOG_STRINGS } from './strings';
 
@@ -27,12 +30,44 @@ interface LogRowProps {
   readonly focused?: readonly number[];
   /** Indexes the last step added, replaced or committed (while stepping). */
   readonly changed?: readonly number[];
+  /** The class moved back in time: entries that disappear were not removed by a repair. */
+  readonly rewound?: boolean;
+}
+
+/** An entry removed from the log a moment ago, drawn falling away where it was. */
+interface Ghost {
+  readonly key: string;
+  readonly index: number;
+  readonly entry: LogEntry;
+}
+
+let ghostSerial = 0;
+
+/** Entries of `before` in [from, to] that `after` no longer holds (gone, or another term at that index). */
+function removedEntries(before: readonly LogEntry[], after: readonly LogEntry[], from: number, to: number): Ghost[] {
+  const ghosts: Ghost[] = [];
+  for (let index = Math.max(1, from); index <= Math.min(to, before.length); index++) {
+    const was = before[index - 1]!;
+    if (after[index - 1]?.term !== was.term) ghosts.push({ key: `ghost-${++ghostSerial}`, index, entry: was });
+  }
+  return ghosts;
 }
 
 export const LogRow = memo(LogRowView, sameRow);
 
-function LogRowView({ node, columns, from, to, marks, flagged, focused, changed }: LogRowProps) {
+function LogRowView({ node, columns, from, to, marks, flagged, focused, changed, rewound = false }: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
+  const [ghosts, setGhosts] = useState<readonly Ghost[]>([]);
+  // The log this row last drew: when a new one arrives, entries it lost become ghosts (React's
+  // "adjust state while rendering" pattern: no extra commit, no effect).
+  const [drawnLog, setDrawnLog] = useState(node.log);
+  if (drawnLog !== node.log) {
+    setDrawnLog(node.log);
+    const removed = rewound ? [] : removedEntries(drawnLog, node.log, from, to);
+    if (removed.length > 0) setGhosts([...ghosts, ...removed]);
+  }
+  const forget = (key: string) => setGhosts((g) => g.filter((ghost) => ghost.key !== key));
+
   const last = Math.min(to, node.log.length);
   const cells = [];
   for (let index = Math.max(1, from); index <= last; index++) {
@@ -44,9 +79,11 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed 
     const state = [committed ? t.committed : t.uncommitted, ...(applied ? [t.applied] : [])].join(', ');
     cells.push(
       <LogCell
-        // Keyed by node, index and term: a repaired entry is a new cell, so the old one animates out.
+        // Keyed by node, index and term: a repaired entry is a new cell that drops in.
         key={`${node.id}-${index}-${entry.term}`}
         index={index}
+        newest={index === node.log.length}
+        replacing={ghosts.some((g) => g.index === index)}
         entry={entry}
         committed={committed}
         applied={applied}
@@ -72,9 +109,24 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed 
       style={{ width: columns * STRIDE }}
       aria-label={t.rowLabel(node.id)}
     >
-      <AnimatePresence initial={false} custom={node.log}>
-        {cells}
-      </AnimatePresence>
+      {cells}
+      {ghosts.map((ghost) => (
+        <li
+          key={ghost.key}
+          className={`${styles.cell} ${styles.uncommitted} ${styles.ghost}`}
+          style={{ left: (ghost.index - 1) * STRIDE, ['--term' as string]: termColor(ghost.entry.term) }}
+          aria-hidden="true"
+          onAnimationEnd={() => forget(ghost.key)}
+        >
+          <CellFace
+            entry={ghost.entry}
+            committed={false}
+            applied={false}
+            commandText={ghost.entry.command === '' ? t.noop : ghost.entry.command}
+            isNoop={ghost.entry.command === ''}
+          />
+        </li>
+      ))}
       {marks && inWindow(marks.next) ? (
         <li
           className={styles.nextMarker}
@@ -121,6 +173,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.marks?.match === b.marks?.match &&
     sameList(a.flagged, b.flagged) &&
     sameList(a.focused, b.focused) &&
-    sameList(a.changed, b.changed)
+    sameList(a.changed, b.changed) &&
+    a.rewound === b.rewound
   );
 }

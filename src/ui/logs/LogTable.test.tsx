@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import { LogTable } from './LogTable';
@@ -113,5 +113,25 @@ describe('LogTable', () => {
     render(<LogTable />);
     expect(screen.getByRole('list', { name: '노드 A의 로그' })).toBeInTheDocument();
     expect(screen.getByRole('listitem', { name: '인덱스 4, 임기 2, set z 3, 커밋 전' })).toBeInTheDocument();
+  });
+
+  it('keeps an entry a repair removed as a falling ghost beside its replacement, but not when rewinding', () => {
+    render(<LogTable />);
+    const c = () => screen.getByRole('list', { name: 'Log of node C' });
+    const ghosts = () => c().querySelectorAll('[aria-hidden="true"][class*="ghost"]');
+    // The leader's AppendEntries overwrites C's stale entry 2 (term 1) with its own (§7.2).
+    const repaired = cluster();
+    const nodes = repaired.nodes.map((n) => (n.id === 'C' ? { ...n, log: [e(1, 'set x 1'), e(2, '')] } : n));
+    act(() => useSimStore.setState({ snapshot: { ...repaired, step: 11, nodes }, rewound: false }));
+    expect(within(c()).getByRole('listitem', { name: /^index 2, term 2, no-op/ })).toBeInTheDocument();
+    expect(ghosts()).toHaveLength(1);
+    expect(ghosts()[0]).toHaveTextContent('set w 9');
+    // It goes when its animation ends.
+    fireEvent.animationEnd(ghosts()[0]!);
+    expect(ghosts()).toHaveLength(0);
+
+    // Stepping back shortens the log again: that is not a repair, nothing falls.
+    act(() => useSimStore.setState({ snapshot: { ...cluster(), step: 9 }, rewound: true }));
+    expect(ghosts()).toHaveLength(0);
   });
 });

@@ -2,7 +2,6 @@
 // node's key-value state beside it. Long logs scroll sideways and stay pinned to the
 // newest entries unless the user scrolls back; only the visible columns are drawn.
 
-import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
 import { useEffect, useState, type UIEvent } from 'react';
 import type { NodeSnapshot } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
@@ -20,7 +19,7 @@ import { LOG_STRINGS } from './strings';
 /** Below this many columns every cell is drawn; above it, only the visible window. */
 const VIRTUALIZE_FROM = 80;
 /** Columns drawn beyond each edge of the view, so scrolling never shows a gap. */
-const OVERSCAN = 12;
+const OVERSCAN = 2;
 /** Assumed view width before the first measurement. */
 const DEFAULT_WIDTH = 1600;
 
@@ -36,7 +35,11 @@ export function LogTable() {
   const selectNode = useSimStore((s) => s.selectNode);
   // While stepping: the cells the last step added, replaced or committed.
   const changes = useSimStore((s) => s.changes);
-  const [view, setView] = useState({ left: 0, width: 0 });
+  // The first column in view while scrolled back, and the view's width: only these decide which columns are drawn.
+  const [firstColumn, setFirstColumn] = useState(1);
+  const [viewWidth, setViewWidth] = useState(0);
+  // Moving back in time also shortens logs; only a forward move can be a leader's repair.
+  const rewound = useSimStore((s) => s.rewound);
   // Pointed out: entries and nodes a safety violation names, and the log indexes a lesson's pause is about.
   const violations = useViolationHighlight();
   const focus = useLessonFocus();
@@ -56,14 +59,15 @@ export function LogTable() {
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setView({ left: el.scrollLeft, width: el.clientWidth }));
+    const observer = new ResizeObserver(() => setViewWidth(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
   }, [scroller]);
 
+  // Following the end scrolls on every new entry: only a scroll that moves the first column re-draws.
   const onScroll = (e: UIEvent<HTMLDivElement>): void => {
     const el = e.currentTarget;
-    setView({ left: el.scrollLeft, width: el.clientWidth });
+    setFirstColumn(Math.floor(el.scrollLeft / STRIDE) + 1);
     followScroll(el);
   };
 
@@ -76,12 +80,12 @@ export function LogTable() {
     );
   }
 
-  const width = view.width || DEFAULT_WIDTH;
+  const width = viewWidth || DEFAULT_WIDTH;
   const visible = Math.ceil(width / STRIDE);
   let from = 1;
   let to = columns;
   if (columns > VIRTUALIZE_FROM) {
-    const start = pinned ? columns - visible + 1 : Math.floor(view.left / STRIDE) + 1;
+    const start = pinned ? columns - visible + 1 : firstColumn;
     from = Math.max(1, start - OVERSCAN);
     to = Math.min(columns, start + visible + OVERSCAN);
   }
@@ -120,113 +124,110 @@ export function LogTable() {
   }
 
   return (
-    <LazyMotion features={domAnimation}>
-      <MotionConfig reducedMotion="user">
-        <div className={styles.panel}>
-          <div className={styles.heading}>
-            <h2 className={styles.title}>{t.title}</h2>
-            {!pinned ? (
-              <button type="button" className={styles.newest} aria-label={t.newestLabel} onClick={toEnd}>
-                {t.newest}
+    <div className={styles.panel}>
+      <div className={styles.heading}>
+        <h2 className={styles.title}>{t.title}</h2>
+        {!pinned ? (
+          <button type="button" className={styles.newest} aria-label={t.newestLabel} onClick={toEnd}>
+            {t.newest}
+          </button>
+        ) : null}
+        <Legend leader={leader?.id ?? null} />
+      </div>
+      <div className={styles.body}>
+        <div className={styles.labels}>
+          <div className={styles.indexHeader} aria-hidden="true">
+            {t.index}
+          </div>
+          {nodes.map((n) => {
+            const role = n.alive ? t.roleName(n.role) : t.down;
+            return (
+              <button
+                type="button"
+                key={n.id}
+                className={labelClass(n)}
+                aria-label={t.nodeLabel(n.id, t.roleName(n.role), n.currentTerm, n.alive)}
+                aria-pressed={selected === n.id}
+                onClick={() => selectNode(selected === n.id ? null : n.id)}
+              >
+                <span className={styles.nodeId}>{n.id}</span>
+                {violations.nodes.includes(n.id) ? (
+                  <span className={styles.violationMark} aria-hidden="true">
+                    !
+                  </span>
+                ) : null}
+                <span className={styles.nodeMeta}>
+                  <span style={{ color: n.alive ? ROLE_COLOR[n.role] : ROLE_COLOR.dead }}>
+                    {n.alive ? ROLE_GLYPH[n.role] : '✕'} {role}
+                  </span>
+                  <span>
+                    <span
+                      className={styles.termChip}
+                      style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
+                    >
+                      T{n.currentTerm}
+                    </span>{' '}
+                    {t.commitShort(n.commitIndex)}
+                  </span>
+                </span>
               </button>
-            ) : null}
-            <Legend leader={leader?.id ?? null} />
-          </div>
-          <div className={styles.body}>
-            <div className={styles.labels}>
-              <div className={styles.indexHeader} aria-hidden="true">
-                {t.index}
-              </div>
-              {nodes.map((n) => {
-                const role = n.alive ? t.roleName(n.role) : t.down;
-                return (
-                  <button
-                    type="button"
-                    key={n.id}
-                    className={labelClass(n)}
-                    aria-label={t.nodeLabel(n.id, t.roleName(n.role), n.currentTerm, n.alive)}
-                    aria-pressed={selected === n.id}
-                    onClick={() => selectNode(selected === n.id ? null : n.id)}
-                  >
-                    <span className={styles.nodeId}>{n.id}</span>
-                    {violations.nodes.includes(n.id) ? (
-                      <span className={styles.violationMark} aria-hidden="true">
-                        !
-                      </span>
-                    ) : null}
-                    <span className={styles.nodeMeta}>
-                      <span style={{ color: n.alive ? ROLE_COLOR[n.role] : ROLE_COLOR.dead }}>
-                        {n.alive ? ROLE_GLYPH[n.role] : '✕'} {role}
-                      </span>
-                      <span>
-                        <span
-                          className={styles.termChip}
-                          style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
-                        >
-                          T{n.currentTerm}
-                        </span>{' '}
-                        {t.commitShort(n.commitIndex)}
-                      </span>
-                    </span>
-                  </button>
-                );
-              })}
-            </div>
-            <div
-              ref={scroller}
-              className={styles.scroller}
-              onScroll={onScroll}
-              tabIndex={0}
-              role="region"
-              aria-label={t.title}
-            >
-              <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
-                {indexes}
-              </div>
-              {nodes.map((n) => (
-                <LogRow
-                  key={n.id}
-                  node={n}
-                  columns={columns}
-                  from={from}
-                  to={to}
-                  marks={marksFor(n)}
-                  flagged={flaggedOf(n.id)}
-                  focused={focusOf(n.id)}
-                  changed={changes?.cells[n.id] ?? NONE}
-                />
-              ))}
-            </div>
-            <div className={styles.kvColumn}>
-              <div className={styles.indexHeader}>{t.stateMachine}</div>
-              {nodes.map((n) => {
-                const pairs = Object.entries(n.kv);
-                const text = pairs.length === 0 ? t.empty : pairs.map(([k, v]) => `${k} = ${v}`).join(', ');
-                return (
-                  <div
-                    key={n.id}
-                    className={`${styles.kv} ${n.alive ? '' : styles.dead}`}
-                    aria-label={t.kvLabel(n.id)}
-                    role="group"
-                    title={text}
-                  >
-                    {pairs.length === 0 ? (
-                      <span className={styles.kvEmpty}>{t.empty}</span>
-                    ) : (
-                      pairs.map(([k, v]) => (
-                        <span key={k} className={styles.kvPair}>
-                          <b>{k}</b> = {v}
-                        </span>
-                      ))
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
+            );
+          })}
         </div>
-      </MotionConfig>
-    </LazyMotion>
+        <div
+          ref={scroller}
+          className={styles.scroller}
+          onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label={t.title}
+        >
+          <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
+            {indexes}
+          </div>
+          {nodes.map((n) => (
+            <LogRow
+              key={n.id}
+              node={n}
+              columns={columns}
+              from={from}
+              to={to}
+              marks={marksFor(n)}
+              flagged={flaggedOf(n.id)}
+              focused={focusOf(n.id)}
+              changed={changes?.cells[n.id] ?? NONE}
+              rewound={rewound}
+            />
+          ))}
+        </div>
+        <div className={styles.kvColumn}>
+          <div className={styles.indexHeader}>{t.stateMachine}</div>
+          {nodes.map((n) => {
+            const pairs = Object.entries(n.kv);
+            const text = pairs.length === 0 ? t.empty : pairs.map(([k, v]) => `${k} = ${v}`).join(', ');
+            return (
+              <div
+                key={n.id}
+                className={`${styles.kv} ${n.alive ? '' : styles.dead}`}
+                aria-label={t.kvLabel(n.id)}
+                role="group"
+                title={text}
+              >
+                {pairs.length === 0 ? (
+                  <span className={styles.kvEmpty}>{t.empty}</span>
+                ) : (
+                  pairs.map(([k, v]) => (
+                    <span key={k} className={styles.kvPair}>
+                      <b>{k}</b> = {v}
+                    </span>
+                  ))
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
-import { reuseLogs } from './reuse-logs';
+import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 
 describe('reuseLogs', () => {
   const log = [
@@ -23,5 +23,29 @@ describe('reuseLogs', () => {
     const before = makeSnapshot([makeNode('A', { log })]);
     const after = makeSnapshot([makeNode('A', { log: [log[0]!, { term: 3, command: 'set y 2' }] })]);
     expect(reuseLogs(before, after).nodes[0]!.log).toBe(after.nodes[0]!.log);
+  });
+});
+
+describe('restoreSharedLogs', () => {
+  const e = (term: number, command: string) => ({ term, command });
+  const before = makeSnapshot([
+    makeNode('A', { log: [e(1, 'a'), e(1, 'b'), e(1, 'c')] }),
+    makeNode('B', { log: [e(1, 'a'), e(1, 'b')] }),
+  ]);
+
+  it('rebuilds a grown log from the kept prefix and the sent tail, and a truncated-then-replaced one', () => {
+    const next = makeSnapshot([
+      makeNode('A', { log: [e(2, 'x')] }), // entries 1-2 kept, 3 replaced by a term-2 entry
+      makeNode('B', { log: [e(1, 'c'), e(2, 'd')] }), // both kept, two appended
+    ]);
+    const restored = restoreSharedLogs(before, next, [2, 2]);
+    expect(restored.nodes[0]!.log).toEqual([e(1, 'a'), e(1, 'b'), e(2, 'x')]);
+    expect(restored.nodes[1]!.log).toEqual([e(1, 'a'), e(1, 'b'), e(1, 'c'), e(2, 'd')]);
+  });
+
+  it('keeps a log sent whole, and refuses a frame that refers to entries the UI never had', () => {
+    const whole = makeSnapshot([makeNode('A', { log: [e(3, 'z')] }), makeNode('B', { log: [] })]);
+    expect(restoreSharedLogs(before, whole, [0, 0])).toBe(whole);
+    expect(() => restoreSharedLogs(before, whole, [0, 5])).toThrow(/node B/);
   });
 });

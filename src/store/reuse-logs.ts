@@ -27,16 +27,26 @@ export function reuseLogs(previous: ClusterSnapshot | null, next: ClusterSnapsho
   return changed ? { ...next, nodes } : next;
 }
 
-/** Puts back the logs the worker left out of a frame because they had not changed. */
-export function restoreUnchangedLogs(
+/**
+ * Puts back the log entries the worker left out of a frame because the last frame had them
+ * (`shared[i]` leading entries of node i). An unchanged log is the previous array itself.
+ */
+export function restoreSharedLogs(
   previous: ClusterSnapshot | null,
   next: ClusterSnapshot,
-  unchanged: readonly number[],
+  shared: readonly number[],
 ): ClusterSnapshot {
-  if (unchanged.length === 0 || !previous) return next;
-  const nodes = next.nodes.map((node, i) => {
-    const before = previous.nodes[i];
-    return unchanged.includes(i) && before && before.id === node.id ? { ...node, log: before.log } : node;
+  if (!shared.some((k) => k > 0)) return next;
+  const nodes = next.nodes.map((node, i): NodeSnapshot => {
+    const k = shared[i] ?? 0;
+    if (k === 0) return node;
+    const before = previous?.nodes[i];
+    // The worker only leaves out what it sent in the frame before, so this is always there.
+    if (!before || before.id !== node.id || before.log.length < k)
+      throw new Error(`frame refers to a log the UI does not have (node ${node.id})`);
+    const log =
+      node.log.length === 0 && k === before.log.length ? before.log : [...before.log.slice(0, k), ...node.log];
+    return { ...node, log };
   });
   return { ...next, nodes };
 }

@@ -12,7 +12,7 @@ import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
-import { restoreUnchangedLogs, reuseLogs } from './reuse-logs';
+import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 
 export type Lang = 'ko' | 'en';
@@ -144,7 +144,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         const selected = get().selectedMessage;
         const stillThere = selected === null || message.snapshot.messages.some((m) => m.id === selected);
         const previous = get().snapshot;
-        const snapshot = reuseLogs(previous, restoreUnchangedLogs(previous, message.snapshot, message.unchangedLogs));
+        const snapshot = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
         // While paused, each step (or jump) shows what it changed; playing clears the marks.
         const changes = message.playing
           ? null

@@ -180,23 +180,25 @@ export class EngineHost {
   }
 
   /**
-   * Long logs dominate the cost of copying a frame to the UI thread. A log whose entries are
-   * the very same objects as in the last frame is sent empty and listed in `unchangedLogs`.
+   * Long logs dominate the cost of copying a frame to the UI thread, and they mostly grow at the end.
+   * The entries that are the very same objects as in the last frame are left out: a node's log carries
+   * only what follows them, and `sharedLogPrefix` says how many there were.
    */
-  private snapshotWithoutUnchangedLogs(snapshot: ClusterSnapshot): {
+  private snapshotWithSharedLogsLeftOut(snapshot: ClusterSnapshot): {
     snapshot: ClusterSnapshot;
-    unchangedLogs: number[];
+    sharedLogPrefix: number[];
   } {
-    const unchangedLogs: number[] = [];
+    const sharedLogPrefix: number[] = [];
     const nodes = snapshot.nodes.map((node, i) => {
-      const sent = this.sentLogs[i];
+      const sent = this.sentLogs[i] ?? [];
       this.sentLogs[i] = node.log;
-      if (sent === undefined || sent.length !== node.log.length || node.log.length === 0) return node;
-      for (let k = node.log.length - 1; k >= 0; k--) if (sent[k] !== node.log[k]) return node;
-      unchangedLogs.push(i);
-      return { ...node, log: [] };
+      const limit = Math.min(sent.length, node.log.length);
+      let shared = 0;
+      while (shared < limit && sent[shared] === node.log[shared]) shared++;
+      sharedLogPrefix.push(shared);
+      return shared === 0 ? node : { ...node, log: node.log.slice(shared) };
     });
-    return { snapshot: unchangedLogs.length > 0 ? { ...snapshot, nodes } : snapshot, unchangedLogs };
+    return { snapshot: sharedLogPrefix.some((k) => k > 0) ? { ...snapshot, nodes } : snapshot, sharedLogPrefix };
   }
 
   /** Something changed: send a frame now if the UI is ready, else as soon as it is. */
@@ -232,7 +234,7 @@ export class EngineHost {
 
     this.post({
       type: 'frame',
-      ...this.snapshotWithoutUnchangedLogs(h.snapshot()),
+      ...this.snapshotWithSharedLogsLeftOut(h.snapshot()),
       events,
       resetFeed,
       playing: this.playing,

@@ -49,8 +49,11 @@ export type FromWorker =
   | {
       readonly type: 'frame';
       readonly snapshot: ClusterSnapshot;
-      /** Nodes (by position) whose log is unchanged since the last frame: sent empty, reuse the last one. */
-      readonly unchangedLogs: readonly number[];
+      /**
+       * Per node (by position): how many leading log entries are the same as in the last frame. They are
+       * left out; the node's `log` carries only the entries after them (empty when nothing changed).
+       */
+      readonly sharedLogPrefix: readonly number[];
       /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
       readonly events: readonly TraceEvent[];
       /** True when the feed must start over with `events` (the view jumped, or moved back). */

@@ -63,8 +63,9 @@ test('an isolated node’s term climbs; on its return the leader steps down, ano
   }
 
   await nodeAction(page, 'E', 'Isolate');
+  // The ring shows it with the next frame from the worker.
+  await expect.poll(async () => (await nodeStates(page)).find((n) => n.id === 'E')?.isolated).toBe(true);
   const isolatedAt = (await nodeStates(page)).find((n) => n.id === 'E')!;
-  expect(isolatedAt.isolated).toBe(true);
 
   // The majority keeps working without E (§4); E misses this entry.
   await submitCommand(page, 'set y 7');

@@ -214,16 +214,12 @@ describe('messages', () => {
 
   it('while playing, a click on the drawing picks the message painted under the pointer', () => {
     render(<ClusterView />);
-    act(() => useSimStore.setState({ playing: true }));
+    // Paused first: the button records where its message is painted (viewBox units).
     show(snapshot({ time: 110, messages: [requestVote] }));
-    const button = screen.getByRole('button', { name: 'RequestVote from C to A, term 4' });
-    // The buttons stand still while playing; the drawing maps the pointer to viewBox units.
-    // jsdom lays nothing out, so the drawing is its fallback size: one CSS pixel per unit.
-    const drawing = button.closest('figure')!.querySelector('svg')!.parentElement!;
+    const at = position(screen.getByRole('button', { name: 'RequestVote from C to A, term 4' }));
+    // jsdom lays nothing out, so the drawing keeps its fallback size: one CSS pixel per unit.
+    const drawing = screen.getByRole('group', { name: /^The cluster/ }).parentElement!;
     drawing.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 1000, height: 840 });
-    useSimStore.setState({ playing: false });
-    show(snapshot({ time: 110, messages: [requestVote] }));
-    const at = position(button);
     act(() => useSimStore.setState({ playing: true }));
     fireEvent.click(drawing, { clientX: at.x + 3, clientY: at.y - 3 });
     expect(useSimStore.getState().selectedMessage).toBe(7);

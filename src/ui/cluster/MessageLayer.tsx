@@ -9,11 +9,11 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
-import { CLIENT, type Endpoint, type Envelope } from '../../sim/types';
 import { useStrings } from '../i18n';
 import type { BoxSize } from '../use-box-size';
 import { VIEW_HEIGHT, VIEW_WIDTH, type Layout } from './geometry';
-import { messageTerm, type MessageKind } from './message-kind';
+import type { MessageKind } from './message-kind';
+import { messageName } from './message-name';
 import { DOT_SCALE, SELECT_RADIUS } from './message-shape';
 import { lanesOf, placeDropped, placeMessages, spriteAt, type MessageSprite } from './message-sprites';
 import { fitViewBox, paintMessages, type ViewFit } from './paint-messages';
@@ -136,16 +136,6 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
     };
   }, [drawing, selectMessage]);
 
-  const name = (e: Endpoint): string => (e === CLIENT ? t.clientName : e);
-  const label = (message: Envelope, kind: MessageKind): string => {
-    const payload = message.payload;
-    const shown =
-      payload.type === 'AppendEntries' && payload.entries.length > 0
-        ? `${t.kind(kind)} (${t.entriesCount(payload.entries.length)})`
-        : t.kind(kind);
-    return t.messageName(shown, name(message.from), name(message.to), messageTerm(payload));
-  };
-
   return (
     <>
       <canvas ref={canvas} className={styles.msgCanvas} aria-hidden="true" />
@@ -161,7 +151,7 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
             key={s.message.id}
             id={s.message.id}
             kind={s.look.kind}
-            label={label(s.message, s.look.kind)}
+            label={messageName(t, s.message.from, s.message.to, s.message.payload)}
             selected={s.selected}
             hovered={s.hovered}
             onSelect={selectMessage}

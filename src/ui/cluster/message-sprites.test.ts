@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { envelope } from '../test/snapshot-fixtures';
 import { layoutRing } from './geometry';
 import { messageLook } from './message-kind';
-import { DOT_SCALE, HOVER_SCALE, shapePath } from './message-shape';
+import { DOT_SCALE, HOVER_SCALE, shapeHalfWidth, shapePath } from './message-shape';
 import { FADE_MS, lanesOf, placeDropped, placeMessages, spriteAt } from './message-sprites';
 import { fitViewBox } from './paint-messages';
 
@@ -92,10 +92,10 @@ describe('fitViewBox', () => {
 
 describe('shapePath', () => {
   it('gives every kind a closed outline, and a pill as wide as its text needs', () => {
-    const short = shapePath(messageLook({ type: 'ClientRequest', requestId: 1, command: 'x' }));
-    const long = shapePath(messageLook({ type: 'ClientRequest', requestId: 1, command: 'set counter 1' }));
-    expect(short.endsWith('Z')).toBe(true);
-    const width = (d: string) => -2 * Number(/^M(-?[\d.]+)/.exec(d)![1]) + 26;
-    expect(width(long)).toBeGreaterThan(width(short));
+    const short = messageLook({ type: 'ClientRequest', requestId: 1, command: 'x' });
+    const long = messageLook({ type: 'ClientRequest', requestId: 1, command: 'set counter 1' });
+    for (const look of [short, long, messageLook(vote.payload), messageLook(heartbeat.payload)])
+      expect(shapePath(look)).toMatch(/^M.*Z$/);
+    expect(shapeHalfWidth(long)).toBeGreaterThan(shapeHalfWidth(short));
   });
 });

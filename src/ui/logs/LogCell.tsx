@@ -2,10 +2,12 @@
 // and applied. A new entry drops in from above (a CSS animation); one removed by conflict
 // repair falls away (LogRow's ghosts).
 
-import { memo, useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import type { LogEntry } from '../../raft/types';
+import { useStrings } from '../i18n';
 import { termColor } from '../theme';
 import styles from './LogTable.module.css';
+import { LOG_STRINGS } from './strings';
 
 export const CELL_WIDTH = 68;
 export const CELL_GAP = 4;
@@ -17,8 +19,6 @@ export interface LogCellProps {
   readonly committed: boolean;
   readonly applied: boolean;
   readonly label: string;
-  readonly commandText: string;
-  readonly isNoop: boolean;
   /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
   readonly flag?: 'violation' | 'focus' | 'changed';
   /** The row's last entry. */
@@ -34,17 +34,23 @@ export function inkOn(hex: string): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111827' : '#ffffff';
 }
 
+/** What a cell shows for an entry's command: a leader's no-op entry has none. */
+export function commandText(entry: LogEntry, noop: string): string {
+  return entry.command === '' ? noop : entry.command;
+}
+
+/** Where the cell of `index` sits in its row, in the colour of its term (shared with the falling ghosts). */
+export function cellPlace(index: number, term: number): CSSProperties {
+  return { left: (index - 1) * STRIDE, ['--term' as string]: termColor(term) };
+}
+
 const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus, changed: styles.flagChanged } as const;
 
 /** The coloured term badge, the commit and apply marks and the command: shared with the falling ghosts. */
-export function CellFace({
-  entry,
-  committed,
-  applied,
-  commandText,
-  isNoop,
-}: Pick<LogCellProps, 'entry' | 'committed' | 'applied' | 'commandText' | 'isNoop'>) {
+export function CellFace({ entry, committed, applied }: Pick<LogCellProps, 'entry' | 'committed' | 'applied'>) {
+  const t = useStrings(LOG_STRINGS);
   const color = termColor(entry.term);
+  const isNoop = entry.command === '';
   return (
     <>
       <span className={styles.term} style={{ background: color, color: inkOn(color) }} aria-hidden="true">
@@ -55,7 +61,7 @@ export function CellFace({
         {applied ? <span className={styles.appliedDot}>●</span> : null}
       </span>
       <span className={isNoop ? `${styles.command} ${styles.noop}` : styles.command} aria-hidden="true">
-        {commandText}
+        {commandText(entry, t.noop)}
       </span>
     </>
   );
@@ -67,8 +73,6 @@ export const LogCell = memo(function LogCell({
   committed,
   applied,
   label,
-  commandText,
-  isNoop,
   flag,
   newest,
   replacing,
@@ -89,13 +93,13 @@ export const LogCell = memo(function LogCell({
   return (
     <li
       className={className}
-      style={{ left: (index - 1) * STRIDE, ['--term' as string]: termColor(entry.term) }}
+      style={cellPlace(index, entry.term)}
       aria-label={label}
       title={label}
       data-committed={committed}
       data-flag={flag}
     >
-      <CellFace entry={entry} committed={committed} applied={applied} commandText={commandText} isNoop={isNoop} />
+      <CellFace entry={entry} committed={committed} applied={applied} />
     </li>
   );
 }, sameCell);
@@ -109,8 +113,6 @@ function sameCell(a: LogCellProps, b: LogCellProps): boolean {
     a.committed === b.committed &&
     a.applied === b.applied &&
     a.label === b.label &&
-    a.commandText === b.commandText &&
-    a.isNoop === b.isNoop &&
     a.flag === b.flag &&
     a.newest === b.newest
   );

@@ -7,8 +7,7 @@ import { memo, useState } from 'react';
 import type { LogEntry } from '../../raft/types';
 import type { NodeSnapshot } from '../../sim/types';
 import { useStrings } from '../i18n';
-import { termColor } from '../theme';
-import { CELL_WIDTH, CellFace, LogCell, STRIDE } from './LogCell';
+import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
 import { LOG_STRINGS } from './strings';
 
@@ -74,8 +73,6 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
     const entry = node.log[index - 1]!;
     const committed = index <= node.commitIndex;
     const applied = index <= node.lastApplied;
-    const isNoop = entry.command === '';
-    const commandText = isNoop ? t.noop : entry.command;
     const state = [committed ? t.committed : t.uncommitted, ...(applied ? [t.applied] : [])].join(', ');
     cells.push(
       <LogCell
@@ -87,9 +84,7 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
         entry={entry}
         committed={committed}
         applied={applied}
-        label={t.cell(index, entry.term, commandText, state)}
-        commandText={commandText}
-        isNoop={isNoop}
+        label={t.cell(index, entry.term, commandText(entry, t.noop), state)}
         flag={
           flagged?.includes(index)
             ? 'violation'
@@ -114,17 +109,11 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
         <li
           key={ghost.key}
           className={`${styles.cell} ${styles.uncommitted} ${styles.ghost}`}
-          style={{ left: (ghost.index - 1) * STRIDE, ['--term' as string]: termColor(ghost.entry.term) }}
+          style={cellPlace(ghost.index, ghost.entry.term)}
           aria-hidden="true"
           onAnimationEnd={() => forget(ghost.key)}
         >
-          <CellFace
-            entry={ghost.entry}
-            committed={false}
-            applied={false}
-            commandText={ghost.entry.command === '' ? t.noop : ghost.entry.command}
-            isNoop={ghost.entry.command === ''}
-          />
+          <CellFace entry={ghost.entry} committed={false} applied={false} />
         </li>
       ))}
       {marks && inWindow(marks.next) ? (

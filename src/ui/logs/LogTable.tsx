@@ -18,7 +18,7 @@ import { LOG_STRINGS } from './strings';
 
 /** Below this many columns every cell is drawn; above it, only the visible window. */
 const VIRTUALIZE_FROM = 80;
-/** Columns drawn beyond each edge of the view, so scrolling never shows a gap. */
+/** Columns drawn beyond each edge of the view: few, since every drawn cell costs each frame; a scroll redraws the window. */
 const OVERSCAN = 2;
 /** Assumed view width before the first measurement. */
 const DEFAULT_WIDTH = 1600;

@@ -17,7 +17,7 @@ import { messageLook } from '../cluster/message-kind';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR } from '../theme';
-import { messageName } from '../time/message-name';
+import { messageName } from '../cluster/message-name';
 import { useWidth } from '../time/use-width';
 import { arrowsAt, fractionAt, type Arrow } from './layout';
 import styles from './SpaceTime.module.css';

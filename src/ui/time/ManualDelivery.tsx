@@ -8,7 +8,7 @@ import { messageLook } from '../cluster/message-kind';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
 import { AlarmIcon } from './icons';
-import { messageName } from './message-name';
+import { messageName } from '../cluster/message-name';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 

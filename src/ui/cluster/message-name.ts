@@ -1,9 +1,9 @@
-// One way to name a message in words, the same as the cluster view does
-// ("AppendEntries (2 entries) from A to C, term 3"), for lists and the space-time diagram.
+// One way to name a message in words ("AppendEntries (2 entries) from A to C, term 3"): the
+// accessible name of a message on the ring, and its name in lists and the space-time diagram.
 
 import { CLIENT, type Endpoint, type WireMessage } from '../../sim/types';
-import { messageLook, messageTerm } from '../cluster/message-kind';
-import type { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
+import { messageLook, messageTerm } from './message-kind';
+import type { STRINGS as CLUSTER_STRINGS } from './strings';
 
 type ClusterStrings = (typeof CLUSTER_STRINGS)['en'];
 

@@ -19,6 +19,12 @@ export type Lang = 'ko' | 'en';
 
 /** How many trace records the event feed keeps. */
 const FEED_LENGTH = 500;
+/**
+ * While playing, the rest of the view (logs, feed, ring text, panels) takes a new frame at most this
+ * often in wall milliseconds; the message canvas takes every frame. Text and logs redrawn 30 times a
+ * second read the same, and a heavy cluster keeps moving smoothly instead of dropping frames.
+ */
+export const VIEW_INTERVAL_MS = 30;
 const LANG_KEY = 'raft-classroom.lang';
 
 export interface Notice {
@@ -35,7 +41,10 @@ export type EngineReport =
   | { readonly kind: 'pausedOnViolation'; readonly invariant: string; readonly detail: string };
 
 export interface SimStore {
+  /** The cluster the view draws. While playing it may be one frame behind `live`. */
   snapshot: ClusterSnapshot | null;
+  /** The newest frame's cluster: what the message canvas paints. */
+  live: ClusterSnapshot | null;
   /** The most recent trace records, oldest first. */
   feed: readonly TraceEvent[];
   playing: boolean;
@@ -133,36 +142,66 @@ function initialLang(): Lang {
 }
 
 export const useSimStore = create<SimStore>()((set, get) => {
+  /** The view's part of the newest frame, while it waits for its turn (see VIEW_INTERVAL_MS). */
+  let waitingView: Partial<SimStore> | null = null;
+  let waitingTimer: ReturnType<typeof setTimeout> | null = null;
+  let viewShownAt = -Infinity;
+  const dropWaitingView = (): void => {
+    if (waitingTimer !== null) clearTimeout(waitingTimer);
+    waitingTimer = null;
+    waitingView = null;
+  };
+  const showView = (view: Partial<SimStore>): void => {
+    dropWaitingView();
+    viewShownAt = performance.now();
+    set(view);
+  };
+  const showWaitingView = (): void => {
+    waitingTimer = null;
+    if (waitingView) showView(waitingView);
+  };
+
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
       case 'frame': {
+        const previous = get().live;
+        const live = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
+        const shown = get().snapshot;
+        const feedSoFar = waitingView?.feed ?? get().feed;
         const feed = message.resetFeed
           ? message.events.slice(-FEED_LENGTH)
           : message.events.length > 0
-            ? appendFeed(get().feed, message.events)
-            : get().feed;
+            ? appendFeed(feedSoFar, message.events)
+            : feedSoFar;
         const selected = get().selectedMessage;
-        const stillThere = selected === null || message.snapshot.messages.some((m) => m.id === selected);
-        const previous = get().snapshot;
-        const snapshot = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
+        const selection =
+          selected === null || live.messages.some((m) => m.id === selected) ? {} : { selectedMessage: null };
         // While paused, each step (or jump) shows what it changed; playing clears the marks.
         const changes = message.playing
           ? null
-          : previous && snapshot.step !== previous.step
-            ? stepChanges(previous, snapshot)
+          : shown && live.step !== shown.step
+            ? stepChanges(shown, live)
             : get().changes;
-        set({
-          snapshot,
+        const marks = message.marks ?? waitingView?.marks;
+        const view: Partial<SimStore> = {
+          snapshot: live,
           changes,
-          rewound: previous !== null && snapshot.step < previous.step,
+          rewound: shown !== null && live.step < shown.step,
           feed,
           playing: message.playing,
           speed: message.speed,
           manual: message.manual,
           history: message.history,
-          ...(message.marks ? { marks: message.marks } : {}),
-          ...(stillThere ? {} : { selectedMessage: null }),
-        });
+          ...(marks ? { marks } : {}),
+        };
+        if (message.playing && get().playing && performance.now() - viewShownAt < VIEW_INTERVAL_MS) {
+          // The canvas moves on now; the rest of the view waits for the next frame (or a moment, if none comes).
+          waitingView = view;
+          waitingTimer ??= setTimeout(showWaitingView, VIEW_INTERVAL_MS);
+          set({ live, ...selection });
+        } else {
+          showView({ live, ...view, ...selection });
+        }
         // Ask for the next frame only once this one is painted: at most one frame in flight.
         raf(() => port?.send({ type: 'ready' }));
         return;
@@ -204,6 +243,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
 
   return {
     snapshot: null,
+    live: null,
     feed: [],
     playing: false,
     speed: DEFAULT_SPEED,
@@ -226,6 +266,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
       attach(p);
     },
     load(scenario, at) {
+      dropWaitingView();
       set({
         scenario,
         feed: [],

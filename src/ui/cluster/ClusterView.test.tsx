@@ -16,8 +16,9 @@ afterEach(() => {
   resetStore();
 });
 
+/** As the store shows a frame: the view and the message canvas draw the same cluster. */
 function show(s: ClusterSnapshot): void {
-  act(() => useSimStore.setState({ snapshot: s }));
+  act(() => useSimStore.setState({ snapshot: s, live: s }));
 }
 
 /** Where a message's button sits, in the drawing's viewBox units (what it records while paused). */

@@ -15,7 +15,7 @@ import { VIEW_HEIGHT, VIEW_WIDTH, type Layout } from './geometry';
 import type { MessageKind } from './message-kind';
 import { messageName } from './message-name';
 import { DOT_SCALE, SELECT_RADIUS } from './message-shape';
-import { lanesOf, placeDropped, placeMessages, spriteAt, type MessageSprite } from './message-sprites';
+import { lanesOf, placeDropped, placeMessages, spriteAt, type Lanes, type MessageSprite } from './message-sprites';
 import { fitViewBox, paintMessages, type ViewFit } from './paint-messages';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
@@ -64,34 +64,40 @@ interface MessageLayerProps {
   readonly drawing: RefObject<HTMLElement | null>;
 }
 
-export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
-  const { time, messages, dropped, selected, hovered, playing } = useSimStore(
+interface Painted {
+  readonly sprites: readonly MessageSprite[];
+  readonly fit: ViewFit;
+}
+
+interface MessageCanvasProps {
+  readonly lanes: Lanes;
+  readonly box: BoxSize;
+  readonly fit: ViewFit;
+  /** Where the canvas records what it painted, for the pointer handlers. */
+  readonly paintedRef: RefObject<Painted>;
+}
+
+/**
+ * The painting, from the newest frame (`live`): it moves on every frame even while the rest of the
+ * view takes every other one (see VIEW_INTERVAL_MS in the store).
+ */
+const MessageCanvas = memo(function MessageCanvas({ lanes, box, fit, paintedRef }: MessageCanvasProps) {
+  const { time, messages, dropped, selected, hovered } = useSimStore(
     useShallow((s) => ({
-      time: s.snapshot?.time ?? 0,
-      messages: s.snapshot?.messages ?? NONE,
-      dropped: s.snapshot?.recentlyDropped ?? NONE,
+      time: s.live?.time ?? 0,
+      messages: s.live?.messages ?? NONE,
+      dropped: s.live?.recentlyDropped ?? NONE,
       selected: s.selectedMessage,
       // Pointed at in the space-time diagram or the manual delivery list.
       hovered: s.hoveredMessage,
-      playing: s.playing,
     })),
   );
-  const selectMessage = useSimStore((s) => s.selectMessage);
-  const t = useStrings(STRINGS);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const buttons = useRef<HTMLDivElement>(null);
 
-  // Every lane once per layout, not once per message per frame.
-  const lanes = useMemo(() => lanesOf(layout), [layout]);
-  const fit = fitViewBox(box.width, box.height, VIEW_WIDTH, VIEW_HEIGHT);
-  const flying = placeMessages(lanes, time, messages, selected, hovered);
-  // What the pointer handlers read: the messages as last painted.
-  const painted = useRef<{ sprites: readonly MessageSprite[]; fit: ViewFit }>({ sprites: [], fit });
-
-  // Paint, and put the buttons on their messages, before the browser paints this frame.
+  // Paint before the browser paints this frame.
   useLayoutEffect(() => {
-    painted.current = { sprites: flying, fit };
-    placeButtons(buttons.current, flying, fit, playing);
+    const sprites = placeMessages(lanes, time, messages, selected, hovered);
+    paintedRef.current = { sprites, fit };
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
@@ -103,8 +109,35 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
       el.width = width;
       el.height = height;
     }
-    paintMessages(ctx, pixels, fit, flying, placeDropped(lanes, time, dropped));
-  });
+    paintMessages(ctx, pixels, fit, sprites, placeDropped(lanes, time, dropped));
+  }, [lanes, box, fit, paintedRef, time, messages, dropped, selected, hovered]);
+
+  return <canvas ref={canvas} className={styles.msgCanvas} aria-hidden="true" />;
+});
+
+export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
+  const { time, messages, selected, hovered, playing } = useSimStore(
+    useShallow((s) => ({
+      time: s.snapshot?.time ?? 0,
+      messages: s.snapshot?.messages ?? NONE,
+      selected: s.selectedMessage,
+      hovered: s.hoveredMessage,
+      playing: s.playing,
+    })),
+  );
+  const selectMessage = useSimStore((s) => s.selectMessage);
+  const t = useStrings(STRINGS);
+  const buttons = useRef<HTMLDivElement>(null);
+
+  // Every lane once per layout, not once per message per frame.
+  const lanes = useMemo(() => lanesOf(layout), [layout]);
+  const fit = useMemo(() => fitViewBox(box.width, box.height, VIEW_WIDTH, VIEW_HEIGHT), [box.width, box.height]);
+  const flying = placeMessages(lanes, time, messages, selected, hovered);
+  // What the pointer handlers read: the messages as last painted.
+  const painted = useRef<Painted>({ sprites: [], fit });
+
+  // Put the buttons on their messages before the browser paints this frame.
+  useLayoutEffect(() => placeButtons(buttons.current, flying, fit, playing));
 
   // While playing the buttons stand still and let clicks through: pick the message from the painting.
   useEffect(() => {
@@ -138,7 +171,7 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
 
   return (
     <>
-      <canvas ref={canvas} className={styles.msgCanvas} aria-hidden="true" />
+      <MessageCanvas lanes={lanes} box={box} fit={fit} paintedRef={painted} />
       <div
         ref={buttons}
         className={playing ? `${styles.msgHits} ${styles.msgHitsMoving}` : styles.msgHits}

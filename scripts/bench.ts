@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runCampaign } from '../src/check/fuzz/campaign';
 import { measureEngine } from './bench/engine';
-import { measureUi, type UiFigures } from './bench/ui';
+import { DISPLAY_FRAME_MS, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
   readonly name: string;
@@ -139,14 +139,21 @@ async function uiRows(): Promise<Row[]> {
         met: heavy.medianMs <= 16.7,
         note: note(heavy),
       },
-      { name: 'UI frame time, p95', value: heavy.p95Ms, unit: 'ms', target, met: heavy.p95Ms <= 16.7 },
+      {
+        name: 'UI frame time, p95',
+        value: heavy.p95DisplayMs,
+        unit: 'ms',
+        target,
+        met: heavy.p95DisplayMs <= DISPLAY_FRAME_MS,
+        note: `in whole 60 Hz frames; as measured ${heavy.p95Ms.toFixed(1)} ms (timestamps are coarsened to 0.1 ms); ${(100 * heavy.lateShare).toFixed(1)}% of frames late`,
+      },
       {
         name: 'UI frame time, p95, 5 nodes typical',
-        value: typical.p95Ms,
+        value: typical.p95DisplayMs,
         unit: 'ms',
         target: '—',
         met: null,
-        note: note(typical),
+        note: `${note(typical)}; ${(100 * typical.lateShare).toFixed(1)}% late`,
       },
     ];
   } catch (e) {

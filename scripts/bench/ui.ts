@@ -14,9 +14,17 @@ const root = new URL('../..', import.meta.url).pathname;
 const PORT = 4399;
 const SECONDS = 10;
 
+/** Headless Chromium draws at 60 Hz. */
+export const DISPLAY_FRAME_MS = 1000 / 60;
+
 export interface UiFigures {
   readonly medianMs: number;
+  /** As measured: rAF timestamps are coarsened to 0.1 ms, so one display frame reads 16.6 to 16.8 ms. */
   readonly p95Ms: number;
+  /** Each gap counted in whole display frames (a 16.8 ms gap is one frame, a 33.3 ms gap two), in ms. */
+  readonly p95DisplayMs: number;
+  /** Share of frames that took longer than one display frame (p95 stays at one frame while this is ≤ 5%). */
+  readonly lateShare: number;
   readonly frames: number;
   /** Messages drawn in flight, averaged over the samples taken. */
   readonly messagesInFlight: number;
@@ -59,9 +67,12 @@ const FRAME_PROBE = `new Promise((resolve) => {
     else {
       gaps.sort((a, b) => a - b);
       const at = (p) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))];
+      const displayFrames = (gap) => Math.max(1, Math.round(gap / FRAME_MS));
       resolve({
         medianMs: at(0.5),
         p95Ms: at(0.95),
+        p95DisplayMs: displayFrames(at(0.95)) * FRAME_MS,
+        lateShare: gaps.filter((g) => displayFrames(g) > 1).length / gaps.length,
         frames: gaps.length,
         messagesInFlight: inFlight.reduce((a, b) => a + b, 0) / Math.max(1, inFlight.length),
       });
@@ -116,7 +127,8 @@ export async function measureUi(): Promise<UiRun> {
       // Let the first election happen and traffic build up.
       await page.waitForTimeout(4000);
       // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
-      const figures = (await page.evaluate(FRAME_PROBE.replace('SECONDS', String(SECONDS)))) as UiFigures;
+      const probe = FRAME_PROBE.replaceAll('SECONDS', String(SECONDS)).replaceAll('FRAME_MS', String(DISPLAY_FRAME_MS));
+      const figures = (await page.evaluate(probe)) as UiFigures;
       await page.close();
       return figures;
     };

@@ -73,4 +73,18 @@ describe('useStickToEnd', () => {
     rerender(<List axis={axis} items={4} />);
     expect(list[position]).toBe(1500);
   });
+
+  it('stays pinned when the end moves on after its own scroll (lines laid out a frame later)', () => {
+    const { rerender } = render(<List axis="y" items={1} />);
+    const list = screen.getByTestId('list');
+    size(list, 1000, 200);
+    rerender(<List axis="y" items={2} />);
+    expect(list.scrollTop).toBe(1000);
+    // The new line turned out taller than first laid out; the scroll event of our own scroll comes now.
+    size(list, 1300, 200);
+    fireEvent.scroll(list);
+    expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
+    rerender(<List axis="y" items={3} />);
+    expect(list.scrollTop).toBe(1300);
+  });
 });

@@ -24,10 +24,17 @@ export function atEnd(el: HTMLElement, axis: ScrollAxis, slack: number): boolean
     : el.scrollLeft + el.clientWidth >= el.scrollWidth - slack;
 }
 
-function scrollToEnd(el: HTMLElement, axis: ScrollAxis): void {
-  if (axis === 'y') el.scrollTop = el.scrollHeight;
-  else el.scrollLeft = el.scrollWidth;
+/** Scrolls to the end and returns the offset the element took. */
+function scrollToEnd(el: HTMLElement, axis: ScrollAxis): number {
+  if (axis === 'y') {
+    el.scrollTop = el.scrollHeight;
+    return el.scrollTop;
+  }
+  el.scrollLeft = el.scrollWidth;
+  return el.scrollLeft;
 }
+
+const offsetOf = (el: HTMLElement, axis: ScrollAxis): number => (axis === 'y' ? el.scrollTop : el.scrollLeft);
 
 /**
  * Keeps the element of `ref` scrolled to its end while pinned, whenever `content` changes
@@ -36,20 +43,27 @@ function scrollToEnd(el: HTMLElement, axis: ScrollAxis): void {
 export function useStickToEnd<E extends HTMLElement>(axis: ScrollAxis, slack: number, content: unknown): StickToEnd<E> {
   const ref = useRef<E>(null);
   const [pinned, setPinned] = useState(true);
+  // Where our own last scroll left the element. Its scroll event arrives a frame later, when the
+  // end may have moved on (new lines laid out since): that is not the user scrolling back.
+  const ownOffset = useRef<number | null>(null);
 
   // Follow the end while pinned (a DOM scroll, not React state).
   useLayoutEffect(() => {
     const el = ref.current;
-    if (pinned && el) scrollToEnd(el, axis);
+    if (pinned && el) ownOffset.current = scrollToEnd(el, axis);
   }, [axis, content, pinned]);
 
   return {
     ref,
     pinned,
-    onScroll: (el) => setPinned(atEnd(el, axis, slack)),
+    onScroll: (el) => {
+      if (offsetOf(el, axis) === ownOffset.current) return;
+      ownOffset.current = null;
+      setPinned(atEnd(el, axis, slack));
+    },
     toEnd: () => {
       const el = ref.current;
-      if (el) scrollToEnd(el, axis);
+      if (el) ownOffset.current = scrollToEnd(el, axis);
       setPinned(true);
     },
   };

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../sim/types';
@@ -82,5 +82,31 @@ describe('EventFeed', () => {
     render(<EventFeed />);
     expect(screen.getByText('B가 임기 4에서 C에게 투표했습니다')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: '메시지 보기 (Heartbeat 포함)' })).toBeInTheDocument();
+  });
+
+  it('lets the oldest lines go fifty at a time, always keeping the newest hundred', () => {
+    const submitted = (step: number): TraceEvent => ({
+      time: step * 10,
+      step,
+      kind: 'client',
+      event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
+    });
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => submitted(i + 1));
+    const shown = () => {
+      const items = screen.getByRole('list', { name: 'Event feed, oldest first' }).children;
+      return { count: items.length, first: items[0]?.textContent ?? '' };
+    };
+    useSimStore.setState({ feed: steps(120) });
+    render(<EventFeed />);
+    expect(shown().count).toBe(100);
+    expect(shown().first).toContain('request #21 ');
+    // The top stays put while lines are only added…
+    act(() => useSimStore.setState({ feed: steps(160) }));
+    expect(shown().count).toBe(140);
+    expect(shown().first).toContain('request #21 ');
+    // …until 150 have piled up: then the oldest go together.
+    act(() => useSimStore.setState({ feed: steps(175) }));
+    expect(shown().count).toBe(100);
+    expect(shown().first).toContain('request #76 ');
   });
 });

@@ -15,8 +15,13 @@ import { narrate, type FeedItem, type Tone } from './narrate';
 import { PHRASES } from './phrases';
 import { FEED_STRINGS } from './strings';
 
-/** How many feed items are drawn (the store keeps the last 500 trace records). */
+/** At least this many feed items are drawn (the store keeps the last 500 trace records)… */
 const MAX_ITEMS = 100;
+/**
+ * …and up to this many more before the oldest go, all together. Between two trims the top of the
+ * list stays put and a busy run only appends lines, instead of moving every line up on every frame.
+ */
+const TRIM_BATCH = 50;
 
 const GLYPH: Record<Tone, string> = {
   election: '⚑',
@@ -47,12 +52,23 @@ export function EventFeed() {
   const [showMessages, setShowMessages] = useState(false);
   const toggleId = useId();
 
-  const items = useMemo(
+  const told = useMemo(
     // Narrate only the steps that can be shown: a long history must not cost every frame.
     () =>
-      narrate(lastSteps(showMessages ? feed : history.records, MAX_ITEMS), lang, { showMessages }).slice(-MAX_ITEMS),
+      narrate(lastSteps(showMessages ? feed : history.records, MAX_ITEMS + TRIM_BATCH), lang, { showMessages }).slice(
+        -(MAX_ITEMS + TRIM_BATCH),
+      ),
     [feed, history, lang, showMessages],
   );
+  // The list starts at the same item until MAX_ITEMS + TRIM_BATCH have piled up (or it is gone: a rewind, a reload).
+  const [firstKey, setFirstKey] = useState<string | null>(null);
+  let first = firstKey === null ? -1 : told.findIndex((item) => item.key === firstKey);
+  if (first < 0 || told.length - first > MAX_ITEMS + TRIM_BATCH) {
+    first = Math.max(0, told.length - MAX_ITEMS);
+    const key = told[first]?.key ?? null;
+    if (key !== firstKey) setFirstKey(key);
+  }
+  const items = first === 0 ? told : told.slice(first);
   const lastKey = items[items.length - 1]?.key;
   // Follow the newest line, also when the list switches between steps and messages.
   const { ref, pinned, onScroll, toEnd } = useStickToEnd<HTMLOListElement>('y', 24, `${showMessages}:${lastKey}`);

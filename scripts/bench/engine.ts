@@ -49,7 +49,7 @@ export function measureEngine(virtualSeconds: number): EngineFigures {
     virtualSeconds,
     wallSeconds,
     events: sim.stepCount,
-    traceEvents: sim.trace.length,
+    traceEvents: sim.records.length,
     eventsPerWallSecond: sim.stepCount / wallSeconds,
     virtualPerWallSecond: virtualSeconds / wallSeconds,
     heapMB,

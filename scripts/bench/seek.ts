@@ -74,7 +74,7 @@ async function measure(): Promise<Details> {
     medianCpuMs: (cpu[SEEKS / 2 - 1]! + cpu[SEEKS / 2]!) / 2,
     worstCpuMs: cpu[SEEKS - 1]!,
     steps: history.end.step,
-    traceEvents: history.trace.length,
+    traceEvents: history.records.length,
     checkpoints: internals.current.checkpoints.length,
     heapMb: process.memoryUsage().heapUsed / 1e6,
   };

@@ -19,7 +19,7 @@ interface Open {
  * refused it) may still have been committed, so it counts as never answered (return
  * time Infinity): the checker may place it anywhere after its call, or nowhere.
  */
-export function historyFromTrace(trace: readonly TraceEvent[]): Operation[] {
+export function historyFromTrace(trace: Iterable<TraceEvent>): Operation[] {
   const byId = new Map<number, Open>();
   for (const t of trace) {
     if (t.kind !== 'client') continue;

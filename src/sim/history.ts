@@ -18,6 +18,7 @@ import { milestoneMatcher, type MilestoneKind } from './event-kinds';
 import { refusalText, type ActionRefusal } from './refusal';
 import { Simulation, type SimCheckpoint } from './simulation';
 import { TimelineBuilder, type TimelineMarks } from './timeline';
+import { TraceLog, type TraceReader } from './trace-log';
 import type { ClusterSnapshot, TraceEvent, Violation } from './types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -77,12 +78,12 @@ interface Branch {
   readonly sim: Simulation;
   /** Taken right after an event (never at a time moved past the last event), in step order. */
   readonly checkpoints: SimCheckpoint[];
-  /** Every event computed on this branch, up to `end`; sim.trace is a prefix of it. */
-  readonly trace: TraceEvent[];
+  /** Every event computed on this branch, up to `end`; sim.records is a prefix of it. */
+  readonly trace: TraceLog;
   readonly violations: Violation[];
   readonly timeline: TimelineBuilder;
   end: Instant;
-  /** sim.trace[0..synced) and sim.violations[0..violationsSynced) are the same objects as above. */
+  /** sim.records[0..synced) and sim.violations[0..violationsSynced) share the objects of the above. */
   synced: number;
   violationsSynced: number;
   /** The time of the last event processed (sim.now may have moved past it). */
@@ -110,7 +111,7 @@ export class History {
       fork: null,
       sim,
       checkpoints: [],
-      trace: [],
+      trace: new TraceLog(),
       violations: [],
       timeline: new TimelineBuilder(initialTerm),
       end: { step: 0, time: 0 },
@@ -143,14 +144,19 @@ export class History {
     return this.current.end;
   }
 
-  /** Every event computed on this branch up to `end` (read-only; it grows and is cut only on a fork). */
+  /** Every event computed on this branch up to `end`, as objects built anew on each call. */
   get trace(): readonly TraceEvent[] {
+    return this.current.trace.toArray();
+  }
+
+  /** The same events, read one at a time without building them all. */
+  get records(): TraceReader {
     return this.current.trace;
   }
 
   /** How many events of `trace` have happened by the current instant. */
   get traceLength(): number {
-    return this.current.sim.trace.length;
+    return this.current.sim.records.length;
   }
 
   /** Term bands, leaders, crashes, network changes, commits and violations up to `end`. */
@@ -232,9 +238,9 @@ export class History {
     const within = (e: TraceEvent): boolean => e.step - start.step <= maxSteps && e.time - start.time <= maxTime;
 
     // The known future first: a scan of the kept trace, then one seek.
-    let i = b.sim.trace.length;
+    let i = b.sim.records.length;
     for (; i < b.trace.length; i++) {
-      const e = b.trace[i]!;
+      const e = b.trace.at(i)!;
       if (!within(e)) return this.notFound(start, 'limit');
       if (matches(e)) {
         this.seekStep(e.step);
@@ -244,10 +250,10 @@ export class History {
     // Then compute new history, one event at a time.
     this.seekStep(b.end.step);
     for (;;) {
-      const from = b.sim.trace.length;
+      const from = b.sim.records.length;
       if (!this.advance()) return this.notFound(start, 'no-more-events');
-      for (let k = from; k < b.sim.trace.length; k++) {
-        const e = b.sim.trace[k]!;
+      for (let k = from; k < b.sim.records.length; k++) {
+        const e = b.sim.records.at(k)!;
         if (!within(e)) return this.notFound(start, 'limit');
         if (matches(e)) return { found: true, event: e };
       }
@@ -337,7 +343,7 @@ export class History {
     }
     b.eventTime = sim.now;
     const known = firstAfterStep(b.trace, sim.stepCount);
-    for (let i = sim.trace.length; i < known; i++) sim.trace.push(b.trace[i]!);
+    sim.records.appendFrom(b.trace, sim.records.length, known);
     b.synced = known;
     this.afterMove();
   }
@@ -360,8 +366,8 @@ export class History {
     const b = this.current;
     const sim = b.sim;
     if (b.checkpoints.length === 0) this.checkpoint();
-    syncInto(sim.trace, b.trace, b.synced, sameEvent);
-    b.synced = sim.trace.length;
+    syncTrace(sim.records, b.trace, b.synced);
+    b.synced = sim.records.length;
     syncInto(sim.violations, b.violations, b.violationsSynced, () => true);
     b.violationsSynced = sim.violations.length;
     b.timeline.ingest(b.trace);
@@ -402,7 +408,7 @@ export class History {
     const b = this.current;
     const sim = b.sim;
     // Jumping ahead: the simulation's trace must hold the kept events up to the checkpoint.
-    for (let i = sim.trace.length; i < c.traceLength; i++) sim.trace.push(b.trace[i]!);
+    sim.records.appendFrom(b.trace, sim.records.length, c.traceLength);
     for (let i = sim.violations.length; i < c.violationCount; i++) sim.violations.push(b.violations[i]!);
     sim.restore(c);
     b.synced = c.traceLength;
@@ -425,14 +431,14 @@ export class History {
     const at = from.save();
     const sim = new Simulation({ ...from.scenario, actions: from.actionsDone() }, { recordTrace: true });
     // The new simulation resumes from the parent's instant, trace included.
-    sim.trace.length = 0;
-    for (const e of from.trace) sim.trace.push(e);
+    sim.records.truncate(0);
+    sim.records.appendFrom(from.records, 0, from.records.length);
     sim.violations.length = 0;
     for (const v of from.violations) sim.violations.push(v);
     sim.restore(at);
     const fork: Instant = { step: from.stepCount, time: from.now };
     const timeline = parent.timeline.clone();
-    timeline.truncate(fork.step, from.trace.length);
+    timeline.truncate(fork.step, from.records.length);
     // Checkpoints up to the fork are valid here: the actions that had run by then are the same.
     const checkpoints = parent.checkpoints.filter((c) => c.step <= fork.step);
     const branch: Branch = {
@@ -441,11 +447,11 @@ export class History {
       fork,
       sim,
       checkpoints,
-      trace: parent.trace.slice(0, from.trace.length),
+      trace: copyOf(parent.trace, from.records.length),
       violations: parent.violations.slice(0, from.violations.length),
       timeline,
       end: fork,
-      synced: from.trace.length,
+      synced: from.records.length,
       violationsSynced: from.violations.length,
       eventTime: parent.eventTime,
       nextCheckpointStep: this.nextCheckpointAfter(checkpoints[checkpoints.length - 1]!),
@@ -470,20 +476,32 @@ function syncInto<T>(live: T[], kept: T[], from: number, same: (a: T, b: T) => b
   }
 }
 
+/** syncInto for traces: the replayed twins of kept records share the kept objects. */
+function syncTrace(live: TraceLog, kept: TraceLog, from: number): void {
+  const overlap = Math.min(live.length, kept.length);
+  for (let i = from; i < overlap; i++) {
+    if (!live.sameAs(i, kept, i)) throw new Error(`replay diverged from the kept history at event ${i}`);
+    live.share(i, kept, i);
+  }
+  if (live.length > kept.length) kept.appendFrom(live, Math.max(from, kept.length), live.length);
+}
+
+function copyOf(trace: TraceLog, length: number): TraceLog {
+  const copy = new TraceLog();
+  copy.appendFrom(trace, 0, length);
+  return copy;
+}
+
 /** The index of the first event recorded after `step` (the trace is in step order). */
-function firstAfterStep(trace: readonly TraceEvent[], step: number): number {
+function firstAfterStep(trace: TraceLog, step: number): number {
   let lo = 0;
   let hi = trace.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace[mid]!.step <= step) lo = mid + 1;
+    if (trace.stepAt(mid) <= step) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-function sameEvent(a: TraceEvent, b: TraceEvent): boolean {
-  return a.step === b.step && a.time === b.time && a.kind === b.kind;
 }
 
 /** What a checkpoint costs to take and keep, in log entries and client requests. */

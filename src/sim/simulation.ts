@@ -27,6 +27,7 @@ import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { cloneRaftState } from './raft-state-clone';
+import { TraceLog } from './trace-log';
 import {
   CLIENT,
   type ClientEvent,
@@ -114,7 +115,8 @@ export interface SimulationSettings {
 export class Simulation {
   readonly scenario: Scenario;
   readonly nodeIds: readonly NodeId[];
-  readonly trace: TraceEvent[] = [];
+  /** Every record so far, compact; `trace` gives them as objects. */
+  readonly records = new TraceLog();
   readonly violations: Violation[] = [];
   private recordTrace: boolean;
 
@@ -179,6 +181,11 @@ export class Simulation {
 
   get now(): number {
     return this.now_;
+  }
+
+  /** Every record so far as TraceEvent objects, built anew on each call: hot paths read `records`. */
+  get trace(): TraceEvent[] {
+    return this.records.toArray();
   }
 
   /** Pause recording while replaying events whose records are kept elsewhere (a history's trace). */
@@ -318,14 +325,7 @@ export class Simulation {
       case 'timer': {
         const slot = this.slots.get(item.node)!;
         slot.timers[item.timer] = null;
-        if (this.recordTrace)
-          this.trace.push({
-            kind: 'timerFired',
-            node: item.node,
-            timer: item.timer,
-            time: this.now_,
-            step: this.step_,
-          });
+        if (this.recordTrace) this.records.timerFired(item.node, item.timer, this.now_, this.step_);
         return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }), slot);
       }
       case 'client':
@@ -361,7 +361,7 @@ export class Simulation {
   private feed(id: NodeId, out: RaftOutput, slot: NodeSlot = this.slots.get(id)!): void {
     const state = slot.raft!.state;
     for (const event of out.events) {
-      if (this.recordTrace) this.trace.push({ kind: 'node', node: id, event, time: this.now_, step: this.step_ });
+      if (this.recordTrace) this.records.node(id, event, this.now_, this.step_);
       this.addViolations(this.checker.observe(id, event, state, this.now_));
       if (event.type === 'entryApplied' && state.role === 'leader' && event.entry.requestId !== undefined) {
         // §4 step 3: the leader answers the client once the command is committed and applied.
@@ -417,7 +417,7 @@ export class Simulation {
     };
     this.inFlight.add(message);
     this.queue.push(message.deliverAt, message);
-    if (this.recordTrace) this.trace.push({ kind: 'sent', message, time: this.now_, step: this.step_ });
+    if (this.recordTrace) this.records.message('sent', message, this.now_, this.step_);
   }
 
   private deliver(message: Envelope): void {
@@ -425,7 +425,7 @@ export class Simulation {
     const slot = message.to === CLIENT ? undefined : this.slots.get(message.to)!;
     const reason = this.dropReason(message, slot);
     if (reason) return this.drop(message, reason);
-    if (this.recordTrace) this.trace.push({ kind: 'delivered', message, time: this.now_, step: this.step_ });
+    if (this.recordTrace) this.records.message('delivered', message, this.now_, this.step_);
     const { from, to, payload } = message;
     if (to === CLIENT) {
       if (payload.type === 'ClientReply') this.client.onReply(from, payload);
@@ -446,7 +446,7 @@ export class Simulation {
   private drop(message: Envelope, reason: DropReason): void {
     this.recentlyDropped.push({ message, droppedAt: this.now_, reason });
     if (this.recentlyDropped.length > 64) this.pruneDropped();
-    if (this.recordTrace) this.trace.push({ kind: 'dropped', message, reason, time: this.now_, step: this.step_ });
+    if (this.recordTrace) this.records.dropped(message, reason, this.now_, this.step_);
   }
 
   private pruneDropped(): void {
@@ -465,7 +465,7 @@ export class Simulation {
         schedule: (after, timer, requestId, attempt) =>
           this.queue.push(this.now_ + after, { kind: 'client', timer, requestId, attempt }),
         record: (event: ClientEvent) => {
-          if (this.recordTrace) this.trace.push({ kind: 'client', event, time: this.now_, step: this.step_ });
+          if (this.recordTrace) this.records.client(event, this.now_, this.step_);
         },
       },
       this.scenario.timing.clientTimeout,
@@ -478,12 +478,8 @@ export class Simulation {
     const { result, output } = raft.propose(command, requestId);
     if (result.accepted) {
       if (this.recordTrace) {
-        this.trace.push({
-          kind: 'client',
-          event: { type: 'accepted', requestId, node, index: result.index, term: result.term },
-          time: this.now_,
-          step: this.step_,
-        });
+        const event: ClientEvent = { type: 'accepted', requestId, node, index: result.index, term: result.term };
+        this.records.client(event, this.now_, this.step_);
       }
     } else if (result.reason === 'not-leader') {
       this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, leaderHint: result.leaderHint });
@@ -499,13 +495,8 @@ export class Simulation {
   private applyAction(action: Action): ActionRefusal | undefined {
     const refusal = this.tryAction(action);
     if (this.recordTrace) {
-      const time = this.now_;
-      const step = this.step_;
-      this.trace.push(
-        refusal === undefined
-          ? { kind: 'action', action, time, step }
-          : { kind: 'action', action, error: refusalText(refusal), refusal, time, step },
-      );
+      const refused = refusal === undefined ? undefined : { error: refusalText(refusal), refusal };
+      this.records.action(action, refused, this.now_, this.step_);
     }
     return refusal;
   }
@@ -534,7 +525,7 @@ export class Simulation {
         const timer = action.do === 'timeout' ? 'election' : 'heartbeat';
         slot.timers[timer] = null;
         if (this.recordTrace) {
-          this.trace.push({ kind: 'timerFired', node: action.node, timer, time: this.now_, step: this.step_ });
+          this.records.timerFired(action.node, timer, this.now_, this.step_);
         }
         this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer }));
         return undefined;
@@ -604,7 +595,7 @@ export class Simulation {
         };
         this.inFlight.add(copy);
         this.queue.push(copy.deliverAt, copy);
-        if (this.recordTrace) this.trace.push({ kind: 'sent', message: copy, time: this.now_, step: this.step_ });
+        if (this.recordTrace) this.records.message('sent', copy, this.now_, this.step_);
         return undefined;
       }
     }
@@ -617,7 +608,7 @@ export class Simulation {
     slot.disk = { currentTerm: s.currentTerm, votedFor: s.votedFor, log: [...s.log] };
     slot.raft = null;
     slot.timers = { election: null, heartbeat: null };
-    if (this.recordTrace) this.trace.push({ kind: 'crashed', node: id, time: this.now_, step: this.step_ });
+    if (this.recordTrace) this.records.crashed(id, this.now_, this.step_);
     return undefined;
   }
 
@@ -626,7 +617,7 @@ export class Simulation {
     if (this.unsafe.forgetOnRestart) slot.disk = { currentTerm: 0, votedFor: null, log: slot.disk.log };
     if (this.recordTrace) {
       const { currentTerm: term, votedFor } = slot.disk;
-      this.trace.push({ kind: 'restarted', node: id, term, votedFor, time: this.now_, step: this.step_ });
+      this.records.restarted(id, term, votedFor, this.now_, this.step_);
     }
     this.addViolations(this.checker.observeRestart(id, slot.highestTerm, slot.disk.currentTerm, this.now_));
     this.boot(id);
@@ -639,7 +630,7 @@ export class Simulation {
     if (found.length === 0) return;
     for (const violation of found) {
       this.violations.push(violation);
-      if (this.recordTrace) this.trace.push({ kind: 'violation', violation, time: this.now_, step: this.step_ });
+      if (this.recordTrace) this.records.violation(violation, this.now_, this.step_);
     }
   }
 
@@ -715,7 +706,7 @@ export class Simulation {
       options: { ...this.options },
       unsafe: { ...this.unsafe },
       violationCount: this.violations.length,
-      traceLength: this.trace.length,
+      traceLength: this.records.length,
       scriptCursor: this.scriptCursor,
       liveCursor: this.liveCursor,
     };
@@ -746,7 +737,7 @@ export class Simulation {
     this.nextMessageId = c.nextMessageId;
     this.nextTimerGeneration = c.nextTimerGeneration;
     this.violations.length = c.violationCount;
-    this.trace.length = c.traceLength;
+    this.records.truncate(c.traceLength);
     this.scriptCursor = c.scriptCursor;
     this.liveCursor = c.liveCursor;
   }

@@ -4,6 +4,7 @@
 // size of the window, not of the run.
 
 import type { NodeId, Role } from '../raft/types';
+import type { TraceReader } from './trace-log';
 import type { DropReason, Endpoint, TraceEvent, WireMessage } from './types';
 
 export interface SpaceTimeMessage {
@@ -55,12 +56,12 @@ export interface SpaceTimeWindow {
 }
 
 /** The first index whose event time is ≥ t (the trace is in time order). */
-function firstAtOrAfter(trace: readonly TraceEvent[], t: number, end: number): number {
+function firstAtOrAfter(trace: TraceReader, t: number, end: number): number {
   let lo = 0;
   let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (trace[mid]!.time < t) lo = mid + 1;
+    if (trace.at(mid)!.time < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -71,7 +72,7 @@ function firstAtOrAfter(trace: readonly TraceEvent[], t: number, end: number): n
  * now). Messages sent before `from` but ending inside the window are included too.
  */
 export function spaceTimeWindow(
-  trace: readonly TraceEvent[],
+  trace: TraceReader,
   length: number,
   from: number,
   to: number,
@@ -84,7 +85,7 @@ export function spaceTimeWindow(
   const endings = new Map<number, { at: number; step: number; dropped: DropReason | null }>();
 
   for (let i = start; i < end; i++) {
-    const e = trace[i]!;
+    const e = trace.at(i)!;
     if (e.time > to) break;
     switch (e.kind) {
       case 'sent':

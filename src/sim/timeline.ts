@@ -4,6 +4,7 @@
 
 import type { NodeId } from '../raft/types';
 import type { Action } from '../scenario/schema';
+import type { TraceReader } from './trace-log';
 import type { TraceEvent } from './types';
 import type { InvariantName } from './types';
 
@@ -86,9 +87,9 @@ export class TimelineBuilder {
   }
 
   /** Read the events of `trace` not read yet, up to `upTo`. */
-  ingest(trace: readonly TraceEvent[], upTo = trace.length): void {
+  ingest(trace: TraceReader, upTo = trace.length): void {
     const m = this.marks;
-    for (let i = m.eventsRead; i < upTo; i++) this.read(trace[i]!);
+    for (let i = m.eventsRead; i < upTo; i++) this.read(trace.at(i)!);
     if (upTo > m.eventsRead) m.eventsRead = upTo;
   }
 

@@ -106,7 +106,7 @@ export class EngineHost {
         this.post({
           type: 'spaceTime',
           request: message.request,
-          window: spaceTimeWindow(h.trace, h.traceLength, message.from, message.to),
+          window: spaceTimeWindow(h.records, h.traceLength, message.from, message.to),
         });
         return;
       case 'exportScenario':
@@ -210,7 +210,7 @@ export class EngineHost {
   private flush(): void {
     const h = this.history;
     if (!h) return;
-    const trace = h.simulation.trace;
+    const trace = h.simulation.records;
     // Moving back (or to another branch) means the feed starts over at the new instant.
     if (this.sentTrace > trace.length) this.resetFeed = true;
     const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;

@@ -3,7 +3,8 @@
 // client saw.
 
 import type { InvariantName } from '../../sim/types';
-import type { ClusterSnapshot, TraceEvent } from '../../sim/types';
+import type { TraceReader } from '../../sim/trace-log';
+import type { ClusterSnapshot } from '../../sim/types';
 import { Simulation } from '../../sim/simulation';
 import { historyFromTrace } from '../history-from-trace';
 import { checkLinearizability } from '../linearizability';
@@ -87,7 +88,7 @@ function judge(sim: Simulation, c: FuzzCase): FuzzOutcome {
     sim.runUntil(t);
     const broken = safety();
     if (broken) return outcome(broken);
-    clients.read(sim.trace);
+    clients.read(sim.records);
     const why = settledProblem(sim.snapshot(), clients);
     if (why === null) {
       unsettled = '';
@@ -102,7 +103,7 @@ function judge(sim: Simulation, c: FuzzCase): FuzzOutcome {
     });
   }
 
-  const lin = checkLinearizability(historyFromTrace(sim.trace));
+  const lin = checkLinearizability(historyFromTrace(sim.records));
   if (lin.ok === false) {
     const ops = lin.operations
       .map((o) => `#${o.id} "${o.command}" [${o.call}, ${o.ret === Infinity ? '∞' : o.ret}] → ${o.result ?? '?'}`)
@@ -118,9 +119,9 @@ class ClientTracker {
   readonly succeeded = new Set<number>();
   private readAt = 0;
 
-  read(trace: readonly TraceEvent[]): void {
+  read(trace: TraceReader): void {
     for (; this.readAt < trace.length; this.readAt++) {
-      const t = trace[this.readAt]!;
+      const t = trace.at(this.readAt)!;
       if (t.kind !== 'client') continue;
       const e = t.event;
       if (e.type === 'submitted') this.open.add(e.requestId);

@@ -1,0 +1,105 @@
+// The compact trace must give back exactly the records it was given: same fields, same
+// order of fields (so the same JSON), through every way of reading and editing it.
+
+import { describe, expect, it } from 'vitest';
+import { TraceLog } from './trace-log';
+import type { Envelope, TraceEvent } from './types';
+
+const message: Envelope = {
+  id: 7,
+  from: 'A',
+  to: 'B',
+  sentAt: 10.25,
+  deliverAt: 21.125,
+  payload: { type: 'RequestVoteReply', term: 2, voteGranted: true, preVote: false },
+  lost: false,
+  duplicate: false,
+};
+
+/** One record of every kind, with the field order the simulation writes. */
+const records: TraceEvent[] = [
+  { kind: 'timerFired', node: 'A', timer: 'election', time: 0.5, step: 1 },
+  { kind: 'sent', message, time: 10.25, step: 1 },
+  { kind: 'delivered', message, time: 21.125, step: 2 },
+  { kind: 'dropped', message, reason: 'link-down', time: 21.125, step: 2 },
+  { kind: 'node', node: 'B', event: { type: 'electionStarted', term: 3, preVote: false }, time: 30, step: 3 },
+  { kind: 'client', event: { type: 'failed', requestId: 4, reason: 'deadline' }, time: 31, step: 4 },
+  { kind: 'action', action: { at: 40, do: 'heal' }, time: 40, step: 5 },
+  {
+    kind: 'action',
+    action: { at: 41, do: 'kill', node: 'C' },
+    error: 'C is already down',
+    refusal: { code: 'already-down', node: 'C' },
+    time: 41,
+    step: 6,
+  },
+  { kind: 'crashed', node: 'C', time: 42, step: 7 },
+  { kind: 'restarted', node: 'C', term: 5, votedFor: null, time: 43, step: 8 },
+  {
+    kind: 'violation',
+    violation: { invariant: 'Election Safety', time: 44, nodes: ['A', 'B'], term: 3, detail: 'two leaders' },
+    time: 44,
+    step: 9,
+  },
+];
+
+function logOf(events: readonly TraceEvent[]): TraceLog {
+  const log = new TraceLog();
+  for (const e of events) log.push(e);
+  return log;
+}
+
+describe('TraceLog', () => {
+  it('gives back every kind of record with the same fields in the same order', () => {
+    const log = logOf(records);
+    expect(log.length).toBe(records.length);
+    expect(JSON.stringify(log)).toBe(JSON.stringify(records));
+    for (let i = 0; i < records.length; i++) {
+      expect(Object.keys(log.at(i)!)).toEqual(Object.keys(records[i]!));
+      expect(log.at(i)).toEqual(records[i]);
+      expect(log.kindAt(i)).toBe(records[i]!.kind);
+      expect(log.timeAt(i)).toBe(records[i]!.time);
+      expect(log.stepAt(i)).toBe(records[i]!.step);
+    }
+    // The objects a record is about are the very ones recorded, not copies.
+    expect((log.at(1) as Extract<TraceEvent, { kind: 'sent' }>).message).toBe(message);
+  });
+
+  it('reads like an array: negative at, slice, iteration', () => {
+    const log = logOf(records);
+    expect(log.at(-1)).toEqual(records.at(-1));
+    expect(log.at(records.length)).toBeUndefined();
+    expect(log.slice(2, 5)).toEqual(records.slice(2, 5));
+    expect(log.slice(-3)).toEqual(records.slice(-3));
+    expect([...log]).toEqual(records);
+  });
+
+  it('grows past its first capacity without losing a record', () => {
+    const many: TraceEvent[] = Array.from({ length: 1000 }, (_, i) => ({
+      kind: 'crashed',
+      node: `N${i % 9}`,
+      time: i / 8,
+      step: i,
+    }));
+    const log = logOf(many);
+    expect(log.toArray()).toEqual(many);
+  });
+
+  it('truncates, including the rare fields of the records it cuts', () => {
+    const log = logOf(records);
+    log.truncate(7);
+    expect(log.toArray()).toEqual(records.slice(0, 7));
+    // A record written where a refused action was must not inherit its reason.
+    log.push({ kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 });
+    expect(log.at(7)).toEqual({ kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 });
+  });
+
+  it('copies ranges between logs whose nodes were met in a different order', () => {
+    const source = logOf(records);
+    const target = logOf([{ kind: 'crashed', node: 'Z', time: 0, step: 0 }]);
+    target.appendFrom(source, 0, source.length);
+    expect(target.slice(1)).toEqual(records);
+    expect(target.sameAs(1, source, 0)).toBe(true);
+    expect(target.sameAs(1, source, 1)).toBe(false);
+  });
+});

@@ -61,8 +61,10 @@ describe('TraceLog', () => {
       expect(log.timeAt(i)).toBe(records[i]!.time);
       expect(log.stepAt(i)).toBe(records[i]!.step);
     }
-    // The objects a record is about are the very ones recorded, not copies.
-    expect((log.at(1) as Extract<TraceEvent, { kind: 'sent' }>).message).toBe(message);
+    // Events and payloads are the very objects recorded; an envelope is rebuilt, equal.
+    const started = records[4] as Extract<TraceEvent, { kind: 'node' }>;
+    expect((log.at(4) as typeof started).event).toBe(started.event);
+    expect((log.at(1) as Extract<TraceEvent, { kind: 'sent' }>).message.payload).toBe(message.payload);
   });
 
   it('reads like an array: negative at, slice, iteration', () => {
@@ -74,15 +76,21 @@ describe('TraceLog', () => {
     expect([...log]).toEqual(records);
   });
 
-  it('grows past its first capacity without losing a record', () => {
-    const many: TraceEvent[] = Array.from({ length: 1000 }, (_, i) => ({
-      kind: 'crashed',
-      node: `N${i % 9}`,
-      time: i / 8,
-      step: i,
-    }));
+  it('holds many records, and can be cut back and grown again at any length', () => {
+    const many: TraceEvent[] = Array.from({ length: 10_000 }, (_, i) =>
+      i % 3 === 0
+        ? { kind: 'sent', message: { ...message, id: i, from: `N${i % 9}`, lost: i % 2 === 0 }, time: i / 8, step: i }
+        : { kind: 'crashed', node: `N${i % 7}`, time: i / 8, step: i },
+    );
     const log = logOf(many);
-    expect(log.toArray()).toEqual(many);
+    expect(JSON.stringify(log)).toBe(JSON.stringify(many));
+    for (const cut of [8192, 4097, 4096, 1, 0]) {
+      log.truncate(cut);
+      expect(log.length).toBe(cut);
+      expect(log.at(cut)).toBeUndefined();
+      for (const e of many.slice(cut)) log.push(e);
+      expect(JSON.stringify(log)).toBe(JSON.stringify(many));
+    }
   });
 
   it('truncates, including the rare fields of the records it cuts', () => {

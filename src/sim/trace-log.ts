@@ -1,15 +1,25 @@
-// The trace, stored by columns. A run records millions of small records; kept as one object
-// each (plus a boxed number for the time), they were half of what the garbage collector had
-// to copy and mark. Here a record is a row of typed arrays (kind, time, step, node, a small
-// code) and one reference to the object it is about (the message, the event, the action),
-// which the run allocates anyway. Readers still get the same TraceEvent objects, built on
-// demand with the fields in the order the simulation always wrote them, so the JSON of a
-// trace is byte for byte what it was.
+// The trace, stored by columns. A run records millions of small records; kept as objects
+// (each with its boxed time, and each message's envelope with two more), they were most of
+// what the garbage collector had to copy and mark. Here a record is a row of typed arrays —
+// kind, time, step, node, a small code and, for a message, its envelope's fields — plus one
+// reference to the object it is about (the message's payload, the event, the action), which
+// the run allocates anyway. Readers still get the same TraceEvent objects, built on demand
+// with the fields in the order the simulation always wrote them, so the JSON of a trace is
+// byte for byte what it was (a message's envelope is rebuilt too: equal, not the same object).
 
 import type { Action } from '../scenario/schema';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import type { ActionRefusal } from './refusal';
-import type { ClientEvent, DropReason, Envelope, TraceEvent, TraceKind, Violation } from './types';
+import type {
+  ClientEvent,
+  DropReason,
+  Endpoint,
+  Envelope,
+  TraceEvent,
+  TraceKind,
+  Violation,
+  WireMessage,
+} from './types';
 
 /** What readers of a trace need: satisfied by an array of records and by a TraceLog. */
 export interface TraceReader {
@@ -41,6 +51,10 @@ const DROP_REASONS: readonly DropReason[] = [
   'dropped-by-user',
   'sender-dead',
 ];
+/** A message record's code: the drop reason in the low bits, and the envelope's two flags. */
+const LOST = 16;
+const DUPLICATE = 32;
+const REASON_MASK = 15;
 
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
 interface RefusedAction {
@@ -53,21 +67,37 @@ interface Restart {
 }
 type Extra = RefusedAction | Restart;
 
-const INITIAL_CAPACITY = 256;
+/**
+ * Records are kept in chunks of fixed size, so the log grows without ever copying what it
+ * holds (doubling typed arrays cost a zero-fill and a copy of everything so far each time).
+ */
+const CHUNK_BITS = 12;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK_SIZE - 1;
+
+class Chunk {
+  readonly kinds = new Uint8Array(CHUNK_SIZE);
+  readonly times = new Float64Array(CHUNK_SIZE);
+  readonly steps = new Float64Array(CHUNK_SIZE);
+  /** The record's node (a message's sender), as an index into the log's names. */
+  readonly nodes = new Uint8Array(CHUNK_SIZE);
+  /** A message's receiver, as an index into the log's names. */
+  readonly peers = new Uint8Array(CHUNK_SIZE);
+  /** The timer kind (index into TIMERS), or a message's drop reason and flags. */
+  readonly codes = new Uint8Array(CHUNK_SIZE);
+  readonly messageIds = new Float64Array(CHUNK_SIZE);
+  readonly sentAts = new Float64Array(CHUNK_SIZE);
+  readonly deliverAts = new Float64Array(CHUNK_SIZE);
+  /** What the record is about: a payload, event, action or violation (undefined for none). */
+  readonly refs: unknown[] = [];
+}
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
-  private kinds = new Uint8Array(INITIAL_CAPACITY);
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private steps = new Float64Array(INITIAL_CAPACITY);
-  /** Index into `nodeNames` of the record's node, when it has one. */
-  private nodes = new Uint8Array(INITIAL_CAPACITY);
-  /** The timer kind or the drop reason, as an index into TIMERS or DROP_REASONS. */
-  private codes = new Uint8Array(INITIAL_CAPACITY);
-  /** The object the record is about: message, event, action or violation (undefined for none). */
-  private refs: unknown[] = [];
+  private chunks: Chunk[] = [];
   private extras = new Map<number, Extra>();
-  private nodeNames: NodeId[] = [];
+  /** Node names (and "client"), so a record stores a byte instead of a string reference. */
+  private names: Endpoint[] = [];
 
   get length(): number {
     return this.count;
@@ -76,15 +106,15 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   // ---- Recording -------------------------------------------------------------
 
   message(kind: 'sent' | 'delivered', message: Envelope, time: number, step: number): void {
-    this.add(kind === 'sent' ? SENT : DELIVERED, time, step, 0, 0, message);
+    this.addMessage(kind === 'sent' ? SENT : DELIVERED, 0, message, time, step);
   }
 
   dropped(message: Envelope, reason: DropReason, time: number, step: number): void {
-    this.add(DROPPED, time, step, 0, codeOf(DROP_REASONS, reason), message);
+    this.addMessage(DROPPED, codeOf(DROP_REASONS, reason), message, time, step);
   }
 
   node(node: NodeId, event: RaftEvent, time: number, step: number): void {
-    this.add(NODE, time, step, this.nodeIndex(node), 0, event);
+    this.add(NODE, time, step, this.nameIndex(node), 0, event);
   }
 
   client(event: ClientEvent, time: number, step: number): void {
@@ -97,16 +127,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   timerFired(node: NodeId, timer: TimerKind, time: number, step: number): void {
-    this.add(TIMER_FIRED, time, step, this.nodeIndex(node), codeOf(TIMERS, timer), undefined);
+    this.add(TIMER_FIRED, time, step, this.nameIndex(node), codeOf(TIMERS, timer), undefined);
   }
 
   crashed(node: NodeId, time: number, step: number): void {
-    this.add(CRASHED, time, step, this.nodeIndex(node), 0, undefined);
+    this.add(CRASHED, time, step, this.nameIndex(node), 0, undefined);
   }
 
   restarted(node: NodeId, term: number, votedFor: NodeId | null, time: number, step: number): void {
     this.extras.set(this.count, { term, votedFor });
-    this.add(RESTARTED, time, step, this.nodeIndex(node), 0, undefined);
+    this.add(RESTARTED, time, step, this.nameIndex(node), 0, undefined);
   }
 
   violation(violation: Violation, time: number, step: number): void {
@@ -146,36 +176,40 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   // ---- Reading -----------------------------------------------------------------
 
   timeAt(i: number): number {
-    return this.times[i]!;
+    return this.chunks[i >>> CHUNK_BITS]!.times[i & IN_CHUNK]!;
   }
 
   stepAt(i: number): number {
-    return this.steps[i]!;
+    return this.chunks[i >>> CHUNK_BITS]!.steps[i & IN_CHUNK]!;
   }
 
   kindAt(i: number): TraceKind {
-    return KINDS[this.kinds[i]!]!;
+    return KINDS[this.chunks[i >>> CHUNK_BITS]!.kinds[i & IN_CHUNK]!]!;
   }
 
   /** Record i (negative counts from the end, as Array.prototype.at), built afresh on each call. */
   at(index: number): TraceEvent | undefined {
     const i = index < 0 ? this.count + index : index;
     if (!(i >= 0 && i < this.count)) return undefined;
-    const time = this.times[i]!;
-    const step = this.steps[i]!;
-    const ref = this.refs[i];
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    const time = c.times[j]!;
+    const step = c.steps[j]!;
+    const ref = c.refs[j];
     // Field order as the simulation wrote each record: JSON.stringify follows it.
-    switch (this.kinds[i]) {
+    switch (c.kinds[j]) {
       case TIMER_FIRED:
-        return { kind: 'timerFired', node: this.nodeAt(i), timer: TIMERS[this.codes[i]!]!, time, step };
+        return { kind: 'timerFired', node: this.names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
       case SENT:
-        return { kind: 'sent', message: ref as Envelope, time, step };
+        return { kind: 'sent', message: this.envelope(c, j), time, step };
       case DELIVERED:
-        return { kind: 'delivered', message: ref as Envelope, time, step };
-      case DROPPED:
-        return { kind: 'dropped', message: ref as Envelope, reason: DROP_REASONS[this.codes[i]!]!, time, step };
+        return { kind: 'delivered', message: this.envelope(c, j), time, step };
+      case DROPPED: {
+        const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
+        return { kind: 'dropped', message: this.envelope(c, j), reason, time, step };
+      }
       case NODE:
-        return { kind: 'node', node: this.nodeAt(i), event: ref as RaftEvent, time, step };
+        return { kind: 'node', node: this.names[c.nodes[j]!]!, event: ref as RaftEvent, time, step };
       case CLIENT_EVENT:
         return { kind: 'client', event: ref as ClientEvent, time, step };
       case ACTION: {
@@ -185,10 +219,10 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
           : { kind: 'action', action: ref as Action, error: refused.error, refusal: refused.refusal, time, step };
       }
       case CRASHED:
-        return { kind: 'crashed', node: this.nodeAt(i), time, step };
+        return { kind: 'crashed', node: this.names[c.nodes[j]!]!, time, step };
       case RESTARTED: {
         const { term, votedFor } = this.extras.get(i) as Restart;
-        return { kind: 'restarted', node: this.nodeAt(i), term, votedFor, time, step };
+        return { kind: 'restarted', node: this.names[c.nodes[j]!]!, term, votedFor, time, step };
       }
       default:
         return { kind: 'violation', violation: ref as Violation, time, step };
@@ -222,23 +256,38 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   truncate(length: number): void {
     if (length >= this.count) return;
     this.count = Math.max(0, length);
-    this.refs.length = this.count;
+    this.chunks.length = (this.count + IN_CHUNK) >>> CHUNK_BITS;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last !== undefined) last.refs.length = this.count - ((this.chunks.length - 1) << CHUNK_BITS);
     for (const i of this.extras.keys()) if (i >= this.count) this.extras.delete(i);
   }
 
   /** Append records [from, to) of another log. */
   appendFrom(other: TraceLog, from: number, to: number): void {
     for (let i = from; i < to; i++) {
+      const c = other.chunks[i >>> CHUNK_BITS]!;
+      const j = i & IN_CHUNK;
       const extra = other.extras.get(i);
       if (extra !== undefined) this.extras.set(this.count, extra);
-      const node = hasNode(other.kinds[i]!) ? this.nodeIndex(other.nodeAt(i)) : 0;
-      this.add(other.kinds[i]!, other.times[i]!, other.steps[i]!, node, other.codes[i]!, other.refs[i]);
+      const kind = c.kinds[j]!;
+      const node = hasNode(kind) ? this.nameIndex(other.names[c.nodes[j]!]!) : 0;
+      const k = this.add(kind, c.times[j]!, c.steps[j]!, node, c.codes[j]!, c.refs[j]);
+      if (isMessage(kind)) {
+        const mine = this.chunks[k >>> CHUNK_BITS]!;
+        const at = k & IN_CHUNK;
+        mine.peers[at] = this.nameIndex(other.names[c.peers[j]!]!);
+        mine.messageIds[at] = c.messageIds[j]!;
+        mine.sentAts[at] = c.sentAts[j]!;
+        mine.deliverAts[at] = c.deliverAts[j]!;
+      }
     }
   }
 
   /** Is record i of this log the same event as record j of `other` (same step, time and kind)? */
   sameAs(i: number, other: TraceLog, j: number): boolean {
-    return this.steps[i] === other.steps[j] && this.times[i] === other.times[j] && this.kinds[i] === other.kinds[j];
+    return (
+      this.stepAt(i) === other.stepAt(j) && this.timeAt(i) === other.timeAt(j) && this.kindAt(i) === other.kindAt(j)
+    );
   }
 
   /**
@@ -246,59 +295,77 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    * so the two logs share them instead of holding two copies.
    */
   share(i: number, other: TraceLog, j: number): void {
-    this.refs[i] = other.refs[j];
+    this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = other.chunks[j >>> CHUNK_BITS]!.refs[j & IN_CHUNK];
     const extra = other.extras.get(j);
     if (extra !== undefined) this.extras.set(i, extra);
   }
 
   // ---- Inside ----------------------------------------------------------------------
 
-  private add(kind: number, time: number, step: number, node: number, code: number, ref: unknown): void {
+  /** Appends a record and returns its index. */
+  private add(kind: number, time: number, step: number, node: number, code: number, ref: unknown): number {
     const i = this.count;
-    if (i === this.kinds.length) this.grow();
-    this.kinds[i] = kind;
-    this.times[i] = time;
-    this.steps[i] = step;
-    this.nodes[i] = node;
-    this.codes[i] = code;
-    this.refs.push(ref);
+    const j = i & IN_CHUNK;
+    if (j === 0) this.chunks.push(new Chunk());
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    c.kinds[j] = kind;
+    c.times[j] = time;
+    c.steps[j] = step;
+    c.nodes[j] = node;
+    c.codes[j] = code;
+    c.refs.push(ref);
     this.count = i + 1;
+    return i;
   }
 
-  private grow(): void {
-    const capacity = this.kinds.length * 2;
-    this.kinds = grown(new Uint8Array(capacity), this.kinds);
-    this.times = grown(new Float64Array(capacity), this.times);
-    this.steps = grown(new Float64Array(capacity), this.steps);
-    this.nodes = grown(new Uint8Array(capacity), this.nodes);
-    this.codes = grown(new Uint8Array(capacity), this.codes);
+  /** A message record keeps its envelope's fields in columns and only its payload by reference. */
+  private addMessage(kind: number, reason: number, m: Envelope, time: number, step: number): void {
+    const code = reason | (m.lost ? LOST : 0) | (m.duplicate ? DUPLICATE : 0);
+    const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    c.peers[j] = this.nameIndex(m.to);
+    c.messageIds[j] = m.id;
+    c.sentAts[j] = m.sentAt;
+    c.deliverAts[j] = m.deliverAt;
   }
 
-  private nodeIndex(node: NodeId): number {
-    const names = this.nodeNames;
+  /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
+  private envelope(c: Chunk, j: number): Envelope {
+    const code = c.codes[j]!;
+    return {
+      id: c.messageIds[j]!,
+      from: this.names[c.nodes[j]!]!,
+      to: this.names[c.peers[j]!]!,
+      sentAt: c.sentAts[j]!,
+      deliverAt: c.deliverAts[j]!,
+      payload: c.refs[j] as WireMessage,
+      lost: (code & LOST) !== 0,
+      duplicate: (code & DUPLICATE) !== 0,
+    };
+  }
+
+  private nameIndex(name: Endpoint): number {
+    const names = this.names;
     // A cluster has at most a few nodes: a scan is quicker than a map.
-    for (let k = 0; k < names.length; k++) if (names[k] === node) return k;
-    if (names.length === 256) throw new Error('a trace can name at most 256 nodes');
-    names.push(node);
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return k;
+    if (names.length === 256) throw new Error('a trace can name at most 256 endpoints');
+    names.push(name);
     return names.length - 1;
-  }
-
-  private nodeAt(i: number): NodeId {
-    return this.nodeNames[this.nodes[i]!]!;
   }
 }
 
+/** Records whose `nodes` column holds a name: a node's, or a message's sender. */
 function hasNode(kind: number): boolean {
-  return kind === NODE || kind === TIMER_FIRED || kind === CRASHED || kind === RESTARTED;
+  return kind === NODE || kind === TIMER_FIRED || kind === CRASHED || kind === RESTARTED || isMessage(kind);
+}
+
+function isMessage(kind: number): boolean {
+  return kind === SENT || kind === DELIVERED || kind === DROPPED;
 }
 
 function codeOf<T>(table: readonly T[], value: T): number {
   const code = table.indexOf(value);
   if (code < 0) throw new Error(`no trace code for ${String(value)}`);
   return code;
-}
-
-function grown<A extends Uint8Array | Float64Array>(into: A, from: A): A {
-  into.set(from);
-  return into;
 }

@@ -451,7 +451,8 @@ export class RaftNode {
       const existing = termAt(s.log, index);
       if (existing === entry.term) continue;
       if (existing !== undefined) this.truncateFrom(index);
-      const added = m.entries.slice(i);
+      // Entries are never modified once made, so the event may share the message's list.
+      const added = i === 0 ? m.entries : m.entries.slice(i);
       s.log.push(...added);
       this.emit({ type: 'entriesAppended', fromIndex: index, entries: added });
       break;

@@ -5,7 +5,7 @@
 import type { NodeId } from '../raft/types';
 import type { Action } from '../scenario/schema';
 import type { TraceReader } from './trace-log';
-import type { TraceEvent } from './types';
+import type { TraceEvent, TraceKind } from './types';
 import type { InvariantName } from './types';
 
 interface Mark {
@@ -64,6 +64,9 @@ export interface TimelineMarks {
   eventsRead: number;
 }
 
+/** The kinds of trace record read() looks at. */
+const MARKING_KINDS = new Set<TraceKind>(['node', 'crashed', 'restarted', 'action', 'violation']);
+
 const NETWORK_ACTIONS = new Set<Action['do']>(['partition', 'heal', 'isolate', 'restore', 'cut', 'mend']);
 
 function isNetworkAction(action: Action): action is NetworkAction {
@@ -89,7 +92,11 @@ export class TimelineBuilder {
   /** Read the events of `trace` not read yet, up to `upTo`. */
   ingest(trace: TraceReader, upTo = trace.length): void {
     const m = this.marks;
-    for (let i = m.eventsRead; i < upTo; i++) this.read(trace.at(i)!);
+    for (let i = m.eventsRead; i < upTo; i++) {
+      // Messages, timers and client events make no mark: a compact trace need not build them.
+      if (trace.kindAt !== undefined && !MARKING_KINDS.has(trace.kindAt(i))) continue;
+      this.read(trace.at(i)!);
+    }
     if (upTo > m.eventsRead) m.eventsRead = upTo;
   }
 

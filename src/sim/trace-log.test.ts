@@ -91,6 +91,14 @@ describe('TraceLog', () => {
       for (const e of many.slice(cut)) log.push(e);
       expect(JSON.stringify(log)).toBe(JSON.stringify(many));
     }
+    // Copying a range whose chunks do not line up with the target's.
+    const copy = logOf([{ kind: 'crashed', node: 'Z', time: 0, step: 0 }]);
+    copy.appendFrom(log, 5, 9_000);
+    expect(JSON.stringify(copy.slice(1))).toBe(JSON.stringify(many.slice(5, 9_000)));
+    // …and again over chunks emptied by a cut.
+    copy.truncate(1);
+    copy.appendFrom(log, 0, 10_000);
+    expect(JSON.stringify(copy.slice(1))).toBe(JSON.stringify(many));
   });
 
   it('truncates, including the rare fields of the records it cuts', () => {

@@ -25,6 +25,8 @@ import type {
 export interface TraceReader {
   readonly length: number;
   at(index: number): TraceEvent | undefined;
+  /** The kind of record i, when the reader can tell without building the record. */
+  kindAt?(index: number): TraceKind;
 }
 
 const KINDS = [
@@ -89,7 +91,38 @@ class Chunk {
   readonly sentAts = new Float64Array(CHUNK_SIZE);
   readonly deliverAts = new Float64Array(CHUNK_SIZE);
   /** What the record is about: a payload, event, action or violation (undefined for none). */
-  readonly refs: unknown[] = [];
+  refs: unknown[] = [];
+}
+
+const COLUMNS = [
+  'kinds',
+  'times',
+  'steps',
+  'nodes',
+  'peers',
+  'codes',
+  'messageIds',
+  'sentAts',
+  'deliverAts',
+] as const satisfies readonly (keyof Chunk)[];
+
+/** Below this many records, a copy goes record by record rather than through typed-array views. */
+const SHORT_RUN = 64;
+
+/** Records [s, s + n) of `source` are appended to `target`, whose next free slot is `at`. */
+function copyRun(target: Chunk, at: number, source: Chunk, s: number, n: number): void {
+  if (n >= SHORT_RUN) {
+    for (const column of COLUMNS) target[column].set(source[column].subarray(s, s + n), at);
+  } else {
+    // A history appends a record or two after each event: views would cost more than the copy.
+    for (const column of COLUMNS) {
+      const to = target[column];
+      const from = source[column];
+      for (let k = 0; k < n; k++) to[at + k] = from[s + k]!;
+    }
+  }
+  if (at === 0) target.refs = source.refs.slice(s, s + n);
+  else for (let k = 0; k < n; k++) target.refs.push(source.refs[s + k]);
 }
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
@@ -255,31 +288,38 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   /** Keep only the first `length` records. */
   truncate(length: number): void {
     if (length >= this.count) return;
+    const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
     this.count = Math.max(0, length);
-    this.chunks.length = (this.count + IN_CHUNK) >>> CHUNK_BITS;
-    const last = this.chunks[this.chunks.length - 1];
-    if (last !== undefined) last.refs.length = this.count - ((this.chunks.length - 1) << CHUNK_BITS);
+    // Chunks past the end are kept, emptied, for the records a replay will write again.
+    const first = this.count >>> CHUNK_BITS;
+    for (let k = first; k < used; k++) this.chunks[k]!.refs.length = k === first ? this.count & IN_CHUNK : 0;
     for (const i of this.extras.keys()) if (i >= this.count) this.extras.delete(i);
   }
 
   /** Append records [from, to) of another log. */
   appendFrom(other: TraceLog, from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      const c = other.chunks[i >>> CHUNK_BITS]!;
-      const j = i & IN_CHUNK;
-      const extra = other.extras.get(i);
-      if (extra !== undefined) this.extras.set(this.count, extra);
-      const kind = c.kinds[j]!;
-      const node = hasNode(kind) ? this.nameIndex(other.names[c.nodes[j]!]!) : 0;
-      const k = this.add(kind, c.times[j]!, c.steps[j]!, node, c.codes[j]!, c.refs[j]);
-      if (isMessage(kind)) {
-        const mine = this.chunks[k >>> CHUNK_BITS]!;
-        const at = k & IN_CHUNK;
-        mine.peers[at] = this.nameIndex(other.names[c.peers[j]!]!);
-        mine.messageIds[at] = c.messageIds[j]!;
-        mine.sentAts[at] = c.sentAts[j]!;
-        mine.deliverAts[at] = c.deliverAts[j]!;
+    // The two logs may have met the endpoints in different orders: translate their indices.
+    const sameNames = this.namesMatch(other);
+    const names = sameNames ? [] : other.names.map((name) => this.nameIndex(name));
+    if (other.extras.size > 0) {
+      for (const [i, extra] of other.extras) if (i >= from && i < to) this.extras.set(this.count + i - from, extra);
+    }
+    // Copied a run at a time: as long as neither log crosses into a new chunk, a run is contiguous.
+    for (let i = from; i < to;) {
+      const source = other.chunks[i >>> CHUNK_BITS]!;
+      const s = i & IN_CHUNK;
+      const at = this.count & IN_CHUNK;
+      const target = this.chunkFor(this.count);
+      const n = Math.min(to - i, CHUNK_SIZE - s, CHUNK_SIZE - at);
+      copyRun(target, at, source, s, n);
+      if (!sameNames) {
+        for (let k = at; k < at + n; k++) {
+          target.nodes[k] = names[target.nodes[k]!] ?? 0;
+          target.peers[k] = names[target.peers[k]!] ?? 0;
+        }
       }
+      this.count += n;
+      i += n;
     }
   }
 
@@ -306,8 +346,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private add(kind: number, time: number, step: number, node: number, code: number, ref: unknown): number {
     const i = this.count;
     const j = i & IN_CHUNK;
-    if (j === 0) this.chunks.push(new Chunk());
-    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const c = this.chunkFor(i);
     c.kinds[j] = kind;
     c.times[j] = time;
     c.steps[j] = step;
@@ -316,6 +355,13 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     c.refs.push(ref);
     this.count = i + 1;
     return i;
+  }
+
+  /** The chunk that holds record i, the next one to write: a spare one, or a new one. */
+  private chunkFor(i: number): Chunk {
+    const k = i >>> CHUNK_BITS;
+    if (k === this.chunks.length) this.chunks.push(new Chunk());
+    return this.chunks[k]!;
   }
 
   /** A message record keeps its envelope's fields in columns and only its payload by reference. */
@@ -345,6 +391,13 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     };
   }
 
+  /** Does every index of `other`'s endpoints mean the same endpoint here? (Learns any new ones.) */
+  private namesMatch(other: TraceLog): boolean {
+    const theirs = other.names;
+    for (let k = 0; k < theirs.length; k++) if (this.nameIndex(theirs[k]!) !== k) return false;
+    return true;
+  }
+
   private nameIndex(name: Endpoint): number {
     const names = this.names;
     // A cluster has at most a few nodes: a scan is quicker than a map.
@@ -353,15 +406,6 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     names.push(name);
     return names.length - 1;
   }
-}
-
-/** Records whose `nodes` column holds a name: a node's, or a message's sender. */
-function hasNode(kind: number): boolean {
-  return kind === NODE || kind === TIMER_FIRED || kind === CRASHED || kind === RESTARTED || isMessage(kind);
-}
-
-function isMessage(kind: number): boolean {
-  return kind === SENT || kind === DELIVERED || kind === DROPPED;
 }
 
 function codeOf<T>(table: readonly T[], value: T): number {

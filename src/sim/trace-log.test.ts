@@ -2,6 +2,7 @@
 // order of fields (so the same JSON), through every way of reading and editing it.
 
 import { describe, expect, it } from 'vitest';
+import { makeNode, Router } from '../raft/test-helpers';
 import { TraceLog } from './trace-log';
 import type { Envelope, TraceEvent } from './types';
 
@@ -24,6 +25,21 @@ const records: TraceEvent[] = [
   { kind: 'dropped', message, reason: 'link-down', time: 21.125, step: 2 },
   { kind: 'node', node: 'B', event: { type: 'electionStarted', term: 3, preVote: false }, time: 30, step: 3 },
   { kind: 'client', event: { type: 'failed', requestId: 4, reason: 'deadline' }, time: 31, step: 4 },
+  {
+    kind: 'node',
+    node: 'A',
+    event: { type: 'commitAdvanced', from: 0, to: 2, by: 'majority', replicas: 3 },
+    time: 31.5,
+    step: 4,
+  },
+  { kind: 'node', node: 'C', event: { type: 'commitAdvanced', from: 1, to: 2, by: 'leaderCommit' }, time: 32, step: 4 },
+  {
+    kind: 'node',
+    node: 'C',
+    event: { type: 'entriesAppended', fromIndex: 3, entries: [{ term: 2, command: 'set x 1', requestId: 9 }] },
+    time: 32,
+    step: 4,
+  },
   { kind: 'action', action: { at: 40, do: 'heal' }, time: 40, step: 5 },
   {
     kind: 'action',
@@ -67,6 +83,28 @@ describe('TraceLog', () => {
     expect((log.at(1) as Extract<TraceEvent, { kind: 'sent' }>).message.payload).toBe(message.payload);
   });
 
+  it('gives back every event a real cluster emits exactly, including those it keeps as numbers', () => {
+    const router = new Router(['A', 'B', 'C'].map((id) => makeNode(id)));
+    router.fire('A', 'election');
+    router.deliverAll();
+    for (const command of ['set x 1', 'set y 2', 'del x']) {
+      router.propose('A', command);
+      router.deliverAll();
+      router.fire('A', 'heartbeat');
+      router.deliverAll();
+    }
+    const types = new Set(router.events.map((e) => e.event.type));
+    expect(types).toContain('commitAdvanced');
+    expect(types).toContain('entriesAppended');
+    const log = new TraceLog();
+    router.events.forEach(({ node, event }, step) => log.node(node, event, step / 2, step));
+    router.events.forEach(({ node, event }, i) => {
+      const record = log.at(i)!;
+      expect(record.kind === 'node' && record.node).toBe(node);
+      expect(JSON.stringify(record.kind === 'node' && record.event)).toBe(JSON.stringify(event));
+    });
+  });
+
   it('reads like an array: negative at, slice, iteration', () => {
     const log = logOf(records);
     expect(log.at(-1)).toEqual(records.at(-1));
@@ -103,11 +141,13 @@ describe('TraceLog', () => {
 
   it('truncates, including the rare fields of the records it cuts', () => {
     const log = logOf(records);
-    log.truncate(7);
-    expect(log.toArray()).toEqual(records.slice(0, 7));
+    const refused = records.findIndex((e) => e.kind === 'action' && e.refusal !== undefined);
+    log.truncate(refused);
+    expect(log.toArray()).toEqual(records.slice(0, refused));
     // A record written where a refused action was must not inherit its reason.
-    log.push({ kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 });
-    expect(log.at(7)).toEqual({ kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 });
+    const heal: TraceEvent = { kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 };
+    log.push(heal);
+    expect(JSON.stringify(log.at(refused))).toBe(JSON.stringify(heal));
   });
 
   it('copies ranges between logs whose nodes were met in a different order', () => {

@@ -1,14 +1,15 @@
 // The trace, stored by columns. A run records millions of small records; kept as objects
 // (each with its boxed time, and each message's envelope with two more), they were most of
 // what the garbage collector had to copy and mark. Here a record is a row of typed arrays —
-// kind, time, step, node, a small code and, for a message, its envelope's fields — plus one
-// reference to the object it is about (the message's payload, the event, the action), which
-// the run allocates anyway. Readers still get the same TraceEvent objects, built on demand
-// with the fields in the order the simulation always wrote them, so the JSON of a trace is
-// byte for byte what it was (a message's envelope is rebuilt too: equal, not the same object).
+// kind, time, step, node, a small code and up to three numbers (a message's envelope, the
+// two most frequent node events) — plus one reference to the object it is about (a payload,
+// an event, an action), which the run allocates anyway. Readers still get the same
+// TraceEvent objects, built on demand with the fields in the order the simulation and the
+// node always wrote them, so the JSON of a trace is byte for byte what it was (an envelope
+// or a rebuilt event is equal to the one recorded, not the same object).
 
 import type { Action } from '../scenario/schema';
-import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
+import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
 import type { ActionRefusal } from './refusal';
 import type {
   ClientEvent,
@@ -58,6 +59,18 @@ const LOST = 16;
 const DUPLICATE = 32;
 const REASON_MASK = 15;
 
+/**
+ * A node record's code: how its event is kept. Commits and appends, two of every three node
+ * events in a busy cluster, are kept as numbers; any other event by reference.
+ */
+const EVENT_BY_REFERENCE = 0;
+const COMMIT_ADVANCED = 1;
+const ENTRIES_APPENDED = 2;
+const EVENT_MASK = 3;
+/** Flags of a commitAdvanced record. */
+const BY_MAJORITY = 4;
+const WITH_REPLICAS = 8;
+
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
 interface RefusedAction {
   readonly error: string;
@@ -85,12 +98,17 @@ class Chunk {
   readonly nodes = new Uint8Array(CHUNK_SIZE);
   /** A message's receiver, as an index into the log's names. */
   readonly peers = new Uint8Array(CHUNK_SIZE);
-  /** The timer kind (index into TIMERS), or a message's drop reason and flags. */
+  /** The timer kind (index into TIMERS), a message's drop reason and flags, or how a node event is kept. */
   readonly codes = new Uint8Array(CHUNK_SIZE);
-  readonly messageIds = new Float64Array(CHUNK_SIZE);
-  readonly sentAts = new Float64Array(CHUNK_SIZE);
-  readonly deliverAts = new Float64Array(CHUNK_SIZE);
-  /** What the record is about: a payload, event, action or violation (undefined for none). */
+  /**
+   * Three numbers whose meaning depends on the record:
+   *   a message (sent, delivered, dropped): id, sentAt, deliverAt;
+   *   commitAdvanced: from, to, replicas;  entriesAppended: fromIndex.
+   */
+  readonly num0 = new Float64Array(CHUNK_SIZE);
+  readonly num1 = new Float64Array(CHUNK_SIZE);
+  readonly num2 = new Float64Array(CHUNK_SIZE);
+  /** What the record is about: a payload, event, action, violation or appended entries (or undefined). */
   refs: unknown[] = [];
 }
 
@@ -101,9 +119,9 @@ const COLUMNS = [
   'nodes',
   'peers',
   'codes',
-  'messageIds',
-  'sentAts',
-  'deliverAts',
+  'num0',
+  'num1',
+  'num2',
 ] as const satisfies readonly (keyof Chunk)[];
 
 /** Below this many records, a copy goes record by record rather than through typed-array views. */
@@ -147,7 +165,23 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   node(node: NodeId, event: RaftEvent, time: number, step: number): void {
-    this.add(NODE, time, step, this.nameIndex(node), 0, event);
+    const n = this.nameIndex(node);
+    switch (event.type) {
+      case 'commitAdvanced': {
+        const by = event.by === 'majority' ? BY_MAJORITY : 0;
+        const replicas = event.replicas === undefined ? 0 : WITH_REPLICAS;
+        const i = this.add(NODE, time, step, n, COMMIT_ADVANCED | by | replicas, undefined);
+        this.setNumbers(i, event.from, event.to, event.replicas ?? 0);
+        return;
+      }
+      case 'entriesAppended': {
+        const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
+        this.setNumbers(i, event.fromIndex, 0, 0);
+        return;
+      }
+      default:
+        this.add(NODE, time, step, n, EVENT_BY_REFERENCE, event);
+    }
   }
 
   client(event: ClientEvent, time: number, step: number): void {
@@ -242,7 +276,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
         return { kind: 'dropped', message: this.envelope(c, j), reason, time, step };
       }
       case NODE:
-        return { kind: 'node', node: this.names[c.nodes[j]!]!, event: ref as RaftEvent, time, step };
+        return { kind: 'node', node: this.names[c.nodes[j]!]!, event: this.event(c, j), time, step };
       case CLIENT_EVENT:
         return { kind: 'client', event: ref as ClientEvent, time, step };
       case ACTION: {
@@ -371,20 +405,47 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
     c.peers[j] = this.nameIndex(m.to);
-    c.messageIds[j] = m.id;
-    c.sentAts[j] = m.sentAt;
-    c.deliverAts[j] = m.deliverAt;
+    c.num0[j] = m.id;
+    c.num1[j] = m.sentAt;
+    c.num2[j] = m.deliverAt;
+  }
+
+  private setNumbers(i: number, a: number, b: number, c: number): void {
+    const chunk = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    chunk.num0[j] = a;
+    chunk.num1[j] = b;
+    chunk.num2[j] = c;
+  }
+
+  /** The event of node record j of chunk c, with the fields in the order the node builds it. */
+  private event(c: Chunk, j: number): RaftEvent {
+    const code = c.codes[j]!;
+    switch (code & EVENT_MASK) {
+      case COMMIT_ADVANCED: {
+        const from = c.num0[j]!;
+        const to = c.num1[j]!;
+        const by = code & BY_MAJORITY ? 'majority' : 'leaderCommit';
+        return code & WITH_REPLICAS
+          ? { type: 'commitAdvanced', from, to, by, replicas: c.num2[j]! }
+          : { type: 'commitAdvanced', from, to, by };
+      }
+      case ENTRIES_APPENDED:
+        return { type: 'entriesAppended', fromIndex: c.num0[j]!, entries: c.refs[j] as readonly LogEntry[] };
+      default:
+        return c.refs[j] as RaftEvent;
+    }
   }
 
   /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
   private envelope(c: Chunk, j: number): Envelope {
     const code = c.codes[j]!;
     return {
-      id: c.messageIds[j]!,
+      id: c.num0[j]!,
       from: this.names[c.nodes[j]!]!,
       to: this.names[c.peers[j]!]!,
-      sentAt: c.sentAts[j]!,
-      deliverAt: c.deliverAts[j]!,
+      sentAt: c.num1[j]!,
+      deliverAt: c.num2[j]!,
       payload: c.refs[j] as WireMessage,
       lost: (code & LOST) !== 0,
       duplicate: (code & DUPLICATE) !== 0,

@@ -503,21 +503,19 @@ export class Simulation {
 
   private tryAction(action: Action): ActionRefusal | undefined {
     const size = this.nodeIds.length;
-    const known = (id: NodeId): boolean => this.slots.has(id);
-    const alive = (id: NodeId): boolean => this.slots.get(id)?.raft != null;
-    if ('node' in action && action.node !== undefined && !known(action.node)) {
+    if ('node' in action && action.node !== undefined && !this.known(action.node)) {
       return { code: 'unknown-node', node: action.node, clusterSize: size };
     }
     switch (action.do) {
       case 'kill':
-        if (!alive(action.node)) return { code: 'already-down', node: action.node };
+        if (!this.alive(action.node)) return { code: 'already-down', node: action.node };
         return this.kill(action.node);
       case 'restart':
-        if (alive(action.node)) return { code: 'already-running', node: action.node };
+        if (this.alive(action.node)) return { code: 'already-running', node: action.node };
         return this.restart(action.node);
       case 'timeout':
       case 'heartbeat': {
-        if (!alive(action.node)) return { code: 'node-down', node: action.node };
+        if (!this.alive(action.node)) return { code: 'node-down', node: action.node };
         const slot = this.slots.get(action.node)!;
         if (action.do === 'heartbeat' && slot.raft!.state.role !== 'leader') {
           return { code: 'not-leader', node: action.node };
@@ -537,7 +535,7 @@ export class Simulation {
         this.network.restore(action.node);
         return undefined;
       case 'partition': {
-        const unknown = action.groups.flat().find((id) => !known(id));
+        const unknown = action.groups.flat().find((id) => !this.known(id));
         if (unknown) return { code: 'unknown-node', node: unknown, clusterSize: size };
         this.network.partition(action.groups);
         return undefined;
@@ -547,7 +545,8 @@ export class Simulation {
         return undefined;
       case 'cut':
       case 'mend': {
-        if (!known(action.from) || !known(action.to)) return { code: 'unknown-link', from: action.from, to: action.to };
+        if (!this.known(action.from) || !this.known(action.to))
+          return { code: 'unknown-link', from: action.from, to: action.to };
         if (action.from === action.to) return { code: 'self-link', node: action.from };
         if (action.do === 'cut') this.network.cut(action.from, action.to, action.oneWay);
         else this.network.mend(action.from, action.to, action.oneWay);
@@ -599,6 +598,15 @@ export class Simulation {
         return undefined;
       }
     }
+  }
+
+  // Methods, not closures made per action: an action is frequent enough for that to show.
+  private known(id: NodeId): boolean {
+    return this.slots.has(id);
+  }
+
+  private alive(id: NodeId): boolean {
+    return this.slots.get(id)?.raft != null;
   }
 
   /** Crash: volatile state and timers are gone; currentTerm, votedFor and the log stay on disk. */

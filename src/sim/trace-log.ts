@@ -11,6 +11,7 @@
 import type { Action } from '../scenario/schema';
 import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
 import type { ActionRefusal } from './refusal';
+import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
 import type {
   ClientEvent,
   DropReason,
@@ -29,6 +30,17 @@ export interface TraceReader {
   /** The kind of record i, when the reader can tell without building the record. */
   kindAt?(index: number): TraceKind;
 }
+
+// How each kind of record fills a row (besides kind, time and step):
+//   timerFired                 node; codes = the timer
+//   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags;
+//                              num0..2 = id, sentAt, deliverAt; ref = the payload
+//   node                       node; codes = how the event is kept: commitAdvanced as
+//                              num0..2 = from, to, replicas; entriesAppended as num0 = fromIndex
+//                              and ref = the entries; any other event as ref
+//   client, action, violation  ref = the event, the action, the violation
+//   crashed, restarted         node
+// A refused action's reason and a restart's term and vote are kept in `extras`.
 
 const KINDS = [
   'timerFired',
@@ -82,72 +94,9 @@ interface Restart {
 }
 type Extra = RefusedAction | Restart;
 
-/**
- * Records are kept in chunks of fixed size, so the log grows without ever copying what it
- * holds (doubling typed arrays cost a zero-fill and a copy of everything so far each time).
- */
-const CHUNK_BITS = 12;
-const CHUNK_SIZE = 1 << CHUNK_BITS;
-const IN_CHUNK = CHUNK_SIZE - 1;
-
-class Chunk {
-  readonly kinds = new Uint8Array(CHUNK_SIZE);
-  readonly times = new Float64Array(CHUNK_SIZE);
-  readonly steps = new Float64Array(CHUNK_SIZE);
-  /** The record's node (a message's sender), as an index into the log's names. */
-  readonly nodes = new Uint8Array(CHUNK_SIZE);
-  /** A message's receiver, as an index into the log's names. */
-  readonly peers = new Uint8Array(CHUNK_SIZE);
-  /** The timer kind (index into TIMERS), a message's drop reason and flags, or how a node event is kept. */
-  readonly codes = new Uint8Array(CHUNK_SIZE);
-  /**
-   * Three numbers whose meaning depends on the record:
-   *   a message (sent, delivered, dropped): id, sentAt, deliverAt;
-   *   commitAdvanced: from, to, replicas;  entriesAppended: fromIndex.
-   */
-  readonly num0 = new Float64Array(CHUNK_SIZE);
-  readonly num1 = new Float64Array(CHUNK_SIZE);
-  readonly num2 = new Float64Array(CHUNK_SIZE);
-  /**
-   * What the record is about: a payload, event, action, violation or appended entries (or
-   * undefined). Allocated at its full size once, rather than grown a dozen times by pushes.
-   */
-  readonly refs: unknown[] = new Array<unknown>(CHUNK_SIZE).fill(undefined);
-}
-
-const COLUMNS = [
-  'kinds',
-  'times',
-  'steps',
-  'nodes',
-  'peers',
-  'codes',
-  'num0',
-  'num1',
-  'num2',
-] as const satisfies readonly (keyof Chunk)[];
-
-/** Below this many records, a copy goes record by record rather than through typed-array views. */
-const SHORT_RUN = 64;
-
-/** Records [s, s + n) of `source` are appended to `target`, whose next free slot is `at`. */
-function copyRun(target: Chunk, at: number, source: Chunk, s: number, n: number): void {
-  if (n >= SHORT_RUN) {
-    for (const column of COLUMNS) target[column].set(source[column].subarray(s, s + n), at);
-  } else {
-    // A history appends a record or two after each event: views would cost more than the copy.
-    for (const column of COLUMNS) {
-      const to = target[column];
-      const from = source[column];
-      for (let k = 0; k < n; k++) to[at + k] = from[s + k]!;
-    }
-  }
-  for (let k = 0; k < n; k++) target.refs[at + k] = source.refs[s + k];
-}
-
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
-  private chunks: Chunk[] = [];
+  private chunks: TraceChunk[] = [];
   private extras = new Map<number, Extra>();
   /** Node names (and "client"), so a record stores a byte instead of a string reference. */
   private names: Endpoint[] = [];
@@ -348,7 +297,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       const at = this.count & IN_CHUNK;
       const target = this.chunkFor(this.count);
       const n = Math.min(to - i, CHUNK_SIZE - s, CHUNK_SIZE - at);
-      copyRun(target, at, source, s, n);
+      copyRows(target, at, source, s, n);
       if (!sameNames) {
         for (let k = at; k < at + n; k++) {
           target.nodes[k] = names[target.nodes[k]!] ?? 0;
@@ -395,9 +344,9 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   /** The chunk that holds record i, the next one to write: a spare one, or a new one. */
-  private chunkFor(i: number): Chunk {
+  private chunkFor(i: number): TraceChunk {
     const k = i >>> CHUNK_BITS;
-    if (k === this.chunks.length) this.chunks.push(new Chunk());
+    if (k === this.chunks.length) this.chunks.push(new TraceChunk());
     return this.chunks[k]!;
   }
 
@@ -422,7 +371,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   /** The event of node record j of chunk c, with the fields in the order the node builds it. */
-  private event(c: Chunk, j: number): RaftEvent {
+  private event(c: TraceChunk, j: number): RaftEvent {
     const code = c.codes[j]!;
     switch (code & EVENT_MASK) {
       case COMMIT_ADVANCED: {
@@ -441,7 +390,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
-  private envelope(c: Chunk, j: number): Envelope {
+  private envelope(c: TraceChunk, j: number): Envelope {
     const code = c.codes[j]!;
     return {
       id: c.num0[j]!,

@@ -40,12 +40,14 @@ function engineRows(): Row[] {
     process.stderr.write(`engine: ${seconds} virtual s …\n`);
     const f = measureEngine(seconds);
     const label = `engine ${seconds} s run`;
+    // The target is the hour's; shorter runs are mostly the JIT warming up, shown for their trend.
+    const hour = seconds === 3600;
     rows.push({
       name: `${label}: virtual s / wall s`,
       value: f.virtualPerWallSecond,
       unit: 'x',
-      target: '≥ 1800 (1 virtual h < 2 s)',
-      met: f.virtualPerWallSecond >= 1800,
+      target: hour ? '≥ 1800 (1 virtual h < 2 s)' : '—',
+      met: hour ? f.virtualPerWallSecond >= 1800 : null,
     });
     rows.push({ name: `${label}: events / wall s`, value: f.eventsPerWallSecond, unit: '/s', target: '—', met: null });
     rows.push({
@@ -56,7 +58,7 @@ function engineRows(): Row[] {
       met: null,
       note: `${f.events.toLocaleString('en')} events, ${f.traceEvents.toLocaleString('en')} trace records, ${f.violations} violations`,
     });
-    if (seconds === 3600) {
+    if (hour) {
       rows.push({
         name: 'engine: one virtual hour',
         value: f.wallSeconds,

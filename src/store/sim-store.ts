@@ -14,18 +14,12 @@ import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } fro
 import type { EnginePort } from './engine-port';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
+import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
 
 export type Lang = 'ko' | 'en';
 
 /** How many trace records the event feed keeps. */
 const FEED_LENGTH = 500;
-/**
- * While playing, the rest of the view (logs, feed, ring text, panels) takes a new frame at most this
- * often in wall milliseconds, every other frame at 60 Hz (the margin absorbs timing jitter); the
- * message canvas takes every frame. Text and logs redrawn 30 times a second read the same, and a
- * heavy cluster keeps moving smoothly instead of dropping frames.
- */
-export const VIEW_INTERVAL_MS = 25;
 const LANG_KEY = 'raft-classroom.lang';
 
 export interface Notice {
@@ -143,10 +137,10 @@ function initialLang(): Lang {
 }
 
 export const useSimStore = create<SimStore>()((set, get) => {
-  /** The view's part of the newest frame, while it waits for its turn (see VIEW_INTERVAL_MS). */
+  /** The view's part of the newest frame, while it waits for its turn (view-pacer.ts). */
   let waitingView: Partial<SimStore> | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | null = null;
-  let viewShownAt = -Infinity;
+  const pacer = new ViewPacer();
   const dropWaitingView = (): void => {
     if (waitingTimer !== null) clearTimeout(waitingTimer);
     waitingTimer = null;
@@ -154,7 +148,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
   };
   const showView = (view: Partial<SimStore>): void => {
     dropWaitingView();
-    viewShownAt = performance.now();
+    pacer.shown(performance.now());
     set(view);
   };
   const showWaitingView = (): void => {
@@ -195,16 +189,20 @@ export const useSimStore = create<SimStore>()((set, get) => {
           history: message.history,
           ...(marks ? { marks } : {}),
         };
-        if (message.playing && get().playing && performance.now() - viewShownAt < VIEW_INTERVAL_MS) {
+        if (message.playing && get().playing && !pacer.due(performance.now())) {
           // The canvas moves on now; the rest of the view waits for the next frame (or a moment, if none comes).
           waitingView = view;
-          waitingTimer ??= setTimeout(showWaitingView, VIEW_INTERVAL_MS);
+          waitingTimer ??= setTimeout(showWaitingView, VIEW_WAITS_AT_MOST_MS);
           set({ live, ...selection });
         } else {
           showView({ live, ...view, ...selection });
         }
+        if (!message.playing) pacer.stopped();
         // Ask for the next frame only once this one is painted: at most one frame in flight.
-        raf(() => port?.send({ type: 'ready' }));
+        raf(() => {
+          if (message.playing) pacer.drawn(performance.now());
+          port?.send({ type: 'ready' });
+        });
         return;
       }
       case 'refused': {

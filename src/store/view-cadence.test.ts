@@ -1,5 +1,5 @@
-// While playing, the message canvas takes every frame and the rest of the view at most one every
-// VIEW_INTERVAL_MS; nothing a skipped frame carried may be lost, and a paused frame shows at once.
+// While playing, the message canvas takes every frame and the rest of the view fewer (view-pacer.ts):
+// nothing a skipped frame carried may be lost, and a paused frame shows at once.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineMarks } from '../sim/timeline';
@@ -7,7 +7,8 @@ import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
 import type { FromWorker } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
-import { useSimStore, VIEW_INTERVAL_MS } from './sim-store';
+import { useSimStore } from './sim-store';
+import { VIEW_WAITS_AT_MOST_MS } from './view-pacer';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
@@ -66,7 +67,7 @@ describe('the view and the message canvas while playing', () => {
     expect(s.feed.map((e) => e.step)).toEqual([1]);
 
     // No newer frame comes: the waiting one is shown anyway, with every event it and the skipped one carried.
-    await wait(VIEW_INTERVAL_MS + 20);
+    await wait(VIEW_WAITS_AT_MOST_MS + 20);
     s = useSimStore.getState();
     expect(s.snapshot?.step).toBe(2);
     expect(s.feed.map((e) => e.step)).toEqual([1, 2]);
@@ -88,7 +89,7 @@ describe('the view and the message canvas while playing', () => {
     };
     deliver(frame(2, true, { marks }));
     deliver(frame(3, true));
-    await wait(VIEW_INTERVAL_MS + 20);
+    await wait(VIEW_WAITS_AT_MOST_MS + 20);
     const s = useSimStore.getState();
     expect(s.snapshot?.step).toBe(3);
     expect(s.feed.map((e) => e.step)).toEqual([1, 2, 3]);

@@ -79,7 +79,7 @@ interface MessageCanvasProps {
 
 /**
  * The painting, from the newest frame (`live`): it moves on every frame even while the rest of the
- * view takes every other one (see VIEW_INTERVAL_MS in the store).
+ * view takes fewer (src/store/view-pacer.ts).
  */
 const MessageCanvas = memo(function MessageCanvas({ lanes, box, fit, paintedRef }: MessageCanvasProps) {
   const { time, messages, dropped, selected, hovered } = useSimStore(

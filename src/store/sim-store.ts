@@ -9,7 +9,7 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
-import type { ClusterSnapshot, TraceEvent } from '../sim/types';
+import type { ClusterSnapshot, TraceEvent, Violation } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
@@ -33,7 +33,7 @@ export interface Notice {
 /** Things the worker reports that the UI words in the current language. */
 export type EngineReport =
   | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
-  | { readonly kind: 'pausedOnViolation'; readonly invariant: string; readonly detail: string };
+  | { readonly kind: 'pausedOnViolation'; readonly violation: Violation };
 
 export interface SimStore {
   /** The cluster the view draws. While playing it may be one frame behind `live`. */
@@ -217,7 +217,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         return;
       case 'pausedOnViolation':
         set({
-          report: { id: ++noticeId, kind: 'pausedOnViolation', invariant: message.invariant, detail: message.detail },
+          report: { id: ++noticeId, kind: 'pausedOnViolation', violation: message.violation },
         });
         return;
       case 'spaceTime':

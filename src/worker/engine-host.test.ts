@@ -151,7 +151,12 @@ describe('EngineHost', () => {
       wall.advance(100);
     }
     ready();
-    expect(posted).toContainEqual(expect.objectContaining({ type: 'pausedOnViolation', invariant: 'Term Monotonic' }));
+    expect(posted).toContainEqual(
+      expect.objectContaining({
+        type: 'pausedOnViolation',
+        violation: expect.objectContaining({ invariant: 'Term Monotonic' }),
+      }),
+    );
     expect(last().playing).toBe(false);
     expect(last().snapshot.time).toBe(700);
   });

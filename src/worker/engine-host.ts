@@ -174,7 +174,7 @@ export class EngineHost {
       const v = violations[violationsBefore]!;
       h.seekTime(v.time);
       this.pause();
-      this.post({ type: 'pausedOnViolation', invariant: v.invariant, detail: v.detail });
+      this.post({ type: 'pausedOnViolation', violation: v });
     }
     this.changed();
   }

@@ -7,7 +7,7 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
-import type { ClusterSnapshot, TraceEvent } from '../sim/types';
+import type { ClusterSnapshot, TraceEvent, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
 export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';
@@ -70,7 +70,7 @@ export type FromWorker =
   /** A step-to search that found nothing within its bounds. */
   | { readonly type: 'notFound'; readonly kind: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   /** Playback stopped on a safety violation. */
-  | { readonly type: 'pausedOnViolation'; readonly invariant: string; readonly detail: string }
+  | { readonly type: 'pausedOnViolation'; readonly violation: Violation }
   | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
   | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
   | { readonly type: 'error'; readonly message: string };

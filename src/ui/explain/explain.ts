@@ -169,7 +169,7 @@ export function explainViolation(v: Violation, lang: Lang): Explanation {
     rules: [],
     section,
     source: source.replace(/^paper/, p.paper),
-    text: p.violation(v.invariant, v.detail),
+    text: p.violation(v),
     violation: true,
   };
 }

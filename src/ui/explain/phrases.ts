@@ -3,7 +3,9 @@
 // with the values the engine recorded; the section prefix is added by explain.ts.
 // Korean follows the course notes (임기 = term, 후보 = candidate, 리더, 팔로워, 과반수).
 
+import type { Violation } from '../../sim/types';
 import type { Lang } from '../../store/sim-store';
+import { violationDetail } from '../violation-detail';
 
 type Id = string;
 
@@ -79,7 +81,7 @@ export interface ExplainPhrases {
   restarted(node: Id, term: number, votedFor: Id | null): string;
   redirected(by: Id, id: number, to: Id | null): string;
   // invariants
-  violation(invariant: string, detail: string): string;
+  violation(v: Violation): string;
   // why was this message sent?
   whyElection(from: Id, term: number, cause: 'timeout' | 'action' | 'preVote'): string;
   whyPreVote(from: Id, term: number): string;
@@ -214,7 +216,7 @@ const en: ExplainPhrases = {
     to === null
       ? `${by} is not the leader and knows none: it refused request #${id}; the client retries later`
       : `${by} is not the leader: it refused request #${id} and pointed the client to ${to}, since only the leader serves clients`,
-  violation: (inv, detail) => `invariant violated — ${inv}: ${detail}`,
+  violation: (v) => `invariant violated — ${v.invariant}: ${violationDetail(v, 'en')}`,
   whyElection: (f, t, cause) =>
     cause === 'timeout'
       ? `${f}'s election timeout fired: it became candidate for term ${t} and asks everyone for a vote`
@@ -374,7 +376,7 @@ const ko: ExplainPhrases = {
     to === null
       ? `${by}는 리더가 아니고 리더도 모름: 요청 #${id}${eul(id)} 거부함. 클라이언트가 나중에 다시 시도함`
       : `${by}는 리더가 아님: 요청 #${id}${eul(id)} 거부하고 클라이언트에게 ${to}를 알려줌. 클라이언트 요청은 리더만 처리함`,
-  violation: (inv, detail) => `불변식 위반 — ${inv}: ${detail}`,
+  violation: (v) => `불변식 위반 — ${v.invariant}: ${violationDetail(v, 'ko')}`,
   whyElection: (f, t, cause) =>
     cause === 'timeout'
       ? `${f}의 선거 타임아웃이 만료됨: 임기 ${t}의 후보가 되어 모두에게 투표를 요청함`

@@ -68,13 +68,20 @@ describe('EventFeed', () => {
   it('pins invariant violations on top, where the facts link to', () => {
     useSimStore.setState({
       snapshot: makeSnapshot([makeNode('A')], {
-        violations: [{ invariant: 'Log Matching', time: 300, nodes: ['A', 'B'], index: 2, detail: 'logs differ at 2' }],
+        violations: [
+          { invariant: 'Log Matching', time: 300, nodes: ['A'], index: 2, term: 1, detail: 'logs differ at 2' },
+        ],
       }),
     });
     render(<EventFeed />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveAttribute('id', 'feed-violations');
     expect(alert).toHaveTextContent('Invariant violated — Log Matching: logs differ at 2');
+    // Korean is built from the violation's fields, not the checker's English sentence.
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '불변식 위반 — Log Matching: A의 인덱스 2 항목(임기 1)은 다른 로그의 항목과 같지만 그 앞의 로그가 다름',
+    );
   });
 
   it('speaks Korean', () => {

@@ -96,7 +96,7 @@ export function EventFeed() {
           <ul>
             {violations.slice(-5).map((v, i) => (
               <li key={`${v.time}-${i}`}>
-                <span className={styles.time}>{t.at(v.time)}</span> {phrases.violation(v.invariant, v.detail)}
+                <span className={styles.time}>{t.at(v.time)}</span> {phrases.violation(v)}
               </li>
             ))}
           </ul>

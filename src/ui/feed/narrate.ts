@@ -134,7 +134,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         say(p.restart(r.node, r.term, r.votedFor), 'action');
         break;
       case 'violation':
-        say(p.violation(r.violation.invariant, r.violation.detail), 'violation');
+        say(p.violation(r.violation), 'violation');
         break;
       case 'sent':
         if (showMessages) say(p.sent(r.message.from, r.message.to, describe(r.message.payload, p)), 'message');

@@ -3,7 +3,9 @@
 // (임기 = term, 후보 = candidate, 리더, 팔로워, 커밋, 과반수).
 
 import type { VoteCheck } from '../../raft/types';
+import type { Violation } from '../../sim/types';
 import type { Lang } from '../../store/sim-store';
+import { violationDetail } from '../violation-detail';
 
 type Id = string;
 
@@ -73,7 +75,7 @@ export interface Phrases {
   genericAction(what: string): string;
   actionRefused(what: string, error: string): string;
   crashed(node: Id): string;
-  violation(invariant: string, detail: string): string;
+  violation(v: Violation): string;
   // messages (behind the "show messages" toggle)
   sent(from: Id, to: Id, what: string): string;
   lost(from: Id, to: Id, what: string, reason: string): string;
@@ -192,7 +194,7 @@ const en: Phrases = {
   genericAction: (what) => `Action: ${what}`,
   actionRefused: (what, error) => `Action refused (${what}): ${error}`,
   crashed: (n) => `${n} crashed`,
-  violation: (inv, detail) => `Invariant violated — ${inv}: ${detail}`,
+  violation: (v) => `Invariant violated — ${v.invariant}: ${violationDetail(v, 'en')}`,
   sent: (f, t, what) => `${f} → ${t}: ${what}`,
   lost: (f, t, what, reason) => `${f} → ${t}: ${what} was lost (${reason})`,
   dropReason: {
@@ -318,7 +320,7 @@ const ko: Phrases = {
   genericAction: (what) => `동작: ${what}`,
   actionRefused: (what, error) => `동작이 거부되었습니다(${what}): ${error}`,
   crashed: (n) => `${n}가 중단되었습니다`,
-  violation: (inv, detail) => `불변식 위반 — ${inv}: ${detail}`,
+  violation: (v) => `불변식 위반 — ${v.invariant}: ${violationDetail(v, 'ko')}`,
   sent: (f, t, what) => `${f} → ${t}: ${what}`,
   lost: (f, t, what, reason) => `${f} → ${t}: ${what} 메시지가 사라졌습니다(${reason})`,
   dropReason: {

@@ -1,10 +1,9 @@
 import { wholeMs } from '../format';
 import type { InvariantName, Violation } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { violationDetail } from '../violation-detail';
 
 const ms = (t: number): string => `${wholeMs(t)} ms`;
-/** Korean object particle after a number read aloud (1 일, 3 삼 … end in a consonant). */
-const eul = (n: number): string => ([0, 1, 3, 6, 7, 8].includes(Math.abs(n) % 10) ? '을' : '를');
 
 type Describe = Record<InvariantName, string>;
 
@@ -30,30 +29,6 @@ const KO_MEANING: Describe = {
   'Commit Bounds': '모든 노드에서 lastApplied ≤ commitIndex ≤ 마지막 로그 인덱스',
 };
 
-/** The checker words its details in English; Korean is built from the violation's fields. */
-function koDetail(v: Violation): string {
-  const [a = '?', b = '?', c = '?'] = v.nodes;
-  const i = v.index ?? 0;
-  switch (v.invariant) {
-    case 'Election Safety':
-      return `${a}와 ${b}가 모두 임기 ${v.term ?? '?'}의 리더로 선출됨`;
-    case 'Leader Append-Only':
-      return `리더 ${a}가 인덱스 ${i}부터 항목을 지움`;
-    case 'Log Matching':
-      return `${a}의 인덱스 ${i} 항목(임기 ${v.term ?? '?'})은 다른 로그의 항목과 같지만 그 앞의 로그가 다름`;
-    case 'Leader Completeness':
-      return `${a}가 커밋된 항목 ${i}${eul(i)} 갖지 않은 채 임기 ${v.term ?? '?'}의 리더가 됨`;
-    case 'State Machine Safety':
-      return `${a}: 인덱스 ${i}에 다른 노드와 다른 항목이 커밋·적용되었거나 커밋된 항목이 지워짐`;
-    case 'Term Monotonic':
-      return `${a}의 임기가 낮아짐`;
-    case 'Vote Stability':
-      return `${a}가 임기 ${v.term ?? '?'}에서 ${b}와 ${c}에게 두 번 투표함`;
-    case 'Commit Bounds':
-      return `${a}의 commitIndex 또는 lastApplied가 범위를 벗어남`;
-  }
-}
-
 export const SAFETY_STRINGS = defineStrings(
   {
     title: 'Safety properties',
@@ -62,7 +37,7 @@ export const SAFETY_STRINGS = defineStrings(
     holds: 'holds',
     violated: (n: number) => `violated ${n === 1 ? 'once' : `${n} times`}`,
     meaning: (inv: InvariantName) => EN_MEANING[inv],
-    detail: (v: Violation) => v.detail,
+    detail: (v: Violation) => violationDetail(v, 'en'),
     involved: (v: Violation) =>
       [
         `${v.nodes.length === 1 ? 'node' : 'nodes'} ${v.nodes.join(', ')}`,
@@ -83,7 +58,7 @@ export const SAFETY_STRINGS = defineStrings(
     holds: '성립',
     violated: (n: number) => `위반 ${n}건`,
     meaning: (inv: InvariantName) => KO_MEANING[inv],
-    detail: koDetail,
+    detail: (v: Violation) => violationDetail(v, 'ko'),
     involved: (v: Violation) =>
       [
         `노드 ${v.nodes.join(', ')}`,

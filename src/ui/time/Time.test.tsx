@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineMarks } from '../../sim/timeline';
+import type { Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { envelope, snapshot } from '../test/snapshot-fixtures';
 import { fakeLayout, resetStore } from '../test/store';
@@ -138,13 +139,27 @@ describe('TimeControls', () => {
     expect(screen.getByRole('status')).toHaveTextContent('No commit ahead');
     act(() => useSimStore.setState({ lang: 'ko' }));
     expect(screen.getByRole('status')).toHaveTextContent('앞으로 커밋');
+    const logMatching: Violation = {
+      invariant: 'Log Matching',
+      time: 300,
+      nodes: ['B', 'C'],
+      index: 3,
+      term: 2,
+      detail: 'B and C differ at #3',
+    };
     act(() =>
       useSimStore.setState({
         lang: 'en',
-        report: { id: 2, kind: 'pausedOnViolation', invariant: 'Log Matching', detail: 'B and C differ at #3' },
+        report: { id: 2, kind: 'pausedOnViolation', violation: logMatching },
       }),
     );
     expect(screen.getByRole('status')).toHaveTextContent('Paused: Log Matching was violated. B and C differ at #3');
+    // In Korean the sentence is built from the violation's fields, not the checker's English.
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '일시정지: Log Matching 위반. B의 인덱스 3 항목(임기 2)은 다른 로그의 항목과 같지만 그 앞의 로그가 다름',
+    );
+    act(() => useSimStore.setState({ lang: 'en' }));
     expect(screen.getByRole('status')).not.toHaveTextContent('No commit');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(useSimStore.getState().report).toBeNull();

@@ -109,5 +109,5 @@ function ReportLine() {
 function reportText(t: typeof TIME_STRINGS.en, report: EngineReport): string {
   return report.kind === 'notFound'
     ? t.notFound(report.milestone, report.reason)
-    : t.pausedOnViolation(report.invariant, report.detail);
+    : t.pausedOnViolation(report.violation);
 }

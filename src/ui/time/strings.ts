@@ -2,7 +2,9 @@
 
 import type { MilestoneKind } from '../../sim/event-kinds';
 import type { NetworkAction } from '../../sim/timeline';
+import type { Violation } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { violationDetail } from '../violation-detail';
 
 const EN_MILESTONE: Record<MilestoneKind, string> = {
   election: 'election',
@@ -75,7 +77,7 @@ export const TIME_STRINGS = defineStrings(
       reason === 'limit'
         ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; stopped there.`
         : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
-    pausedOnViolation: (invariant: string, detail: string) => `Paused: ${invariant} was violated. ${detail}`,
+    pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
     dismiss: 'Dismiss',
     // Timeline
     timeline: 'Timeline',
@@ -142,7 +144,7 @@ export const TIME_STRINGS = defineStrings(
       reason === 'limit'
         ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 그 지점에서 멈췄습니다.`
         : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
-    pausedOnViolation: (invariant: string, detail: string) => `일시정지: ${invariant} 위반. ${detail}`,
+    pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
     dismiss: '닫기',
     timeline: '타임라인',
     timelineHint:

@@ -71,6 +71,37 @@ test('Copy link gives a link that reopens the same moment', async ({ page, conte
   await expect(page.getByTestId('virtual-time')).toHaveText('1.200 s');
 });
 
+test("a home-made lesson's link brings its captions, and Copy link passes them on", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const own = {
+    name: 'Our own election',
+    beats: [
+      { at: 300, caption: { ko: '시작', en: 'Nobody leads yet <b>(watch the timers)</b>' } },
+      { at: 1200, caption: { ko: '리더', en: 'A leader, and two commands' } },
+    ],
+  };
+  await page.goto(`/${encodeLink({ scenario, at: 1200, view: { lang: 'en', own, beat: 1 } })}`);
+  const panel = page.getByRole('region', { name: /Our own election/ });
+  await expect(panel.getByText('Pause 2 of 2', { exact: true })).toBeVisible();
+  await expect(panel.getByText('A leader, and two commands', { exact: true })).toBeVisible();
+  await panel.getByRole('button', { name: 'Previous pause', exact: true }).click();
+  // The caption's markup is text.
+  await expect(panel.getByText('Nobody leads yet <b>(watch the timers)</b>', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('virtual-time')).toHaveText('0.300 s');
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const status = page.getByRole('status').filter({ hasText: /Link copied \(\d+ characters\)\./ });
+  const manual = page.getByRole('textbox', { name: /^Copy this link by hand/ });
+  await expect(status.or(manual)).toBeVisible();
+  const link = (await manual.isVisible())
+    ? await manual.inputValue()
+    : await page.evaluate(() => navigator.clipboard.readText());
+  await page.goto('/');
+  await page.goto(link);
+  await expect(panel.getByText('Pause 1 of 2', { exact: true })).toBeVisible();
+  await expect(panel.getByText('Nobody leads yet <b>(watch the timers)</b>', { exact: true })).toBeVisible();
+});
+
 const full = encodeLink({ scenario, at: AT });
 const broken: [string, string, string | RegExp][] = [
   ['garbage', '#this-is-not-a-link', 'not a Raft Classroom link'],

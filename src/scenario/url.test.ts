@@ -154,6 +154,44 @@ describe('encodeLink / decodeLink', () => {
       /^beat: lesson "first-election" has beats 0 to \d+$/,
     );
   });
+
+  it('carries a home-made lesson whole: its name and captioned pause points, as text', () => {
+    const own = {
+      name: 'My <b>split</b> vote',
+      beats: [
+        { at: 1200, caption: { ko: '두 후보', en: 'Two candidates <script>' } },
+        { at: 300, caption: { ko: '시작', en: 'Start' } },
+      ],
+    };
+    const decoded = decodeLink(encodeLink({ scenario: SAMPLE, at: 300, view: { own, beat: 1 } }));
+    if (!decoded.ok) throw new Error(decoded.error);
+    // Pause points come back in time order, the text exactly as written.
+    expect(decoded.link.view.own).toEqual({ name: own.name, beats: [own.beats[1], own.beats[0]] });
+    expect(decoded.link.view.beat).toBe(1);
+    expect(decoded.link.view.lesson).toBeUndefined();
+  });
+
+  it('refuses a home-made lesson it cannot read, naming the field', () => {
+    const s = { nodes: 3 };
+    const beat = { at: 100, caption: { ko: '가', en: 'a' } };
+    expect(errorOf(rawLink({ s, own: 'lesson' }))).toBe('own: expected a lesson with a name and pause points');
+    expect(errorOf(rawLink({ s, own: { name: 7, beats: [beat] } }))).toBe('own.name: expected text');
+    expect(errorOf(rawLink({ s, own: { name: 'x', beats: [{ at: -1, caption: beat.caption }] } }))).toBe(
+      'own.beats[0].at: expected a time in ms (0 or more)',
+    );
+    expect(errorOf(rawLink({ s, own: { name: 'x', beats: [{ at: 5, caption: 'hi' }] } }))).toBe(
+      'own.beats[0].caption: expected {"ko": text, "en": text}',
+    );
+    expect(errorOf(rawLink({ s, own: { name: 'x', beats: [beat], script: 'alert(1)' } }))).toBe(
+      'own: unknown field "script"',
+    );
+    expect(errorOf(rawLink({ s, own: { name: 'x', beats: [beat] }, beat: 1 }))).toBe(
+      'beat: the lesson has beats 0 to 0',
+    );
+    expect(errorOf(rawLink({ s, own: { name: 'x', beats: [beat] }, lesson: 'first-election' }))).toBe(
+      'own: a link follows a library lesson or its own, not both',
+    );
+  });
 });
 
 describe('base64url', () => {

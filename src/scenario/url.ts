@@ -11,6 +11,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import type { NodeId } from '../raft/types';
 import { findLesson } from './lessons';
 import { LANGS, LESSON_ID, type Lang } from './narration';
+import { readCaptionBeats, readLessonName, type OwnLesson } from './own-lesson';
 import { nodeNames, scenarioSchema, type Action, type Scenario, type ScenarioInput } from './schema';
 import { validateScenario } from './validate';
 
@@ -32,8 +33,10 @@ export interface ViewSettings {
   readonly speed: number;
   /** The node shown in the side panel, if any. */
   readonly selected: NodeId | null;
-  /** The lesson being followed, and the beat it is at. */
+  /** The library lesson being followed, and the beat it is at. */
   readonly lesson?: string;
+  /** Or a home-made lesson, carried whole (its name and captioned pause points). */
+  readonly own?: OwnLesson;
   readonly beat?: number;
 }
 
@@ -67,6 +70,7 @@ export function encodeLink(link: {
   if (view.speed !== DEFAULT_VIEW.speed) body.speed = view.speed;
   if (view.selected !== null) body.sel = view.selected;
   if (view.lesson !== undefined) body.lesson = view.lesson;
+  if (view.own !== undefined) body.own = { name: view.own.name, beats: view.own.beats };
   if (view.beat !== undefined) body.beat = view.beat;
   const bytes = new TextEncoder().encode(JSON.stringify(body));
   return `#${PREFIX}${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
@@ -181,7 +185,7 @@ function decode(input: string): DecodeResult {
   return readBody(json);
 }
 
-const BODY_FIELDS = new Set(['s', 'at', 'lang', 'speed', 'sel', 'lesson', 'beat']);
+const BODY_FIELDS = new Set(['s', 'at', 'lang', 'speed', 'sel', 'lesson', 'own', 'beat']);
 
 function readBody(json: unknown): DecodeResult {
   if (!isRecord(json)) return fail('the link is damaged: it holds no scenario');
@@ -208,16 +212,24 @@ function readBody(json: unknown): DecodeResult {
   if (selected !== null && (typeof selected !== 'string' || !nodeNames(scenario.nodes).includes(selected)))
     errors.push(`sel: no node "${String(selected)}" in a ${scenario.nodes}-node cluster`);
   const lesson = json.lesson;
+  const own = json.own === undefined ? undefined : readOwnLesson(json.own, errors);
   const beat = json.beat;
-  if (lesson !== undefined) {
+  // The lesson to check the beat against: its beat count and how the message names it.
+  let followed: { readonly beats: number; readonly label: string } | undefined;
+  if (lesson !== undefined && json.own !== undefined)
+    errors.push('own: a link follows a library lesson or its own, not both');
+  else if (lesson !== undefined) {
     const found = typeof lesson === 'string' && LESSON_ID.test(lesson) ? findLesson(lesson) : undefined;
     if (!found) errors.push(`lesson: no lesson "${String(lesson)}"`);
-    else if (
-      beat !== undefined &&
-      !(Number.isInteger(beat) && (beat as number) >= 0 && (beat as number) < found.beats.length)
-    )
-      errors.push(`beat: lesson "${found.id}" has beats 0 to ${found.beats.length - 1}`);
-  } else if (beat !== undefined) errors.push('beat: a beat needs a lesson');
+    else followed = { beats: found.beats.length, label: `lesson "${found.id}"` };
+  } else if (own !== undefined) followed = { beats: Math.max(1, own.beats.length), label: 'the lesson' };
+  else if (beat !== undefined) errors.push('beat: a beat needs a lesson');
+  if (
+    followed !== undefined &&
+    beat !== undefined &&
+    !(Number.isInteger(beat) && (beat as number) >= 0 && (beat as number) < followed.beats)
+  )
+    errors.push(`beat: ${followed.label} has beats 0 to ${followed.beats - 1}`);
   if (errors.length > 0) return fail(errors.join('\n'));
 
   const view: ViewSettings = {
@@ -225,6 +237,7 @@ function readBody(json: unknown): DecodeResult {
     speed: speed as number,
     selected: selected as NodeId | null,
     ...(lesson !== undefined ? { lesson: lesson as string } : {}),
+    ...(own !== undefined ? { own } : {}),
     ...(beat !== undefined ? { beat: beat as number } : {}),
   };
   return { ok: true, link: { scenario, at: at as number, view } };
@@ -232,6 +245,19 @@ function readBody(json: unknown): DecodeResult {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readOwnLesson(value: unknown, errors: string[]): OwnLesson | undefined {
+  if (!isRecord(value)) {
+    errors.push('own: expected a lesson with a name and pause points');
+    return undefined;
+  }
+  const unknown = Object.keys(value).filter((k) => k !== 'name' && k !== 'beats');
+  if (unknown.length > 0) errors.push(`own: unknown field ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  const name = readLessonName(value.name, errors, 'own.name');
+  const beats = readCaptionBeats(value.beats, errors, 'own.beats');
+  for (const [i, b] of beats.entries()) if (b.at > MAX_AT) errors.push(`own.beats[${i}].at: at most ${MAX_AT} ms`);
+  return { name, beats };
 }
 
 // ---- base64url (RFC 4648 §5, no padding) ----------------------------------------------

@@ -70,6 +70,22 @@ describe('start-up from the URL', () => {
     expect(useLessonStore.getState().beat).toBe(1);
   });
 
+  it("with a home-made lesson's link opens the player on its captions, at the named beat", () => {
+    const own = {
+      name: 'Our split vote',
+      beats: [
+        { at: 100, caption: { ko: '시작', en: 'Start' } },
+        { at: 400, caption: { ko: '두 후보', en: 'Two candidates' } },
+      ],
+    };
+    openFromHash(encodeLink({ scenario: THREE, at: 400, view: { own, beat: 1 } }), { autoplay: true });
+    expect(sent.filter((m) => m.type === 'load')).toEqual([{ type: 'load', scenario: THREE, at: 400 }]);
+    const { lesson, beat } = useLessonStore.getState();
+    expect(lesson?.title.en).toBe('Our split vote');
+    expect(lesson?.beats.map((b) => b.caption.en)).toEqual(['Start', 'Two candidates']);
+    expect(beat).toBe(1);
+  });
+
   const full = encodeLink({ scenario: THREE, at: 500 });
   const broken: [string, string, RegExp][] = [
     ['garbage', '#hello-world', /not a Raft Classroom link/],

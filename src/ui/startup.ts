@@ -1,11 +1,12 @@
 // What to open when the app starts, and again whenever the fragment changes: the situation a
-// share link describes (scenario, instant, view, lesson beat), or the default cluster. A link is
+// share link describes (scenario, instant, view, lesson and beat), or the default cluster. A link is
 // untrusted text: it is only decoded as data (decodeLink never throws, never evaluates), and a
 // link that cannot be opened leaves the default cluster with a banner that says why.
 
 import { findLesson } from '../scenario/lessons';
 import { decodeLink, type ShareLink } from '../scenario/url';
 import { useSimStore } from '../store/sim-store';
+import { draftLesson } from './authoring/draft';
 import { isEmptyHash, openDefault } from './boot';
 import { closeLesson, openLesson } from './lessons/lesson-store';
 import { setLinkError } from './share/link-store';
@@ -41,7 +42,12 @@ export function openFromHash(hash: string, options: OpenOptions): StartupPlan {
     sim.setSpeed(view.speed);
     sim.load(scenario, at);
     sim.selectNode(view.selected);
-    const lesson = view.lesson === undefined ? undefined : findLesson(view.lesson);
+    const lesson =
+      view.lesson !== undefined
+        ? findLesson(view.lesson)
+        : view.own !== undefined
+          ? draftLesson({ name: view.own.name, scenario, beats: view.own.beats })
+          : undefined;
     // The link carries its own scenario and instant; the lesson only supplies the beats.
     if (lesson) openLesson(lesson, view.beat ?? 0, { load: false });
     else closeLesson();

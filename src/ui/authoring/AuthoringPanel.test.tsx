@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema, type Scenario } from '../../scenario/schema';
+import { decodeLink } from '../../scenario/url';
 import { validateScenario } from '../../scenario/validate';
 import { useSimStore } from '../../store/sim-store';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
@@ -121,6 +122,27 @@ describe('authoring', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete A dies' }));
     expect(screen.queryByRole('button', { name: 'Play A dies' })).toBeNull();
+  });
+
+  it('copies a link that carries the lesson: its name and captions, at its first pause', async () => {
+    useSimStore.setState({ snapshot: { time: 450 } as never });
+    await capture();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Lesson name' }), { target: { value: 'A dies' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' }), {
+      target: { value: 'A is down.' },
+    });
+    // jsdom has no clipboard: the link is shown to copy by hand.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    const field = await screen.findByRole('textbox', { name: /^Copy this link by hand/ });
+    const decoded = decodeLink((field as HTMLInputElement).value.split('#')[1]!);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.link.at).toBe(450);
+    expect(decoded.link.view.own).toEqual({
+      name: 'A dies',
+      beats: [{ at: 450, caption: { ko: '', en: 'A is down.' } }],
+    });
+    expect(decoded.link.view.beat).toBe(0);
   });
 
   it('shows the field message of a malformed imported file as text', async () => {

@@ -220,7 +220,13 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: Edito
     const link = `${pageAddress(window.location)}${encodeLink({
       scenario: draft.scenario,
       at: draft.beats[0]?.at ?? 0,
-      view: { lang: sim.lang, speed: sim.speed, selected: null },
+      view: {
+        lang: sim.lang,
+        speed: sim.speed,
+        selected: null,
+        // With pause points it is a lesson: the link opens the player on its captions.
+        ...(draft.beats.length > 0 ? { own: { name: draftLesson(draft).title.en, beats: draft.beats }, beat: 0 } : {}),
+      },
     })}`;
     onLink(link, await writeClipboard(link));
   };

@@ -5,16 +5,14 @@
 // and the lesson (name, pause points, and the same scenario) as a separate file, because the
 // scenario schema is strict and rejects fields it does not know.
 
-import type { Beat, Lesson, Localized } from '../../scenario/narration';
+import type { Beat, Lesson } from '../../scenario/narration';
 import { LESSON_ID } from '../../scenario/narration';
+import { MAX_NAME_CHARS, readCaptionBeats, sortCaptionBeats, type CaptionBeat } from '../../scenario/own-lesson';
 import { compactScenario } from '../../scenario/url';
 import type { Action, Scenario } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
 
-export interface DraftBeat {
-  readonly at: number;
-  readonly caption: Localized;
-}
+export type DraftBeat = CaptionBeat;
 
 export interface Draft {
   readonly name: string;
@@ -59,17 +57,13 @@ export function setActionTime(draft: Draft, index: number, at: number): Draft {
   );
 }
 
-function sortBeats(beats: readonly DraftBeat[]): DraftBeat[] {
-  return [...beats].sort((x, y) => x.at - y.at);
-}
-
 export function addBeat(draft: Draft, at: number): Draft {
-  return { ...draft, beats: sortBeats([...draft.beats, { at: Math.max(0, at), caption: { ko: '', en: '' } }]) };
+  return { ...draft, beats: sortCaptionBeats([...draft.beats, { at: Math.max(0, at), caption: { ko: '', en: '' } }]) };
 }
 
 export function updateBeat(draft: Draft, index: number, patch: Partial<DraftBeat>): Draft {
   const beats = draft.beats.map((b, i) => (i === index ? { ...b, ...patch } : b));
-  return { ...draft, beats: patch.at === undefined ? beats : sortBeats(beats) };
+  return { ...draft, beats: patch.at === undefined ? beats : sortCaptionBeats(beats) };
 }
 
 export function deleteBeat(draft: Draft, index: number): Draft {
@@ -140,29 +134,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readBeats(value: unknown, errors: string[]): DraftBeat[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.push('beats: expected a list of pause points');
-    return [];
-  }
-  const beats: DraftBeat[] = [];
-  value.forEach((b: unknown, i) => {
-    const where = `beats[${i}]`;
-    if (!isRecord(b)) return errors.push(`${where}: expected an object with "at" and "caption"`);
-    const at = b.at;
-    if (typeof at !== 'number' || !Number.isFinite(at) || at < 0)
-      return errors.push(`${where}.at: expected a time in ms (0 or more)`);
-    const caption = b.caption;
-    if (!isRecord(caption) || typeof caption.ko !== 'string' || typeof caption.en !== 'string')
-      return errors.push(`${where}.caption: expected {"ko": text, "en": text}`);
-    if (caption.ko.length > 2000 || caption.en.length > 2000)
-      return errors.push(`${where}.caption: at most 2000 characters`);
-    beats.push({ at, caption: { ko: caption.ko, en: caption.en } });
-  });
-  return sortBeats(beats);
-}
-
 /** Reads an imported file: a plain scenario, or a lesson file. Never throws; errors name the field. */
 export function readImport(text: string, fallbackName = ''): ImportResult {
   let json: unknown;
@@ -174,8 +145,8 @@ export function readImport(text: string, fallbackName = ''): ImportResult {
   if (isRecord(json) && json.format === LESSON_FILE_FORMAT) {
     const errors: string[] = [];
     if (json.version !== 1) errors.push(`version: this app reads lesson files of version 1`);
-    const name = typeof json.name === 'string' ? json.name.slice(0, 120) : fallbackName;
-    const beats = readBeats(json.beats, errors);
+    const name = typeof json.name === 'string' ? json.name.slice(0, MAX_NAME_CHARS) : fallbackName;
+    const beats = readCaptionBeats(json.beats, errors);
     const result = validateScenario(json.scenario);
     if (!result.ok)
       errors.push(

@@ -1,5 +1,6 @@
 // Builds the share link of what is on screen now: the current branch as a scenario, the viewed
-// instant, the view settings and, when a library lesson is open, its beat.
+// instant, the view settings and, when a lesson is open, its beat: a library lesson by its id,
+// a home-made one whole (its name and captions), so the class sees what the teacher wrote.
 
 import { findLesson } from '../../scenario/lessons';
 import { encodeLink, type ViewSettings } from '../../scenario/url';
@@ -15,13 +16,16 @@ export async function currentLink(base: string): Promise<string> {
   const sim = useSimStore.getState();
   const { scenario, at } = await sim.exportScenario();
   const { lesson, beat, minimized } = useLessonStore.getState();
-  // Only library lessons can be named in a link; a saved lesson travels as its scenario.
-  const named = lesson && !minimized && findLesson(lesson.id) === lesson ? lesson : null;
+  const open = lesson && !minimized ? lesson : null;
+  const fromLibrary = open !== null && findLesson(open.id) === open;
   const view: ViewSettings = {
     lang: sim.lang,
     speed: sim.speed,
     selected: sim.selectedNode,
-    ...(named ? { lesson: named.id, beat } : {}),
+    ...(open && fromLibrary ? { lesson: open.id, beat } : {}),
+    ...(open && !fromLibrary
+      ? { own: { name: open.title.en, beats: open.beats.map((b) => ({ at: b.at, caption: b.caption })) }, beat }
+      : {}),
   };
   return `${base}${encodeLink({ scenario, at, view })}`;
 }

@@ -34,7 +34,7 @@ afterEach(cleanup);
 beforeEach(() => {
   sent = connectFakeWorker({ lang: 'en', speed: 0.01, selectedNode: null, scenario: DEFAULT_SCENARIO });
   useLinkStore.setState({ linkError: null });
-  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
+  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
 });
 
 describe('start-up from the URL', () => {

@@ -44,7 +44,7 @@ beforeEach(() => {
     terminate: () => undefined,
   });
   useSimStore.setState({ lang: 'en', snapshot: null });
-  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
+  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
   setAuthoringOpen(false);
   localStorage.clear();
 });

@@ -115,7 +115,9 @@ describe('linked highlighting', () => {
       scenario: { version: 1, nodes: 3 },
       beats: [{ at: 0, caption: { en: 'Look', ko: '보세요' }, focus: { nodes: ['B'], indexes: [2] } }],
     };
-    act(() => useLessonStore.setState({ lesson, beat: 0, answers: {}, minimized: false, target: null }));
+    act(() =>
+      useLessonStore.setState({ lesson, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null }),
+    );
     expect(nodeButton('B')).toHaveAttribute('data-focus', 'true');
     expect(nodeButton('A')).not.toHaveAttribute('data-focus');
     const focused = document.querySelectorAll('[data-flag="focus"]');

@@ -18,7 +18,7 @@ afterEach(cleanup);
 
 beforeEach(() => {
   sent = connectFakeWorker({ lang: 'en', speed: 0.01, playing: false, snapshot: null, selectedNode: null });
-  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null });
+  useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
   localStorage.clear();
 });
 
@@ -104,6 +104,40 @@ describe('lesson player', () => {
     act(() => useSimStore.setState({ playing: true, snapshot: { time: 163 } as never }));
     expect(sent.at(-1)).toEqual({ type: 'seek', time: 150 });
     expect(useLessonStore.getState().target).toBeNull();
+  });
+
+  it('"Play to the next pause" plays the run there and then shows that pause', () => {
+    act(() => {
+      openLesson(splitVote);
+    });
+    useSimStore.setState({ speed: 1, snapshot: { time: 100 } as never });
+    render(<LessonPlayer />);
+    fireEvent.click(screen.getByRole('button', { name: 'Play to the next pause' }));
+    expect(sent.at(-1)).toEqual({ type: 'play' });
+    expect(screen.getByText('Pause 1 of 3')).toBeInTheDocument();
+    // The first frame at or past the pause's instant stops the run there, and the card moves on.
+    act(() => useSimStore.setState({ playing: true, snapshot: { time: 163 } as never }));
+    expect(sent.at(-1)).toEqual({ type: 'seek', time: 150 });
+    expect(screen.getByText('Pause 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText(splitVote.beats[1]!.caption.en)).toBeInTheDocument();
+  });
+
+  it('after a question has played on, "Play to the next pause" shows the pause the run is at', () => {
+    act(() => {
+      openLesson(splitVote);
+    });
+    useSimStore.setState({ speed: 1, snapshot: { time: 100 } as never });
+    render(<LessonPlayer />);
+    fireEvent.click(
+      within(screen.getByRole('group', { name: /who will lead term 1/ })).getByRole('button', { name: 'A' }),
+    );
+    act(() => useSimStore.setState({ playing: true, snapshot: { time: 163 } as never }));
+    // The answer stays in view beside the outcome…
+    expect(screen.getByText('Pause 1 of 3')).toBeInTheDocument();
+    act(() => useSimStore.setState({ playing: false, snapshot: { time: 150 } as never }));
+    // …until the teacher moves on.
+    fireEvent.click(screen.getByRole('button', { name: 'Play to the next pause' }));
+    expect(screen.getByText('Pause 2 of 3')).toBeInTheDocument();
   });
 
   it('a right answer is called right', () => {

@@ -10,7 +10,7 @@ import {
   freePlay,
   goToBeat,
   nextBeat,
-  playOnTo,
+  playToNextBeat,
   previousBeat,
   resumeLesson,
   useLessonStore,
@@ -106,7 +106,7 @@ function LessonPanel({ lesson }: { readonly lesson: Lesson }) {
           {t.next}
           <span aria-hidden="true"> ▶</span>
         </button>
-        <button type="button" onClick={() => next && playOnTo(next.at)} disabled={!next || target !== null}>
+        <button type="button" onClick={playToNextBeat} disabled={!next || target !== null}>
           {t.playOn}
         </button>
         <button type="button" onClick={freePlay} title={t.freePlayHint}>

@@ -13,11 +13,23 @@ export interface LessonState {
   readonly answers: Readonly<Record<number, number>>;
   /** Free play: the lesson stays at hand as a small bar, the run is the class's. */
   readonly minimized: boolean;
-  /** The virtual instant the run is playing on to (after a question), or null. */
+  /** The virtual instant the run is playing on to, or null. */
   readonly target: number | null;
+  /**
+   * The pause to show when the run gets there ("Play to the next pause"), or null: after a
+   * question the card stays, so its answer stays in view beside the outcome.
+   */
+  readonly targetBeat: number | null;
 }
 
-export const CLOSED: LessonState = { lesson: null, beat: 0, answers: {}, minimized: false, target: null };
+export const CLOSED: LessonState = {
+  lesson: null,
+  beat: 0,
+  answers: {},
+  minimized: false,
+  target: null,
+  targetBeat: null,
+};
 
 export const useLessonStore = create<LessonState>()(() => CLOSED);
 

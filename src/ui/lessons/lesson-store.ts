@@ -28,7 +28,7 @@ export function openLesson(lesson: Lesson, beat = 0, options: { readonly load?: 
     if (!result.ok) return result.errors.join('\n');
     useSimStore.getState().load(result.scenario, lesson.beats[index]?.at ?? 0);
   }
-  useLessonStore.setState({ lesson, beat: index, answers: {}, minimized: false, target: null });
+  useLessonStore.setState({ lesson, beat: index, answers: {}, minimized: false, target: null, targetBeat: null });
   return null;
 }
 
@@ -37,7 +37,7 @@ export function goToBeat(index: number): void {
   const { lesson } = useLessonStore.getState();
   if (!lesson || lesson.beats.length === 0) return;
   const i = clampBeat(lesson, index);
-  useLessonStore.setState({ beat: i, target: null, minimized: false });
+  useLessonStore.setState({ beat: i, target: null, targetBeat: null, minimized: false });
   useSimStore.getState().seek(lesson.beats[i]!.at);
 }
 
@@ -61,23 +61,34 @@ export function answerQuestion(choice: number): void {
   if (next) playOnTo(next.at);
 }
 
-/** Plays the run until the virtual instant `at`, then pauses exactly there. */
-export function playOnTo(at: number): void {
+/** "Play to the next pause": the run plays on to the next pause's instant, which is then shown. */
+export function playToNextBeat(): void {
+  const { lesson, beat } = useLessonStore.getState();
+  const next = lesson?.beats[beat + 1];
+  if (next) playOnTo(next.at, beat + 1);
+}
+
+/**
+ * Plays the run until the virtual instant `at`, then pauses exactly there and, when `showBeat`
+ * is given, shows that pause.
+ */
+export function playOnTo(at: number, showBeat: number | null = null): void {
   const sim = useSimStore.getState();
   const now = sim.snapshot?.time ?? 0;
   if (at <= now || (at - now) / sim.speed > MAX_PLAY_ON_WALL_MS) {
     // Already there, or too long to wait for in class: go straight to it.
-    useLessonStore.setState({ target: null });
-    sim.seek(at);
+    useLessonStore.setState({ target: null, targetBeat: null });
+    if (showBeat === null) sim.seek(at);
+    else goToBeat(showBeat);
     return;
   }
-  useLessonStore.setState({ target: at });
+  useLessonStore.setState({ target: at, targetBeat: showBeat });
   sim.play();
 }
 
 /** Hands the run to the class: the lesson shrinks to a bar and the simulation plays on from here. */
 export function freePlay(): void {
-  useLessonStore.setState({ minimized: true, target: null });
+  useLessonStore.setState({ minimized: true, target: null, targetBeat: null });
   useSimStore.getState().play();
 }
 
@@ -89,13 +100,13 @@ export function resumeLesson(): void {
 // Stop a play-on at its target: frames arrive from the worker, and the first one at or past the
 // target seeks back to the exact instant (a tick may overshoot it). A pause by hand cancels it.
 useSimStore.subscribe((sim, previous) => {
-  const { target } = useLessonStore.getState();
+  const { target, targetBeat } = useLessonStore.getState();
   if (target === null) return;
   const time = sim.snapshot?.time;
   if (time !== undefined && time >= target) {
-    useLessonStore.setState({ target: null });
+    useLessonStore.setState({ target: null, targetBeat: null, ...(targetBeat === null ? {} : { beat: targetBeat }) });
     sim.seek(target);
   } else if (previous.playing && !sim.playing) {
-    useLessonStore.setState({ target: null });
+    useLessonStore.setState({ target: null, targetBeat: null });
   }
 });

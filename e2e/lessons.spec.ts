@@ -2,6 +2,7 @@
 // back again (the run really moves to each pause's instant), a prediction reveals its answer, and
 // free play hands the run to the class.
 
+import AxeBuilder from '@axe-core/playwright';
 import { LESSONS, findLesson } from '../src/scenario/lessons';
 import { expect, openApp, test } from './fixtures';
 
@@ -36,6 +37,34 @@ for (const lesson of LESSONS) {
     }
   });
 }
+
+test('the library reads clearly (axe) and Esc closes it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const library = page.getByRole('dialog', { name: 'Lesson library' });
+  await expect(library.getByRole('button', { name: 'Play lesson: A split vote' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('dialog').analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(library).toBeHidden();
+  // The page behind has the keyboard again.
+  await expect(page.getByRole('button', { name: 'Lessons' })).toBeVisible();
+});
+
+test("'Play to the next pause' plays the run there and shows that pause", async ({ page }) => {
+  const lesson = findLesson('first-election')!;
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: `Play lesson: ${lesson.title.en}` }).click();
+  const panel = page.getByRole('region', { name: new RegExp(lesson.title.en) });
+  await panel.getByRole('button', { name: 'Play to the next pause', exact: true }).click();
+  await expect(panel.getByText(`Pause 2 of ${lesson.beats.length}`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText(lesson.beats[1]!.caption.en, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('virtual-time')).toHaveText(clock(lesson.beats[1]!.at));
+});
 
 test('a prediction question reveals its answer and the run plays on to show it', async ({ page }) => {
   const lesson = findLesson('split-vote')!;

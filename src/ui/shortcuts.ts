@@ -75,8 +75,15 @@ export function handleKeyDown(event: KeyboardEvent): void {
   if (action === null) return;
   // Space on a focused button presses that button; the page does not also toggle playback.
   if (action === 'play' && event.target instanceof HTMLElement && event.target.closest('button, summary, a')) return;
-  // While the help sheet is open only Esc and ? act; the rest of the page is inert.
-  if (useHelpStore.getState().open && action !== 'deselect' && action !== 'help') return;
+  // A modal dialog (the lesson library, the help sheet) has the keyboard: Esc closes it natively
+  // (preventing it here would keep it open), and the page behind is inert. ? still closes the help.
+  if (document.querySelector('dialog[open]')) {
+    if (action === 'help' && useHelpStore.getState().open) {
+      event.preventDefault();
+      runShortcut('help');
+    }
+    return;
+  }
   event.preventDefault();
   runShortcut(action);
 }

@@ -2,6 +2,7 @@
 // browser; choosing one loads its run and opens the player at its first pause.
 
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { LESSONS } from '../../scenario/lessons';
 import type { Lesson } from '../../scenario/narration';
 import { useSimStore } from '../../store/sim-store';
@@ -65,7 +66,8 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
     </li>
   );
 
-  return (
+  // On the page's body, not inside the header bar that opens it: it must not take the bar's colours.
+  return createPortal(
     <dialog
       ref={ref}
       className={styles.library}
@@ -100,6 +102,7 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
           </section>
         ) : null}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

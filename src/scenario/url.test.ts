@@ -76,6 +76,19 @@ describe('encodeLink / decodeLink', () => {
     expect(errorOf('#v1.')).toMatch(/empty/);
   });
 
+  it('says what kind of problem stopped a link, for wording it in another language', () => {
+    const kind = (text: string) => {
+      const result = decodeLink(text);
+      return result.ok ? 'ok' : result.problem;
+    };
+    expect(kind('hello')).toEqual({ kind: 'not-a-link' });
+    expect(kind('#v2.abcd')).toEqual({ kind: 'version', version: 2 });
+    expect(kind('#v1.')).toEqual({ kind: 'empty' });
+    expect(kind(`#v1.${'A'.repeat(100_001)}`)).toEqual({ kind: 'too-long', length: 100_001 });
+    expect(kind('#v1.abc$')).toEqual({ kind: 'damaged' });
+    expect(kind(rawLink({ s: { nodes: 12 } }))).toEqual({ kind: 'content' });
+  });
+
   it('refuses malformed or truncated base64 and corrupt compression', () => {
     const link = encodeLink({ scenario: SAMPLE });
     expect(errorOf(`${link.slice(0, 20)}!${link.slice(21)}`)).toMatch(/"!" at position \d+ is not a link character/);

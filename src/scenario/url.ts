@@ -49,8 +49,20 @@ export interface ShareLink {
   readonly view: ViewSettings;
 }
 
+/** Why a link could not be read, as data, so the app can say it in the reader's language. */
+export type LinkProblem =
+  | { readonly kind: 'not-a-link' }
+  | { readonly kind: 'version'; readonly version: number }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'too-long'; readonly length: number }
+  | { readonly kind: 'damaged' }
+  | { readonly kind: 'too-large' }
+  /** The scenario or the view settings: `error` names each field that is wrong. */
+  | { readonly kind: 'content' };
+
 export type DecodeResult =
-  { readonly ok: true; readonly link: ShareLink } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly link: ShareLink }
+  | { readonly ok: false; readonly error: string; readonly problem: LinkProblem };
 
 // ---- Encoding ------------------------------------------------------------------
 
@@ -137,30 +149,42 @@ export function decodeLink(input: string): DecodeResult {
     return decode(input);
   } catch (e) {
     // Every step below reports its own failures; this is the last line of defence for a link.
-    return fail(`the link could not be read (${e instanceof Error ? e.message : 'unknown error'})`);
+    return fail(`the link could not be read (${e instanceof Error ? e.message : 'unknown error'})`, DAMAGED);
   }
 }
 
-function fail(error: string): DecodeResult {
-  return { ok: false, error };
+const DAMAGED: LinkProblem = { kind: 'damaged' };
+const CONTENT: LinkProblem = { kind: 'content' };
+
+function fail(error: string, problem: LinkProblem = CONTENT): DecodeResult {
+  return { ok: false, error, problem };
 }
 
 function decode(input: string): DecodeResult {
-  if (typeof input !== 'string') return fail('a link is text');
+  if (typeof input !== 'string') return fail('a link is text', { kind: 'not-a-link' });
   const text = input.trim();
   const hash = text.indexOf('#');
   const fragment = hash >= 0 ? text.slice(hash + 1) : text;
   const version = /^v(\d{1,6})\./.exec(fragment);
-  if (!version) return fail('not a Raft Classroom link: it should end in "#v1." followed by the encoded scenario');
+  if (!version)
+    return fail('not a Raft Classroom link: it should end in "#v1." followed by the encoded scenario', {
+      kind: 'not-a-link',
+    });
   if (Number(version[1]) !== LINK_VERSION)
-    return fail(`unknown link version v${version[1]}: this app reads v${LINK_VERSION} links`);
+    return fail(`unknown link version v${version[1]}: this app reads v${LINK_VERSION} links`, {
+      kind: 'version',
+      version: Number(version[1]),
+    });
   const payload = fragment.slice(version[0].length);
-  if (payload.length === 0) return fail('the link is empty after "#v1.": it was probably cut off');
+  if (payload.length === 0) return fail('the link is empty after "#v1.": it was probably cut off', { kind: 'empty' });
   if (payload.length > MAX_LINK_CHARS)
-    return fail(`the link is too long (${payload.length} characters; at most ${MAX_LINK_CHARS})`);
+    return fail(`the link is too long (${payload.length} characters; at most ${MAX_LINK_CHARS})`, {
+      kind: 'too-long',
+      length: payload.length,
+    });
 
   const compressed = fromBase64Url(payload);
-  if (typeof compressed === 'string') return fail(compressed);
+  if (typeof compressed === 'string') return fail(compressed, DAMAGED);
 
   let bytes: Uint8Array;
   try {
@@ -171,16 +195,16 @@ function decode(input: string): DecodeResult {
       bytes = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_BYTES + 1) });
     }
   } catch {
-    return fail('the link is damaged: its compressed data is corrupt or cut off');
+    return fail('the link is damaged: its compressed data is corrupt or cut off', DAMAGED);
   }
   if (bytes.length > MAX_DECODED_BYTES)
-    return fail(`the link's scenario is too large (more than ${MAX_DECODED_BYTES / 1024} KB)`);
+    return fail(`the link's scenario is too large (more than ${MAX_DECODED_BYTES / 1024} KB)`, { kind: 'too-large' });
 
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return fail('the link is damaged: its content is not valid JSON text');
+    return fail('the link is damaged: its content is not valid JSON text', DAMAGED);
   }
   return readBody(json);
 }
@@ -188,7 +212,7 @@ function decode(input: string): DecodeResult {
 const BODY_FIELDS = new Set(['s', 'at', 'lang', 'speed', 'sel', 'lesson', 'own', 'beat']);
 
 function readBody(json: unknown): DecodeResult {
-  if (!isRecord(json)) return fail('the link is damaged: it holds no scenario');
+  if (!isRecord(json)) return fail('the link is damaged: it holds no scenario', DAMAGED);
   const unknown = Object.keys(json).filter((k) => !BODY_FIELDS.has(k));
   if (unknown.length > 0) return fail(`the link has unknown field ${unknown.map((k) => `"${k}"`).join(', ')}`);
   const s = json.s;

@@ -4,10 +4,10 @@
 
 import { DEFAULT_SCENARIO, useSimStore } from '../store/sim-store';
 import { closeLesson } from './lessons/lesson-state';
-import { setLinkError } from './share/link-store';
+import { setLinkError, type LinkError } from './share/link-store';
 
 /** Opens the default cluster, with `error` (a link that could not be opened) in the banner, or none. */
-export function openDefault(options: { readonly autoplay: boolean; readonly error?: string | null }): void {
+export function openDefault(options: { readonly autoplay: boolean; readonly error?: LinkError | null }): void {
   const sim = useSimStore.getState();
   setLinkError(options.error ?? null);
   closeLesson();

@@ -136,10 +136,25 @@ describe('start-up from the URL', () => {
     });
     const banner = screen.getByRole('alert');
     expect(banner).toHaveTextContent('이 링크를 열 수 없어 기본 클러스터를 대신 보여 줍니다.');
+    expect(banner).toHaveTextContent('링크에 담긴 시나리오나 보기 설정에 잘못된 값이 있습니다:');
     expect(banner).toHaveTextContent('lesson: no lesson "<b>bold</b>"');
     expect(banner.querySelector('b')).toBeNull();
     act(() => screen.getByRole('button', { name: '닫기' }).click());
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    ['#nonsense', 'Raft 교실 링크가 아닙니다.'],
+    ['#v7.AAAA', '이 앱이 읽지 못하는 링크 버전입니다 (v7;'],
+    ['#v1.', '"#v1." 뒤가 비어 있습니다.'],
+    [full.slice(0, Math.floor(full.length / 2)), '링크가 손상되었거나 잘렸습니다.'],
+  ])('in Korean, says why %s cannot be opened in Korean', (hash, reason) => {
+    useSimStore.setState({ lang: 'ko' });
+    render(<LinkErrorBanner />);
+    act(() => {
+      openFromHash(hash, { autoplay: false });
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent(reason);
   });
 
   it('a valid link after a broken one clears the banner', () => {

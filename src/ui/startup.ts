@@ -9,20 +9,22 @@ import { useSimStore } from '../store/sim-store';
 import { draftLesson } from './authoring/draft';
 import { isEmptyHash, openDefault } from './boot';
 import { closeLesson, openLesson } from './lessons/lesson-store';
-import { setLinkError } from './share/link-store';
+import { setLinkError, type LinkError } from './share/link-store';
 
 export { isEmbed } from './boot';
 
 export type StartupPlan =
   | { readonly kind: 'default' }
   | { readonly kind: 'link'; readonly link: ShareLink }
-  | { readonly kind: 'broken'; readonly error: string };
+  | { readonly kind: 'broken'; readonly error: LinkError };
 
 /** Decides from a location's fragment (`#v1.…`, or empty) what to open. */
 export function planStartup(hash: string): StartupPlan {
   if (isEmptyHash(hash)) return { kind: 'default' };
   const decoded = decodeLink(hash.startsWith('#') ? hash.slice(1) : hash);
-  return decoded.ok ? { kind: 'link', link: decoded.link } : { kind: 'broken', error: decoded.error };
+  return decoded.ok
+    ? { kind: 'link', link: decoded.link }
+    : { kind: 'broken', error: { text: decoded.error, problem: decoded.problem } };
 }
 
 export interface OpenOptions {

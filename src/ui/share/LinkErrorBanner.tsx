@@ -1,5 +1,5 @@
-// Shown when the link in the address bar could not be opened: a localized sentence, then the
-// decoder's own message (which names the step or the field), as text.
+// Shown when the link in the address bar could not be opened: a localized sentence, then the reason
+// in the reader's language (a bad scenario's field messages as the decoder wrote them), as text.
 
 import { useStrings } from '../i18n';
 import { setLinkError, useLinkStore } from './link-store';
@@ -17,7 +17,7 @@ export function LinkErrorBanner() {
       </span>
       <div className={styles.bannerText}>
         <p className={styles.bannerTitle}>{t.linkBroken}</p>
-        <pre className={styles.reason}>{error}</pre>
+        <pre className={styles.reason}>{t.linkReason(error)}</pre>
       </div>
       <button type="button" onClick={() => setLinkError(null)}>
         {t.dismiss}

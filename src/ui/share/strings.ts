@@ -1,4 +1,20 @@
+import type { LinkProblem } from '../../scenario/url';
 import { defineStrings } from '../i18n';
+import type { LinkError } from './link-store';
+
+/** In Korean the reason is worded from its kind; the field messages of a bad scenario stay as the decoder wrote them. */
+function koReason({ text, problem }: LinkError): string {
+  const reason: Record<LinkProblem['kind'], string> = {
+    'not-a-link': 'Raft 교실 링크가 아닙니다. 링크는 "#v1." 뒤에 시나리오가 이어져야 합니다.',
+    version: `이 앱이 읽지 못하는 링크 버전입니다 (v${problem.kind === 'version' ? problem.version : '?'}; 이 앱은 v1 링크를 읽습니다).`,
+    empty: '"#v1." 뒤가 비어 있습니다. 링크가 잘린 것 같습니다.',
+    'too-long': `링크가 너무 깁니다 (${problem.kind === 'too-long' ? problem.length : '?'}자).`,
+    damaged: '링크가 손상되었거나 잘렸습니다. 복사할 때 일부가 빠졌는지 확인하세요.',
+    'too-large': '링크에 담긴 시나리오가 너무 큽니다.',
+    content: '링크에 담긴 시나리오나 보기 설정에 잘못된 값이 있습니다:',
+  };
+  return problem.kind === 'content' ? `${reason.content}\n${text}` : `${reason[problem.kind]}\n(${text})`;
+}
 
 export const SHARE_STRINGS = defineStrings(
   {
@@ -10,6 +26,7 @@ export const SHARE_STRINGS = defineStrings(
     copyByHand: (chars: number) => `Copy this link by hand (${chars} characters):`,
     close: 'Close',
     linkBroken: 'This link could not be opened, so the default cluster is shown instead. The reason:',
+    linkReason: (error: LinkError) => error.text,
     dismiss: 'Dismiss',
   },
   {
@@ -21,6 +38,7 @@ export const SHARE_STRINGS = defineStrings(
     copyByHand: (chars: number) => `이 링크를 직접 복사하세요 (${chars}자):`,
     close: '닫기',
     linkBroken: '이 링크를 열 수 없어 기본 클러스터를 대신 보여 줍니다. 이유:',
+    linkReason: koReason,
     dismiss: '닫기',
   },
 );

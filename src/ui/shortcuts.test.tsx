@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 describe('keyboard shortcuts', () => {
-  it('plays, steps, resets and changes speed from the page', () => {
+  it('plays, steps forward and back, resets and changes speed from the page', () => {
     render(<Page />);
     fireEvent.keyDown(document.body, { key: ' ' });
     expect(sent.at(-1)).toEqual({ type: 'play' });
@@ -35,6 +35,10 @@ describe('keyboard shortcuts', () => {
     expect(sent.at(-1)).toEqual({ type: 'step' });
     fireEvent.keyDown(document.body, { key: '.' });
     expect(sent.at(-1)).toEqual({ type: 'step' });
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
+    expect(sent.at(-1)).toEqual({ type: 'stepBack' });
+    fireEvent.keyDown(document.body, { key: ',' });
+    expect(sent.at(-1)).toEqual({ type: 'stepBack' });
     fireEvent.keyDown(document.body, { key: ']' });
     expect(useSimStore.getState().speed).toBeGreaterThan(0.01);
     fireEvent.keyDown(document.body, { key: '[' });

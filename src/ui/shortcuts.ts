@@ -7,12 +7,14 @@ import { useSimStore } from '../store/sim-store';
 import { useHelpStore } from './chrome/help-store';
 import { nudgeSpeed } from './controls/speed';
 
-export type ShortcutAction = 'play' | 'step' | 'reset' | 'slower' | 'faster' | 'help' | 'lang' | 'deselect';
+export type ShortcutAction =
+  'play' | 'step' | 'stepBack' | 'reset' | 'slower' | 'faster' | 'help' | 'lang' | 'deselect';
 
 /** The keys of each action, as shown in the help sheet (event.key values). */
 export const SHORTCUTS: readonly { readonly action: ShortcutAction; readonly keys: readonly string[] }[] = [
   { action: 'play', keys: [' '] },
   { action: 'step', keys: ['ArrowRight', '.'] },
+  { action: 'stepBack', keys: ['ArrowLeft', ','] },
   { action: 'reset', keys: ['r'] },
   { action: 'slower', keys: ['['] },
   { action: 'faster', keys: [']'] },
@@ -50,6 +52,8 @@ export function runShortcut(action: ShortcutAction): void {
       return store.togglePlay();
     case 'step':
       return store.step();
+    case 'stepBack':
+      return store.stepBack();
     case 'reset':
       return store.reset();
     case 'slower':

@@ -7,11 +7,13 @@ import styles from './Chrome.module.css';
 import { useHelpStore } from './help-store';
 import { CHROME_STRINGS } from './strings';
 
-type DescriptionKey = 'scPlay' | 'scStep' | 'scReset' | 'scSlower' | 'scFaster' | 'scHelp' | 'scLang' | 'scDeselect';
+type DescriptionKey =
+  'scPlay' | 'scStep' | 'scStepBack' | 'scReset' | 'scSlower' | 'scFaster' | 'scHelp' | 'scLang' | 'scDeselect';
 
 const DESCRIPTION: Record<ShortcutAction, DescriptionKey> = {
   play: 'scPlay',
   step: 'scStep',
+  stepBack: 'scStepBack',
   reset: 'scReset',
   slower: 'scSlower',
   faster: 'scFaster',
@@ -20,7 +22,7 @@ const DESCRIPTION: Record<ShortcutAction, DescriptionKey> = {
   deselect: 'scDeselect',
 };
 
-const KEY_LABEL: Record<string, string> = { ArrowRight: '→', Escape: 'Esc', r: 'R', l: 'L' };
+const KEY_LABEL: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', Escape: 'Esc', r: 'R', l: 'L' };
 
 export function ShortcutHelp() {
   const t = useStrings(CHROME_STRINGS);

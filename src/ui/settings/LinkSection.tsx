@@ -26,7 +26,10 @@ function LinkForm({ names }: { readonly names: readonly string[] }) {
   const [from, setFrom] = useState(names[0] ?? 'A');
   const [to, setTo] = useState(names[1] ?? names[0] ?? 'A');
   const [oneWay, setOneWay] = useState(false);
+  const cut = useSimStore(useShallow((s) => s.snapshot?.network.cutLinks ?? []));
   const same = from === to;
+  // Mending a link that is not cut would do nothing: the button says so instead.
+  const isCut = cut.includes(`${from}>${to}`) || (!oneWay && cut.includes(`${to}>${from}`));
 
   return (
     <>
@@ -57,10 +60,14 @@ function LinkForm({ names }: { readonly names: readonly string[] }) {
         <button type="button" disabled={same} onClick={() => act({ do: 'cut', from, to, oneWay })}>
           {t.cut}
         </button>
-        <button type="button" disabled={same} onClick={() => act({ do: 'mend', from, to, oneWay })}>
+        <button type="button" disabled={same || !isCut} onClick={() => act({ do: 'mend', from, to, oneWay })}>
           {t.mend}
         </button>
-        {same ? <span className={styles.problem}>{t.sameNode}</span> : null}
+        {same ? (
+          <span className={styles.problem}>{t.sameNode}</span>
+        ) : !isCut ? (
+          <span className={styles.note}>{t.notCut(from, to, oneWay)}</span>
+        ) : null}
       </div>
     </>
   );

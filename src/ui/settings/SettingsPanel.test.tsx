@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
 import type { ToWorker } from '../../worker/protocol';
 import { SettingsPanel } from './SettingsPanel';
+import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
@@ -46,6 +47,30 @@ describe('SettingsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Split the network' }));
     expect(screen.getByRole('alert')).toHaveTextContent('at least two groups');
     expect(acts()).toHaveLength(1);
+  });
+
+  it('cuts a link, and offers to mend only a link that is cut', async () => {
+    const user = userEvent.setup();
+    useSimStore.setState({ snapshot: makeSnapshot(['A', 'B', 'C', 'D', 'E'].map((id) => makeNode(id))) });
+    render(<SettingsPanel />);
+    await user.click(screen.getByText('Cut a link'));
+    expect(screen.getByRole('button', { name: 'Mend link' })).toBeDisabled();
+    expect(screen.getByText('A ⇄ B is not cut: nothing to mend.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cut link' }));
+    expect(acts().at(-1)).toEqual({ do: 'cut', from: 'A', to: 'B', oneWay: false });
+    // The worker reports the cut link in the next frame.
+    act(() =>
+      useSimStore.setState({
+        snapshot: makeSnapshot(
+          ['A', 'B', 'C', 'D', 'E'].map((id) => makeNode(id)),
+          {
+            network: { ...makeSnapshot([]).network, cutLinks: ['A>B', 'B>A'] },
+          },
+        ),
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Mend link' }));
+    expect(acts().at(-1)).toEqual({ do: 'mend', from: 'A', to: 'B', oneWay: false });
   });
 
   it('turns an unsafe switch on live and keeps it for the next reset', async () => {

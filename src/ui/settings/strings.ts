@@ -33,6 +33,8 @@ export const SETTINGS_STRINGS = defineStrings(
     cut: 'Cut link',
     mend: 'Mend link',
     sameNode: 'Choose two different nodes.',
+    notCut: (from: string, to: string, oneWay: boolean) =>
+      `${from} ${oneWay ? '→' : '⇄'} ${to} is not cut: nothing to mend.`,
     cutLinks: 'Cut links',
     noCutLinks: 'none',
     mendLink: (from: string, to: string): string => `Mend ${from} → ${to}`,
@@ -99,6 +101,8 @@ export const SETTINGS_STRINGS = defineStrings(
     cut: '링크 끊기',
     mend: '링크 잇기',
     sameNode: '서로 다른 두 노드를 고르세요.',
+    notCut: (from: string, to: string, oneWay: boolean) =>
+      `${from} ${oneWay ? '→' : '⇄'} ${to} 링크는 끊겨 있지 않아 복구할 것이 없습니다.`,
     cutLinks: '끊긴 링크',
     noCutLinks: '없음',
     mendLink: (from: string, to: string): string => `${from} → ${to} 잇기`,

@@ -49,6 +49,10 @@ describe('NodeActions', () => {
     const timeout = screen.getByRole('button', { name: 'Force election timeout on B' });
     expect(timeout).toBeDisabled();
     expect(timeout).toHaveAccessibleDescription('B is down');
+    // A command may still be sent to it (the class watches the client retry), with a word on what happens.
+    expect(screen.getByRole('textbox', { name: 'Command for B' })).toHaveAccessibleDescription(
+      'B is down: a command sent to it is lost, and the client tries another node after its timeout.',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Restart B' }));
     expect(actSpy).toHaveBeenCalledWith({ do: 'restart', node: 'B' });

@@ -32,11 +32,12 @@ function NodePicker({ ids, selected }: { ids: readonly NodeId[]; selected: NodeI
 }
 
 /** A command to a dead node is allowed on purpose: the class watches the client time out and retry. */
-function CommandField({ id }: { id: NodeId }) {
+function CommandField({ id, alive }: { id: NodeId; alive: boolean }) {
   const act = useSimStore((s) => s.act);
   const t = useStrings(STRINGS);
   const [command, setCommand] = useState('');
   const inputId = `node-command-${id}`;
+  const hintId = `${inputId}-hint`;
   const empty = command.trim() === '';
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -54,11 +55,17 @@ function CommandField({ id }: { id: NodeId }) {
         placeholder={t.commandPlaceholder}
         autoComplete="off"
         spellCheck={false}
+        aria-describedby={alive ? undefined : hintId}
         onChange={(e) => setCommand(e.target.value)}
       />
       <button type="submit" className={styles.button} disabled={empty} title={empty ? t.emptyCommand : undefined}>
         {t.send(id)}
       </button>
+      {alive ? null : (
+        <p id={hintId} className={styles.hint}>
+          {t.commandToDead(id)}
+        </p>
+      )}
     </form>
   );
 }
@@ -131,7 +138,7 @@ export function NodeActions() {
               {t.isDown(node.id)}
             </p>
           )}
-          <CommandField key={node.id} id={node.id} />
+          <CommandField key={node.id} id={node.id} alive={node.alive} />
         </>
       )}
     </section>

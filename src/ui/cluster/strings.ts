@@ -100,6 +100,8 @@ export const STRINGS = defineStrings(
     timeout: (id: string) => `Force election timeout on ${id}`,
     isDown: (id: string) => `${id} is down`,
     commandLabel: (id: string) => `Command for ${id}`,
+    commandToDead: (id: string) =>
+      `${id} is down: a command sent to it is lost, and the client tries another node after its timeout.`,
     commandPlaceholder: 'set x 1',
     send: (id: string) => `Send to ${id}`,
     emptyCommand: 'Type a command first',
@@ -153,6 +155,8 @@ export const STRINGS = defineStrings(
     timeout: (id: string) => `${id} 선거 타임아웃 강제`,
     isDown: (id: string) => `노드 ${id} 중지됨`,
     commandLabel: (id: string) => `${id}에 보낼 명령`,
+    commandToDead: (id: string) =>
+      `${id}는 꺼져 있습니다: 보낸 명령은 사라지고, 클라이언트는 타임아웃 뒤 다른 노드로 다시 보냅니다.`,
     commandPlaceholder: 'set x 1',
     send: (id: string) => `${id}에 보내기`,
     emptyCommand: '먼저 명령을 입력하세요',

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineMarks } from '../../sim/timeline';
-import type { Violation } from '../../sim/types';
+import type { InvariantName, Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { envelope, snapshot } from '../test/snapshot-fixtures';
 import { fakeLayout, resetStore } from '../test/store';
@@ -74,6 +74,36 @@ describe('Timeline', () => {
     render(<Timeline />);
     fireEvent.click(screen.getByRole('button', { name: /Election Safety/ }));
     expect(seek).toHaveBeenCalledWith(700);
+  });
+
+  it('counts violations of one invariant at one instant on one button, and says how many are not shown', () => {
+    const at = (time: number, step: number, invariant: InvariantName = 'State Machine Safety') => ({
+      time,
+      step,
+      invariant,
+      detail: 'differs',
+    });
+    useSimStore.setState({
+      marks: {
+        ...marks,
+        violations: [
+          at(451, 60),
+          at(451, 61),
+          at(451, 62),
+          at(500, 70, 'Log Matching'),
+          at(600, 80),
+          at(700, 90),
+          at(800, 100),
+          at(900, 110),
+          at(900, 111),
+        ],
+      },
+    });
+    render(<Timeline />);
+    expect(screen.getByText('9 violations:')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /State Machine Safety at 0\.451 s \(×3\)/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^! Violation/ })).toHaveLength(5);
+    expect(screen.getByText('and 2 more')).toBeInTheDocument();
   });
 
   it('is a keyboard slider: arrows step, Page keys move 100 ms, Home and End go to the ends', () => {

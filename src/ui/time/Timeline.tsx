@@ -239,19 +239,33 @@ function MarksLayer({ marks, x, end }: LayerProps) {
   );
 }
 
-/** Violations also as buttons: the most important moments of a run, one click away. */
+/** How many violation buttons the timeline shows; the safety panel lists them all. */
+const MAX_VIOLATION_BUTTONS = 5;
+
+/**
+ * Violations also as buttons: the most important moments of a run, one click away. Several
+ * violations of one invariant at one instant (one per node, say) are one button with their count.
+ */
 function ViolationList({ marks, onSeek }: { marks: TimelineMarks; onSeek: (time: number) => void }) {
   const t = useStrings(TIME_STRINGS);
   if (marks.violations.length === 0) return null;
-  const shown = marks.violations.slice(0, 5);
+  const groups: { invariant: string; time: number; step: number; count: number }[] = [];
+  for (const v of marks.violations) {
+    const last = groups.at(-1);
+    if (last && last.invariant === v.invariant && last.time === v.time) last.count++;
+    else groups.push({ invariant: v.invariant, time: v.time, step: v.step, count: 1 });
+  }
+  const hidden = groups.slice(MAX_VIOLATION_BUTTONS).reduce((n, g) => n + g.count, 0);
   return (
     <p className={styles.violations}>
       <strong>{t.violationsCount(marks.violations.length)}:</strong>
-      {shown.map((v) => (
-        <button key={v.step} type="button" className={styles.violationButton} onClick={() => onSeek(v.time)}>
-          ! {t.violation(v.invariant, v.time)}
+      {groups.slice(0, MAX_VIOLATION_BUTTONS).map((g) => (
+        <button key={g.step} type="button" className={styles.violationButton} onClick={() => onSeek(g.time)}>
+          ! {t.violation(g.invariant, g.time)}
+          {g.count > 1 ? ` ${t.violationTimes(g.count)}` : ''}
         </button>
       ))}
+      {hidden > 0 ? <span>{t.violationsMore(hidden)}</span> : null}
     </p>
   );
 }

@@ -80,6 +80,15 @@ function LessonPanel({ lesson }: { readonly lesson: Lesson }) {
           ))}
         </ol>
         <span className={styles.progress}>{t.progress(index + 1, total)}</span>
+        <button
+          type="button"
+          className={styles.close}
+          onClick={closeLesson}
+          aria-label={t.closeLesson}
+          title={t.closeLesson}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
       </div>
 
       <div aria-live="polite" className={styles.body}>
@@ -111,9 +120,6 @@ function LessonPanel({ lesson }: { readonly lesson: Lesson }) {
         </button>
         <button type="button" onClick={freePlay} title={t.freePlayHint}>
           {t.freePlay}
-        </button>
-        <button type="button" onClick={closeLesson}>
-          {t.closeLesson}
         </button>
       </div>
     </section>

@@ -75,7 +75,7 @@ export const TIME_STRINGS = defineStrings(
       'Time stands still: choose a message to deliver, drop or duplicate, or fire a node’s election timer. Press Play to let time run again.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; stopped there.`
+        ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; the run stays where it was.`
         : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
     pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
     dismiss: 'Dismiss',
@@ -144,7 +144,7 @@ export const TIME_STRINGS = defineStrings(
       '시간이 멈춰 있습니다. 전달하거나 버리거나 복제할 메시지를 고르거나, 노드의 선거 타이머를 발동하세요. 재생을 누르면 시간이 다시 흐릅니다.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 그 지점에서 멈췄습니다.`
+        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
         : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
     pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
     dismiss: '닫기',

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import type { ClusterSnapshot } from '../../sim/types';
+import { showTab, useSideStore } from '../chrome/side-store';
 import { ClusterView } from './ClusterView';
 import { MessageDetails } from './MessageDetails';
 import { envelope, node, snapshot } from '../test/snapshot-fixtures';
@@ -104,6 +105,16 @@ describe('nodes', () => {
     fireEvent.keyDown(screen.getByRole('button', { name: /^Node A/ }), { key: 'Enter' });
     expect(useSimStore.getState().selectedNode).toBe('A');
     expect(screen.getByRole('button', { name: /^Node A/ })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('opens the Node tab when a node is chosen, also when it was already chosen', () => {
+    render(<ClusterView />);
+    show(snapshot());
+    fireEvent.click(screen.getByRole('button', { name: /^Node B/ }));
+    expect(useSideStore.getState().tab).toBe('node');
+    act(() => showTab('events'));
+    fireEvent.click(screen.getByRole('button', { name: /^Node B/ }));
+    expect(useSideStore.getState().tab).toBe('node');
   });
 
   it('depletes the election timer with virtual time and refills it when re-armed', () => {

@@ -8,6 +8,7 @@ import { memo, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeId } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
+import { showTab } from '../chrome/side-store';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR, termColor } from '../theme';
 import { ElectionTimerArc } from './ElectionTimerArc';
@@ -102,10 +103,15 @@ export const NodeBadge = memo(function NodeBadge({
   const color = STATUS_COLOR[status];
   const down = status === 'down';
   const voting = status === 'candidate' || status === 'preCandidate';
+  // Choosing a node opens its details, also when it was already the chosen one.
+  const choose = (): void => {
+    selectNode(id);
+    showTab('node');
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      selectNode(id);
+      choose();
     }
   };
   const r = radius;
@@ -123,7 +129,7 @@ export const NodeBadge = memo(function NodeBadge({
       data-status={status}
       data-violation={violation}
       data-focus={focus || undefined}
-      onClick={() => selectNode(id)}
+      onClick={choose}
       onKeyDown={onKeyDown}
     >
       {focus && <circle className={styles.lessonFocus} r={r + 24} />}

@@ -24,7 +24,7 @@ export function ClusterSection() {
   const { majority, tolerated } = quorumOf(nodes);
 
   return (
-    <Section title={t.cluster} open>
+    <Section name="cluster" title={t.cluster} open>
       <div className={styles.row}>
         <label htmlFor={sizeId}>{t.size}</label>
         <select

@@ -21,7 +21,7 @@ export function FaultsSection() {
   const latencyHi = useSimStore((s) => s.snapshot?.network.latency[1] ?? s.scenario.timing.latency[1]);
 
   return (
-    <Section title={t.faults}>
+    <Section name="faults" title={t.faults}>
       <div className={styles.faultGrid}>
         <label htmlFor={`${id}-drop`}>{t.dropRate}</label>
         <RateSelect id={`${id}-drop`} value={dropRate} onChange={(v) => setNetwork({ dropRate: v })} />

@@ -11,7 +11,7 @@ export function LinkSection() {
   const t = useStrings(SETTINGS_STRINGS);
   const nodes = useSimStore((s) => s.scenario.nodes);
   return (
-    <Section title={t.links}>
+    <Section name="links" title={t.links}>
       <p className={styles.note}>{t.linksHelp}</p>
       <LinkForm key={nodes} names={nodeNames(nodes)} />
       <CutLinks />

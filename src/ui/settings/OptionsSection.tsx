@@ -17,7 +17,7 @@ export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);
   const options = useSimStore((s) => s.scenario.options);
   return (
-    <Section title={t.options}>
+    <Section name="options" title={t.options}>
       <ul className={styles.switches}>
         {OPTIONS.map((key) => (
           <Switch
@@ -40,6 +40,7 @@ export function UnsafeSection() {
   const anyOn = UNSAFE.some((key) => unsafe[key]);
   return (
     <Section
+      name="unsafe"
       tone="warning"
       title={
         <>

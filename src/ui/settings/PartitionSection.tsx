@@ -14,7 +14,7 @@ export function PartitionSection() {
   const t = useStrings(SETTINGS_STRINGS);
   const nodes = useSimStore((s) => s.scenario.nodes);
   return (
-    <Section title={t.partition}>
+    <Section name="partition" title={t.partition}>
       <p className={styles.note}>{t.partitionHelp}</p>
       {/* A new cluster size starts a fresh draft. */}
       <PartitionForm key={nodes} names={nodeNames(nodes)} />

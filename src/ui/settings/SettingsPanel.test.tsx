@@ -73,6 +73,18 @@ describe('SettingsPanel', () => {
     expect(acts().at(-1)).toEqual({ do: 'mend', from: 'A', to: 'B', oneWay: false });
   });
 
+  it('keeps a section open after the panel is closed and opened again', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<SettingsPanel />);
+    const options = () => screen.getByText('Engine options').closest('details')!;
+    expect(options()).not.toHaveAttribute('open');
+    await user.click(screen.getByText('Engine options'));
+    expect(options()).toHaveAttribute('open');
+    unmount();
+    render(<SettingsPanel />);
+    expect(options()).toHaveAttribute('open');
+  });
+
   it('turns an unsafe switch on live and keeps it for the next reset', async () => {
     const user = userEvent.setup();
     render(<SettingsPanel />);

@@ -1,7 +1,7 @@
 // The live cluster: nodes on a ring, the network between them and every message in flight,
 // all placed by the snapshot's virtual time. The SVG scales with its box through its viewBox.
 
-import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
+import { LazyMotion, MotionConfig } from 'motion/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
@@ -16,6 +16,9 @@ import { NodeBadge } from './NodeBadge';
 import { NetworkLayer } from './PartitionLines';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
+
+/** Motion's animation features, kept out of the first load (see motion-features.ts). */
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 function ClientBox() {
   const t = useStrings(STRINGS);
@@ -42,7 +45,7 @@ export function ClusterView() {
   const box = useBoxSize(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
 
   return (
-    <LazyMotion features={domAnimation}>
+    <LazyMotion features={loadMotionFeatures}>
       <MotionConfig reducedMotion="user">
         <figure className={styles.view}>
           <div className={styles.body}>

@@ -273,7 +273,35 @@ describe('step to the next milestone', () => {
     const result = history.stepToNext('violation', { maxTime: 3000 });
     expect(result).toEqual({ found: false, reason: 'limit' });
     expect(history.instant).toEqual(before);
-    expect(history.end.time).toBeGreaterThanOrEqual(3700);
+  });
+
+  it('forgets the future a search computed from the end of the run: acting next starts no branch', () => {
+    const history = new History(BUSY);
+    history.runUntil(700);
+    const end = history.end;
+    expect(history.stepToNext('violation', { maxTime: 3000 }).found).toBe(false);
+    expect(history.end).toEqual(end);
+    expect(history.perform({ do: 'kill', node: 'A' })).toEqual({ forked: false, branch: 0 });
+    // What follows is what a run that never searched gives.
+    history.runUntil(2500);
+    const plain = new History(BUSY);
+    plain.runUntil(700);
+    plain.perform({ do: 'kill', node: 'A' });
+    plain.runUntil(2500);
+    expect(JSON.stringify(history.trace)).toBe(JSON.stringify(plain.trace));
+    // The same marks; their revision says marks were taken away once (the UI then takes them anew).
+    expect({ ...history.marks, revision: 0 }).toEqual(plain.marks);
+    expect(history.marks.revision).toBe(1);
+  });
+
+  it('keeps a future that was known before the search (seen, so acting in it is a branch)', () => {
+    const history = new History(BUSY);
+    history.runUntil(3000);
+    const end = history.end;
+    history.seekTime(700);
+    expect(history.stepToNext('violation', { maxTime: 1000 }).found).toBe(false);
+    expect(history.end).toEqual(end);
+    expect(history.perform({ do: 'kill', node: 'A' }).forked).toBe(true);
   });
 
   it('stops on a violation when an unsafe switch breaks Raft', () => {

@@ -227,13 +227,15 @@ export class History {
 
   /**
    * Move to the event that is the next milestone of `kind` and return it. The search is bounded;
-   * when nothing is found the history has still been computed that far ahead, but the view stays.
+   * when nothing is found the view stays, and a future the search computed (nobody has seen it) is
+   * forgotten again: acting there next is acting at the end of the run, not in its past.
    */
   stepToNext(kind: MilestoneKind, limits: StepToLimits = {}): StepToResult {
     const b = this.current;
     const maxSteps = limits.maxSteps ?? 100_000;
     const maxTime = limits.maxTime ?? 60_000;
     const start = this.instant;
+    const endBefore = b.end;
     const matches = milestoneMatcher(kind, b.timeline.committedAt(start.step));
     const within = (e: TraceEvent): boolean => e.step - start.step <= maxSteps && e.time - start.time <= maxTime;
 
@@ -241,7 +243,7 @@ export class History {
     let i = b.sim.records.length;
     for (; i < b.trace.length; i++) {
       const e = b.trace.at(i)!;
-      if (!within(e)) return this.notFound(start, 'limit');
+      if (!within(e)) return this.notFound(start, 'limit', endBefore);
       if (matches(e)) {
         this.seekStep(e.step);
         return { found: true, event: e };
@@ -251,13 +253,13 @@ export class History {
     this.seekStep(b.end.step);
     for (;;) {
       const from = b.sim.records.length;
-      if (!this.advance()) return this.notFound(start, 'no-more-events');
+      if (!this.advance()) return this.notFound(start, 'no-more-events', endBefore);
       for (let k = from; k < b.sim.records.length; k++) {
         const e = b.sim.records.at(k)!;
-        if (!within(e)) return this.notFound(start, 'limit');
+        if (!within(e)) return this.notFound(start, 'limit', endBefore);
         if (matches(e)) return { found: true, event: e };
       }
-      if (b.sim.stepCount - start.step >= maxSteps) return this.notFound(start, 'limit');
+      if (b.sim.stepCount - start.step >= maxSteps) return this.notFound(start, 'limit', endBefore);
     }
   }
 
@@ -416,12 +418,30 @@ export class History {
     b.eventTime = c.now;
   }
 
-  private notFound(start: Instant, reason: 'limit' | 'no-more-events'): StepToResult {
+  private notFound(start: Instant, reason: 'limit' | 'no-more-events', endBefore: Instant): StepToResult {
     if (this.step !== start.step || this.now !== start.time) {
       this.seekStep(start.step);
       if (this.now < start.time) this.seekTime(start.time);
     }
+    // The search began at the end of what was known: what it computed past there goes again.
+    if (endBefore.step === start.step) this.forgetFuture(endBefore);
     return { found: false, reason };
+  }
+
+  /** Drop the current branch's events after the current instant; `end` is where the branch ends then. */
+  private forgetFuture(end: Instant): void {
+    const b = this.current;
+    const sim = b.sim;
+    const kept = sim.records.length;
+    b.trace.truncate(kept);
+    b.violations.length = sim.violations.length;
+    b.timeline.truncate(sim.stepCount, kept);
+    const beyond = b.checkpoints.findIndex((c) => c.step > sim.stepCount);
+    if (beyond >= 0) b.checkpoints.length = beyond;
+    b.nextCheckpointStep = this.nextCheckpointAfter(b.checkpoints[b.checkpoints.length - 1]!);
+    b.synced = Math.min(b.synced, kept);
+    b.violationsSynced = Math.min(b.violationsSynced, b.violations.length);
+    b.end = end;
   }
 
   /** A new branch from the current instant; the current branch keeps its future. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
 import type { ToWorker } from '../../worker/protocol';
 import { CommandInput } from './CommandInput';
@@ -43,6 +43,21 @@ describe('CommandInput', () => {
     await user.click(screen.getByRole('button', { name: 'Send to leader' }));
     expect(submitted()).toEqual([{ type: 'act', action: { do: 'submit', command: 'set name raft' } }]);
     expect(field).toHaveValue('');
+  });
+
+  it('says the command was sent, for a few seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(<CommandInput />);
+      await user.type(screen.getByRole('combobox', { name: 'Client command' }), 'set x 1{Enter}');
+      const said = 'Sent “set x 1” to the cluster; the client finds the leader.';
+      expect(screen.getByText(said)).toBeInTheDocument();
+      act(() => vi.advanceTimersByTime(4000));
+      expect(screen.queryByText(said)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fills the field from an example', async () => {

@@ -1,7 +1,7 @@
 // The client: type a command, send it to the cluster; malformed text is refused at once,
 // in the chosen language, before anything reaches the simulation.
 
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { COMMAND_EXAMPLES } from '../../raft/kv';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -10,6 +10,8 @@ import styles from './Controls.module.css';
 import { CONTROL_STRINGS } from './strings';
 
 const MAX_COMMAND_LENGTH = 200;
+/** How long "Sent …" stays: on a laptop it lies over the side panel's tabs. */
+const SENT_SHOWN_MS = 4000;
 
 export function CommandInput() {
   const t = useStrings(CONTROL_STRINGS);
@@ -23,6 +25,12 @@ export function CommandInput() {
   const listId = useId();
 
   const refusal: Refusal | null = tried ? refusalOf(text) : null;
+
+  useEffect(() => {
+    if (sent === null) return;
+    const timer = setTimeout(() => setSent(null), SENT_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [sent]);
 
   const submit = (e: FormEvent<HTMLFormElement>): void => {
     e.preventDefault();

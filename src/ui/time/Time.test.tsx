@@ -76,7 +76,7 @@ describe('Timeline', () => {
     expect(seek).toHaveBeenCalledWith(700);
   });
 
-  it('counts violations of one invariant at one instant on one button, and says how many are not shown', () => {
+  it('counts violations of one invariant at one shown instant on one button, and says how many are not shown', () => {
     const at = (time: number, step: number, invariant: InvariantName = 'State Machine Safety') => ({
       time,
       step,
@@ -88,8 +88,8 @@ describe('Timeline', () => {
         ...marks,
         violations: [
           at(451, 60),
-          at(451, 61),
-          at(451, 62),
+          at(451.2, 61),
+          at(451.4, 62),
           at(500, 70, 'Log Matching'),
           at(600, 80),
           at(700, 90),

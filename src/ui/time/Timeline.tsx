@@ -244,16 +244,18 @@ const MAX_VIOLATION_BUTTONS = 5;
 
 /**
  * Violations also as buttons: the most important moments of a run, one click away. Several
- * violations of one invariant at one instant (one per node, say) are one button with their count.
+ * violations of one invariant at one shown instant (one per node, say) are one button with their count.
  */
 function ViolationList({ marks, onSeek }: { marks: TimelineMarks; onSeek: (time: number) => void }) {
   const t = useStrings(TIME_STRINGS);
   if (marks.violations.length === 0) return null;
-  const groups: { invariant: string; time: number; step: number; count: number }[] = [];
+  // Grouped by what the button says: the same invariant at the same shown millisecond.
+  const groups: { label: string; time: number; step: number; count: number }[] = [];
   for (const v of marks.violations) {
+    const label = t.violation(v.invariant, v.time);
     const last = groups.at(-1);
-    if (last && last.invariant === v.invariant && last.time === v.time) last.count++;
-    else groups.push({ invariant: v.invariant, time: v.time, step: v.step, count: 1 });
+    if (last && last.label === label) last.count++;
+    else groups.push({ label, time: v.time, step: v.step, count: 1 });
   }
   const hidden = groups.slice(MAX_VIOLATION_BUTTONS).reduce((n, g) => n + g.count, 0);
   return (
@@ -261,7 +263,7 @@ function ViolationList({ marks, onSeek }: { marks: TimelineMarks; onSeek: (time:
       <strong>{t.violationsCount(marks.violations.length)}:</strong>
       {groups.slice(0, MAX_VIOLATION_BUTTONS).map((g) => (
         <button key={g.step} type="button" className={styles.violationButton} onClick={() => onSeek(g.time)}>
-          ! {t.violation(g.invariant, g.time)}
+          ! {g.label}
           {g.count > 1 ? ` ${t.violationTimes(g.count)}` : ''}
         </button>
       ))}

@@ -3,6 +3,7 @@
 // checks every field and names the one that is wrong.
 
 import type { Localized } from './narration';
+import { isRecord } from './is-record';
 
 export interface CaptionBeat {
   /** The virtual time (ms) to pause at. */
@@ -17,12 +18,8 @@ export interface OwnLesson {
 }
 
 export const MAX_NAME_CHARS = 120;
-export const MAX_CAPTION_CHARS = 2000;
-export const MAX_OWN_BEATS = 200;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const MAX_CAPTION_CHARS = 2000;
+const MAX_OWN_BEATS = 200;
 
 /** Pause points in time order; what is wrong goes to `errors`, prefixed with `where` (e.g. "beats"). */
 export function readCaptionBeats(value: unknown, errors: string[], where = 'beats'): CaptionBeat[] {

@@ -11,6 +11,7 @@ import { deflateSync, inflateSync } from 'fflate';
 import type { NodeId } from '../raft/types';
 import { findLesson } from './lessons';
 import { LANGS, LESSON_ID, type Lang } from './narration';
+import { isRecord } from './is-record';
 import { readCaptionBeats, readLessonName, type OwnLesson } from './own-lesson';
 import { nodeNames, scenarioSchema, type Action, type Scenario, type ScenarioInput } from './schema';
 import { validateScenario } from './validate';
@@ -265,10 +266,6 @@ function readBody(json: unknown): DecodeResult {
     ...(beat !== undefined ? { beat: beat as number } : {}),
   };
   return { ok: true, link: { scenario, at: at as number, view } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readOwnLesson(value: unknown, errors: string[]): OwnLesson | undefined {

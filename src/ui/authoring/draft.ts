@@ -6,6 +6,7 @@
 // scenario schema is strict and rejects fields it does not know.
 
 import type { Beat, Lesson } from '../../scenario/narration';
+import { isRecord } from '../../scenario/is-record';
 import { LESSON_ID } from '../../scenario/narration';
 import { MAX_NAME_CHARS, readCaptionBeats, sortCaptionBeats, type CaptionBeat } from '../../scenario/own-lesson';
 import { compactScenario } from '../../scenario/url';
@@ -129,10 +130,6 @@ export function lessonFile(draft: Draft): string {
 
 export type ImportResult =
   { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly errors: string[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads an imported file: a plain scenario, or a lesson file. Never throws; errors name the field. */
 export function readImport(text: string, fallbackName = ''): ImportResult {

@@ -2,7 +2,7 @@
 // focus). It travels in lesson files and in share links, both untrusted text, so reading one
 // checks every field and names the one that is wrong.
 
-import type { Localized } from './narration';
+import type { Lesson, Localized } from './narration';
 import { isRecord } from './is-record';
 
 export interface CaptionBeat {
@@ -50,6 +50,11 @@ export function readCaptionBeats(value: unknown, errors: string[], where = 'beat
 
 export function sortCaptionBeats(beats: readonly CaptionBeat[]): CaptionBeat[] {
   return [...beats].sort((x, y) => x.at - y.at);
+}
+
+/** A home-made lesson as a link carries it: its name and its pauses' instants and captions. */
+export function ownLessonOf(lesson: Lesson): OwnLesson {
+  return { name: lesson.title.en, beats: lesson.beats.map(({ at, caption }) => ({ at, caption })) };
 }
 
 /** A lesson's name: text, cut to MAX_NAME_CHARS. */

@@ -3,6 +3,7 @@
 // browser, export it as files, import files, share it as a link or play it as a lesson.
 
 import { useId, useState, type ReactNode } from 'react';
+import { ownLessonOf } from '../../scenario/own-lesson';
 import { encodeLink } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -225,7 +226,7 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: Edito
         speed: sim.speed,
         selected: null,
         // With pause points it is a lesson: the link opens the player on its captions.
-        ...(draft.beats.length > 0 ? { own: { name: draftLesson(draft).title.en, beats: draft.beats }, beat: 0 } : {}),
+        ...(draft.beats.length > 0 ? { own: ownLessonOf(draftLesson(draft)), beat: 0 } : {}),
       },
     })}`;
     onLink(link, await writeClipboard(link));

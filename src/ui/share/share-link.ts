@@ -3,6 +3,7 @@
 // a home-made one whole (its name and captions), so the class sees what the teacher wrote.
 
 import { findLesson } from '../../scenario/lessons';
+import { ownLessonOf } from '../../scenario/own-lesson';
 import { encodeLink, type ViewSettings } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
 import { useLessonStore } from '../lessons/lesson-store';
@@ -23,9 +24,7 @@ export async function currentLink(base: string): Promise<string> {
     speed: sim.speed,
     selected: sim.selectedNode,
     ...(open && fromLibrary ? { lesson: open.id, beat } : {}),
-    ...(open && !fromLibrary
-      ? { own: { name: open.title.en, beats: open.beats.map((b) => ({ at: b.at, caption: b.caption })) }, beat }
-      : {}),
+    ...(open && !fromLibrary ? { own: ownLessonOf(open), beat } : {}),
   };
   return `${base}${encodeLink({ scenario, at, view })}`;
 }

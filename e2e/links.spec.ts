@@ -6,6 +6,7 @@ import { deflateSync } from 'fflate';
 import { runScenario } from '../src/scenario/run';
 import { scenarioSchema } from '../src/scenario/schema';
 import { encodeLink, toBase64Url } from '../src/scenario/url';
+import type { Page } from '@playwright/test';
 import { expect, logOf, nodeStates, openApp, openTab, test } from './fixtures';
 
 const scenario = scenarioSchema.parse({
@@ -53,17 +54,20 @@ test('a link opens its scenario paused at its instant, with the leader and logs 
   await expect(page.getByRole('button', { name: 'Select node C' })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('Copy link gives a link that reopens the same moment', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`/${encodeLink({ scenario, at: 1200, view: { lang: 'en' } })}`);
-  await expect(page.getByTestId('virtual-time')).toHaveText('1.200 s');
+/** Presses Copy link and returns the link: from the clipboard, or from the field shown to copy it by hand. */
+async function copyLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Copy link' }).click();
   const status = page.getByRole('status').filter({ hasText: /Link copied \(\d+ characters\)\./ });
   const manual = page.getByRole('textbox', { name: /^Copy this link by hand/ });
   await expect(status.or(manual)).toBeVisible();
-  const link = (await manual.isVisible())
-    ? await manual.inputValue()
-    : await page.evaluate(() => navigator.clipboard.readText());
+  return (await manual.isVisible()) ? manual.inputValue() : page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('Copy link gives a link that reopens the same moment', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/${encodeLink({ scenario, at: 1200, view: { lang: 'en' } })}`);
+  await expect(page.getByTestId('virtual-time')).toHaveText('1.200 s');
+  const link = await copyLink(page);
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#v1\./);
 
   await page.goto('/');
@@ -89,13 +93,7 @@ test("a home-made lesson's link brings its captions, and Copy link passes them o
   await expect(panel.getByText('Nobody leads yet <b>(watch the timers)</b>', { exact: true })).toBeVisible();
   await expect(page.getByTestId('virtual-time')).toHaveText('0.300 s');
 
-  await page.getByRole('button', { name: 'Copy link' }).click();
-  const status = page.getByRole('status').filter({ hasText: /Link copied \(\d+ characters\)\./ });
-  const manual = page.getByRole('textbox', { name: /^Copy this link by hand/ });
-  await expect(status.or(manual)).toBeVisible();
-  const link = (await manual.isVisible())
-    ? await manual.inputValue()
-    : await page.evaluate(() => navigator.clipboard.readText());
+  const link = await copyLink(page);
   await page.goto('/');
   await page.goto(link);
   await expect(panel.getByText('Pause 1 of 2', { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@
 // nothing a skipped frame carried may be lost, and a paused frame shows at once.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineMarks } from '../sim/timeline';
+import { TimelineBuilder } from '../sim/timeline';
 import type { ClusterSnapshot, TraceEvent } from '../sim/types';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
 import type { FromWorker } from '../worker/protocol';
@@ -77,16 +77,7 @@ describe('the view and the message canvas while playing', () => {
     const { port, deliver } = fakePort();
     useSimStore.getState().connect(port);
     deliver(frame(1, true, { resetFeed: true }));
-    const marks: TimelineMarks = {
-      terms: [],
-      leaders: [],
-      nodes: [],
-      network: [],
-      commits: [],
-      violations: [],
-      revision: 0,
-      eventsRead: 2,
-    };
+    const marks = new TimelineBuilder().marks;
     deliver(frame(2, true, { marks }));
     deliver(frame(3, true));
     await wait(VIEW_WAITS_AT_MOST_MS + 20);

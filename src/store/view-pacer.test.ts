@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEW_INTERVAL_MS, VIEW_INTERVAL_UNDER_LOAD_MS, ViewPacer } from './view-pacer';
+import { ViewPacer } from './view-pacer';
 
 const FRAME = 1000 / 60;
 
@@ -21,7 +21,6 @@ describe('ViewPacer', () => {
   it('gives the view every other frame while frames come on time at 60 Hz', () => {
     const shown = play(new ViewPacer(), 0, 60);
     expect(shown).toHaveLength(30);
-    expect(VIEW_INTERVAL_MS).toBeLessThan(2 * FRAME);
   });
 
   it('gives it every third frame for a while after a late frame, then every other again', () => {
@@ -32,7 +31,6 @@ describe('ViewPacer', () => {
     const shown = play(pacer, late, 120);
     const within = (from: number, to: number) => shown.filter((t) => t >= late + from && t < late + to).length;
     expect(within(0, 30 * FRAME)).toBe(10);
-    expect(VIEW_INTERVAL_UNDER_LOAD_MS).toBeLessThan(3 * FRAME);
     // After a calm second the view is back to every other frame.
     expect(within(66 * FRAME, 96 * FRAME)).toBe(15);
   });

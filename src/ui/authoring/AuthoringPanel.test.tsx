@@ -61,6 +61,17 @@ async function capture(): Promise<void> {
   await screen.findByRole('table');
 }
 
+/** Captures the run at 450 ms and makes it a lesson "A dies" with one captioned pause there. */
+async function authorADies(): Promise<void> {
+  useSimStore.setState({ snapshot: { time: 450 } as never });
+  await capture();
+  fireEvent.change(screen.getByRole('textbox', { name: 'Lesson name' }), { target: { value: 'A dies' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
+  fireEvent.change(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' }), {
+    target: { value: 'A is down.' },
+  });
+}
+
 const rows = (): string[] =>
   within(screen.getByRole('table'))
     .getAllByRole('row')
@@ -105,13 +116,7 @@ describe('authoring', () => {
   });
 
   it('adds a captioned pause, saves the lesson in this browser and plays it in the lesson player', async () => {
-    useSimStore.setState({ snapshot: { time: 450 } as never });
-    await capture();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Lesson name' }), { target: { value: 'A dies' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' }), {
-      target: { value: 'A is down.' },
-    });
+    await authorADies();
     fireEvent.click(screen.getByRole('button', { name: 'Save in this browser' }));
     expect(screen.getByRole('status')).toHaveTextContent('Saved “A dies”.');
 
@@ -125,13 +130,7 @@ describe('authoring', () => {
   });
 
   it('copies a link that carries the lesson: its name and captions, at its first pause', async () => {
-    useSimStore.setState({ snapshot: { time: 450 } as never });
-    await capture();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Lesson name' }), { target: { value: 'A dies' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' }), {
-      target: { value: 'A is down.' },
-    });
+    await authorADies();
     // jsdom has no clipboard: the link is shown to copy by hand.
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     const field = await screen.findByRole('textbox', { name: /^Copy this link by hand/ });

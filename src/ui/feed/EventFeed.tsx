@@ -22,6 +22,7 @@ const MAX_ITEMS = 100;
  * list stays put and a busy run only appends lines, instead of moving every line up on every frame.
  */
 const TRIM_BATCH = 50;
+const MOST_ITEMS = MAX_ITEMS + TRIM_BATCH;
 
 const GLYPH: Record<Tone, string> = {
   election: '⚑',
@@ -55,20 +56,18 @@ export function EventFeed() {
   const told = useMemo(
     // Narrate only the steps that can be shown: a long history must not cost every frame.
     () =>
-      narrate(lastSteps(showMessages ? feed : history.records, MAX_ITEMS + TRIM_BATCH), lang, { showMessages }).slice(
-        -(MAX_ITEMS + TRIM_BATCH),
-      ),
+      narrate(lastSteps(showMessages ? feed : history.records, MOST_ITEMS), lang, { showMessages }).slice(-MOST_ITEMS),
     [feed, history, lang, showMessages],
   );
-  // The list starts at the same item until MAX_ITEMS + TRIM_BATCH have piled up (or it is gone: a rewind, a reload).
+  // The list starts at the same item until MOST_ITEMS have piled up (or it is gone: a rewind, a reload).
   const [firstKey, setFirstKey] = useState<string | null>(null);
   let first = firstKey === null ? -1 : told.findIndex((item) => item.key === firstKey);
-  if (first < 0 || told.length - first > MAX_ITEMS + TRIM_BATCH) {
+  if (first < 0 || told.length - first > MOST_ITEMS) {
     first = Math.max(0, told.length - MAX_ITEMS);
     const key = told[first]?.key ?? null;
     if (key !== firstKey) setFirstKey(key);
   }
-  const items = first === 0 ? told : told.slice(first);
+  const items = told.slice(first);
   const lastKey = items[items.length - 1]?.key;
   // Follow the newest line, also when the list switches between steps and messages.
   const { ref, pinned, onScroll, toEnd } = useStickToEnd<HTMLOListElement>('y', 24, `${showMessages}:${lastKey}`);

@@ -189,6 +189,33 @@ describe('Leader Append-Only: a leader never overwrites or deletes entries in it
     expect(found[0]).toMatchObject({ nodes: ['A'], index: 2 });
   });
 
+  it('flags a leader overwriting an entry in place', () => {
+    const h = new History({ A: [A1], B: [], C: [] });
+    h.becomeLeader('A', 2);
+    h.append('A', 2, [entry(2, 'set y 1')]);
+    const found = h.append('A', 2, [entry(2, 'set y 2')]);
+    expect(names(found)).toContain('Leader Append-Only');
+    expect(found.find((v) => v.invariant === 'Leader Append-Only')).toMatchObject({ nodes: ['A'], index: 2 });
+  });
+
+  it('flags a leader that deletes an entry and steps down in the same input', () => {
+    // The state the checker is given is the one after the whole input, when A is a follower
+    // again; the deletion happened while it led.
+    const h = new History({ A: [A1], B: [], C: [] });
+    h.becomeLeader('A', 2);
+    h.append('A', 2, [entry(2, 'set y 1')]);
+    const found = [
+      ...h.event('A', { type: 'entriesTruncated', fromIndex: 2, removed: [entry(2, 'set y 1')] }, (n) => {
+        n.log.length = 1;
+        n.role = 'follower';
+        n.currentTerm = 3;
+      }),
+      ...h.event('A', { type: 'termChanged', from: 2, to: 3, cause: 'B' }),
+      ...h.event('A', { type: 'roleChanged', from: 'leader', to: 'follower', term: 3 }),
+    ];
+    expect(names(found)).toEqual(['Leader Append-Only']);
+  });
+
   it('does not flag a leader appending, nor a follower deleting a conflicting uncommitted entry (§5.3)', () => {
     const h = new History({ A: [A1], B: [A1, entry(1, 'set y stale')], C: [] });
     h.becomeLeader('A', 2);
@@ -329,6 +356,19 @@ describe('State Machine Safety: no two servers apply different entries at the sa
     expect(h.append('B', 2, [entry(1, 'set y 1')])).toEqual([]);
     expect(h.commit('B', 2, 'leaderCommit')).toEqual([]);
     expect(h.apply('B')).toEqual([]);
+  });
+
+  it('flags a node whose append overwrites an entry it has committed', () => {
+    const h = new History({ A: [A1, entry(1, 'set y 1')] });
+    h.commit('A', 2, 'leaderCommit');
+    expect(names(h.append('A', 2, [entry(2, 'set y 2')]))).toEqual(['State Machine Safety']);
+  });
+
+  it('does not flag an append that repeats entries the node already holds', () => {
+    const y = entry(1, 'set y 1');
+    const h = new History({ A: [A1, y] });
+    h.commit('A', 2, 'leaderCommit');
+    expect(h.append('A', 2, [y])).toEqual([]);
   });
 
   it('does not flag a node deleting entries past its commitIndex', () => {

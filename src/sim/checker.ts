@@ -4,7 +4,7 @@
 // logs are summarised by a chain of prefix hashes, and global facts (the leader
 // of each term, the committed entry at each index) are kept in maps.
 
-import type { LogEntry, NodeId, RaftEvent, RaftState } from '../raft/types';
+import type { LogEntry, NodeId, RaftEvent, RaftState, Role } from '../raft/types';
 import type { InvariantName, Violation } from './types';
 
 export interface CheckerState {
@@ -37,6 +37,8 @@ export interface CheckerState {
    * otherwise look like the deletion of a committed entry.
    */
   commitIndex: Record<NodeId, number>;
+  /** Each node's role as of the event being checked (for the same reason as commitIndex). */
+  role: Record<NodeId, Role>;
 }
 
 export function emptyCheckerState(): CheckerState {
@@ -51,6 +53,7 @@ export function emptyCheckerState(): CheckerState {
     appliedEntry: [],
     votes: {},
     commitIndex: {},
+    role: {},
   };
 }
 
@@ -68,6 +71,7 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
     appliedEntry: [...s.appliedEntry],
     votes: { ...s.votes },
     commitIndex: { ...s.commitIndex },
+    role: { ...s.role },
   };
 }
 
@@ -136,35 +140,21 @@ export class SafetyChecker {
         if (!event.preVote) found = this.recordVote(node, event.term, event.candidate, time);
         break;
       case 'roleChanged':
+        s.role[node] = event.to;
         if (event.to === 'leader') found = this.checkNewLeader(node, event.term, after, time);
         break;
       case 'entriesTruncated':
-        found = [];
-        if (after.role === 'leader') {
-          found.push(
-            violation(
-              'Leader Append-Only',
-              time,
-              node,
-              `leader ${node} deleted entries from index ${event.fromIndex}`,
-              {
-                index: event.fromIndex,
-              },
-            ),
-          );
-        }
-        if (event.fromIndex <= (s.commitIndex[node] ?? 0)) {
-          found.push(
-            violation('State Machine Safety', time, node, `${node} deleted committed entry ${event.fromIndex}`, {
-              index: event.fromIndex,
-            }),
-          );
-        }
+        found = this.checkDeletion(node, event.fromIndex, time);
         s.prefixHashes[node]!.length = event.fromIndex - 1;
         break;
-      case 'entriesAppended':
-        found = this.appendHashes(node, event.fromIndex, event.entries, time);
+      case 'entriesAppended': {
+        // An append that starts inside the log replaces what was there: a deletion in disguise.
+        const replaced = this.firstReplaced(node, event.fromIndex, event.entries);
+        found = replaced === null ? null : this.checkDeletion(node, replaced, time);
+        const mismatched = this.appendHashes(node, event.fromIndex, event.entries, time);
+        if (mismatched) (found ??= []).push(...mismatched);
         break;
+      }
       case 'commitAdvanced':
         s.commitIndex[node] = event.to;
         found = this.checkCommitted(node, event.from, event.to, after.currentTerm, time);
@@ -217,8 +207,9 @@ export class SafetyChecker {
 
   /** A restart must bring back the term and vote the node had (they are persistent). */
   observeRestart(node: NodeId, termBefore: number, termAfter: number, time: number): Violation[] {
-    // commitIndex is volatile (Figure 2): a restarted node starts again from 0.
+    // commitIndex is volatile (Figure 2): a restarted node starts again from 0, as a follower.
     this.state.commitIndex[node] = 0;
+    this.state.role[node] = 'follower';
     if (termAfter >= termBefore) return [];
     return [
       {
@@ -229,6 +220,42 @@ export class SafetyChecker {
         detail: `${node} restarted with term ${termAfter} after having reached term ${termBefore}`,
       },
     ];
+  }
+
+  /** Entries from `fromIndex` on are gone from the node's log: legal only for a follower, above its commitIndex. */
+  private checkDeletion(node: NodeId, fromIndex: number, time: number): Violation[] | null {
+    let found: Violation[] | null = null;
+    if (this.state.role[node] === 'leader') {
+      found = [
+        violation('Leader Append-Only', time, node, `leader ${node} deleted entries from index ${fromIndex}`, {
+          index: fromIndex,
+        }),
+      ];
+    }
+    if (fromIndex <= (this.state.commitIndex[node] ?? 0)) {
+      (found ??= []).push(
+        violation('State Machine Safety', time, node, `${node} deleted committed entry ${fromIndex}`, {
+          index: fromIndex,
+        }),
+      );
+    }
+    return found;
+  }
+
+  /**
+   * The first index an append starting at `fromIndex` changes or drops from the node's log,
+   * or null when it only adds at the end (or rewrites what is already there, unchanged).
+   */
+  private firstReplaced(node: NodeId, fromIndex: number, entries: readonly LogEntry[]): number | null {
+    const hashes = this.state.prefixHashes[node] ?? [];
+    if (hashes.length < fromIndex) return null;
+    let prev = fromIndex > 1 ? hashes[fromIndex - 2]! : 0;
+    for (let i = 0; i < entries.length && fromIndex + i <= hashes.length; i++) {
+      prev = chain(prev, entries[i]!);
+      if (prev !== hashes[fromIndex - 1 + i]) return fromIndex + i;
+    }
+    const end = fromIndex + entries.length;
+    return end <= hashes.length ? end : null;
   }
 
   private recordVote(node: NodeId, term: number, candidate: NodeId, time: number): Violation[] | null {

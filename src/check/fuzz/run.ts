@@ -1,11 +1,12 @@
 // Plays one fuzz case and judges it: safety (the simulation's invariant checker),
-// liveness after the ending heals everything, and linearizability of what the
-// client saw.
+// liveness after the ending heals everything, durability of the writes the client
+// was told succeeded, and linearizability of what the client saw.
 
-import type { InvariantName } from '../../sim/types';
+import type { Scenario } from '../../scenario/schema';
 import type { TraceReader } from '../../sim/trace-log';
-import type { ClusterSnapshot } from '../../sim/types';
+import type { ClusterSnapshot, InvariantName, TraceEvent, Violation } from '../../sim/types';
 import { Simulation } from '../../sim/simulation';
+import { describeLostWrites, lostWrites, type AcknowledgedRequest } from '../durability';
 import { historyFromTrace } from '../history-from-trace';
 import { checkLinearizability } from '../linearizability';
 import { toScenario, type FuzzCase } from './generate';
@@ -18,6 +19,7 @@ const POLL_EVERY = 100;
 export type FuzzFailure =
   | { readonly kind: 'safety'; readonly invariant: InvariantName; readonly time: number; readonly detail: string }
   | { readonly kind: 'liveness'; readonly detail: string }
+  | { readonly kind: 'durability'; readonly detail: string }
   | { readonly kind: 'linearizability'; readonly detail: string }
   | { readonly kind: 'crash'; readonly detail: string };
 
@@ -43,6 +45,8 @@ export function describeFailure(f: FuzzFailure): string {
       return `safety: ${f.invariant} at ${f.time} ms — ${f.detail}`;
     case 'liveness':
       return `liveness: ${f.detail}`;
+    case 'durability':
+      return `durability: ${f.detail}`;
     case 'linearizability':
       return `linearizability: ${f.detail}`;
     case 'crash':
@@ -50,10 +54,27 @@ export function describeFailure(f: FuzzFailure): string {
   }
 }
 
-export function runCase(c: FuzzCase): FuzzOutcome {
-  let sim: Simulation | null = null;
+/**
+ * What the judge reads of a run. The Simulation is one; a test may pass a wrapper around
+ * it that injects a broken component, to show that an oracle catches it.
+ */
+export interface JudgedRun {
+  readonly violations: readonly Violation[];
+  readonly records: TraceReader;
+  readonly stepCount: number;
+  readonly now: number;
+  runUntil(time: number): void;
+  snapshot(): ClusterSnapshot;
+}
+
+function simulate(scenario: Scenario): JudgedRun {
+  return new Simulation(scenario, { recordTrace: true });
+}
+
+export function runCase(c: FuzzCase, start: (scenario: Scenario) => JudgedRun = simulate): FuzzOutcome {
+  let sim: JudgedRun | null = null;
   try {
-    sim = new Simulation(toScenario(c), { recordTrace: true });
+    sim = start(toScenario(c));
     return judge(sim, c);
   } catch (e) {
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -66,7 +87,7 @@ export function runCase(c: FuzzCase): FuzzOutcome {
   }
 }
 
-function judge(sim: Simulation, c: FuzzCase): FuzzOutcome {
+function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
   const outcome = (failure: FuzzFailure | null, undecided = false): FuzzOutcome => ({
     failure,
     events: sim.stepCount,
@@ -83,27 +104,28 @@ function judge(sim: Simulation, c: FuzzCase): FuzzOutcome {
   if (early) return outcome(early);
 
   const clients = new ClientTracker();
-  let unsettled = 'the cluster never settled';
+  const after = `${LIVENESS_WINDOW / 1000} s after the heal at ${c.faultEnd} ms`;
+  let problem: FuzzFailure | null = { kind: 'liveness', detail: `${after}: the cluster never settled` };
   for (let t = c.faultEnd; t <= c.faultEnd + LIVENESS_WINDOW; t += POLL_EVERY) {
     sim.runUntil(t);
     const broken = safety();
     if (broken) return outcome(broken);
     clients.read(sim.records);
-    const why = settledProblem(sim.snapshot(), clients);
-    if (why === null) {
-      unsettled = '';
-      break;
-    }
-    unsettled = why;
+    const snap = sim.snapshot();
+    // Liveness first: until the cluster has settled, a committed log may still be catching up.
+    const unsettled = settledProblem(snap, clients);
+    const lost = unsettled === null ? lostWrites(clients.acknowledged(), snap.nodes) : [];
+    problem =
+      unsettled !== null
+        ? { kind: 'liveness', detail: `${after}: ${unsettled}` }
+        : lost.length > 0
+          ? { kind: 'durability', detail: `${after}: ${describeLostWrites(lost)}` }
+          : null;
+    if (problem === null) break;
   }
-  if (unsettled !== '') {
-    return outcome({
-      kind: 'liveness',
-      detail: `${LIVENESS_WINDOW / 1000} s after the heal at ${c.faultEnd} ms: ${unsettled}`,
-    });
-  }
+  if (problem) return outcome(problem);
 
-  const lin = checkLinearizability(historyFromTrace(sim.records));
+  const lin = checkLinearizability(historyFromTrace(records(sim.records)));
   if (lin.ok === false) {
     const ops = lin.operations
       .map((o) => `#${o.id} "${o.command}" [${o.call}, ${o.ret === Infinity ? '∞' : o.ret}] → ${o.result ?? '?'}`)
@@ -113,10 +135,15 @@ function judge(sim: Simulation, c: FuzzCase): FuzzOutcome {
   return outcome(null, lin.ok === 'unknown');
 }
 
+function* records(trace: TraceReader): Generator<TraceEvent> {
+  for (let i = 0; i < trace.length; i++) yield trace.at(i)!;
+}
+
 /** Follows the client part of the trace incrementally, so polling stays O(new events). */
 class ClientTracker {
   readonly open = new Set<number>();
   readonly succeeded = new Set<number>();
+  private readonly commands = new Map<number, string>();
   private readAt = 0;
 
   read(trace: TraceReader): void {
@@ -124,16 +151,26 @@ class ClientTracker {
       const t = trace.at(this.readAt)!;
       if (t.kind !== 'client') continue;
       const e = t.event;
-      if (e.type === 'submitted') this.open.add(e.requestId);
-      else if (e.type === 'succeeded') {
+      if (e.type === 'submitted') {
+        this.open.add(e.requestId);
+        this.commands.set(e.requestId, e.command);
+      } else if (e.type === 'succeeded') {
         this.open.delete(e.requestId);
         this.succeeded.add(e.requestId);
       } else if (e.type === 'failed') this.open.delete(e.requestId);
     }
   }
+
+  /** The requests the client was told succeeded, with their commands. */
+  acknowledged(): AcknowledgedRequest[] {
+    return [...this.succeeded].map((id) => ({ id, command: this.commands.get(id) ?? '' }));
+  }
 }
 
-/** Why the cluster is not (yet) in the settled state liveness asks for, or null when it is. */
+/**
+ * Why the cluster is not (yet) in the settled state liveness asks for, or null when it is:
+ * every node up, one leader, every request answered, every node's committed log the leader's.
+ */
 function settledProblem(snap: ClusterSnapshot, clients: ClientTracker): string | null {
   const down = snap.nodes.filter((n) => !n.alive).map((n) => n.id);
   if (down.length > 0) return `${down.join(', ')} still down`;
@@ -156,13 +193,5 @@ function settledProblem(snap: ClusterSnapshot, clients: ClientTracker): string |
         return `${n.id} and ${leader.id} differ at committed index ${i + 1}`;
     }
   }
-  const inLog = new Set<number>();
-  for (let i = 0; i < committed; i++) {
-    const id = leader.log[i]!.requestId;
-    if (id !== undefined) inLog.add(id);
-  }
-  const lost = [...clients.succeeded].filter((id) => !inLog.has(id));
-  if (lost.length > 0)
-    return `request(s) #${lost.join(', #')} were answered "success" but are not in the committed log`;
   return null;
 }

@@ -103,7 +103,7 @@ function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
   const early = safety();
   if (early) return outcome(early);
 
-  const clients = new ClientTracker();
+  const clients = new ClientTracker(c.faultEnd);
   const after = `${LIVENESS_WINDOW / 1000} s after the heal at ${c.faultEnd} ms`;
   let problem: FuzzFailure | null = { kind: 'liveness', detail: `${after}: the cluster never settled` };
   for (let t = c.faultEnd; t <= c.faultEnd + LIVENESS_WINDOW; t += POLL_EVERY) {
@@ -143,8 +143,13 @@ function* records(trace: TraceReader): Generator<TraceEvent> {
 class ClientTracker {
   readonly open = new Set<number>();
   readonly succeeded = new Set<number>();
+  /** Requests sent once the cluster was healed: each of them must succeed. */
+  readonly sinceHeal = new Set<number>();
+  readonly failedSinceHeal: number[] = [];
   private readonly commands = new Map<number, string>();
   private readAt = 0;
+
+  constructor(private readonly healAt: number) {}
 
   read(trace: TraceReader): void {
     for (; this.readAt < trace.length; this.readAt++) {
@@ -154,10 +159,14 @@ class ClientTracker {
       if (e.type === 'submitted') {
         this.open.add(e.requestId);
         this.commands.set(e.requestId, e.command);
+        if (t.time >= this.healAt) this.sinceHeal.add(e.requestId);
       } else if (e.type === 'succeeded') {
         this.open.delete(e.requestId);
         this.succeeded.add(e.requestId);
-      } else if (e.type === 'failed') this.open.delete(e.requestId);
+      } else if (e.type === 'failed') {
+        this.open.delete(e.requestId);
+        if (this.sinceHeal.has(e.requestId)) this.failedSinceHeal.push(e.requestId);
+      }
     }
   }
 
@@ -169,7 +178,10 @@ class ClientTracker {
 
 /**
  * Why the cluster is not (yet) in the settled state liveness asks for, or null when it is:
- * every node up, one leader, every request answered, every node's committed log the leader's.
+ * every node up, one leader whose term every node has reached, every request answered,
+ * the healed cluster has served a request (the ending's probe), and every node's committed
+ * log is the leader's. Without the probe, a cluster frozen at the heal (nothing committed,
+ * a stale leader, candidates in higher terms) would look settled.
  */
 function settledProblem(snap: ClusterSnapshot, clients: ClientTracker): string | null {
   const down = snap.nodes.filter((n) => !n.alive).map((n) => n.id);
@@ -180,8 +192,15 @@ function settledProblem(snap: ClusterSnapshot, clients: ClientTracker): string |
       ? 'no leader'
       : `${leaders.length} leaders (${leaders.map((l) => `${l.id} in term ${l.currentTerm}`).join(', ')})`;
   }
-  if (clients.open.size > 0) return `${clients.open.size} client request(s) still unanswered`;
   const leader = leaders[0]!;
+  const elsewhere = snap.nodes.find((n) => n.currentTerm !== leader.currentTerm);
+  if (elsewhere)
+    return `${elsewhere.id} is in term ${elsewhere.currentTerm}, leader ${leader.id} in term ${leader.currentTerm}`;
+  if (clients.open.size > 0) return `${clients.open.size} client request(s) still unanswered`;
+  if (clients.failedSinceHeal.length > 0)
+    return `request(s) #${clients.failedSinceHeal.join(', #')}, sent after the heal, failed`;
+  if (![...clients.sinceHeal].some((id) => clients.succeeded.has(id)))
+    return 'no request sent after the heal has succeeded yet';
   const committed = leader.commitIndex;
   for (const n of snap.nodes) {
     if (n.commitIndex !== committed)

@@ -1,7 +1,7 @@
 // The fault-injecting fuzzer's command line.
 //   npm run fuzz -- [--seeds N] [--seed S] [--minutes M] [--nodes N] [--unsafe NAME]
 // Plays N random scenarios (crashes, partitions, lossy links, concurrent clients),
-// each ending healed, and checks safety, liveness and linearizability. A failure is
+// each ending healed, and checks safety, liveness, durability and linearizability. A failure is
 // shrunk and printed as scenario JSON (and a share link) ready for `npm run sim`.
 // Exit: 0 when every case passed; 1 on a failure. With --unsafe the roles swap:
 // finding a safety violation is the point, so 0 when one is found, 1 when none is.

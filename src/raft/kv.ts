@@ -70,16 +70,18 @@ export function emptyKv(): KvState {
   return { data: {}, appliedRequests: [] };
 }
 
-/** Applies one committed entry and returns what it did, in words the UI can show. */
-export function applyEntry(kv: KvState, entry: LogEntry): string {
-  if (entry.command === '') return 'no-op';
+/**
+ * Applies one committed entry and returns what it did, in words the UI can show; `retry` when
+ * the entry is a client's retry of a request already applied (thesis §6.3), which changes nothing.
+ */
+export function applyEntry(kv: KvState, entry: LogEntry): { result: string; retry: boolean } {
+  if (entry.noop === true || entry.command === '') return { result: 'no-op', retry: false };
   const id = entry.requestId;
-  if (id === undefined) return execute(kv, entry.command);
-  // A client retry of a request already applied returns the first result and changes nothing.
+  if (id === undefined) return { result: execute(kv, entry.command), retry: false };
   const applied = kv.appliedRequests;
   const index = appliedIndex(applied);
   const earlier = findApplied(applied, index, id);
-  if (earlier !== undefined) return earlier;
+  if (earlier !== undefined) return { result: earlier, retry: true };
   const result = execute(kv, entry.command);
   const last = applied[applied.length - 1];
   if (last !== undefined && last[0] >= id) index.sortedFrom = applied.length;
@@ -91,7 +93,7 @@ export function applyEntry(kv: KvState, entry: LogEntry): string {
     index.sortedFrom = Math.max(0, index.sortedFrom - cut);
   }
   index.length = applied.length;
-  return result;
+  return { result, retry: false };
 }
 
 /**

@@ -1,55 +1,103 @@
-// Small helpers over a Raft log whose first entry has index 1, as in the paper.
+// The Raft log as one object. Its first entry is not always index 1: after a snapshot
+// (§7) the prefix up to `snapshotIndex` is gone and only its last term is remembered.
+// Every read goes through an index, never through a position in an array, so the
+// rest of the node never assumes where the log starts.
 
 import type { LogEntry } from './types';
 
-export function lastLogIndex(log: readonly LogEntry[]): number {
-  return log.length;
-}
+export class RaftLog {
+  /** The entries after the snapshot: entries[0] has index snapshotIndex + 1. */
+  private entries: LogEntry[];
+  private snapshotIndex_: number;
+  private snapshotTerm_: number;
 
-/** The term of the entry at `index`, 0 for index 0 (the empty prefix), undefined past the end. */
-export function termAt(log: readonly LogEntry[], index: number): number | undefined {
-  if (index === 0) return 0;
-  return log[index - 1]?.term;
-}
-
-export function lastLogTerm(log: readonly LogEntry[]): number {
-  return log.length === 0 ? 0 : log[log.length - 1]!.term;
-}
-
-/** §5.4.1: is a log ending at (lastTerm, lastIndex) at least as up-to-date as `log`? */
-export function isUpToDate(log: readonly LogEntry[], lastTerm: number, lastIndex: number): boolean {
-  const myTerm = lastLogTerm(log);
-  return lastTerm > myTerm || (lastTerm === myTerm && lastIndex >= lastLogIndex(log));
-}
-
-/** The first index holding `term`, searching back from `index` (for the fast-backup hint). */
-export function firstIndexOfTerm(log: readonly LogEntry[], term: number, index: number): number {
-  let i = index;
-  while (i > 1 && termAt(log, i - 1) === term) i--;
-  return i;
-}
-
-/** The last index holding `term`, or 0 when the log has no entry of that term. */
-export function lastIndexOfTerm(log: readonly LogEntry[], term: number): number {
-  for (let i = log.length; i >= 1; i--) {
-    const t = log[i - 1]!.term;
-    if (t === term) return i;
-    if (t < term) return 0;
+  constructor(entries: readonly LogEntry[] = [], snapshotIndex = 0, snapshotTerm = 0) {
+    this.entries = [...entries];
+    this.snapshotIndex_ = snapshotIndex;
+    this.snapshotTerm_ = snapshotTerm;
   }
-  return 0;
-}
 
-export function majority(clusterSize: number): number {
-  return Math.floor(clusterSize / 2) + 1;
-}
+  /** A copy that shares the (immutable) entries: cheap enough for a checkpoint. */
+  clone(): RaftLog {
+    return new RaftLog(this.entries, this.snapshotIndex_, this.snapshotTerm_);
+  }
 
-/** How many nodes hold entry `index`: the leader itself plus each peer whose matchIndex reaches it. */
-export function replicaCount(
-  matchIndex: Readonly<Record<string, number>>,
-  peers: readonly string[],
-  index: number,
-): number {
-  let replicas = 1;
-  for (const peer of peers) if ((matchIndex[peer] ?? 0) >= index) replicas++;
-  return replicas;
+  /** The last index the snapshot covers (0 with no snapshot). */
+  get snapshotIndex(): number {
+    return this.snapshotIndex_;
+  }
+
+  get snapshotTerm(): number {
+    return this.snapshotTerm_;
+  }
+
+  firstIndex(): number {
+    return this.snapshotIndex_ + 1;
+  }
+
+  lastIndex(): number {
+    return this.snapshotIndex_ + this.entries.length;
+  }
+
+  lastTerm(): number {
+    return this.entries.length === 0 ? this.snapshotTerm_ : this.entries[this.entries.length - 1]!.term;
+  }
+
+  /** The entries held (those after the snapshot), oldest first; read-only. */
+  held(): readonly LogEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * The term of the entry at `index`: the snapshot's last term at its last index (0 for the empty
+   * prefix), undefined past the end or inside the discarded prefix.
+   */
+  term(index: number): number | undefined {
+    if (index === this.snapshotIndex_) return this.snapshotTerm_;
+    if (index < this.snapshotIndex_) return undefined;
+    return this.entries[index - this.snapshotIndex_ - 1]?.term;
+  }
+
+  entry(index: number): LogEntry | undefined {
+    if (index <= this.snapshotIndex_) return undefined;
+    return this.entries[index - this.snapshotIndex_ - 1];
+  }
+
+  /** Entries lo..hi-1 (clipped to what is held). */
+  slice(lo: number, hi: number): LogEntry[] {
+    const base = this.snapshotIndex_ + 1;
+    return this.entries.slice(Math.max(lo, base) - base, Math.max(hi, base) - base);
+  }
+
+  append(entries: readonly LogEntry[]): void {
+    for (const e of entries) this.entries.push(e);
+  }
+
+  /** Delete the entry at `index` and every one after it; returns what was removed. */
+  truncateFrom(index: number): LogEntry[] {
+    return this.entries.splice(Math.max(index - this.snapshotIndex_ - 1, 0));
+  }
+
+  /** §5.4.1: is a log ending at (lastTerm, lastIndex) at least as up-to-date as this one? */
+  isUpToDate(lastTerm: number, lastIndex: number): boolean {
+    const myTerm = this.lastTerm();
+    return lastTerm > myTerm || (lastTerm === myTerm && lastIndex >= this.lastIndex());
+  }
+
+  /** The first index holding `term`, searching back from `index` (the fast-backup hint). */
+  firstIndexOfTerm(term: number, index: number): number {
+    let i = index;
+    while (i > this.firstIndex() && this.term(i - 1) === term) i--;
+    return i;
+  }
+
+  /** The last index holding `term`, or 0 when the log holds no entry of that term. */
+  lastIndexOfTerm(term: number): number {
+    for (let i = this.lastIndex(); i > this.snapshotIndex_; i--) {
+      const t = this.term(i)!;
+      if (t === term) return i;
+      if (t < term) return 0;
+    }
+    return this.snapshotTerm_ === term && this.snapshotIndex_ > 0 ? this.snapshotIndex_ : 0;
+  }
 }

@@ -4,10 +4,18 @@
 
 import { describe, expect, it } from 'vitest';
 import type { RaftNode } from './node';
-import type { AppendEntries, AppendEntriesReply, NodeId, RaftMessage, RequestVote } from './types';
+import type {
+  AppendEntries,
+  AppendEntriesReply,
+  NodeId,
+  RaftMessage,
+  RaftOptions,
+  RequestVote,
+  UnsafeSwitches,
+} from './types';
+import { DEFAULT_OPTIONS, SAFE_SWITCHES } from './types';
 import {
   armsElectionTimer,
-  config,
   elect,
   eventsOf,
   logOf,
@@ -15,8 +23,11 @@ import {
   messagesOf,
   messageTo,
   persistent,
+  preVoteReply,
+  propose,
   receive,
   Router,
+  start,
   termsOf,
   timeout,
   voteReply,
@@ -24,8 +35,12 @@ import {
 
 const FIVE = ['A', 'B', 'C', 'D', 'E'] as const;
 
+function optionsOf(options: Partial<RaftOptions>): { options: RaftOptions; unsafe: UnsafeSwitches } {
+  return { options: { ...DEFAULT_OPTIONS, ...options }, unsafe: SAFE_SWITCHES };
+}
+
 function voteRequest(term: number, candidateId: NodeId, lastLogIndex: number, lastLogTerm: number): RequestVote {
-  return { type: 'RequestVote', term, candidateId, lastLogIndex, lastLogTerm, preVote: false };
+  return { type: 'RequestVote', term, candidateId, lastLogIndex, lastLogTerm };
 }
 
 function appendEntries(
@@ -48,7 +63,7 @@ function appendReply(term: number, success: boolean, matchIndex = 0, prevLogInde
 /** A node of FIVE that has just won the election of `term` with every vote. */
 function leaderOf(term: number, terms: number[] = [], setup: Parameters<typeof makeNode>[1] = {}): RaftNode {
   const node = makeNode('A', { cluster: FIVE, persistent: persistent(term - 1, terms), ...setup });
-  node.start();
+  start(node);
   elect(node, ['B', 'C']);
   expect(node.state.role).toBe('leader');
   expect(node.state.currentTerm).toBe(term);
@@ -58,7 +73,7 @@ function leaderOf(term: number, terms: number[] = [], setup: Parameters<typeof m
 describe('§5.2 leader election', () => {
   it('a node starts as a follower with its election timer running', () => {
     const node = makeNode('A');
-    const out = node.start();
+    const out = start(node);
     expect(node.state.role).toBe('follower');
     expect(node.state.currentTerm).toBe(0);
     expect(armsElectionTimer(out)).toBe(true);
@@ -67,7 +82,7 @@ describe('§5.2 leader election', () => {
 
   it('on election timeout a follower becomes candidate, increments its term, votes for itself and asks every peer', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(3, [1, 1, 3]) });
-    node.start();
+    start(node);
     const out = timeout(node);
     expect(node.state.role).toBe('candidate');
     expect(node.state.currentTerm).toBe(4);
@@ -75,7 +90,7 @@ describe('§5.2 leader election', () => {
     const requests = messagesOf(out, 'RequestVote');
     expect(requests.map((r) => r.to).sort()).toEqual(['B', 'C', 'D', 'E']);
     for (const { message } of requests) {
-      expect(message).toMatchObject({ term: 4, candidateId: 'A', lastLogIndex: 3, lastLogTerm: 3, preVote: false });
+      expect(message).toMatchObject({ term: 4, candidateId: 'A', lastLogIndex: 3, lastLogTerm: 3 });
     }
     // §5.2: the candidate waits a fresh randomized timeout for the result.
     expect(armsElectionTimer(out)).toBe(true);
@@ -83,7 +98,7 @@ describe('§5.2 leader election', () => {
 
   it('a candidate wins with votes from a majority of the whole cluster, its own included', () => {
     const node = makeNode('A', { cluster: FIVE });
-    node.start();
+    start(node);
     timeout(node);
     receive(node, 'B', voteReply(1, true));
     // Two of five is not a majority; a repeated grant from the same voter does not count twice.
@@ -97,7 +112,7 @@ describe('§5.2 leader election', () => {
 
   it('a new leader sends heartbeats to every peer at once and sets nextIndex to last+1, matchIndex to 0', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(2, [1, 2]) });
-    node.start();
+    start(node);
     timeout(node);
     receive(node, 'B', voteReply(3, true));
     const out = receive(node, 'C', voteReply(3, true));
@@ -114,7 +129,7 @@ describe('§5.2 leader election', () => {
 
   it('after a split vote the next election timeout starts a new election with a higher term', () => {
     const node = makeNode('A', { cluster: ['A', 'B', 'C', 'D'] });
-    node.start();
+    start(node);
     timeout(node);
     receive(node, 'B', voteReply(1, true));
     receive(node, 'C', voteReply(1, false));
@@ -173,7 +188,7 @@ describe('Figure 2, all servers: term rules', () => {
 
   it('a request with a stale term is refused and changes nothing', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(5, [1, 5], 'B') });
-    node.start();
+    start(node);
     const before = structuredClone(node.state);
     const voteOut = receive(node, 'C', voteRequest(4, 'C', 9, 4));
     expect(messageTo(voteOut, 'C', 'RequestVoteReply')).toMatchObject({ term: 5, voteGranted: false });
@@ -194,7 +209,7 @@ describe('Figure 2, all servers: term rules', () => {
 
   it('a candidate that receives AppendEntries of its own term becomes a follower of that leader', () => {
     const node = makeNode('A', { cluster: FIVE });
-    node.start();
+    start(node);
     timeout(node);
     const out = receive(node, 'B', appendEntries(1, 'B', 0, 0, []));
     expect(node.state.role).toBe('follower');
@@ -207,7 +222,7 @@ describe('Figure 2, all servers: term rules', () => {
 describe('Figure 2, RequestVote receiver', () => {
   it('grants one vote per term, first come first served', () => {
     const node = makeNode('A', { cluster: FIVE });
-    node.start();
+    start(node);
     const first = receive(node, 'B', voteRequest(1, 'B', 0, 0));
     expect(messageTo(first, 'B', 'RequestVoteReply').voteGranted).toBe(true);
     const second = receive(node, 'C', voteRequest(1, 'C', 0, 0));
@@ -223,20 +238,21 @@ describe('Figure 2, RequestVote receiver', () => {
 
   it('§5.4.1: a candidate whose last entry has a higher term is up to date even with a shorter log', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(3, [1, 1, 1, 2, 2]) });
-    node.start();
+    start(node);
     const out = receive(node, 'B', voteRequest(4, 'B', 2, 3));
     expect(messageTo(out, 'B', 'RequestVoteReply').voteGranted).toBe(true);
   });
 
   it('§5.4.1: a candidate whose last entry has a lower term is refused even with a longer log', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(3, [1, 3]) });
-    node.start();
+    start(node);
     const out = receive(node, 'B', voteRequest(4, 'B', 9, 2));
     expect(messageTo(out, 'B', 'RequestVoteReply').voteGranted).toBe(false);
     expect(eventsOf(out, 'voteRefused')[0]?.reason).toBe('log-not-up-to-date');
     // The event carries the values compared, for the UI to show the rule evaluated.
     expect(eventsOf(out, 'voteRefused')[0]?.check).toEqual({
       votedFor: null,
+      voterTerm: 4,
       voterLastLogTerm: 3,
       voterLastLogIndex: 2,
       candidateLastLogTerm: 2,
@@ -249,21 +265,21 @@ describe('Figure 2, RequestVote receiver', () => {
 
   it('§5.4.1: with equal last terms the candidate needs a log at least as long', () => {
     const shorter = makeNode('A', { cluster: FIVE, persistent: persistent(2, [1, 2, 2]) });
-    shorter.start();
+    start(shorter);
     expect(messageTo(receive(shorter, 'B', voteRequest(3, 'B', 2, 2)), 'B', 'RequestVoteReply').voteGranted).toBe(
       false,
     );
     const equal = makeNode('A', { cluster: FIVE, persistent: persistent(2, [1, 2, 2]) });
-    equal.start();
+    start(equal);
     expect(messageTo(receive(equal, 'B', voteRequest(3, 'B', 3, 2)), 'B', 'RequestVoteReply').voteGranted).toBe(true);
     const longer = makeNode('A', { cluster: FIVE, persistent: persistent(2, [1, 2, 2]) });
-    longer.start();
+    start(longer);
     expect(messageTo(receive(longer, 'B', voteRequest(3, 'B', 4, 2)), 'B', 'RequestVoteReply').voteGranted).toBe(true);
   });
 
   it('§5.2: granting a vote resets the election timer, refusing one does not', () => {
     const node = makeNode('A', { cluster: FIVE, persistent: persistent(1, [1]) });
-    node.start();
+    start(node);
     expect(armsElectionTimer(receive(node, 'B', voteRequest(2, 'B', 1, 1)))).toBe(true);
     expect(armsElectionTimer(receive(node, 'C', voteRequest(2, 'C', 1, 1)))).toBe(false); // already voted
     expect(armsElectionTimer(receive(node, 'D', voteRequest(3, 'D', 0, 0)))).toBe(false); // log behind
@@ -273,7 +289,7 @@ describe('Figure 2, RequestVote receiver', () => {
 describe('Figure 2 and §5.3, AppendEntries receiver', () => {
   function follower(terms: number[], currentTerm = Math.max(0, ...terms)): RaftNode {
     const node = makeNode('B', { cluster: FIVE, persistent: persistent(currentTerm, terms) });
-    node.start();
+    start(node);
     return node;
   }
 
@@ -353,7 +369,7 @@ describe('§5.3 leader: log repair', () => {
       [3, 2],
     ]);
     expect(termsOf(b.state.log)).toEqual([1, 1, 3, 3]);
-    expect(b.state.log).toEqual(a.state.log);
+    expect(b.state.log.held()).toEqual(a.state.log.held());
   });
 
   it('with fastBackup the leader skips a whole conflicting term per refusal', () => {
@@ -370,12 +386,12 @@ describe('§5.3 leader: log repair', () => {
     const backups = net.eventsOf('nextIndexBackedUp', 'A').filter((e) => e.follower === 'B');
     // One refusal names term 2, which the leader lacks, so nextIndex jumps to its first index.
     expect(backups.map((e) => [e.from, e.to])).toEqual([[7, 2]]);
-    expect(b.state.log).toEqual(a.state.log);
+    expect(b.state.log.held()).toEqual(a.state.log.held());
   });
 
   it('a late or duplicated success reply sends nothing new (no message storm)', () => {
     const node = leaderOf(4, [1, 2]);
-    node.propose('set y 4');
+    propose(node, 'set y 4');
     const first = receive(node, 'B', appendReply(4, true, 1, 0));
     // B matched only up to 1: the leader sends it the rest at once.
     expect(messagesOf(first, 'AppendEntries').length).toBe(1);
@@ -406,8 +422,8 @@ describe('§5.3 leader: log repair', () => {
 
   it('§5.4.2: the earlier entries commit once an entry of the current term above them is on a majority', () => {
     const node = leaderOf(4, [1, 2]);
-    const { result } = node.propose('set y 4');
-    expect(result).toEqual({ accepted: true, index: 3, term: 4 });
+    const { answer } = propose(node, 'set y 4');
+    expect(answer).toEqual({ requestId: undefined, outcome: 'accepted', index: 3, term: 4 });
     receive(node, 'B', appendReply(4, true, 3));
     expect(node.state.commitIndex).toBe(0);
     receive(node, 'C', appendReply(4, true, 3));
@@ -426,10 +442,10 @@ describe('§5.3 leader: log repair', () => {
 describe('§4 / §8 client proposals', () => {
   it('a leader appends a valid command to its log, uncommitted, and sends it to every follower', () => {
     const node = leaderOf(1);
-    const { result, output } = node.propose('set x 1');
-    expect(result).toEqual({ accepted: true, index: 1, term: 1 });
+    const { answer, out } = propose(node, 'set x 1');
+    expect(answer).toEqual({ requestId: undefined, outcome: 'accepted', index: 1, term: 1 });
     expect(node.state.commitIndex).toBe(0);
-    for (const { message } of messagesOf(output, 'AppendEntries')) {
+    for (const { message } of messagesOf(out, 'AppendEntries')) {
       expect(message.entries).toEqual([{ term: 1, command: 'set x 1' }]);
     }
   });
@@ -437,21 +453,20 @@ describe('§4 / §8 client proposals', () => {
   it('an invalid command is refused before it enters any log', () => {
     const node = leaderOf(1);
     for (const command of ['', 'frobnicate x', 'set x', 'del', 'get a b']) {
-      const { result, output } = node.propose(command);
-      expect(result.accepted).toBe(false);
-      expect(result.accepted === false && result.reason).toBe('invalid-command');
-      expect(output.messages).toEqual([]);
+      const { answer, out } = propose(node, command);
+      expect(answer.outcome).toBe('invalidCommand');
+      expect(out.messages).toEqual([]);
     }
-    expect(node.state.log).toEqual([]);
+    expect(node.state.log.held()).toEqual([]);
   });
 
   it('a follower refuses a proposal and names the leader it knows', () => {
     const node = makeNode('B', { cluster: FIVE });
-    node.start();
-    expect(node.propose('set x 1').result).toEqual({ accepted: false, reason: 'not-leader', leaderHint: null });
+    start(node);
+    expect(propose(node, 'set x 1', 7).answer).toEqual({ requestId: 7, outcome: 'notLeader', leaderHint: null });
     receive(node, 'A', appendEntries(1, 'A', 0, 0, []));
-    expect(node.propose('set x 1').result).toEqual({ accepted: false, reason: 'not-leader', leaderHint: 'A' });
-    expect(node.state.log).toEqual([]);
+    expect(propose(node, 'set x 1', 8).answer).toEqual({ requestId: 8, outcome: 'notLeader', leaderHint: 'A' });
+    expect(node.state.log.held()).toEqual([]);
   });
 });
 
@@ -459,45 +474,55 @@ describe('options', () => {
   it('preVote: a pre-candidate asks for term+1 without raising its term, and voters keep theirs', () => {
     const a = makeNode('A', { cluster: ['A', 'B', 'C'], persistent: persistent(3), options: { preVote: true } });
     const b = makeNode('B', { cluster: ['A', 'B', 'C'], persistent: persistent(3), options: { preVote: true } });
-    a.start();
-    b.start();
+    start(a);
+    start(b);
     const out = timeout(a);
     expect(a.state.currentTerm).toBe(3);
     expect(a.state.votedFor).toBe(null);
-    const ask = messageTo(out, 'B', 'RequestVote');
-    expect(ask).toMatchObject({ term: 4, preVote: true });
+    expect(a.state.role).toBe('preCandidate');
+    const ask = messageTo(out, 'B', 'PreVote');
+    expect(ask).toMatchObject({ term: 4 });
     const reply = receive(b, 'A', ask);
     expect(b.state.currentTerm).toBe(3);
     expect(b.state.votedFor).toBe(null);
-    expect(messageTo(reply, 'A', 'RequestVoteReply')).toMatchObject({ voteGranted: true, preVote: true });
+    // The reply echoes the round's term, and says the voter's own.
+    expect(messageTo(reply, 'A', 'PreVoteReply')).toEqual({
+      type: 'PreVoteReply',
+      term: 4,
+      voteGranted: true,
+      voterTerm: 3,
+    });
     // With the pre-vote won (2 of 3), the real election raises the term.
-    const real = receive(a, 'B', messageTo(reply, 'A', 'RequestVoteReply'));
+    const real = receive(a, 'B', messageTo(reply, 'A', 'PreVoteReply'));
     expect(a.state.currentTerm).toBe(4);
     expect(a.state.role).toBe('candidate');
-    expect(messageTo(real, 'B', 'RequestVote')).toMatchObject({ term: 4, preVote: false });
+    expect(eventsOf(real, 'electionStarted')).toEqual([
+      { type: 'electionStarted', term: 4, preVote: false, cause: 'preVoteWon', voters: ['A', 'B', 'C'] },
+    ]);
+    expect(messageTo(real, 'B', 'RequestVote')).toMatchObject({ term: 4 });
   });
 
   it('preVote: a node that still hears from its leader refuses the pre-vote', () => {
     const b = makeNode('B', { cluster: ['A', 'B', 'C'], persistent: persistent(3), options: { preVote: true } });
-    b.start();
+    start(b);
     receive(b, 'A', appendEntries(3, 'A', 0, 0, []));
-    const out = receive(b, 'C', { ...voteRequest(4, 'C', 0, 0), preVote: true });
-    expect(messageTo(out, 'C', 'RequestVoteReply').voteGranted).toBe(false);
+    const out = receive(b, 'C', { ...voteRequest(4, 'C', 0, 0), type: 'PreVote' });
+    expect(messageTo(out, 'C', 'PreVoteReply').voteGranted).toBe(false);
     expect(eventsOf(out, 'voteRefused')[0]?.reason).toBe('leader-alive');
     expect(b.state.currentTerm).toBe(3);
   });
 
   it('preVote: a candidate whose election timed out counts no late real vote towards its new pre-vote round', () => {
     const a = makeNode('A', { cluster: FIVE, options: { preVote: true } });
-    a.start();
+    start(a);
     timeout(a);
-    receive(a, 'B', voteReply(0, true, true));
-    receive(a, 'C', voteReply(0, true, true));
+    receive(a, 'B', preVoteReply(1, true));
+    receive(a, 'C', preVoteReply(1, true));
     expect(a.state.role).toBe('candidate');
     expect(a.state.currentTerm).toBe(1);
     // The term-1 election times out before any real vote comes back: a new pre-vote round (for term 2) begins.
     timeout(a);
-    receive(a, 'D', voteReply(0, true, true));
+    receive(a, 'D', preVoteReply(2, true));
     // B's real vote for term 1 arrives late. With D's pre-vote that makes three names, but only A and B
     // voted for A in term 1: 2 of 5. Counting it would let C, D and E elect another leader of term 1.
     receive(a, 'B', voteReply(1, true));
@@ -506,10 +531,10 @@ describe('options', () => {
 
   it('preVote: an isolated node keeps timing out without its term climbing', () => {
     const e = makeNode('E', { cluster: FIVE, persistent: persistent(2), options: { preVote: true } });
-    e.start();
+    start(e);
     for (let i = 0; i < 5; i++) timeout(e);
     expect(e.state.currentTerm).toBe(2);
-    expect(e.state.role).toBe('follower');
+    expect(e.state.role).toBe('preCandidate');
   });
 
   it('checkQuorum: a leader that heard from no majority during an election timeout steps down', () => {
@@ -534,19 +559,19 @@ describe('options', () => {
 
   it('checkQuorum switched on for a sitting leader starts its check at once; switched off, stops it', () => {
     const node = leaderOf(2);
-    const on = node.reconfigure(config('A', { cluster: FIVE, options: { checkQuorum: true } }));
+    const on = node.step({ kind: 'setOptions', ...optionsOf({ checkQuorum: true }) });
     expect(armsElectionTimer(on)).toBe(true);
     timeout(node);
     expect(node.state.role).toBe('follower');
 
     const other = leaderOf(2, [], { options: { checkQuorum: true } });
-    const off = other.reconfigure(config('A', { cluster: FIVE }));
+    const off = other.step({ kind: 'setOptions', ...optionsOf({}) });
     expect(off.timers).toContainEqual({ timer: 'election', stop: true });
   });
 
   it('leaderNoop: a new leader appends an empty entry of its term, so earlier entries commit with it', () => {
     const node = leaderOf(3, [1, 2], { options: { leaderNoop: true } });
-    expect(node.state.log.at(-1)).toEqual({ term: 3, command: '' });
+    expect(node.state.log.entry(3)).toEqual({ term: 3, command: '', noop: true });
     receive(node, 'B', appendReply(3, true, 3));
     receive(node, 'C', appendReply(3, true, 3));
     expect(node.state.commitIndex).toBe(3);
@@ -560,9 +585,9 @@ describe('options', () => {
 
 it('a one-node cluster elects itself and commits alone', () => {
   const node = makeNode('A', { cluster: ['A'] });
-  node.start();
+  start(node);
   timeout(node);
   expect(node.state.role).toBe('leader');
-  node.propose('set x 1');
+  propose(node, 'set x 1');
   expect(node.state.commitIndex).toBe(1);
 });

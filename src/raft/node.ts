@@ -1,40 +1,42 @@
 // One Raft node as a pure state machine (Figure 2 of the Raft paper).
 //
-// The host feeds it inputs (a message, a timer firing, a client proposal) and
-// gets back what the node wants done: messages to send, timers to arm and
-// events describing what changed. It never reads a clock, draws a random
-// number of its own or does I/O; the host hands it a source of election
-// timeouts, so the same inputs always give the same outputs.
+// Everything that happens to a node goes in through `step(input)`: its boot, a message,
+// a timer firing, a client proposal, an options switch. What the node wants done comes
+// out: messages to send, timers to arm, events saying what it decided and on which
+// values, and answers to clients. It never reads a clock, draws a random number of its
+// own or does I/O; the host hands it a source of election timeouts, so the same inputs
+// always give the same outputs.
+//
+// Reading order, beside Figure 2: `step` and `onMessage` hold the rules for all servers
+// (a newer term makes a follower; a stale message changes nothing); then one handler per
+// role (stepFollower, stepCandidate, stepLeader), then elections (§5.2, pre-vote §9.6 of
+// the thesis), replication (§5.3) and commitment (§5.3, §5.4.2).
 
 import { applyEntry, emptyKv, parseCommand } from './kv';
-import {
-  firstIndexOfTerm,
-  isUpToDate,
-  lastIndexOfTerm,
-  lastLogIndex,
-  lastLogTerm,
-  majority,
-  replicaCount,
-  termAt,
-} from './log';
+import { Quorum } from './quorum';
 import type {
   AppendEntries,
   AppendEntriesReply,
+  ClientAnswer,
+  Configuration,
+  ElectionCause,
   LogEntry,
   NodeId,
   OutgoingMessage,
   PersistentState,
-  ProposalResult,
+  PreVote,
+  PreVoteReply,
   RaftConfig,
   RaftEvent,
   RaftInput,
   RaftMessage,
+  RaftOptions,
   RaftOutput,
   RaftState,
   RequestVote,
   RequestVoteReply,
   Role,
-  TimerRequest,
+  UnsafeSwitches,
   VoteCheck,
   VoteRefusal,
 } from './types';
@@ -45,20 +47,23 @@ const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
 /** Draws a fresh randomized election timeout (§5.2); supplied by the host. */
 export type ElectionTimeoutSource = () => number;
 
-export function initialState(persistent?: PersistentState): RaftState {
+/** A node's state as it boots from what is on its disk: a follower that knows of no leader (§5.2). */
+export function initialState(persistent: PersistentState): RaftState {
   return {
-    currentTerm: persistent?.currentTerm ?? 0,
-    votedFor: persistent?.votedFor ?? null,
-    log: persistent ? [...persistent.log] : [],
+    currentTerm: persistent.currentTerm,
+    votedFor: persistent.votedFor,
+    log: persistent.log.clone(),
+    initialConfiguration: persistent.initialConfiguration,
+    configuration: persistent.initialConfiguration,
     role: 'follower',
     leaderId: null,
     commitIndex: 0,
     lastApplied: 0,
     nextIndex: {},
     matchIndex: {},
+    commitDeferred: null,
     votesGranted: [],
     votesRefused: [],
-    preCandidate: false,
     recentlyHeard: [],
     kv: emptyKv(),
   };
@@ -68,178 +73,191 @@ export class RaftNode {
   readonly state: RaftState;
   private readonly electionTimeout: ElectionTimeoutSource;
   private out: RaftOutput = emptyOutput();
-  private config_!: RaftConfig;
-  /** Every other node of the cluster, and the majority size: derived from config when it is set. */
+  private config_: RaftConfig;
+  /** Derived from state.configuration: the quorum object and every other member. */
+  private quorum!: Quorum;
   private peers: readonly NodeId[] = [];
-  private quorum = 1;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
-    this.config = config;
+    this.config_ = config;
     this.state = state;
     this.electionTimeout = electionTimeout;
+    this.useConfiguration(state.configuration);
   }
 
-  /** Replaced by the host when the class switches an option mid-run. */
   get config(): RaftConfig {
     return this.config_;
-  }
-
-  set config(config: RaftConfig) {
-    this.config_ = config;
-    this.peers = config.cluster.filter((n) => n !== config.id);
-    this.quorum = majority(config.cluster.length);
   }
 
   get id(): NodeId {
     return this.config_.id;
   }
 
-  // ---- Entry points ---------------------------------------------------------
-
-  /** Boot or reboot: every node starts as a follower waiting for a leader (§5.2). */
-  start(): RaftOutput {
-    this.armElectionTimer();
-    return this.flush();
+  /** The majorities this node counts with, for the host's view of the cluster. */
+  get quorumSets(): Quorum['sets'] {
+    return this.quorum.sets;
   }
 
-  handle(input: RaftInput): RaftOutput {
+  /** The one entry point: every input, and what the node wants done in return. */
+  step(input: RaftInput): RaftOutput {
     switch (input.kind) {
+      case 'start':
+        this.armElectionTimer(); // §5.2: every server starts as a follower waiting for a leader.
+        break;
       case 'message':
         this.onMessage(input.from, input.message);
         break;
       case 'timer':
-        if (input.timer === 'election') this.onElectionTimeout();
+        if (input.timer === 'election') this.onElectionTimeout(input.forced === true);
         else this.onHeartbeatTimeout();
         break;
+      case 'propose':
+        this.onPropose(input.command, input.requestId);
+        break;
+      case 'setOptions':
+        this.onSetOptions(input.options, input.unsafe);
+        break;
     }
-    return this.flush();
+    const out = this.out;
+    this.out = emptyOutput();
+    return out;
+  }
+
+  private useConfiguration(configuration: Configuration): void {
+    this.state.configuration = configuration;
+    this.quorum = new Quorum(configuration);
+    const members = new Set([...this.quorum.voters(), ...configuration.learners]);
+    members.delete(this.id);
+    this.peers = [...members];
   }
 
   /**
    * The class switched options mid-run. A sitting leader has an election timer only
    * while checkQuorum is on, so turning it on or off starts or stops that check now.
    */
-  reconfigure(config: RaftConfig): RaftOutput {
-    const wasChecking = this.config.options.checkQuorum;
-    this.config = config;
-    if (this.state.role === 'leader' && config.options.checkQuorum !== wasChecking) {
-      if (config.options.checkQuorum) {
+  private onSetOptions(options: RaftOptions, unsafe: UnsafeSwitches): void {
+    const wasChecking = this.config_.options.checkQuorum;
+    this.config_ = { ...this.config_, options, unsafe };
+    if (this.state.role === 'leader' && options.checkQuorum !== wasChecking) {
+      if (options.checkQuorum) {
         this.state.recentlyHeard = [];
         this.armElectionTimer();
       } else this.out.timers.push({ timer: 'election', stop: true });
     }
-    return this.flush();
   }
 
-  /** §4 step 1: a leader appends a client command to its own log, uncommitted, and replicates it. */
-  propose(command: string, requestId?: number): { result: ProposalResult; output: RaftOutput } {
-    const result = this.acceptProposal(command, requestId);
-    return { result, output: this.flush() };
-  }
-
-  private acceptProposal(command: string, requestId?: number): ProposalResult {
-    const s = this.state;
-    // A command that does not parse never enters any log.
-    const parsed = parseCommand(command);
-    if (!parsed.ok) return { accepted: false, reason: 'invalid-command', message: parsed.message };
-    if (s.role !== 'leader') return { accepted: false, reason: 'not-leader', leaderHint: s.leaderId };
-    const entry: LogEntry =
-      requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
-    this.appendToOwnLog(entry);
-    this.broadcastAppendEntries();
-    this.advanceCommitIndex();
-    return { accepted: true, index: lastLogIndex(s.log), term: s.currentTerm };
-  }
-
-  /** Hands over what the last call produced and starts a fresh batch. */
-  private flush(): RaftOutput {
-    const out = this.out;
-    this.out = emptyOutput();
-    return out;
-  }
-
-  // ---- Messages: the rules shared by every role ------------------------------
+  // ---- Rules for all servers (Figure 2) ---------------------------------------
 
   private onMessage(from: NodeId, m: RaftMessage): void {
     const s = this.state;
-    // Thesis §9.6: pre-votes never change anyone's term.
-    if (m.type === 'RequestVote' && m.preVote) return this.onPreVoteRequest(from, m);
-    if (m.type === 'RequestVoteReply' && m.preVote) return this.onPreVoteReply(from, m);
+    // Thesis §9.6: a pre-vote round changes nobody's term, so it skips the term rules below.
+    if (m.type === 'PreVote') return this.onPreVote(from, m);
+    if (m.type === 'PreVoteReply') return this.onPreVoteReply(from, m);
 
-    // Figure 2, all servers: a higher term means we are behind; adopt it and follow.
-    if (m.term > s.currentTerm) {
-      this.becomeFollower(m.term, from, m.type === 'AppendEntries' ? from : null);
-    }
+    // A higher term means we are behind: adopt it and follow.
+    if (m.term > s.currentTerm) this.becomeFollower(m.term, from, m.type === 'AppendEntries' ? from : null);
     if (m.term < s.currentTerm) {
       // A stale message changes nothing; requests are answered with our term so the sender catches up.
       if (m.type === 'RequestVote') this.refuseVote(from, m, 'stale-term');
       if (m.type === 'AppendEntries') this.refuseAppend(from, m, 'stale-term', 0, 0);
       return;
     }
-    switch (m.type) {
-      case 'RequestVote':
-        return this.onRequestVote(from, m);
-      case 'RequestVoteReply':
-        return this.onRequestVoteReply(from, m);
-      case 'AppendEntries':
-        return this.onAppendEntries(from, m);
-      case 'AppendEntriesReply':
-        return this.onAppendEntriesReply(from, m);
+    if (m.type === 'RequestVote') return this.onRequestVote(from, m);
+    switch (s.role) {
+      case 'follower':
+      case 'preCandidate':
+        return this.stepFollower(from, m);
+      case 'candidate':
+        return this.stepCandidate(from, m);
+      case 'leader':
+        return this.stepLeader(from, m);
     }
+  }
+
+  // ---- One handler per role ------------------------------------------------------
+
+  private stepFollower(from: NodeId, m: RequestVoteReply | AppendEntries | AppendEntriesReply): void {
+    // Replies to an abandoned election or to an old leadership are late: nothing to do.
+    if (m.type === 'AppendEntries') {
+      // A pre-candidate that hears from a leader of its term gives up its round.
+      if (this.state.role === 'preCandidate') this.becomeFollower(this.state.currentTerm, from, from);
+      this.onAppendEntries(from, m);
+    }
+  }
+
+  private stepCandidate(from: NodeId, m: RequestVoteReply | AppendEntries | AppendEntriesReply): void {
+    if (m.type === 'RequestVoteReply') return this.onRequestVoteReply(from, m);
+    if (m.type === 'AppendEntries') {
+      // §5.2: a candidate that hears from a leader of its own term accepts it.
+      this.becomeFollower(this.state.currentTerm, from, from);
+      this.onAppendEntries(from, m);
+    }
+  }
+
+  private stepLeader(from: NodeId, m: RequestVoteReply | AppendEntries | AppendEntriesReply): void {
+    // Election Safety: no other leader has this term, so only replies matter to a leader.
+    if (m.type === 'AppendEntriesReply') this.onAppendEntriesReply(from, m);
   }
 
   // ---- Elections (§5.2) ------------------------------------------------------
 
-  private onElectionTimeout(): void {
+  private onElectionTimeout(forced: boolean): void {
     const s = this.state;
     if (s.role === 'leader') return this.checkQuorum();
-    if (this.config.options.preVote) this.startPreVote();
-    else this.startElection();
+    // A server whose vote does not count (a learner, a spare) never campaigns.
+    if (!this.quorum.isVoter(this.id)) return this.armElectionTimer();
+    const cause: ElectionCause = forced ? 'forced' : 'timer';
+    if (this.config_.options.preVote) this.startPreVote(cause);
+    else this.startElection(cause);
   }
 
-  /** §5.2: increment currentTerm, vote for self, ask every peer for its vote. */
-  private startElection(): void {
+  /** §5.2: increment currentTerm, vote for self, ask every other voter for its vote. */
+  private startElection(cause: ElectionCause): void {
     const s = this.state;
     const from = s.currentTerm;
     s.currentTerm += 1;
     s.votedFor = this.id;
     s.leaderId = null;
-    s.preCandidate = false;
-    this.emit({ type: 'termChanged', from, to: s.currentTerm, cause: 'timeout' });
+    this.emit({ type: 'termChanged', from, to: s.currentTerm, cause: 'election' });
     this.setRole('candidate');
-    this.emit({ type: 'electionStarted', term: s.currentTerm, preVote: false });
-    s.votesGranted = [this.id];
+    this.emit({
+      type: 'electionStarted',
+      term: s.currentTerm,
+      preVote: false,
+      cause,
+      voters: this.quorum.voters(),
+    });
+    s.votesGranted = [];
     s.votesRefused = [];
     this.armElectionTimer();
-    if (s.votesGranted.length >= this.quorum) return this.becomeLeader();
-    for (const peer of this.peers) this.send(peer, this.voteRequest(s.currentTerm, false));
+    if (this.count(this.id, true, false) === 'won') return this.becomeLeader();
+    const request: RequestVote = { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog() };
+    for (const peer of this.voterPeers()) this.send(peer, request);
   }
 
   /** Thesis §9.6: first ask whether we could win at term+1, without raising our term. */
-  private startPreVote(): void {
+  private startPreVote(cause: ElectionCause): void {
     const s = this.state;
     // A candidate whose election timed out abandons it: late real votes of that term must not mix with pre-votes.
-    this.setRole('follower');
-    s.preCandidate = true;
+    this.setRole('preCandidate');
     s.leaderId = null;
-    s.votesGranted = [this.id];
+    s.votesGranted = [];
     s.votesRefused = [];
-    this.emit({ type: 'electionStarted', term: s.currentTerm + 1, preVote: true });
+    const term = s.currentTerm + 1;
+    this.emit({ type: 'electionStarted', term, preVote: true, cause, voters: this.quorum.voters() });
     this.armElectionTimer();
-    if (s.votesGranted.length >= this.quorum) return this.startElection();
-    for (const peer of this.peers) this.send(peer, this.voteRequest(s.currentTerm + 1, true));
+    if (this.count(this.id, true, true) === 'won') return this.startElection('preVoteWon');
+    const request: PreVote = { type: 'PreVote', term, candidateId: this.id, ...this.lastLog() };
+    for (const peer of this.voterPeers()) this.send(peer, request);
   }
 
-  private voteRequest(term: number, preVote: boolean): RequestVote {
+  private lastLog(): { lastLogIndex: number; lastLogTerm: number } {
     const { log } = this.state;
-    return {
-      type: 'RequestVote',
-      term,
-      candidateId: this.id,
-      lastLogIndex: lastLogIndex(log),
-      lastLogTerm: lastLogTerm(log),
-      preVote,
-    };
+    return { lastLogIndex: log.lastIndex(), lastLogTerm: log.lastTerm() };
+  }
+
+  private voterPeers(): NodeId[] {
+    return this.quorum.voters().filter((id) => id !== this.id);
   }
 
   /** Figure 2, RequestVote receiver: one vote per term, first come first served, only to an up-to-date log. */
@@ -251,34 +269,44 @@ export class RaftNode {
     s.votedFor = m.candidateId;
     this.armElectionTimer(); // §5.2: granting a vote resets the election timer.
     this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: false, check });
-    this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: true, preVote: false });
+    this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: true });
   }
 
   /** §5.4.1 election restriction (unless the unsafe switch turns it off). */
-  private logAllowsVote(m: RequestVote): boolean {
-    return this.config.unsafe.noElectionRestriction || isUpToDate(this.state.log, m.lastLogTerm, m.lastLogIndex);
+  private logAllowsVote(m: RequestVote | PreVote): boolean {
+    return this.config_.unsafe.noElectionRestriction || this.state.log.isUpToDate(m.lastLogTerm, m.lastLogIndex);
   }
 
-  private voteCheck(m: RequestVote): VoteCheck {
-    const { log, votedFor } = this.state;
+  private voteCheck(m: RequestVote | PreVote): VoteCheck {
+    const { log, votedFor, currentTerm } = this.state;
     return {
       votedFor,
-      voterLastLogTerm: lastLogTerm(log),
-      voterLastLogIndex: lastLogIndex(log),
+      voterTerm: currentTerm,
+      voterLastLogTerm: log.lastTerm(),
+      voterLastLogIndex: log.lastIndex(),
       candidateLastLogTerm: m.lastLogTerm,
       candidateLastLogIndex: m.lastLogIndex,
-      candidateUpToDate: isUpToDate(log, m.lastLogTerm, m.lastLogIndex),
+      candidateUpToDate: log.isUpToDate(m.lastLogTerm, m.lastLogIndex),
     };
   }
 
-  private refuseVote(from: NodeId, m: RequestVote, reason: VoteRefusal): void {
+  private refuseVote(from: NodeId, m: RequestVote | PreVote, reason: VoteRefusal): void {
     const s = this.state;
-    const check = this.voteCheck(m);
-    this.emit({ type: 'voteRefused', candidate: m.candidateId, term: m.term, preVote: m.preVote, reason, check });
-    this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: false, preVote: m.preVote });
+    const preVote = m.type === 'PreVote';
+    this.emit({
+      type: 'voteRefused',
+      candidate: m.candidateId,
+      term: m.term,
+      preVote,
+      reason,
+      check: this.voteCheck(m),
+    });
+    if (preVote) this.send(from, { type: 'PreVoteReply', term: m.term, voteGranted: false, voterTerm: s.currentTerm });
+    else this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: false });
   }
 
-  private onPreVoteRequest(from: NodeId, m: RequestVote): void {
+  /** Thesis §9.6: grant a pre-vote only for a newer term, an up-to-date log, and when no leader is heard. */
+  private onPreVote(from: NodeId, m: PreVote): void {
     const s = this.state;
     if (m.term <= s.currentTerm) return this.refuseVote(from, m, 'stale-term');
     // A node that still hears from its leader sees no reason for an election.
@@ -286,30 +314,33 @@ export class RaftNode {
       return this.refuseVote(from, m, 'leader-alive');
     if (!this.logAllowsVote(m)) return this.refuseVote(from, m, 'log-not-up-to-date');
     this.emit({ type: 'voteGranted', candidate: m.candidateId, term: m.term, preVote: true, check: this.voteCheck(m) });
-    this.send(from, { type: 'RequestVoteReply', term: s.currentTerm, voteGranted: true, preVote: true });
+    this.send(from, { type: 'PreVoteReply', term: m.term, voteGranted: true, voterTerm: s.currentTerm });
   }
 
-  private onPreVoteReply(from: NodeId, m: RequestVoteReply): void {
+  private onPreVoteReply(from: NodeId, m: PreVoteReply): void {
     const s = this.state;
-    if (!s.preCandidate) return;
-    if (!m.voteGranted && m.term > s.currentTerm) return this.becomeFollower(m.term, from, null);
-    this.tally(from, m.voteGranted);
-    if (s.votesGranted.length >= this.quorum) this.startElection();
+    // Only answers to this round count: the reply echoes the term the round asked about.
+    if (s.role !== 'preCandidate' || m.term !== s.currentTerm + 1) return;
+    if (!m.voteGranted && m.voterTerm > s.currentTerm) return this.becomeFollower(m.voterTerm, from, null);
+    if (this.count(from, m.voteGranted, true) === 'won') this.startElection('preVoteWon');
   }
 
   private onRequestVoteReply(from: NodeId, m: RequestVoteReply): void {
-    const s = this.state;
-    if (s.role !== 'candidate') return;
-    this.tally(from, m.voteGranted);
-    // §5.2: votes from a majority of the whole cluster, its own included, make a leader.
-    if (s.votesGranted.length >= this.quorum) this.becomeLeader();
+    // §5.2: votes from a majority of the voters, its own included, make a leader.
+    if (this.count(from, m.voteGranted, false) === 'won') this.becomeLeader();
   }
 
-  private tally(from: NodeId, granted: boolean): void {
+  /** Count one vote of this round (once per voter) and report the tally. */
+  private count(voter: NodeId, granted: boolean, preVote: boolean): 'won' | 'lost' | 'pending' {
     const s = this.state;
-    if (s.votesGranted.includes(from) || s.votesRefused.includes(from)) return;
-    if (granted) s.votesGranted.push(from);
-    else s.votesRefused.push(from);
+    if (s.votesGranted.includes(voter) || s.votesRefused.includes(voter)) return 'pending';
+    if (!this.quorum.isVoter(voter)) return 'pending';
+    if (granted) s.votesGranted.push(voter);
+    else s.votesRefused.push(voter);
+    const tally = this.quorum.tally(s.votesGranted, s.votesRefused);
+    const term = preVote ? s.currentTerm + 1 : s.currentTerm;
+    this.emit({ type: 'voteCounted', voter, term, preVote, granted, tally });
+    return tally.result;
   }
 
   // ---- Role changes -----------------------------------------------------------
@@ -332,13 +363,13 @@ export class RaftNode {
       s.leaderId = leaderId;
     }
     this.setRole('follower');
-    s.preCandidate = false;
     s.votesGranted = [];
     s.votesRefused = [];
     if (wasLeader) {
       s.nextIndex = {};
       s.matchIndex = {};
       s.recentlyHeard = [];
+      s.commitDeferred = null;
       this.out.timers.push({ timer: 'heartbeat', stop: true });
       // A leader had no election timer running; a follower needs one.
       this.armElectionTimer();
@@ -350,8 +381,7 @@ export class RaftNode {
     const s = this.state;
     this.setRole('leader');
     s.leaderId = this.id;
-    s.preCandidate = false;
-    const next = lastLogIndex(s.log) + 1;
+    const next = s.log.lastIndex() + 1;
     s.nextIndex = {};
     s.matchIndex = {};
     for (const peer of this.peers) {
@@ -359,10 +389,11 @@ export class RaftNode {
       s.matchIndex[peer] = 0;
     }
     s.recentlyHeard = [];
-    if (this.config.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '' });
+    s.commitDeferred = null;
+    if (this.config_.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '', noop: true });
     this.broadcastAppendEntries();
-    this.out.timers.push({ timer: 'heartbeat', after: this.config.heartbeatInterval });
-    if (this.config.options.checkQuorum) this.armElectionTimer();
+    this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
+    if (this.config_.options.checkQuorum) this.armElectionTimer();
     else this.out.timers.push({ timer: 'election', stop: true });
     this.advanceCommitIndex(); // A one-node cluster commits on its own.
   }
@@ -370,8 +401,8 @@ export class RaftNode {
   /** checkQuorum: a leader that heard from no majority during an election timeout steps down. */
   private checkQuorum(): void {
     const s = this.state;
-    if (!this.config.options.checkQuorum) return;
-    if (s.recentlyHeard.length + 1 < this.quorum) {
+    if (!this.config_.options.checkQuorum) return;
+    if (!this.quorum.hasQuorum((id) => id === this.id || s.recentlyHeard.includes(id))) {
       this.emit({ type: 'steppedDown', reason: 'lost-quorum' });
       this.becomeFollower(s.currentTerm, this.id, null);
       s.leaderId = null;
@@ -381,17 +412,29 @@ export class RaftNode {
     this.armElectionTimer();
   }
 
+  // ---- Clients (§4 step 1, §8) ----------------------------------------------------
+
+  /** §4 step 1: a leader appends a client command to its own log, uncommitted, and replicates it. */
+  private onPropose(command: string, requestId: number | undefined): void {
+    const s = this.state;
+    // A command that does not parse never enters any log.
+    const parsed = parseCommand(command);
+    if (!parsed.ok) return this.answer({ requestId, outcome: 'invalidCommand', message: parsed.message });
+    if (s.role !== 'leader') return this.answer({ requestId, outcome: 'notLeader', leaderHint: s.leaderId });
+    const entry: LogEntry =
+      requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
+    this.appendToOwnLog(entry);
+    this.answer({ requestId, outcome: 'accepted', index: s.log.lastIndex(), term: s.currentTerm });
+    this.broadcastAppendEntries();
+    this.advanceCommitIndex();
+  }
+
   // ---- Log replication (§5.3) -------------------------------------------------
 
   private onHeartbeatTimeout(): void {
     if (this.state.role !== 'leader') return;
     this.broadcastAppendEntries();
-    this.out.timers.push({ timer: 'heartbeat', after: this.config.heartbeatInterval });
-  }
-
-  /** Send a follower everything from its nextIndex on (an empty list is a heartbeat). */
-  private sendAppendEntries(peer: NodeId): void {
-    this.send(peer, this.appendEntriesFor(peer));
+    this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
   }
 
   /** AppendEntries to every follower; followers at the same nextIndex get the same (read-only) message. */
@@ -403,20 +446,20 @@ export class RaftNode {
     }
   }
 
-  /** The AppendEntries for `peer`; `previous`, built a moment ago from the same log, when it fits. */
+  /** The AppendEntries for `peer`, everything from its nextIndex on (an empty list is a heartbeat). */
   private appendEntriesFor(peer: NodeId, previous?: AppendEntries): AppendEntries {
     const s = this.state;
-    const nextIndex = s.nextIndex[peer] ?? lastLogIndex(s.log) + 1;
+    const nextIndex = s.nextIndex[peer] ?? s.log.lastIndex() + 1;
     const prevLogIndex = nextIndex - 1;
     if (previous !== undefined && previous.prevLogIndex === prevLogIndex) return previous;
-    const max = this.config.options.maxEntriesPerMessage;
+    const max = this.config_.options.maxEntriesPerMessage;
     return {
       type: 'AppendEntries',
       term: s.currentTerm,
       leaderId: this.id,
       prevLogIndex,
-      prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
-      entries: prevLogIndex < s.log.length ? s.log.slice(prevLogIndex, prevLogIndex + max) : NO_ENTRIES,
+      prevLogTerm: s.log.term(prevLogIndex) ?? 0,
+      entries: prevLogIndex < s.log.lastIndex() ? s.log.slice(nextIndex, nextIndex + max) : NO_ENTRIES,
       leaderCommit: s.commitIndex,
     };
   }
@@ -424,43 +467,35 @@ export class RaftNode {
   /** Figure 2, AppendEntries receiver, with the consistency check of §5.3. */
   private onAppendEntries(from: NodeId, m: AppendEntries): void {
     const s = this.state;
-    // §5.2: a candidate that hears from a leader of its own term (or newer) accepts it.
-    if (s.role === 'candidate' || s.preCandidate) this.becomeFollower(s.currentTerm, from, from);
     s.leaderId = from;
     // Hearing from the current leader resets the timer, even when the entries must be refused.
     this.armElectionTimer();
 
-    const myPrevTerm = termAt(s.log, m.prevLogIndex);
-    if (myPrevTerm === undefined) {
-      return this.refuseAppend(from, m, 'missing-entry', 0, lastLogIndex(s.log) + 1);
-    }
+    // Receiver rule 2: refuse unless the log holds an entry at prevLogIndex whose term is prevLogTerm.
+    const myPrevTerm = s.log.term(m.prevLogIndex);
+    if (myPrevTerm === undefined) return this.refuseAppend(from, m, 'missing-entry', 0, s.log.lastIndex() + 1);
     if (myPrevTerm !== m.prevLogTerm) {
-      return this.refuseAppend(
-        from,
-        m,
-        'term-mismatch',
-        myPrevTerm,
-        firstIndexOfTerm(s.log, myPrevTerm, m.prevLogIndex),
-      );
+      const conflictIndex = s.log.firstIndexOfTerm(myPrevTerm, m.prevLogIndex);
+      return this.refuseAppend(from, m, 'term-mismatch', myPrevTerm, conflictIndex);
     }
 
-    // Append what is new; delete only on a real conflict, so a late, shorter message never cuts the log.
+    // Rules 3 and 4: delete only on a real conflict, so a late, shorter message never cuts the log.
     for (let i = 0; i < m.entries.length; i++) {
       const index = m.prevLogIndex + 1 + i;
-      const entry = m.entries[i]!;
-      const existing = termAt(s.log, index);
-      if (existing === entry.term) continue;
+      const existing = s.log.term(index);
+      if (existing === m.entries[i]!.term) continue;
       if (existing !== undefined) this.truncateFrom(index);
       // Entries are never modified once made, so the event may share the message's list.
       const added = i === 0 ? m.entries : m.entries.slice(i);
-      s.log.push(...added);
-      this.emit({ type: 'entriesAppended', fromIndex: index, entries: added });
+      s.log.append(added);
+      this.emit({ type: 'entriesAppended', fromIndex: index, entries: added, leader: from });
       break;
     }
 
+    // Rule 5: commitIndex = min(leaderCommit, index of last new entry).
     const lastNewIndex = m.prevLogIndex + m.entries.length;
     if (m.leaderCommit > s.commitIndex) {
-      this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex), 'leaderCommit');
+      this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex), { by: 'leaderCommit', leader: from });
     }
     this.send(from, {
       type: 'AppendEntriesReply',
@@ -488,8 +523,8 @@ export class RaftNode {
       prevLogIndex: m.prevLogIndex,
       prevLogTerm: m.prevLogTerm,
       reason,
-      myLastLogIndex: lastLogIndex(s.log),
-      myPrevLogTerm: termAt(s.log, m.prevLogIndex) ?? null,
+      myLastLogIndex: s.log.lastIndex(),
+      myPrevLogTerm: s.log.term(m.prevLogIndex) ?? null,
     });
     this.send(from, {
       type: 'AppendEntriesReply',
@@ -503,14 +538,12 @@ export class RaftNode {
   }
 
   private truncateFrom(index: number): void {
-    const s = this.state;
-    const removed = s.log.splice(index - 1);
+    const removed = this.state.log.truncateFrom(index);
     this.emit({ type: 'entriesTruncated', fromIndex: index, removed });
   }
 
   private onAppendEntriesReply(from: NodeId, m: AppendEntriesReply): void {
     const s = this.state;
-    if (s.role !== 'leader') return;
     if (!s.recentlyHeard.includes(from)) s.recentlyHeard.push(from);
     const next = s.nextIndex[from] ?? 1;
     const match = s.matchIndex[from] ?? 0;
@@ -519,7 +552,7 @@ export class RaftNode {
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
-      if (s.nextIndex[from]! <= lastLogIndex(s.log)) this.sendAppendEntries(from);
+      if (s.nextIndex[from]! <= s.log.lastIndex()) this.send(from, this.appendEntriesFor(from));
       return;
     }
     // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
@@ -530,52 +563,72 @@ export class RaftNode {
       s.nextIndex[from] = backedUp;
       this.emit({ type: 'nextIndexBackedUp', follower: from, from: next, to: backedUp });
     }
-    this.sendAppendEntries(from);
+    this.send(from, this.appendEntriesFor(from));
   }
 
   /** With fastBackup, skip the whole conflicting term using the follower's hint. */
   private fastBackupTarget(m: AppendEntriesReply): number | undefined {
-    if (!this.config.options.fastBackup || m.conflictIndex === 0) return undefined;
+    if (!this.config_.options.fastBackup || m.conflictIndex === 0) return undefined;
     if (m.conflictTerm === 0) return m.conflictIndex;
-    const last = lastIndexOfTerm(this.state.log, m.conflictTerm);
+    const last = this.state.log.lastIndexOfTerm(m.conflictTerm);
     return last > 0 ? last + 1 : m.conflictIndex;
   }
 
+  // ---- Commitment (§5.3, §5.4.2) ---------------------------------------------------
+
   /**
-   * §5.3 and §5.4.2: commit the highest N replicated on a majority, but only by
-   * counting replicas of an entry from the leader's current term (Figure 8).
+   * §5.3: commit the highest N replicated on a quorum; §5.4.2: only when entry N is of the
+   * leader's current term (Figure 8). An older-term N is held back, and the node says so.
    */
   private advanceCommitIndex(): void {
     const s = this.state;
-    for (let n = lastLogIndex(s.log); n > s.commitIndex; n--) {
-      if (termAt(s.log, n) !== s.currentTerm && !this.config.unsafe.commitPreviousTerms) break;
-      const replicas = replicaCount(s.matchIndex, this.peers, n);
-      if (replicas >= this.quorum) return this.setCommitIndex(n, 'majority', replicas);
+    const matchOf = (id: NodeId): number => (id === this.id ? s.log.lastIndex() : (s.matchIndex[id] ?? 0));
+    const n = this.quorum.committedIndex(matchOf);
+    if (n <= s.commitIndex) return;
+    const term = s.log.term(n)!;
+    const replicas = this.quorum.replicas(n, matchOf);
+    if (term === s.currentTerm || this.config_.unsafe.commitPreviousTerms) {
+      s.commitDeferred = null;
+      return this.setCommitIndex(n, { by: 'majority', replicas });
+    }
+    const before = s.commitDeferred;
+    s.commitDeferred = { index: n, term, replicas };
+    // Said once per entry held back, not at every reply that finds it still held.
+    if (before === null || n > before.index) {
+      this.emit({ type: 'commitDeferred', index: n, term, currentTerm: s.currentTerm, replicas });
     }
   }
 
-  private setCommitIndex(index: number, by: 'majority' | 'leaderCommit', replicas?: number): void {
+  private setCommitIndex(
+    index: number,
+    how:
+      { readonly by: 'majority'; readonly replicas: number } | { readonly by: 'leaderCommit'; readonly leader: NodeId },
+  ): void {
     const s = this.state;
     if (index <= s.commitIndex) return;
-    this.emit(
-      replicas === undefined
-        ? { type: 'commitAdvanced', from: s.commitIndex, to: index, by }
-        : { type: 'commitAdvanced', from: s.commitIndex, to: index, by, replicas },
-    );
+    this.emit({ type: 'commitAdvanced', from: s.commitIndex, to: index, ...how });
     s.commitIndex = index;
     // Figure 2, all servers: apply everything committed, in order.
     while (s.lastApplied < s.commitIndex) {
       s.lastApplied += 1;
-      const entry = s.log[s.lastApplied - 1]!;
-      const result = applyEntry(s.kv, entry);
-      this.emit({ type: 'entryApplied', index: s.lastApplied, entry, result });
+      const entry = s.log.entry(s.lastApplied)!;
+      const { result, retry } = applyEntry(s.kv, entry);
+      this.emit(
+        retry
+          ? { type: 'entryApplied', index: s.lastApplied, entry, result, retry: true }
+          : { type: 'entryApplied', index: s.lastApplied, entry, result },
+      );
+      // Figure 2, Rules for Servers: the leader responds to the client after applying its command.
+      if (s.role === 'leader' && entry.requestId !== undefined) {
+        this.answer({ requestId: entry.requestId, outcome: 'applied', index: s.lastApplied, result });
+      }
     }
   }
 
   private appendToOwnLog(entry: LogEntry): void {
     const s = this.state;
-    s.log.push(entry);
-    this.emit({ type: 'entriesAppended', fromIndex: s.log.length, entries: [entry] });
+    s.log.append([entry]);
+    this.emit({ type: 'entriesAppended', fromIndex: s.log.lastIndex(), entries: [entry], leader: this.id });
   }
 
   // ---- Output helpers -----------------------------------------------------------
@@ -591,8 +644,12 @@ export class RaftNode {
   private emit(event: RaftEvent): void {
     this.out.events.push(event);
   }
+
+  private answer(answer: ClientAnswer): void {
+    this.out.answers.push(answer);
+  }
 }
 
-function emptyOutput(): { messages: OutgoingMessage[]; timers: TimerRequest[]; events: RaftEvent[] } {
-  return { messages: [], timers: [], events: [] };
+function emptyOutput(): RaftOutput {
+  return { messages: [], timers: [], events: [], answers: [] };
 }

@@ -1,11 +1,12 @@
 // Helpers for the tests of src/raft: build nodes by hand and pass their messages
 // around without the simulator, so a test can drive one rule of the paper at a time.
 
+import { RaftLog } from './log';
 import { initialState, RaftNode } from './node';
 import type {
+  ClientAnswer,
   LogEntry,
   NodeId,
-  PersistentState,
   RaftConfig,
   RaftEvent,
   RaftMessage,
@@ -20,9 +21,17 @@ import { DEFAULT_OPTIONS, SAFE_SWITCHES } from './types';
 export const ELECTION_TIMEOUT = 200;
 export const HEARTBEAT_INTERVAL = 50;
 
+/** What a test puts on a node's disk; the configuration comes from the setup's cluster. */
+export interface Disk {
+  readonly currentTerm: number;
+  readonly votedFor: NodeId | null;
+  readonly log: RaftLog;
+}
+
 export interface NodeSetup {
+  /** The node's initial configuration: every node listed is a voter. */
   readonly cluster?: readonly NodeId[];
-  readonly persistent?: PersistentState;
+  readonly persistent?: Disk;
   readonly options?: Partial<RaftOptions>;
   readonly unsafe?: Partial<UnsafeSwitches>;
 }
@@ -30,16 +39,17 @@ export interface NodeSetup {
 export function config(id: NodeId, setup: NodeSetup = {}): RaftConfig {
   return {
     id,
-    cluster: setup.cluster ?? ['A', 'B', 'C'],
     heartbeatInterval: HEARTBEAT_INTERVAL,
     options: { ...DEFAULT_OPTIONS, ...setup.options },
     unsafe: { ...SAFE_SWITCHES, ...setup.unsafe },
   };
 }
 
-/** A node as the host boots it: `new RaftNode(config, initialState(persistent), timeouts)`. */
+/** A node as the host boots it: `new RaftNode(config, initialState(disk), timeouts)`, not yet started. */
 export function makeNode(id: NodeId, setup: NodeSetup = {}): RaftNode {
-  return new RaftNode(config(id, setup), initialState(setup.persistent), () => ELECTION_TIMEOUT);
+  const disk = setup.persistent ?? { currentTerm: 0, votedFor: null, log: new RaftLog() };
+  const initialConfiguration = { voters: setup.cluster ?? ['A', 'B', 'C'], learners: [] };
+  return new RaftNode(config(id, setup), initialState({ ...disk, initialConfiguration }), () => ELECTION_TIMEOUT);
 }
 
 /**
@@ -51,12 +61,12 @@ export function logOf(...terms: number[]): LogEntry[] {
   return terms.map((term, i) => ({ term, command: `set x${i + 1} ${term}` }));
 }
 
-export function termsOf(log: readonly LogEntry[]): number[] {
-  return log.map((e) => e.term);
+export function termsOf(log: RaftLog | readonly LogEntry[]): number[] {
+  return (log instanceof RaftLog ? log.held() : log).map((e) => e.term);
 }
 
-export function persistent(currentTerm: number, terms: number[] = [], votedFor: NodeId | null = null): PersistentState {
-  return { currentTerm, votedFor, log: logOf(...terms) };
+export function persistent(currentTerm: number, terms: number[] = [], votedFor: NodeId | null = null): Disk {
+  return { currentTerm, votedFor, log: new RaftLog(logOf(...terms)) };
 }
 
 export function messagesOf<T extends RaftMessage['type']>(
@@ -88,16 +98,39 @@ export function armsElectionTimer(out: RaftOutput): boolean {
   return out.timers.some((t) => t.timer === 'election' && 'after' in t);
 }
 
+export function start(node: RaftNode): RaftOutput {
+  return node.step({ kind: 'start' });
+}
+
 export function timeout(node: RaftNode): RaftOutput {
-  return node.handle({ kind: 'timer', timer: 'election' });
+  return node.step({ kind: 'timer', timer: 'election' });
 }
 
 export function receive(node: RaftNode, from: NodeId, message: RaftMessage): RaftOutput {
-  return node.handle({ kind: 'message', from, message });
+  return node.step({ kind: 'message', from, message });
 }
 
-export function voteReply(term: number, voteGranted: boolean, preVote = false): RaftMessage {
-  return { type: 'RequestVoteReply', term, voteGranted, preVote };
+/** A client proposal; returns the output and the node's one answer to it. */
+export function propose(
+  node: RaftNode,
+  command: string,
+  requestId?: number,
+): { out: RaftOutput; answer: ClientAnswer } {
+  const out = node.step(
+    requestId === undefined ? { kind: 'propose', command } : { kind: 'propose', command, requestId },
+  );
+  const answers = out.answers.filter((a) => a.outcome !== 'applied');
+  if (answers.length !== 1) throw new Error(`expected one answer to the proposal, got ${answers.length}`);
+  return { out, answer: answers[0]! };
+}
+
+export function voteReply(term: number, voteGranted: boolean): RaftMessage {
+  return { type: 'RequestVoteReply', term, voteGranted };
+}
+
+/** The answer to a pre-vote round at `term` (the request's term, echoed), from a voter at `voterTerm`. */
+export function preVoteReply(term: number, voteGranted: boolean, voterTerm = term - 1): RaftMessage {
+  return { type: 'PreVoteReply', term, voteGranted, voterTerm };
 }
 
 /** Time `node` out and hand it a granted vote from each of `voters`; returns the outputs. */
@@ -126,7 +159,7 @@ export class Router {
 
   constructor(nodes: readonly RaftNode[]) {
     for (const n of nodes) this.nodes.set(n.id, n);
-    for (const n of nodes) this.take(n.id, n.start());
+    for (const n of nodes) this.take(n.id, start(n));
   }
 
   node(id: NodeId): RaftNode {
@@ -136,12 +169,11 @@ export class Router {
   }
 
   fire(id: NodeId, timer: TimerKind): void {
-    this.take(id, this.node(id).handle({ kind: 'timer', timer }));
+    this.take(id, this.node(id).step({ kind: 'timer', timer }));
   }
 
   propose(id: NodeId, command: string): void {
-    const { output } = this.node(id).propose(command);
-    this.take(id, output);
+    this.take(id, this.node(id).step({ kind: 'propose', command }));
   }
 
   /** Deliver until nothing is in flight; returns how many messages were delivered. */
@@ -152,7 +184,7 @@ export class Router {
       const p = this.queue.shift()!;
       if (this.down.has(p.to) || this.down.has(p.from)) continue;
       this.delivered.push(p);
-      this.take(p.to, this.node(p.to).handle({ kind: 'message', from: p.from, message: p.message }));
+      this.take(p.to, this.node(p.to).step({ kind: 'message', from: p.from, message: p.message }));
     }
     return count;
   }

@@ -1,16 +1,31 @@
 // The vocabulary of one Raft node, named after Figure 2 of the Raft paper.
-// Everything here is plain data so a node's state can be cloned, sent to the UI
-// and compared in tests.
+// Everything here is plain data (the log excepted: see log.ts) so a node's state can be
+// cloned, sent to the UI and compared in tests.
+
+import type { RaftLog } from './log';
 
 export type NodeId = string;
-export type Role = 'follower' | 'candidate' | 'leader';
+/** A pre-candidate runs a pre-vote round (thesis §9.6) before it may become a candidate. */
+export type Role = 'follower' | 'preCandidate' | 'candidate' | 'leader';
 
-/** One log entry. `command` is the client's text; a leader's no-op has command "". */
+/**
+ * The servers whose votes count. `old` is present only in a joint configuration C_old,new
+ * (§6): elections and commitment then need a majority of `voters` and of `old`.
+ * Learners receive the log but never vote and are never counted.
+ */
+export interface Configuration {
+  readonly voters: readonly NodeId[];
+  readonly old?: readonly NodeId[];
+  readonly learners: readonly NodeId[];
+}
+
+/** One log entry. A leader's no-op (§8) has command "" and `noop: true`. */
 export interface LogEntry {
   readonly term: number;
   readonly command: string;
   /** The client request that created it, so a retried command is applied once (thesis §6.3). */
   readonly requestId?: number;
+  readonly noop?: true;
 }
 
 // ---- RPCs (Figure 2) -------------------------------------------------------
@@ -21,15 +36,31 @@ export interface RequestVote {
   readonly candidateId: NodeId;
   readonly lastLogIndex: number;
   readonly lastLogTerm: number;
-  /** Thesis §9.6: a pre-vote asks "would you vote for me at `term`?" without changing anyone's term. */
-  readonly preVote: boolean;
 }
 
 export interface RequestVoteReply {
   readonly type: 'RequestVoteReply';
   readonly term: number;
   readonly voteGranted: boolean;
-  readonly preVote: boolean;
+}
+
+/** Thesis §9.6: "would you vote for me at `term`?", asked without anyone changing their term. */
+export interface PreVote {
+  readonly type: 'PreVote';
+  /** The term the pre-candidate would stand at: its currentTerm + 1. */
+  readonly term: number;
+  readonly candidateId: NodeId;
+  readonly lastLogIndex: number;
+  readonly lastLogTerm: number;
+}
+
+export interface PreVoteReply {
+  readonly type: 'PreVoteReply';
+  /** Echoes the request's term, so the pre-candidate can tell this round's answers from older ones. */
+  readonly term: number;
+  readonly voteGranted: boolean;
+  /** The voter's own currentTerm: a pre-candidate that is behind catches up on it. */
+  readonly voterTerm: number;
 }
 
 export interface AppendEntries {
@@ -52,13 +83,13 @@ export interface AppendEntriesReply {
   readonly matchIndex: number;
   /** On refusal, a hint for fast backup (§5.3 end): the term of the conflicting entry, or 0 when the log is too short. */
   readonly conflictTerm: number;
-  /** On refusal: the first index of conflictTerm in the follower's log, or its log length + 1 when too short. */
+  /** On refusal: the first index of conflictTerm in the follower's log, or its last index + 1 when too short. */
   readonly conflictIndex: number;
 }
 
-export type RaftMessage = RequestVote | RequestVoteReply | AppendEntries | AppendEntriesReply;
+export type RaftMessage = RequestVote | RequestVoteReply | PreVote | PreVoteReply | AppendEntries | AppendEntriesReply;
 
-// ---- Configuration ---------------------------------------------------------
+// ---- Options ---------------------------------------------------------------
 
 export interface RaftOptions {
   /** Thesis §9.6: ask for a pre-vote before raising the term, so an isolated node cannot disrupt the cluster. */
@@ -97,10 +128,9 @@ export const SAFE_SWITCHES: UnsafeSwitches = {
   forgetOnRestart: false,
 };
 
+/** What the host tells a node when it boots it. Membership is not here: the node owns it (state.configuration). */
 export interface RaftConfig {
   readonly id: NodeId;
-  /** Every node of the cluster, this one included, in a fixed order. */
-  readonly cluster: readonly NodeId[];
   readonly heartbeatInterval: number;
   readonly options: RaftOptions;
   readonly unsafe: UnsafeSwitches;
@@ -112,8 +142,9 @@ export interface RaftConfig {
 export interface PersistentState {
   currentTerm: number;
   votedFor: NodeId | null;
-  /** log[0] is index 1, as in the paper. */
-  log: LogEntry[];
+  log: RaftLog;
+  /** The configuration the cluster started with; configuration entries in the log override it. */
+  initialConfiguration: Configuration;
 }
 
 /** The key-value state machine the committed log is applied to. */
@@ -125,6 +156,8 @@ export interface KvState {
 
 export interface RaftState extends PersistentState {
   role: Role;
+  /** The configuration in force: the latest one in the log, committed or not (§6). */
+  configuration: Configuration;
   /** The leader this node currently follows in currentTerm, if it knows one. */
   leaderId: NodeId | null;
   commitIndex: number;
@@ -133,11 +166,11 @@ export interface RaftState extends PersistentState {
   nextIndex: Record<NodeId, number>;
   /** Leader only: for each follower, the highest index known to be replicated there. */
   matchIndex: Record<NodeId, number>;
-  /** Candidate (or pre-candidate) only: who granted and who refused the vote of this election. */
+  /** Leader only: what §5.4.2 holds back now: an entry on a quorum but of an older term, or null. */
+  commitDeferred: CommitDeferred | null;
+  /** Candidate or pre-candidate only: who granted and who refused the vote of this round. */
   votesGranted: NodeId[];
   votesRefused: NodeId[];
-  /** True while a pre-vote round (thesis §9.6) is running: the node is still a follower of its term. */
-  preCandidate: boolean;
   /** Leader with checkQuorum: followers heard from since the last quorum check. */
   recentlyHeard: NodeId[];
   kv: KvState;
@@ -147,9 +180,20 @@ export interface RaftState extends PersistentState {
 
 export type TimerKind = 'election' | 'heartbeat';
 
+/** Why a node started an election (or a pre-vote round). */
+export type ElectionCause = 'timer' | 'preVoteWon' | 'forced' | 'transfer';
+
+/** Everything that can happen to a node goes in through `step(input)`. */
 export type RaftInput =
+  /** The host booted (or rebooted) the node. */
+  | { readonly kind: 'start' }
   | { readonly kind: 'message'; readonly from: NodeId; readonly message: RaftMessage }
-  | { readonly kind: 'timer'; readonly timer: TimerKind };
+  /** `forced`: the class fired the timer by hand rather than letting it run out. */
+  | { readonly kind: 'timer'; readonly timer: TimerKind; readonly forced?: boolean }
+  /** §4 step 1: a client command for the leader's log. */
+  | { readonly kind: 'propose'; readonly command: string; readonly requestId?: number }
+  /** The class switched options or unsafe switches mid-run. */
+  | { readonly kind: 'setOptions'; readonly options: RaftOptions; readonly unsafe: UnsafeSwitches };
 
 export interface OutgoingMessage {
   readonly to: NodeId;
@@ -160,6 +204,21 @@ export interface OutgoingMessage {
 export type TimerRequest =
   { readonly timer: TimerKind; readonly after: number } | { readonly timer: TimerKind; readonly stop: true };
 
+/**
+ * What the node says to a client (Figure 2, Rules for Servers: a leader responds after the entry
+ * is applied to the state machine). `accepted` is not sent: it tells the host where the command went.
+ */
+export type ClientAnswer =
+  | {
+      readonly requestId: number | undefined;
+      readonly outcome: 'accepted';
+      readonly index: number;
+      readonly term: number;
+    }
+  | { readonly requestId: number; readonly outcome: 'applied'; readonly index: number; readonly result: string }
+  | { readonly requestId: number | undefined; readonly outcome: 'notLeader'; readonly leaderHint: NodeId | null }
+  | { readonly requestId: number | undefined; readonly outcome: 'invalidCommand'; readonly message: string };
+
 export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-alive';
 export type AppendRefusal = 'stale-term' | 'missing-entry' | 'term-mismatch';
 
@@ -167,6 +226,7 @@ export type AppendRefusal = 'stale-term' | 'missing-entry' | 'term-mismatch';
 export interface VoteCheck {
   /** Whom the voter had voted for in this term before the request. */
   readonly votedFor: NodeId | null;
+  readonly voterTerm: number;
   readonly voterLastLogTerm: number;
   readonly voterLastLogIndex: number;
   readonly candidateLastLogTerm: number;
@@ -175,11 +235,33 @@ export interface VoteCheck {
   readonly candidateUpToDate: boolean;
 }
 
-/** Structured events: what narration, history and the invariant checker read. */
+/** §5.4.2 at work: entry `index` of an older `term` is on `replicas` voters but may not commit by counting. */
+export interface CommitDeferred {
+  readonly index: number;
+  readonly term: number;
+  readonly replicas: number;
+}
+
+/** A round's tally as the candidate counts it: who granted, who refused, and what winning needs. */
+export interface VoteTally {
+  readonly granted: readonly NodeId[];
+  readonly refused: readonly NodeId[];
+  /** One entry per voter set (two in a joint configuration): its voters and the majority it needs. */
+  readonly quorums: readonly { readonly voters: readonly NodeId[]; readonly needed: number }[];
+  readonly result: 'won' | 'lost' | 'pending';
+}
+
+/** Structured events: what narration, history and the invariant checker read. Each carries the facts it decided on. */
 export type RaftEvent =
-  | { readonly type: 'termChanged'; readonly from: number; readonly to: number; readonly cause: NodeId | 'timeout' }
+  | { readonly type: 'termChanged'; readonly from: number; readonly to: number; readonly cause: NodeId | 'election' }
   | { readonly type: 'roleChanged'; readonly from: Role; readonly to: Role; readonly term: number }
-  | { readonly type: 'electionStarted'; readonly term: number; readonly preVote: boolean }
+  | {
+      readonly type: 'electionStarted';
+      readonly term: number;
+      readonly preVote: boolean;
+      readonly cause: ElectionCause;
+      readonly voters: readonly NodeId[];
+    }
   | {
       readonly type: 'voteGranted';
       readonly candidate: NodeId;
@@ -196,6 +278,15 @@ export type RaftEvent =
       readonly check: VoteCheck;
     }
   | {
+      /** A (pre-)candidate counted one reply; the tally after it. */
+      readonly type: 'voteCounted';
+      readonly voter: NodeId;
+      readonly term: number;
+      readonly preVote: boolean;
+      readonly granted: boolean;
+      readonly tally: VoteTally;
+    }
+  | {
       readonly type: 'appendRefused';
       readonly leader: NodeId;
       readonly term: number;
@@ -206,7 +297,13 @@ export type RaftEvent =
       readonly myLastLogIndex: number;
       readonly myPrevLogTerm: number | null;
     }
-  | { readonly type: 'entriesAppended'; readonly fromIndex: number; readonly entries: readonly LogEntry[] }
+  | {
+      readonly type: 'entriesAppended';
+      readonly fromIndex: number;
+      readonly entries: readonly LogEntry[];
+      /** Whose entries these are: the node itself when it leads, else the leader that sent them. */
+      readonly leader: NodeId;
+    }
   | { readonly type: 'entriesTruncated'; readonly fromIndex: number; readonly removed: readonly LogEntry[] }
   | { readonly type: 'nextIndexBackedUp'; readonly follower: NodeId; readonly from: number; readonly to: number }
   | {
@@ -215,15 +312,27 @@ export type RaftEvent =
       readonly to: number;
       /** A leader counts replicas (§5.3, §5.4.2); a follower follows leaderCommit. */
       readonly by: 'majority' | 'leaderCommit';
-      /** For `majority`: how many nodes hold entry `to`, the leader included. */
+      /** For `majority`: how many voters hold entry `to`, the leader included. */
       readonly replicas?: number;
+      /** For `leaderCommit`: the leader whose leaderCommit it followed. */
+      readonly leader?: NodeId;
+    }
+  | {
+      /** §5.4.2: entry `index` is on a quorum but is of an older term, so it may not commit by counting. */
+      readonly type: 'commitDeferred';
+      readonly index: number;
+      readonly term: number;
+      readonly currentTerm: number;
+      readonly replicas: number;
     }
   | {
       readonly type: 'entryApplied';
       readonly index: number;
       readonly entry: LogEntry;
-      /** What the state machine did: the new value, "deleted", "no-op" or "duplicate". */
+      /** What the state machine did: the new value, "deleted", "no-op", or the first result of a retried request. */
       readonly result: string;
+      /** A retried request already applied at an earlier index: this copy changed nothing (thesis §6.3). */
+      readonly retry?: true;
     }
   | { readonly type: 'steppedDown'; readonly reason: 'lost-quorum' };
 
@@ -231,10 +340,5 @@ export interface RaftOutput {
   readonly messages: OutgoingMessage[];
   readonly timers: TimerRequest[];
   readonly events: RaftEvent[];
+  readonly answers: ClientAnswer[];
 }
-
-/** What a node says to a client proposal. */
-export type ProposalResult =
-  | { readonly accepted: true; readonly index: number; readonly term: number }
-  | { readonly accepted: false; readonly reason: 'not-leader'; readonly leaderHint: NodeId | null }
-  | { readonly accepted: false; readonly reason: 'invalid-command'; readonly message: string };

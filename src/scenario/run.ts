@@ -11,6 +11,8 @@ export interface RunReport {
     id: string;
     alive: boolean;
     role: 'follower' | 'candidate' | 'leader';
+    /** A follower running a pre-vote round (thesis §9.6): it has not raised its term. */
+    preCandidate: boolean;
     term: number;
     votedFor: string | null;
     commitIndex: number;
@@ -35,7 +37,9 @@ export function report(sim: Simulation, withTrace: boolean): RunReport {
     nodes: snap.nodes.map((n) => ({
       id: n.id,
       alive: n.alive,
-      role: n.role,
+      // The contract's roles are Figure 2's three; a pre-candidate is still a follower of its term.
+      role: n.role === 'preCandidate' ? 'follower' : n.role,
+      preCandidate: n.role === 'preCandidate',
       term: n.currentTerm,
       votedFor: n.votedFor,
       commitIndex: n.commitIndex,

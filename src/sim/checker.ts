@@ -182,13 +182,13 @@ export class SafetyChecker {
       default:
         break;
     }
-    if (after.commitIndex > after.log.length) {
+    if (after.commitIndex > after.log.lastIndex()) {
       (found ??= []).push(
         violation(
           'Commit Bounds',
           time,
           node,
-          `${node}'s commitIndex ${after.commitIndex} is past its last index ${after.log.length}`,
+          `${node}'s commitIndex ${after.commitIndex} is past its last index ${after.log.lastIndex()}`,
         ),
       );
     }
@@ -295,7 +295,7 @@ export class SafetyChecker {
     while (committed > 0 && s.committedTerm[committed - 1]! >= term) committed--;
     if (committed === 0) return found;
     const mine = s.prefixHashes[node]!;
-    if (after.log.length < committed || mine[committed - 1] !== s.committedPrefix[committed - 1]) {
+    if (after.log.lastIndex() < committed || mine[committed - 1] !== s.committedPrefix[committed - 1]) {
       let index = 1;
       while (index <= committed && mine[index - 1] === s.committedPrefix[index - 1]) index++;
       found.push({

@@ -527,6 +527,6 @@ function firstAfterStep(trace: TraceLog, step: number): number {
 /** What a checkpoint costs to take and keep, in log entries and client requests. */
 function stateSize(c: SimCheckpoint): number {
   let size = c.client.requests.length;
-  for (const n of Object.values(c.nodes)) size += (n.state?.log ?? n.disk.log).length;
+  for (const n of Object.values(c.nodes)) size += (n.state?.log ?? n.disk.log).held().length;
   return size;
 }

@@ -2,12 +2,18 @@
 // is copied, and only immutable log entries and remembered results are shared.
 
 import { describe, expect, it } from 'vitest';
+import { RaftLog } from '../raft/log';
 import { initialState } from '../raft/node';
 import type { RaftState } from '../raft/types';
 import { cloneRaftState } from './raft-state-clone';
 
 function busyState(): RaftState {
-  const s = initialState({ currentTerm: 3, votedFor: 'B', log: [{ term: 1, command: 'set a 1' }] });
+  const s = initialState({
+    currentTerm: 3,
+    votedFor: 'B',
+    log: new RaftLog([{ term: 1, command: 'set a 1' }]),
+    initialConfiguration: { voters: ['A', 'B', 'C'], learners: [] },
+  });
   s.nextIndex = { B: 2 };
   s.matchIndex = { B: 1 };
   s.votesGranted = ['A'];
@@ -23,7 +29,10 @@ describe('cloneRaftState', () => {
     const copy = cloneRaftState(original);
     expect(copy).toEqual(original);
     expect(Object.keys(copy).sort()).toEqual(Object.keys(original).sort());
+    // Configurations are immutable values: sharing them is safe, like sharing log entries.
+    const shared = new Set<keyof RaftState>(['configuration', 'initialConfiguration']);
     for (const key of Object.keys(original) as (keyof RaftState)[]) {
+      if (shared.has(key)) continue;
       if (typeof original[key] === 'object' && original[key] !== null) expect(copy[key]).not.toBe(original[key]);
     }
     expect(copy.kv.data).not.toBe(original.kv.data);
@@ -34,7 +43,7 @@ describe('cloneRaftState', () => {
     const original = busyState();
     const before = structuredClone(original);
     const copy = cloneRaftState(original);
-    copy.log.push({ term: 3, command: 'set b 2' });
+    copy.log.append([{ term: 3, command: 'set b 2' }]);
     copy.nextIndex.C = 1;
     copy.matchIndex.B = 2;
     copy.votesGranted.push('B');

@@ -6,11 +6,16 @@
 // node it concerns, and carries out what the node asks for. The same scenario
 // always produces the same trace, in Node and in the browser.
 
+import { RaftLog } from '../raft/log';
 import { initialState, RaftNode } from '../raft/node';
+import { Quorum } from '../raft/quorum';
 import type {
+  ClientAnswer,
+  Configuration,
   NodeId,
   PersistentState,
   RaftConfig,
+  RaftInput,
   RaftMessage,
   RaftOptions,
   RaftOutput,
@@ -155,12 +160,15 @@ export class Simulation {
     this.checker = new SafetyChecker(emptyCheckerState());
     this.client = this.makeClient(emptyClientState());
 
+    // Today every node is a voter from the start; configuration entries will change that (§6).
+    const initialConfiguration: Configuration = { voters: this.nodeIds, learners: [] };
     for (const id of this.nodeIds) {
       const init = scenario.initial[id];
       const disk: PersistentState = {
         currentTerm: init?.term ?? 0,
         votedFor: init?.votedFor ?? null,
-        log: init?.log.map((e) => ({ term: e.term, command: e.command })) ?? [],
+        log: new RaftLog(init?.log.map((e) => ({ term: e.term, command: e.command })) ?? []),
+        initialConfiguration,
       };
       this.slots.set(id, {
         raft: null,
@@ -168,7 +176,7 @@ export class Simulation {
         timers: { election: null, heartbeat: null },
         highestTerm: disk.currentTerm,
       });
-      this.addViolations(this.checker.seedLog(id, disk.log, 0));
+      this.addViolations(this.checker.seedLog(id, disk.log.held(), 0));
     }
     // Actions are kept beside the queue (not in it) so a branch can drop the scripted future
     // while restoring a checkpoint of its parent; stable sorts keep the written order of ties.
@@ -326,7 +334,7 @@ export class Simulation {
         const slot = this.slots.get(item.node)!;
         slot.timers[item.timer] = null;
         if (this.recordTrace) this.records.timerFired(item.node, item.timer, this.now_, this.step_);
-        return this.feed(item.node, slot.raft!.handle({ kind: 'timer', timer: item.timer }), slot);
+        return this.feed(item.node, slot.raft!.step({ kind: 'timer', timer: item.timer }), slot);
       }
       case 'client':
         return this.client.onTimer(item.timer, item.requestId, item.attempt);
@@ -338,7 +346,6 @@ export class Simulation {
   private config(id: NodeId): RaftConfig {
     return {
       id,
-      cluster: this.nodeIds,
       heartbeatInterval: this.scenario.timing.heartbeatInterval,
       options: this.options,
       unsafe: this.unsafe,
@@ -349,7 +356,7 @@ export class Simulation {
     const slot = this.slots.get(id)!;
     const raft = new RaftNode(this.config(id), initialState(slot.disk), () => this.drawElectionTimeout());
     slot.raft = raft;
-    this.feed(id, raft.start());
+    this.feed(id, raft.step({ kind: 'start' }));
   }
 
   private drawElectionTimeout(): number {
@@ -363,18 +370,8 @@ export class Simulation {
     for (const event of out.events) {
       if (this.recordTrace) this.records.node(id, event, this.now_, this.step_);
       this.addViolations(this.checker.observe(id, event, state, this.now_));
-      if (event.type === 'entryApplied' && state.role === 'leader' && event.entry.requestId !== undefined) {
-        // §4 step 3: the leader answers the client once the command is committed and applied.
-        if (this.client.state.requests[event.entry.requestId - 1]?.status === 'pending') {
-          this.send(id, CLIENT, {
-            type: 'ClientReply',
-            requestId: event.entry.requestId,
-            success: true,
-            result: event.result,
-          });
-        }
-      }
     }
+    for (const answer of out.answers) this.answerClient(id, answer);
     if (state.currentTerm > slot.highestTerm) slot.highestTerm = state.currentTerm;
     for (const t of out.timers) {
       if ('stop' in t) slot.timers[t.timer] = null;
@@ -433,7 +430,7 @@ export class Simulation {
     }
     if (payload.type === 'ClientRequest') return this.onClientRequest(to, payload.requestId, payload.command);
     if (payload.type === 'ClientReply') return;
-    this.feed(to, slot!.raft!.handle({ kind: 'message', from, message: payload as RaftMessage }), slot);
+    this.feed(to, slot!.raft!.step({ kind: 'message', from, message: payload as RaftMessage }), slot);
   }
 
   private dropReason(message: Envelope, receiver: NodeSlot | undefined): DropReason | null {
@@ -474,19 +471,36 @@ export class Simulation {
   }
 
   private onClientRequest(node: NodeId, requestId: number, command: string): void {
-    const raft = this.slots.get(node)!.raft!;
-    const { result, output } = raft.propose(command, requestId);
-    if (result.accepted) {
-      if (this.recordTrace) {
-        const event: ClientEvent = { type: 'accepted', requestId, node, index: result.index, term: result.term };
-        this.records.client(event, this.now_, this.step_);
-      }
-    } else if (result.reason === 'not-leader') {
-      this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, leaderHint: result.leaderHint });
-    } else {
-      this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: result.message });
+    this.feed(node, this.slots.get(node)!.raft!.step({ kind: 'propose', command, requestId }));
+  }
+
+  /** Carry a node's answer to the client: a reply on the wire, or (accepted) a note in the trace. */
+  private answerClient(node: NodeId, answer: ClientAnswer): void {
+    const { requestId } = answer;
+    if (requestId === undefined) return;
+    switch (answer.outcome) {
+      case 'accepted':
+        if (this.recordTrace) {
+          const event: ClientEvent = { type: 'accepted', requestId, node, index: answer.index, term: answer.term };
+          this.records.client(event, this.now_, this.step_);
+        }
+        return;
+      case 'applied':
+        // §4 step 3: the leader answers once the command is applied; a client that gave up no longer listens.
+        if (this.client.state.requests[requestId - 1]?.status === 'pending') {
+          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
+        }
+        return;
+      case 'notLeader':
+        return this.send(node, CLIENT, {
+          type: 'ClientReply',
+          requestId,
+          success: false,
+          leaderHint: answer.leaderHint,
+        });
+      case 'invalidCommand':
+        return this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: answer.message });
     }
-    this.feed(node, output);
   }
 
   // ---- Actions ----------------------------------------------------------------------
@@ -525,7 +539,8 @@ export class Simulation {
         if (this.recordTrace) {
           this.records.timerFired(action.node, timer, this.now_, this.step_);
         }
-        this.feed(action.node, slot.raft!.handle({ kind: 'timer', timer }));
+        const input: RaftInput = { kind: 'timer', timer, forced: true };
+        this.feed(action.node, slot.raft!.step(input));
         return undefined;
       }
       case 'isolate':
@@ -563,7 +578,10 @@ export class Simulation {
       case 'configure':
         this.options = { ...this.options, ...action.options };
         this.unsafe = { ...this.unsafe, ...action.unsafe };
-        for (const [id, slot] of this.slots) if (slot.raft) this.feed(id, slot.raft.reconfigure(this.config(id)));
+        for (const [id, slot] of this.slots) {
+          if (slot.raft)
+            this.feed(id, slot.raft.step({ kind: 'setOptions', options: this.options, unsafe: this.unsafe }));
+        }
         return undefined;
       case 'submit':
         this.client.submit(action.command, action.node ?? null);
@@ -613,7 +631,12 @@ export class Simulation {
   private kill(id: NodeId): undefined {
     const slot = this.slots.get(id)!;
     const s = slot.raft!.state;
-    slot.disk = { currentTerm: s.currentTerm, votedFor: s.votedFor, log: [...s.log] };
+    slot.disk = {
+      currentTerm: s.currentTerm,
+      votedFor: s.votedFor,
+      log: s.log.clone(),
+      initialConfiguration: s.initialConfiguration,
+    };
     slot.raft = null;
     slot.timers = { election: null, heartbeat: null };
     if (this.recordTrace) this.records.crashed(id, this.now_, this.step_);
@@ -622,7 +645,7 @@ export class Simulation {
 
   private restart(id: NodeId): undefined {
     const slot = this.slots.get(id)!;
-    if (this.unsafe.forgetOnRestart) slot.disk = { currentTerm: 0, votedFor: null, log: slot.disk.log };
+    if (this.unsafe.forgetOnRestart) slot.disk = { ...slot.disk, currentTerm: 0, votedFor: null };
     if (this.recordTrace) {
       const { currentTerm: term, votedFor } = slot.disk;
       this.records.restarted(id, term, votedFor, this.now_, this.step_);
@@ -657,6 +680,8 @@ export class Simulation {
       network: this.network.snapshot(),
       requests: this.client.state.requests.slice(-50).map((r) => ({ ...r })),
       violations: [...this.violations],
+      options: this.options,
+      unsafe: this.unsafe,
     };
   }
 
@@ -665,6 +690,8 @@ export class Simulation {
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
       t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
     const s = slot.raft?.state;
+    const log = s?.log ?? slot.disk.log;
+    const configuration = s?.configuration ?? slot.disk.initialConfiguration;
     return {
       id,
       alive: s !== undefined,
@@ -672,14 +699,17 @@ export class Simulation {
       currentTerm: s?.currentTerm ?? slot.disk.currentTerm,
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
-      log: [...(s?.log ?? slot.disk.log)],
+      log: [...log.held()],
+      snapshot: log.snapshotIndex === 0 ? null : { index: log.snapshotIndex, term: log.snapshotTerm },
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
       nextIndex: { ...s?.nextIndex },
       matchIndex: { ...s?.matchIndex },
+      commitDeferred: s?.commitDeferred ?? null,
       votesGranted: [...(s?.votesGranted ?? [])],
       votesRefused: [...(s?.votesRefused ?? [])],
-      preCandidate: s?.preCandidate ?? false,
+      configuration,
+      quorum: new Quorum(configuration).describe(),
       kv: { ...s?.kv.data },
       electionTimer: timer(slot.timers.election),
       heartbeatTimer: timer(slot.timers.heartbeat),
@@ -693,7 +723,7 @@ export class Simulation {
       nodes[id] = {
         alive: slot.raft !== null,
         state: slot.raft ? cloneRaftState(slot.raft.state) : null,
-        disk: { ...slot.disk, log: [...slot.disk.log] },
+        disk: { ...slot.disk, log: slot.disk.log.clone() },
         timers: { ...slot.timers },
         highestTerm: slot.highestTerm,
       };
@@ -730,7 +760,7 @@ export class Simulation {
     this.unsafe = { ...c.unsafe };
     for (const [id, saved] of Object.entries(c.nodes)) {
       const slot = this.slots.get(id)!;
-      slot.disk = { ...saved.disk, log: [...saved.disk.log] };
+      slot.disk = { ...saved.disk, log: saved.disk.log.clone() };
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
       slot.raft = saved.state

@@ -12,7 +12,7 @@ const message: Envelope = {
   to: 'B',
   sentAt: 10.25,
   deliverAt: 21.125,
-  payload: { type: 'RequestVoteReply', term: 2, voteGranted: true, preVote: false },
+  payload: { type: 'RequestVoteReply', term: 2, voteGranted: true },
   lost: false,
   duplicate: false,
 };
@@ -23,7 +23,13 @@ const records: TraceEvent[] = [
   { kind: 'sent', message, time: 10.25, step: 1 },
   { kind: 'delivered', message, time: 21.125, step: 2 },
   { kind: 'dropped', message, reason: 'link-down', time: 21.125, step: 2 },
-  { kind: 'node', node: 'B', event: { type: 'electionStarted', term: 3, preVote: false }, time: 30, step: 3 },
+  {
+    kind: 'node',
+    node: 'B',
+    event: { type: 'electionStarted', term: 3, preVote: false, cause: 'timer', voters: ['A', 'B', 'C', 'D', 'E'] },
+    time: 30,
+    step: 3,
+  },
   { kind: 'client', event: { type: 'failed', requestId: 4, reason: 'deadline' }, time: 31, step: 4 },
   {
     kind: 'node',
@@ -36,7 +42,12 @@ const records: TraceEvent[] = [
   {
     kind: 'node',
     node: 'C',
-    event: { type: 'entriesAppended', fromIndex: 3, entries: [{ term: 2, command: 'set x 1', requestId: 9 }] },
+    event: {
+      type: 'entriesAppended',
+      fromIndex: 3,
+      entries: [{ term: 2, command: 'set x 1', requestId: 9 }],
+      leader: 'A',
+    },
     time: 32,
     step: 4,
   },

@@ -37,7 +37,8 @@ export interface TraceReader {
 //                              num0..2 = id, sentAt, deliverAt; ref = the payload
 //   node                       node; codes = how the event is kept: commitAdvanced as
 //                              num0..2 = from, to, replicas; entriesAppended as num0 = fromIndex
-//                              and ref = the entries; any other event as ref
+//                              and ref = the entries; any other event as ref. peers = the
+//                              leader an append or a follower's commit came from
 //   client, action, violation  ref = the event, the action, the violation
 //   crashed, restarted         node
 // A refused action's reason and a restart's term and vote are kept in `extras`.
@@ -79,9 +80,10 @@ const EVENT_BY_REFERENCE = 0;
 const COMMIT_ADVANCED = 1;
 const ENTRIES_APPENDED = 2;
 const EVENT_MASK = 3;
-/** Flags of a commitAdvanced record. */
+/** Flags of a commitAdvanced record: num2 holds the replica count; peers the leader followed. */
 const BY_MAJORITY = 4;
 const WITH_REPLICAS = 8;
+const WITH_LEADER = 16;
 
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
 interface RefusedAction {
@@ -121,13 +123,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       case 'commitAdvanced': {
         const by = event.by === 'majority' ? BY_MAJORITY : 0;
         const replicas = event.replicas === undefined ? 0 : WITH_REPLICAS;
-        const i = this.add(NODE, time, step, n, COMMIT_ADVANCED | by | replicas, undefined);
+        const leader = event.leader === undefined ? 0 : WITH_LEADER;
+        const i = this.add(NODE, time, step, n, COMMIT_ADVANCED | by | replicas | leader, undefined);
         this.setNumbers(i, event.from, event.to, event.replicas ?? 0);
+        if (event.leader !== undefined) this.setPeer(i, event.leader);
         return;
       }
       case 'entriesAppended': {
         const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
         this.setNumbers(i, event.fromIndex, 0, 0);
+        this.setPeer(i, event.leader);
         return;
       }
       default:
@@ -362,6 +367,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     c.num2[j] = m.deliverAt;
   }
 
+  /** The other node a record names (a message's receiver, the leader of an append or commit). */
+  private setPeer(i: number, node: NodeId): void {
+    this.chunks[i >>> CHUNK_BITS]!.peers[i & IN_CHUNK] = this.nameIndex(node);
+  }
+
   private setNumbers(i: number, a: number, b: number, c: number): void {
     const chunk = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
@@ -378,12 +388,17 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
         const from = c.num0[j]!;
         const to = c.num1[j]!;
         const by = code & BY_MAJORITY ? 'majority' : 'leaderCommit';
-        return code & WITH_REPLICAS
-          ? { type: 'commitAdvanced', from, to, by, replicas: c.num2[j]! }
-          : { type: 'commitAdvanced', from, to, by };
+        if (code & WITH_REPLICAS) return { type: 'commitAdvanced', from, to, by, replicas: c.num2[j]! };
+        if (code & WITH_LEADER) return { type: 'commitAdvanced', from, to, by, leader: this.names[c.peers[j]!]! };
+        return { type: 'commitAdvanced', from, to, by };
       }
       case ENTRIES_APPENDED:
-        return { type: 'entriesAppended', fromIndex: c.num0[j]!, entries: c.refs[j] as readonly LogEntry[] };
+        return {
+          type: 'entriesAppended',
+          fromIndex: c.num0[j]!,
+          entries: c.refs[j] as readonly LogEntry[],
+          leader: this.names[c.peers[j]!]!,
+        };
       default:
         return c.refs[j] as RaftEvent;
     }

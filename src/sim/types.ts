@@ -4,7 +4,19 @@
 
 import type { Action } from '../scenario/schema';
 import type { ActionRefusal } from './refusal';
-import type { KvState, LogEntry, NodeId, RaftEvent, RaftMessage, Role, TimerKind } from '../raft/types';
+import type {
+  CommitDeferred,
+  Configuration,
+  KvState,
+  LogEntry,
+  NodeId,
+  RaftEvent,
+  RaftMessage,
+  RaftOptions,
+  Role,
+  TimerKind,
+  UnsafeSwitches,
+} from '../raft/types';
 
 /** The client is an endpoint of its own; it is never partitioned from the nodes. */
 export const CLIENT = 'client';
@@ -131,14 +143,21 @@ export interface NodeSnapshot {
   readonly currentTerm: number;
   readonly votedFor: NodeId | null;
   readonly leaderId: NodeId | null;
+  /** The entries the node holds: log[0] has index (snapshot?.index ?? 0) + 1. */
   readonly log: readonly LogEntry[];
+  /** The last index and term a snapshot covers, or null when the log starts at index 1. */
+  readonly snapshot: { readonly index: number; readonly term: number } | null;
   readonly commitIndex: number;
   readonly lastApplied: number;
   readonly nextIndex: Readonly<Record<NodeId, number>>;
   readonly matchIndex: Readonly<Record<NodeId, number>>;
+  /** Leader: what §5.4.2 holds back now (an entry on a quorum but of an older term), or null. */
+  readonly commitDeferred: CommitDeferred | null;
   readonly votesGranted: readonly NodeId[];
   readonly votesRefused: readonly NodeId[];
-  readonly preCandidate: boolean;
+  /** The configuration the node uses (§6), and what a quorum means in it: one majority per voter set. */
+  readonly configuration: Configuration;
+  readonly quorum: readonly { readonly voters: readonly NodeId[]; readonly needed: number }[];
   readonly kv: Readonly<KvState['data']>;
   readonly electionTimer: TimerSnapshot | null;
   readonly heartbeatTimer: TimerSnapshot | null;
@@ -171,4 +190,7 @@ export interface ClusterSnapshot {
   readonly network: NetworkSnapshot;
   readonly requests: readonly ClientRequestRecord[];
   readonly violations: readonly Violation[];
+  /** The engine options and unsafe teaching switches in force. */
+  readonly options: RaftOptions;
+  readonly unsafe: UnsafeSwitches;
 }

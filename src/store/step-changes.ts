@@ -44,7 +44,7 @@ function changedFields(a: NodeSnapshot, b: NodeSnapshot): ChangedField[] {
   if (a.log !== b.log && (a.log.length !== b.log.length || changedCells(a, b).length > 0)) out.push('log');
   if (a.commitIndex !== b.commitIndex) out.push('commitIndex');
   if (a.lastApplied !== b.lastApplied) out.push('lastApplied');
-  if (a.role !== b.role || a.preCandidate !== b.preCandidate) out.push('role');
+  if (a.role !== b.role) out.push('role');
   if (a.leaderId !== b.leaderId) out.push('leaderId');
   if (!sameRecord(a.nextIndex, b.nextIndex)) out.push('nextIndex');
   if (!sameRecord(a.matchIndex, b.matchIndex)) out.push('matchIndex');

@@ -5,6 +5,7 @@ import type { Role } from '../raft/types';
 
 export const ROLE_COLOR: Record<Role | 'dead', string> = {
   follower: '#64748b',
+  preCandidate: '#a16207',
   candidate: '#d97706',
   leader: '#1d4ed8',
   dead: '#9ca3af',

@@ -36,7 +36,7 @@ const cluster = snapshot({
     node('B', { alive: false, currentTerm: 3, electionTimer: null }),
     node('C', { role: 'leader', currentTerm: 4, votedFor: 'C', electionTimer: null }),
     node('D', { role: 'candidate', currentTerm: 5, votedFor: 'D', votesGranted: ['D', 'E'], votesRefused: ['A'] }),
-    node('E', { preCandidate: true, currentTerm: 4 }),
+    node('E', { role: 'preCandidate', currentTerm: 4 }),
   ],
 });
 
@@ -138,7 +138,7 @@ describe('messages', () => {
     to: 'A',
     sentAt: 100,
     deliverAt: 120,
-    payload: { type: 'RequestVote', term: 4, candidateId: 'C', lastLogIndex: 6, lastLogTerm: 3, preVote: false },
+    payload: { type: 'RequestVote', term: 4, candidateId: 'C', lastLogIndex: 6, lastLogTerm: 3 },
   });
 
   it('puts a message halfway along its path at the halfway time', () => {
@@ -194,7 +194,7 @@ describe('messages', () => {
           envelope(3, {
             from: 'B',
             to: 'D',
-            payload: { type: 'RequestVoteReply', term: 2, voteGranted: false, preVote: false },
+            payload: { type: 'RequestVoteReply', term: 2, voteGranted: false },
           }),
           envelope(4, {
             from: 'client',

@@ -42,7 +42,6 @@ describe('linked highlighting', () => {
               candidateId: 'A',
               lastLogIndex: 0,
               lastLogTerm: 0,
-              preVote: false,
             },
           }),
           envelope(2, {
@@ -54,7 +53,6 @@ describe('linked highlighting', () => {
               candidateId: 'B',
               lastLogIndex: 0,
               lastLogTerm: 0,
-              preVote: false,
             },
           }),
         ],

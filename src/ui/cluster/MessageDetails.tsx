@@ -63,7 +63,7 @@ function fieldRows(message: Envelope, time: number, t: (typeof STRINGS)['en'], f
   const yesNo = (b: boolean): string => (b ? t.yes : t.no);
   const p = message.payload;
   const rows: Row[] = [
-    [f.type, p.type === 'RequestVote' && p.preVote ? `${p.type} (preVote)` : p.type],
+    [f.type, p.type],
     [f.from, name(message.from)],
     [f.to, name(message.to)],
     [f.sentAt, t.ms(message.sentAt)],
@@ -72,16 +72,20 @@ function fieldRows(message: Envelope, time: number, t: (typeof STRINGS)['en'], f
   ];
   switch (p.type) {
     case 'RequestVote':
+    case 'PreVote':
       rows.push(
         [f.term, p.term],
         [f.candidateId, p.candidateId],
         [f.lastLogIndex, p.lastLogIndex],
         [f.lastLogTerm, p.lastLogTerm],
-        [f.preVote, yesNo(p.preVote)],
+        [f.preVote, yesNo(p.type === 'PreVote')],
       );
       break;
     case 'RequestVoteReply':
-      rows.push([f.term, p.term], [f.voteGranted, yesNo(p.voteGranted)], [f.preVote, yesNo(p.preVote)]);
+      rows.push([f.term, p.term], [f.voteGranted, yesNo(p.voteGranted)], [f.preVote, t.no]);
+      break;
+    case 'PreVoteReply':
+      rows.push([f.term, p.term], [f.voteGranted, yesNo(p.voteGranted)], [f.preVote, t.yes]);
       break;
     case 'AppendEntries':
       rows.push(

@@ -21,10 +21,10 @@ const aer = {
 
 /** One sample payload per kind, in the order a student meets them. */
 const SAMPLES: readonly WireMessage[] = [
-  { ...rv, preVote: false },
-  { ...rv, preVote: true },
-  { type: 'RequestVoteReply', term: 1, voteGranted: true, preVote: false },
-  { type: 'RequestVoteReply', term: 1, voteGranted: false, preVote: false },
+  rv,
+  { ...rv, type: 'PreVote' },
+  { type: 'RequestVoteReply', term: 1, voteGranted: true },
+  { type: 'RequestVoteReply', term: 1, voteGranted: false },
   { ...ae, entries: [] },
   {
     ...ae,

@@ -30,11 +30,7 @@ function selectNodeView(id: NodeId) {
   return (s: ReturnType<typeof useSimStore.getState>): NodeView | null => {
     const node = s.snapshot?.nodes.find((n) => n.id === id);
     if (!s.snapshot || !node) return null;
-    const status: NodeStatus = !node.alive
-      ? 'down'
-      : node.role === 'follower' && node.preCandidate
-        ? 'preCandidate'
-        : node.role;
+    const status: NodeStatus = node.alive ? node.role : 'down';
     return {
       status,
       term: node.currentTerm,

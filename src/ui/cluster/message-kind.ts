@@ -32,8 +32,11 @@ export interface MessageLook {
 export function messageKind(payload: WireMessage): MessageKind {
   switch (payload.type) {
     case 'RequestVote':
-      return payload.preVote ? 'preVote' : 'requestVote';
+      return 'requestVote';
+    case 'PreVote':
+      return 'preVote';
     case 'RequestVoteReply':
+    case 'PreVoteReply':
       return payload.voteGranted ? 'voteGranted' : 'voteRefused';
     case 'AppendEntries':
       return payload.entries.length === 0 ? 'heartbeat' : 'append';
@@ -52,7 +55,7 @@ function clip(text: string, length: number): string {
 
 export function messageLook(payload: WireMessage): MessageLook {
   const kind = messageKind(payload);
-  const preVote = (payload.type === 'RequestVote' || payload.type === 'RequestVoteReply') && payload.preVote;
+  const preVote = payload.type === 'PreVote' || payload.type === 'PreVoteReply';
   switch (kind) {
     case 'requestVote':
       return { kind, color: MESSAGE_COLOR.RequestVote, shape: 'diamond', glyph: 'V?', dashed: false };

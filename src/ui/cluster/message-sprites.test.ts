@@ -13,7 +13,7 @@ const vote = envelope(1, {
   to: 'B',
   sentAt: 100,
   deliverAt: 200,
-  payload: { type: 'RequestVote', term: 2, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0, preVote: false },
+  payload: { type: 'RequestVote', term: 2, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0 },
 });
 const heartbeat = envelope(2, {
   from: 'B',

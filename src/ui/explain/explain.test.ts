@@ -20,9 +20,15 @@ const lines = (step: readonly TraceEvent[], ctx: ExplainContext): string[] =>
 
 const electionStep: TraceEvent[] = [
   at(3, { kind: 'timerFired', node: 'C', timer: 'election' }),
-  nodeEvent(3, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'timeout' }),
+  nodeEvent(3, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'election' }),
   nodeEvent(3, 'C', { type: 'roleChanged', from: 'follower', to: 'candidate', term: 4 }),
-  nodeEvent(3, 'C', { type: 'electionStarted', term: 4, preVote: false }),
+  nodeEvent(3, 'C', {
+    type: 'electionStarted',
+    term: 4,
+    preVote: false,
+    cause: 'timer',
+    voters: ['A', 'B', 'C', 'D', 'E'],
+  }),
   ...['A', 'B', 'D', 'E'].map((to) =>
     sent(3, 'C', to, {
       type: 'RequestVote',
@@ -30,7 +36,6 @@ const electionStep: TraceEvent[] = [
       candidateId: 'C',
       lastLogIndex: 2,
       lastLogTerm: 3,
-      preVote: false,
     }),
   ),
 ];
@@ -49,7 +54,7 @@ describe('explanations name the rule, the notes section and the values compared'
   });
 
   it('a repeated election without a leader in between is §6.1', () => {
-    const earlier = [nodeEvent(1, 'C', { type: 'termChanged', from: 2, to: 3, cause: 'timeout' })];
+    const earlier = [nodeEvent(1, 'C', { type: 'termChanged', from: 2, to: 3, cause: 'election' })];
     const feed = [...earlier, ...electionStep];
     const all = lines(electionStep, en(feed));
     expect(all[1]).toMatch(/^§6\.1: C's previous election \(term 3\) found no leader/);
@@ -189,7 +194,12 @@ describe('explanations name the rule, the notes section and the values compared'
   it('a leader commit, with replicas and the entry term', () => {
     const feed: TraceEvent[] = [
       nodeEvent(1, 'A', { type: 'roleChanged', from: 'candidate', to: 'leader', term: 3 }),
-      nodeEvent(2, 'A', { type: 'entriesAppended', fromIndex: 5, entries: [{ term: 3, command: 'set x 1' }] }),
+      nodeEvent(2, 'A', {
+        type: 'entriesAppended',
+        fromIndex: 5,
+        entries: [{ term: 3, command: 'set x 1' }],
+        leader: 'A',
+      }),
       delivered(6, 'B', 'A', {
         type: 'AppendEntriesReply',
         term: 3,
@@ -217,7 +227,12 @@ describe('explanations name the rule, the notes section and the values compared'
 
   it('a commit of an earlier term by counting replicas is flagged as unsafe', () => {
     const feed: TraceEvent[] = [
-      nodeEvent(1, 'A', { type: 'entriesAppended', fromIndex: 2, entries: [{ term: 2, command: 'set y 2' }] }),
+      nodeEvent(1, 'A', {
+        type: 'entriesAppended',
+        fromIndex: 2,
+        entries: [{ term: 2, command: 'set y 2' }],
+        leader: 'A',
+      }),
       nodeEvent(3, 'A', { type: 'roleChanged', from: 'candidate', to: 'leader', term: 4 }),
       nodeEvent(6, 'A', { type: 'commitAdvanced', from: 1, to: 2, by: 'majority', replicas: 3 }),
     ];
@@ -300,7 +315,13 @@ describe('explanations name the rule, the notes section and the values compared'
     ];
     const shared = { leaderId: 'A', lastApplied: 1, currentTerm: 4, log, commitIndex: 1 };
     const nodes = [
-      makeNode('A', { ...shared, role: 'leader', matchIndex: { B: 2, C: 2, D: 1, E: 0 } }),
+      makeNode('A', {
+        ...shared,
+        role: 'leader',
+        matchIndex: { B: 2, C: 2, D: 1, E: 0 },
+        // What the engine reports (src/raft/events.test.ts checks how it finds it).
+        commitDeferred: { index: 2, term: 2, replicas: 3 },
+      }),
       ...['B', 'C', 'D', 'E'].map((id) => makeNode(id, shared)),
     ];
     const [e] = uncommittedOldTerm(nodes, 'en');

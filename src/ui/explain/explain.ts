@@ -4,7 +4,7 @@
 // never decides Raft, it only reads the records of the same step and, when a value was not
 // recorded in the event itself, the messages and earlier records of the feed.
 
-import { majority, replicaCount } from '../../raft/log';
+import { majorityOf as majority } from '../../raft/quorum';
 import type { LogEntry, NodeId, RaftEvent, RaftMessage, VoteCheck } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
 import type { Envelope, InvariantName, NodeSnapshot, TraceEvent, Violation, WireMessage } from '../../sim/types';
@@ -183,11 +183,9 @@ function explainNode(
   const { node, event: e } = r;
   switch (e.type) {
     case 'termChanged': {
-      if (e.cause === 'timeout') {
+      if (e.cause === 'election') {
         const cause = electionCause(step, node);
-        const peers = sentFrom(step, node, 'RequestVote')
-          .filter((m) => !(m.payload as Extract<RaftMessage, { type: 'RequestVote' }>).preVote)
-          .map((m) => m.to as NodeId);
+        const peers = sentFrom(step, node, 'RequestVote').map((m) => m.to as NodeId);
         const out: Explanation[] = [
           {
             node,
@@ -200,7 +198,7 @@ function explainNode(
         ];
         // §6.1: the previous term change of this node was its own election too, and no leader came of it.
         const prev = previousTermChange(ctx.feed, step, node);
-        if (prev && prev.cause === 'timeout' && prev.to === e.from && !becameLeaderIn(ctx.feed, node, prev.to))
+        if (prev && prev.cause === 'election' && prev.to === e.from && !becameLeaderIn(ctx.feed, node, prev.to))
           out.push({ node, rules: ['candidate.start'], section: '§6.1', text: p.termClimbs(node, prev.to, e.to) });
         return out;
       }
@@ -344,6 +342,9 @@ function explainNode(
       return [{ node, rules: ['opt.checkQuorum'], section: '§5', source: 'thesis §6.2', text: p.lostQuorum(node) }];
     case 'entryApplied':
       return null; // Told with the commit.
+    case 'voteCounted':
+    case 'commitDeferred':
+      return null;
   }
 }
 
@@ -488,25 +489,17 @@ function explainCommit(
  */
 export function uncommittedOldTerm(nodes: readonly NodeSnapshot[], lang: Lang): Explanation[] {
   const p = EXPLAIN_PHRASES[lang];
-  const maj = majority(nodes.length);
   const out: Explanation[] = [];
-  const peers = (leader: NodeSnapshot): string[] => nodes.filter((x) => x.id !== leader.id).map((x) => x.id);
   for (const n of nodes) {
-    if (!n.alive || n.role !== 'leader') continue;
-    for (let i = n.log.length; i > n.commitIndex; i--) {
-      const reps = replicaCount(n.matchIndex, peers(n), i);
-      if (reps < maj) continue;
-      const t = n.log[i - 1]!.term;
-      if (t !== n.currentTerm)
-        out.push({
-          node: n.id,
-          rules: ['leader.commit'],
-          section: '§4',
-          source: `${p.paper} §5.4.2`,
-          text: p.notCommitted(n.id, i, t, n.currentTerm, reps, nodes.length),
-        });
-      break;
-    }
+    const held = n.alive && n.role === 'leader' ? n.commitDeferred : null;
+    if (held === null) continue;
+    out.push({
+      node: n.id,
+      rules: ['leader.commit'],
+      section: '§4',
+      source: `${p.paper} §5.4.2`,
+      text: p.notCommitted(n.id, held.index, held.term, n.currentTerm, held.replicas, nodes.length),
+    });
   }
   return out;
 }
@@ -524,12 +517,15 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[], ctx: 
   const from = message.from;
   const to = message.to;
   switch (m.type) {
+    case 'PreVote':
+      return p.whyPreVote(from, m.term);
     case 'RequestVote':
-      if (m.preVote) return p.whyPreVote(from, m.term);
       return p.whyElection(from, m.term, electionCause(step, from));
+    case 'PreVoteReply':
     case 'RequestVoteReply': {
+      const preVote = m.type === 'PreVoteReply';
       const vote = nodeRecords(step, from).find(
-        (x) => (x.type === 'voteGranted' || x.type === 'voteRefused') && x.candidate === to && x.preVote === m.preVote,
+        (x) => (x.type === 'voteGranted' || x.type === 'voteRefused') && x.candidate === to && x.preVote === preVote,
       ) as Of<'voteGranted'> | Of<'voteRefused'> | undefined;
       const ex =
         vote === undefined
@@ -615,8 +611,7 @@ function deliveredTo(step: readonly TraceEvent[], node: NodeId, type: WireMessag
 function electionCause(step: readonly TraceEvent[], node: NodeId): 'timeout' | 'action' | 'preVote' {
   if (step.some((r) => r.kind === 'action' && r.action.do === 'timeout' && r.action.node === node)) return 'action';
   if (step.some((r) => r.kind === 'timerFired' && r.node === node && r.timer === 'election')) return 'timeout';
-  const d = deliveredTo(step, node, 'RequestVoteReply');
-  if (d && (d.payload as Extract<RaftMessage, { type: 'RequestVoteReply' }>).preVote) return 'preVote';
+  if (deliveredTo(step, node, 'PreVoteReply')) return 'preVote';
   return 'timeout';
 }
 
@@ -673,7 +668,7 @@ function votesCounted(
     }
     if (r.kind !== 'delivered' || r.message.to !== node) continue;
     const m = r.message.payload;
-    if (m.type === 'RequestVoteReply' && !m.preVote && m.voteGranted && m.term === term) voters.add(r.message.from);
+    if (m.type === 'RequestVoteReply' && m.voteGranted && m.term === term) voters.add(r.message.from);
   }
   return sawStart ? voters.size + 1 : null;
 }
@@ -689,8 +684,7 @@ function currentTermOf(feed: readonly TraceEvent[], step: readonly TraceEvent[],
     }
     if (r.kind === 'sent' && r.message.from === node) {
       const m = r.message.payload;
-      if (m.type === 'AppendEntries' || m.type === 'AppendEntriesReply' || (m.type === 'RequestVote' && !m.preVote))
-        return m.term;
+      if (m.type === 'AppendEntries' || m.type === 'AppendEntriesReply' || m.type === 'RequestVote') return m.term;
     }
     if (r.kind === 'delivered' && r.message.to === node && r.message.payload.type === 'AppendEntriesReply')
       return r.message.payload.term;

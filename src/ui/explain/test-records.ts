@@ -25,6 +25,7 @@ export const delivered = (step: number, from: Endpoint, to: Endpoint, payload: W
 export function check(c: Partial<VoteCheck> = {}): VoteCheck {
   return {
     votedFor: null,
+    voterTerm: 0,
     voterLastLogTerm: 0,
     voterLastLogIndex: 0,
     candidateLastLogTerm: 0,
@@ -43,7 +44,6 @@ export function refusedVoteStep(step = 7): TraceEvent[] {
       candidateId: 'E',
       lastLogIndex: 2,
       lastLogTerm: 2,
-      preVote: false,
     }),
     nodeEvent(step, 'B', { type: 'termChanged', from: 3, to: 5, cause: 'E' }),
     nodeEvent(step, 'B', {
@@ -60,6 +60,6 @@ export function refusedVoteStep(step = 7): TraceEvent[] {
         candidateUpToDate: false,
       }),
     }),
-    sent(step, 'B', 'E', { type: 'RequestVoteReply', term: 5, voteGranted: false, preVote: false }),
+    sent(step, 'B', 'E', { type: 'RequestVoteReply', term: 5, voteGranted: false }),
   ];
 }

@@ -2,7 +2,6 @@
 // the failures tolerated ⌊(N−1)/2⌋, who is alive, who leads in which term, the
 // virtual time, and, in red, any invariant the checker caught broken.
 
-import { majority } from '../../raft/log';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR, termColor } from '../theme';
@@ -26,7 +25,8 @@ export function ClusterFacts() {
   }
   const { nodes, violations } = snapshot;
   const n = nodes.length;
-  const needed = majority(n);
+  // What the engine counts with; a joint configuration's second set shows with the membership view.
+  const needed = nodes[0]?.quorum[0]?.needed ?? 0;
   const live = nodes.filter((x) => x.alive).length;
   const leaders = leadersOf(nodes);
   const highestTerm = Math.max(0, ...nodes.map((x) => x.currentTerm));

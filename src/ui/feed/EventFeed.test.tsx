@@ -37,6 +37,7 @@ const feed: TraceEvent[] = [
       preVote: false,
       check: {
         votedFor: null,
+        voterTerm: 0,
         voterLastLogTerm: 0,
         voterLastLogIndex: 0,
         candidateLastLogTerm: 0,

@@ -24,7 +24,6 @@ const requestVote = (term: number, candidateId = 'C'): RequestVote => ({
   candidateId,
   lastLogIndex: 0,
   lastLogTerm: 0,
-  preVote: false,
 });
 const append = (term: number, leaderId: string, leaderCommit: number): RaftMessage => ({
   type: 'AppendEntries',
@@ -39,9 +38,9 @@ const append = (term: number, leaderId: string, leaderCommit: number): RaftMessa
 /** C's election timer fires in term 3: one step of records. */
 const election: TraceEvent[] = [
   { time: 30, step: 3, kind: 'timerFired', node: 'C', timer: 'election' },
-  node(3, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'timeout' }),
+  node(3, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'election' }),
   node(3, 'C', { type: 'roleChanged', from: 'follower', to: 'candidate', term: 4 }),
-  node(3, 'C', { type: 'electionStarted', term: 4, preVote: false }),
+  node(3, 'C', { type: 'electionStarted', term: 4, preVote: false, cause: 'timer', voters: ['A', 'B', 'C', 'D', 'E'] }),
   ...['A', 'B', 'D', 'E'].map((to) => sent(3, envelope('C', to, requestVote(4)))),
 ];
 
@@ -60,6 +59,7 @@ const refusal: TraceEvent[] = [
     reason: 'log-not-up-to-date',
     check: {
       votedFor: null,
+      voterTerm: 0,
       voterLastLogTerm: 3,
       voterLastLogIndex: 4,
       candidateLastLogTerm: 2,

@@ -99,10 +99,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
   };
   const votePeers = (node: NodeId, preVote: boolean): NodeId[] =>
     group.flatMap((r) =>
-      r.kind === 'sent' &&
-      r.message.from === node &&
-      r.message.payload.type === 'RequestVote' &&
-      r.message.payload.preVote === preVote
+      r.kind === 'sent' && r.message.from === node && r.message.payload.type === (preVote ? 'PreVote' : 'RequestVote')
         ? [r.message.to]
         : [],
     );
@@ -157,7 +154,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
     const { node, event: e } = r;
     switch (e.type) {
       case 'termChanged': {
-        if (e.cause === 'timeout') {
+        if (e.cause === 'election') {
           take(i, node, 'electionStarted', (x) => !x.preVote);
           take(i, node, 'roleChanged', (x) => x.to === 'candidate');
           say(p.election(node, e.from, e.to, votePeers(node, false), timedOut(node)), 'election');
@@ -386,9 +383,11 @@ function describe(m: WireMessage, p: Phrases): string {
 function describeRaft(m: RaftMessage, p: Phrases): string {
   switch (m.type) {
     case 'RequestVote':
-      return p.requestVote(m.term, m.lastLogIndex, m.lastLogTerm, m.preVote);
+    case 'PreVote':
+      return p.requestVote(m.term, m.lastLogIndex, m.lastLogTerm, m.type === 'PreVote');
     case 'RequestVoteReply':
-      return p.voteReply(m.voteGranted, m.term, m.preVote);
+    case 'PreVoteReply':
+      return p.voteReply(m.voteGranted, m.term, m.type === 'PreVoteReply');
     case 'AppendEntries':
       return m.entries.length === 0
         ? p.heartbeat(m.term, m.prevLogIndex, m.prevLogTerm, m.leaderCommit)

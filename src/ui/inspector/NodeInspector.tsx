@@ -3,7 +3,6 @@
 // nextIndex[]/matchIndex[], the candidate's votes, and the node's timers.
 
 import { useId, type ReactNode } from 'react';
-import { majority } from '../../raft/log';
 import type { NodeSnapshot, TimerSnapshot } from '../../sim/types';
 import type { ChangedField } from '../../store/step-changes';
 import { useSimStore } from '../../store/sim-store';
@@ -44,7 +43,7 @@ export function NodeInspector() {
       {!nodes ? (
         <p>{t.waiting}</p>
       ) : node ? (
-        <Fields node={node} clusterSize={nodes.length} time={time} />
+        <Fields node={node} time={time} />
       ) : (
         <p className={styles.howTo}>{t.howTo}</p>
       )}
@@ -52,7 +51,7 @@ export function NodeInspector() {
   );
 }
 
-function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: number; time: number }) {
+function Fields({ node, time }: { node: NodeSnapshot; time: number }) {
   const t = useStrings(INSPECTOR_STRINGS);
   // While stepping, the fields the last step changed are highlighted.
   const changed = useSimStore((s) => s.changes?.fields[node.id]);
@@ -91,7 +90,6 @@ function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: 
           <span style={{ color: node.alive ? ROLE_COLOR[node.role] : ROLE_COLOR.dead, fontWeight: 700 }}>
             {t.roleName(node.role)}
           </span>
-          {node.preCandidate ? t.preCandidate : ''}
         </Field>
         <Field changed={was('leaderId')} name="leaderId" hint={t.leaderId}>
           {node.leaderId ?? t.nobody}
@@ -122,12 +120,12 @@ function Fields({ node, clusterSize, time }: { node: NodeSnapshot; clusterSize: 
           <p className={styles.note}>{t.notLeader}</p>
         )}
       </Group>
-      {node.role === 'candidate' || node.preCandidate ? (
+      {node.role === 'candidate' || node.role === 'preCandidate' ? (
         <Group title={t.candidateState} kind="volatile">
           <Field
             changed={was('votes')}
             name="votesGranted"
-            hint={t.votesOf(node.votesGranted.length, majority(clusterSize))}
+            hint={t.votesOf(node.votesGranted.length, node.quorum[0]?.needed ?? 0)}
           >
             {node.votesGranted.join(', ') || t.nobody}
           </Field>

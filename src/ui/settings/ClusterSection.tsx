@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { majority } from '../../raft/log';
+import { majorityOf } from '../../raft/quorum';
 import { MAX_NODES } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -12,7 +12,7 @@ const SIZES = Array.from({ length: MAX_NODES }, (_, i) => i + 1);
 
 /** §5: a quorum is ⌊N/2⌋+1; the cluster survives N − quorum failures. */
 export function quorumOf(nodes: number): { majority: number; tolerated: number } {
-  const needed = majority(nodes);
+  const needed = majorityOf(nodes);
   return { majority: needed, tolerated: nodes - needed };
 }
 

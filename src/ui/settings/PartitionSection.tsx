@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { majority } from '../../raft/log';
+import { majorityOf } from '../../raft/quorum';
 import { nodeNames } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -24,7 +24,7 @@ export function PartitionSection() {
 
 /** The suggested first split: a majority in group 1, the rest in group 2. */
 function suggestedGroups(names: readonly string[]): Record<string, number> {
-  const needed = majority(names.length);
+  const needed = majorityOf(names.length);
   return Object.fromEntries(names.map((name, i) => [name, i < needed ? 1 : 2]));
 }
 

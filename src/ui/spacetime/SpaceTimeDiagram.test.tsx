@@ -14,7 +14,6 @@ const vote: WireMessage = {
   candidateId: 'A',
   lastLogIndex: 0,
   lastLogTerm: 0,
-  preVote: false,
 };
 const append: WireMessage = {
   type: 'AppendEntries',

@@ -334,7 +334,7 @@ interface MarksProps {
   readonly bottom: number;
 }
 
-const ROLE_LETTER = { leader: 'L', candidate: 'C', follower: 'F' } as const;
+const ROLE_LETTER = { leader: 'L', candidate: 'C', preCandidate: 'P', follower: 'F' } as const;
 
 function LaneMarks({ marks, x, laneY, top, bottom }: MarksProps) {
   const t = useStrings(SPACETIME_STRINGS);

@@ -4,8 +4,18 @@ import type { Role } from '../../raft/types';
 import { defineStrings } from '../i18n';
 
 const ms = (t: number): string => `${Math.round(t * 10) / 10} ms`;
-const EN_ROLE: Record<Role, string> = { follower: 'follower', candidate: 'candidate', leader: 'leader' };
-const KO_ROLE: Record<Role, string> = { follower: '팔로워', candidate: '후보', leader: '리더' };
+const EN_ROLE: Record<Role, string> = {
+  follower: 'follower',
+  preCandidate: 'pre-candidate',
+  candidate: 'candidate',
+  leader: 'leader',
+};
+const KO_ROLE: Record<Role, string> = {
+  follower: '팔로워',
+  preCandidate: '사전 후보',
+  candidate: '후보',
+  leader: '리더',
+};
 
 export const SPACETIME_STRINGS = defineStrings(
   {

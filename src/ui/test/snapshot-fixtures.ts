@@ -1,7 +1,11 @@
 // Hand-made snapshots for the component tests: nodes, messages and whole cluster snapshots.
 
-import type { NodeId } from '../../raft/types';
+import { Quorum } from '../../raft/quorum';
+import type { Configuration, NodeId } from '../../raft/types';
+import { DEFAULT_OPTIONS, SAFE_SWITCHES } from '../../raft/types';
 import type { ClusterSnapshot, Envelope, NodeSnapshot } from '../../sim/types';
+
+const FIVE_VOTERS: Configuration = { voters: ['A', 'B', 'C', 'D', 'E'], learners: [] };
 
 /** A live follower in term 1 with an empty log, its election timer armed at 0 for 200 ms. */
 export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapshot {
@@ -19,7 +23,10 @@ export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapsh
     matchIndex: {},
     votesGranted: [],
     votesRefused: [],
-    preCandidate: false,
+    snapshot: null,
+    commitDeferred: null,
+    configuration: FIVE_VOTERS,
+    quorum: new Quorum(FIVE_VOTERS).describe(),
     kv: {},
     electionTimer: { armedAt: 0, deadline: 200 },
     heartbeatTimer: null,
@@ -38,10 +45,13 @@ export function envelope(id: number, fields: Partial<Envelope> & Pick<Envelope, 
 
 /** A snapshot of the given nodes at time 1000, step 10, on a healthy network with nothing in flight. */
 export function makeSnapshot(nodes: readonly NodeSnapshot[], fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+  // Nodes left with the default configuration are voters of exactly the cluster drawn.
+  const voters: Configuration = { voters: nodes.map((n) => n.id), learners: [] };
+  const quorum = new Quorum(voters).describe();
   return {
     time: 1000,
     step: 10,
-    nodes,
+    nodes: nodes.map((n) => (n.configuration === FIVE_VOTERS ? { ...n, configuration: voters, quorum } : n)),
     messages: [],
     recentlyDropped: [],
     network: {
@@ -55,6 +65,8 @@ export function makeSnapshot(nodes: readonly NodeSnapshot[], fields: Partial<Clu
     },
     requests: [],
     violations: [],
+    options: DEFAULT_OPTIONS,
+    unsafe: SAFE_SWITCHES,
     ...fields,
   };
 }

@@ -200,7 +200,7 @@ describe('ManualDelivery', () => {
   const vote = envelope(7, {
     from: 'A',
     to: 'C',
-    payload: { type: 'RequestVote', term: 3, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0, preVote: false },
+    payload: { type: 'RequestVote', term: 3, candidateId: 'A', lastLogIndex: 0, lastLogTerm: 0 },
   });
   const append = envelope(9, {
     from: 'B',

@@ -1,0 +1,76 @@
+// Quorums as one object (§5.2, §5.3, and §6 for joint consensus). Every "is this a
+// majority?" of the node goes through here, so a joint configuration C_old,new, which
+// needs a majority of both voter sets for elections and for commitment, changes this
+// file and nothing else.
+
+import type { Configuration, NodeId, VoteTally } from './types';
+
+/** The smallest majority of a set of `size` voters: ⌊size/2⌋ + 1 (course notes §5). */
+export function majorityOf(size: number): number {
+  return Math.floor(size / 2) + 1;
+}
+
+export class Quorum {
+  /** The voter sets whose majorities must all agree: one, or two in a joint configuration. */
+  readonly sets: readonly (readonly NodeId[])[];
+
+  constructor(configuration: Configuration) {
+    this.sets = configuration.old === undefined ? [configuration.voters] : [configuration.voters, configuration.old];
+  }
+
+  /** Every node whose vote or replica counts in some set. */
+  voters(): NodeId[] {
+    const all = new Set<NodeId>();
+    for (const set of this.sets) for (const id of set) all.add(id);
+    return [...all];
+  }
+
+  isVoter(id: NodeId): boolean {
+    return this.sets.some((set) => set.includes(id));
+  }
+
+  /** §5.2: an election is won with a majority of granted votes in every set, lost once some set cannot reach one. */
+  tally(granted: readonly NodeId[], refused: readonly NodeId[]): VoteTally {
+    let won = true;
+    let lost = false;
+    const quorums = this.sets.map((voters) => {
+      const needed = majorityOf(voters.length);
+      const yes = voters.filter((id) => granted.includes(id)).length;
+      const no = voters.filter((id) => refused.includes(id)).length;
+      if (yes < needed) won = false;
+      if (voters.length - no < needed) lost = true;
+      return { voters, needed };
+    });
+    const result = won ? 'won' : lost ? 'lost' : 'pending';
+    return { granted: [...granted], refused: [...refused], quorums, result };
+  }
+
+  /**
+   * §5.3: the highest index held by a majority of every set, given each voter's highest
+   * replicated index (the leader's own last index for itself).
+   */
+  committedIndex(matchOf: (id: NodeId) => number): number {
+    let committed = Infinity;
+    for (const voters of this.sets) {
+      if (voters.length === 0) continue;
+      const matches = voters.map(matchOf).sort((a, b) => b - a);
+      committed = Math.min(committed, matches[majorityOf(voters.length) - 1]!);
+    }
+    return committed === Infinity ? 0 : committed;
+  }
+
+  /** How many voters (of all sets) hold `index`. */
+  replicas(index: number, matchOf: (id: NodeId) => number): number {
+    return this.voters().filter((id) => matchOf(id) >= index).length;
+  }
+
+  /** checkQuorum: did a majority of every set answer recently? */
+  hasQuorum(heard: (id: NodeId) => boolean): boolean {
+    return this.sets.every((voters) => voters.filter(heard).length >= majorityOf(voters.length));
+  }
+
+  /** What winning or committing needs, per set, for the view ("a majority of {A,B,C} and of {C,D,E}"). */
+  describe(): { readonly voters: readonly NodeId[]; readonly needed: number }[] {
+    return this.sets.map((voters) => ({ voters, needed: majorityOf(voters.length) }));
+  }
+}

@@ -6,6 +6,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, NodeId, RaftEvent, RaftState, Role, VoteCheck } from '../raft/types';
+import { RaftLog } from '../raft/log';
+import { initialState } from '../raft/node';
 import { emptyCheckerState, SafetyChecker } from './checker';
 import type { InvariantName, Violation } from './types';
 
@@ -18,27 +20,17 @@ interface FakeNode {
   lastApplied: number;
 }
 
+const CONFIGURATION = { voters: ['A', 'B', 'C'], learners: [] };
+
 function raftState(n: FakeNode): RaftState {
-  return {
-    currentTerm: n.currentTerm,
-    votedFor: null,
-    log: n.log,
-    role: n.role,
-    leaderId: null,
-    commitIndex: n.commitIndex,
-    lastApplied: n.lastApplied,
-    nextIndex: {},
-    matchIndex: {},
-    votesGranted: [],
-    votesRefused: [],
-    preCandidate: false,
-    recentlyHeard: [],
-    kv: { data: {}, appliedRequests: [] },
-  };
+  const log = new RaftLog(n.log);
+  const s = initialState({ currentTerm: n.currentTerm, votedFor: null, log, initialConfiguration: CONFIGURATION });
+  return { ...s, role: n.role, commitIndex: n.commitIndex, lastApplied: n.lastApplied };
 }
 
 const NO_CHECK: VoteCheck = {
   votedFor: null,
+  voterTerm: 0,
   voterLastLogTerm: 0,
   voterLastLogIndex: 0,
   candidateLastLogTerm: 0,
@@ -81,7 +73,7 @@ class History {
 
   term(id: NodeId, to: number): readonly Violation[] {
     const from = this.node(id).currentTerm;
-    return this.event(id, { type: 'termChanged', from, to, cause: 'timeout' }, (n) => (n.currentTerm = to));
+    return this.event(id, { type: 'termChanged', from, to, cause: 'election' }, (n) => (n.currentTerm = to));
   }
 
   /** Starts an election: the candidate's vote for itself (Figure 2: "vote for self"). */
@@ -93,7 +85,13 @@ class History {
         { type: 'roleChanged', from: 'follower', to: 'candidate', term },
         (n) => (n.role = 'candidate'),
       ),
-      ...this.event(id, { type: 'electionStarted', term, preVote: false }),
+      ...this.event(id, {
+        type: 'electionStarted',
+        term,
+        preVote: false,
+        cause: 'timer',
+        voters: CONFIGURATION.voters,
+      }),
     ];
   }
 
@@ -117,7 +115,7 @@ class History {
   }
 
   append(id: NodeId, fromIndex: number, entries: LogEntry[]): readonly Violation[] {
-    return this.event(id, { type: 'entriesAppended', fromIndex, entries }, (n) =>
+    return this.event(id, { type: 'entriesAppended', fromIndex, entries, leader: 'A' }, (n) =>
       n.log.splice(fromIndex - 1, Infinity, ...entries),
     );
   }
@@ -387,7 +385,9 @@ describe('State Machine Safety: no two servers apply different entries at the sa
     };
     const removed = [entry(1, 'set y stale')];
     expect(h.event('A', { type: 'entriesTruncated', fromIndex: 2, removed }, afterMessage)).toEqual([]);
-    expect(h.event('A', { type: 'entriesAppended', fromIndex: 2, entries: [entry(2, 'set y 2')] })).toEqual([]);
+    expect(
+      h.event('A', { type: 'entriesAppended', fromIndex: 2, entries: [entry(2, 'set y 2')], leader: 'B' }),
+    ).toEqual([]);
     expect(h.event('A', { type: 'commitAdvanced', from: 0, to: 2, by: 'leaderCommit' })).toEqual([]);
   });
 

@@ -17,8 +17,6 @@ import type {
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
-import type { Action, Scenario } from '../scenario/schema';
-import { nodeNames } from '../scenario/schema';
 import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
 import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
 import { EventQueue, type SavedQueue } from './event-queue';
@@ -26,6 +24,7 @@ import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
+import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { cloneRaftState } from './raft-state-clone';
 import { TraceLog } from './trace-log';
 import {
@@ -560,7 +559,7 @@ export class Simulation {
         if (action.latency !== undefined) s.latency = [Math.min(...action.latency), Math.max(...action.latency)];
         return undefined;
       }
-      case 'configure':
+      case 'setOptions':
         this.options = { ...this.options, ...action.options };
         this.unsafe = { ...this.unsafe, ...action.unsafe };
         for (const [id, slot] of this.slots) if (slot.raft) this.feed(id, slot.raft.reconfigure(this.config(id)));

@@ -4,7 +4,7 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { ownLessonOf } from '../../scenario/own-lesson';
-import { MAX_FILE_BYTES } from '../../scenario/bounds';
+import { MAX_FILE_BYTES, MAX_TIME } from '../../scenario/bounds';
 import { encodeCheckedLink } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -386,21 +386,34 @@ function TimeInput({
   readonly value: number;
   readonly onCommit: (at: number) => void;
 }) {
-  const commit = (text: string): void => {
-    const at = Number(text);
-    if (text.trim() !== '' && Number.isFinite(at) && at >= 0 && at !== value) onCommit(at);
+  const t = useStrings(AUTHORING_STRINGS);
+  // Every time of a scenario is at most a day (README, "Bounds"): a later one is brought back to it, visibly.
+  const commit = (input: HTMLInputElement): void => {
+    const text = input.value;
+    const typed = Number(text);
+    if (text.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
+    const at = Math.min(typed, MAX_TIME);
+    input.setCustomValidity('');
+    if (at !== typed) {
+      input.value = String(at);
+      input.setCustomValidity(t.timeClamped(MAX_TIME));
+      input.reportValidity();
+    }
+    if (at !== value) onCommit(at);
   };
   return (
     <input
       type="number"
       min={0}
+      max={MAX_TIME}
       step={1}
       className={styles.time}
       aria-label={label}
+      title={t.timeRange(MAX_TIME)}
       defaultValue={value}
-      onBlur={(e) => commit(e.currentTarget.value)}
+      onBlur={(e) => commit(e.currentTarget)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit(e.currentTarget.value);
+        if (e.key === 'Enter') commit(e.currentTarget);
       }}
     />
   );

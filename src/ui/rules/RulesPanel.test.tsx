@@ -71,7 +71,10 @@ describe('activeSettings', () => {
   it('starts from the scenario and follows setOptions actions in order', () => {
     const scenario = { ...DEFAULT_SCENARIO, options: { ...DEFAULT_SCENARIO.options, checkQuorum: true } };
     const feed = [
-      at(1, { kind: 'action', action: { at: 10, do: 'setOptions', options: { checkQuorum: false, fastBackup: true } } }),
+      at(1, {
+        kind: 'action',
+        action: { at: 10, do: 'setOptions', options: { checkQuorum: false, fastBackup: true } },
+      }),
       at(2, {
         kind: 'action',
         action: { at: 20, do: 'setOptions', options: { fastBackup: false } },

@@ -43,5 +43,34 @@ export default tseslint.config(
     files: ['src/raft/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['../*', '!./*'] }] },
   },
+  {
+    // Layers one way: the simulator knows nothing of the layers above it (scenario files and links,
+    // the worker, the store, the UI). Its tests and their helpers may build scenarios through the
+    // edge's validator.
+    files: ['src/sim/**/*.ts'],
+    ignores: ['src/sim/**/*.test.ts', 'src/sim/test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/scenario',
+                '**/scenario/**',
+                '**/worker',
+                '**/worker/**',
+                '**/store',
+                '**/store/**',
+                '**/ui',
+                '**/ui/**',
+              ],
+              message: 'src/sim imports nothing from src/scenario, src/worker, src/store or src/ui.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,5 +1,6 @@
 // The fault-injecting fuzzer's command line.
 //   npm run fuzz -- [--seeds N] [--seed S] [--minutes M] [--nodes N] [--unsafe NAME]
+//   npm run fuzz -- --links N [--seed S]   the link fuzzer (src/check/links/link-fuzz.ts)
 // Plays N random scenarios (crashes, partitions, lossy links, concurrent clients),
 // each ending healed, and checks safety, liveness, durability and linearizability. A failure is
 // shrunk and printed as scenario JSON (and a share link) ready for `npm run sim`.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEEDS, runCampaign, type FoundFailure } from '../src/check/fuzz/campaign';
 import { toScenario, UNSAFE_NAMES, type UnsafeName } from '../src/check/fuzz/generate';
 import { describeFailure } from '../src/check/fuzz/run';
+import { runLinkCampaign } from '../src/check/links/link-fuzz';
 import { MAX_NODES } from '../src/scenario/schema';
 import type { Scenario } from '../src/scenario/schema';
 
@@ -22,7 +24,8 @@ const USAGE =
   '  --seed S      the first seed (alone: replay just that seed)\n' +
   '  --minutes M   the fault phase of each scenario, in virtual minutes (default 2–6 s)\n' +
   '  --nodes N     a fixed cluster size (default 3–9)\n' +
-  `  --unsafe NAME turn on one unsafe switch (${UNSAFE_NAMES.join(', ')}) and expect a violation`;
+  `  --unsafe NAME turn on one unsafe switch (${UNSAFE_NAMES.join(', ')}) and expect a violation\n` +
+  '  --links N     instead: N mutated share links, each refused with a named field or played 5 s within budget';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -75,10 +78,12 @@ async function main(argv: string[]): Promise<void> {
   let faultMs: number | undefined;
   let nodes: number | undefined;
   let unsafe: UnsafeName | null = null;
+  let links: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = argv[i + 1];
-    if (arg === '--seeds') seeds = numberArg(arg, value, 1, 1e9);
+    if (arg === '--links') links = numberArg(arg, value, 1, 1e7);
+    else if (arg === '--seeds') seeds = numberArg(arg, value, 1, 1e9);
     else if (arg === '--seed') firstSeed = numberArg(arg, value, 0, 0xffffffff);
     else if (arg === '--minutes') faultMs = numberArg(arg, value, 0.001, 24 * 60) * 60_000;
     else if (arg === '--nodes') nodes = numberArg(arg, value, 1, MAX_NODES);
@@ -91,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
     } else fail(`unknown argument "${arg}"`);
     i++;
   }
+  if (links !== undefined) return fuzzLinks(links, firstSeed ?? 1);
   const count = seeds ?? (firstSeed !== undefined ? 1 : DEFAULT_SEEDS);
   const start = firstSeed ?? 1;
   process.stdout.write(
@@ -132,6 +138,25 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`unsafe ${unsafe}: no safety violation found — the checks may be vacuous\n`);
     process.exit(1);
   }
+  process.exit(result.failures.length === 0 ? 0 : 1);
+}
+
+function fuzzLinks(count: number, firstSeed: number): void {
+  process.stdout.write(`fuzzing ${count} links from seed ${firstSeed}\n`);
+  const began = performance.now();
+  const result = runLinkCampaign(count, firstSeed, (done) => {
+    if (process.stdout.isTTY && done % 100 === 0) process.stdout.write(`\r${done}/${count}`);
+  });
+  if (process.stdout.isTTY) process.stdout.write('\r');
+  for (const f of result.failures.slice(0, 20))
+    process.stdout.write(`seed ${f.seed} (${f.mutation}) failed: ${f.detail}\n  ${f.link.slice(0, 300)}\n`);
+  const wall = (performance.now() - began) / 1000;
+  for (const [mutation, n] of Object.entries(result.byMutation))
+    process.stdout.write(`  ${mutation.padEnd(20)} ${n.refused} refused, ${n.played} played\n`);
+  process.stdout.write(
+    `${result.links} links: ${result.refused} refused with a named field or step, ${result.played} played 5 s ` +
+      `(${result.events.toLocaleString('en')} events) in ${wall.toFixed(1)} s wall; ${result.failures.length} failed\n`,
+  );
   process.exit(result.failures.length === 0 ? 0 : 1);
 }
 

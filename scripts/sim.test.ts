@@ -61,4 +61,48 @@ describe('sim CLI', { timeout: 30_000 }, () => {
     expect(unsafe.status).toBe(1);
     expect(JSON.parse(unsafe.stdout).violations.length).toBeGreaterThan(0);
   });
+
+  it('refuses a --until that is not a decimal time within a day, with the usage line and exit 2', () => {
+    const path = file('ok.json', scenario);
+    for (const until of ['', ' ', '0x10', '1e12', '1e300']) {
+      const out = sim(path, '--until', until);
+      expect(out.status, `--until "${until}"`).toBe(2);
+      expect(out.stderr).toContain('--until: expected a time from 0 to 86400000 ms');
+      expect(out.stderr).toContain('usage: sim FILE.json');
+      expect(out.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--trace writes one JSON line per event as it goes, then the report', () => {
+    const out = sim(file('t.json', scenario), '--until', '1500', '--trace');
+    expect(out.status).toBe(0);
+    const lines = out.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const report = lines.at(-1)!;
+    expect(report.time).toBe(1500);
+    expect(report.trace).toBeUndefined();
+    const events = lines.slice(0, -1);
+    expect(events.length).toBeGreaterThan(10);
+    expect(events.some((e) => e.kind === 'action')).toBe(true);
+    expect(events.every((e) => typeof e.time === 'number' && (e.time as number) <= 1500)).toBe(true);
+  });
+
+  it('refuses an oversized file by its size, and a link it could not open again', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, `[${'['.repeat(5 * 1024 * 1024)}`);
+    const tooBig = sim(big);
+    expect(tooBig.status).toBe(2);
+    expect(tooBig.stderr).toMatch(/bytes; a scenario file is read up to/);
+    const many = {
+      version: 1,
+      nodes: 3,
+      actions: Array.from({ length: 2500 }, (_, i) => ({ at: i, do: 'submit', command: `set k ${i}` })),
+    };
+    const encoded = sim('encode', file('many.json', many));
+    expect(encoded.status).toBe(2);
+    expect(encoded.stdout).toBe('');
+    expect(encoded.stderr).toContain('a link holds at most 2000');
+  });
 });

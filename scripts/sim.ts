@@ -1,18 +1,24 @@
 // The headless runner's command line.
 //   npm run --silent sim -- FILE.json [--until MS] [--trace]
 // prints the cluster at MS as JSON; exit 0 without violations, 1 with violations,
-// 2 for bad input (with a message naming the field on stderr).
+// 2 for bad input (with a message naming the field on stderr), 3 for an internal error.
+// With --trace, every trace event is first written as one JSON line as the run goes (so an
+// hour-long run streams instead of building one huge string), and the report is the last line.
 //   npm run --silent sim -- encode FILE.json [--at MS]   prints the share-link fragment (#v1.…)
 //   npm run --silent sim -- decode 'URL-or-fragment'      prints the link's scenario as JSON
 //   npm run --silent sim -- lessons                       lists the lesson library with links
 // The subcommands exit 0 on success and 2 on bad input.
 
-import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_FILE_BYTES, MAX_TIME } from '../src/scenario/bounds';
+import { cut } from '../src/scenario/bounded-text';
 import { LESSONS } from '../src/scenario/lessons';
-import { runScenario } from '../src/scenario/run';
-import { compactScenario, decodeLink, encodeLink, MAX_AT } from '../src/scenario/url';
+import { report, runScenario } from '../src/scenario/run';
+import { compactScenario, decodeLink, encodeCheckedLink, encodeLink, MAX_AT } from '../src/scenario/url';
 import type { Scenario } from '../src/scenario/schema';
 import { validateScenario } from '../src/scenario/validate';
+import { Simulation } from '../src/sim/simulation';
 
 const USAGE = [
   'usage: sim FILE.json [--until MS] [--trace]',
@@ -28,45 +34,78 @@ function fail(message: string): never {
   throw new InputError(message);
 }
 
+/** A time in ms from the command line: plain decimal digits (no hex, no blanks), from 0 to MAX_TIME. */
+function readTime(option: string, value: string | undefined, max: number): number {
+  const valid = value !== undefined && /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(value);
+  const ms = valid ? Number(value) : NaN;
+  if (!(ms >= 0 && ms <= max))
+    fail(`${option}: expected a time from 0 to ${max} ms, got "${cut(value ?? '')}"\n${USAGE}`);
+  return ms;
+}
+
 function readScenario(file: string): Scenario {
   let text: string;
   try {
+    // Refused by size before reading: parsing a huge file costs gigabytes for nothing.
+    const bytes = statSync(file).size;
+    if (bytes > MAX_FILE_BYTES) fail(`${cut(file)}: ${bytes} bytes; a scenario file is read up to ${MAX_FILE_BYTES}`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    fail(`${file}: cannot read (${(e as Error).message})`);
+    if (e instanceof InputError) throw e;
+    fail(`${cut(file)}: cannot read (${cut((e as Error).message, 80)})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    fail(`${file}: not valid JSON (${(e as Error).message})`);
+    fail(`${cut(file)}: not valid JSON (${cut((e as Error).message, 80)})`);
   }
   const result = validateScenario(json);
   if (!result.ok) fail(result.errors.join('\n'));
   return result.scenario;
 }
 
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   let file: string | undefined;
   let until = 10_000;
   let trace = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--trace') trace = true;
-    else if (arg === '--until') {
-      const value = Number(argv[++i]);
-      if (!Number.isFinite(value) || value < 0) fail(`--until: expected a time in ms, got "${argv[i] ?? ''}"`);
-      until = value;
-    } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n${USAGE}`);
+    else if (arg === '--until') until = readTime('--until', argv[++i], MAX_TIME);
+    else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
-    else fail(`unexpected argument "${arg}"\n${USAGE}`);
+    else fail(`unexpected argument "${cut(arg)}"\n${USAGE}`);
   }
   if (file === undefined) fail(USAGE);
   const scenario = readScenario(file);
-  const out = runScenario(scenario, until, trace);
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  const out = trace ? await runStreamingTrace(scenario, until) : runScenario(scenario, until);
+  await write(`${JSON.stringify(out)}\n`);
   // exitCode, not exit(): exit() can cut off a large output still flowing into a pipe.
   process.exitCode = out.violations.length > 0 ? 1 : 0;
+}
+
+/** Virtual time run between two writes of trace lines. */
+const TRACE_SLICE_MS = 1_000;
+
+/** Runs to `until`, writing each trace event as a JSON line as it comes; returns the report (without trace). */
+async function runStreamingTrace(scenario: Scenario, until: number): Promise<ReturnType<typeof report>> {
+  const sim = new Simulation(scenario, { recordTrace: true });
+  let written = 0;
+  for (let t = Math.min(until, TRACE_SLICE_MS); ; t = Math.min(until, t + TRACE_SLICE_MS)) {
+    sim.runUntil(t);
+    const records = sim.records;
+    let lines = '';
+    for (; written < records.length; written++) lines += `${JSON.stringify(records.at(written))}\n`;
+    await write(lines);
+    if (t >= until) break;
+  }
+  return report(sim, false);
+}
+
+/** Writes to stdout and waits while the pipe is full, so a long output never piles up in memory. */
+async function write(text: string): Promise<void> {
+  if (text.length > 0 && !process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 function encode(argv: string[]): void {
@@ -74,18 +113,17 @@ function encode(argv: string[]): void {
   let at = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--at') {
-      const value = Number(argv[++i]);
-      if (!Number.isFinite(value) || value < 0 || value > MAX_AT)
-        fail(`--at: expected a time from 0 to ${MAX_AT} ms, got "${argv[i] ?? ''}"`);
-      at = value;
-    } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n${USAGE}`);
+    if (arg === '--at') at = readTime('--at', argv[++i], MAX_AT);
+    else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
-    else fail(`unexpected argument "${arg}"\n${USAGE}`);
+    else fail(`unexpected argument "${cut(arg)}"\n${USAGE}`);
   }
   if (file === undefined) fail(USAGE);
   const scenario = readScenario(file);
-  process.stdout.write(`${encodeLink({ scenario, at })}\n`);
+  // What the app writes, it can read: a link the decoder would refuse is not printed.
+  const link = encodeCheckedLink({ scenario, at });
+  if (!link.ok) fail(`this scenario makes a link that cannot be opened: ${link.error}`);
+  process.stdout.write(`${link.fragment}\n`);
 }
 
 function decode(argv: string[]): void {
@@ -105,18 +143,23 @@ function lessons(argv: string[]): void {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
   try {
     if (first === 'encode') encode(rest);
     else if (first === 'decode') decode(rest);
     else if (first === 'lessons') lessons(rest);
-    else run(argv);
+    else await run(argv);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = 2;
+    // Never a stack trace: bad input exits 2 with its message, anything else 3 with one line.
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`sim: internal error: ${cut(e instanceof Error ? e.message : String(e), 200)}\n`);
+      process.exitCode = 3;
+    }
   }
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

@@ -27,7 +27,7 @@ const VALID = {
     { at: 300, do: 'cut', from: 'B', to: 'C', oneWay: true },
     { at: 400, do: 'network', dropRate: 0.2, latency: [5, 50] },
     { at: 500, do: 'submit', command: 'set y 2', node: 'B' },
-    { at: 600, do: 'configure', options: { checkQuorum: true }, unsafe: { forgetOnRestart: true } },
+    { at: 600, do: 'setOptions', options: { checkQuorum: true }, unsafe: { forgetOnRestart: true } },
     { at: 700, do: 'drop', message: 4 },
   ],
 };

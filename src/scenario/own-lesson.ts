@@ -4,6 +4,7 @@
 
 import type { Lesson, Localized } from './narration';
 import { isRecord } from './is-record';
+import { describeMs, MAX_TIME } from './bounds';
 
 export interface CaptionBeat {
   /** The virtual time (ms) to pause at. */
@@ -38,6 +39,7 @@ export function readCaptionBeats(value: unknown, errors: string[], where = 'beat
     if (!isRecord(b)) return errors.push(`${at}: expected an object with "at" and "caption"`);
     if (typeof b.at !== 'number' || !Number.isFinite(b.at) || b.at < 0)
       return errors.push(`${at}.at: expected a time in ms (0 or more)`);
+    if (b.at > MAX_TIME) return errors.push(`${at}.at: at most ${MAX_TIME} ms (${describeMs(MAX_TIME)})`);
     const caption = b.caption;
     if (!isRecord(caption) || typeof caption.ko !== 'string' || typeof caption.en !== 'string')
       return errors.push(`${at}.caption: expected {"ko": text, "en": text}`);

@@ -1,26 +1,65 @@
-// A scenario is data: cluster size, timing, options, seed, initial persistent
-// state and timed actions. The same value is played by the headless runner,
-// the tests and the browser. This file is its single definition.
+// The edge check of a scenario: untrusted input (a file, a link, a lesson, the CLI) is parsed
+// with this zod schema into the plain Scenario the simulator runs (src/sim/scenario-types.ts).
+// The schema is typed against those types (see the checks at the end), so they cannot drift,
+// and its bounds are the ones of ./bounds.ts, the same for every source.
 
 import { z } from 'zod';
+import {
+  DEFAULT_NETWORK,
+  DEFAULT_OPTIONS,
+  DEFAULT_SEED,
+  DEFAULT_TIMING,
+  DEFAULT_UNSAFE,
+  MAX_NODES,
+  type Action,
+  type Scenario,
+} from '../sim/scenario-types';
+import {
+  describeMs,
+  MAX_ACTIONS,
+  MAX_COMMAND_LENGTH,
+  MAX_INITIAL_LOG,
+  MAX_LATENCY,
+  MAX_TERM,
+  MAX_TIME,
+  MIN_CLIENT_TIMEOUT,
+  MIN_HEARTBEAT,
+} from './bounds';
 
-export const MAX_NODES = 9;
-export const NODE_NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'] as const;
+export {
+  MAX_NODES,
+  NODE_NAMES,
+  nodeNames,
+  type Action,
+  type ActionKind,
+  type Scenario,
+  type ScenarioNetwork,
+  type ScenarioOptions,
+  type ScenarioUnsafe,
+} from '../sim/scenario-types';
 
 const nodeId = z.string().regex(/^[A-I]$/, 'a node is named by one letter A–I');
-const time = z.number().finite().nonnegative();
+const upTo = (max: number): z.ZodNumber =>
+  z
+    .number()
+    .finite()
+    .nonnegative()
+    .max(max, `at most ${max} ms (${describeMs(max)})`);
+const time = upTo(MAX_TIME);
 const range = z.tuple([time, time]);
+const latencyRange = z.tuple([upTo(MAX_LATENCY), upTo(MAX_LATENCY)]);
+const atLeast = (min: number): z.ZodNumber => time.min(min, `at least ${min} ms`);
 const probability = z.number().min(0).max(1);
 
 const logEntry = z.strictObject({
-  term: z.number().int().min(1),
-  command: z.string().max(100),
+  term: z.number().int().min(1).max(MAX_TERM),
+  command: z.string().max(MAX_COMMAND_LENGTH),
 });
 
 const initialNode = z.strictObject({
-  term: z.number().int().nonnegative().default(0),
+  term: z.number().int().nonnegative().max(MAX_TERM).default(0),
   votedFor: nodeId.nullable().default(null),
-  log: z.array(logEntry).max(1000).default([]),
+  log: z.array(logEntry).max(MAX_INITIAL_LOG).default([]),
 });
 
 const at = time;
@@ -38,9 +77,20 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('timeout'), node: nodeId }),
   /** Fire a leader's heartbeat timer now (manual delivery: time only moves when the class says so). */
   z.strictObject({ at, afterStep, do: z.literal('heartbeat'), node: nodeId }),
-  z.strictObject({ at, afterStep, do: z.literal('partition'), groups: z.array(z.array(nodeId).min(1)).min(2) }),
+  z.strictObject({
+    at,
+    afterStep,
+    do: z.literal('partition'),
+    groups: z.array(z.array(nodeId).min(1).max(MAX_NODES)).min(2).max(MAX_NODES),
+  }),
   z.strictObject({ at, afterStep, do: z.literal('heal') }),
-  z.strictObject({ at, afterStep, do: z.literal('submit'), command: z.string().max(200), node: nodeId.optional() }),
+  z.strictObject({
+    at,
+    afterStep,
+    do: z.literal('submit'),
+    command: z.string().max(MAX_COMMAND_LENGTH),
+    node: nodeId.optional(),
+  }),
   /** Cut the link from → to; both ways unless oneWay. */
   z.strictObject({ at, afterStep, do: z.literal('cut'), from: nodeId, to: nodeId, oneWay: z.boolean().default(false) }),
   z.strictObject({
@@ -58,13 +108,13 @@ export const actionSchema = z.discriminatedUnion('do', [
     dropRate: probability.optional(),
     duplicateRate: probability.optional(),
     reorder: z.boolean().optional(),
-    latency: range.optional(),
+    latency: latencyRange.optional(),
   }),
-  /** Switch engine options or unsafe teaching switches mid-run. */
+  /** Switch engine options or unsafe teaching switches mid-run (`configure` in older files: see migrate.ts). */
   z.strictObject({
     at,
     afterStep,
-    do: z.literal('configure'),
+    do: z.literal('setOptions'),
     options: z
       .strictObject({
         preVote: z.boolean().optional(),
@@ -90,55 +140,53 @@ export const actionSchema = z.discriminatedUnion('do', [
 ]);
 
 const optionsSchema = z.strictObject({
-  preVote: z.boolean().default(false),
-  checkQuorum: z.boolean().default(false),
-  leaderNoop: z.boolean().default(false),
-  fastBackup: z.boolean().default(false),
-  maxEntriesPerMessage: z.number().int().min(1).max(100).default(10),
+  preVote: z.boolean().default(DEFAULT_OPTIONS.preVote),
+  checkQuorum: z.boolean().default(DEFAULT_OPTIONS.checkQuorum),
+  leaderNoop: z.boolean().default(DEFAULT_OPTIONS.leaderNoop),
+  fastBackup: z.boolean().default(DEFAULT_OPTIONS.fastBackup),
+  maxEntriesPerMessage: z.number().int().min(1).max(100).default(DEFAULT_OPTIONS.maxEntriesPerMessage),
 });
 
 const unsafeSchema = z.strictObject({
-  noElectionRestriction: z.boolean().default(false),
-  commitPreviousTerms: z.boolean().default(false),
-  forgetOnRestart: z.boolean().default(false),
+  noElectionRestriction: z.boolean().default(DEFAULT_UNSAFE.noElectionRestriction),
+  commitPreviousTerms: z.boolean().default(DEFAULT_UNSAFE.commitPreviousTerms),
+  forgetOnRestart: z.boolean().default(DEFAULT_UNSAFE.forgetOnRestart),
 });
 
+// Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.
 const timingSchema = z.strictObject({
-  electionTimeout: range.default([150, 300]),
-  heartbeatInterval: z.number().finite().positive().default(50),
-  latency: range.default([10, 20]),
-  clientTimeout: z.number().finite().positive().default(500),
-  clientDeadline: z.number().finite().positive().default(5000),
+  electionTimeout: range.default([...DEFAULT_TIMING.electionTimeout]),
+  heartbeatInterval: atLeast(MIN_HEARTBEAT).default(DEFAULT_TIMING.heartbeatInterval),
+  latency: latencyRange.default([...DEFAULT_TIMING.latency]),
+  clientTimeout: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientTimeout),
+  clientDeadline: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientDeadline),
 });
 
 const networkSchema = z.strictObject({
-  dropRate: probability.default(0),
-  duplicateRate: probability.default(0),
-  reorder: z.boolean().default(false),
+  dropRate: probability.default(DEFAULT_NETWORK.dropRate),
+  duplicateRate: probability.default(DEFAULT_NETWORK.duplicateRate),
+  reorder: z.boolean().default(DEFAULT_NETWORK.reorder),
 });
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(1),
-  seed: z.number().int().nonnegative().max(0xffffffff).default(1),
+  seed: z.number().int().nonnegative().max(0xffffffff).default(DEFAULT_SEED),
   nodes: z.number().int().min(1).max(MAX_NODES),
   timing: timingSchema.prefault({}),
   options: optionsSchema.prefault({}),
   unsafe: unsafeSchema.prefault({}),
   network: networkSchema.prefault({}),
   initial: z.record(nodeId, initialNode).default({}),
-  actions: z.array(actionSchema).max(10000).default([]),
+  actions: z.array(actionSchema).max(MAX_ACTIONS).default([]),
 });
 
-/** A validated scenario with every default filled in. */
-export type Scenario = z.output<typeof scenarioSchema>;
 /** What a scenario file may say: every field but version and nodes is optional. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type Action = z.output<typeof actionSchema>;
-export type ActionKind = Action['do'];
-export type ScenarioOptions = Scenario['options'];
-export type ScenarioUnsafe = Scenario['unsafe'];
-export type ScenarioNetwork = Scenario['network'];
 
-export function nodeNames(count: number): string[] {
-  return NODE_NAMES.slice(0, count);
-}
+// The schema must give the simulator's types, each assignable to the other: a field added, removed
+// or retyped in one and not the other fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const scenarioMatches: Same<z.output<typeof scenarioSchema>, Scenario> = true;
+const actionMatches: Same<z.output<typeof actionSchema>, Action> = true;
+void scenarioMatches;
+void actionMatches;

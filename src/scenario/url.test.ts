@@ -258,7 +258,7 @@ function actionArb(names: string[]) {
     fc.record(
       {
         at,
-        do: fc.constant('configure'),
+        do: fc.constant('setOptions'),
         options: fc.record({ preVote: fc.boolean(), checkQuorum: fc.boolean() }, { requiredKeys: [] }),
         unsafe: fc.record({ commitPreviousTerms: fc.boolean() }, { requiredKeys: [] }),
       },
@@ -311,10 +311,14 @@ const scenarioArb = fc.integer({ min: 1, max: 9 }).chain((nodes) => {
       version: fc.constant(1 as const),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
       nodes: fc.constant(nodes),
-      timing: fc.record(
-        { electionTimeout: range, heartbeatInterval: fc.integer({ min: 1, max: 200 }), latency: range },
-        { requiredKeys: [] },
-      ),
+      // Within the bounds: the election timeout's minimum is at least two heartbeats.
+      timing: fc
+        .record({ heartbeat: fc.integer({ min: 1, max: 200 }), above: range, latency: range })
+        .map(({ heartbeat, above: [a, b], latency }) => ({
+          heartbeatInterval: heartbeat,
+          electionTimeout: [2 * heartbeat + a!, 2 * heartbeat + b!],
+          latency,
+        })),
       options: fc.record(
         { preVote: fc.boolean(), fastBackup: fc.boolean(), maxEntriesPerMessage: fc.integer({ min: 1, max: 100 }) },
         { requiredKeys: [] },

@@ -7,7 +7,9 @@
 // and, for the scenario, which field.
 
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from './playback';
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
+import { MAX_DEPTH, MAX_TIME } from './bounds';
+import { capErrors, cut, echo, echoKeys, tooDeep } from './bounded-text';
 import type { NodeId } from '../raft/types';
 import { findLesson } from './lessons';
 import { LANGS, LESSON_ID, type Lang } from './narration';
@@ -22,10 +24,9 @@ const PREFIX = `v${LINK_VERSION}.`;
 export const MAX_LINK_CHARS = 100_000;
 /** Largest JSON a link may inflate to: a guard against a small link that expands enormously. */
 export const MAX_DECODED_BYTES = 1024 * 1024;
-const TYPICAL_DECODED_BYTES = 64 * 1024;
 export const MAX_LINK_ACTIONS = 2_000;
-/** Latest viewed instant a link may name: one virtual day. */
-export const MAX_AT = 86_400_000;
+/** Latest viewed instant a link may name: one virtual day, as every time of a scenario. */
+export const MAX_AT = MAX_TIME;
 export const SPEED_RANGE: readonly [number, number] = [MIN_SPEED, MAX_SPEED];
 
 export interface ViewSettings {
@@ -89,6 +90,21 @@ export function encodeLink(link: {
   return `#${PREFIX}${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
 }
 
+export type EncodeResult =
+  { readonly ok: true; readonly fragment: string } | { readonly ok: false; readonly error: string };
+
+/**
+ * encodeLink, refused when the decoder would refuse the result (too many actions, an instant past a
+ * day, too long, too large once inflated): what the app writes, it can read. The check is the
+ * decoder itself, so the two sets of limits cannot differ.
+ */
+export function encodeCheckedLink(link: Parameters<typeof encodeLink>[0]): EncodeResult {
+  const fragment = encodeLink(link);
+  const decoded = decodeLink(fragment);
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  return { ok: true, fragment };
+}
+
 const DEFAULTS: Scenario = scenarioSchema.parse({ version: 1, nodes: 1 });
 
 /** A scenario as a file or a link writes it: defaults left out, actions in time order. */
@@ -150,7 +166,7 @@ export function decodeLink(input: string): DecodeResult {
     return decode(input);
   } catch (e) {
     // Every step below reports its own failures; this is the last line of defence for a link.
-    return fail(`the link could not be read (${e instanceof Error ? e.message : 'unknown error'})`, DAMAGED);
+    return fail(`the link could not be read (${cut(e instanceof Error ? e.message : 'unknown error')})`, DAMAGED);
   }
 }
 
@@ -187,18 +203,9 @@ function decode(input: string): DecodeResult {
   const compressed = fromBase64Url(payload);
   if (typeof compressed === 'string') return fail(compressed, DAMAGED);
 
-  let bytes: Uint8Array;
-  try {
-    // Most links are small: try a small buffer first, and the full cap only when it fills up.
-    // One byte of room past a size tells "exactly that size" from "larger".
-    bytes = inflateSync(compressed, { out: new Uint8Array(TYPICAL_DECODED_BYTES + 1) });
-    if (bytes.length > TYPICAL_DECODED_BYTES) {
-      bytes = inflateSync(compressed, { out: new Uint8Array(MAX_DECODED_BYTES + 1) });
-    }
-  } catch {
-    return fail('the link is damaged: its compressed data is corrupt or cut off', DAMAGED);
-  }
-  if (bytes.length > MAX_DECODED_BYTES)
+  const bytes = inflateCapped(compressed, MAX_DECODED_BYTES);
+  if (bytes === 'damaged') return fail('the link is damaged: its compressed data is corrupt or cut off', DAMAGED);
+  if (bytes === 'too-large')
     return fail(`the link's scenario is too large (more than ${MAX_DECODED_BYTES / 1024} KB)`, { kind: 'too-large' });
 
   let json: unknown;
@@ -207,7 +214,44 @@ function decode(input: string): DecodeResult {
   } catch {
     return fail('the link is damaged: its content is not valid JSON text', DAMAGED);
   }
+  const deep = tooDeep(json, MAX_DEPTH);
+  if (deep !== undefined) return fail(`${cut(deep, 60)}: nested too deeply (at most ${MAX_DEPTH} levels)`);
   return readBody(json);
+}
+
+/** Deflate expands at most about 1032 to 1: feeding this much at a time overshoots the cap by at most ~0.5 MB. */
+const INFLATE_CHUNK = 512;
+
+/**
+ * Inflates raw deflate data, stopping as soon as the output passes `cap` bytes: a zip bomb costs
+ * the cap, not its full size.
+ */
+export function inflateCapped(compressed: Uint8Array, cap: number): Uint8Array | 'damaged' | 'too-large' {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (final) ended = true;
+  });
+  try {
+    for (let i = 0; i < compressed.length && total <= cap; i += INFLATE_CHUNK) {
+      const end = Math.min(i + INFLATE_CHUNK, compressed.length);
+      inflater.push(compressed.subarray(i, end), end === compressed.length);
+    }
+  } catch {
+    return 'damaged';
+  }
+  if (total > cap) return 'too-large';
+  if (!ended) return 'damaged';
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 const BODY_FIELDS = new Set(['s', 'at', 'lang', 'speed', 'sel', 'lesson', 'own', 'beat']);
@@ -215,7 +259,7 @@ const BODY_FIELDS = new Set(['s', 'at', 'lang', 'speed', 'sel', 'lesson', 'own',
 function readBody(json: unknown): DecodeResult {
   if (!isRecord(json)) return fail('the link is damaged: it holds no scenario', DAMAGED);
   const unknown = Object.keys(json).filter((k) => !BODY_FIELDS.has(k));
-  if (unknown.length > 0) return fail(`the link has unknown field ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (unknown.length > 0) return fail(`the link has unknown field ${echoKeys(unknown)}`);
   const s = json.s;
   if (!isRecord(s)) return fail('the link holds no scenario');
   if (Array.isArray(s.actions) && s.actions.length > MAX_LINK_ACTIONS)
@@ -229,13 +273,13 @@ function readBody(json: unknown): DecodeResult {
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > MAX_AT)
     errors.push(`at: the viewed instant must be a time from 0 to ${MAX_AT} ms`);
   const lang = json.lang ?? DEFAULT_VIEW.lang;
-  if (!LANGS.includes(lang as Lang)) errors.push(`lang: "${String(lang)}" is not one of ${LANGS.join(', ')}`);
+  if (!LANGS.includes(lang as Lang)) errors.push(`lang: ${echo(lang)} is not one of ${LANGS.join(', ')}`);
   const speed = json.speed ?? DEFAULT_VIEW.speed;
   if (typeof speed !== 'number' || !(speed >= SPEED_RANGE[0] && speed <= SPEED_RANGE[1]))
     errors.push(`speed: must be a number from ${SPEED_RANGE[0]} to ${SPEED_RANGE[1]}`);
   const selected = json.sel ?? null;
   if (selected !== null && (typeof selected !== 'string' || !nodeNames(scenario.nodes).includes(selected)))
-    errors.push(`sel: no node "${String(selected)}" in a ${scenario.nodes}-node cluster`);
+    errors.push(`sel: no node ${echo(selected)} in a ${scenario.nodes}-node cluster`);
   const lesson = json.lesson;
   const own = json.own === undefined ? undefined : readOwnLesson(json.own, errors);
   const beat = json.beat;
@@ -245,7 +289,7 @@ function readBody(json: unknown): DecodeResult {
     errors.push('own: a link follows a library lesson or its own, not both');
   else if (lesson !== undefined) {
     const found = typeof lesson === 'string' && LESSON_ID.test(lesson) ? findLesson(lesson) : undefined;
-    if (!found) errors.push(`lesson: no lesson "${String(lesson)}"`);
+    if (!found) errors.push(`lesson: no lesson ${echo(lesson)}`);
     else followed = { beats: found.beats.length, label: `lesson "${found.id}"` };
   } else if (own !== undefined) followed = { beats: Math.max(1, own.beats.length), label: 'the lesson' };
   else if (beat !== undefined) errors.push('beat: a beat needs a lesson');
@@ -255,7 +299,7 @@ function readBody(json: unknown): DecodeResult {
     !(Number.isInteger(beat) && (beat as number) >= 0 && (beat as number) < followed.beats)
   )
     errors.push(`beat: ${followed.label} has beats 0 to ${followed.beats - 1}`);
-  if (errors.length > 0) return fail(errors.join('\n'));
+  if (errors.length > 0) return fail(capErrors(errors).join('\n'));
 
   const view: ViewSettings = {
     lang: lang as Lang,
@@ -274,10 +318,9 @@ function readOwnLesson(value: unknown, errors: string[]): OwnLesson | undefined 
     return undefined;
   }
   const unknown = Object.keys(value).filter((k) => k !== 'name' && k !== 'beats');
-  if (unknown.length > 0) errors.push(`own: unknown field ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (unknown.length > 0) errors.push(`own: unknown field ${echoKeys(unknown)}`);
   const name = readLessonName(value.name, errors, 'own.name');
   const beats = readCaptionBeats(value.beats, errors, 'own.beats');
-  for (const [i, b] of beats.entries()) if (b.at > MAX_AT) errors.push(`own.beats[${i}].at: at most ${MAX_AT} ms`);
   return { name, beats };
 }
 

@@ -3,6 +3,9 @@
 // `actions[2].node: no node "F" in a 5-node cluster`.
 
 import type { z } from 'zod';
+import { ELECTION_TIMEOUT_HEARTBEATS, MAX_DEPTH } from './bounds';
+import { capErrors, cut, echoKeys, tooDeep } from './bounded-text';
+import { migrateScenarioInput } from './migrate';
 import { nodeNames, scenarioSchema, type Scenario } from './schema';
 
 export type ScenarioResult =
@@ -13,13 +16,18 @@ export interface ValidateOptions {
   readonly requireTimeOrder?: boolean;
 }
 
+/** Never throws; at most MAX_LISTED_ERRORS messages (then "and N more"), each of bounded length. */
 export function validateScenario(input: unknown, options: ValidateOptions = {}): ScenarioResult {
+  // Checked before the schema walks it: hostile nesting gets the field's name, not a stack overflow.
+  const deep = tooDeep(input, MAX_DEPTH);
+  if (deep !== undefined)
+    return { ok: false, errors: [`${cut(deep, 60)}: nested too deeply (at most ${MAX_DEPTH} levels)`] };
   // reportInput keeps the offending value on each issue, so a present but mistyped field is not called missing.
-  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
+  const parsed = scenarioSchema.safeParse(migrateScenarioInput(input), { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: capErrors(parsed.error.issues.map(formatIssue)) };
   const scenario = parsed.data;
   const errors = checkMeaning(scenario, options);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: capErrors(errors) };
   // Actions run in time order; equal times keep the order they were written in.
   const actions = scenario.actions.map((a, i) => [a, i] as const).sort((x, y) => x[0].at - y[0].at || x[1] - y[1]);
   return { ok: true, scenario: { ...scenario, actions: actions.map(([a]) => a) } };
@@ -29,19 +37,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else out += out === '' ? cut(String(part)) : `.${cut(String(part))}`;
   }
   return out === '' ? '(scenario)' : out;
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
-  if (issue.code === 'unrecognized_keys')
-    return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return `${where}: unknown field ${echoKeys(issue.keys)}`;
   if (issue.code === 'invalid_union' && issue.path.length > 0) return `${where}: ${issue.message}`;
   if (issue.code === 'invalid_type' && issue.input === undefined)
     return `${where}: missing (expected ${issue.expected})`;
-  return `${where}: ${issue.message}`;
+  return `${where}: ${cut(issue.message, 120)}`;
 }
 
 /** Rules a schema cannot say: names that must exist, ordered logs, ranges. */
@@ -57,7 +64,13 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
   ] as const) {
     if (value[0] > value[1]) errors.push(`${key}: the minimum ${value[0]} is above the maximum ${value[1]}`);
   }
-  if (s.timing.electionTimeout[0] <= 0) errors.push('timing.electionTimeout: the minimum must be above 0 ms');
+  // A follower must hear from a live leader before its timer runs out, or elections never end (§5.2).
+  const { electionTimeout, heartbeatInterval } = s.timing;
+  if (electionTimeout[0] < ELECTION_TIMEOUT_HEARTBEATS * heartbeatInterval)
+    errors.push(
+      `timing.electionTimeout: the minimum ${electionTimeout[0]} ms must be at least ${ELECTION_TIMEOUT_HEARTBEATS} × ` +
+        `the heartbeat (${ELECTION_TIMEOUT_HEARTBEATS * heartbeatInterval} ms)`,
+    );
 
   for (const [id, init] of Object.entries(s.initial)) {
     if (unknown(id)) {

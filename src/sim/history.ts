@@ -13,9 +13,10 @@
 // gives the branch's trace byte for byte. Branches share their parent's checkpoints and
 // trace before the fork; earlier branches are kept and can be returned to.
 
-import { actionSchema, type Action, type Scenario } from '../scenario/schema';
+import { malformedAction } from './action-check';
 import { milestoneMatcher, type MilestoneKind } from './event-kinds';
 import { refusalText, type ActionRefusal } from './refusal';
+import { stampAction, type Action, type Scenario } from './scenario-types';
 import { Simulation, type SimCheckpoint } from './simulation';
 import { TimelineBuilder, type TimelineMarks } from './timeline';
 import { TraceLog, type TraceReader } from './trace-log';
@@ -271,18 +272,17 @@ export class History {
    */
   perform(action: LiveAction): PerformResult {
     let b = this.current;
-    // Parsing puts the fields in the schema's order and fills defaults, so the recorded action
+    const malformed = malformedAction(action);
+    if (malformed !== undefined) return { error: malformed, forked: false, branch: b.id };
+    // Stamping puts the fields in the saved order and fills defaults, so the recorded action
     // is byte for byte what a saved and reloaded scenario replays.
-    const parsed = actionSchema.safeParse({ ...action, at: b.sim.now, afterStep: b.sim.stepCount });
-    if (!parsed.success) {
-      return { error: parsed.error.issues.map((i) => i.message).join('; '), forked: false, branch: b.id };
-    }
+    const stamped = stampAction(action, b.sim.now, b.sim.stepCount);
     let forked = false;
     if (b.sim.stepCount < b.end.step) {
       b = this.fork();
       forked = true;
     }
-    const refusal = b.sim.perform(parsed.data);
+    const refusal = b.sim.perform(stamped);
     this.afterEvent();
     return refusal === undefined
       ? { forked, branch: b.id }

@@ -22,8 +22,6 @@ import type {
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
-import type { Action, Scenario } from '../scenario/schema';
-import { nodeNames } from '../scenario/schema';
 import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
 import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
 import { EventQueue, type SavedQueue } from './event-queue';
@@ -31,6 +29,7 @@ import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
+import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { cloneRaftState } from './raft-state-clone';
 import { TraceLog } from './trace-log';
 import {
@@ -575,7 +574,7 @@ export class Simulation {
         if (action.latency !== undefined) s.latency = [Math.min(...action.latency), Math.max(...action.latency)];
         return undefined;
       }
-      case 'configure':
+      case 'setOptions':
         this.options = { ...this.options, ...action.options };
         this.unsafe = { ...this.unsafe, ...action.unsafe };
         for (const [id, slot] of this.slots) {

@@ -3,7 +3,7 @@
 // trace grows, reading each event once, so a long run costs nothing more per frame.
 
 import type { NodeId } from '../raft/types';
-import type { Action } from '../scenario/schema';
+import type { Action } from './scenario-types';
 import type { TraceReader } from './trace-log';
 import type { TraceEvent, TraceKind } from './types';
 import type { InvariantName } from './types';

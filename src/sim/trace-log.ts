@@ -8,7 +8,7 @@
 // node always wrote them, so the JSON of a trace is byte for byte what it was (an envelope
 // or a rebuilt event is equal to the one recorded, not the same object).
 
-import type { Action } from '../scenario/schema';
+import type { Action } from './scenario-types';
 import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
 import type { ActionRefusal } from './refusal';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';

@@ -2,7 +2,7 @@
 // everything that happened, invariant violations and snapshots of the cluster.
 // All plain, serializable data: the worker posts it, the CLI prints it.
 
-import type { Action } from '../scenario/schema';
+import type { Action } from './scenario-types';
 import type { ActionRefusal } from './refusal';
 import type {
   CommitDeferred,

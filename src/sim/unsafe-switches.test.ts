@@ -23,7 +23,7 @@ function staleCandidate(unsafe: 'from the start' | 'switched on mid-run' | 'off'
       { at: 400, do: 'kill', node: 'A' },
       { at: 410, do: 'restart', node: 'C' },
       ...(unsafe === 'switched on mid-run'
-        ? [{ at: 415, do: 'configure' as const, unsafe: { noElectionRestriction: true } }]
+        ? [{ at: 415, do: 'setOptions' as const, unsafe: { noElectionRestriction: true } }]
         : []),
       { at: 420, do: 'timeout', node: 'C' },
       { at: 500, do: 'submit', command: 'set x 2', node: 'C' },
@@ -69,7 +69,7 @@ describe('unsafe switches', () => {
     expect(termsOf(nodeOf(sim, 'B').log)).toEqual([2]);
   });
 
-  it('noElectionRestriction switched on mid-run with a configure action has the same effect', () => {
+  it('noElectionRestriction switched on mid-run with a setOptions action has the same effect', () => {
     const sim = run(staleCandidate('switched on mid-run'), 1000);
     expect(invariantsBroken(sim)).toEqual(['Leader Completeness', 'State Machine Safety']);
   });

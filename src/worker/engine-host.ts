@@ -4,10 +4,11 @@
 // says "ready" when it has drawn the last one.
 
 import { History } from '../sim/history';
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import type { ClusterSnapshot } from '../sim/types';
 import type { LogEntry } from '../raft/types';
+import { messageProblem } from './message-guard';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
 
 /** The host's wall clock; in the worker it is performance.now and setInterval. */
@@ -46,6 +47,8 @@ export class EngineHost {
   ) {}
 
   receive(message: ToWorker): void {
+    const problem = messageProblem(message);
+    if (problem !== undefined) return this.post({ type: 'error', message: `refused a message: ${problem}` });
     try {
       this.handle(message);
     } catch (e) {

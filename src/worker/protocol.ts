@@ -1,7 +1,7 @@
 // The one protocol between the UI thread and the simulation worker. Both sides
 // import these types; nothing else crosses the boundary.
 
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../sim/scenario-types';
 import type { BranchInfo, Instant, LiveAction } from '../sim/history';
 import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';

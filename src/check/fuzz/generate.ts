@@ -46,7 +46,7 @@ const KINDS = [
   'cut',
   'network',
   'timeout',
-  'configure',
+  'setOptions',
   'depose',
 ] as const;
 type Kind = (typeof KINDS)[number];
@@ -194,7 +194,7 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     } else {
       faults.push({
         at,
-        do: 'configure',
+        do: 'setOptions',
         options: { preVote: prng.chance(0.5), checkQuorum: prng.chance(0.5), leaderNoop: prng.chance(0.5) },
       });
     }

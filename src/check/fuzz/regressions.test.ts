@@ -44,7 +44,7 @@ const SEED_5194 = {
     { at: 3652, do: 'cut', from: 'C', to: 'E', oneWay: true },
     { at: 3966, do: 'network', dropRate: 0, duplicateRate: 0.01, reorder: false, latency: [198, 560] },
     { at: 4180, do: 'submit', command: 'del z', node: 'B' },
-    { at: 4451, do: 'configure', options: { preVote: false, checkQuorum: false, leaderNoop: true } },
+    { at: 4451, do: 'setOptions', options: { preVote: false, checkQuorum: false, leaderNoop: true } },
     { at: 4650, do: 'submit', command: 'get z' },
     { at: 4650, do: 'submit', command: 'get x', node: 'C' },
     { at: 4650, do: 'submit', command: 'set x v6' },

@@ -4,7 +4,8 @@
 
 import { useId, useState, type ReactNode } from 'react';
 import { ownLessonOf } from '../../scenario/own-lesson';
-import { encodeLink } from '../../scenario/url';
+import { MAX_FILE_BYTES, MAX_TIME } from '../../scenario/bounds';
+import { encodeCheckedLink } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { openLesson } from '../lessons/lesson-store';
@@ -22,6 +23,7 @@ import {
   draftFromRun,
   draftLesson,
   lessonFile,
+  checkWritten,
   readImport,
   scenarioFile,
   setActionTime,
@@ -64,6 +66,15 @@ function Authoring() {
   };
 
   const importFile = async (file: File): Promise<void> => {
+    // Refused by its size before it is read: parsing a huge file would block the page.
+    if (file.size > MAX_FILE_BYTES) {
+      setMessage({
+        tone: 'error',
+        text: t.importFailed(file.name),
+        details: [t.fileTooLarge(file.size, MAX_FILE_BYTES)],
+      });
+      return;
+    }
     const result = readImport(
       await file.text(),
       file.name.replace(/\.json$/i, '').replace(/\.(lesson|scenario)$/i, ''),
@@ -122,6 +133,7 @@ function Authoring() {
             setMessage(ok ? { tone: 'ok', text: t.saved(name) } : { tone: 'error', text: t.saveFailed });
           }}
           onInvalid={(errors) => setMessage({ tone: 'error', text: t.invalid, details: errors })}
+          onCannotWrite={(errors) => setMessage({ tone: 'error', text: t.cannotWrite, details: errors })}
           onLink={(link, copied) => {
             setManualLink(copied ? null : link);
             if (copied) setMessage({ tone: 'ok', text: t.linkCopied(link.length) });
@@ -198,10 +210,12 @@ interface EditorProps {
   readonly onChange: (draft: Draft) => void;
   readonly onSaved: (name: string, ok: boolean) => void;
   readonly onInvalid: (errors: string[]) => void;
+  /** A link or file this app would refuse to read back: it is not written. */
+  readonly onCannotWrite: (errors: string[]) => void;
   readonly onLink: (link: string, copied: boolean) => void;
 }
 
-function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: EditorProps) {
+function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onCannotWrite, onLink }: EditorProps) {
   const t = useStrings(AUTHORING_STRINGS);
   const id = useId();
   const [edited, setEdited] = useState(false);
@@ -218,7 +232,7 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: Edito
 
   const copyLink = async (): Promise<void> => {
     const sim = useSimStore.getState();
-    const link = `${pageAddress(window.location)}${encodeLink({
+    const encoded = encodeCheckedLink({
       scenario: draft.scenario,
       at: draft.beats[0]?.at ?? 0,
       view: {
@@ -228,8 +242,17 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: Edito
         // With pause points it is a lesson: the link opens the player on its captions.
         ...(draft.beats.length > 0 ? { own: ownLessonOf(draftLesson(draft)), beat: 0 } : {}),
       },
-    })}`;
+    });
+    if (!encoded.ok) return onCannotWrite([encoded.error]);
+    const link = `${pageAddress(window.location)}${encoded.fragment}`;
     onLink(link, await writeClipboard(link));
+  };
+
+  /** Downloads a file only if importing it again would work: what the app writes, it can read. */
+  const exportFile = (fileName: string, text: string): void => {
+    const check = checkWritten(text);
+    if (check.length > 0) return onCannotWrite(check);
+    downloadText(fileName, text);
   };
 
   return (
@@ -338,12 +361,12 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onLink }: Edito
         </button>
       </div>
       <div className={styles.row}>
-        <button type="button" onClick={() => downloadText(`${fileStem(name)}.scenario.json`, scenarioFile(draft))}>
+        <button type="button" onClick={() => exportFile(`${fileStem(name)}.scenario.json`, scenarioFile(draft))}>
           {t.exportScenario}
         </button>
         <button
           type="button"
-          onClick={() => downloadText(`${fileStem(name)}.lesson.json`, lessonFile({ ...draft, name }))}
+          onClick={() => exportFile(`${fileStem(name)}.lesson.json`, lessonFile({ ...draft, name }))}
         >
           {t.exportLesson}
         </button>
@@ -363,21 +386,34 @@ function TimeInput({
   readonly value: number;
   readonly onCommit: (at: number) => void;
 }) {
-  const commit = (text: string): void => {
-    const at = Number(text);
-    if (text.trim() !== '' && Number.isFinite(at) && at >= 0 && at !== value) onCommit(at);
+  const t = useStrings(AUTHORING_STRINGS);
+  // Every time of a scenario is at most a day (README, "Bounds"): a later one is brought back to it, visibly.
+  const commit = (input: HTMLInputElement): void => {
+    const text = input.value;
+    const typed = Number(text);
+    if (text.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
+    const at = Math.min(typed, MAX_TIME);
+    input.setCustomValidity('');
+    if (at !== typed) {
+      input.value = String(at);
+      input.setCustomValidity(t.timeClamped(MAX_TIME));
+      input.reportValidity();
+    }
+    if (at !== value) onCommit(at);
   };
   return (
     <input
       type="number"
       min={0}
+      max={MAX_TIME}
       step={1}
       className={styles.time}
       aria-label={label}
+      title={t.timeRange(MAX_TIME)}
       defaultValue={value}
-      onBlur={(e) => commit(e.currentTarget.value)}
+      onBlur={(e) => commit(e.currentTarget)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') commit(e.currentTarget.value);
+        if (e.key === 'Enter') commit(e.currentTarget);
       }}
     />
   );

@@ -12,6 +12,8 @@ import { MAX_NAME_CHARS, readCaptionBeats, sortCaptionBeats, type CaptionBeat } 
 import { compactScenario } from '../../scenario/url';
 import type { Action, Scenario } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
+import { MAX_FILE_BYTES } from '../../scenario/bounds';
+import { capErrors, cut } from '../../scenario/bounded-text';
 
 export type DraftBeat = CaptionBeat;
 
@@ -131,13 +133,24 @@ export function lessonFile(draft: Draft): string {
 export type ImportResult =
   { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly errors: string[] };
 
+/**
+ * Why a file this app is about to write could not be imported again (too large, too many actions…),
+ * or nothing: the check is the importer itself, so its limits and the writer's cannot differ.
+ */
+export function checkWritten(text: string): string[] {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_FILE_BYTES) return [`the file would be ${bytes} bytes; a file is read up to ${MAX_FILE_BYTES}`];
+  const result = readImport(text);
+  return result.ok ? [] : result.errors;
+}
+
 /** Reads an imported file: a plain scenario, or a lesson file. Never throws; errors name the field. */
 export function readImport(text: string, fallbackName = ''): ImportResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`not valid JSON (${e instanceof Error ? e.message : 'unreadable'})`] };
+    return { ok: false, errors: [`not valid JSON (${cut(e instanceof Error ? e.message : 'unreadable', 80)})`] };
   }
   if (isRecord(json) && json.format === LESSON_FILE_FORMAT) {
     const errors: string[] = [];
@@ -149,7 +162,7 @@ export function readImport(text: string, fallbackName = ''): ImportResult {
       errors.push(
         ...result.errors.map((e) => (e.startsWith('(scenario)') ? `scenario${e.slice(10)}` : `scenario.${e}`)),
       );
-    if (errors.length > 0 || !result.ok) return { ok: false, errors };
+    if (errors.length > 0 || !result.ok) return { ok: false, errors: capErrors(errors) };
     return { ok: true, draft: { name, scenario: result.scenario, beats } };
   }
   const result = validateScenario(json);
@@ -184,9 +197,9 @@ export function describeAction(action: Action): string {
       if (action.latency !== undefined) parts.push(`latency ${action.latency.join('–')} ms`);
       return `network ${parts.join(', ')}`;
     }
-    case 'configure': {
+    case 'setOptions': {
       const flags = { ...action.options, ...action.unsafe };
-      return `configure ${Object.entries(flags)
+      return `setOptions ${Object.entries(flags)
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(', ')}`;
     }

@@ -329,13 +329,13 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         say(p.networkSettings(parts), 'action');
         return;
       }
-      case 'configure': {
+      case 'setOptions': {
         const parts: string[] = [];
         for (const [k, v] of Object.entries(action.options ?? {}))
           if (v !== undefined) parts.push(`${k} ${p.onOff(v)}`);
         for (const [k, v] of Object.entries(action.unsafe ?? {}))
           if (v !== undefined) parts.push(`${k} ${p.onOff(v)}${v ? p.unsafeTag : ''}`);
-        say(p.configure(parts), 'action');
+        say(p.setOptions(parts), 'action');
         return;
       }
       case 'submit':

@@ -68,7 +68,7 @@ export interface Phrases {
   duplicateRate(pct: number): string;
   reorder(on: boolean): string;
   latency(a: number, b: number): string;
-  configure(parts: readonly string[]): string;
+  setOptions(parts: readonly string[]): string;
   onOff(on: boolean): string;
   unsafeTag: string;
   dropMessage(id: number): string;
@@ -187,7 +187,7 @@ const en: Phrases = {
   duplicateRate: (p) => `duplicates ${p}%`,
   reorder: (on) => `reordering ${on ? 'on' : 'off'}`,
   latency: (a, b) => `latency ${a}–${b} ms`,
-  configure: (parts) => `Settings changed: ${parts.join(', ')}`,
+  setOptions: (parts) => `Settings changed: ${parts.join(', ')}`,
   onOff: (on) => (on ? 'on' : 'off'),
   unsafeTag: ' (unsafe)',
   dropMessage: (id) => `Message #${id} was dropped by hand`,
@@ -313,7 +313,7 @@ const ko: Phrases = {
   duplicateRate: (p) => `중복률 ${p}%`,
   reorder: (on) => `순서 뒤바뀜 ${on ? '켬' : '끔'}`,
   latency: (a, b) => `지연 ${a}–${b} ms`,
-  configure: (parts) => `설정 변경: ${parts.join(', ')}`,
+  setOptions: (parts) => `설정 변경: ${parts.join(', ')}`,
   onOff: (on) => (on ? '켬' : '끔'),
   unsafeTag: '(위험)',
   dropMessage: (id) => `메시지 #${id}${eul(id)} 직접 버렸습니다`,

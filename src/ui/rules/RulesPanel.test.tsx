@@ -53,8 +53,8 @@ describe('RulesPanel', () => {
   it('marks the rule an unsafe switch breaks, and options switched on in the feed', () => {
     useSimStore.setState({
       feed: [
-        at(1, { kind: 'action', action: { at: 10, do: 'configure', unsafe: { noElectionRestriction: true } } }),
-        at(2, { kind: 'action', action: { at: 20, do: 'configure', options: { preVote: true } } }),
+        at(1, { kind: 'action', action: { at: 10, do: 'setOptions', unsafe: { noElectionRestriction: true } } }),
+        at(2, { kind: 'action', action: { at: 20, do: 'setOptions', options: { preVote: true } } }),
       ],
     });
     render(<RulesPanel />);
@@ -68,13 +68,16 @@ describe('RulesPanel', () => {
 });
 
 describe('activeSettings', () => {
-  it('starts from the scenario and follows configure actions in order', () => {
+  it('starts from the scenario and follows setOptions actions in order', () => {
     const scenario = { ...DEFAULT_SCENARIO, options: { ...DEFAULT_SCENARIO.options, checkQuorum: true } };
     const feed = [
-      at(1, { kind: 'action', action: { at: 10, do: 'configure', options: { checkQuorum: false, fastBackup: true } } }),
+      at(1, {
+        kind: 'action',
+        action: { at: 10, do: 'setOptions', options: { checkQuorum: false, fastBackup: true } },
+      }),
       at(2, {
         kind: 'action',
-        action: { at: 20, do: 'configure', options: { fastBackup: false } },
+        action: { at: 20, do: 'setOptions', options: { fastBackup: false } },
         error: 'refused',
       }),
     ];

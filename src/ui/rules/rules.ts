@@ -92,7 +92,7 @@ export interface ActiveSettings {
 }
 
 /**
- * The options and unsafe switches in force: the scenario's, then every configure action of the
+ * The options and unsafe switches in force: the scenario's, then every setOptions action of the
  * feed in order (the snapshot does not carry them). Actions older than the feed are not seen.
  */
 export function activeSettings(scenario: Scenario, feed: readonly TraceEvent[]): ActiveSettings {
@@ -104,9 +104,9 @@ export function activeSettings(scenario: Scenario, feed: readonly TraceEvent[]):
     fastBackup: o.fastBackup,
   };
   const unsafe: { -readonly [K in keyof UnsafeSwitches]: boolean } = { ...scenario.unsafe };
-  for (const r of scenario.actions) if (r.do === 'configure' && r.at === 0) apply(r);
+  for (const r of scenario.actions) if (r.do === 'setOptions' && r.at === 0) apply(r);
   for (const r of feed)
-    if (r.kind === 'action' && r.error === undefined && r.action.do === 'configure') apply(r.action);
+    if (r.kind === 'action' && r.error === undefined && r.action.do === 'setOptions') apply(r.action);
   return { options, unsafe };
 
   function apply(a: {

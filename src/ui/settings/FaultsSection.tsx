@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { MAX_LATENCY } from '../../scenario/bounds';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { setNetwork } from './live-settings';
@@ -7,7 +8,6 @@ import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
 const RATES = [0, 0.05, 0.1, 0.2, 0.3, 0.5];
-const MAX_LATENCY = 1000;
 
 const percent = (rate: number): string => `${Math.round(rate * 1000) / 10}%`;
 
@@ -84,7 +84,7 @@ function LatencyForm({ lo, hi }: { readonly lo: number; readonly hi: number }) {
         </div>
         {invalid ? (
           <p className={styles.problem} role="alert">
-            {t.latencyInvalid}
+            {t.latencyInvalid(MAX_LATENCY)}
           </p>
         ) : null}
       </fieldset>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Scenario } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
-import { configure } from './live-settings';
+import { setOptions } from './live-settings';
 import { Section } from './Section';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
@@ -25,7 +25,7 @@ export function OptionsSection() {
             label={t[key]}
             help={t[`${key}Help`]}
             checked={options[key]}
-            onChange={(on) => configure({ [key]: on }, {})}
+            onChange={(on) => setOptions({ [key]: on }, {})}
           />
         ))}
       </ul>
@@ -58,7 +58,7 @@ export function UnsafeSection() {
             label={t[key]}
             help={t[`${key}Help`]}
             checked={unsafe[key]}
-            onChange={(on) => configure({}, { [key]: on })}
+            onChange={(on) => setOptions({}, { [key]: on })}
           />
         ))}
       </ul>

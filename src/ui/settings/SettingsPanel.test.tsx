@@ -90,7 +90,7 @@ describe('SettingsPanel', () => {
     render(<SettingsPanel />);
     await user.click(screen.getByText('Unsafe teaching switches'));
     await user.click(screen.getByRole('checkbox', { name: 'No election restriction' }));
-    expect(acts().at(-1)).toEqual({ do: 'configure', options: {}, unsafe: { noElectionRestriction: true } });
+    expect(acts().at(-1)).toEqual({ do: 'setOptions', options: {}, unsafe: { noElectionRestriction: true } });
     expect(useSimStore.getState().scenario.unsafe.noElectionRestriction).toBe(true);
     expect(screen.getByRole('checkbox', { name: 'No election restriction' })).toBeChecked();
   });

@@ -7,13 +7,13 @@ import { useSimStore } from '../../store/sim-store';
 type Options = Partial<Scenario['options']>;
 type Unsafe = Partial<Scenario['unsafe']>;
 
-export function configure(options: Options, unsafe: Unsafe): void {
+export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
   const { preVote, checkQuorum, leaderNoop, fastBackup } = options;
   const { noElectionRestriction, commitPreviousTerms, forgetOnRestart } = unsafe;
   const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup };
   const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart };
-  store.act({ do: 'configure', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
+  store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;
   useSimStore.setState({
     scenario: { ...s, options: { ...s.options, ...defined(options) }, unsafe: { ...s.unsafe, ...defined(unsafe) } },

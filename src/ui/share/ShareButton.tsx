@@ -11,7 +11,9 @@ type ShareState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy' }
   | { readonly kind: 'copied'; readonly link: string }
-  | { readonly kind: 'manual'; readonly link: string };
+  | { readonly kind: 'manual'; readonly link: string }
+  /** The link would be refused by this app itself (see encodeCheckedLink): nothing is copied. */
+  | { readonly kind: 'refused'; readonly error: string };
 
 export function ShareButton() {
   const t = useStrings(SHARE_STRINGS);
@@ -22,7 +24,9 @@ export function ShareButton() {
     setState({ kind: 'busy' });
     // The encoder (schema, lessons) loads on the first copy, not with the page.
     const { currentLink, pageAddress } = await import('./share-link');
-    const link = await currentLink(pageAddress(window.location));
+    const result = await currentLink(pageAddress(window.location));
+    if (!result.ok) return setState({ kind: 'refused', error: result.error });
+    const link = result.fragment;
     setState({ kind: (await writeClipboard(link)) ? 'copied' : 'manual', link });
   };
 
@@ -43,6 +47,11 @@ export function ShareButton() {
           <span className={styles.copied}>
             <span aria-hidden="true">✓ </span>
             {t.copied(state.link.length)}
+          </span>
+        ) : null}
+        {state.kind === 'refused' ? (
+          <span className={styles.refused}>
+            {t.refused} {state.error}
           </span>
         ) : null}
       </div>

@@ -4,7 +4,7 @@
 
 import { findLesson } from '../../scenario/lessons';
 import { ownLessonOf } from '../../scenario/own-lesson';
-import { encodeLink, type ViewSettings } from '../../scenario/url';
+import { encodeCheckedLink, type EncodeResult, type ViewSettings } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
 import { useLessonStore } from '../lessons/lesson-store';
 
@@ -13,7 +13,8 @@ export function pageAddress(location: Pick<Location, 'origin' | 'pathname' | 'se
   return `${location.origin}${location.pathname}${location.search}`;
 }
 
-export async function currentLink(base: string): Promise<string> {
+/** The link, or why this app could not open it (too many actions, too long…): then it is not offered. */
+export async function currentLink(base: string): Promise<EncodeResult> {
   const sim = useSimStore.getState();
   const { scenario, at } = await sim.exportScenario();
   const { lesson, beat, minimized } = useLessonStore.getState();
@@ -26,5 +27,6 @@ export async function currentLink(base: string): Promise<string> {
     ...(open && fromLibrary ? { lesson: open.id, beat } : {}),
     ...(open && !fromLibrary ? { own: ownLessonOf(open), beat } : {}),
   };
-  return `${base}${encodeLink({ scenario, at, view })}`;
+  const encoded = encodeCheckedLink({ scenario, at, view });
+  return encoded.ok ? { ok: true, fragment: `${base}${encoded.fragment}` } : encoded;
 }

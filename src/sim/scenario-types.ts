@@ -1,0 +1,193 @@
+// A scenario is data: cluster size, timing, options, seed, initial persistent state and timed
+// actions. The same value is played by the headless runner, the tests and the browser.
+//
+// These are the plain types the simulator runs. Untrusted input (a file, a link, the CLI) is
+// checked against them at the edge, by the zod schema in src/scenario/schema.ts, which is typed
+// against these so the two cannot drift; the simulator itself needs no validator.
+
+export const MAX_NODES = 9;
+export const NODE_NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'] as const;
+
+export function nodeNames(count: number): string[] {
+  return NODE_NAMES.slice(0, count);
+}
+
+/** When an action runs. (A type, not an interface, so an action reads as a plain record too.) */
+type Timed = {
+  /** Virtual ms at which the action runs. */
+  at: number;
+  /**
+   * The number of events processed before it ran. A live action taken after stepping to an event
+   * at time t must replay after that event, not before every event at t as a scripted action does;
+   * the history records it so a branch replays byte for byte.
+   */
+  afterStep?: number;
+};
+
+export interface OptionSwitches {
+  preVote?: boolean;
+  checkQuorum?: boolean;
+  leaderNoop?: boolean;
+  fastBackup?: boolean;
+}
+
+export interface UnsafeSwitchChanges {
+  noElectionRestriction?: boolean;
+  commitPreviousTerms?: boolean;
+  forgetOnRestart?: boolean;
+}
+
+type NodeAction<K extends string> = Timed & { do: K; node: string };
+type LinkAction<K extends string> = Timed & { do: K; from: string; to: string; oneWay: boolean };
+type MessageAction<K extends string> = Timed & { do: K; message: number };
+
+/** One member per kind, so `Extract<Action, { do: 'kill' }>` and switches narrow as they read. */
+export type Action =
+  | NodeAction<'kill'>
+  | NodeAction<'restart'>
+  | NodeAction<'isolate'>
+  | NodeAction<'restore'>
+  | NodeAction<'timeout'>
+  /** Fire a leader's heartbeat timer now (manual delivery: time only moves when the class says so). */
+  | NodeAction<'heartbeat'>
+  | (Timed & { do: 'partition'; groups: string[][] })
+  | (Timed & { do: 'heal' })
+  | (Timed & { do: 'submit'; command: string; node?: string })
+  /** Cut the link from → to; both ways unless oneWay. */
+  | LinkAction<'cut'>
+  | LinkAction<'mend'>
+  | (Timed & {
+      do: 'network';
+      dropRate?: number;
+      duplicateRate?: number;
+      reorder?: boolean;
+      latency?: [number, number];
+    })
+  /** Switch engine options or unsafe teaching switches mid-run (named `configure` before). */
+  | (Timed & { do: 'setOptions'; options?: OptionSwitches; unsafe?: UnsafeSwitchChanges })
+  /** Drop one message in flight (chosen in the UI), by its id. */
+  | MessageAction<'drop'>
+  /** Manual delivery: deliver one in-flight message now, ahead of the others. */
+  | MessageAction<'deliver'>
+  /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
+  | MessageAction<'duplicate'>;
+
+export type ActionKind = Action['do'];
+
+export interface ScenarioTiming {
+  electionTimeout: [number, number];
+  heartbeatInterval: number;
+  latency: [number, number];
+  clientTimeout: number;
+  clientDeadline: number;
+}
+
+export interface ScenarioOptions {
+  preVote: boolean;
+  checkQuorum: boolean;
+  leaderNoop: boolean;
+  fastBackup: boolean;
+  maxEntriesPerMessage: number;
+}
+
+export interface ScenarioUnsafe {
+  noElectionRestriction: boolean;
+  commitPreviousTerms: boolean;
+  forgetOnRestart: boolean;
+}
+
+export interface ScenarioNetwork {
+  dropRate: number;
+  duplicateRate: number;
+  reorder: boolean;
+}
+
+export interface InitialNode {
+  term: number;
+  votedFor: string | null;
+  log: { term: number; command: string }[];
+}
+
+/** A complete scenario, every default filled in. */
+export interface Scenario {
+  version: 1;
+  seed: number;
+  nodes: number;
+  timing: ScenarioTiming;
+  options: ScenarioOptions;
+  unsafe: ScenarioUnsafe;
+  network: ScenarioNetwork;
+  initial: Record<string, InitialNode>;
+  actions: Action[];
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_TIMING: Readonly<ScenarioTiming> = {
+  electionTimeout: [150, 300],
+  heartbeatInterval: 50,
+  latency: [10, 20],
+  clientTimeout: 500,
+  clientDeadline: 5000,
+};
+export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
+  preVote: false,
+  checkQuorum: false,
+  leaderNoop: false,
+  fastBackup: false,
+  maxEntriesPerMessage: 10,
+};
+export const DEFAULT_UNSAFE: Readonly<ScenarioUnsafe> = {
+  noElectionRestriction: false,
+  commitPreviousTerms: false,
+  forgetOnRestart: false,
+};
+export const DEFAULT_NETWORK: Readonly<ScenarioNetwork> = { dropRate: 0, duplicateRate: 0, reorder: false };
+
+/** Fields of each action kind, in the order a validated scenario lists them (after at, afterStep, do). */
+const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
+  kill: ['node'],
+  restart: ['node'],
+  isolate: ['node'],
+  restore: ['node'],
+  timeout: ['node'],
+  heartbeat: ['node'],
+  partition: ['groups'],
+  heal: [],
+  submit: ['command', 'node'],
+  cut: ['from', 'to', 'oneWay'],
+  mend: ['from', 'to', 'oneWay'],
+  network: ['dropRate', 'duplicateRate', 'reorder', 'latency'],
+  setOptions: ['options', 'unsafe'],
+  drop: ['message'],
+  deliver: ['message'],
+  duplicate: ['message'],
+};
+
+/**
+ * An action stamped with its instant, in the canonical form a saved and reloaded scenario has:
+ * fields in one order, defaults filled, nothing else. The history records live actions this way so
+ * a branch replays byte for byte from its saved scenario.
+ */
+export function stampAction<A extends { do: ActionKind }>(action: A, at: number, afterStep: number): Action {
+  const out: Record<string, unknown> = { at, afterStep, do: action.do };
+  const source = action as unknown as Record<string, unknown>;
+  for (const field of ACTION_FIELDS[action.do]) {
+    if (Object.hasOwn(source, field) && source[field] !== undefined) out[field] = source[field];
+  }
+  if ((action.do === 'cut' || action.do === 'mend') && out.oneWay === undefined) out.oneWay = false;
+  if (action.do === 'setOptions') {
+    if (out.options !== undefined) out.options = inOrder(out.options, OPTION_SWITCHES);
+    if (out.unsafe !== undefined) out.unsafe = inOrder(out.unsafe, UNSAFE_SWITCHES);
+  }
+  return out as unknown as Action;
+}
+
+const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'] as const;
+const UNSAFE_SWITCHES = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'] as const;
+
+function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(source, key) && source[key] !== undefined) out[key] = source[key];
+  return out;
+}

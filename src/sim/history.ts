@@ -14,6 +14,7 @@
 // trace before the fork; earlier branches are kept and can be returned to.
 
 import { actionSchema, type Action, type Scenario } from '../scenario/schema';
+import { EventBudget } from './event-budget';
 import { milestoneMatcher, type MilestoneKind } from './event-kinds';
 import { refusalText, type ActionRefusal } from './refusal';
 import { Simulation, type SimCheckpoint } from './simulation';
@@ -99,6 +100,8 @@ export class History {
   private current: Branch;
   private readonly minInterval: number;
   private readonly ratio: number;
+  /** Every newly computed event counts against it (event-budget.ts); over it, moving throws. */
+  private readonly budget = new EventBudget();
 
   constructor(scenario: Scenario, settings: HistorySettings = {}) {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
@@ -311,6 +314,7 @@ export class History {
     const found = this.branchList.find((b) => b.id === id);
     if (!found) throw new Error(`no branch ${id}`);
     this.current = found;
+    this.budget.reset();
   }
 
   /** A branch as a scenario: replaying it from scratch reproduces the branch's trace exactly. */
@@ -353,6 +357,8 @@ export class History {
   private advance(): boolean {
     if (!this.current.sim.step()) return false;
     this.afterEvent();
+    // After the bookkeeping, so a run stopped by the budget is a consistent instant to show.
+    this.budget.note(this.current.sim.now);
     return true;
   }
 
@@ -413,6 +419,7 @@ export class History {
     sim.records.appendFrom(b.trace, sim.records.length, c.traceLength);
     for (let i = sim.violations.length; i < c.violationCount; i++) sim.violations.push(b.violations[i]!);
     sim.restore(c);
+    this.budget.reset();
     b.synced = c.traceLength;
     b.violationsSynced = c.violationCount;
     b.eventTime = c.now;

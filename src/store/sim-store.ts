@@ -33,7 +33,8 @@ export interface Notice {
 /** Things the worker reports that the UI words in the current language. */
 export type EngineReport =
   | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
-  | { readonly kind: 'pausedOnViolation'; readonly violation: Violation };
+  | { readonly kind: 'pausedOnViolation'; readonly violation: Violation }
+  | { readonly kind: 'overBudget'; readonly time: number; readonly limit: number };
 
 export interface SimStore {
   /** The cluster the view draws. While playing it may be one frame behind `live`. */
@@ -218,6 +219,12 @@ export const useSimStore = create<SimStore>()((set, get) => {
       case 'pausedOnViolation':
         set({
           report: { id: ++noticeId, kind: 'pausedOnViolation', violation: message.violation },
+        });
+        return;
+      case 'overBudget':
+        set({
+          report: { id: ++noticeId, kind: 'overBudget', time: message.time, limit: message.limit },
+          playing: false,
         });
         return;
       case 'spaceTime':

@@ -200,4 +200,25 @@ describe('EngineHost', () => {
     // An unchanged log comes back as the very array the UI already has (memoized rows skip it).
     expect(restored.nodes[0]!.log).toBe(first.snapshot.nodes[0]!.log);
   });
+
+  it('stops a run over the event budget with a report, and still draws the cluster where it stopped', () => {
+    const base = scenarioSchema.parse({ version: 1, nodes: 5, seed: 2 });
+    // Built past the validator, which may refuse such timings: the engine must hold anyway.
+    const scenario = {
+      ...base,
+      timing: { ...base.timing, heartbeatInterval: 1e-9, electionTimeout: [1e-6, 2e-6] as [number, number] },
+    };
+    const { host, posted, wall, last, ready } = setup(scenario);
+    ready();
+    host.receive({ type: 'play' });
+    wall.advance(16);
+    ready();
+    const report = posted.find((m) => m.type === 'overBudget');
+    expect(report).toMatchObject({ type: 'overBudget', limit: 1000 });
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    expect(wall.ticking).toBe(false);
+    expect(last().playing).toBe(false);
+    expect(last().snapshot.nodes).toHaveLength(5);
+    expect(last().snapshot.time).toBeLessThan(1);
+  });
 });

@@ -3,6 +3,7 @@
 // (play, step, step back, seek, branch) and posts at most one frame per UI frame: the UI
 // says "ready" when it has drawn the last one.
 
+import { EventBudgetExceeded } from '../sim/event-budget';
 import { History } from '../sim/history';
 import type { Scenario } from '../scenario/schema';
 import { spaceTimeWindow } from '../sim/spacetime';
@@ -49,9 +50,20 @@ export class EngineHost {
     try {
       this.handle(message);
     } catch (e) {
-      this.pause();
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.stopOn(e);
     }
+  }
+
+  /** Something went wrong while moving: stop playing and say what. */
+  private stopOn(e: unknown): void {
+    this.pause();
+    if (e instanceof EventBudgetExceeded) {
+      // The run is consistent at the instant it stopped: draw it, and say why time stands still.
+      this.post({ type: 'overBudget', time: e.time, limit: e.limit });
+      this.changed();
+      return;
+    }
+    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 
   private handle(message: ToWorker): void {
@@ -164,8 +176,7 @@ export class EngineHost {
     try {
       h.runUntil(h.now + advance);
     } catch (e) {
-      this.pause();
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.stopOn(e);
       return;
     }
     const violations = h.simulation.violations;

@@ -71,6 +71,8 @@ export type FromWorker =
   | { readonly type: 'notFound'; readonly kind: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   /** Playback stopped on a safety violation. */
   | { readonly type: 'pausedOnViolation'; readonly violation: Violation }
+  /** The run asked for more than `limit` events in the virtual millisecond at `time` (event-budget.ts): it stopped there. */
+  | { readonly type: 'overBudget'; readonly time: number; readonly limit: number }
   | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
   | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
   | { readonly type: 'error'; readonly message: string };

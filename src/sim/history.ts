@@ -223,6 +223,30 @@ export class History {
     this.afterMove();
   }
 
+  /**
+   * Part of a seek to virtual time `t`, for far targets: each call computes at most `maxEvents` new
+   * events, so the caller can yield, show progress and cancel in between. True once at `t`.
+   */
+  seekToward(t: number, maxEvents: number): boolean {
+    const b = this.current;
+    const target = Math.max(0, t);
+    // What is already known is reached from the nearest checkpoint: a bounded replay.
+    if (target <= b.end.time) {
+      this.seekTime(target);
+      return true;
+    }
+    if (b.sim.stepCount < b.end.step) this.seekStep(b.end.step);
+    for (let n = 0; n < maxEvents; n++) {
+      const next = b.sim.nextEventTime();
+      if (next === undefined || next > target) {
+        this.seekTime(target);
+        return true;
+      }
+      this.advance();
+    }
+    return false;
+  }
+
   /** Play forward to `t` (nothing happens when `t` is not ahead). */
   runUntil(t: number): void {
     if (t > this.now) this.seekTime(t);

@@ -34,7 +34,21 @@ export interface Notice {
 export type EngineReport =
   | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   | { readonly kind: 'pausedOnViolation'; readonly violation: Violation }
-  | { readonly kind: 'overBudget'; readonly time: number; readonly limit: number };
+  | { readonly kind: 'overBudget'; readonly time: number; readonly limit: number }
+  | {
+      readonly kind: 'seekTooFar';
+      readonly target: number;
+      readonly estimate: number;
+      readonly limit: number;
+      /** A link's instant: the run opened at its start (else the view stayed where it was). */
+      readonly restarted: boolean;
+    };
+
+/** A far seek the worker computes in steps: how far it has got. */
+export interface SeekProgress {
+  readonly target: number;
+  readonly reached: number;
+}
 
 export interface SimStore {
   /** The cluster the view draws. While playing it may be one frame behind `live`. */
@@ -66,6 +80,8 @@ export interface SimStore {
   changes: StepChanges | null;
   /** The latest frame is earlier than the one before (a step back, a seek back, a reload): logs shrank by rewinding, not by repair. */
   rewound: boolean;
+  /** A far seek in progress (the UI shows its progress and a Cancel button), or null. */
+  seeking: SeekProgress | null;
   /** The latest report the UI should put in words (cleared by the component that shows it). */
   report: (EngineReport & { readonly id: number }) | null;
 
@@ -79,6 +95,8 @@ export interface SimStore {
   stepBack(): void;
   stepTo(kind: MilestoneKind): void;
   seek(time: number): void;
+  /** Stop a far seek where it has got to. */
+  cancelSeek(): void;
   switchBranch(id: number): void;
   setManual(on: boolean): void;
   requestSpaceTime(from: number, to: number): void;
@@ -227,6 +245,26 @@ export const useSimStore = create<SimStore>()((set, get) => {
           playing: false,
         });
         return;
+      case 'seekProgress':
+        set({ seeking: { target: message.target, reached: message.reached } });
+        return;
+      case 'seekDone':
+        set({
+          seeking: null,
+          ...(message.outcome === 'tooFar'
+            ? {
+                report: {
+                  id: ++noticeId,
+                  kind: 'seekTooFar',
+                  target: message.target,
+                  estimate: message.estimate ?? 0,
+                  limit: message.limit ?? 0,
+                  restarted: message.restarted ?? false,
+                },
+              }
+            : {}),
+        });
+        return;
       case 'spaceTime':
         set({ spaceTime: message.window });
         return;
@@ -265,6 +303,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     marks: null,
     spaceTime: null,
     report: null,
+    seeking: null,
     changes: null,
     rewound: false,
 
@@ -281,6 +320,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         marks: null,
         spaceTime: null,
         report: null,
+        seeking: null,
         changes: null,
       });
       port?.send({ type: 'load', scenario, ...(at === undefined ? {} : { at }) });
@@ -310,6 +350,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     seek(time) {
       port?.send({ type: 'seek', time });
+    },
+    cancelSeek() {
+      port?.send({ type: 'cancelSeek' });
     },
     switchBranch(id) {
       port?.send({ type: 'switchBranch', id });

@@ -1,5 +1,8 @@
 import { defineStrings } from '../i18n';
 
+const percent = (part: number, whole: number): string =>
+  `${Math.floor(100 * (whole > 0 ? Math.min(1, part / whole) : 1))}%`;
+
 export const CHROME_STRINGS = defineStrings(
   {
     title: 'Raft Classroom',
@@ -36,6 +39,11 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: 'Settings',
     violationBadge: (n: number) => (n === 1 ? '1 violation' : `${n} violations`),
     loading: 'Loading…',
+    seeking: (reached: number, target: number) =>
+      `Computing the run up to ${(target / 1000).toFixed(3)} s: ${(reached / 1000).toFixed(3)} s so far (${percent(reached, target)}).`,
+    seekingProgress: 'How far the run has been computed',
+    cancelSeek: 'Cancel',
+    cancelSeekHint: 'Stop computing and show the run where it has got to.',
   },
   {
     title: 'Raft 교실',
@@ -72,5 +80,10 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: '설정',
     violationBadge: (n: number) => `위반 ${n}건`,
     loading: '불러오는 중…',
+    seeking: (reached: number, target: number) =>
+      `${(target / 1000).toFixed(3)}초까지 실행을 계산하는 중: 지금 ${(reached / 1000).toFixed(3)}초 (${percent(reached, target)}).`,
+    seekingProgress: '실행을 계산한 정도',
+    cancelSeek: '취소',
+    cancelSeekHint: '계산을 멈추고 지금까지 계산한 시점을 보여 줍니다.',
   },
 );

@@ -114,5 +114,7 @@ function reportText(t: typeof TIME_STRINGS.en, report: EngineReport): string {
       return t.pausedOnViolation(report.violation);
     case 'overBudget':
       return t.overBudget(report.time, report.limit);
+    case 'seekTooFar':
+      return t.seekTooFar(report.target, report.estimate, report.limit, report.restarted);
   }
 }

@@ -15,6 +15,7 @@ import type { EnginePort } from './engine-port';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
+import { watchWorker } from './watchdog';
 
 export type Lang = 'ko' | 'en';
 
@@ -62,6 +63,8 @@ export interface SimStore {
   scenario: Scenario;
   /** The worker crashed: the UI shows this with a restart button. */
   engineError: string | null;
+  /** The worker stopped answering the watchdog (dead or stuck): shown like engineError. */
+  engineStalled: boolean;
   notices: readonly Notice[];
   selectedNode: NodeId | null;
   selectedMessage: number | null;
@@ -137,6 +140,10 @@ export const DEFAULT_SCENARIO: Scenario = {
 
 let port: EnginePort | null = null;
 let makePort: (() => EnginePort) | null = null;
+let watching: { answered(id: number): void; stop(): void } | null = null;
+let useWatchdog = false;
+/** A frame arrived since the last load: the instant shown is one the engine could reach. */
+let shownSinceLoad = false;
 let noticeId = 0;
 let requestId = 0;
 const pendingExports = new Map<number, (value: { scenario: Scenario; at: number }) => void>();
@@ -178,6 +185,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
       case 'frame': {
+        shownSinceLoad = true;
         const previous = get().live;
         const live = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
         const shown = get().snapshot;
@@ -272,6 +280,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
         pendingExports.get(message.request)?.({ scenario: message.scenario, at: message.at });
         pendingExports.delete(message.request);
         return;
+      case 'pong':
+        watching?.answered(message.id);
+        return;
       case 'error':
         set({ engineError: message.message, playing: false });
         return;
@@ -280,9 +291,28 @@ export const useSimStore = create<SimStore>()((set, get) => {
 
   const attach = (p: EnginePort): void => {
     port?.terminate();
+    watching?.stop();
+    watching = null;
     port = p;
     p.onMessage(onMessage);
     p.onCrash((text) => set({ engineError: text, playing: false }));
+    if (useWatchdog) {
+      watching = watchWorker(
+        (id) => p.send({ type: 'ping', id }),
+        () => {
+          // Dead or stuck: it will not come back by itself.
+          p.terminate();
+          set({ engineStalled: true, playing: false, seeking: null });
+        },
+        {
+          now: () => performance.now(),
+          every: (ms, tick) => {
+            const id = setInterval(tick, ms);
+            return () => clearInterval(id);
+          },
+        },
+      );
+    }
   };
 
   return {
@@ -293,6 +323,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     speed: DEFAULT_SPEED,
     scenario: DEFAULT_SCENARIO,
     engineError: null,
+    engineStalled: false,
     notices: [],
     selectedNode: null,
     selectedMessage: null,
@@ -312,8 +343,10 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     load(scenario, at) {
       dropWaitingView();
+      shownSinceLoad = false;
       set({
         scenario,
+        engineStalled: false,
         feed: [],
         selectedMessage: null,
         engineError: null,
@@ -378,8 +411,13 @@ export const useSimStore = create<SimStore>()((set, get) => {
       port?.send({ type: 'act', action });
     },
     restartEngine() {
+      // Resume at the last instant shown; if the engine died before showing the one it was asked
+      // for, that instant (or its scenario) may be the cause: start the default cluster instead.
+      const { scenario, snapshot } = get();
+      const resume = shownSinceLoad && snapshot !== null;
       if (makePort) attach(makePort());
-      get().load(get().scenario);
+      if (resume) get().load(scenario, snapshot.time);
+      else get().load(DEFAULT_SCENARIO);
     },
     selectNode(id) {
       set({ selectedNode: id });
@@ -410,8 +448,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
 });
 
 /** Connect the store to an engine made by `factory` (called again when the user restarts a crashed engine). */
-export function startEngine(factory: () => EnginePort): void {
+export function startEngine(factory: () => EnginePort, options: { readonly watchdog?: boolean } = {}): void {
   makePort = factory;
+  useWatchdog = options.watchdog ?? false;
   useSimStore.getState().connect(factory());
 }
 

@@ -52,7 +52,7 @@ interface SeekJob {
 }
 
 /** Messages that leave a far seek running; any other one stops it first. */
-const KEEPS_SEEKING: ReadonlySet<ToWorker['type']> = new Set(['ready', 'speed', 'spaceTime', 'exportScenario']);
+const KEEPS_SEEKING: ReadonlySet<ToWorker['type']> = new Set(['ready', 'ping', 'speed', 'spaceTime', 'exportScenario']);
 
 export class EngineHost {
   private history: History | null = null;
@@ -103,6 +103,7 @@ export class EngineHost {
       this.changed();
     }
     if (message.type === 'cancelSeek') return;
+    if (message.type === 'ping') return this.post({ type: 'pong', id: message.id });
     if (message.type === 'load') return this.load(message.scenario, message.at);
     if (message.type === 'ready') {
       this.uiReady = true;

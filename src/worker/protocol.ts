@@ -36,6 +36,8 @@ export type ToWorker =
   | { readonly type: 'spaceTime'; readonly from: number; readonly to: number; readonly request: number }
   /** Ask for the current branch as a scenario (to share or save it). */
   | { readonly type: 'exportScenario'; readonly request: number }
+  /** The UI's watchdog asks whether the worker is alive: it answers `pong` at once. */
+  | { readonly type: 'ping'; readonly id: number }
   /** Stop a far seek where it has got to. */
   | { readonly type: 'cancelSeek' }
   /** The UI drew the last frame and can take the next one (flow control: at most one frame in flight). */
@@ -93,4 +95,5 @@ export type FromWorker =
     }
   | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
   | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
+  | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };

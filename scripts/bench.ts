@@ -203,6 +203,25 @@ async function linkRow(): Promise<Row> {
   return { ...none, value: median, met: median < 2000, note: `${lengths.length} lessons, longest ${lengths.at(-1)}` };
 }
 
+async function robustRows(): Promise<Row[]> {
+  const mod = await optionalImport('scripts/bench/robust.ts');
+  const density = mod?.measureEventDensity;
+  const budget = (await optionalImport('src/sim/event-budget.ts'))?.MAX_EVENTS_PER_VIRTUAL_MS;
+  if (typeof density !== 'function' || typeof budget !== 'number') return [];
+  process.stderr.write('event density …\n');
+  const f = (density as () => { lessons: number; fuzz: number })();
+  return [
+    {
+      name: 'busiest virtual ms (lessons, 400 fuzz cases)',
+      value: Math.max(f.lessons, f.fuzz),
+      unit: 'events',
+      target: `≤ ${budget / 10} (a tenth of the event budget)`,
+      met: Math.max(f.lessons, f.fuzz) <= budget / 10,
+      note: `lessons ${f.lessons}, fuzz ${f.fuzz}`,
+    },
+  ];
+}
+
 function format(value: number | null): string {
   if (value === null) return 'n/a';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
@@ -217,6 +236,7 @@ async function main(): Promise<void> {
     firstLoadRow(),
     await seekRow(),
     await linkRow(),
+    ...(await robustRows()),
   ];
 
   const latest = join(resultsDir, 'latest.json');

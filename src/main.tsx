@@ -8,7 +8,7 @@ import { applyThemeVariables } from './ui/chrome/theme-vars';
 import './ui/styles.css';
 
 applyThemeVariables(document.documentElement);
-startEngine(createWorkerPort);
+startEngine(createWorkerPort, { watchdog: true });
 document.documentElement.lang = useSimStore.getState().lang;
 
 /** A share link is decoded by its own chunk (schema, lessons): the default cluster does not wait for it. */

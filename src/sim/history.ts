@@ -14,6 +14,7 @@
 // trace before the fork; earlier branches are kept and can be returned to.
 
 import { malformedAction } from './action-check';
+import { EventBudget } from './event-budget';
 import { milestoneMatcher, type MilestoneKind } from './event-kinds';
 import { refusalText, type ActionRefusal } from './refusal';
 import { stampAction, type Action, type Scenario } from './scenario-types';
@@ -100,6 +101,8 @@ export class History {
   private current: Branch;
   private readonly minInterval: number;
   private readonly ratio: number;
+  /** Every newly computed event counts against it (event-budget.ts); over it, moving throws. */
+  private readonly budget = new EventBudget();
 
   constructor(scenario: Scenario, settings: HistorySettings = {}) {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
@@ -221,6 +224,30 @@ export class History {
     this.afterMove();
   }
 
+  /**
+   * Part of a seek to virtual time `t`, for far targets: each call computes at most `maxEvents` new
+   * events, so the caller can yield, show progress and cancel in between. True once at `t`.
+   */
+  seekToward(t: number, maxEvents: number): boolean {
+    const b = this.current;
+    const target = Math.max(0, t);
+    // What is already known is reached from the nearest checkpoint: a bounded replay.
+    if (target <= b.end.time) {
+      this.seekTime(target);
+      return true;
+    }
+    if (b.sim.stepCount < b.end.step) this.seekStep(b.end.step);
+    for (let n = 0; n < maxEvents; n++) {
+      const next = b.sim.nextEventTime();
+      if (next === undefined || next > target) {
+        this.seekTime(target);
+        return true;
+      }
+      this.advance();
+    }
+    return false;
+  }
+
   /** Play forward to `t` (nothing happens when `t` is not ahead). */
   runUntil(t: number): void {
     if (t > this.now) this.seekTime(t);
@@ -311,6 +338,7 @@ export class History {
     const found = this.branchList.find((b) => b.id === id);
     if (!found) throw new Error(`no branch ${id}`);
     this.current = found;
+    this.budget.reset();
   }
 
   /** A branch as a scenario: replaying it from scratch reproduces the branch's trace exactly. */
@@ -353,6 +381,8 @@ export class History {
   private advance(): boolean {
     if (!this.current.sim.step()) return false;
     this.afterEvent();
+    // After the bookkeeping, so a run stopped by the budget is a consistent instant to show.
+    this.budget.note(this.current.sim.now);
     return true;
   }
 
@@ -413,6 +443,7 @@ export class History {
     sim.records.appendFrom(b.trace, sim.records.length, c.traceLength);
     for (let i = sim.violations.length; i < c.violationCount; i++) sim.violations.push(b.violations[i]!);
     sim.restore(c);
+    this.budget.reset();
     b.synced = c.traceLength;
     b.violationsSynced = c.violationCount;
     b.eventTime = c.now;

@@ -15,6 +15,7 @@ import type { EnginePort } from './engine-port';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
+import { watchWorker } from './watchdog';
 
 export type Lang = 'ko' | 'en';
 
@@ -33,7 +34,22 @@ export interface Notice {
 /** Things the worker reports that the UI words in the current language. */
 export type EngineReport =
   | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
-  | { readonly kind: 'pausedOnViolation'; readonly violation: Violation };
+  | { readonly kind: 'pausedOnViolation'; readonly violation: Violation }
+  | { readonly kind: 'overBudget'; readonly time: number; readonly limit: number }
+  | {
+      readonly kind: 'seekTooFar';
+      readonly target: number;
+      readonly estimate: number;
+      readonly limit: number;
+      /** A link's instant: the run opened at its start (else the view stayed where it was). */
+      readonly restarted: boolean;
+    };
+
+/** A far seek the worker computes in steps: how far it has got. */
+export interface SeekProgress {
+  readonly target: number;
+  readonly reached: number;
+}
 
 export interface SimStore {
   /** The cluster the view draws. While playing it may be one frame behind `live`. */
@@ -47,6 +63,8 @@ export interface SimStore {
   scenario: Scenario;
   /** The worker crashed: the UI shows this with a restart button. */
   engineError: string | null;
+  /** The worker stopped answering the watchdog (dead or stuck): shown like engineError. */
+  engineStalled: boolean;
   notices: readonly Notice[];
   selectedNode: NodeId | null;
   selectedMessage: number | null;
@@ -65,6 +83,8 @@ export interface SimStore {
   changes: StepChanges | null;
   /** The latest frame is earlier than the one before (a step back, a seek back, a reload): logs shrank by rewinding, not by repair. */
   rewound: boolean;
+  /** A far seek in progress (the UI shows its progress and a Cancel button), or null. */
+  seeking: SeekProgress | null;
   /** The latest report the UI should put in words (cleared by the component that shows it). */
   report: (EngineReport & { readonly id: number }) | null;
 
@@ -78,6 +98,8 @@ export interface SimStore {
   stepBack(): void;
   stepTo(kind: MilestoneKind): void;
   seek(time: number): void;
+  /** Stop a far seek where it has got to. */
+  cancelSeek(): void;
   switchBranch(id: number): void;
   setManual(on: boolean): void;
   requestSpaceTime(from: number, to: number): void;
@@ -118,6 +140,10 @@ export const DEFAULT_SCENARIO: Scenario = {
 
 let port: EnginePort | null = null;
 let makePort: (() => EnginePort) | null = null;
+let watching: { answered(id: number): void; stop(): void } | null = null;
+let useWatchdog = false;
+/** A frame arrived since the last load: the instant shown is one the engine could reach. */
+let shownSinceLoad = false;
 let noticeId = 0;
 let requestId = 0;
 const pendingExports = new Map<number, (value: { scenario: Scenario; at: number }) => void>();
@@ -159,6 +185,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
       case 'frame': {
+        shownSinceLoad = true;
         const previous = get().live;
         const live = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
         const shown = get().snapshot;
@@ -220,12 +247,41 @@ export const useSimStore = create<SimStore>()((set, get) => {
           report: { id: ++noticeId, kind: 'pausedOnViolation', violation: message.violation },
         });
         return;
+      case 'overBudget':
+        set({
+          report: { id: ++noticeId, kind: 'overBudget', time: message.time, limit: message.limit },
+          playing: false,
+        });
+        return;
+      case 'seekProgress':
+        set({ seeking: { target: message.target, reached: message.reached } });
+        return;
+      case 'seekDone':
+        set({
+          seeking: null,
+          ...(message.outcome === 'tooFar'
+            ? {
+                report: {
+                  id: ++noticeId,
+                  kind: 'seekTooFar',
+                  target: message.target,
+                  estimate: message.estimate ?? 0,
+                  limit: message.limit ?? 0,
+                  restarted: message.restarted ?? false,
+                },
+              }
+            : {}),
+        });
+        return;
       case 'spaceTime':
         set({ spaceTime: message.window });
         return;
       case 'scenario':
         pendingExports.get(message.request)?.({ scenario: message.scenario, at: message.at });
         pendingExports.delete(message.request);
+        return;
+      case 'pong':
+        watching?.answered(message.id);
         return;
       case 'error':
         set({ engineError: message.message, playing: false });
@@ -235,9 +291,28 @@ export const useSimStore = create<SimStore>()((set, get) => {
 
   const attach = (p: EnginePort): void => {
     port?.terminate();
+    watching?.stop();
+    watching = null;
     port = p;
     p.onMessage(onMessage);
     p.onCrash((text) => set({ engineError: text, playing: false }));
+    if (useWatchdog) {
+      watching = watchWorker(
+        (id) => p.send({ type: 'ping', id }),
+        () => {
+          // Dead or stuck: it will not come back by itself.
+          p.terminate();
+          set({ engineStalled: true, playing: false, seeking: null });
+        },
+        {
+          now: () => performance.now(),
+          every: (ms, tick) => {
+            const id = setInterval(tick, ms);
+            return () => clearInterval(id);
+          },
+        },
+      );
+    }
   };
 
   return {
@@ -248,6 +323,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     speed: DEFAULT_SPEED,
     scenario: DEFAULT_SCENARIO,
     engineError: null,
+    engineStalled: false,
     notices: [],
     selectedNode: null,
     selectedMessage: null,
@@ -258,6 +334,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     marks: null,
     spaceTime: null,
     report: null,
+    seeking: null,
     changes: null,
     rewound: false,
 
@@ -266,14 +343,17 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     load(scenario, at) {
       dropWaitingView();
+      shownSinceLoad = false;
       set({
         scenario,
+        engineStalled: false,
         feed: [],
         selectedMessage: null,
         engineError: null,
         marks: null,
         spaceTime: null,
         report: null,
+        seeking: null,
         changes: null,
       });
       port?.send({ type: 'load', scenario, ...(at === undefined ? {} : { at }) });
@@ -304,6 +384,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
     seek(time) {
       port?.send({ type: 'seek', time });
     },
+    cancelSeek() {
+      port?.send({ type: 'cancelSeek' });
+    },
     switchBranch(id) {
       port?.send({ type: 'switchBranch', id });
     },
@@ -328,8 +411,13 @@ export const useSimStore = create<SimStore>()((set, get) => {
       port?.send({ type: 'act', action });
     },
     restartEngine() {
+      // Resume at the last instant shown; if the engine died before showing the one it was asked
+      // for, that instant (or its scenario) may be the cause: start the default cluster instead.
+      const { scenario, snapshot } = get();
+      const resume = shownSinceLoad && snapshot !== null;
       if (makePort) attach(makePort());
-      get().load(get().scenario);
+      if (resume) get().load(scenario, snapshot.time);
+      else get().load(DEFAULT_SCENARIO);
     },
     selectNode(id) {
       set({ selectedNode: id });
@@ -360,8 +448,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
 });
 
 /** Connect the store to an engine made by `factory` (called again when the user restarts a crashed engine). */
-export function startEngine(factory: () => EnginePort): void {
+export function startEngine(factory: () => EnginePort, options: { readonly watchdog?: boolean } = {}): void {
   makePort = factory;
+  useWatchdog = options.watchdog ?? false;
   useSimStore.getState().connect(factory());
 }
 

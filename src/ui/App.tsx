@@ -8,6 +8,7 @@ import { useAuthoringStore } from './authoring/authoring-store';
 import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
+import { SeekProgress } from './chrome/SeekProgress';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
 import { SidePanels } from './chrome/SidePanels';
 import { ClusterView } from './cluster/ClusterView';
@@ -56,6 +57,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
     <div className={embed ? 'app app-embed' : 'app'}>
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
+      <SeekProgress />
       <Notices />
       <LinkErrorBanner />
       <div className="toolbar">

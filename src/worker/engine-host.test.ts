@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
-import { EngineHost, type WallClock } from './engine-host';
+import { EngineHost, MAX_SEEK_EVENTS, type WallClock } from './engine-host';
 import type { FromWorker } from './protocol';
 import { restoreSharedLogs } from '../store/reuse-logs';
 
@@ -199,5 +199,88 @@ describe('EngineHost', () => {
     expect(restored.nodes.map((n) => n.log)).toEqual([log, log, log]);
     // An unchanged log comes back as the very array the UI already has (memoized rows skip it).
     expect(restored.nodes[0]!.log).toBe(first.snapshot.nodes[0]!.log);
+  });
+
+  it('stops a run over the event budget with a report, and still draws the cluster where it stopped', () => {
+    const base = scenarioSchema.parse({ version: 1, nodes: 5, seed: 2 });
+    // Built past the validator, which may refuse such timings: the engine must hold anyway.
+    const scenario = {
+      ...base,
+      timing: { ...base.timing, heartbeatInterval: 1e-9, electionTimeout: [1e-6, 2e-6] as [number, number] },
+    };
+    const { host, posted, wall, last, ready } = setup(scenario);
+    ready();
+    host.receive({ type: 'play' });
+    wall.advance(16);
+    ready();
+    const report = posted.find((m) => m.type === 'overBudget');
+    expect(report).toMatchObject({ type: 'overBudget', limit: 1000 });
+    expect(posted.some((m) => m.type === 'error')).toBe(false);
+    expect(wall.ticking).toBe(false);
+    expect(last().playing).toBe(false);
+    expect(last().snapshot.nodes).toHaveLength(5);
+    expect(last().snapshot.time).toBeLessThan(1);
+  });
+
+  describe('far seeks', () => {
+    const lossy = scenarioSchema.parse({
+      version: 1,
+      nodes: 9,
+      seed: 5,
+      network: { dropRate: 0.3, duplicateRate: 0.3 },
+    });
+    const DAY = 24 * 3600 * 1000;
+
+    it('refuses a link to one virtual day of a lossy 9-node cluster at once, and opens it at the start', () => {
+      const { host, posted, last, ready } = setup();
+      ready();
+      host.receive({ type: 'load', scenario: lossy, at: DAY });
+      ready();
+      const done = posted.find((m) => m.type === 'seekDone');
+      expect(done).toMatchObject({ type: 'seekDone', outcome: 'tooFar', target: DAY, limit: MAX_SEEK_EVENTS });
+      expect(done?.type === 'seekDone' && done.estimate).toBeGreaterThan(MAX_SEEK_EVENTS);
+      expect(last().snapshot.time).toBe(0);
+      expect(last().snapshot.nodes).toHaveLength(9);
+      // The events computed to judge it were let go: the run starts afresh.
+      expect(last().history.end.step).toBe(0);
+    });
+
+    it('computes a far instant in slices with progress, then shows it', () => {
+      const { host, posted, wall, last, ready } = setup();
+      ready();
+      host.receive({ type: 'load', scenario: lossy, at: 240_000 });
+      ready();
+      const progress = () => posted.filter((m) => m.type === 'seekProgress');
+      expect(progress().length).toBe(1);
+      for (let i = 0; i < 50 && !posted.some((m) => m.type === 'seekDone'); i++) {
+        wall.advance(1);
+        ready();
+      }
+      expect(progress().length).toBeGreaterThan(1);
+      const reached = progress().map((m) => (m.type === 'seekProgress' ? m.reached : 0));
+      expect(reached).toEqual([...reached].sort((a, b) => a - b));
+      expect(posted.find((m) => m.type === 'seekDone')).toMatchObject({ outcome: 'arrived', target: 240_000 });
+      expect(last().snapshot.time).toBe(240_000);
+      expect(wall.ticking).toBe(false);
+    });
+
+    it('stops where it got to on Cancel', () => {
+      const { host, posted, wall, last, ready } = setup();
+      ready();
+      host.receive({ type: 'load', scenario: lossy, at: 3_600_000 });
+      ready();
+      expect(posted.some((m) => m.type === 'seekProgress')).toBe(true);
+      host.receive({ type: 'cancelSeek' });
+      ready();
+      expect(posted.find((m) => m.type === 'seekDone')).toMatchObject({ outcome: 'cancelled' });
+      expect(wall.ticking).toBe(false);
+      const at = last().snapshot.time;
+      expect(at).toBeGreaterThan(0);
+      expect(at).toBeLessThan(3_600_000);
+      // Nothing goes on in the background.
+      wall.advance(100);
+      ready();
+      expect(last().snapshot.time).toBe(at);
+    });
   });
 });

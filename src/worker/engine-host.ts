@@ -3,6 +3,7 @@
 // (play, step, step back, seek, branch) and posts at most one frame per UI frame: the UI
 // says "ready" when it has drawn the last one.
 
+import { EventBudgetExceeded } from '../sim/event-budget';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
@@ -24,6 +25,35 @@ const MAX_VIRTUAL_MS_PER_TICK = 100;
 const TICK_MS = 16;
 /** While playing, timeline marks are re-sent at most this often (wall ms). */
 const MARKS_INTERVAL = 250;
+/**
+ * Far seeks run in slices of at most this much wall time (and SEEK_SLICE_EVENTS events), so the
+ * worker keeps answering: progress goes out, and Cancel and the watchdog's pings get in.
+ */
+const SEEK_SLICE_MS = 40;
+const SEEK_SLICE_EVENTS = 50_000;
+const SEEK_CHUNK_EVENTS = 2_000;
+/**
+ * The most events a seek may compute. The history keeps every event (about 100 bytes each, with its
+ * checkpoints), so this bounds a far seek's memory near 200 MB: a virtual hour of 9 nodes with 30% loss
+ * and duplication (about 1.6 million events) fits; a virtual day (about 38 million) is refused.
+ */
+export const MAX_SEEK_EVENTS = 2_000_000;
+/** Virtual time a far seek computes before it judges, from the events so far, whether the target is affordable. */
+const SEEK_SAMPLE_MS = 5_000;
+
+interface SeekJob {
+  readonly target: number;
+  /** Where the view was before: a refused seek goes back there. */
+  readonly origin: number;
+  /** For a link's instant: the scenario to open at the start if the instant is too far. */
+  readonly reload: Scenario | null;
+  /** It posted progress, so the UI waits for its end. */
+  announced: boolean;
+  stop: () => void;
+}
+
+/** Messages that leave a far seek running; any other one stops it first. */
+const KEEPS_SEEKING: ReadonlySet<ToWorker['type']> = new Set(['ready', 'ping', 'speed', 'spaceTime', 'exportScenario']);
 
 export class EngineHost {
   private history: History | null = null;
@@ -40,6 +70,7 @@ export class EngineHost {
   private sentMarks = { revision: -1, eventsRead: -1, branch: -1, at: -Infinity };
   /** The logs of the last frame, per node: an unchanged log is not copied to the UI again. */
   private sentLogs: (readonly LogEntry[] | undefined)[] = [];
+  private seekJob: SeekJob | null = null;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -52,12 +83,30 @@ export class EngineHost {
     try {
       this.handle(message);
     } catch (e) {
-      this.pause();
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.stopOn(e);
     }
   }
 
+  /** Something went wrong while moving: stop playing and say what. */
+  private stopOn(e: unknown): void {
+    this.pause();
+    this.endSeek('cancelled');
+    if (e instanceof EventBudgetExceeded) {
+      // The run is consistent at the instant it stopped: draw it, and say why time stands still.
+      this.post({ type: 'overBudget', time: e.time, limit: e.limit });
+      this.changed();
+      return;
+    }
+    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+
   private handle(message: ToWorker): void {
+    if (this.seekJob && !KEEPS_SEEKING.has(message.type)) {
+      this.endSeek('cancelled');
+      this.changed();
+    }
+    if (message.type === 'cancelSeek') return;
+    if (message.type === 'ping') return this.post({ type: 'pong', id: message.id });
     if (message.type === 'load') return this.load(message.scenario, message.at);
     if (message.type === 'ready') {
       this.uiReady = true;
@@ -92,8 +141,7 @@ export class EngineHost {
       }
       case 'seek':
         this.pause();
-        h.seekTime(Math.max(0, message.time));
-        return this.changed();
+        return this.seek(h, Math.max(0, message.time), null);
       case 'act':
         return this.act(h, message.action);
       case 'switchBranch':
@@ -124,8 +172,75 @@ export class EngineHost {
     this.sentTrace = 0;
     this.sentLogs = [];
     this.resetFeed = true;
-    if (at !== undefined && at > 0) this.history.seekTime(at);
+    if (at !== undefined && at > 0) return this.seek(this.history, at, scenario);
     this.changed();
+  }
+
+  /**
+   * Go to virtual time `target`. Near targets are reached at once; far ones are computed in slices
+   * (seekProgress between them) and stop when they would cost more than MAX_SEEK_EVENTS.
+   */
+  private seek(h: History, target: number, reload: Scenario | null): void {
+    const job: SeekJob = { target, origin: h.now, reload, announced: false, stop: () => undefined };
+    this.seekJob = job;
+    if (this.seekSlice(h, job)) return;
+    // The cluster at its present instant stays drawn while the seek goes on.
+    this.changed();
+    job.stop = this.clock.every(0, () => {
+      if (this.seekJob !== job) return;
+      try {
+        this.seekSlice(h, job);
+      } catch (e) {
+        this.stopOn(e);
+      }
+    });
+  }
+
+  /** One slice of a far seek; true when the seek is over (arrived or refused). */
+  private seekSlice(h: History, job: SeekJob): boolean {
+    const began = this.clock.now();
+    for (let done = 0; done < SEEK_SLICE_EVENTS; done += SEEK_CHUNK_EVENTS) {
+      if (h.seekToward(job.target, SEEK_CHUNK_EVENTS)) {
+        this.endSeek('arrived');
+        this.changed();
+        return true;
+      }
+      const estimate = estimatedEvents(h, job.target);
+      if (estimate > MAX_SEEK_EVENTS) {
+        this.refuseSeek(h, job, estimate);
+        return true;
+      }
+      if (this.clock.now() - began >= SEEK_SLICE_MS) break;
+    }
+    job.announced = true;
+    this.post({ type: 'seekProgress', target: job.target, reached: h.now });
+    return false;
+  }
+
+  /** Too far to afford: say so, and open at the start (a link) or go back to where the view was. */
+  private refuseSeek(h: History, job: SeekJob, estimate: number): void {
+    this.endSeek('tooFar', { estimate, limit: MAX_SEEK_EVENTS, restarted: job.reload !== null });
+    if (job.reload) {
+      // A fresh history lets the computed events go.
+      this.history = new History(job.reload);
+      this.sentLogs = [];
+      this.resetFeed = true;
+    } else {
+      h.seekTime(job.origin);
+    }
+    this.changed();
+  }
+
+  private endSeek(
+    outcome: 'arrived' | 'cancelled' | 'tooFar',
+    cost?: { estimate: number; limit: number; restarted: boolean },
+  ): void {
+    const job = this.seekJob;
+    if (!job) return;
+    job.stop();
+    this.seekJob = null;
+    if (job.announced || outcome === 'tooFar')
+      this.post({ type: 'seekDone', outcome, target: job.target, ...(cost ?? {}) });
   }
 
   private act(h: History, live: LiveAction): void {
@@ -167,8 +282,7 @@ export class EngineHost {
     try {
       h.runUntil(h.now + advance);
     } catch (e) {
-      this.pause();
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.stopOn(e);
       return;
     }
     const violations = h.simulation.violations;
@@ -247,4 +361,12 @@ export class EngineHost {
       ...(sendMarks ? { marks } : {}),
     });
   }
+}
+
+/** The events a run needs to reach `target`, judged from its pace so far (exact once past the cap). */
+function estimatedEvents(h: History, target: number): number {
+  const events = h.end.step;
+  if (events > MAX_SEEK_EVENTS) return events;
+  if (h.now < Math.min(target, SEEK_SAMPLE_MS)) return events;
+  return h.now > 0 ? (events / h.now) * target : events;
 }

@@ -36,6 +36,10 @@ export type ToWorker =
   | { readonly type: 'spaceTime'; readonly from: number; readonly to: number; readonly request: number }
   /** Ask for the current branch as a scenario (to share or save it). */
   | { readonly type: 'exportScenario'; readonly request: number }
+  /** The UI's watchdog asks whether the worker is alive: it answers `pong` at once. */
+  | { readonly type: 'ping'; readonly id: number }
+  /** Stop a far seek where it has got to. */
+  | { readonly type: 'cancelSeek' }
   /** The UI drew the last frame and can take the next one (flow control: at most one frame in flight). */
   | { readonly type: 'ready' };
 
@@ -71,6 +75,25 @@ export type FromWorker =
   | { readonly type: 'notFound'; readonly kind: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   /** Playback stopped on a safety violation. */
   | { readonly type: 'pausedOnViolation'; readonly violation: Violation }
+  /** The run asked for more than `limit` events in the virtual millisecond at `time` (event-budget.ts): it stopped there. */
+  | { readonly type: 'overBudget'; readonly time: number; readonly limit: number }
+  /** A far seek is being computed in steps: it has reached `reached` of `target` (virtual ms). */
+  | { readonly type: 'seekProgress'; readonly target: number; readonly reached: number }
+  /**
+   * A seek that posted progress (or any seek) ended: at its target, cancelled (it stays where it got to), or
+   * refused as too far (it would cost about `estimate` events, more than `limit`): a link then opens at the
+   * start, a seek in the run goes back to where it was.
+   */
+  | {
+      readonly type: 'seekDone';
+      readonly outcome: 'arrived' | 'cancelled' | 'tooFar';
+      readonly target: number;
+      readonly estimate?: number;
+      readonly limit?: number;
+      /** A refused link's instant: the run was opened at its start. */
+      readonly restarted?: boolean;
+    }
   | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
   | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
+  | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };

@@ -8,17 +8,20 @@ import { CHROME_STRINGS } from './strings';
 export function EngineErrorBanner() {
   const t = useStrings(CHROME_STRINGS);
   const error = useSimStore((s) => s.engineError);
+  const stalled = useSimStore((s) => s.engineStalled);
   const restart = useSimStore((s) => s.restartEngine);
-  if (error === null) return null;
+  if (error === null && !stalled) return null;
   return (
     <div className={styles.engineError} role="alert">
       <div>
         <p className={styles.engineErrorTitle}>
-          <span aria-hidden="true">⚠</span> {t.engineStopped}
+          <span aria-hidden="true">⚠</span> {error === null ? t.engineSilent : t.engineStopped}
         </p>
-        <p className={styles.engineErrorDetail}>
-          <code>{error}</code>
-        </p>
+        {error === null ? null : (
+          <p className={styles.engineErrorDetail}>
+            <code>{error}</code>
+          </p>
+        )}
       </div>
       <button type="button" className={styles.restart} onClick={restart} title={t.restartHint}>
         {t.restart}

@@ -1,5 +1,8 @@
 import { defineStrings } from '../i18n';
 
+const percent = (part: number, whole: number): string =>
+  `${Math.floor(100 * (whole > 0 ? Math.min(1, part / whole) : 1))}%`;
+
 export const CHROME_STRINGS = defineStrings(
   {
     title: 'Raft Classroom',
@@ -15,7 +18,8 @@ export const CHROME_STRINGS = defineStrings(
     noticesLabel: 'Messages',
     engineStopped: 'The simulation stopped with an error.',
     restart: 'Restart simulation',
-    restartHint: 'Starts the current scenario again from time 0.',
+    engineSilent: 'The simulation stopped responding.',
+    restartHint: 'Starts the simulation again at the instant last shown.',
     scPlay: 'Play or pause',
     scStep: 'Step one event',
     scStepBack: 'Step back one event',
@@ -36,6 +40,11 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: 'Settings',
     violationBadge: (n: number) => (n === 1 ? '1 violation' : `${n} violations`),
     loading: 'Loading…',
+    seeking: (reached: number, target: number) =>
+      `Computing the run up to ${(target / 1000).toFixed(3)} s: ${(reached / 1000).toFixed(3)} s so far (${percent(reached, target)}).`,
+    seekingProgress: 'How far the run has been computed',
+    cancelSeek: 'Cancel',
+    cancelSeekHint: 'Stop computing and show the run where it has got to.',
   },
   {
     title: 'Raft 교실',
@@ -51,7 +60,8 @@ export const CHROME_STRINGS = defineStrings(
     noticesLabel: '알림',
     engineStopped: '시뮬레이션이 오류로 멈췄습니다.',
     restart: '시뮬레이션 다시 시작',
-    restartHint: '현재 시나리오를 시간 0부터 다시 시작합니다.',
+    engineSilent: '시뮬레이션이 응답하지 않습니다.',
+    restartHint: '마지막으로 보여 준 시점에서 시뮬레이션을 다시 시작합니다.',
     scPlay: '재생 / 일시정지',
     scStep: '이벤트 하나 진행',
     scStepBack: '이벤트 하나 되돌리기',
@@ -72,5 +82,10 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: '설정',
     violationBadge: (n: number) => `위반 ${n}건`,
     loading: '불러오는 중…',
+    seeking: (reached: number, target: number) =>
+      `${(target / 1000).toFixed(3)}초까지 실행을 계산하는 중: 지금 ${(reached / 1000).toFixed(3)}초 (${percent(reached, target)}).`,
+    seekingProgress: '실행을 계산한 정도',
+    cancelSeek: '취소',
+    cancelSeekHint: '계산을 멈추고 지금까지 계산한 시점을 보여 줍니다.',
   },
 );

@@ -194,6 +194,16 @@ describe('TimeControls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(useSimStore.getState().report).toBeNull();
   });
+
+  it('says in both languages why a run over the event budget stopped', () => {
+    render(<TimeControls />);
+    act(() => useSimStore.setState({ report: { id: 3, kind: 'overBudget', time: 90, limit: 1000 } }));
+    expect(screen.getByRole('status')).toHaveTextContent('Stopped at 0.090 s');
+    expect(screen.getByRole('status')).toHaveTextContent('more than 1,000 events in one virtual millisecond');
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('status')).toHaveTextContent('0.090초에서 멈췄습니다');
+    expect(screen.getByRole('status')).toHaveTextContent('1,000개');
+  });
 });
 
 describe('ManualDelivery', () => {

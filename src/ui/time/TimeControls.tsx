@@ -95,7 +95,7 @@ function ReportLine() {
   return (
     <div role="status" aria-live="polite" className={styles.reportSlot}>
       {report && (
-        <p className={report.kind === 'pausedOnViolation' ? styles.reportDanger : styles.report}>
+        <p className={report.kind === 'notFound' ? styles.report : styles.reportDanger}>
           <span>{reportText(t, report)}</span>
           <button type="button" className={styles.small} onClick={clearReport}>
             {t.dismiss}
@@ -107,7 +107,14 @@ function ReportLine() {
 }
 
 function reportText(t: typeof TIME_STRINGS.en, report: EngineReport): string {
-  return report.kind === 'notFound'
-    ? t.notFound(report.milestone, report.reason)
-    : t.pausedOnViolation(report.violation);
+  switch (report.kind) {
+    case 'notFound':
+      return t.notFound(report.milestone, report.reason);
+    case 'pausedOnViolation':
+      return t.pausedOnViolation(report.violation);
+    case 'overBudget':
+      return t.overBudget(report.time, report.limit);
+    case 'seekTooFar':
+      return t.seekTooFar(report.target, report.estimate, report.limit, report.restarted);
+  }
 }

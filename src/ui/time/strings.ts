@@ -3,6 +3,7 @@
 import type { MilestoneKind } from '../../sim/event-kinds';
 import type { NetworkAction } from '../../sim/timeline';
 import type { Violation } from '../../sim/types';
+import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 import { violationDetail } from '../violation-detail';
 
@@ -23,6 +24,7 @@ const KO_MILESTONE: Record<MilestoneKind, string> = {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 const secondsKo = (ms: number): string => `${(ms / 1000).toFixed(3)}초`;
+const millions = (n: number): string => (n / 1e6).toFixed(1);
 
 function networkEn(a: NetworkAction): string {
   switch (a.do) {
@@ -78,6 +80,10 @@ export const TIME_STRINGS = defineStrings(
         ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; the run stays where it was.`
         : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
     pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
+    overBudget: (at: number, limit: number) =>
+      `Stopped at ${seconds(at)}: this scenario asks for more than ${wholeMs(limit)} events in one virtual millisecond, more than the simulation allows (are its timings far too small?). The cluster shows where it stopped.`,
+    seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
+      `${seconds(target)} is too far to compute here: about ${millions(estimate)} million events, and the limit is ${millions(limit)} million. ${restarted ? 'The run opens at the start instead.' : 'The run stays where it was.'}`,
     dismiss: 'Dismiss',
     // Timeline
     timeline: 'Timeline',
@@ -147,6 +153,10 @@ export const TIME_STRINGS = defineStrings(
         ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
         : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
     pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
+    overBudget: (at: number, limit: number) =>
+      `${secondsKo(at)}에서 멈췄습니다: 이 시나리오는 가상 시간 1밀리초 동안 이벤트를 ${wholeMs(limit)}개보다 많이 요구해 시뮬레이션 한도를 넘습니다(시간 설정이 너무 작지 않은지 확인하세요). 클러스터는 멈춘 시점의 모습입니다.`,
+    seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
+      `${secondsKo(target)}은(는) 너무 멀어 여기서 계산할 수 없습니다: 이벤트가 약 ${millions(estimate)}백만 개 필요한데 한도는 ${millions(limit)}백만 개입니다. ${restarted ? '대신 처음부터 엽니다.' : '지금 시점에 그대로 머뭅니다.'}`,
     dismiss: '닫기',
     timeline: '타임라인',
     timelineHint:

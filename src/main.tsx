@@ -24,6 +24,13 @@ else openLink(window.location.hash, autoplay);
 window.addEventListener('hashchange', () => openLink(window.location.hash, false));
 const embed = isEmbed(window.location.search);
 
+// Offline support (a service worker that precaches the app) once the page has loaded: not part of the first load.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void import('./ui/update/register-service-worker').then((m) => m.registerServiceWorker());
+  });
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App embed={embed} />

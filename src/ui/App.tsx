@@ -20,6 +20,7 @@ import { ScenarioTools } from './share/ScenarioTools';
 import { useShortcuts } from './shortcuts';
 import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
+import { UpdateNotice } from './update/UpdateNotice';
 
 // Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
 const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
@@ -57,6 +58,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <Notices />
+      <UpdateNotice />
       <LinkErrorBanner />
       <div className="toolbar">
         <ControlBar />

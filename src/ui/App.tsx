@@ -16,6 +16,7 @@ import { useLessonStore } from './lessons/lesson-state';
 import { LogTable } from './logs/LogTable';
 import { LinkErrorBanner } from './share/LinkErrorBanner';
 import { ScenarioTools } from './share/ScenarioTools';
+import { useSimStore } from '../store/sim-store';
 import { useShortcuts } from './shortcuts';
 import { useAfterFirstPaint } from './use-after-first-paint';
 import { ManualDelivery } from './time/ManualDelivery';
@@ -56,7 +57,7 @@ function AuthoringSlot() {
 /** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
-  const painted = useAfterFirstPaint();
+  const painted = useAfterFirstPaint(useSimStore((s) => s.snapshot !== null));
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />

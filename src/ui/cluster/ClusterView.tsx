@@ -42,7 +42,7 @@ export function ClusterView() {
   const box = useBoxSize(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
 
   return (
-    <MotionProvider>
+    <MotionProvider drawn={ids.length > 0}>
       <figure className={styles.view}>
         <div className={styles.body}>
           <div ref={drawing} className={styles.drawing}>

@@ -1,6 +1,7 @@
 // Motion, once loaded (see motion-parts.ts), for the ring's components; null until then.
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useAfterFirstPaint } from '../use-after-first-paint';
 
 export type MotionParts = typeof import('./motion-parts');
 
@@ -10,21 +11,20 @@ export function useMotionParts(): MotionParts | null {
   return useContext(MotionPartsContext);
 }
 
-/** Loads motion after the first frame and then provides it, with its features and reduced-motion setting. */
-export function MotionProvider({ children }: { readonly children: ReactNode }) {
+/** Loads motion after the first frame of the drawn ring (`drawn`: it has nodes) and then provides it, with its features and reduced-motion setting. */
+export function MotionProvider({ drawn, children }: { readonly drawn: boolean; readonly children: ReactNode }) {
   const [parts, setParts] = useState<MotionParts | null>(null);
+  const painted = useAfterFirstPaint(drawn);
   useEffect(() => {
+    if (!painted) return;
     let live = true;
-    const frame = requestAnimationFrame(() => {
-      void import('./motion-parts').then((loaded) => {
-        if (live) setParts(loaded);
-      });
+    void import('./motion-parts').then((loaded) => {
+      if (live) setParts(loaded);
     });
     return () => {
       live = false;
-      cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [painted]);
   return (
     <MotionPartsContext value={parts}>
       {parts ? (

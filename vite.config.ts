@@ -1,8 +1,43 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative asset paths: the built app works from any folder (a course site, a project page), not only /.
+  base: './',
+  plugins: [
+    react(),
+    // Offline: a Workbox service worker precaches the whole built app (every chunk, so every lesson and
+    // link opens with the network off), and a web app manifest makes it installable. 'prompt': a new
+    // version waits for the teacher's "reload" instead of changing under a class mid-lesson.
+    VitePWA({
+      registerType: 'prompt',
+      // Registered by src/ui/update/register-service-worker.ts, imported lazily after the page loads.
+      injectRegister: false,
+      manifest: {
+        name: 'Raft Classroom · Raft 교실',
+        short_name: 'Raft Classroom',
+        description: 'A live Raft cluster: leader election, log replication, failures and repair.',
+        lang: 'ko',
+        theme_color: '#0f172a',
+        background_color: '#f8fafc',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
+        // A link with a query (?embed=1) is still the same page.
+        navigateFallback: 'index.html',
+        // The first visit's page is controlled at once, so its lazily loaded chunks are cached as it goes.
+        clientsClaim: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   test: {

@@ -140,3 +140,28 @@ test('the space-time diagram shows delivered messages and a click on one goes th
   const selected = diagram.getByRole('button', { name: `${sentName}, in flight` });
   await expect(selected).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('dragging the timeline scrubs every time, without selecting or dragging its labels', async ({ page }) => {
+  await page.getByRole('button', { name: 'Next leader' }).click();
+  await page.getByRole('button', { name: 'Next commit' }).click();
+  const track = timeline(page);
+  await expect.poll(async () => Number(await track.getAttribute('aria-valuemax'))).toBeGreaterThan(100);
+  const end = Number(await track.getAttribute('aria-valuemax'));
+  const box = (await track.boundingBox())!;
+  const xAt = (fraction: number): number => box.x + 8 + fraction * (box.width - 16);
+  const now = async (): Promise<number> => Number(await track.getAttribute('aria-valuenow'));
+  // Each drag starts on a term band's label ("T1 B"): pressing on text is what selected it.
+  const label = (await track.locator('text').first().boundingBox())!;
+  const fromLabel = (label.x + label.width / 2 - box.x - 8) / (box.width - 16);
+  const y = label.y + label.height / 2;
+
+  // Two drags in a row: the second must scrub too (a selected label used to start a native drag).
+  for (const to of [0.95, 0.1]) {
+    await page.mouse.move(xAt(fromLabel), y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(xAt(fromLabel + ((to - fromLabel) * i) / 10), y);
+    await expect.poll(now).toBeCloseTo(to * end, -1);
+    await page.mouse.up();
+    expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
+  }
+});

@@ -24,6 +24,21 @@ else openLink(window.location.hash, autoplay);
 window.addEventListener('hashchange', () => openLink(window.location.hash, false));
 const embed = isEmbed(window.location.search);
 
+// Offline support (a service worker that precaches the app) once the ring is drawn: not part of the first load.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = (): void => {
+    setTimeout(() => void import('./ui/update/register-service-worker').then((m) => m.registerServiceWorker()), 1000);
+  };
+  if (useSimStore.getState().snapshot) register();
+  else {
+    const stop = useSimStore.subscribe((s) => {
+      if (!s.snapshot) return;
+      stop();
+      register();
+    });
+  }
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App embed={embed} />

@@ -10,7 +10,6 @@ import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
 import { SeekProgress } from './chrome/SeekProgress';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
-import { SidePanels } from './chrome/SidePanels';
 import { ClusterView } from './cluster/ClusterView';
 import { CommandInput } from './controls/CommandInput';
 import { ControlBar } from './controls/ControlBar';
@@ -18,12 +17,18 @@ import { useLessonStore } from './lessons/lesson-state';
 import { LogTable } from './logs/LogTable';
 import { LinkErrorBanner } from './share/LinkErrorBanner';
 import { ScenarioTools } from './share/ScenarioTools';
+import { useSimStore } from '../store/sim-store';
 import { useShortcuts } from './shortcuts';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
+import { UpdateNotice } from './update/UpdateNotice';
 
 // Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
 const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
+// The side panels (event feed with its phrase tables and explanations, inspector, …) load after the ring's
+// first frame: they are most of the app's own code, and the ring is what the class looks at first.
+const SidePanels = lazy(() => import('./chrome/SidePanels').then((m) => ({ default: m.SidePanels })));
 const AuthoringPanel = lazy(() => import('./authoring/AuthoringPanel').then((m) => ({ default: m.AuthoringPanel })));
 
 function LessonSlot() {
@@ -53,12 +58,14 @@ function AuthoringSlot() {
 /** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
+  const painted = useAfterFirstPaint(useSimStore((s) => s.snapshot !== null));
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <SeekProgress />
       <Notices />
+      <UpdateNotice />
       <LinkErrorBanner />
       <div className="toolbar">
         <ControlBar />
@@ -81,7 +88,11 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
           <ManualDelivery />
         </div>
         <div className="side">
-          <SidePanels embed={embed} />
+          {painted ? (
+            <Suspense fallback={null}>
+              <SidePanels embed={embed} />
+            </Suspense>
+          ) : null}
         </div>
       </main>
       <ShortcutHelp />

@@ -1,9 +1,23 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { atEnd, useStickToEnd, type ScrollAxis } from './use-stick-to-end';
 
-afterEach(cleanup);
+// The hook scrolls in the next animation frame: the tests run frames by hand.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/** React commits, then the browser runs the next animation frame. */
+function nextFrame(): void {
+  act(() => {
+    vi.advanceTimersToNextFrame();
+  });
+}
 
 /** jsdom lays nothing out: give the element a content and view size along both axes. */
 function size(el: HTMLElement, content: number, view: number): void {
@@ -55,6 +69,9 @@ describe('useStickToEnd', () => {
     size(list, 1000, 200);
 
     rerender(<List axis={axis} items={2} />);
+    // Not measured during the commit (that would force a layout per commit): in the next frame.
+    expect(list[position]).toBe(0);
+    nextFrame();
     expect(list[position]).toBe(1000);
     expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
 
@@ -63,6 +80,7 @@ describe('useStickToEnd', () => {
     fireEvent.scroll(list);
     size(list, 1200, 200);
     rerender(<List axis={axis} items={3} />);
+    nextFrame();
     expect(list[position]).toBe(300);
 
     // Back to the end: follows again.
@@ -71,6 +89,7 @@ describe('useStickToEnd', () => {
     expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
     size(list, 1500, 200);
     rerender(<List axis={axis} items={4} />);
+    nextFrame();
     expect(list[position]).toBe(1500);
   });
 
@@ -79,12 +98,33 @@ describe('useStickToEnd', () => {
     const list = screen.getByTestId('list');
     size(list, 1000, 200);
     rerender(<List axis="y" items={2} />);
+    nextFrame();
     expect(list.scrollTop).toBe(1000);
     // The new line turned out taller than first laid out; the scroll event of our own scroll comes now.
     size(list, 1300, 200);
     fireEvent.scroll(list);
     expect(screen.queryByRole('button', { name: 'newest' })).not.toBeInTheDocument();
     rerender(<List axis="y" items={3} />);
+    nextFrame();
     expect(list.scrollTop).toBe(1300);
+  });
+
+  it('scrolls once per frame however many commits the frame holds', () => {
+    const { rerender } = render(<List axis="y" items={1} />);
+    const list = screen.getByTestId('list');
+    size(list, 1000, 200);
+    let reads = 0;
+    Object.defineProperty(list, 'scrollHeight', {
+      configurable: true,
+      get: () => {
+        reads++;
+        return 1000;
+      },
+    });
+    for (let items = 2; items <= 6; items++) rerender(<List axis="y" items={items} />);
+    expect(reads).toBe(0);
+    nextFrame();
+    expect(reads).toBe(1);
+    expect(list.scrollTop).toBe(1000);
   });
 });

@@ -1,7 +1,12 @@
 // A scrolling list that stays at its newest end (the bottom, or the right) while the content grows, unless the
 // user scrolls back; scrolling to within `slack` pixels of the end, or `toEnd()`, follows it again.
+//
+// Why no layout effect: reading scrollWidth/scrollHeight right after a React commit forces the browser to lay
+// the whole list out there and then, once per commit (35% of the main thread under load). The scroll is
+// instead done in the next animation frame, at most once a frame, only while pinned; whether the list is
+// pinned is decided in its scroll handler, which runs only when something actually scrolled.
 
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** 'y': the newest is at the bottom; 'x': at the right. */
 export type ScrollAxis = 'x' | 'y';
@@ -47,10 +52,15 @@ export function useStickToEnd<E extends HTMLElement>(axis: ScrollAxis, slack: nu
   // end may have moved on (new lines laid out since): that is not the user scrolling back.
   const ownOffset = useRef<number | null>(null);
 
-  // Follow the end while pinned (a DOM scroll, not React state).
-  useLayoutEffect(() => {
+  // Follow the end while pinned (a DOM scroll, not React state), in the next frame: several commits within
+  // one frame cancel each other's request, so the list is measured once, where the frame lays it out anyway.
+  useEffect(() => {
     const el = ref.current;
-    if (pinned && el) ownOffset.current = scrollToEnd(el, axis);
+    if (!pinned || !el) return;
+    const frame = requestAnimationFrame(() => {
+      ownOffset.current = scrollToEnd(el, axis);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [axis, content, pinned]);
 
   return {

@@ -1,7 +1,6 @@
 // The live cluster: nodes on a ring, the network between them and every message in flight,
 // all placed by the snapshot's virtual time. The SVG scales with its box through its viewBox.
 
-import { LazyMotion, MotionConfig } from 'motion/react';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
@@ -12,13 +11,11 @@ import { useBoxSize } from '../use-box-size';
 import { CLIENT_BOX, layoutRing, VIEW_HEIGHT, VIEW_WIDTH } from './geometry';
 import { MessageLegend } from './MessageLegend';
 import { MessageLayer } from './MessageLayer';
+import { MotionProvider } from './motion-context';
 import { NodeBadge } from './NodeBadge';
 import { NetworkLayer } from './PartitionLines';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
-
-/** Motion's animation features, kept out of the first load (see motion-features.ts). */
-const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 function ClientBox() {
   const t = useStrings(STRINGS);
@@ -45,58 +42,56 @@ export function ClusterView() {
   const box = useBoxSize(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
 
   return (
-    <LazyMotion features={loadMotionFeatures}>
-      <MotionConfig reducedMotion="user">
-        <figure className={styles.view}>
-          <div className={styles.body}>
-            <div ref={drawing} className={styles.drawing}>
-              <svg
-                className={styles.svg}
-                viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-                role="group"
-                aria-label={t.clusterLabel}
-              >
-                <defs>
-                  <marker
-                    id="cut-arrow"
-                    viewBox="0 0 10 10"
-                    refX={8}
-                    refY={5}
-                    markerWidth={7}
-                    markerHeight={7}
-                    orient="auto-start-reverse"
-                  >
-                    <path d="M0,0 L10,5 L0,10 Z" fill="#b91c1c" />
-                  </marker>
-                </defs>
-                <NetworkLayer layout={layout} ids={ids} />
-                <ClientBox />
-                {ids.map((id) => {
-                  const p = layout.positions.get(id)!;
-                  const violation = violations.now.includes(id)
-                    ? 'now'
-                    : violations.nodes.includes(id)
-                      ? 'past'
-                      : undefined;
-                  return (
-                    <NodeBadge
-                      key={id}
-                      id={id}
-                      x={p.x}
-                      y={p.y}
-                      radius={layout.nodeRadius}
-                      violation={violation}
-                      focus={focus?.nodes?.includes(id) ?? false}
-                    />
-                  );
-                })}
-              </svg>
-              <MessageLayer layout={layout} box={box} drawing={drawing} />
-            </div>
-            <MessageLegend />
+    <MotionProvider drawn={ids.length > 0}>
+      <figure className={styles.view}>
+        <div className={styles.body}>
+          <div ref={drawing} className={styles.drawing}>
+            <svg
+              className={styles.svg}
+              viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
+              role="group"
+              aria-label={t.clusterLabel}
+            >
+              <defs>
+                <marker
+                  id="cut-arrow"
+                  viewBox="0 0 10 10"
+                  refX={8}
+                  refY={5}
+                  markerWidth={7}
+                  markerHeight={7}
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 Z" fill="#b91c1c" />
+                </marker>
+              </defs>
+              <NetworkLayer layout={layout} ids={ids} />
+              <ClientBox />
+              {ids.map((id) => {
+                const p = layout.positions.get(id)!;
+                const violation = violations.now.includes(id)
+                  ? 'now'
+                  : violations.nodes.includes(id)
+                    ? 'past'
+                    : undefined;
+                return (
+                  <NodeBadge
+                    key={id}
+                    id={id}
+                    x={p.x}
+                    y={p.y}
+                    radius={layout.nodeRadius}
+                    violation={violation}
+                    focus={focus?.nodes?.includes(id) ?? false}
+                  />
+                );
+              })}
+            </svg>
+            <MessageLayer layout={layout} box={box} drawing={drawing} />
           </div>
-        </figure>
-      </MotionConfig>
-    </LazyMotion>
+          <MessageLegend />
+        </div>
+      </figure>
+    </MotionProvider>
   );
 }

@@ -3,7 +3,6 @@
 // when it is down and a dashed barrier when it is isolated. It reads all of this from
 // the snapshot and decides nothing.
 
-import { m } from 'motion/react';
 import { memo, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeId } from '../../raft/types';
@@ -12,6 +11,7 @@ import { showTab } from '../chrome/side-store';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR, termColor } from '../theme';
 import { ElectionTimerArc } from './ElectionTimerArc';
+import { useMotionParts } from './motion-context';
 import styles from './Cluster.module.css';
 import { STRINGS, type NodeStatus } from './strings';
 
@@ -93,6 +93,8 @@ export const NodeBadge = memo(function NodeBadge({
   const view = useSimStore(useShallow(selectNodeView(id)));
   const selectNode = useSimStore((s) => s.selectNode);
   const t = useStrings(STRINGS);
+  // Until motion has loaded (after the first frame), the badge is drawn without its entry animation.
+  const motion = useMotionParts();
   if (!view) return null;
 
   const { status, term, isolated, selected } = view;
@@ -113,6 +115,23 @@ export const NodeBadge = memo(function NodeBadge({
   const r = radius;
   const labelY = r + 34;
   const pillWidth = Math.max(96, t.statusLabel(status).length * 12 + 30);
+  const crown = <Crown y={-r + 4} />;
+  const pill = (
+    <>
+      <rect
+        className={styles.rolePill}
+        x={-pillWidth / 2}
+        y={labelY - 21}
+        width={pillWidth}
+        height={28}
+        rx={14}
+        fill={color}
+      />
+      <text className={styles.roleText} y={labelY} textAnchor="middle">
+        {t.statusLabel(status)}
+      </text>
+    </>
+  );
 
   return (
     <g
@@ -164,25 +183,26 @@ export const NodeBadge = memo(function NodeBadge({
           <line x1={r * 0.72} y1={-r * 0.72} x2={-r * 0.72} y2={r * 0.72} />
         </g>
       )}
-      {status === 'leader' && (
-        <m.g key="crown" initial={{ scale: 0.4, opacity: 0 }} animate={{ scale: 1, opacity: 1 }}>
-          <Crown y={-r + 4} />
-        </m.g>
+      {status === 'leader' &&
+        (motion ? (
+          <motion.m.g key="crown" initial={{ scale: 0.4, opacity: 0 }} animate={{ scale: 1, opacity: 1 }}>
+            {crown}
+          </motion.m.g>
+        ) : (
+          <g key="crown">{crown}</g>
+        ))}
+      {motion ? (
+        <motion.m.g
+          key={status}
+          initial={{ opacity: 0, y: -6 }}
+          animate={{ opacity: 1, y: 0 }}
+          transition={{ duration: 0.25 }}
+        >
+          {pill}
+        </motion.m.g>
+      ) : (
+        <g key={status}>{pill}</g>
       )}
-      <m.g key={status} initial={{ opacity: 0, y: -6 }} animate={{ opacity: 1, y: 0 }} transition={{ duration: 0.25 }}>
-        <rect
-          className={styles.rolePill}
-          x={-pillWidth / 2}
-          y={labelY - 21}
-          width={pillWidth}
-          height={28}
-          rx={14}
-          fill={color}
-        />
-        <text className={styles.roleText} y={labelY} textAnchor="middle">
-          {t.statusLabel(status)}
-        </text>
-      </m.g>
       {violation && (
         <g className={violation === 'now' ? styles.violationNow : styles.violation} aria-hidden="true">
           <circle r={r + 12} />

@@ -73,6 +73,9 @@ export function Timeline() {
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     if (e.button !== 0) return;
+    // No text selection and no native drag: a selected term label ("T1 B") would be dragged away by the
+    // next press, and the browser's drag-and-drop cancels the scrub after its first seek.
+    e.preventDefault();
     dragging.current = true;
     lastSeek.current = null;
     e.currentTarget.setPointerCapture?.(e.pointerId);
@@ -82,8 +85,9 @@ export function Timeline() {
   const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
     if (dragging.current) seekTo(timeAt(e.clientX, e.currentTarget));
   };
-  const onPointerUp = (): void => {
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>): void => {
     dragging.current = false;
+    if (e.currentTarget.hasPointerCapture?.(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {

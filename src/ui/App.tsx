@@ -8,6 +8,8 @@ import { useAuthoringStore } from './authoring/authoring-store';
 import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
+import { PresenterNodeBar } from './chrome/PresenterNodeBar';
+import { setDrawerOpen, usePresentStore } from './chrome/present-store';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
 import { SidePanels } from './chrome/SidePanels';
 import { ClusterView } from './cluster/ClusterView';
@@ -52,8 +54,12 @@ function AuthoringSlot() {
 /** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
+  const presenting = usePresentStore((s) => s.presenting);
+  const drawerOpen = usePresentStore((s) => s.drawerOpen);
+  const logsShown = usePresentStore((s) => s.logsShown);
+  const className = ['app', embed ? 'app-embed' : '', presenting ? 'app-present' : ''].filter(Boolean).join(' ');
   return (
-    <div className={embed ? 'app app-embed' : 'app'}>
+    <div className={className}>
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <Notices />
@@ -68,17 +74,28 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
         <div className="main-column">
           <div className="panel stage">
             <ClusterView />
+            {presenting && !embed ? <PresenterNodeBar /> : null}
           </div>
           <TimeStrip />
-          <div className="panel logs">
-            <LogTable />
-          </div>
+          {presenting && !logsShown ? null : (
+            <div className="panel logs">
+              <LogTable />
+            </div>
+          )}
         </div>
         {embed ? null : <AuthoringSlot />}
         <div className="slot-manual">
           <ManualDelivery />
         </div>
-        <div className="side">
+        {/* While presenting, the side panels are a drawer over the stage, closed until asked for. */}
+        <div
+          className={presenting ? 'side side-drawer' : 'side'}
+          id="side-panels"
+          hidden={presenting && !drawerOpen}
+          onKeyDown={(e) => {
+            if (presenting && e.key === 'Escape') setDrawerOpen(false);
+          }}
+        >
           <SidePanels embed={embed} />
         </div>
       </main>

@@ -72,8 +72,8 @@ test('keyboard: space plays and pauses, ] speeds up, ? opens help, Esc closes it
   await page.keyboard.press('Shift+Slash');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  // A header row and one per action, stepping back included.
-  await expect(help.getByRole('row')).toHaveCount(10);
+  // A header row and one per action: stepping back and the presenter keys included.
+  await expect(help.getByRole('row')).toHaveCount(17);
   await expect(help.getByRole('row', { name: /← or , Step back one event/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();

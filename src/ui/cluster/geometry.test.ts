@@ -39,3 +39,10 @@ describe('layoutRing for a measured box', () => {
     expect(client.y).toBeGreaterThanOrEqual(view.y);
   });
 });
+
+describe('layoutRing before the first snapshot', () => {
+  it('has a finite frame with no nodes', () => {
+    const { view } = layoutRing([], { width: 800, height: 400 }, 12);
+    expect([view.x, view.y, view.width, view.height].every(Number.isFinite)).toBe(true);
+  });
+});

@@ -138,6 +138,9 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 /** The frame around every node's texts, with the client box in its top-left corner (grown upwards if it would cover a node). */
 function frame(rects: readonly Rect[]): { view: Rect; client: Rect } {
+  // No nodes yet (before the first snapshot): the default frame.
+  if (rects.length === 0)
+    return { view: { x: 0, y: 0, width: VIEW_WIDTH, height: VIEW_HEIGHT }, client: { x: 18, y: 18, ...CLIENT_SIZE } };
   const margin = 12;
   let x0 = Math.min(...rects.map((r) => r.x)) - margin;
   let y0 = Math.min(...rects.map((r) => r.y)) - margin;

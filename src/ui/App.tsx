@@ -9,6 +9,7 @@ import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
 import { PresenterNodeBar } from './chrome/PresenterNodeBar';
+import { UnsafeBand } from './chrome/UnsafeBand';
 import { setDrawerOpen, usePresentStore } from './chrome/present-store';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
 import { SidePanels } from './chrome/SidePanels';
@@ -73,6 +74,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
         <LessonSlot />
         <div className="main-column">
           <div className="panel stage">
+            <UnsafeBand />
             <ClusterView />
             {presenting && !embed ? <PresenterNodeBar /> : null}
           </div>

@@ -126,7 +126,10 @@ for (const lang of ['en', 'ko'] as const) {
       await page.waitForFunction(
         () => document.querySelectorAll('[aria-label*="leader"], [aria-label*="리더"]').length > 0,
       );
-      const results = await new AxeBuilder({ page }).analyze();
+      // Colour contrast named explicitly: every text at 4.5:1 (issue 12).
+      const results = await new AxeBuilder({ page })
+        .options({ rules: { 'color-contrast': { enabled: true } } })
+        .analyze();
       const bad = results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

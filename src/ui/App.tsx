@@ -9,6 +9,9 @@ import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
 import { SeekProgress } from './chrome/SeekProgress';
+import { PresenterNodeBar } from './chrome/PresenterNodeBar';
+import { UnsafeBand } from './chrome/UnsafeBand';
+import { setDrawerOpen, usePresentStore } from './chrome/present-store';
 import { ShortcutHelp } from './chrome/ShortcutHelp';
 import { ClusterView } from './cluster/ClusterView';
 import { CommandInput } from './controls/CommandInput';
@@ -59,8 +62,12 @@ function AuthoringSlot() {
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
   const painted = useAfterFirstPaint(useSimStore((s) => s.snapshot !== null));
+  const presenting = usePresentStore((s) => s.presenting);
+  const drawerOpen = usePresentStore((s) => s.drawerOpen);
+  const logsShown = usePresentStore((s) => s.logsShown);
+  const className = ['app', embed ? 'app-embed' : '', presenting ? 'app-present' : ''].filter(Boolean).join(' ');
   return (
-    <div className={embed ? 'app app-embed' : 'app'}>
+    <div className={className}>
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <SeekProgress />
@@ -76,18 +83,30 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
         <LessonSlot />
         <div className="main-column">
           <div className="panel stage">
+            <UnsafeBand />
             <ClusterView />
+            {presenting && !embed ? <PresenterNodeBar /> : null}
           </div>
           <TimeStrip />
-          <div className="panel logs">
-            <LogTable />
-          </div>
+          {presenting && !logsShown ? null : (
+            <div className="panel logs">
+              <LogTable />
+            </div>
+          )}
         </div>
         {embed ? null : <AuthoringSlot />}
         <div className="slot-manual">
           <ManualDelivery />
         </div>
-        <div className="side">
+        {/* While presenting, the side panels are a drawer over the stage, closed until asked for. */}
+        <div
+          className={presenting ? 'side side-drawer' : 'side'}
+          id="side-panels"
+          hidden={presenting && !drawerOpen}
+          onKeyDown={(e) => {
+            if (presenting && e.key === 'Escape') setDrawerOpen(false);
+          }}
+        >
           {painted ? (
             <Suspense fallback={null}>
               <SidePanels embed={embed} />

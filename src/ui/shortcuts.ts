@@ -5,10 +5,26 @@
 import { useEffect } from 'react';
 import { useSimStore } from '../store/sim-store';
 import { useHelpStore } from './chrome/help-store';
+import { setLogsShown, togglePresenting, usePresentStore } from './chrome/present-store';
 import { nudgeSpeed } from './controls/speed';
 
 export type ShortcutAction =
-  'play' | 'step' | 'stepBack' | 'reset' | 'slower' | 'faster' | 'help' | 'lang' | 'deselect';
+  | 'play'
+  | 'step'
+  | 'stepBack'
+  | 'reset'
+  | 'slower'
+  | 'faster'
+  | 'help'
+  | 'lang'
+  | 'deselect'
+  | 'present'
+  | 'logs'
+  | 'nextElection'
+  | 'nextCommit'
+  | 'pick'
+  | 'kill'
+  | 'isolate';
 
 /** The keys of each action, as shown in the help sheet (event.key values). */
 export const SHORTCUTS: readonly { readonly action: ShortcutAction; readonly keys: readonly string[] }[] = [
@@ -21,6 +37,13 @@ export const SHORTCUTS: readonly { readonly action: ShortcutAction; readonly key
   { action: 'help', keys: ['?'] },
   { action: 'lang', keys: ['l'] },
   { action: 'deselect', keys: ['Escape'] },
+  { action: 'present', keys: ['f'] },
+  { action: 'logs', keys: ['g'] },
+  { action: 'nextElection', keys: ['n'] },
+  { action: 'nextCommit', keys: ['c'] },
+  { action: 'pick', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+  { action: 'kill', keys: ['k'] },
+  { action: 'isolate', keys: ['i'] },
 ];
 
 /** Which action a key press means, or null. */
@@ -44,7 +67,8 @@ export function isTyping(target: EventTarget | null, key: string): boolean {
   return true;
 }
 
-export function runShortcut(action: ShortcutAction): void {
+/** `key`: the key pressed, for actions that read it (1–9 choose the first to ninth node). */
+export function runShortcut(action: ShortcutAction, key = ''): void {
   const store = useSimStore.getState();
   const help = useHelpStore.getState();
   switch (action) {
@@ -64,12 +88,38 @@ export function runShortcut(action: ShortcutAction): void {
       return help.toggle();
     case 'lang':
       return store.setLang(store.lang === 'ko' ? 'en' : 'ko');
+    case 'present':
+      return togglePresenting();
+    case 'logs':
+      return setLogsShown(!usePresentStore.getState().logsShown);
+    case 'nextElection':
+      return store.stepTo('election');
+    case 'nextCommit':
+      return store.stepTo('commit');
+    case 'pick': {
+      const node = store.snapshot?.nodes[Number(key) - 1];
+      if (node) store.selectNode(store.selectedNode === node.id ? null : node.id);
+      return;
+    }
+    case 'kill':
+    case 'isolate':
+      return toggleSelectedNode(action);
     case 'deselect':
       if (help.open) return help.setOpen(false);
       store.selectNode(null);
       store.selectMessage(null);
       return;
   }
+}
+
+/** K kills or restarts the chosen node, I isolates or restores it: the teacher's hands stay on the keyboard. */
+function toggleSelectedNode(action: 'kill' | 'isolate'): void {
+  const store = useSimStore.getState();
+  const node = store.snapshot?.nodes.find((n) => n.id === store.selectedNode);
+  if (!node || !store.snapshot) return;
+  if (action === 'kill') return store.act({ do: node.alive ? 'kill' : 'restart', node: node.id });
+  const isolated = store.snapshot.network.isolated.includes(node.id);
+  return store.act({ do: isolated ? 'restore' : 'isolate', node: node.id });
 }
 
 export function handleKeyDown(event: KeyboardEvent): void {
@@ -89,7 +139,7 @@ export function handleKeyDown(event: KeyboardEvent): void {
     return;
   }
   event.preventDefault();
-  runShortcut(action);
+  runShortcut(action, event.key);
 }
 
 /** Installs the page's shortcuts and pauses playback when the tab is hidden. */

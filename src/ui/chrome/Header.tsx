@@ -6,6 +6,7 @@ import { useSimStore, type Lang } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
 import { useHelpStore } from './help-store';
+import { setDrawerOpen, togglePresenting, usePresentStore } from './present-store';
 import { CHROME_STRINGS } from './strings';
 
 const LANGS: readonly { readonly lang: Lang; readonly label: string }[] = [
@@ -13,12 +14,31 @@ const LANGS: readonly { readonly lang: Lang; readonly label: string }[] = [
   { lang: 'en', label: 'English' },
 ];
 
+/** Four corners pointing out: "fill the screen". */
+function PresentIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9" />
+    </svg>
+  );
+}
+
 export function Header({ tools = null, compact = false }: { readonly tools?: ReactNode; readonly compact?: boolean }) {
   const t = useStrings(CHROME_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const setLang = useSimStore((s) => s.setLang);
   const helpOpen = useHelpStore((s) => s.open);
   const setHelpOpen = useHelpStore((s) => s.setOpen);
+  const presenting = usePresentStore((s) => s.presenting);
+  const drawerOpen = usePresentStore((s) => s.drawerOpen);
 
   return (
     <header className={styles.header}>
@@ -32,7 +52,26 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
         {compact ? null : <p className={styles.tagline}>{t.tagline}</p>}
       </div>
       <div className={styles.headerTools}>
-        {tools}
+        {presenting ? null : tools}
+        {presenting ? (
+          <button
+            type="button"
+            aria-expanded={drawerOpen}
+            aria-controls="side-panels"
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
+            <span aria-hidden="true">☰</span> {t.drawer}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          aria-pressed={presenting}
+          aria-keyshortcuts="F"
+          title={t.presentHint}
+          onClick={togglePresenting}
+        >
+          <PresentIcon /> {t.present}
+        </button>
         <div role="group" aria-label={t.language} className={styles.langSwitch}>
           {LANGS.map((option) => (
             <button
@@ -46,7 +85,7 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
             </button>
           ))}
         </div>
-        {compact ? null : (
+        {compact || presenting ? null : (
           <button
             type="button"
             aria-haspopup="dialog"

@@ -8,7 +8,22 @@ import { useHelpStore } from './help-store';
 import { CHROME_STRINGS } from './strings';
 
 type DescriptionKey =
-  'scPlay' | 'scStep' | 'scStepBack' | 'scReset' | 'scSlower' | 'scFaster' | 'scHelp' | 'scLang' | 'scDeselect';
+  | 'scPlay'
+  | 'scStep'
+  | 'scStepBack'
+  | 'scReset'
+  | 'scSlower'
+  | 'scFaster'
+  | 'scHelp'
+  | 'scLang'
+  | 'scDeselect'
+  | 'scPresent'
+  | 'scLogs'
+  | 'scNextElection'
+  | 'scNextCommit'
+  | 'scPick'
+  | 'scKill'
+  | 'scIsolate';
 
 const DESCRIPTION: Record<ShortcutAction, DescriptionKey> = {
   play: 'scPlay',
@@ -20,9 +35,28 @@ const DESCRIPTION: Record<ShortcutAction, DescriptionKey> = {
   help: 'scHelp',
   lang: 'scLang',
   deselect: 'scDeselect',
+  present: 'scPresent',
+  logs: 'scLogs',
+  nextElection: 'scNextElection',
+  nextCommit: 'scNextCommit',
+  pick: 'scPick',
+  kill: 'scKill',
+  isolate: 'scIsolate',
 };
 
-const KEY_LABEL: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', Escape: 'Esc', r: 'R', l: 'L' };
+const KEY_LABEL: Record<string, string> = {
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  Escape: 'Esc',
+  r: 'R',
+  l: 'L',
+  f: 'F',
+  g: 'G',
+  n: 'N',
+  c: 'C',
+  k: 'K',
+  i: 'I',
+};
 
 export function ShortcutHelp() {
   const t = useStrings(CHROME_STRINGS);
@@ -57,7 +91,12 @@ export function ShortcutHelp() {
             {SHORTCUTS.map(({ action, keys }) => (
               <tr key={action}>
                 <td>
-                  {keys.map((key, i) => (
+                  {action === 'pick' ? (
+                    <span>
+                      <kbd>1</kbd>–<kbd>9</kbd>
+                    </span>
+                  ) : null}
+                  {(action === 'pick' ? [] : keys).map((key, i) => (
                     <span key={key}>
                       {i > 0 ? ` ${t.or} ` : ''}
                       <kbd>{label(key)}</kbd>

@@ -1,6 +1,7 @@
 // The live cluster: nodes on a ring, the network between them and every message in flight,
 // all placed by the snapshot's virtual time. The SVG scales with its box through its viewBox.
 
+import { MotionProvider } from './motion-context';
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
@@ -8,21 +9,30 @@ import { useStrings } from '../i18n';
 import { useLessonFocus } from '../lessons/lesson-state';
 import { useViolationHighlight } from '../safety/highlight';
 import { useBoxSize } from '../use-box-size';
-import { CLIENT_BOX, layoutRing, VIEW_HEIGHT, VIEW_WIDTH } from './geometry';
+import { usePresentStore } from '../chrome/present-store';
+import { layoutRing, VIEW_HEIGHT, VIEW_WIDTH, type Rect } from './geometry';
 import { MessageLegend } from './MessageLegend';
 import { MessageLayer } from './MessageLayer';
-import { MotionProvider } from './motion-context';
 import { NodeBadge } from './NodeBadge';
 import { NetworkLayer } from './PartitionLines';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
-function ClientBox() {
+/** The smallest text on the ring, in CSS pixels: what the back row of a classroom can read while presenting. */
+const MIN_TEXT_PX = { normal: 12, presenting: 18 } as const;
+/** The smallest message glyph, in CSS pixels. */
+const MIN_GLYPH_PX = { normal: 16, presenting: 24 } as const;
+/** A message glyph's width in viewBox units (a shape of about 28 units, drawn 1.2× larger). */
+const GLYPH_UNITS = 34;
+/** Below this width the drawing's height follows its width (one column): the ring stays a circle. */
+const STRETCH_FROM_PX = 600;
+
+function ClientBox({ box }: { box: Rect }) {
   const t = useStrings(STRINGS);
   return (
     <g className={styles.client} aria-hidden="true">
-      <rect x={CLIENT_BOX.x} y={CLIENT_BOX.y} width={CLIENT_BOX.width} height={CLIENT_BOX.height} rx={10} />
-      <text x={CLIENT_BOX.x + CLIENT_BOX.width / 2} y={CLIENT_BOX.y + CLIENT_BOX.height / 2 + 8} textAnchor="middle">
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10} />
+      <text x={box.x + box.width / 2} y={box.y + box.height / 2 + 8} textAnchor="middle">
         ⌨ {t.client}
       </text>
     </g>
@@ -32,14 +42,24 @@ function ClientBox() {
 export function ClusterView() {
   const ids = useSimStore(useShallow((s) => s.snapshot?.nodes.map((n) => n.id) ?? []));
   const t = useStrings(STRINGS);
-  // The node list changes only when a scenario is loaded: the ring is laid out once per cluster.
-  const layout = useMemo(() => layoutRing(ids), [ids]);
+  const presenting = usePresentStore((s) => s.presenting);
   // Pointed out on the ring: the nodes a violation names, and the nodes the lesson's pause is about.
   const violations = useViolationHighlight();
   const focus = useLessonFocus();
   // The messages are painted over the SVG in CSS pixels: they need the drawing's rendered size.
   const drawing = useRef<HTMLDivElement>(null);
   const box = useBoxSize(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
+  const mode = presenting ? 'presenting' : 'normal';
+  // Laid out for the panel's size: a wide stage gets a wide ring, a small one larger texts.
+  const layout = useMemo(
+    () =>
+      box.width < STRETCH_FROM_PX
+        ? layoutRing(ids, { width: box.width, height: box.width * 10 }, MIN_TEXT_PX[mode])
+        : layoutRing(ids, box, MIN_TEXT_PX[mode]),
+    [ids, box, mode],
+  );
+  const glyph = layout.scale > 0 ? Math.max(1, MIN_GLYPH_PX[mode] / (GLYPH_UNITS * layout.scale)) : 1;
+  const { view } = layout;
 
   return (
     <MotionProvider drawn={ids.length > 0}>
@@ -48,7 +68,7 @@ export function ClusterView() {
           <div ref={drawing} className={styles.drawing}>
             <svg
               className={styles.svg}
-              viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
+              viewBox={`${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.width.toFixed(1)} ${view.height.toFixed(1)}`}
               role="group"
               aria-label={t.clusterLabel}
             >
@@ -66,7 +86,7 @@ export function ClusterView() {
                 </marker>
               </defs>
               <NetworkLayer layout={layout} ids={ids} />
-              <ClientBox />
+              <ClientBox box={layout.client} />
               {ids.map((id) => {
                 const p = layout.positions.get(id)!;
                 const violation = violations.now.includes(id)
@@ -80,14 +100,14 @@ export function ClusterView() {
                     id={id}
                     x={p.x}
                     y={p.y}
-                    radius={layout.nodeRadius}
+                    metrics={layout.metrics}
                     violation={violation}
                     focus={focus?.nodes?.includes(id) ?? false}
                   />
                 );
               })}
             </svg>
-            <MessageLayer layout={layout} box={box} drawing={drawing} />
+            <MessageLayer layout={layout} box={box} drawing={drawing} glyph={glyph} />
           </div>
           <MessageLegend />
         </div>

@@ -11,12 +11,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import type { BoxSize } from '../use-box-size';
-import { VIEW_HEIGHT, VIEW_WIDTH, type Layout } from './geometry';
+import type { Layout } from './geometry';
 import type { MessageKind } from './message-kind';
 import { messageName } from './message-name';
 import { DOT_SCALE, SELECT_RADIUS } from './message-shape';
 import { lanesOf, placeDropped, placeMessages, spriteAt, type Lanes, type MessageSprite } from './message-sprites';
-import { fitViewBox, paintMessages, type ViewFit } from './paint-messages';
+import { fitView, paintMessages, type ViewFit } from './paint-messages';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
@@ -62,6 +62,8 @@ interface MessageLayerProps {
   readonly box: BoxSize;
   /** The element holding the SVG and this layer: clicks on it may be meant for a message. */
   readonly drawing: RefObject<HTMLElement | null>;
+  /** How much larger than the drawing's scale the glyphs are drawn (1: as drawn). */
+  readonly glyph?: number;
 }
 
 interface Painted {
@@ -115,7 +117,7 @@ const MessageCanvas = memo(function MessageCanvas({ lanes, box, fit, paintedRef 
   return <canvas ref={canvas} className={styles.msgCanvas} aria-hidden="true" />;
 });
 
-export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
+export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerProps) {
   const { time, messages, selected, hovered, playing } = useSimStore(
     useShallow((s) => ({
       time: s.snapshot?.time ?? 0,
@@ -131,7 +133,10 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
 
   // Every lane once per layout, not once per message per frame.
   const lanes = useMemo(() => lanesOf(layout), [layout]);
-  const fit = useMemo(() => fitViewBox(box.width, box.height, VIEW_WIDTH, VIEW_HEIGHT), [box.width, box.height]);
+  const fit = useMemo(
+    () => fitView(box.width, box.height, layout.view, glyph),
+    [box.width, box.height, layout.view, glyph],
+  );
   const flying = placeMessages(lanes, time, messages, selected, hovered);
   // What the pointer handlers read: the messages as last painted.
   const painted = useRef<Painted>({ sprites: [], fit });
@@ -177,7 +182,7 @@ export function MessageLayer({ layout, box, drawing }: MessageLayerProps) {
         className={playing ? `${styles.msgHits} ${styles.msgHitsMoving}` : styles.msgHits}
         role="group"
         aria-label={t.messagesLabel}
-        style={{ '--hit': `${(HIT_SIZE * fit.scale).toFixed(1)}px` } as CSSProperties}
+        style={{ '--hit': `${(HIT_SIZE * fit.scale * glyph).toFixed(1)}px` } as CSSProperties}
       >
         {flying.map((s) => (
           <MessageButton
@@ -212,7 +217,7 @@ function placeButtons(
     const el = children[i] as HTMLElement | undefined;
     const s = sprites[i];
     if (!el || !s) return;
-    const half = (HIT_SIZE * fit.scale) / 2;
+    const half = (HIT_SIZE * fit.scale * (fit.glyph ?? 1)) / 2;
     const left = fit.x + s.x * fit.scale - half;
     const top = fit.y + s.y * fit.scale - half;
     // left/top, not a transform: hundreds of transformed buttons would each be a paint chunk to layerize every frame.

@@ -1,4 +1,5 @@
-// The key to the message glyphs, drawn with the same shapes as the messages themselves.
+// The key to the message glyphs, drawn with the same shapes as the messages themselves. A small
+// toggle in the stage's corner: open, the list lies over the ring instead of taking its room.
 
 import { memo } from 'react';
 import type { WireMessage } from '../../sim/types';
@@ -44,10 +45,9 @@ const LOOKS = SAMPLES.map(messageLook);
 export const MessageLegend = memo(function MessageLegend() {
   const t = useStrings(STRINGS);
   return (
-    // Focusable: the key scrolls on small screens and must be reachable by keyboard.
-    <div className={styles.legend} tabIndex={0} role="group" aria-label={t.legend}>
-      <span className={styles.legendTitle}>{t.legend}</span>
-      <ul>
+    <details className={styles.legend}>
+      <summary className={styles.legendTitle}>{t.legend}</summary>
+      <ul aria-label={t.legend}>
         {LOOKS.map((look) => (
           <li key={look.kind}>
             <svg viewBox="-40 -20 80 40" width={52} height={26} aria-hidden="true">
@@ -57,6 +57,6 @@ export const MessageLegend = memo(function MessageLegend() {
           </li>
         ))}
       </ul>
-    </div>
+    </details>
   );
 });

@@ -9,8 +9,9 @@ import type { NodeId } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
 import { showTab } from '../chrome/side-store';
 import { useStrings } from '../i18n';
-import { ROLE_COLOR, termColor } from '../theme';
+import { inkOn, ROLE_COLOR, termInk } from '../theme';
 import { ElectionTimerArc } from './ElectionTimerArc';
+import type { NodeMetrics } from './geometry';
 import { useMotionParts } from './motion-context';
 import styles from './Cluster.module.css';
 import { STRINGS, type NodeStatus } from './strings';
@@ -60,12 +61,12 @@ const STATUS_DASH: Record<NodeStatus, string | undefined> = {
   down: '2 5',
 };
 
-function Crown({ y }: { y: number }) {
+function Crown({ y, size }: { y: number; size: number }) {
   // A three-point crown sitting on top of the node.
   return (
     <path
       className={styles.crown}
-      transform={`translate(0 ${y})`}
+      transform={`translate(0 ${y}) scale(${size.toFixed(2)})`}
       d="M-24,0 L-28,-26 L-13,-13 L0,-32 L13,-13 L28,-26 L24,0 Z"
     />
   );
@@ -81,14 +82,15 @@ export const NodeBadge = memo(function NodeBadge({
   id,
   x,
   y,
-  radius,
+  metrics: mt,
   violation,
   focus = false,
 }: {
   id: NodeId;
   x: number;
   y: number;
-  radius: number;
+  /** Sizes and places of the circle and its texts (geometry.ts's nodeMetrics). */
+  metrics: NodeMetrics;
 } & NodeMarks) {
   const view = useSimStore(useShallow(selectNodeView(id)));
   const selectNode = useSimStore((s) => s.selectNode);
@@ -112,22 +114,27 @@ export const NodeBadge = memo(function NodeBadge({
       choose();
     }
   };
-  const r = radius;
-  const labelY = r + 34;
-  const pillWidth = Math.max(96, t.statusLabel(status).length * 12 + 30);
-  const crown = <Crown y={-r + 4} />;
+  const r = mt.r;
+  const pillWidth = mt.pillWidth(t.statusLabel(status).length);
+  const px = (size: number) => ({ fontSize: `${size.toFixed(1)}px` });
+  const crown = <Crown y={-r + 4} size={r / 80} />;
   const pill = (
     <>
       <rect
         className={styles.rolePill}
         x={-pillWidth / 2}
-        y={labelY - 21}
+        y={mt.pillTop}
         width={pillWidth}
-        height={28}
-        rx={14}
+        height={mt.pillHeight}
+        rx={mt.pillHeight / 2}
         fill={color}
       />
-      <text className={styles.roleText} y={labelY} textAnchor="middle">
+      <text
+        className={styles.roleText}
+        y={mt.pillTextY}
+        textAnchor="middle"
+        style={{ ...px(mt.roleSize), fill: inkOn(color) }}
+      >
         {t.statusLabel(status)}
       </text>
     </>
@@ -153,7 +160,7 @@ export const NodeBadge = memo(function NodeBadge({
       {isolated && (
         <g className={styles.isolation}>
           <circle r={r + 26} />
-          <text y={-r - 36} textAnchor="middle">
+          <text y={mt.isolationY} textAnchor="middle" style={px(mt.captionSize)}>
             ✂ {t.isolated}
           </text>
         </g>
@@ -168,14 +175,20 @@ export const NodeBadge = memo(function NodeBadge({
         strokeDasharray={STATUS_DASH[status]}
       />
       {status === 'leader' && <circle r={r - 8} fill="none" stroke={color} strokeWidth={2.5} />}
-      <text className={styles.nodeLetter} y={-8} textAnchor="middle" fill={down ? '#6b7280' : '#0f172a'}>
+      <text
+        className={styles.nodeLetter}
+        y={mt.letterY}
+        textAnchor="middle"
+        fill={down ? '#4b5563' : '#0f172a'}
+        style={px(mt.letterSize)}
+      >
         {id}
       </text>
-      <text className={styles.nodeTerm} y={r * 0.62} textAnchor="middle">
-        <tspan className={styles.termCaption} dx={0}>
+      <text className={styles.nodeTerm} y={mt.termY} textAnchor="middle" style={px(mt.numberSize)}>
+        <tspan className={styles.termCaption} dx={0} style={px(mt.captionSize)}>
           {t.term}{' '}
         </tspan>
-        <tspan fill={down ? '#6b7280' : termColor(term)}>{term}</tspan>
+        <tspan fill={down ? '#4b5563' : termInk(term)}>{term}</tspan>
       </text>
       {down && (
         <g className={styles.cross}>
@@ -212,13 +225,18 @@ export const NodeBadge = memo(function NodeBadge({
               !
             </text>
           </g>
-          <text className={styles.violationText} y={-r - (isolated ? 58 : 30)} textAnchor="middle">
+          <text
+            className={styles.violationText}
+            y={mt.violationY(isolated)}
+            textAnchor="middle"
+            style={px(mt.captionSize * 1.1)}
+          >
             ✗ {t.violation}
           </text>
         </g>
       )}
       {voting ? (
-        <text className={styles.tally} y={labelY + 26} textAnchor="middle">
+        <text className={styles.tally} y={mt.tallyY} textAnchor="middle" style={px(mt.tallySize)}>
           <tspan className={styles.granted}>✓ {view.granted || '–'}</tspan>
           <tspan dx={10} className={styles.refused}>
             ✗ {view.refused || '–'}
@@ -226,7 +244,7 @@ export const NodeBadge = memo(function NodeBadge({
         </text>
       ) : (
         view.votedFor !== null && (
-          <text className={styles.votedFor} y={labelY + 26} textAnchor="middle">
+          <text className={styles.votedFor} y={mt.tallyY} textAnchor="middle" style={px(mt.tallySize)}>
             {t.votedFor(view.votedFor)}
           </text>
         )

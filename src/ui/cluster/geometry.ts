@@ -6,6 +6,7 @@ import { arc } from 'd3-shape';
 import type { NodeId } from '../../raft/types';
 import { CLIENT, type Endpoint } from '../../sim/types';
 
+/** The drawing's default frame (a 5-node circle), used before the panel has been measured. */
 export const VIEW_WIDTH = 1000;
 export const VIEW_HEIGHT = 840;
 const CENTER_X = 500;
@@ -13,9 +14,7 @@ const CENTER_Y = 420;
 export const RING_CENTER: Point = { x: CENTER_X, y: CENTER_Y };
 const RING_RADIUS = 285;
 
-/** The client box, off the ring in the top-left corner. */
-export const CLIENT_BOX = { x: 18, y: 18, width: 150, height: 56 } as const;
-const CLIENT_CENTER = { x: CLIENT_BOX.x + CLIENT_BOX.width / 2, y: CLIENT_BOX.y + CLIENT_BOX.height / 2 };
+const CLIENT_SIZE = { width: 150, height: 56 } as const;
 /** How far a message path starts from the client box's centre (it leaves from the box's edge). */
 const CLIENT_INSET = 30;
 
@@ -27,9 +26,84 @@ export interface Point {
   readonly y: number;
 }
 
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Where a node's texts sit and how large they are, in viewBox units, for a label scale `k`
+ * (1 on a large screen; more when the drawing is small, so no text falls under the minimum).
+ */
+export interface NodeMetrics {
+  readonly k: number;
+  readonly r: number;
+  readonly letterSize: number;
+  readonly letterY: number;
+  readonly numberSize: number;
+  readonly captionSize: number;
+  readonly termY: number;
+  readonly roleSize: number;
+  readonly pillTop: number;
+  readonly pillHeight: number;
+  readonly pillTextY: number;
+  /** Width of a role pill for a label of `chars` characters. */
+  readonly pillWidth: (chars: number) => number;
+  readonly tallySize: number;
+  readonly tallyY: number;
+  readonly isolationY: number;
+  readonly violationY: (isolated: boolean) => number;
+  /** How far the node and its texts reach above, below and to each side of its centre. */
+  readonly top: number;
+  readonly bottom: number;
+  readonly halfWidth: number;
+}
+
+export function nodeMetrics(baseRadius: number, k: number): NodeMetrics {
+  const s = Math.max(1, k);
+  // The circle grows with its texts (more slowly), so the letter and the term still fit inside.
+  const r = baseRadius * Math.max(1, 0.4 + 0.4 * s);
+  const captionSize = 16 * s;
+  const pillHeight = 28 * s;
+  const pillTop = r + 12;
+  const tallyY = pillTop + pillHeight + 19 * s + 2;
+  const isolationY = -(r + 20 + 16 * s);
+  return {
+    k: s,
+    r,
+    letterSize: 0.58 * r,
+    letterY: -0.1 * r,
+    numberSize: Math.max(0.42 * r, 19 * s),
+    captionSize,
+    termY: 0.62 * r,
+    roleSize: 19 * s,
+    pillTop,
+    pillHeight,
+    pillTextY: pillTop + pillHeight * 0.73,
+    pillWidth: (chars) => Math.max(96 * s, chars * 12 * s + 30 * s),
+    tallySize: 19 * s,
+    tallyY,
+    isolationY,
+    violationY: (isolated) => (isolated ? isolationY - 22 * s : -(r + 14 + 16 * s)),
+    top: r + 24 + 32 * s,
+    bottom: tallyY + 8 * s,
+    halfWidth: Math.max(r + 26, 70 * s),
+  };
+}
+
 export interface Layout {
   readonly nodeRadius: number;
   readonly positions: ReadonlyMap<NodeId, Point>;
+  /** The node's drawing and texts at this size (see nodeMetrics). */
+  readonly metrics: NodeMetrics;
+  /** The viewBox: every node, its texts and the client box. */
+  readonly view: Rect;
+  /** The client box, in the view's top-left corner. */
+  readonly client: Rect;
+  /** CSS pixels per viewBox unit in the box the layout was made for (0 before it is measured). */
+  readonly scale: number;
 }
 
 /** Node radius shrinks a little as the ring fills, so 9 nodes and their labels still fit. */
@@ -39,8 +113,8 @@ function nodeRadiusFor(count: number): number {
   return 60;
 }
 
-/** Nodes clockwise from 12 o'clock, in the order the cluster lists them. */
-export function layoutRing(ids: readonly NodeId[]): Layout {
+/** Nodes clockwise from 12 o'clock on an ellipse with half-axes rx, ry, in the order the cluster lists them. */
+function ringPositions(ids: readonly NodeId[], rx: number, ry: number): Map<NodeId, Point> {
   const positions = new Map<NodeId, Point>();
   const count = ids.length;
   ids.forEach((id, i) => {
@@ -49,13 +123,109 @@ export function layoutRing(ids: readonly NodeId[]): Layout {
       return;
     }
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / count;
-    positions.set(id, { x: CENTER_X + RING_RADIUS * Math.cos(angle), y: CENTER_Y + RING_RADIUS * Math.sin(angle) });
+    positions.set(id, { x: CENTER_X + rx * Math.cos(angle), y: CENTER_Y + ry * Math.sin(angle) });
   });
-  return { nodeRadius: nodeRadiusFor(count), positions };
+  return positions;
+}
+
+function nodeRect(p: Point, m: NodeMetrics): Rect {
+  return { x: p.x - m.halfWidth, y: p.y - m.top, width: 2 * m.halfWidth, height: m.top + m.bottom };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The frame around every node's texts, with the client box in its top-left corner (grown upwards if it would cover a node). */
+function frame(rects: readonly Rect[]): { view: Rect; client: Rect } {
+  // No nodes yet (before the first snapshot): the default frame.
+  if (rects.length === 0)
+    return { view: { x: 0, y: 0, width: VIEW_WIDTH, height: VIEW_HEIGHT }, client: { x: 18, y: 18, ...CLIENT_SIZE } };
+  const margin = 12;
+  let x0 = Math.min(...rects.map((r) => r.x)) - margin;
+  let y0 = Math.min(...rects.map((r) => r.y)) - margin;
+  const x1 = Math.max(...rects.map((r) => r.x + r.width)) + margin;
+  const y1 = Math.max(...rects.map((r) => r.y + r.height)) + margin;
+  x0 = Math.min(x0, CENTER_X - CLIENT_SIZE.width - 40);
+  let client: Rect = { x: x0 + 8, y: y0 + 8, ...CLIENT_SIZE };
+  if (rects.some((r) => overlaps(r, client))) {
+    y0 -= CLIENT_SIZE.height + 16;
+    client = { x: x0 + 8, y: y0 + 8, ...CLIENT_SIZE };
+  }
+  return { view: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, client };
+}
+
+function fitScale(box: { width: number; height: number }, view: Rect): number {
+  return Math.max(0, Math.min(box.width / view.width, box.height / view.height));
+}
+
+/** How much the texts must grow so the smallest one (16 units at k = 1) is `minTextPx` CSS pixels at `scale`. */
+function labelScaleFor(scale: number, minTextPx: number): number {
+  // Capped: past this the texts would crowd out the ring itself (the panel is simply too small).
+  return scale > 0 ? Math.min(MAX_LABEL_SCALE, Math.max(1, minTextPx / (16 * scale))) : 1;
+}
+
+const MAX_LABEL_SCALE = 2.6;
+
+/** The ring with half-axes `rx`, `ry` times the circle's radius. */
+function build(ids: readonly NodeId[], rx: number, ry: number, k: number, box: BoxLike | null): Layout {
+  const base = nodeRadiusFor(ids.length);
+  const metrics = nodeMetrics(base, k);
+  // The ring does not grow with the nodes: larger texts use the room between them (the search below
+  // stretches the ring where they would touch).
+  const positions = ringPositions(ids, RING_RADIUS * rx, RING_RADIUS * ry);
+  const { view, client } = frame([...positions.values()].map((p) => nodeRect(p, metrics)));
+  return { nodeRadius: metrics.r, positions, metrics, view, client, scale: box ? fitScale(box, view) : 0 };
+}
+
+interface BoxLike {
+  readonly width: number;
+  readonly height: number;
+}
+
+function collides(layout: Layout): boolean {
+  const rects = [...layout.positions.values()].map((p) => nodeRect(p, layout.metrics));
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) if (overlaps(rects[i]!, rects[j]!)) return true;
+  return false;
+}
+
+/**
+ * The ring laid out for a drawing box of `box` CSS pixels: nodes on an ellipse stretched to the
+ * box's shape (a wide, short stage gets a wide ring, so the drawing is as large as it can be),
+ * texts grown until the smallest is `minTextPx`, and no node's texts touching another's.
+ * Without a box (before measuring, or where the box follows the drawing), a circle.
+ */
+export function layoutRing(ids: readonly NodeId[], box: BoxLike | null = null, minTextPx = 0): Layout {
+  const circle = (k: number): Layout => build(ids, 1, 1, k, box);
+  if (!box || box.width <= 0 || box.height <= 0) return circle(1);
+  const settle = (make: (k: number) => Layout): Layout => {
+    // The label scale depends on the drawing's scale, which depends on the labels: a few rounds settle it.
+    let layout = make(1);
+    for (let round = 0; round < 4; round++) layout = make(labelScaleFor(layout.scale, minTextPx));
+    return layout;
+  };
+  let best = settle(circle);
+  if (ids.length < 2) return best;
+  let bestCollides = collides(best);
+  for (const ryFactor of [1.4, 1.2, 1, 0.85, 0.72, 0.6, 0.5, 0.42, 0.34, 0.26]) {
+    for (const rxFactor of [1, 1.2, 1.45, 1.7, 2, 2.4, 2.9, 3.5, 4.2]) {
+      if (rxFactor === 1 && ryFactor === 1) continue;
+      const candidate = settle((k) => build(ids, rxFactor, ryFactor, k, box));
+      const touching = collides(candidate);
+      // No texts touching comes first; then the larger drawing.
+      if ((bestCollides && !touching) || (touching === bestCollides && candidate.scale > best.scale * 1.01)) {
+        best = candidate;
+        bestCollides = touching;
+      }
+    }
+  }
+  return best;
 }
 
 export function endpointCenter(layout: Layout, endpoint: Endpoint): Point | undefined {
-  if (endpoint === CLIENT) return CLIENT_CENTER;
+  if (endpoint === CLIENT)
+    return { x: layout.client.x + layout.client.width / 2, y: layout.client.y + layout.client.height / 2 };
   return layout.positions.get(endpoint);
 }
 

@@ -22,12 +22,25 @@ export interface ViewFit {
   readonly scale: number;
   readonly x: number;
   readonly y: number;
+  /** How much larger than the drawing's scale the message glyphs are drawn (a small drawing keeps them legible). */
+  readonly glyph?: number;
 }
 
 /** The SVG default (preserveAspectRatio xMidYMid meet): scale to fit, centre the rest. */
 export function fitViewBox(width: number, height: number, viewWidth: number, viewHeight: number): ViewFit {
   const scale = Math.max(0, Math.min(width / viewWidth, height / viewHeight));
   return { scale, x: (width - viewWidth * scale) / 2, y: (height - viewHeight * scale) / 2 };
+}
+
+/** The fit for a viewBox that starts at (view.x, view.y) rather than at the origin. */
+export function fitView(
+  width: number,
+  height: number,
+  view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
+  glyph = 1,
+): ViewFit {
+  const f = fitViewBox(width, height, view.width, view.height);
+  return { scale: f.scale, x: f.x - view.x * f.scale, y: f.y - view.y * f.scale, glyph };
 }
 
 const FONT = `800 ${GLYPH_FONT_PX}px system-ui, 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif`;
@@ -129,7 +142,7 @@ function stamp(
   sprite: MessageSprite | FadingSprite,
   spec: StampSpec,
 ): void {
-  const s = stampFor(spec, pixels * fit.scale * sprite.scale);
+  const s = stampFor(spec, pixels * fit.scale * (fit.glyph ?? 1) * sprite.scale);
   if (!s) return;
   // Whole device pixels: a stamp copied at a fractional offset would be resampled and blur.
   const x = Math.round(pixels * (fit.x + fit.scale * sprite.x) - s.cx);

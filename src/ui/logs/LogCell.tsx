@@ -5,7 +5,7 @@
 import { memo, useState, type CSSProperties } from 'react';
 import type { LogEntry } from '../../raft/types';
 import { useStrings } from '../i18n';
-import { termColor } from '../theme';
+import { inkOn, termColor } from '../theme';
 import styles from './LogTable.module.css';
 import { LOG_STRINGS } from './strings';
 
@@ -27,12 +27,8 @@ export interface LogCellProps {
   readonly replacing: boolean;
 }
 
-/** Black or white text, whichever reads better on `hex`. */
-export function inkOn(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111827' : '#ffffff';
-}
+/** Black or white text, whichever reads better on `hex` (by WCAG contrast). */
+export { inkOn } from '../theme';
 
 /** What a cell shows for an entry's command: a leader's no-op entry has none. */
 export function commandText(entry: LogEntry, noop: string): string {

@@ -72,5 +72,33 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The view draws what the engine says and never computes Raft: from src/raft and src/sim it takes
+    // types only, plus a few named facts (wire constants, the command grammar, the size of a majority
+    // for a cluster not yet built, the kinds of milestone the timeline offers).
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', 'src/ui/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/raft/*',
+                '**/sim/*',
+                '!**/sim/types',
+                '!**/sim/event-kinds',
+                '!**/raft/kv',
+                '!**/raft/quorum',
+              ],
+              allowTypeImports: true,
+              message: 'The view reads what the engine emits: import types only (or add the fact to a frame).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

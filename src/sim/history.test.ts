@@ -9,7 +9,7 @@ import { validateScenario } from '../scenario/validate';
 import { History } from './history';
 import { Simulation } from './simulation';
 import { timelineMarks } from './timeline';
-import type { ClusterSnapshot } from './types';
+import type { ClusterFrame } from './types';
 
 function scenario(input: ScenarioInput): Scenario {
   const result = validateScenario(input);
@@ -56,7 +56,7 @@ function straightSteps(s: Scenario, steps: number): Simulation {
 }
 
 const json = (x: unknown): string => JSON.stringify(x);
-const snap = (s: ClusterSnapshot): string => json(s);
+const snap = (s: ClusterFrame): string => json(s);
 
 describe('seeking', () => {
   it('lands on the same cluster and trace as a straight run, going back and forth', () => {

@@ -21,7 +21,7 @@ import { stampAction, type Action, type Scenario } from './scenario-types';
 import { Simulation, type SimCheckpoint } from './simulation';
 import { TimelineBuilder, type TimelineMarks } from './timeline';
 import { TraceLog, type TraceReader } from './trace-log';
-import type { ClusterSnapshot, TraceEvent, Violation } from './types';
+import type { ClusterFrame, TraceEvent, Violation } from './types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -173,7 +173,7 @@ export class History {
     return this.current.sim;
   }
 
-  snapshot(): ClusterSnapshot {
+  snapshot(): ClusterFrame {
     return this.current.sim.snapshot();
   }
 

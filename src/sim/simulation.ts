@@ -35,12 +35,12 @@ import { TraceLog } from './trace-log';
 import {
   CLIENT,
   type ClientEvent,
-  type ClusterSnapshot,
+  type ClusterFrame,
   type DropReason,
   type DroppedMessage,
   type Endpoint,
   type Envelope,
-  type NodeSnapshot,
+  type NodeFrame,
   type TimerSnapshot,
   type TraceEvent,
   type Violation,
@@ -667,9 +667,9 @@ export class Simulation {
   // ---- Snapshots and checkpoints -------------------------------------------------------------
 
   /** The whole cluster as plain data, for the UI and the CLI. */
-  snapshot(): ClusterSnapshot {
+  snapshot(): ClusterFrame {
     this.pruneDropped();
-    const nodes: NodeSnapshot[] = this.nodeIds.map((id) => this.nodeSnapshot(id));
+    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id));
     return {
       time: this.now_,
       step: this.step_,
@@ -684,7 +684,7 @@ export class Simulation {
     };
   }
 
-  private nodeSnapshot(id: NodeId): NodeSnapshot {
+  private nodeSnapshot(id: NodeId): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
       t ? { armedAt: t.armedAt, deadline: t.deadline } : null;

@@ -5,7 +5,7 @@ import type { NodeId, RaftEvent } from '../raft/types';
 import type { ScenarioInput } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { Simulation } from './simulation';
-import type { ClientEvent, InvariantName, NodeSnapshot } from './types';
+import type { ClientEvent, InvariantName, NodeFrame } from './types';
 
 /**
  * Election timeouts far beyond the length of a test run: no node starts an election on
@@ -25,14 +25,14 @@ export function run(input: ScenarioInput, until: number): Simulation {
   return sim;
 }
 
-export function nodeOf(sim: Simulation, id: NodeId): NodeSnapshot {
+export function nodeOf(sim: Simulation, id: NodeId): NodeFrame {
   const found = sim.snapshot().nodes.find((n) => n.id === id);
   if (!found) throw new Error(`no node ${id}`);
   return found;
 }
 
 /** The live leaders with the highest term (at most one in a safe run). */
-export function currentLeader(sim: Simulation): NodeSnapshot | undefined {
+export function currentLeader(sim: Simulation): NodeFrame | undefined {
   const leaders = sim.snapshot().nodes.filter((n) => n.alive && n.role === 'leader');
   return leaders.sort((x, y) => y.currentTerm - x.currentTerm)[0];
 }

@@ -136,7 +136,7 @@ export interface TimerSnapshot {
   readonly deadline: number;
 }
 
-export interface NodeSnapshot {
+export interface NodeFrame {
   readonly id: NodeId;
   readonly alive: boolean;
   readonly role: Role;
@@ -180,11 +180,11 @@ export interface DroppedMessage {
   readonly reason: DropReason;
 }
 
-export interface ClusterSnapshot {
+export interface ClusterFrame {
   readonly time: number;
   /** How many queue events have been processed so far. */
   readonly step: number;
-  readonly nodes: readonly NodeSnapshot[];
+  readonly nodes: readonly NodeFrame[];
   readonly messages: readonly Envelope[];
   readonly recentlyDropped: readonly DroppedMessage[];
   readonly network: NetworkSnapshot;

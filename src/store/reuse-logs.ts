@@ -3,7 +3,7 @@
 // of 1,000 entries costs far less than redrawing them sixty times a second.
 
 import type { LogEntry } from '../raft/types';
-import type { ClusterSnapshot, NodeSnapshot } from '../sim/types';
+import type { ClusterFrame, NodeFrame } from '../sim/types';
 
 function sameLog(a: readonly LogEntry[], b: readonly LogEntry[]): boolean {
   if (a.length !== b.length) return false;
@@ -15,10 +15,10 @@ function sameLog(a: readonly LogEntry[], b: readonly LogEntry[]): boolean {
   return true;
 }
 
-export function reuseLogs(previous: ClusterSnapshot | null, next: ClusterSnapshot): ClusterSnapshot {
+export function reuseLogs(previous: ClusterFrame | null, next: ClusterFrame): ClusterFrame {
   if (!previous) return next;
   let changed = false;
-  const nodes = next.nodes.map((node, i): NodeSnapshot => {
+  const nodes = next.nodes.map((node, i): NodeFrame => {
     const before = previous.nodes[i];
     if (!before || before.id !== node.id || before.log === node.log || !sameLog(before.log, node.log)) return node;
     changed = true;
@@ -32,12 +32,12 @@ export function reuseLogs(previous: ClusterSnapshot | null, next: ClusterSnapsho
  * (`shared[i]` leading entries of node i). An unchanged log is the previous array itself.
  */
 export function restoreSharedLogs(
-  previous: ClusterSnapshot | null,
-  next: ClusterSnapshot,
+  previous: ClusterFrame | null,
+  next: ClusterFrame,
   shared: readonly number[],
-): ClusterSnapshot {
+): ClusterFrame {
   if (!shared.some((k) => k > 0)) return next;
-  const nodes = next.nodes.map((node, i): NodeSnapshot => {
+  const nodes = next.nodes.map((node, i): NodeFrame => {
     const k = shared[i] ?? 0;
     if (k === 0) return node;
     const before = previous?.nodes[i];

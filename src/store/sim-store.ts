@@ -9,7 +9,7 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
-import type { ClusterSnapshot, TraceEvent, Violation } from '../sim/types';
+import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
@@ -53,9 +53,9 @@ export interface SeekProgress {
 
 export interface SimStore {
   /** The cluster the view draws. While playing it may be one frame behind `live`. */
-  snapshot: ClusterSnapshot | null;
+  snapshot: ClusterFrame | null;
   /** The newest frame's cluster: what the message canvas paints. */
-  live: ClusterSnapshot | null;
+  live: ClusterFrame | null;
   /** The most recent trace records, oldest first. */
   feed: readonly TraceEvent[];
   playing: boolean;

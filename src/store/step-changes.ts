@@ -2,7 +2,7 @@
 // fields of each node that differ, and the log cells that were added, replaced or committed.
 
 import type { NodeId } from '../raft/types';
-import type { ClusterSnapshot, NodeSnapshot } from '../sim/types';
+import type { ClusterFrame, NodeFrame } from '../sim/types';
 
 export type ChangedField =
   | 'alive'
@@ -36,7 +36,7 @@ const sameRecord = (a: Readonly<Record<string, number>>, b: Readonly<Record<stri
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-function changedFields(a: NodeSnapshot, b: NodeSnapshot): ChangedField[] {
+function changedFields(a: NodeFrame, b: NodeFrame): ChangedField[] {
   const out: ChangedField[] = [];
   if (a.alive !== b.alive) out.push('alive');
   if (a.currentTerm !== b.currentTerm) out.push('currentTerm');
@@ -52,7 +52,7 @@ function changedFields(a: NodeSnapshot, b: NodeSnapshot): ChangedField[] {
   return out;
 }
 
-function changedCells(a: NodeSnapshot, b: NodeSnapshot): number[] {
+function changedCells(a: NodeFrame, b: NodeFrame): number[] {
   const out: number[] = [];
   for (let i = b.log.length; i >= 1 && out.length < MAX_CELLS; i--) {
     const before = a.log[i - 1];
@@ -64,7 +64,7 @@ function changedCells(a: NodeSnapshot, b: NodeSnapshot): number[] {
   return out.reverse();
 }
 
-export function stepChanges(before: ClusterSnapshot, after: ClusterSnapshot): StepChanges {
+export function stepChanges(before: ClusterFrame, after: ClusterFrame): StepChanges {
   const fields: Record<NodeId, readonly ChangedField[]> = {};
   const cells: Record<NodeId, readonly number[]> = {};
   after.nodes.forEach((node, i) => {

@@ -3,7 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimelineBuilder } from '../sim/timeline';
-import type { ClusterSnapshot, TraceEvent } from '../sim/types';
+import type { ClusterFrame, TraceEvent } from '../sim/types';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
 import type { FromWorker } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
@@ -25,7 +25,7 @@ function fakePort(): { port: EnginePort; deliver: (message: FromWorker) => void 
   };
 }
 
-const cluster = (step: number): ClusterSnapshot =>
+const cluster = (step: number): ClusterFrame =>
   makeSnapshot([makeNode('A'), makeNode('B'), makeNode('C')], { step, time: step * 10 });
 
 const timerFired = (step: number): TraceEvent => ({

@@ -7,7 +7,7 @@ import { EventBudgetExceeded } from '../sim/event-budget';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
-import type { ClusterSnapshot } from '../sim/types';
+import type { ClusterFrame } from '../sim/types';
 import type { LogEntry } from '../raft/types';
 import { messageProblem } from './message-guard';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
@@ -301,8 +301,8 @@ export class EngineHost {
    * The entries that are the very same objects as in the last frame are left out: a node's log carries
    * only what follows them, and `sharedLogPrefix` says how many there were.
    */
-  private snapshotWithSharedLogsLeftOut(snapshot: ClusterSnapshot): {
-    snapshot: ClusterSnapshot;
+  private snapshotWithSharedLogsLeftOut(snapshot: ClusterFrame): {
+    snapshot: ClusterFrame;
     sharedLogPrefix: number[];
   } {
     const sharedLogPrefix: number[] = [];

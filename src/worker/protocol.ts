@@ -7,7 +7,7 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
-import type { ClusterSnapshot, TraceEvent, Violation } from '../sim/types';
+import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
 export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';
@@ -52,7 +52,7 @@ export interface HistoryInfo {
 export type FromWorker =
   | {
       readonly type: 'frame';
-      readonly snapshot: ClusterSnapshot;
+      readonly snapshot: ClusterFrame;
       /**
        * Per node (by position): how many leading log entries are the same as in the last frame. They are
        * left out; the node's `log` carries only the entries after them (empty when nothing changed).

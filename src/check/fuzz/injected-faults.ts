@@ -7,7 +7,7 @@ import { parseCommand } from '../../raft/kv';
 import type { NodeId } from '../../raft/types';
 import type { Simulation } from '../../sim/simulation';
 import type { TraceReader } from '../../sim/trace-log';
-import type { ClusterSnapshot, Envelope, TraceEvent, Violation } from '../../sim/types';
+import type { ClusterFrame, Envelope, TraceEvent, Violation } from '../../sim/types';
 import type { JudgedRun } from './run';
 
 /** Passes everything through; a subclass overrides what it breaks. */
@@ -28,7 +28,7 @@ class Wrapped implements JudgedRun {
   runUntil(time: number): void {
     this.sim.runUntil(time);
   }
-  snapshot(): ClusterSnapshot {
+  snapshot(): ClusterFrame {
     return this.sim.snapshot();
   }
 }

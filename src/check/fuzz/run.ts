@@ -4,7 +4,7 @@
 
 import type { Scenario } from '../../scenario/schema';
 import type { TraceReader } from '../../sim/trace-log';
-import type { ClusterSnapshot, InvariantName, TraceEvent, Violation } from '../../sim/types';
+import type { ClusterFrame, InvariantName, TraceEvent, Violation } from '../../sim/types';
 import { Simulation } from '../../sim/simulation';
 import { describeLostWrites, lostWrites, type AcknowledgedRequest } from '../durability';
 import { historyFromTrace } from '../history-from-trace';
@@ -64,7 +64,7 @@ export interface JudgedRun {
   readonly stepCount: number;
   readonly now: number;
   runUntil(time: number): void;
-  snapshot(): ClusterSnapshot;
+  snapshot(): ClusterFrame;
 }
 
 function simulate(scenario: Scenario): JudgedRun {
@@ -183,7 +183,7 @@ class ClientTracker {
  * log is the leader's. Without the probe, a cluster frozen at the heal (nothing committed,
  * a stale leader, candidates in higher terms) would look settled.
  */
-function settledProblem(snap: ClusterSnapshot, clients: ClientTracker): string | null {
+function settledProblem(snap: ClusterFrame, clients: ClientTracker): string | null {
   const down = snap.nodes.filter((n) => !n.alive).map((n) => n.id);
   if (down.length > 0) return `${down.join(', ')} still down`;
   const leaders = snap.nodes.filter((n) => n.role === 'leader');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftEvent } from '../../raft/types';
 import { Simulation } from '../../sim/simulation';
-import type { NodeSnapshot, TraceEvent } from '../../sim/types';
+import type { NodeFrame, TraceEvent } from '../../sim/types';
 import { LESSON_ID, type Lesson, type Localized } from '../narration';
 import { nodeNames, type Scenario } from '../schema';
 import { decodeLink, encodeLink } from '../url';
@@ -25,7 +25,7 @@ function replay(lesson: Lesson, until: number): Simulation {
   return sim;
 }
 
-function node(sim: Simulation, id: string): NodeSnapshot {
+function node(sim: Simulation, id: string): NodeFrame {
   return sim.snapshot().nodes.find((n) => n.id === id)!;
 }
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import type { ClusterSnapshot } from '../../sim/types';
+import type { ClusterFrame } from '../../sim/types';
 import { showTab, useSideStore } from '../chrome/side-store';
 import { ClusterView } from './ClusterView';
 import { MessageDetails } from './MessageDetails';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 /** As the store shows a frame: the view and the message canvas draw the same cluster. */
-function show(s: ClusterSnapshot): void {
+function show(s: ClusterFrame): void {
   act(() => useSimStore.setState({ snapshot: s, live: s }));
 }
 

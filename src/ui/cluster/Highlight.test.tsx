@@ -3,7 +3,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../scenario/narration';
-import type { ClusterSnapshot } from '../../sim/types';
+import type { ClusterFrame } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { closeLesson, useLessonStore } from '../lessons/lesson-state';
 import { LogTable } from '../logs/LogTable';
@@ -20,7 +20,7 @@ afterEach(() => {
   resetStore();
 });
 
-function show(s: ClusterSnapshot): void {
+function show(s: ClusterFrame): void {
   act(() => useSimStore.setState({ snapshot: s }));
 }
 

@@ -7,7 +7,7 @@
 import { majorityOf as majority } from '../../raft/quorum';
 import type { LogEntry, NodeId, RaftEvent, RaftMessage, VoteCheck } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
-import type { Envelope, InvariantName, NodeSnapshot, TraceEvent, Violation, WireMessage } from '../../sim/types';
+import type { Envelope, InvariantName, NodeFrame, TraceEvent, Violation, WireMessage } from '../../sim/types';
 import { CLIENT } from '../../sim/types';
 import { EXPLAIN_PHRASES, type ExplainPhrases } from './phrases';
 
@@ -487,7 +487,7 @@ function explainCommit(
  * §5.4.2 shown where it applies: a leader whose highest majority-replicated entry is from an
  * earlier term does not commit it by counting. Reads the leader's own matchIndex and log.
  */
-export function uncommittedOldTerm(nodes: readonly NodeSnapshot[], lang: Lang): Explanation[] {
+export function uncommittedOldTerm(nodes: readonly NodeFrame[], lang: Lang): Explanation[] {
   const p = EXPLAIN_PHRASES[lang];
   const out: Explanation[] = [];
   for (const n of nodes) {

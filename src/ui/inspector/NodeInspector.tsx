@@ -3,7 +3,7 @@
 // nextIndex[]/matchIndex[], the candidate's votes, and the node's timers.
 
 import { useId, type ReactNode } from 'react';
-import type { NodeSnapshot, TimerSnapshot } from '../../sim/types';
+import type { NodeFrame, TimerSnapshot } from '../../sim/types';
 import type { ChangedField } from '../../store/step-changes';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -51,7 +51,7 @@ export function NodeInspector() {
   );
 }
 
-function Fields({ node, time }: { node: NodeSnapshot; time: number }) {
+function Fields({ node, time }: { node: NodeFrame; time: number }) {
   const t = useStrings(INSPECTOR_STRINGS);
   // While stepping, the fields the last step changed are highlighted.
   const changed = useSimStore((s) => s.changes?.fields[node.id]);

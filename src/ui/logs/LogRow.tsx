@@ -5,7 +5,7 @@
 
 import { memo, useState } from 'react';
 import type { LogEntry } from '../../raft/types';
-import type { NodeSnapshot } from '../../sim/types';
+import type { NodeFrame } from '../../sim/types';
 import { useStrings } from '../i18n';
 import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
@@ -18,7 +18,7 @@ export interface LeaderMarks {
 }
 
 interface LogRowProps {
-  readonly node: NodeSnapshot;
+  readonly node: NodeFrame;
   readonly columns: number;
   readonly from: number;
   readonly to: number;

@@ -3,7 +3,7 @@
 // newest entries unless the user scrolls back; only the visible columns are drawn.
 
 import { useEffect, useState, type UIEvent } from 'react';
-import type { NodeSnapshot } from '../../sim/types';
+import type { NodeFrame } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { useLessonFocus } from '../lessons/lesson-state';
@@ -91,7 +91,7 @@ export function LogTable() {
   }
 
   const leader = currentLeader(nodes);
-  const marksFor = (node: NodeSnapshot): LeaderMarks | null =>
+  const marksFor = (node: NodeFrame): LeaderMarks | null =>
     leader && node.id !== leader.id
       ? { leader: leader.id, next: leader.nextIndex[node.id] ?? 0, match: leader.matchIndex[node.id] ?? 0 }
       : null;
@@ -103,7 +103,7 @@ export function LogTable() {
   const focusNodes = focus?.nodes ?? [];
   const focusOf = (id: string): readonly number[] =>
     focus?.indexes && (focusNodes.length === 0 || focusNodes.includes(id)) ? focus.indexes : NONE;
-  const labelClass = (n: NodeSnapshot): string =>
+  const labelClass = (n: NodeFrame): string =>
     [
       styles.nodeLabel,
       n.alive ? '' : styles.dead,

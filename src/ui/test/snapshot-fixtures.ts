@@ -3,12 +3,12 @@
 import { Quorum } from '../../raft/quorum';
 import type { Configuration, NodeId } from '../../raft/types';
 import { DEFAULT_OPTIONS, SAFE_SWITCHES } from '../../raft/types';
-import type { ClusterSnapshot, Envelope, NodeSnapshot } from '../../sim/types';
+import type { ClusterFrame, Envelope, NodeFrame } from '../../sim/types';
 
 const FIVE_VOTERS: Configuration = { voters: ['A', 'B', 'C', 'D', 'E'], learners: [] };
 
 /** A live follower in term 1 with an empty log, its election timer armed at 0 for 200 ms. */
-export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapshot {
+export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
   return {
     id,
     alive: true,
@@ -35,7 +35,7 @@ export function node(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapsh
 }
 
 /** The same follower as `node` but with no timer armed. */
-export function makeNode(id: NodeId, fields: Partial<NodeSnapshot> = {}): NodeSnapshot {
+export function makeNode(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
   return node(id, { electionTimer: null, ...fields });
 }
 
@@ -44,7 +44,7 @@ export function envelope(id: number, fields: Partial<Envelope> & Pick<Envelope, 
 }
 
 /** A snapshot of the given nodes at time 1000, step 10, on a healthy network with nothing in flight. */
-export function makeSnapshot(nodes: readonly NodeSnapshot[], fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+export function makeSnapshot(nodes: readonly NodeFrame[], fields: Partial<ClusterFrame> = {}): ClusterFrame {
   // Nodes left with the default configuration are voters of exactly the cluster drawn.
   const voters: Configuration = { voters: nodes.map((n) => n.id), learners: [] };
   const quorum = new Quorum(voters).describe();
@@ -72,7 +72,7 @@ export function makeSnapshot(nodes: readonly NodeSnapshot[], fields: Partial<Clu
 }
 
 /** Five `node` followers A–E at time 110, step 1. */
-export function snapshot(fields: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+export function snapshot(fields: Partial<ClusterFrame> = {}): ClusterFrame {
   return makeSnapshot(
     ['A', 'B', 'C', 'D', 'E'].map((id) => node(id)),
     { time: 110, step: 1, ...fields },

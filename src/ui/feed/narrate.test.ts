@@ -88,7 +88,7 @@ const commit: TraceEvent[] = [
 
 const followerCommit: TraceEvent[] = [
   delivered(10, envelope('A', 'D', append(7, 'A', 5))),
-  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5, by: 'leaderCommit' }),
+  node(10, 'D', { type: 'commitAdvanced', from: 4, to: 5, by: 'leaderCommit', leader: 'A' }),
   node(10, 'D', { type: 'entryApplied', index: 5, entry: { term: 7, command: 'set x 1' }, result: '1' }),
 ];
 
@@ -209,5 +209,24 @@ describe('narrate on a real run', () => {
       expect(all.every((t) => !t.includes('undefined'))).toBe(true);
     }
     expect(texts(sim.trace, 'en').some((t) => /^Leader [A-E] committed index 1 \(set y <img/.test(t))).toBe(true);
+  });
+});
+
+describe('a client retry (thesis §6.3)', () => {
+  it('the leader says a retried copy was not applied again, once', () => {
+    const retryCommit: TraceEvent[] = [
+      node(12, 'A', { type: 'commitAdvanced', from: 5, to: 6, by: 'majority', replicas: 3 }),
+      node(12, 'A', {
+        type: 'entryApplied',
+        index: 6,
+        entry: { term: 7, command: 'set y 2', requestId: 4 },
+        result: '2',
+        retry: true,
+      }),
+    ];
+    const lines = narrate(retryCommit, 'en').flatMap((item) => item.lines.map((l) => l.text));
+    expect(lines.filter((l) => l.includes('retry of request #4'))).toEqual([
+      'A: entry 6 is a retry of request #4: not applied again (same answer as the first)',
+    ]);
   });
 });

@@ -209,16 +209,21 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         break;
       case 'commitAdvanced': {
         const applied: string[] = [];
+        const retries: { requestId: number; index: number }[] = [];
         for (let n = e.from + 1; n <= e.to; n++) {
           const a = take(i, node, 'entryApplied', (x) => x.index === n);
           if (a) applied.push(commandText(a.entry.command, p));
+          if (a?.retry && a.entry.requestId !== undefined) retries.push({ requestId: a.entry.requestId, index: n });
         }
         const commands = applied.length > 3 ? [...applied.slice(0, 3), '…'].join(', ') : applied.join(', ');
         // A follower learns of commits from the leader's AppendEntries (leaderCommit); a leader counts replicas.
         if (e.by === 'leaderCommit') {
-          const leader = deliveredTo(node, 'AppendEntries')?.from ?? null;
-          say(p.followerCommitted(node, leader, e.from + 1, e.to, commands), 'commit');
-        } else say(p.leaderCommitted(node, e.from + 1, e.to, commands, e.replicas), 'commit');
+          say(p.followerCommitted(node, e.leader ?? null, e.from + 1, e.to, commands), 'commit');
+        } else {
+          say(p.leaderCommitted(node, e.from + 1, e.to, commands, e.replicas), 'commit');
+          // Said once, by the leader that answers the client, not by every node applying the copy.
+          for (const r of retries) say(p.retryNotApplied(node, r.requestId, r.index), 'commit');
+        }
         break;
       }
       case 'entryApplied':

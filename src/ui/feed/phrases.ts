@@ -40,6 +40,8 @@ export interface Phrases {
   backedUp(node: Id, follower: Id, from: number, to: number): string;
   leaderCommitted(node: Id, first: number, last: number, commands: string, replicas?: number): string;
   followerCommitted(node: Id, leader: Id | null, first: number, last: number, commands: string): string;
+  /** Thesis §6.3: a client's retry put a second copy of a request in the log; the state machine skips it. */
+  retryNotApplied(node: Id, requestId: number, index: number): string;
   lostQuorum(node: Id): string;
   role(role: string): string;
   noop_: string;
@@ -154,6 +156,8 @@ const en: Phrases = {
   leaderCommitted: (n, a, b, cmds, replicas) =>
     `Leader ${n} committed ${a === b ? 'index' : 'indexes'} ${range(a, b)}${cmds ? ` (${cmds})` : ''}` +
     (replicas ? `: ${replicas} nodes hold ${a === b ? 'it' : 'them'}, a majority` : ''),
+  retryNotApplied: (n, r, i) =>
+    `${n}: entry ${i} is a retry of request #${r}: not applied again (same answer as the first)`,
   followerCommitted: (n, l, a, b, cmds) =>
     `${n} learned${l ? ` from ${l}` : ''} that ${a === b ? `index ${a} is` : `indexes ${range(a, b)} are`} committed and applied ${a === b ? 'it' : 'them'}${cmds ? ` (${cmds})` : ''}`,
   lostQuorum: (n) => `${n} stepped down to follower: it has not heard from a majority (checkQuorum)`,
@@ -278,6 +282,7 @@ const ko: Phrases = {
   leaderCommitted: (n, a, b, cmds, replicas) =>
     `리더 ${n}가 인덱스 ${range(a, b)}${cmds ? `(${cmds})` : ''}${eul(b)} 커밋했습니다` +
     (replicas ? `: 과반수인 노드 ${replicas}개가 가지고 있습니다` : ''),
+  retryNotApplied: (n, r, i) => `${n}: 항목 ${i}은(는) 요청 #${r}의 재시도: 다시 적용하지 않음 (처음과 같은 응답)`,
   followerCommitted: (n, l, a, b, cmds) =>
     `${n}가 ${l ? `${l}에게서 ` : ''}인덱스 ${range(a, b)}${cmds ? `(${cmds})` : ''}${iga(b)} 커밋되었음을 알고 상태 머신에 적용했습니다`,
   lostQuorum: (n) => `${n}가 과반수와 연락이 닿지 않아 팔로워로 물러났습니다(checkQuorum)`,

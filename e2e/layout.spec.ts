@@ -19,6 +19,8 @@ for (const size of [
     test.use({ viewport: size });
     test('ring, logs and controls are all on screen without scrolling', async ({ page }) => {
       await openApp(page);
+      // The ring draws after the first frame arrives: wait for it rather than measure an empty page.
+      await expect(cluster(page)).toBeVisible();
       await inViewport(page, 'cluster', await cluster(page).boundingBox());
       await inViewport(page, 'logs heading', await page.getByRole('heading', { name: 'Logs' }).boundingBox());
       for (const node of ['A', 'B', 'C', 'D', 'E']) {

@@ -8,12 +8,10 @@ import { StepExplanations } from './ExplanationList';
 import { EXPLAIN_STRINGS } from './strings';
 
 export function StepWhy({
-  step,
   records,
   time,
 }: {
-  readonly step: number;
-  /** The records the step is found in (the feed's own history, or the store's feed). */
+  /** The records of the step. */
   readonly records: readonly TraceEvent[];
   /** The step's time as the feed prints it, for the button's accessible name. */
   readonly time: string;
@@ -35,7 +33,7 @@ export function StepWhy({
       </button>
       {open ? (
         <div id={id} className={styles.stepWhyBody} ref={(el) => el?.scrollIntoView?.({ block: 'nearest' })}>
-          <StepExplanations step={step} records={records} empty={t.nothing} />
+          <StepExplanations records={records} empty={t.nothing} />
         </div>
       ) : null}
     </div>

@@ -15,7 +15,7 @@ afterEach(cleanup);
 describe('StepWhy (the feed\'s "Why?" button)', () => {
   it('opens the explanations of its step with the evaluated condition, and closes them', () => {
     const records = refusedVoteStep(7);
-    render(<StepWhy step={7} records={records} time="70 ms" />);
+    render(<StepWhy records={records} time="70 ms" />);
     expect(screen.queryByText(/refused to vote for E/)).toBeNull();
     const button = screen.getByRole('button', { name: 'Why? Explain the step at 70 ms' });
     expect(button).toHaveAttribute('aria-expanded', 'false');

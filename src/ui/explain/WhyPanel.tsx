@@ -1,10 +1,12 @@
 // "Why?": the latest step explained rule by rule, why the selected message was sent, and the
-// entries a leader holds on a majority but may not commit yet (§5.4.2), from its own matchIndex.
+// entries a leader holds on a majority but may not commit yet (§5.4.2), from the frame's commitDeferred.
 
 import { useId, useMemo } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
-import { latestStep, messageWhy, uncommittedOldTerm } from './explain';
+import { deferredReading } from '../interpret/commit';
+import { latestStep, recordsOfStep } from '../interpret/interpret';
+import { messageWhy } from '../interpret/messages';
 import styles from './Explain.module.css';
 import { ExplanationItem, StepExplanations } from './ExplanationList';
 import { EXPLAIN_STRINGS } from './strings';
@@ -19,12 +21,23 @@ export function WhyPanel() {
   );
   const titleId = useId();
   const step = latestStep(feed);
-  const clusterSize = nodes?.length ?? 0;
-  const why = useMemo(
-    () => (message ? messageWhy(message, feed, { lang, clusterSize }) : null),
-    [message, feed, lang, clusterSize],
+  const records = useMemo(() => (step === null ? [] : recordsOfStep(feed, step)), [feed, step]);
+  const why = useMemo(() => (message ? messageWhy(message, feed) : null), [message, feed]);
+  const pending = useMemo(
+    () =>
+      (nodes ?? []).flatMap((n) =>
+        n.alive && n.role === 'leader' && n.commitDeferred
+          ? [
+              deferredReading(
+                n.id,
+                { ...n.commitDeferred, currentTerm: n.currentTerm },
+                Math.max(0, ...n.quorum.map((q) => q.needed)) || null,
+              ),
+            ]
+          : [],
+      ),
+    [nodes],
   );
-  const pending = useMemo(() => (nodes ? uncommittedOldTerm(nodes, lang) : []), [nodes, lang]);
 
   return (
     <section className={styles.panel} aria-labelledby={titleId}>
@@ -34,7 +47,7 @@ export function WhyPanel() {
       {message && why ? (
         <div className={styles.block}>
           <h3 className={styles.subtitle}>{t.messageTitle(message.id)}</h3>
-          <p className={styles.why}>{why}</p>
+          <p className={styles.why}>{why[lang]}</p>
         </div>
       ) : null}
       <div className={styles.block}>
@@ -42,7 +55,7 @@ export function WhyPanel() {
         {step === null ? (
           <p className={styles.empty}>{t.waiting}</p>
         ) : (
-          <StepExplanations step={step} records={feed} empty={t.nothing} />
+          <StepExplanations records={records} empty={t.nothing} />
         )}
       </div>
       {pending.length > 0 ? (
@@ -50,7 +63,7 @@ export function WhyPanel() {
           <h3 className={styles.subtitle}>{t.pending}</h3>
           <ul className={styles.list}>
             {pending.map((e, i) => (
-              <ExplanationItem key={i} explanation={e} />
+              <ExplanationItem key={i} reading={e} />
             ))}
           </ul>
         </div>

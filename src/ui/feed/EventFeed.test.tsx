@@ -55,7 +55,7 @@ describe('EventFeed', () => {
   it('tells the trace in words, with commands as text and never as HTML', () => {
     const { container } = render(<EventFeed />);
     expect(screen.getByText(`Client sent request #1 "${evil}" to A`)).toBeInTheDocument();
-    expect(screen.getByText('B voted for C in term 4')).toBeInTheDocument();
+    expect(screen.getByText(/^B voted for C in term 4: /)).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
   });
 
@@ -85,14 +85,16 @@ describe('EventFeed', () => {
     );
   });
 
-  it('speaks Korean', () => {
-    useSimStore.setState({ lang: 'ko' });
+  it('speaks Korean, and re-words the lines already shown when the language changes', () => {
     render(<EventFeed />);
-    expect(screen.getByText('B가 임기 4에서 C에게 투표했습니다')).toBeInTheDocument();
+    expect(screen.getByText(/^B voted for C in term 4: /)).toBeInTheDocument();
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByText(/^B가 임기 4에서 C에게 투표함: /)).toBeInTheDocument();
+    expect(screen.queryByText(/^B voted for C/)).toBeNull();
     expect(screen.getByRole('checkbox', { name: '메시지 보기 (Heartbeat 포함)' })).toBeInTheDocument();
   });
 
-  it('lets the oldest lines go fifty at a time, always keeping the newest hundred', () => {
+  it('lets the oldest lines go fifty at a time, always keeping the newest hundred', { timeout: 30000 }, () => {
     const submitted = (step: number): TraceEvent => ({
       time: step * 10,
       step,

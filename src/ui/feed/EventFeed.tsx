@@ -1,18 +1,20 @@
-// The trace in plain words (narrate.ts), oldest first like a story, kept scrolled to
-// the newest line unless the reader scrolls back. Invariant violations are pinned on
-// top in red. Commands typed by students are rendered as React text, never as HTML.
+// The trace in plain words (the interpreter's readings), oldest first like a story, kept
+// scrolled to the newest line unless the reader scrolls back. Invariant violations are pinned
+// on top in red. Each item keeps its records and readings, not text: its words are chosen when
+// it is drawn, so a language switch re-words every line already shown. Commands typed by
+// students are rendered as React text, never as HTML.
 
 import { memo, useEffect, useId, useMemo, useState } from 'react';
-import type { TraceEvent } from '../../sim/types';
-import { useSimStore } from '../../store/sim-store';
+import { useSimStore, type Lang } from '../../store/sim-store';
 import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
 import { StepWhy } from '../explain/StepWhy';
 import { useStrings } from '../i18n';
 import { useStickToEnd } from '../use-stick-to-end';
 import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory, lastSteps } from './history';
-import { narrate, type FeedItem, type Tone } from './narrate';
-import { PHRASES } from './phrases';
+import { feedLines, readStep, stepsOf, violationReading, type ReadStep } from '../interpret/interpret';
+import type { Reading, Tone } from '../interpret/reading';
+import { useRunFacts } from '../interpret/use-run-facts';
 import { FEED_STRINGS } from './strings';
 
 /** At least this many feed items are drawn (the store keeps the last 500 trace records)… */
@@ -53,11 +55,15 @@ export function EventFeed() {
   const [showMessages, setShowMessages] = useState(false);
   const toggleId = useId();
 
+  const facts = useRunFacts();
   const told = useMemo(
-    // Narrate only the steps that can be shown: a long history must not cost every frame.
+    // Read only the steps that can be shown: a long history must not cost every frame.
     () =>
-      narrate(lastSteps(showMessages ? feed : history.records, MOST_ITEMS), lang, { showMessages }).slice(-MOST_ITEMS),
-    [feed, history, lang, showMessages],
+      stepsOf(lastSteps(showMessages ? feed : history.records, MOST_ITEMS))
+        .map((step): FeedItem => ({ ...step, lines: feedLines(readStep(step.records, facts), showMessages) }))
+        .filter((item) => item.lines.length > 0)
+        .slice(-MOST_ITEMS),
+    [feed, history, showMessages, facts],
   );
   // The list starts at the same item until MOST_ITEMS have piled up (or it is gone: a rewind, a reload).
   const [firstKey, setFirstKey] = useState<string | null>(null);
@@ -72,7 +78,6 @@ export function EventFeed() {
   // Follow the newest line, also when the list switches between steps and messages.
   const { ref, pinned, onScroll, toEnd } = useStickToEnd<HTMLOListElement>('y', 24, `${showMessages}:${lastKey}`);
 
-  const phrases = PHRASES[lang];
   return (
     <section className={styles.panel} aria-labelledby={`${toggleId}-title`} id="event-feed">
       <div className={styles.heading}>
@@ -95,7 +100,7 @@ export function EventFeed() {
           <ul>
             {violations.slice(-5).map((v, i) => (
               <li key={`${v.time}-${i}`}>
-                <span className={styles.time}>{t.at(v.time)}</span> {phrases.violation(v)}
+                <span className={styles.time}>{t.at(v.time)}</span> {violationReading(v).text[lang]}
               </li>
             ))}
           </ul>
@@ -114,12 +119,7 @@ export function EventFeed() {
         tabIndex={0}
       >
         {items.map((item) => (
-          <FeedEntry
-            key={item.key}
-            item={item}
-            records={showMessages ? feed : history.records}
-            time={t.at(item.time)}
-          />
+          <FeedEntry key={item.key} item={item} lang={lang} time={t.at(item.time)} />
         ))}
       </ol>
       {!pinned ? (
@@ -131,20 +131,17 @@ export function EventFeed() {
   );
 }
 
+/** One step of the feed: its records and the readings the feed tells, worded when drawn. */
+interface FeedItem extends ReadStep {
+  readonly lines: readonly Reading[];
+}
+
 /**
- * One step of the feed. Memoized on what it shows: a past step's lines and records no longer
- * change, so only the newest item re-renders while the run plays.
+ * One step of the feed. Memoized on what it shows: a past step's lines no longer change, so only
+ * the newest item re-renders while the run plays, and every item when the language changes.
  */
 const FeedEntry = memo(
-  function FeedEntry({
-    item,
-    records,
-    time,
-  }: {
-    readonly item: FeedItem;
-    readonly records: readonly TraceEvent[];
-    readonly time: string;
-  }) {
+  function FeedEntry({ item, lang, time }: { readonly item: FeedItem; readonly lang: Lang; readonly time: string }) {
     return (
       <li className={styles.item}>
         <span className={styles.time}>{time}</span>
@@ -154,13 +151,18 @@ const FeedEntry = memo(
               <span className={styles.glyph} aria-hidden="true">
                 {GLYPH[line.tone]}
               </span>
-              <span>{line.text}</span>
+              <span>{line.text[lang]}</span>
             </li>
           ))}
         </ul>
-        <StepWhy step={item.step} records={records} time={time} />
+        <StepWhy records={item.records} time={time} />
       </li>
     );
   },
-  (a, b) => a.item.key === b.item.key && a.item.lines.length === b.item.lines.length && a.time === b.time,
+  (a, b) =>
+    a.item.key === b.item.key &&
+    a.item.lines.length === b.item.lines.length &&
+    a.item.records.length === b.item.records.length &&
+    a.lang === b.lang &&
+    a.time === b.time,
 );

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, useSimStore } from '../../store/sim-store';
 import { at, refusedVoteStep } from '../explain/test-records';
 import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
-import { activeSettings } from './rules';
 import { RulesPanel } from './RulesPanel';
 
 const five = makeSnapshot(['A', 'B', 'C', 'D', 'E'].map((id) => makeNode(id)));
@@ -50,12 +49,15 @@ describe('RulesPanel', () => {
     expect(screen.getByText('B: 후보의 lastLogTerm 2 > 내 lastLogTerm 3? 아니요 → 거부')).toBeInTheDocument();
   });
 
-  it('marks the rule an unsafe switch breaks, and options switched on in the feed', () => {
+  it('marks the rule an unsafe switch breaks, and the options on, as the frame reports them', () => {
     useSimStore.setState({
-      feed: [
-        at(1, { kind: 'action', action: { at: 10, do: 'setOptions', unsafe: { noElectionRestriction: true } } }),
-        at(2, { kind: 'action', action: { at: 20, do: 'setOptions', options: { preVote: true } } }),
-      ],
+      // The feed no longer holds the actions that switched them: the frame still says what is in force.
+      feed: [at(1, { kind: 'crashed', node: 'C' })],
+      snapshot: {
+        ...five,
+        options: { ...five.options, preVote: true },
+        unsafe: { ...five.unsafe, noElectionRestriction: true },
+      },
     });
     render(<RulesPanel />);
     const rule = screen.getAllByRole('listitem').find((li) => li.dataset.rule === 'rv.upToDate')!;
@@ -64,25 +66,5 @@ describe('RulesPanel', () => {
     expect(within(preVote).getByText('on')).toBeInTheDocument();
     const fast = screen.getAllByRole('listitem').find((li) => li.dataset.rule === 'opt.fastBackup')!;
     expect(within(fast).getByText('off')).toBeInTheDocument();
-  });
-});
-
-describe('activeSettings', () => {
-  it('starts from the scenario and follows setOptions actions in order', () => {
-    const scenario = { ...DEFAULT_SCENARIO, options: { ...DEFAULT_SCENARIO.options, checkQuorum: true } };
-    const feed = [
-      at(1, {
-        kind: 'action',
-        action: { at: 10, do: 'setOptions', options: { checkQuorum: false, fastBackup: true } },
-      }),
-      at(2, {
-        kind: 'action',
-        action: { at: 20, do: 'setOptions', options: { fastBackup: false } },
-        error: 'refused',
-      }),
-    ];
-    expect(activeSettings(scenario, []).options.checkQuorum).toBe(true);
-    const s = activeSettings(scenario, feed);
-    expect(s.options).toEqual({ preVote: false, checkQuorum: false, leaderNoop: false, fastBackup: true });
   });
 });

@@ -3,11 +3,13 @@
 // evaluated on the values the engine recorded; an unsafe switch marks the rule it breaks.
 
 import { useId, useLayoutEffect, useMemo, useRef } from 'react';
-import type { LogEntry, NodeId, UnsafeSwitches } from '../../raft/types';
+import type { UnsafeSwitches } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
-import { explainStep, latestStep, recordsOfStep, type Explanation, type RuleId } from '../explain/explain';
 import { useStrings } from '../i18n';
-import { activeSettings, BROKEN_BY, RULE_SECTIONS } from './rules';
+import { explained, latestStep, readStep, recordsOfStep } from '../interpret/interpret';
+import type { Reading, RuleId } from '../interpret/reading';
+import { useRunFacts } from '../interpret/use-run-facts';
+import { BROKEN_BY, RULE_SECTIONS } from './rules';
 import styles from './Rules.module.css';
 import { RULES_STRINGS } from './strings';
 
@@ -15,8 +17,10 @@ export function RulesPanel() {
   const t = useStrings(RULES_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const feed = useSimStore((s) => s.feed);
-  const scenario = useSimStore((s) => s.scenario);
-  const nodes = useSimStore((s) => s.snapshot?.nodes);
+  // The options and unsafe switches in force, as the engine reports them in the frame.
+  const options = useSimStore((s) => s.snapshot?.options ?? null);
+  const unsafe = useSimStore((s) => s.snapshot?.unsafe ?? null);
+  const facts = useRunFacts();
   const titleId = useId();
   const panel = useRef<HTMLElement>(null);
 
@@ -24,16 +28,10 @@ export function RulesPanel() {
   const current = useMemo(() => {
     if (step === null) return null;
     const records = recordsOfStep(feed, step);
-    const logs: Record<NodeId, readonly LogEntry[]> = {};
-    for (const n of nodes ?? []) logs[n.id] = n.log;
-    return {
-      time: records[0]!.time,
-      explanations: explainStep(records, { lang, clusterSize: nodes?.length ?? scenario.nodes, feed, logs }),
-    };
-  }, [feed, step, lang, nodes, scenario.nodes]);
-  const settings = useMemo(() => activeSettings(scenario, feed), [scenario, feed]);
+    return { time: records[0]!.time, explanations: explained(readStep(records, facts)) };
+  }, [feed, step, facts]);
 
-  const byRule = new Map<RuleId, Explanation[]>();
+  const byRule = new Map<RuleId, Reading[]>();
   for (const e of current?.explanations ?? []) for (const r of e.rules) byRule.set(r, [...(byRule.get(r) ?? []), e]);
   // Bring the first executed rule into view inside the panel (a DOM scroll of the panel only, not the page).
   useLayoutEffect(() => {
@@ -47,7 +45,7 @@ export function RulesPanel() {
 
   const broken = new Map<RuleId, string>();
   for (const [name, rule] of Object.entries(BROKEN_BY))
-    if (settings.unsafe[name as keyof UnsafeSwitches]) broken.set(rule, name);
+    if (unsafe?.[name as keyof UnsafeSwitches]) broken.set(rule, name);
 
   return (
     <section ref={panel} className={styles.panel} aria-labelledby={titleId}>
@@ -67,7 +65,7 @@ export function RulesPanel() {
             {section.lines.map((line) => {
               const ran = byRule.get(line.id);
               const brokenBy = broken.get(line.id);
-              const on = line.option ? settings.options[line.option] : null;
+              const on = line.option && options ? options[line.option] : null;
               return (
                 <li
                   key={line.id}
@@ -91,8 +89,8 @@ export function RulesPanel() {
                         {ran.map((e, i) => (
                           <li key={i}>
                             {e.node ? `${e.node}: ` : ''}
-                            {e.check ?? e.text}
-                            {e.unsafe ? <span className={styles.brokenNote}>⚠ {e.unsafe}</span> : null}
+                            {(e.check ?? e.text)[lang]}
+                            {e.unsafe ? <span className={styles.brokenNote}>⚠ {e.unsafe[lang]}</span> : null}
                           </li>
                         ))}
                       </ul>

@@ -1,10 +1,9 @@
 // The layout of the rules panel (Figure 2 of the paper, as node.ts implements it, plus the
-// options) and which settings are on. Pure: the panel draws it, the tests read it.
+// options) and which rule each unsafe switch breaks. Pure: the panel draws it, the tests read it.
+// Which options and switches are on is the frame's (ClusterFrame.options/unsafe), never rebuilt here.
 
-import type { RaftOptions, UnsafeSwitches } from '../../raft/types';
-import type { Scenario } from '../../scenario/schema';
-import type { TraceEvent } from '../../sim/types';
-import type { RuleId } from '../explain/explain';
+import type { UnsafeSwitches } from '../../raft/types';
+import type { RuleId } from '../interpret/reading';
 
 export type SectionId = 'all' | 'followers' | 'candidates' | 'leaders' | 'rv' | 'ae' | 'options';
 export type OptionName = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
@@ -85,35 +84,3 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   commitPreviousTerms: 'leader.commit',
   forgetOnRestart: 'all.persist',
 };
-
-export interface ActiveSettings {
-  readonly options: Readonly<Record<OptionName, boolean>>;
-  readonly unsafe: UnsafeSwitches;
-}
-
-/**
- * The options and unsafe switches in force: the scenario's, then every setOptions action of the
- * feed in order (the snapshot does not carry them). Actions older than the feed are not seen.
- */
-export function activeSettings(scenario: Scenario, feed: readonly TraceEvent[]): ActiveSettings {
-  const o: RaftOptions = scenario.options;
-  const options: Record<OptionName, boolean> = {
-    preVote: o.preVote,
-    checkQuorum: o.checkQuorum,
-    leaderNoop: o.leaderNoop,
-    fastBackup: o.fastBackup,
-  };
-  const unsafe: { -readonly [K in keyof UnsafeSwitches]: boolean } = { ...scenario.unsafe };
-  for (const r of scenario.actions) if (r.do === 'setOptions' && r.at === 0) apply(r);
-  for (const r of feed)
-    if (r.kind === 'action' && r.error === undefined && r.action.do === 'setOptions') apply(r.action);
-  return { options, unsafe };
-
-  function apply(a: {
-    options?: Partial<Record<OptionName, boolean | undefined>>;
-    unsafe?: Partial<Record<keyof UnsafeSwitches, boolean | undefined>>;
-  }): void {
-    for (const [k, v] of Object.entries(a.options ?? {})) if (v !== undefined) options[k as OptionName] = v;
-    for (const [k, v] of Object.entries(a.unsafe ?? {})) if (v !== undefined) unsafe[k as keyof UnsafeSwitches] = v;
-  }
-}

@@ -4,7 +4,7 @@
 import { useId, useMemo } from 'react';
 import type { InvariantName, Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
-import { invariantSection } from '../explain/explain';
+import { invariantSection } from '../interpret/interpret';
 import { useStrings } from '../i18n';
 import { EXTRA_CHECKS, FIGURE_3, invariantStatus, type InvariantStatus } from './safety';
 import styles from './Safety.module.css';

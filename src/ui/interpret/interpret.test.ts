@@ -1,0 +1,544 @@
+import { describe, expect, it } from 'vitest';
+import type { VoteTally } from '../../raft/types';
+import { electionRestriction } from '../../scenario/lessons/election-restriction';
+import { scenarioSchema } from '../../scenario/schema';
+import { Simulation } from '../../sim/simulation';
+import { run } from '../../sim/test-helpers';
+import type { TraceEvent } from '../../sim/types';
+import { at, check, delivered, envelope, nodeEvent, refusedVoteStep, sent } from '../explain/test-records';
+import { explained, feedLines, formatReading, readStep, recordsOfStep, stepsOf } from './interpret';
+import { messageWhy } from './messages';
+import type { Reading, RunFacts } from './reading';
+
+const line = (r: Reading, lang: 'en' | 'ko' = 'en'): string => formatReading(r, lang);
+/** What the feed says about a trace: every step's lines, in English or Korean. */
+const feed = (records: readonly TraceEvent[], lang: 'en' | 'ko' = 'en', facts: RunFacts = {}): string[] =>
+  stepsOf(records).flatMap((s) => feedLines(readStep(s.records, facts), false).map((r) => r.text[lang]));
+
+const electionStep: TraceEvent[] = [
+  at(3, { kind: 'timerFired', node: 'C', timer: 'election' }),
+  nodeEvent(3, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'election' }),
+  nodeEvent(3, 'C', { type: 'roleChanged', from: 'follower', to: 'candidate', term: 4 }),
+  nodeEvent(3, 'C', {
+    type: 'electionStarted',
+    term: 4,
+    preVote: false,
+    cause: 'timer',
+    voters: ['A', 'B', 'C', 'D', 'E'],
+  }),
+  ...['A', 'B', 'D', 'E'].map((to) =>
+    sent(3, 'C', to, { type: 'RequestVote', term: 4, candidateId: 'C', lastLogIndex: 2, lastLogTerm: 3 }),
+  ),
+];
+
+const tally = (granted: string[], refused: string[], result: VoteTally['result']): VoteTally => ({
+  granted,
+  refused,
+  quorums: [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }],
+  result,
+});
+
+describe('elections', () => {
+  it('an election is one feed line, told by electionStarted with the voters it names', () => {
+    expect(feed(electionStep)).toEqual([
+      "C's election timeout fired in term 3: it became candidate for term 4, voted for itself and asked A, B, D, E for votes",
+    ]);
+    expect(feed(electionStep, 'ko')).toEqual([
+      '임기 3에서 C의 선거 타임아웃이 만료됨: 임기 4의 후보가 되어 자신에게 투표하고 A, B, D, E에게 투표를 요청함',
+    ]);
+    const [e] = explained(readStep(electionStep));
+    expect(e!.rules).toEqual(['follower.timeout', 'candidate.start']);
+    expect(e!.section).toBe('§3.2');
+    expect(e!.check?.en).toContain('currentTerm 3 + 1 = 4');
+  });
+
+  it('the cause comes from the event: a won pre-vote, or the class firing the timer', () => {
+    const won = [
+      nodeEvent(4, 'C', { type: 'termChanged', from: 3, to: 4, cause: 'election' }),
+      nodeEvent(4, 'C', { type: 'roleChanged', from: 'preCandidate', to: 'candidate', term: 4 }),
+      nodeEvent(4, 'C', {
+        type: 'electionStarted',
+        term: 4,
+        preVote: false,
+        cause: 'preVoteWon',
+        voters: ['A', 'B', 'C'],
+      }),
+    ];
+    const [w] = readStep(won);
+    expect(w!.text.en).toMatch(/^C won the pre-vote: it became candidate for term 4/);
+    expect(w!.rules).toContain('opt.preVote');
+    const forced = [
+      nodeEvent(5, 'C', { type: 'electionStarted', term: 5, preVote: true, cause: 'forced', voters: ['A', 'B', 'C'] }),
+    ];
+    expect(feed(forced)).toEqual([
+      "The class fired C's election timer: before raising its term it asks A, B whether they would vote for it in term 5 (pre-vote: its term stays 4)",
+    ]);
+  });
+
+  it('a candidate that starts another election without changing role: its term climbs (§6.1)', () => {
+    const again = electionStep.filter((r) => !(r.kind === 'node' && r.event.type === 'roleChanged'));
+    const readings = explained(readStep(again));
+    expect(readings.map((r) => r.section)).toEqual(['§3.2', '§6.1']);
+    expect(line(readings[1]!)).toMatch(/^§6\.1: C's previous election \(term 3\) found no leader either/);
+    // A detail for "Why?", not a second feed line.
+    expect(feed(again)).toHaveLength(1);
+  });
+
+  it('a new leader is told with the tally the engine counted', () => {
+    const win = [
+      nodeEvent(6, 'C', {
+        type: 'voteCounted',
+        voter: 'D',
+        term: 4,
+        preVote: false,
+        granted: true,
+        tally: tally(['C', 'B', 'D'], ['A'], 'won'),
+      }),
+      nodeEvent(6, 'C', { type: 'roleChanged', from: 'candidate', to: 'leader', term: 4 }),
+    ];
+    expect(feed(win)).toEqual([
+      'C won the election of term 4 with 3 of 5 votes (C, B, D) and became leader: it sends AppendEntries to all at once',
+    ]);
+    const [r] = explained(readStep(win));
+    expect(r!.rules).toEqual(['candidate.win', 'leader.announce']);
+    expect(r!.check?.en).toBe('votes 3 ≥ majority 3 of 5? yes → leader');
+    expect(r!.check?.ko).toBe('득표 3 ≥ 과반수 3(5대 중)? 예 → 리더');
+  });
+
+  it('a vote counted is a detail for "Why?"; a lost round is a feed line', () => {
+    const pending = [
+      nodeEvent(6, 'C', {
+        type: 'voteCounted',
+        voter: 'A',
+        term: 4,
+        preVote: false,
+        granted: false,
+        tally: tally(['C'], ['A'], 'pending'),
+      }),
+    ];
+    expect(feed(pending)).toEqual([]);
+    expect(explained(readStep(pending))[0]!.check?.en).toBe('votes 1 ≥ majority 3 of 5? no → wait for more votes');
+    const lost = [
+      nodeEvent(7, 'C', {
+        type: 'voteCounted',
+        voter: 'E',
+        term: 4,
+        preVote: false,
+        granted: false,
+        tally: tally(['C', 'B'], ['A', 'D', 'E'], 'lost'),
+      }),
+    ];
+    expect(feed(lost)).toEqual([
+      'C can no longer win the vote of term 4: A, D, E refused (a majority needs 3); it waits for its timer',
+    ]);
+  });
+
+  it('a vote refused by the election restriction, with both logs, after adopting the higher term', () => {
+    const step = refusedVoteStep();
+    const out = explained(readStep(step));
+    expect(out.map((r) => r.section)).toEqual(['§6.2', '§6.3']);
+    expect(out[0]!.text.en).toContain('saw term 5 from E, higher than its own 3');
+    expect(line(out[1]!)).toBe("§6.3 (paper §5.4.1): B refused to vote for E: E's last log term 2 is older than B's 3");
+    expect(out[1]!.check?.en).toBe("candidate's lastLogTerm 2 > my lastLogTerm 3? no → refuse");
+    expect(line(out[1]!, 'ko')).toBe(
+      '§6.3 (논문 §5.4.1): B가 E에게 투표를 거부함: E의 마지막 로그 임기 2가 B의 3보다 오래됨',
+    );
+    expect(out[1]!.check?.ko).toBe('후보의 lastLogTerm 2 > 내 lastLogTerm 3? 아니요 → 거부');
+  });
+
+  it("refusals: equal last terms compare indexes; a stale term names the voter's own term; one vote per term", () => {
+    const step = [
+      nodeEvent(2, 'A', {
+        type: 'voteRefused',
+        candidate: 'E',
+        term: 6,
+        preVote: false,
+        reason: 'log-not-up-to-date',
+        check: check({
+          voterLastLogTerm: 3,
+          voterLastLogIndex: 5,
+          candidateLastLogTerm: 3,
+          candidateLastLogIndex: 4,
+          candidateUpToDate: false,
+        }),
+      }),
+      nodeEvent(2, 'B', {
+        type: 'voteRefused',
+        candidate: 'E',
+        term: 2,
+        preVote: false,
+        reason: 'stale-term',
+        check: check({ voterTerm: 6 }),
+      }),
+      nodeEvent(2, 'C', {
+        type: 'voteRefused',
+        candidate: 'E',
+        term: 6,
+        preVote: false,
+        reason: 'already-voted',
+        check: check({ votedFor: 'D' }),
+      }),
+      nodeEvent(2, 'D', {
+        type: 'voteRefused',
+        candidate: 'E',
+        term: 6,
+        preVote: true,
+        reason: 'leader-alive',
+        check: check(),
+      }),
+    ];
+    const [equal, stale, voted, alive] = readStep(step);
+    expect(equal!.text.en).toBe("A refused to vote for E: E's log (term 3) ends at index 4, before A's 5");
+    expect(equal!.check?.en).toBe("candidate's lastLogTerm 3 = mine, lastLogIndex 4 ≥ my 5? no → refuse");
+    expect(stale!.check?.en).toBe('term 2 < currentTerm 6? yes → refuse');
+    expect(voted!.text.en).toBe('C refused to vote for E in term 6: it already voted for D (one vote per term)');
+    expect(voted!.check?.en).toBe('votedFor D ∈ {null, E}? no → refuse');
+    expect(line(alive!)).toMatch(/^§6\.2 \(thesis §9\.6\): D refused a pre-vote to E: it still hears/);
+    expect(line(alive!, 'ko')).toMatch(/^§6\.2 \(학위논문 §9\.6\): D가 E의 사전 투표를 거부함/);
+  });
+
+  it('a vote granted against the election restriction is marked unsafe', () => {
+    const step = [
+      nodeEvent(2, 'A', {
+        type: 'voteGranted',
+        candidate: 'E',
+        term: 6,
+        preVote: false,
+        check: check({ voterLastLogTerm: 3, candidateLastLogTerm: 2, candidateUpToDate: false }),
+      }),
+    ];
+    expect(readStep(step)[0]!.unsafe?.en).toContain('noElectionRestriction');
+  });
+
+  it('a leader stepping down on a higher term is one line', () => {
+    const step = [
+      nodeEvent(9, 'A', { type: 'termChanged', from: 4, to: 7, cause: 'E' }),
+      nodeEvent(9, 'A', { type: 'roleChanged', from: 'leader', to: 'follower', term: 4 }),
+    ];
+    expect(feed(step)).toEqual([
+      'A saw term 7 from E, higher than its own 4: it adopts term 7, clears votedFor and steps down from leader to follower',
+    ]);
+    expect(feed(step, 'ko')).toEqual([
+      'A가 E에게서 자신의 임기 4보다 높은 임기 7을 봄: 임기 7을 받아들이고 votedFor를 비운 뒤 리더에서 팔로워로 강등됨',
+    ]);
+  });
+});
+
+describe('replication and repair (§4, §7)', () => {
+  it('the consistency check, the backup and the repair, each with its rule and values', () => {
+    const repair: TraceEvent[] = [
+      nodeEvent(11, 'D', {
+        type: 'appendRefused',
+        leader: 'A',
+        term: 7,
+        prevLogIndex: 4,
+        prevLogTerm: 2,
+        reason: 'term-mismatch',
+        myLastLogIndex: 6,
+        myPrevLogTerm: 1,
+      }),
+      nodeEvent(12, 'A', { type: 'nextIndexBackedUp', follower: 'D', from: 4, to: 3 }),
+      nodeEvent(13, 'E', { type: 'entriesTruncated', fromIndex: 4, removed: [{ term: 3, command: 'set y 2' }] }),
+      nodeEvent(13, 'E', {
+        type: 'entriesAppended',
+        fromIndex: 4,
+        entries: [{ term: 7, command: 'set z 3' }],
+        leader: 'A',
+      }),
+    ];
+    const readings = stepsOf(repair).flatMap((s) => readStep(s.records));
+    expect(readings.map((r) => [r.section, r.rules])).toEqual([
+      ['§7.1', ['ae.check']],
+      ['§7.2', ['leader.backup']],
+      ['§7.2', ['ae.conflict']],
+      ['§4', ['ae.check', 'ae.append']],
+    ]);
+    expect(readings[0]!.check?.en).toBe('log[4].term 1 = prevLogTerm 2? no → refuse');
+    // "Back", not "up": nextIndex goes down.
+    expect(readings[1]!.text.en).toBe('A moved nextIndex for D back from 4 to 3 and retries');
+    expect(readings[1]!.text.ko).toBe('A가 D의 nextIndex를 4에서 3으로 줄이고 다시 보냄');
+    // The conflicting term is the leader's entry appended in the same step.
+    expect(readings[2]!.check?.en).toBe("log[4].term 3 = new entry's term 7? no → delete index 4 and all after it");
+    expect(readings[3]!.text.en).toBe(
+      `E appended entry 4 (term 7, "set z 3") from A: the entries before it match the leader's`,
+    );
+  });
+
+  it("a leader's own entry names its request, and a no-op says so from the entry's flag", () => {
+    const own = [
+      at(2, { kind: 'client', event: { type: 'accepted', requestId: 3, node: 'A', index: 5, term: 2 } }),
+      nodeEvent(2, 'A', {
+        type: 'entriesAppended',
+        fromIndex: 5,
+        entries: [{ term: 2, command: 'set x 1', requestId: 3 }],
+        leader: 'A',
+      }),
+    ];
+    expect(feed(own)).toEqual([
+      'Leader A appended "set x 1" (request #3) to its log at index 5, term 2: not committed yet; it sends it to the followers',
+    ]);
+    const noop = [
+      nodeEvent(3, 'A', {
+        type: 'entriesAppended',
+        fromIndex: 6,
+        entries: [{ term: 2, command: '', noop: true }],
+        leader: 'A',
+      }),
+    ];
+    expect(readStep(noop)[0]!.rules).toEqual(['opt.leaderNoop']);
+    // An empty command without the flag is not a no-op.
+    const empty = [
+      nodeEvent(3, 'A', { type: 'entriesAppended', fromIndex: 6, entries: [{ term: 2, command: '' }], leader: 'A' }),
+    ];
+    expect(readStep(empty)[0]!.rules).toEqual(['leader.client']);
+  });
+});
+
+describe('commitment (§4, §5.4.2)', () => {
+  const commitStep = (entryTerm: number): TraceEvent[] => [
+    nodeEvent(6, 'A', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),
+    nodeEvent(6, 'A', { type: 'entryApplied', index: 5, entry: { term: entryTerm, command: 'set x 1' }, result: '1' }),
+  ];
+  const facts = (term: number): RunFacts => ({ leaderTerm: (n) => (n === 'A' ? term : null), majority: () => 3 });
+
+  it("a leader commit: replicas against the frame's majority, the entry's term against the term it leads", () => {
+    const [e] = readStep(commitStep(3), facts(3));
+    expect(line(e!)).toBe(
+      "§4 (paper §5.4.2): Leader A committed index 5 (set x 1): 3 nodes hold it (majority 3) and it is from A's term 3; it applies it to its state machine",
+    );
+    expect(e!.check?.en).toBe('replicas 3 ≥ majority 3? yes; log[5].term 3 = currentTerm 3? yes → commitIndex = 5');
+    expect(e!.unsafe).toBeUndefined();
+    expect(e!.text.ko).toBe(
+      '리더 A가 인덱스 5(set x 1)를 커밋함: 노드 3개가 가지고 있음 (과반수 3), A의 현재 임기 3의 엔트리임. 상태 머신에 적용함',
+    );
+  });
+
+  it('a commit of an earlier term by counting replicas is flagged as unsafe', () => {
+    const [e] = readStep(commitStep(2), facts(4));
+    expect(e!.text.en).toContain("although it is from term 2, not A's term 4");
+    expect(e!.unsafe?.en).toContain('commitPreviousTerms');
+  });
+
+  it('without the facts, it says only what the event says', () => {
+    const [e] = readStep(commitStep(2));
+    expect(e!.text.en).toBe(
+      'Leader A committed index 5 (set x 1): 3 nodes hold it, a majority; it applies it to its state machine',
+    );
+    expect(e!.unsafe).toBeUndefined();
+  });
+
+  it("a follower's commit names the leader from the event", () => {
+    const step = [
+      nodeEvent(8, 'C', { type: 'commitAdvanced', from: 3, to: 5, by: 'leaderCommit', leader: 'A' }),
+      nodeEvent(8, 'C', { type: 'entryApplied', index: 4, entry: { term: 3, command: 'set x 1' }, result: '1' }),
+      nodeEvent(8, 'C', { type: 'entryApplied', index: 5, entry: { term: 3, command: 'del x' }, result: 'deleted' }),
+    ];
+    const [e] = readStep(step);
+    expect(e!.text.en).toBe('C learned from A that indexes 4–5 are committed and applied them (set x 1, del x)');
+    expect(e!.rules).toEqual(['ae.commit', 'all.apply']);
+  });
+
+  it('§5.4.2 held back: the commitDeferred event', () => {
+    const step = [nodeEvent(7, 'A', { type: 'commitDeferred', index: 2, term: 2, currentTerm: 4, replicas: 3 })];
+    const [e] = readStep(step, facts(4));
+    expect(e!.text.en).toMatch(
+      /^A does not commit index 2 by counting replicas \(3 nodes hold it\): it is from term 2, not A's term 4/,
+    );
+    expect(e!.check?.en).toBe('replicas 3 ≥ majority 3? yes; log[2].term 2 = currentTerm 4? no → wait');
+  });
+
+  it('a retried copy is told once, by the leader', () => {
+    const retry = (node: string, by: 'majority' | 'leaderCommit'): TraceEvent[] => [
+      nodeEvent(
+        12,
+        node,
+        by === 'majority'
+          ? { type: 'commitAdvanced', from: 5, to: 6, by, replicas: 3 }
+          : { type: 'commitAdvanced', from: 5, to: 6, by, leader: 'A' },
+      ),
+      nodeEvent(12, node, {
+        type: 'entryApplied',
+        index: 6,
+        entry: { term: 7, command: 'set y 2', requestId: 4 },
+        result: '2',
+        retry: true,
+      }),
+    ];
+    const lines = feed([...retry('A', 'majority'), ...retry('B', 'leaderCommit')]);
+    expect(lines.filter((l) => l.includes('retry of request #4'))).toEqual([
+      'A: entry 6 is a retry of request #4: not applied again (same answer as the first)',
+    ]);
+  });
+});
+
+describe('the rest of the trace', () => {
+  it('actions first, a kill told once, a refusal as an error', () => {
+    const actions: TraceEvent[] = [
+      at(20, { kind: 'crashed', node: 'C' }),
+      at(20, { kind: 'action', action: { at: 100, do: 'kill', node: 'C' } }),
+      at(21, { kind: 'action', action: { at: 110, do: 'kill', node: 'C' }, error: 'C is already down' }),
+    ];
+    const steps = stepsOf(actions).map((s) => feedLines(readStep(s.records), false).map((r) => [r.tone, r.text.en]));
+    expect(steps).toEqual([
+      [['action', 'C was stopped (crash): its currentTerm, votedFor and log stay on disk']],
+      [['error', 'Action refused (kill C): C is already down']],
+    ]);
+  });
+
+  it('a restart tells what was read from disk, under Figure 2 persistent state', () => {
+    const step = [
+      at(30, { kind: 'restarted', node: 'B', term: 3, votedFor: 'A' }),
+      at(30, { kind: 'action', action: { at: 300, do: 'restart', node: 'B' } }),
+    ];
+    const readings = readStep(step);
+    expect(readings).toHaveLength(1);
+    expect(readings[0]!.rules).toEqual(['all.persist']);
+    expect(readings[0]!.text.en).toMatch(/^B restarted from disk with currentTerm 3 and votedFor A/);
+  });
+
+  it('messages only on request, and a heartbeat is a detail for "Why?"', () => {
+    const hb: TraceEvent[] = [
+      at(5, { kind: 'timerFired', node: 'A', timer: 'heartbeat' }),
+      sent(5, 'A', 'B', {
+        type: 'AppendEntries',
+        term: 7,
+        leaderId: 'A',
+        prevLogIndex: 4,
+        prevLogTerm: 2,
+        entries: [],
+        leaderCommit: 5,
+      }),
+    ];
+    expect(feedLines(readStep(hb), false)).toEqual([]);
+    expect(feedLines(readStep(hb), true)[0]!.text.en).toMatch(/^A → B: heartbeat/);
+    expect(explained(readStep(hb)).map((r) => r.rules)).toEqual([['leader.heartbeat']]);
+  });
+
+  it('a client redirect and a violation', () => {
+    const step = [
+      at(10, { kind: 'client', event: { type: 'redirected', requestId: 3, by: 'B', to: 'A' } }),
+      at(10, {
+        kind: 'violation',
+        violation: {
+          invariant: 'Leader Completeness',
+          time: 100,
+          nodes: ['E'],
+          index: 3,
+          term: 5,
+          detail: 'E became leader of term 5 without committed entry 3',
+        },
+      }),
+    ];
+    const [redirect, violation] = explained(readStep(step));
+    expect(redirect!.text.en).toBe(
+      'B is not the leader: it refused request #3 and pointed the client to A, since only the leader serves clients',
+    );
+    expect(line(violation!)).toBe(
+      '§6.3 (paper §5.4): Invariant violated — Leader Completeness: E became leader of term 5 without committed entry 3',
+    );
+    expect(violation!.violation).toBe(true);
+  });
+});
+
+describe('why was this message sent?', () => {
+  it("a RequestVote: the election's cause, from electionStarted", () => {
+    const rv = electionStep.find((r) => r.kind === 'sent')!;
+    if (rv.kind !== 'sent') throw new Error('no RequestVote');
+    expect(messageWhy(rv.message, electionStep)).toEqual({
+      en: "C's election timeout fired: it became candidate for term 4 and asks everyone for a vote",
+      ko: 'C의 선거 타임아웃이 만료됨: 임기 4의 후보가 되어 모두에게 투표를 요청함',
+    });
+  });
+
+  it('a RequestVoteReply carries the refusal', () => {
+    const step = refusedVoteStep();
+    const reply = step[3]!;
+    if (reply.kind !== 'sent') throw new Error('no reply');
+    expect(messageWhy(reply.message, step).en).toBe(
+      "the answer of B to E's RequestVote for term 5: refused (B refused to vote for E: E's last log term 2 is older than B's 3)",
+    );
+  });
+
+  it('an AppendEntries: a retry after a refusal, a heartbeat; a message no longer in the feed', () => {
+    const retry = sent(5, 'A', 'D', {
+      type: 'AppendEntries',
+      term: 3,
+      leaderId: 'A',
+      prevLogIndex: 3,
+      prevLogTerm: 2,
+      entries: [{ term: 3, command: 'set x 1' }],
+      leaderCommit: 3,
+    });
+    const backed = nodeEvent(5, 'A', { type: 'nextIndexBackedUp', follower: 'D', from: 5, to: 4 });
+    const refusal = delivered(5, 'D', 'A', {
+      type: 'AppendEntriesReply',
+      term: 3,
+      success: false,
+      prevLogIndex: 4,
+      matchIndex: 0,
+      conflictTerm: 0,
+      conflictIndex: 4,
+    });
+    if (retry.kind !== 'sent') throw new Error('no AppendEntries');
+    expect(messageWhy(retry.message, [refusal, backed, retry]).en).toBe(
+      'D refused the previous AppendEntries: A moved nextIndex back from 5 to 4 and retries with prevLogIndex 3',
+    );
+    const hb = sent(6, 'A', 'B', {
+      type: 'AppendEntries',
+      term: 3,
+      leaderId: 'A',
+      prevLogIndex: 5,
+      prevLogTerm: 3,
+      entries: [],
+      leaderCommit: 5,
+    });
+    if (hb.kind !== 'sent') throw new Error('no heartbeat');
+    const hbFeed = [at(6, { kind: 'timerFired', node: 'A', timer: 'heartbeat' }), hb];
+    expect(messageWhy(hb.message, hbFeed).en).toMatch(/^A's heartbeat interval elapsed: an empty AppendEntries/);
+    expect(messageWhy(hb.message, hbFeed).ko).toMatch(/^A의 Heartbeat 간격이 지남/);
+    expect(messageWhy(envelope('A', 'B', hb.message.payload), hbFeed).en).toBe(
+      'the step that sent it is no longer in the event feed',
+    );
+  });
+});
+
+describe('on real runs', () => {
+  it('every record of a run reads in both languages, with no undefined, and a hostile command stays text', () => {
+    const scenario = scenarioSchema.parse({
+      version: 1,
+      nodes: 5,
+      seed: 3,
+      options: { preVote: true, leaderNoop: true },
+      actions: [
+        { at: 600, do: 'submit', command: 'set y <img src=x onerror=alert(1)>' },
+        { at: 900, do: 'kill', node: 'A' },
+        { at: 1100, do: 'restart', node: 'A' },
+      ],
+    });
+    const sim = new Simulation(scenario, { recordTrace: true });
+    sim.runUntil(2000);
+    const all = stepsOf(sim.trace).flatMap((s) => readStep(s.records));
+    for (const lang of ['en', 'ko'] as const) {
+      const texts = all.flatMap((r) => [r.text[lang], r.check?.[lang] ?? '']);
+      expect(texts.some((t) => t.includes('<img src=x onerror=alert(1)>'))).toBe(true);
+      expect(texts.filter((t) => t.includes('undefined') || t.includes('NaN'))).toEqual([]);
+    }
+    expect(feed(sim.trace).some((t) => /^Leader [A-E] committed index \d+ \(.*set y <img/.test(t))).toBe(true);
+  });
+
+  it('explains the refused votes for E (the §6.3 lesson) with the values the voters compared', () => {
+    const trace = run(electionRestriction.scenario, 3500).trace;
+    const refused = trace.filter(
+      (r) => r.kind === 'node' && r.event.type === 'voteRefused' && r.event.reason === 'log-not-up-to-date',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      if (r.kind !== 'node' || r.event.type !== 'voteRefused') continue;
+      const found = explained(readStep(recordsOfStep(trace, r.step))).find(
+        (e) => e.node === r.node && e.rules.includes('rv.upToDate'),
+      );
+      expect(found?.check?.en).toContain(`lastLogTerm ${r.event.check.candidateLastLogTerm}`);
+      expect(found?.text.en).toContain(`${r.node} refused to vote for ${r.event.candidate}`);
+    }
+  });
+});

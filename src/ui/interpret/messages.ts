@@ -1,0 +1,239 @@
+// Messages on the wire: how the feed names one (behind "show messages"), and why one was sent,
+// found in the records of the step that sent it.
+
+import type { RaftMessage } from '../../raft/types';
+import type { DropReason, Envelope, TraceEvent, WireMessage } from '../../sim/types';
+import { eul, quote, ro } from './glossary';
+import { ELECTION_EVENTS } from './election';
+import { both, type At, type Localized, type Reading } from './reading';
+import { REPLICATION_EVENTS } from './replication';
+import { asList, stepView } from './step';
+
+/** A message's fields in words: "RequestVote term 3, lastLogIndex 2, lastLogTerm 1". */
+export function describeMessage(m: WireMessage): Localized {
+  switch (m.type) {
+    case 'ClientRequest':
+      return both(
+        `client request #${m.requestId} ${quote(m.command)}`,
+        `클라이언트 요청 #${m.requestId} ${quote(m.command)}`,
+      );
+    case 'ClientReply':
+      return both(
+        `reply to request #${m.requestId}: ${m.success ? 'success' : 'not done'}`,
+        `요청 #${m.requestId}에 대한 응답: ${m.success ? '성공' : '처리 안 됨'}`,
+      );
+    default:
+      return describeRaft(m);
+  }
+}
+
+function describeRaft(m: RaftMessage): Localized {
+  switch (m.type) {
+    case 'RequestVote':
+    case 'PreVote': {
+      const pre = m.type === 'PreVote';
+      return both(
+        `${pre ? 'PreVote' : 'RequestVote'} term ${m.term}, lastLogIndex ${m.lastLogIndex}, lastLogTerm ${m.lastLogTerm}`,
+        `${pre ? 'PreVote(사전 투표)' : 'RequestVote'} 임기 ${m.term}, lastLogIndex ${m.lastLogIndex}, lastLogTerm ${m.lastLogTerm}`,
+      );
+    }
+    case 'RequestVoteReply':
+    case 'PreVoteReply': {
+      const pre = m.type === 'PreVoteReply';
+      return both(
+        `${pre ? 'pre-vote' : 'vote'} ${m.voteGranted ? 'granted' : 'refused'} (term ${m.term})`,
+        `${pre ? '사전 투표' : '투표'} ${m.voteGranted ? '찬성' : '거부'}(임기 ${m.term})`,
+      );
+    }
+    case 'AppendEntries': {
+      const k = m.entries.length;
+      const fields = `prevLogIndex ${m.prevLogIndex}, prevLogTerm ${m.prevLogTerm}, leaderCommit ${m.leaderCommit}`;
+      return k === 0
+        ? both(
+            `heartbeat (AppendEntries, term ${m.term}, ${fields})`,
+            `Heartbeat(AppendEntries, 임기 ${m.term}, ${fields})`,
+          )
+        : both(
+            `AppendEntries with ${k} ${k === 1 ? 'entry' : 'entries'} (term ${m.term}, ${fields})`,
+            `엔트리 ${k}개를 담은 AppendEntries(임기 ${m.term}, ${fields})`,
+          );
+    }
+    case 'AppendEntriesReply':
+      return m.success
+        ? both(
+            `AppendEntries ok, matchIndex ${m.matchIndex} (term ${m.term})`,
+            `AppendEntries 성공, matchIndex ${m.matchIndex}(임기 ${m.term})`,
+          )
+        : both(`AppendEntries refused (term ${m.term})`, `AppendEntries 거부(임기 ${m.term})`);
+  }
+}
+
+export const DROP_REASON: Record<DropReason, Localized> = {
+  'receiver-dead': both('the receiver is down', '받는 노드가 중단됨'),
+  'link-down': both('the link is cut', '링크가 끊김'),
+  'random-loss': both('random loss', '무작위 손실'),
+  'dropped-by-user': both('dropped by hand', '직접 버림'),
+  'sender-dead': both('the sender is down', '보낸 노드가 중단됨'),
+};
+
+type Of<T extends string> = Extract<TraceEvent, { kind: 'node' }>['event'] & { type: T };
+
+/**
+ * Why `message` was sent: the events of the step that sent it (the election that asks for votes,
+ * the vote the reply carries, the new leader announcing itself …).
+ */
+export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Localized {
+  if (message.duplicate)
+    return both('a copy made by the network (duplication is on)', '네트워크가 만든 복사본 (중복 전송이 켜져 있음)');
+  const sent = feed.find((r) => r.kind === 'sent' && r.message.id === message.id);
+  if (!sent)
+    return both(
+      'the step that sent it is no longer in the event feed',
+      '이 메시지를 보낸 단계가 이벤트 피드에 더 이상 없음',
+    );
+  const step = feed.filter((r) => r.step === sent.step);
+  const from = message.from;
+  const to = message.to;
+  const eventsOf = (node: string) => step.flatMap((r) => (r.kind === 'node' && r.node === node ? [r.event] : []));
+  const m = message.payload;
+  switch (m.type) {
+    case 'PreVote':
+      return both(
+        `${from}'s election timer fired and pre-vote is on: it asks whether it could win term ${m.term} before raising its term`,
+        `${from}의 선거 타이머가 만료되었고 사전 투표가 켜져 있음: 임기를 올리기 전에 임기 ${m.term}에서 이길 수 있는지 물어봄`,
+      );
+    case 'RequestVote': {
+      const started = eventsOf(from).find(
+        (e): e is Of<'electionStarted'> => e.type === 'electionStarted' && !e.preVote,
+      );
+      const cause = started?.cause ?? 'timer';
+      return cause === 'preVoteWon'
+        ? both(
+            `${from} won the pre-vote and now runs the real election of term ${m.term}`,
+            `${from}가 사전 투표를 통과하고 임기 ${m.term}의 실제 선거를 시작함`,
+          )
+        : cause === 'forced'
+          ? both(
+              `the class fired ${from}'s election timer: it became candidate for term ${m.term} and asks everyone for a vote`,
+              `수업에서 ${from}의 선거 타이머를 발동함: 임기 ${m.term}의 후보가 되어 모두에게 투표를 요청함`,
+            )
+          : both(
+              `${from}'s election timeout fired: it became candidate for term ${m.term} and asks everyone for a vote`,
+              `${from}의 선거 타임아웃이 만료됨: 임기 ${m.term}의 후보가 되어 모두에게 투표를 요청함`,
+            );
+    }
+    case 'PreVoteReply':
+    case 'RequestVoteReply': {
+      const pre = m.type === 'PreVoteReply';
+      const vote = eventsOf(from).find(
+        (e): e is Of<'voteGranted'> | Of<'voteRefused'> =>
+          (e.type === 'voteGranted' || e.type === 'voteRefused') && e.candidate === to && e.preVote === pre,
+      );
+      const term = vote?.term ?? m.term;
+      const at: At = { node: from, record: sent, step: stepView(step), facts: {} };
+      const read: Reading | undefined = vote
+        ? asList(
+            vote.type === 'voteGranted' ? ELECTION_EVENTS.voteGranted(vote, at) : ELECTION_EVENTS.voteRefused(vote, at),
+          )[0]
+        : undefined;
+      // A grant is explained by the check it passed; a refusal by its reason.
+      const ex = read ? (vote?.type === 'voteGranted' ? (read.check ?? read.text) : read.text) : null;
+      const reason = ex ? both(` (${ex.en})`, ` (${ex.ko})`) : both('', '');
+      return both(
+        `the answer of ${from} to ${to}'s ${pre ? 'PreVote' : 'RequestVote'} for term ${term}: ${m.voteGranted ? 'granted' : 'refused'}${reason.en}`,
+        `${to}의 임기 ${term} ${pre ? 'PreVote' : 'RequestVote'}에 대한 ${from}의 답: ${m.voteGranted ? '투표함' : '거부'}${reason.ko}`,
+      );
+    }
+    case 'AppendEntries': {
+      const first = m.prevLogIndex + 1;
+      const last = m.prevLogIndex + m.entries.length;
+      if (eventsOf(from).some((e) => e.type === 'roleChanged' && e.to === 'leader'))
+        return both(
+          `${from} just became leader of term ${m.term}: it announces itself to every follower at once`,
+          `${from}가 방금 임기 ${m.term}의 리더가 됨: 모든 팔로워에게 곧바로 자신을 알림`,
+        );
+      const backed = eventsOf(from).find(
+        (e): e is Of<'nextIndexBackedUp'> => e.type === 'nextIndexBackedUp' && e.follower === to,
+      );
+      if (backed)
+        return both(
+          `${to} refused the previous AppendEntries: ${from} moved nextIndex back from ${backed.from} to ${backed.to} and retries with prevLogIndex ${m.prevLogIndex}`,
+          `${to}가 이전 AppendEntries를 거부함: ${from}가 nextIndex를 ${backed.from}에서 ${backed.to}${ro(backed.to)} 줄이고 prevLogIndex ${m.prevLogIndex}${ro(m.prevLogIndex)} 다시 보냄`,
+        );
+      if (step.some((r) => r.kind === 'timerFired' && r.node === from && r.timer === 'heartbeat'))
+        return m.entries.length === 0
+          ? both(
+              `${from}'s heartbeat interval elapsed: an empty AppendEntries (heartbeat) keeps the follower from starting an election`,
+              `${from}의 Heartbeat 간격이 지남: 빈 AppendEntries(Heartbeat)로 팔로워가 선거를 시작하지 않게 함`,
+            )
+          : both(
+              `${from}'s heartbeat interval elapsed: this AppendEntries also carries the entries from nextIndex ${first} the follower still lacks`,
+              `${from}의 Heartbeat 간격이 지남: 팔로워에게 아직 없는 nextIndex ${first}부터의 엔트리도 함께 보냄`,
+            );
+      if (eventsOf(from).some((e) => e.type === 'entriesAppended' && e.leader === from))
+        return both(
+          `a client command reached ${from}, the leader: it sends the new ${first === last ? `entry ${first}` : `entries ${first}–${last}`} to replicate it`,
+          `클라이언트 명령이 리더 ${from}에게 도착함: 새 ${first === last ? `엔트리 ${first}` : `엔트리 ${first}–${last}`}${eul(last)} 복제하려고 보냄`,
+        );
+      return both(
+        `${from} had news for ${to}: entries from nextIndex ${first} or a new leaderCommit ${m.leaderCommit}`,
+        `${from}가 ${to}에게 보낼 것이 있음: nextIndex ${first}부터의 엔트리나 새 leaderCommit ${m.leaderCommit}`,
+      );
+    }
+    case 'AppendEntriesReply': {
+      const refused = eventsOf(from).find((e): e is Of<'appendRefused'> => e.type === 'appendRefused');
+      const read = refused
+        ? asList(
+            REPLICATION_EVENTS.appendRefused(refused, { node: from, record: sent, step: stepView(step), facts: {} }),
+          )[0]
+        : undefined;
+      const ex = read?.check ?? read?.text ?? null;
+      return m.success
+        ? both(
+            `the answer of ${from} to ${to}'s AppendEntries: success, its log matches up to ${m.matchIndex}`,
+            `${to}의 AppendEntries에 대한 ${from}의 답: 성공, ${m.matchIndex}번까지 로그가 일치함`,
+          )
+        : both(
+            `the answer of ${from} to ${to}'s AppendEntries: refused${ex ? ` (${ex.en})` : ''}`,
+            `${to}의 AppendEntries에 대한 ${from}의 답: 거부${ex ? ` (${ex.ko})` : ''}`,
+          );
+    }
+    case 'ClientRequest': {
+      const retry = step.find(
+        (r) => r.kind === 'client' && r.event.type === 'retried' && r.event.requestId === m.requestId,
+      );
+      const attempt = retry?.kind === 'client' && retry.event.type === 'retried' ? retry.event.attempt : 1;
+      return attempt <= 1
+        ? both(
+            `the client sends request #${m.requestId} to ${to}`,
+            `클라이언트가 요청 #${m.requestId}${eul(m.requestId)} ${to}에게 보냄`,
+          )
+        : both(
+            `the client retries request #${m.requestId} with ${to} (attempt ${attempt})`,
+            `클라이언트가 요청 #${m.requestId}${eul(m.requestId)} ${to}에게 다시 보냄 (${attempt}번째 시도)`,
+          );
+    }
+    case 'ClientReply': {
+      if (m.success) {
+        const applied = eventsOf(from).find(
+          (e): e is Of<'entryApplied'> => e.type === 'entryApplied' && e.entry.requestId === m.requestId,
+        );
+        const at = applied ? ` (index ${applied.index})` : '';
+        return both(
+          `${from} committed and applied the entry of request #${m.requestId}${at}: it answers the client`,
+          `${from}가 요청 #${m.requestId}의 엔트리${applied ? `(인덱스 ${applied.index})` : ''}를 커밋하고 적용함: 클라이언트에게 답함`,
+        );
+      }
+      const hint = m.leaderHint ?? null;
+      return hint === null
+        ? both(
+            `${from} is not the leader and knows none: it refuses request #${m.requestId}`,
+            `${from}는 리더가 아니고 리더도 모름: 요청 #${m.requestId}${eul(m.requestId)} 거부함`,
+          )
+        : both(
+            `${from} is not the leader: it refuses request #${m.requestId} and names ${hint} as leader`,
+            `${from}는 리더가 아님: 요청 #${m.requestId}${eul(m.requestId)} 거부하고 ${hint}를 리더로 알려줌`,
+          );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// The facts a reading may need beyond its record, from what the worker sent: the leadership
+// marks (which term a leader was leading) and the frame's quorum (the majority a commit needs).
+
+import { useMemo } from 'react';
+import type { NodeId } from '../../raft/types';
+import type { LeaderMark } from '../../sim/timeline';
+import type { NodeFrame } from '../../sim/types';
+import { useSimStore } from '../../store/sim-store';
+import type { RunFacts } from './reading';
+
+const NO_MARKS: readonly LeaderMark[] = [];
+
+export function runFacts(leaders: readonly LeaderMark[], nodes: readonly NodeFrame[] | undefined): RunFacts {
+  const needed = new Map<NodeId, number>();
+  for (const n of nodes ?? []) {
+    // In a joint configuration a commit needs both majorities: the larger is the one to name.
+    const most = Math.max(0, ...n.quorum.map((q) => q.needed));
+    if (most > 0) needed.set(n.id, most);
+  }
+  return {
+    leaderTerm(node, step) {
+      // A leader keeps its term until it steps down: the term of its latest election before `step`.
+      for (let i = leaders.length - 1; i >= 0; i--) {
+        const m = leaders[i]!;
+        if (m.node === node && m.step <= step) return m.term;
+      }
+      return null;
+    },
+    majority: (node) => needed.get(node) ?? null,
+  };
+}
+
+/** The run's facts from the store's marks and frame. */
+export function useRunFacts(): RunFacts {
+  const leaders = useSimStore((s) => s.marks?.leaders ?? NO_MARKS);
+  const nodes = useSimStore((s) => s.snapshot?.nodes);
+  return useMemo(() => runFacts(leaders, nodes), [leaders, nodes]);
+}

@@ -74,6 +74,8 @@ interface NodeSlot {
   timers: Record<TimerKind, ArmedTimer | null>;
   /** The highest term the node ever reached, to check that a restart does not lose it. */
   highestTerm: number;
+  /** Log indexes whose apply the node reported as a retry (entryApplied.retry, thesis §6.3), for the frame. */
+  retried: number[];
 }
 
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
@@ -93,6 +95,7 @@ export interface SimCheckpoint {
       disk: PersistentState;
       timers: NodeSlot['timers'];
       highestTerm: number;
+      retried: number[];
     }
   >;
   readonly network: NetworkState;
@@ -174,6 +177,7 @@ export class Simulation {
         disk,
         timers: { election: null, heartbeat: null },
         highestTerm: disk.currentTerm,
+        retried: [],
       });
       this.addViolations(this.checker.seedLog(id, disk.log.held(), 0));
     }
@@ -369,6 +373,10 @@ export class Simulation {
     for (const event of out.events) {
       if (this.recordTrace) this.records.node(id, event, this.now_, this.step_);
       this.addViolations(this.checker.observe(id, event, state, this.now_));
+      if (event.type === 'entryApplied' && event.retry && !slot.retried.includes(event.index))
+        slot.retried.push(event.index);
+      else if (event.type === 'entriesTruncated' && slot.retried.length > 0)
+        slot.retried = slot.retried.filter((i) => i < event.fromIndex);
     }
     for (const answer of out.answers) this.answerClient(id, answer);
     if (state.currentTerm > slot.highestTerm) slot.highestTerm = state.currentTerm;
@@ -705,6 +713,7 @@ export class Simulation {
       nextIndex: { ...s?.nextIndex },
       matchIndex: { ...s?.matchIndex },
       commitDeferred: s?.commitDeferred ?? null,
+      retried: [...slot.retried],
       votesGranted: [...(s?.votesGranted ?? [])],
       votesRefused: [...(s?.votesRefused ?? [])],
       configuration,
@@ -725,6 +734,7 @@ export class Simulation {
         disk: { ...slot.disk, log: slot.disk.log.clone() },
         timers: { ...slot.timers },
         highestTerm: slot.highestTerm,
+        retried: [...slot.retried],
       };
     }
     return {
@@ -762,6 +772,7 @@ export class Simulation {
       slot.disk = { ...saved.disk, log: saved.disk.log.clone() };
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
+      slot.retried = [...saved.retried];
       slot.raft = saved.state
         ? new RaftNode(this.config(id), cloneRaftState(saved.state), () => this.drawElectionTimeout())
         : null;

@@ -153,6 +153,8 @@ export interface NodeFrame {
   readonly matchIndex: Readonly<Record<NodeId, number>>;
   /** Leader: what §5.4.2 holds back now (an entry on a quorum but of an older term), or null. */
   readonly commitDeferred: CommitDeferred | null;
+  /** Indexes of entries whose apply was a retry of a request already applied (entryApplied.retry, thesis §6.3). */
+  readonly retried: readonly number[];
   readonly votesGranted: readonly NodeId[];
   readonly votesRefused: readonly NodeId[];
   /** The configuration the node uses (§6), and what a quorum means in it: one majority per voter set. */

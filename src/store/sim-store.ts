@@ -81,8 +81,6 @@ export interface SimStore {
   spaceTime: SpaceTimeWindow | null;
   /** While paused: what the last step or jump changed, to highlight it. */
   changes: StepChanges | null;
-  /** The latest frame is earlier than the one before (a step back, a seek back, a reload): logs shrank by rewinding, not by repair. */
-  rewound: boolean;
   /** A far seek in progress (the UI shows its progress and a Cancel button), or null. */
   seeking: SeekProgress | null;
   /** The latest report the UI should put in words (cleared by the component that shows it). */
@@ -208,7 +206,6 @@ export const useSimStore = create<SimStore>()((set, get) => {
         const view: Partial<SimStore> = {
           snapshot: live,
           changes,
-          rewound: shown !== null && live.step < shown.step,
           feed,
           playing: message.playing,
           speed: message.speed,
@@ -336,7 +333,6 @@ export const useSimStore = create<SimStore>()((set, get) => {
     report: null,
     seeking: null,
     changes: null,
-    rewound: false,
 
     connect(p) {
       attach(p);

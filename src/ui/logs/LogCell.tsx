@@ -18,6 +18,8 @@ export interface LogCellProps {
   readonly entry: LogEntry;
   readonly committed: boolean;
   readonly applied: boolean;
+  /** Its apply was a retry of a request already applied (thesis §6.3): it changed nothing. */
+  readonly retry?: boolean;
   readonly label: string;
   /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
   readonly flag?: 'violation' | 'focus' | 'changed';
@@ -43,7 +45,12 @@ export function cellPlace(index: number, term: number): CSSProperties {
 const FLAG_CLASS = { violation: styles.flagViolation, focus: styles.flagFocus, changed: styles.flagChanged } as const;
 
 /** The coloured term badge, the commit and apply marks and the command: shared with the falling ghosts. */
-export function CellFace({ entry, committed, applied }: Pick<LogCellProps, 'entry' | 'committed' | 'applied'>) {
+export function CellFace({
+  entry,
+  committed,
+  applied,
+  retry = false,
+}: Pick<LogCellProps, 'entry' | 'committed' | 'applied' | 'retry'>) {
   const t = useStrings(LOG_STRINGS);
   const color = termColor(entry.term);
   const isNoop = entry.command === '';
@@ -55,6 +62,11 @@ export function CellFace({ entry, committed, applied }: Pick<LogCellProps, 'entr
       <span className={styles.marks} aria-hidden="true">
         {committed ? '✓' : ''}
         {applied ? <span className={styles.appliedDot}>●</span> : null}
+        {retry ? (
+          <span className={styles.retryMark} title={t.retryMark}>
+            ↻
+          </span>
+        ) : null}
       </span>
       <span className={isNoop ? `${styles.command} ${styles.noop}` : styles.command} aria-hidden="true">
         {commandText(entry, t.noop)}
@@ -68,6 +80,7 @@ export const LogCell = memo(function LogCell({
   entry,
   committed,
   applied,
+  retry = false,
   label,
   flag,
   newest,
@@ -95,7 +108,7 @@ export const LogCell = memo(function LogCell({
       data-committed={committed}
       data-flag={flag}
     >
-      <CellFace entry={entry} committed={committed} applied={applied} />
+      <CellFace entry={entry} committed={committed} applied={applied} retry={retry} />
     </li>
   );
 }, sameCell);
@@ -108,6 +121,7 @@ function sameCell(a: LogCellProps, b: LogCellProps): boolean {
     a.entry.command === b.entry.command &&
     a.committed === b.committed &&
     a.applied === b.applied &&
+    a.retry === b.retry &&
     a.label === b.label &&
     a.flag === b.flag &&
     a.newest === b.newest

@@ -1,10 +1,12 @@
 // One node's log as a row of cells, with the leader's nextIndex (▼) and matchIndex
 // (underline) for this node when it is a follower. Only the columns in [from, to] are drawn.
 // Entries that a leader's repair removes (§7.2) stay a moment as ghosts that fall away, so
-// overwriting can be watched, not just inferred.
+// overwriting can be watched, not just inferred: the ghosts are the entries the node's own
+// entriesTruncated events name, never a guess from comparing frames. An entry whose apply the
+// engine reported as a retry (thesis §6.3) carries a ↻ mark.
 
 import { memo, useState } from 'react';
-import type { LogEntry } from '../../raft/types';
+import type { LogEntry, RaftEvent } from '../../raft/types';
 import type { NodeFrame } from '../../sim/types';
 import { useStrings } from '../i18n';
 import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
@@ -29,9 +31,11 @@ interface LogRowProps {
   readonly focused?: readonly number[];
   /** Indexes the last step added, replaced or committed (while stepping). */
   readonly changed?: readonly number[];
-  /** The class moved back in time: entries that disappear were not removed by a repair. */
-  readonly rewound?: boolean;
+  /** The node's entriesTruncated events since the frame drawn before (a new array each time there are new ones). */
+  readonly truncations?: readonly Truncation[];
 }
+
+export type Truncation = Extract<RaftEvent, { type: 'entriesTruncated' }>;
 
 /** An entry removed from the log a moment ago, drawn falling away where it was. */
 interface Ghost {
@@ -42,27 +46,40 @@ interface Ghost {
 
 let ghostSerial = 0;
 
-/** Entries of `before` in [from, to] that `after` no longer holds (gone, or another term at that index). */
-function removedEntries(before: readonly LogEntry[], after: readonly LogEntry[], from: number, to: number): Ghost[] {
+/** The entries the truncations removed, in [from, to], as ghosts. */
+function ghostsOf(truncations: readonly Truncation[], from: number, to: number): Ghost[] {
   const ghosts: Ghost[] = [];
-  for (let index = Math.max(1, from); index <= Math.min(to, before.length); index++) {
-    const was = before[index - 1]!;
-    if (after[index - 1]?.term !== was.term) ghosts.push({ key: `ghost-${++ghostSerial}`, index, entry: was });
-  }
+  for (const t of truncations)
+    t.removed.forEach((entry, k) => {
+      const index = t.fromIndex + k;
+      if (index >= from && index <= to) ghosts.push({ key: `ghost-${++ghostSerial}`, index, entry });
+    });
   return ghosts;
 }
 
+const NO_TRUNCATIONS: readonly Truncation[] = [];
+
 export const LogRow = memo(LogRowView, sameRow);
 
-function LogRowView({ node, columns, from, to, marks, flagged, focused, changed, rewound = false }: LogRowProps) {
+function LogRowView({
+  node,
+  columns,
+  from,
+  to,
+  marks,
+  flagged,
+  focused,
+  changed,
+  truncations = NO_TRUNCATIONS,
+}: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
   const [ghosts, setGhosts] = useState<readonly Ghost[]>([]);
-  // The log this row last drew: when a new one arrives, entries it lost become ghosts (React's
-  // "adjust state while rendering" pattern: no extra commit, no effect).
-  const [drawnLog, setDrawnLog] = useState(node.log);
-  if (drawnLog !== node.log) {
-    setDrawnLog(node.log);
-    const removed = rewound ? [] : removedEntries(drawnLog, node.log, from, to);
+  // The truncations this row last took in: new ones add ghosts (React's "adjust state while
+  // rendering" pattern: no extra commit, no effect).
+  const [taken, setTaken] = useState(truncations);
+  if (taken !== truncations) {
+    setTaken(truncations);
+    const removed = ghostsOf(truncations, from, to);
     if (removed.length > 0) setGhosts([...ghosts, ...removed]);
   }
   const forget = (key: string) => setGhosts((g) => g.filter((ghost) => ghost.key !== key));
@@ -73,7 +90,12 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
     const entry = node.log[index - 1]!;
     const committed = index <= node.commitIndex;
     const applied = index <= node.lastApplied;
-    const state = [committed ? t.committed : t.uncommitted, ...(applied ? [t.applied] : [])].join(', ');
+    const retry = node.retried.includes(index);
+    const state = [
+      committed ? t.committed : t.uncommitted,
+      ...(applied ? [t.applied] : []),
+      ...(retry ? [t.retry] : []),
+    ].join(', ');
     cells.push(
       <LogCell
         // Keyed by node, index and term: a repaired entry is a new cell that drops in.
@@ -84,6 +106,7 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
         entry={entry}
         committed={committed}
         applied={applied}
+        retry={retry}
         label={t.cell(index, entry.term, commandText(entry, t.noop), state)}
         flag={
           flagged?.includes(index)
@@ -154,6 +177,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.node.log === b.node.log &&
     a.node.commitIndex === b.node.commitIndex &&
     a.node.lastApplied === b.node.lastApplied &&
+    a.node.retried.length === b.node.retried.length &&
     a.columns === b.columns &&
     a.from === b.from &&
     a.to === b.to &&
@@ -163,6 +187,6 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     sameList(a.flagged, b.flagged) &&
     sameList(a.focused, b.focused) &&
     sameList(a.changed, b.changed) &&
-    a.rewound === b.rewound
+    a.truncations === b.truncations
   );
 }

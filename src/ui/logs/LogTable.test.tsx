@@ -115,14 +115,22 @@ describe('LogTable', () => {
     expect(screen.getByRole('listitem', { name: '인덱스 4, 임기 2, set z 3, 커밋 전' })).toBeInTheDocument();
   });
 
-  it('keeps an entry a repair removed as a falling ghost beside its replacement, but not when rewinding', () => {
+  it("keeps the entries a node's entriesTruncated event removed as falling ghosts, never on a rewind", () => {
+    useSimStore.setState({ feed: [] });
     render(<LogTable />);
     const c = () => screen.getByRole('list', { name: 'Log of node C' });
     const ghosts = () => c().querySelectorAll('[aria-hidden="true"][class*="ghost"]');
-    // The leader's AppendEntries overwrites C's stale entry 2 (term 1) with its own (§7.2).
+    // The leader's AppendEntries overwrites C's stale entry 2 (term 1) with its own (§7.2): C says so.
     const repaired = cluster();
     const nodes = repaired.nodes.map((n) => (n.id === 'C' ? { ...n, log: [e(1, 'set x 1'), e(2, '')] } : n));
-    act(() => useSimStore.setState({ snapshot: { ...repaired, step: 11, nodes }, rewound: false }));
+    const truncated = {
+      time: 110,
+      step: 11,
+      kind: 'node' as const,
+      node: 'C',
+      event: { type: 'entriesTruncated' as const, fromIndex: 2, removed: [e(1, 'set w 9')] },
+    };
+    act(() => useSimStore.setState({ snapshot: { ...repaired, step: 11, nodes }, feed: [truncated] }));
     expect(within(c()).getByRole('listitem', { name: /^index 2, term 2, no-op/ })).toBeInTheDocument();
     expect(ghosts()).toHaveLength(1);
     expect(ghosts()[0]).toHaveTextContent('set w 9');
@@ -130,8 +138,41 @@ describe('LogTable', () => {
     fireEvent.animationEnd(ghosts()[0]!);
     expect(ghosts()).toHaveLength(0);
 
-    // Stepping back shortens the log again: that is not a repair, nothing falls.
-    act(() => useSimStore.setState({ snapshot: { ...cluster(), step: 9 }, rewound: true }));
+    // Stepping back shortens the log again, with no truncation of its own: nothing falls.
+    act(() => useSimStore.setState({ snapshot: { ...cluster(), step: 9 }, feed: [] }));
     expect(ghosts()).toHaveLength(0);
+    // Forward again past the same repair: it falls again, because the engine said so.
+    act(() => useSimStore.setState({ snapshot: { ...repaired, step: 11, nodes }, feed: [truncated] }));
+    expect(ghosts()).toHaveLength(1);
+  });
+
+  it('a log that changes without an entriesTruncated event drops no ghost', () => {
+    useSimStore.setState({ feed: [] });
+    render(<LogTable />);
+    const repaired = cluster();
+    const nodes = repaired.nodes.map((n) => (n.id === 'C' ? { ...n, log: [e(1, 'set x 1'), e(2, '')] } : n));
+    act(() => useSimStore.setState({ snapshot: { ...repaired, step: 11, nodes } }));
+    const c = screen.getByRole('list', { name: 'Log of node C' });
+    expect(c.querySelectorAll('[class*="ghost"]')).toHaveLength(0);
+  });
+
+  it('marks an entry whose apply was a retry, in its accessible name too, in both languages', () => {
+    const base = cluster();
+    const nodes = base.nodes.map((n) => (n.id === 'A' ? { ...n, retried: [3] } : n));
+    useSimStore.setState({ snapshot: { ...base, nodes } });
+    render(<LogTable />);
+    const a = screen.getByRole('list', { name: 'Log of node A' });
+    expect(
+      within(a).getByRole('listitem', {
+        name: 'index 3, term 2, set y 2, committed, applied, a retry of a request already applied: not applied again',
+      }),
+    ).toHaveTextContent('↻');
+    expect(within(a).getByRole('listitem', { name: /^index 2, / })).not.toHaveTextContent('↻');
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(
+      within(screen.getByRole('list', { name: '노드 A의 로그' })).getByRole('listitem', {
+        name: /^인덱스 3, .*이미 적용된 요청의 재시도: 다시 적용하지 않음$/,
+      }),
+    ).toBeInTheDocument();
   });
 });

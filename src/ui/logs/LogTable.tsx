@@ -3,7 +3,8 @@
 // newest entries unless the user scrolls back; only the visible columns are drawn.
 
 import { useEffect, useState, type UIEvent } from 'react';
-import type { NodeFrame } from '../../sim/types';
+import type { NodeId } from '../../raft/types';
+import type { NodeFrame, TraceEvent } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { useLessonFocus } from '../lessons/lesson-state';
@@ -12,7 +13,7 @@ import { ROLE_COLOR, termColor } from '../theme';
 import { useStickToEnd } from '../use-stick-to-end';
 import { currentLeader } from './leader';
 import { inkOn, STRIDE } from './LogCell';
-import { LogRow, type LeaderMarks } from './LogRow';
+import { LogRow, type LeaderMarks, type Truncation } from './LogRow';
 import styles from './LogTable.module.css';
 import { LOG_STRINGS } from './strings';
 
@@ -27,6 +28,23 @@ const DEFAULT_WIDTH = 1600;
 const ROLE_GLYPH: Record<string, string> = { leader: '♛', candidate: '◆', follower: '•' };
 
 const NONE: readonly number[] = [];
+const NO_REPAIRS: Readonly<Record<NodeId, readonly Truncation[]>> = {};
+
+/** Each node's entriesTruncated events of the steps after `from`, up to `to`. */
+function truncationsBetween(
+  feed: readonly TraceEvent[],
+  from: number,
+  to: number,
+): Readonly<Record<NodeId, readonly Truncation[]>> {
+  const found: Record<NodeId, Truncation[]> = {};
+  for (let i = feed.length - 1; i >= 0; i--) {
+    const r = feed[i]!;
+    if (r.step <= from) break;
+    if (r.step > to || r.kind !== 'node' || r.event.type !== 'entriesTruncated') continue;
+    (found[r.node] ??= []).unshift(r.event);
+  }
+  return Object.keys(found).length === 0 ? NO_REPAIRS : found;
+}
 
 export function LogTable() {
   const t = useStrings(LOG_STRINGS);
@@ -38,8 +56,13 @@ export function LogTable() {
   // The first column in view while scrolled back, and the view's width: only these decide which columns are drawn.
   const [firstColumn, setFirstColumn] = useState(1);
   const [viewWidth, setViewWidth] = useState(0);
-  // Moving back in time also shortens logs; only a forward move can be a leader's repair.
-  const rewound = useSimStore((s) => s.rewound);
+  // The repairs (§7.2) of the steps between the frame drawn before and this one, from the nodes'
+  // own entriesTruncated events: a step back or a seek back has none, whatever the logs do.
+  const step = useSimStore((s) => s.snapshot?.step ?? 0);
+  const feed = useSimStore((s) => s.feed);
+  const [repairs, setRepairs] = useState({ step, byNode: NO_REPAIRS });
+  if (repairs.step !== step)
+    setRepairs({ step, byNode: step > repairs.step ? truncationsBetween(feed, repairs.step, step) : NO_REPAIRS });
   // Pointed out: entries and nodes a safety violation names, and the log indexes a lesson's pause is about.
   const violations = useViolationHighlight();
   const focus = useLessonFocus();
@@ -196,7 +219,7 @@ export function LogTable() {
               flagged={flaggedOf(n.id)}
               focused={focusOf(n.id)}
               changed={changes?.cells[n.id] ?? NONE}
-              rewound={rewound}
+              truncations={repairs.byNode[n.id]}
             />
           ))}
         </div>

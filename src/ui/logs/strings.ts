@@ -1,4 +1,5 @@
 import { defineStrings } from '../i18n';
+import { GLOSSARY, roleName } from '../interpret/glossary';
 
 export const LOG_STRINGS = defineStrings(
   {
@@ -7,12 +8,14 @@ export const LOG_STRINGS = defineStrings(
     index: 'index',
     stateMachine: 'State machine (key-value)',
     empty: '(empty)',
-    noop: 'no-op',
-    down: 'down',
-    committed: 'committed',
-    uncommitted: 'not committed',
-    applied: 'applied',
-    roleName: (role: string) => role,
+    noop: GLOSSARY.en.noop,
+    down: GLOSSARY.en.down,
+    committed: GLOSSARY.en.committed,
+    uncommitted: GLOSSARY.en.notCommitted,
+    applied: GLOSSARY.en.applied,
+    retry: 'a retry of a request already applied: not applied again',
+    retryMark: 'retry: not applied again',
+    roleName: (role: string) => roleName(role, 'en'),
     nodeLabel: (id: string, role: string, term: number, alive: boolean) =>
       alive ? `Node ${id}, ${role}, term ${term}` : `Node ${id}, down, term ${term}`,
     rowLabel: (id: string) => `Log of node ${id}`,
@@ -43,12 +46,14 @@ export const LOG_STRINGS = defineStrings(
     index: '인덱스',
     stateMachine: '상태 머신 (키-값)',
     empty: '(비어 있음)',
-    noop: 'no-op',
-    down: '중단됨',
-    committed: '커밋됨',
-    uncommitted: '커밋 전',
-    applied: '적용됨',
-    roleName: (role: string) => ({ leader: '리더', candidate: '후보', follower: '팔로워' })[role] ?? role,
+    noop: GLOSSARY.ko.noop,
+    down: GLOSSARY.ko.down,
+    committed: GLOSSARY.ko.committed,
+    uncommitted: GLOSSARY.ko.notCommitted,
+    applied: GLOSSARY.ko.applied,
+    retry: '이미 적용된 요청의 재시도: 다시 적용하지 않음',
+    retryMark: '재시도: 다시 적용하지 않음',
+    roleName: (role: string) => roleName(role, 'ko'),
     nodeLabel: (id: string, role: string, term: number, alive: boolean) =>
       alive ? `노드 ${id}, ${role}, 임기 ${term}` : `노드 ${id}, 중단됨, 임기 ${term}`,
     rowLabel: (id: string) => `노드 ${id}의 로그`,

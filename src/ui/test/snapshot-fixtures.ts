@@ -25,6 +25,7 @@ export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
     votesRefused: [],
     snapshot: null,
     commitDeferred: null,
+    retried: [],
     configuration: FIVE_VOTERS,
     quorum: new Quorum(FIVE_VOTERS).describe(),
     kv: {},

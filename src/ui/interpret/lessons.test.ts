@@ -1,0 +1,38 @@
+// The lessons, read through the interpreter: each lesson's run, told the way the feed and "Why?"
+// tell it, must reach the course-notes section the lesson teaches, so a class stepping through
+// it sees that section named on the steps that show it.
+
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../scenario/lessons';
+import { validateScenario } from '../../scenario/validate';
+import { Simulation } from '../../sim/simulation';
+import { readStep, stepsOf } from './interpret';
+import type { Reading } from './reading';
+
+function readLesson(id: string): { readings: Reading[]; nodes: number } {
+  const lesson = LESSONS.find((l) => l.id === id)!;
+  const v = validateScenario(lesson.scenario);
+  if (!v.ok) throw new Error(v.errors.join('; '));
+  const sim = new Simulation(v.scenario, { recordTrace: true });
+  sim.runUntil(lesson.beats[lesson.beats.length - 1]!.at);
+  return { readings: stepsOf(sim.trace).flatMap((s) => readStep(s.records)), nodes: v.scenario.nodes };
+}
+
+describe('every lesson, interpreted, names the section it teaches', () => {
+  // §5 (quorum) is not one rule of its own: it is the majority every vote and commit is counted against.
+  for (const lesson of LESSONS.filter((l) => l.section !== '5'))
+    it(`${lesson.id} (§${lesson.section})`, () => {
+      const want = `§${lesson.section.split('–').pop()!}`;
+      const { readings } = readLesson(lesson.id);
+      expect(readings.some((r) => r.section === want)).toBe(true);
+    });
+
+  for (const lesson of LESSONS.filter((l) => l.section === '5'))
+    it(`${lesson.id} (§5): the election is counted against ⌊N/2⌋+1 of N`, () => {
+      const { readings, nodes } = readLesson(lesson.id);
+      const majority = Math.floor(nodes / 2) + 1;
+      const won = readings.filter((r) => r.rules.includes('leader.announce'));
+      expect(won.length).toBeGreaterThan(0);
+      for (const r of won) expect(r.check?.en).toContain(`majority ${majority} of ${nodes}? yes`);
+    });
+});

@@ -5,6 +5,9 @@
 // To teach the view a new kind of node event, add one entry to NODE_EVENTS (its own file for a
 // new topic, like election.ts): the table's type lists every RaftEvent kind, so a missing entry is
 // a compile error. New client events and actions work the same way (client.ts, actions.ts).
+// A topic file exports `const MEMBERSHIP_EVENTS: Pick<NodeEventTable, 'configChanged' | …>` whose
+// entries return a Reading: both languages side by side (`both(en, ko)`), the rules, the section,
+// and a check built from the event's own fields; it is spread into NODE_EVENTS below.
 
 import type { RaftEvent } from '../../raft/types';
 import type { ClientEvent, InvariantName, TraceEvent, Violation } from '../../sim/types';

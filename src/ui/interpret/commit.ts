@@ -65,7 +65,10 @@ export const COMMIT_EVENTS: CommitEvents = {
     const reps = e.replicas ?? null;
     const majority = at.facts.majority?.(n) ?? null;
     const entryTerm = applied.find((a) => a.index === last)?.entry.term ?? null;
-    const term = at.facts.leaderTerm?.(n, at.record.step) ?? null;
+    const marked = at.facts.leaderTerm?.(n, at.record.step) ?? null;
+    // While playing, the leadership marks arrive a moment after the feed: a term below the entry's
+    // own is an older leadership of this node, not the one committing, so it is not used.
+    const term = marked !== null && entryTerm !== null && marked < entryTerm ? null : marked;
     const known = entryTerm !== null && term !== null;
     const older = known && entryTerm !== term;
     const held = both(

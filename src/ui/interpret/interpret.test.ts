@@ -319,6 +319,12 @@ describe('commitment (§4, §5.4.2)', () => {
     expect(e!.unsafe?.en).toContain('commitPreviousTerms');
   });
 
+  it('a leadership mark older than the entry (marks lag while playing) is not used', () => {
+    const [e] = readStep(commitStep(5), facts(2));
+    expect(e!.text.en).not.toContain('term 2');
+    expect(e!.unsafe).toBeUndefined();
+  });
+
   it('without the facts, it says only what the event says', () => {
     const [e] = readStep(commitStep(2));
     expect(e!.text.en).toBe(

@@ -10,13 +10,18 @@ import type { RunFacts } from './reading';
 
 const NO_MARKS: readonly LeaderMark[] = [];
 
-export function runFacts(leaders: readonly LeaderMark[], nodes: readonly NodeFrame[] | undefined): RunFacts {
+/** Each node's votes needed, from the frame's quorum (in a joint configuration, the larger of the two). */
+function majorities(nodes: readonly NodeFrame[] | undefined): ReadonlyMap<NodeId, number> {
   const needed = new Map<NodeId, number>();
   for (const n of nodes ?? []) {
-    // In a joint configuration a commit needs both majorities: the larger is the one to name.
     const most = Math.max(0, ...n.quorum.map((q) => q.needed));
     if (most > 0) needed.set(n.id, most);
   }
+  return needed;
+}
+
+export function runFacts(leaders: readonly LeaderMark[], nodes: readonly NodeFrame[] | undefined): RunFacts {
+  const needed = majorities(nodes);
   return {
     leaderTerm(node, step) {
       // A leader keeps its term until it steps down: the term of its latest election before `step`.
@@ -30,9 +35,14 @@ export function runFacts(leaders: readonly LeaderMark[], nodes: readonly NodeFra
   };
 }
 
-/** The run's facts from the store's marks and frame. */
+/** The run's facts; new ones only when a leadership mark or a quorum changes, not on every frame. */
 export function useRunFacts(): RunFacts {
   const leaders = useSimStore((s) => s.marks?.leaders ?? NO_MARKS);
-  const nodes = useSimStore((s) => s.snapshot?.nodes);
-  return useMemo(() => runFacts(leaders, nodes), [leaders, nodes]);
+  // A string, so the store hands the same value back while the quorums stay the same.
+  const quorums = useSimStore((s) => JSON.stringify([...majorities(s.snapshot?.nodes)]));
+  return useMemo(() => {
+    const needed = new Map(JSON.parse(quorums) as [NodeId, number][]);
+    const facts = runFacts(leaders, []);
+    return { ...facts, majority: (node: NodeId) => needed.get(node) ?? null };
+  }, [leaders, quorums]);
 }

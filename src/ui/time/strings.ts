@@ -90,9 +90,17 @@ export const TIME_STRINGS = defineStrings(
     timelineHint: 'Click or drag to go to an instant; arrow keys step one event, Page Up/Down move 100 ms.',
     timeValue: seconds,
     sliderText: (ms: number, end: number) => `${seconds(ms)} of ${seconds(end)}`,
-    termBand: (term: number, leader: string | null) =>
-      leader === null ? `Term ${term}, no leader` : `Term ${term}, leader ${leader}`,
     termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderBand: (node: string, term: number, from: number, to: number | null, end: 'steppedDown' | 'crashed' | null) =>
+      `${node} leads term ${term} from ${seconds(from)}` +
+      (to === null
+        ? ''
+        : end === 'crashed'
+          ? ` until it crashed at ${seconds(to)}`
+          : ` until it stepped down at ${seconds(to)}`),
+    laneShort: (node: string, term: number) => `${node} T${term}`,
+    laneTitle: (node: string, term: number) =>
+      `${node} is in term ${term} on its own: above the term of every leader so far (each election timeout without a heartbeat adds one)`,
     leaderMark: (node: string, term: number, at: number) => `${node} became leader of term ${term} at ${seconds(at)}`,
     crashed: (node: string, at: number) => `${node} crashed at ${seconds(at)}`,
     restarted: (node: string, at: number) => `${node} restarted at ${seconds(at)}`,
@@ -104,6 +112,7 @@ export const TIME_STRINGS = defineStrings(
     violationsMore: (n: number) => `and ${n} more`,
     key: 'Key',
     keyLeader: 'leader elected',
+    keyLane: 'a node’s term climbing alone',
     keyCrash: 'crash / restart',
     keyNetwork: 'network change',
     keyCommit: 'commit',
@@ -163,9 +172,13 @@ export const TIME_STRINGS = defineStrings(
       '클릭하거나 끌어서 그 순간으로 이동합니다. 화살표 키는 이벤트 하나씩, Page Up/Down은 100 ms씩 움직입니다.',
     timeValue: secondsKo,
     sliderText: (ms: number, end: number) => `${secondsKo(end)} 중 ${secondsKo(ms)}`,
-    termBand: (term: number, leader: string | null) =>
-      leader === null ? `임기 ${term}, 리더 없음` : `임기 ${term}, 리더 ${leader}`,
     termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderBand: (node: string, term: number, from: number, to: number | null, end: 'steppedDown' | 'crashed' | null) =>
+      `${secondsKo(from)}부터 ${node}이(가) 임기 ${term}의 리더` +
+      (to === null ? '' : end === 'crashed' ? `, ${secondsKo(to)}에 중지됨` : `, ${secondsKo(to)}에 물러남`),
+    laneShort: (node: string, term: number) => `${node} T${term}`,
+    laneTitle: (node: string, term: number) =>
+      `${node} 혼자 임기 ${term}: 지금까지 어느 리더의 임기보다 높음 (Heartbeat 없이 선거 타임아웃이 날 때마다 하나씩 올라감)`,
     leaderMark: (node: string, term: number, at: number) => `${secondsKo(at)}: ${node}이(가) 임기 ${term}의 리더가 됨`,
     crashed: (node: string, at: number) => `${secondsKo(at)}: ${node} 중지`,
     restarted: (node: string, at: number) => `${secondsKo(at)}: ${node} 재시작`,
@@ -177,6 +190,7 @@ export const TIME_STRINGS = defineStrings(
     violationsMore: (n: number) => `외 ${n}건`,
     key: '범례',
     keyLeader: '리더 선출',
+    keyLane: '혼자 올라가는 노드의 임기',
     keyCrash: '중지 / 재시작',
     keyNetwork: '네트워크 변경',
     keyCommit: '커밋',

@@ -92,16 +92,6 @@ export interface TimelineMarks {
 /** The lists of TimelineMarks, by name. */
 export type MarkListName = 'leaderships' | 'lanes' | 'leaders' | 'nodes' | 'network' | 'commits' | 'violations';
 
-export const MARK_LISTS: readonly MarkListName[] = [
-  'leaderships',
-  'lanes',
-  'leaders',
-  'nodes',
-  'network',
-  'commits',
-  'violations',
-];
-
 /** The kinds of trace record read() looks at. */
 const MARKING_KINDS = new Set<TraceKind>(['node', 'crashed', 'restarted', 'action', 'violation']);
 

@@ -263,7 +263,10 @@ export class History {
     const maxTime = limits.maxTime ?? 60_000;
     const start = this.instant;
     const endBefore = b.end;
-    const matches = milestoneMatcher(kind, b.timeline.committedAt(start.step));
+    const matches = milestoneMatcher(kind, {
+      committed: b.timeline.committedAt(start.step),
+      nodes: b.sim.snapshot().nodes,
+    });
     const within = (e: TraceEvent): boolean => e.step - start.step <= maxSteps && e.time - start.time <= maxTime;
 
     // The known future first: a scan of the kept trace, then one seek.

@@ -206,9 +206,9 @@ describe('TimeControls', () => {
     act(() =>
       useSimStore.setState({ report: { id: 1, kind: 'notFound', milestone: 'commit', reason: 'no-more-events' } }),
     );
-    expect(screen.getByRole('status')).toHaveTextContent('No commit ahead');
+    expect(screen.getByRole('status')).toHaveTextContent('No commit by the leader ahead');
     act(() => useSimStore.setState({ lang: 'ko' }));
-    expect(screen.getByRole('status')).toHaveTextContent('앞으로 커밋');
+    expect(screen.getByRole('status')).toHaveTextContent('앞으로 리더의 커밋');
     const logMatching: Violation = {
       invariant: 'Log Matching',
       time: 300,
@@ -233,6 +233,23 @@ describe('TimeControls', () => {
     expect(screen.getByRole('status')).not.toHaveTextContent('No commit');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(useSimStore.getState().report).toBeNull();
+  });
+
+  it('offers both the leader’s commit and “applied on every live node”, in both languages', () => {
+    const stepTo = vi.fn();
+    useSimStore.setState({ stepTo });
+    render(<TimeControls />);
+    fireEvent.click(screen.getByRole('button', { name: 'Next commit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next applied on all' }));
+    expect(stepTo.mock.calls).toEqual([['commit'], ['applied']]);
+    expect(screen.getByRole('button', { name: 'Next applied on all' }).title).toMatch(/every live node has applied/);
+    act(() => useSimStore.setState({ report: { id: 4, kind: 'notFound', milestone: 'applied', reason: 'limit' } }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'No entry applied on every live node in the next minute of virtual time',
+    );
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('button', { name: '다음 전체 적용' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '다음 커밋' })).toBeInTheDocument();
   });
 
   it('says in both languages why a run over the event budget stopped', () => {

@@ -7,10 +7,12 @@ import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 import { violationDetail } from '../violation-detail';
 
+/** What a "Next …" button looks for, as its label and its messages name it. */
 const EN_MILESTONE: Record<MilestoneKind, string> = {
   election: 'election',
   leader: 'leader',
   commit: 'commit',
+  applied: 'applied on all',
   repair: 'log repair',
   violation: 'violation',
 };
@@ -18,8 +20,20 @@ const KO_MILESTONE: Record<MilestoneKind, string> = {
   election: '선거',
   leader: '리더 선출',
   commit: '커밋',
+  applied: '전체 적용',
   repair: '로그 복구',
   violation: '위반',
+};
+/** The same in full, for the hint and for "none found". */
+const EN_MILESTONE_LONG: Record<MilestoneKind, string> = {
+  ...EN_MILESTONE,
+  commit: 'commit by the leader',
+  applied: 'entry applied on every live node',
+};
+const KO_MILESTONE_LONG: Record<MilestoneKind, string> = {
+  ...KO_MILESTONE,
+  commit: '리더의 커밋',
+  applied: '살아 있는 모든 노드에 적용된 새 엔트리',
 };
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
@@ -69,7 +83,10 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: 'Process exactly one event',
     nextLabel: 'Go to the next',
     next: (k: MilestoneKind) => `Next ${EN_MILESTONE[k]}`,
-    nextHint: (k: MilestoneKind) => `Run forward until the next ${EN_MILESTONE[k]}, then pause`,
+    nextHint: (k: MilestoneKind) =>
+      k === 'applied'
+        ? 'Run forward until every live node has applied a new entry to its state machine (followers learn of a commit from the next AppendEntries, 30–40 ms after the leader), then pause'
+        : `Run forward until the next ${EN_MILESTONE_LONG[k]}, then pause`,
     manual: 'Manual delivery',
     manualOn: 'Manual delivery on: time stands still',
     manualWhere: 'Choose what happens next in the Manual delivery panel.',
@@ -77,8 +94,8 @@ export const TIME_STRINGS = defineStrings(
       'Time stands still: choose a message to deliver, drop or duplicate, or fire a node’s election timer. Press Play to let time run again.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; the run stays where it was.`
-        : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
+        ? `No ${EN_MILESTONE_LONG[k]} in the next minute of virtual time; the run stays where it was.`
+        : `No ${EN_MILESTONE_LONG[k]} ahead: nothing more will happen in this run.`,
     pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
     overBudget: (at: number, limit: number) =>
       `Stopped at ${seconds(at)}: this scenario asks for more than ${wholeMs(limit)} events in one virtual millisecond, more than the simulation allows (are its timings far too small?). The cluster shows where it stopped.`,
@@ -151,7 +168,10 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: '이벤트 하나만 처리',
     nextLabel: '다음으로 이동',
     next: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}`,
-    nextHint: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}까지 실행하고 멈춤`,
+    nextHint: (k: MilestoneKind) =>
+      k === 'applied'
+        ? '살아 있는 모든 노드가 새 엔트리를 상태 머신에 적용할 때까지 실행하고 멈춤 (팔로워는 리더의 커밋을 다음 AppendEntries로 알게 되어 30–40 ms 늦게 적용합니다)'
+        : `다음 ${KO_MILESTONE_LONG[k]}까지 실행하고 멈춤`,
     manual: '수동 전달',
     manualOn: '수동 전달 켜짐: 시간이 멈춰 있습니다',
     manualWhere: '다음에 일어날 일을 수동 전달 패널에서 고르세요.',
@@ -159,8 +179,8 @@ export const TIME_STRINGS = defineStrings(
       '시간이 멈춰 있습니다. 전달하거나 버리거나 복제할 메시지를 고르거나, 노드의 선거 타이머를 발동하세요. 재생을 누르면 시간이 다시 흐릅니다.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
-        : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
+        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE_LONG[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
+        : `앞으로 ${KO_MILESTONE_LONG[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
     pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
     overBudget: (at: number, limit: number) =>
       `${secondsKo(at)}에서 멈췄습니다: 이 시나리오는 가상 시간 1밀리초 동안 이벤트를 ${wholeMs(limit)}개보다 많이 요구해 시뮬레이션 한도를 넘습니다(시간 설정이 너무 작지 않은지 확인하세요). 클러스터는 멈춘 시점의 모습입니다.`,

@@ -83,6 +83,8 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: 'Process exactly one event',
     nextLabel: 'Go to the next',
     next: (k: MilestoneKind) => `Next ${EN_MILESTONE[k]}`,
+    nextWord: 'Next',
+    milestone: (k: MilestoneKind) => EN_MILESTONE[k],
     nextHint: (k: MilestoneKind) =>
       k === 'applied'
         ? 'Run forward until every live node has applied a new entry to its state machine (followers learn of a commit from the next AppendEntries, 30–40 ms after the leader), then pause'
@@ -168,6 +170,8 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: '이벤트 하나만 처리',
     nextLabel: '다음으로 이동',
     next: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}`,
+    nextWord: '다음',
+    milestone: (k: MilestoneKind) => KO_MILESTONE[k],
     nextHint: (k: MilestoneKind) =>
       k === 'applied'
         ? '살아 있는 모든 노드가 새 엔트리를 상태 머신에 적용할 때까지 실행하고 멈춤 (팔로워는 리더의 커밋을 다음 AppendEntries로 알게 되어 30–40 ms 늦게 적용합니다)'

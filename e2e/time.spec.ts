@@ -2,6 +2,9 @@
 // branch, deliver messages by hand, and read the run on the space-time diagram.
 
 import type { Page } from '@playwright/test';
+import { ISOLATED_E } from '../src/scenario/lessons/isolated-term';
+import { scenarioSchema } from '../src/scenario/schema';
+import { encodeLink } from '../src/scenario/url';
 import { cluster, expect, nodeAction, nodeStates, openApp, openTab, test } from './fixtures';
 
 async function pause(page: Page): Promise<void> {
@@ -24,6 +27,13 @@ function seconds(text: string): number {
 
 async function eventCount(page: Page): Promise<number> {
   return Number(/(\d+)/.exec((await clock(page)).events)?.[1] ?? NaN);
+}
+
+/** §6's run (B leads term 1, E cut off from 600 to 2500 ms), opened from a link paused at `at` ms. */
+async function openIsolatedE(page: Page, at: number): Promise<void> {
+  await page.goto(`/${encodeLink({ scenario: scenarioSchema.parse(ISOLATED_E), at, view: { lang: 'en' } })}`);
+  await expect(page.getByTestId('virtual-time')).toHaveText(`${(at / 1000).toFixed(3)} s`);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 }
 
 function timeline(page: Page) {
@@ -142,10 +152,9 @@ test('the space-time diagram shows delivered messages and a click on one goes th
 });
 
 test('dragging the timeline scrubs every time, without selecting or dragging its labels', async ({ page }) => {
-  await page.getByRole('button', { name: 'Next leader' }).click();
-  await page.getByRole('button', { name: 'Next commit' }).click();
+  // Two seconds of §6's run: B's term-1 band has its label ("T1 B") and E's lane is drawn under it.
+  await openIsolatedE(page, 2000);
   const track = timeline(page);
-  await expect.poll(async () => Number(await track.getAttribute('aria-valuemax'))).toBeGreaterThan(100);
   const end = Number(await track.getAttribute('aria-valuemax'));
   const box = (await track.boundingBox())!;
   const xAt = (fraction: number): number => box.x + 8 + fraction * (box.width - 16);
@@ -155,13 +164,60 @@ test('dragging the timeline scrubs every time, without selecting or dragging its
   const fromLabel = (label.x + label.width / 2 - box.x - 8) / (box.width - 16);
   const y = label.y + label.height / 2;
 
+  // Every instant the slider shows while a drag goes on: one per seek the drag made.
+  await track.evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { seenInstants: string[] }).seenInstants = seen;
+    new MutationObserver(() => seen.push(el.getAttribute('aria-valuenow') ?? '')).observe(el, {
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
+  });
+  const instantsSeen = (): Promise<string[]> =>
+    page.evaluate(() => (window as unknown as { seenInstants: string[] }).seenInstants.splice(0));
+
   // Two drags in a row: the second must scrub too (a selected label used to start a native drag).
   for (const to of [0.95, 0.1]) {
     await page.mouse.move(xAt(fromLabel), y);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(xAt(fromLabel + ((to - fromLabel) * i) / 10), y);
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(xAt(fromLabel + ((to - fromLabel) * i) / 10), y);
+      // Give the seek time to come back, as a hand does between two moves.
+      await page.waitForTimeout(60);
+    }
     await expect.poll(now).toBeCloseTo(to * end, -1);
     await page.mouse.up();
     expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
+    // Not one seek and then nothing: the view followed the pointer along the way.
+    expect(new Set(await instantsSeen()).size).toBeGreaterThanOrEqual(5);
   }
+});
+
+test('isolated E: stepping on, B’s term-1 band stays while E’s term climbs in its own lane', async ({ page }) => {
+  await openIsolatedE(page, 300);
+  const track = timeline(page);
+  const bands = () => track.locator('[data-testid="term-band"] > title').allTextContents();
+  const lanes = () => track.locator('[data-testid="term-lane"] > title').allTextContents();
+  let climbed = 0;
+  // E's elections, one after the other, until just before E comes back at 2500 ms.
+  for (let n = 0; n < 12; n++) {
+    const before = await eventCount(page);
+    await page.getByRole('button', { name: 'Next election' }).click();
+    await expect.poll(() => eventCount(page)).toBeGreaterThan(before);
+    if (seconds((await clock(page)).time) >= 2500) break;
+    expect(await bands()).toEqual([expect.stringMatching(/^B leads term 1 from [\d.]+ s$/)]);
+    const terms = (await lanes()).map((title) => Number(/^E is in term (\d+) on its own/.exec(title)?.[1]));
+    // E's lane: one span per term it reached, 2, 3, 4, … and the ring agrees on E's term.
+    expect(terms).toEqual(terms.map((_, i) => i + 2));
+    expect((await nodeStates(page)).find((node) => node.id === 'E')?.term).toBe(terms.at(-1));
+    climbed = terms.length;
+  }
+  expect(climbed).toBeGreaterThan(4);
+  // The lane is labelled with its node and term where it is wide enough.
+  await expect(
+    track
+      .locator('[data-testid="term-lane"] text')
+      .filter({ hasText: /^E T\d+$/ })
+      .first(),
+  ).toBeVisible();
 });

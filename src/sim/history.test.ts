@@ -330,10 +330,16 @@ describe('timeline marks', () => {
     expect(incremental.nodes.map((m) => `${m.kind} ${m.node}`)).toEqual(['crashed A', 'restarted A']);
     expect(incremental.network.map((m) => m.action.do)).toEqual(['partition', 'heal']);
     expect(incremental.commits.length).toBeGreaterThan(10);
-    // Every band but the last is closed where the next begins; every elected leader is in its band.
-    const bands = incremental.terms;
-    for (let i = 0; i + 1 < bands.length; i++) expect(bands[i]!.to).toBe(bands[i + 1]!.from);
-    for (const l of incremental.leaders) expect(bands.find((b) => b.term === l.term)?.leader).toBe(l.node);
+    // Every elected leader has its band from its election; a node leads one term at a time.
+    const bands = incremental.leaderships;
+    expect(bands.map((b) => [b.node, b.term, b.from])).toEqual(
+      incremental.leaders.map((l) => [l.node, l.term, l.time]),
+    );
+    for (const band of bands) {
+      const next = bands.find((o) => o.node === band.node && o.from > band.from);
+      if (next) expect(band.to).not.toBeNull();
+      if (next) expect(band.to!).toBeLessThanOrEqual(next.from);
+    }
   });
 
   it('are cut back on a new branch to what the branch has seen', () => {
@@ -349,5 +355,67 @@ describe('timeline marks', () => {
     expect(json(rest)).toBe(json({ ...whole, revision: undefined, eventsRead: undefined }));
     // The scripted partition at 3000 ms is gone; the heal taken at 2000 ms is there.
     expect(history.marks.network.map((m) => [m.action.do, m.time])).toEqual([['heal', 2000]]);
+  });
+});
+
+describe('next commit: by the leader, and applied on every live node', () => {
+  const ONE_WRITE = scenario({
+    version: 1,
+    nodes: 5,
+    seed: 4,
+    actions: [
+      { at: 500, do: 'submit', command: 'set x 1' },
+      { at: 520, do: 'kill', node: 'D' },
+    ],
+  });
+  const lastApplied = (h: History) =>
+    h
+      .snapshot()
+      .nodes.filter((n) => n.alive)
+      .map((n) => n.lastApplied);
+
+  it('§4 step 4: after the leader’s commit, the followers apply the entry a little later, and the search finds it', () => {
+    const history = new History(ONE_WRITE);
+    const commit = history.stepToNext('commit');
+    expect(commit.found).toBe(true);
+    const committedAt = history.now;
+    // The leader alone has applied #1 so far: no further commit, but an "applied" milestone ahead.
+    expect(lastApplied(history).filter((a) => a >= 1)).toHaveLength(1);
+    expect(history.stepToNext('commit', { maxTime: 2000 })).toEqual({ found: false, reason: 'limit' });
+    expect(history.now).toBe(committedAt);
+    const applied = history.stepToNext('applied');
+    expect(applied.found && applied.event.kind === 'node' && applied.event.event.type).toBe('entryApplied');
+    // Every live node has applied #1 — D, killed before it heard of it, does not count — and one event earlier not.
+    expect(lastApplied(history).every((a) => a >= 1)).toBe(true);
+    expect(history.snapshot().nodes.find((n) => n.id === 'D')!.lastApplied).toBe(0);
+    expect(history.now - committedAt).toBeGreaterThan(0);
+    expect(history.now - committedAt).toBeLessThan(200);
+    history.stepBack();
+    expect(lastApplied(history).every((a) => a >= 1)).toBe(false);
+    history.stepForward();
+    // Nothing more to apply anywhere: the search says so and the view stays.
+    const here = history.now;
+    expect(history.stepToNext('applied', { maxTime: 2000 })).toEqual({ found: false, reason: 'limit' });
+    expect(history.now).toBe(here);
+  });
+
+  it('a live node that cannot hear the leader keeps "applied on every live node" from happening', () => {
+    const history = new History(
+      scenario({
+        version: 1,
+        nodes: 3,
+        seed: 4,
+        actions: [
+          { at: 400, do: 'isolate', node: 'A' },
+          { at: 500, do: 'submit', command: 'set x 1' },
+        ],
+      }),
+    );
+    history.runUntil(450);
+    const leader = history.snapshot().nodes.find((n) => n.role === 'leader');
+    expect(leader).toBeDefined();
+    expect(leader!.id).not.toBe('A');
+    expect(history.stepToNext('commit').found).toBe(true);
+    expect(history.stepToNext('applied', { maxTime: 3000 })).toEqual({ found: false, reason: 'limit' });
   });
 });

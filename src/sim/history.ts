@@ -108,7 +108,6 @@ export class History {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
     this.ratio = settings.checkpointRatio ?? DEFAULT_RATIO;
     const sim = new Simulation(scenario, { recordTrace: true });
-    const initialTerm = Math.max(0, ...Object.values(scenario.initial).map((n) => n.term));
     const branch: Branch = {
       id: 0,
       parent: null,
@@ -117,7 +116,7 @@ export class History {
       checkpoints: [],
       trace: new TraceLog(),
       violations: [],
-      timeline: new TimelineBuilder(initialTerm),
+      timeline: new TimelineBuilder(initialTerms(scenario)),
       end: { step: 0, time: 0 },
       synced: 0,
       violationsSynced: 0,
@@ -264,7 +263,10 @@ export class History {
     const maxTime = limits.maxTime ?? 60_000;
     const start = this.instant;
     const endBefore = b.end;
-    const matches = milestoneMatcher(kind, b.timeline.committedAt(start.step));
+    const matches = milestoneMatcher(kind, {
+      committed: b.timeline.committedAt(start.step),
+      nodes: b.sim.snapshot().nodes,
+    });
     const within = (e: TraceEvent): boolean => e.step - start.step <= maxSteps && e.time - start.time <= maxTime;
 
     // The known future first: a scan of the kept trace, then one seek.
@@ -553,6 +555,11 @@ function firstAfterStep(trace: TraceLog, step: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Each node's term in the scenario's initial state, for the timeline. */
+function initialTerms(scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(Object.entries(scenario.initial).map(([node, n]) => [node, n.term]));
 }
 
 /** What a checkpoint costs to take and keep, in log entries and client requests. */

@@ -1,6 +1,12 @@
-// What the timeline under the cluster draws: a band per term (with its leader), leader
-// changes, crashes and restarts, network changes, commits and violations. Built as the
-// trace grows, reading each event once, so a long run costs nothing more per frame.
+// What the timeline under the cluster draws: a band per leader and term (from the leader's
+// election to its step-down or crash), a thin lane for a node whose term climbs alone
+// (isolated, or on a minority side), leader changes, crashes and restarts, network changes,
+// commits and violations. Built as the trace grows, reading each event once, so a long run
+// costs nothing more per frame.
+//
+// Bands follow leadership events, never "the highest term anywhere": while isolated E climbs
+// through terms 2…15 (notes §6.1), B still leads term 1 for the rest of the cluster, and the
+// timeline says so — E's climb is drawn in E's own lane.
 
 import type { NodeId } from '../raft/types';
 import type { Action } from './scenario-types';
@@ -13,15 +19,31 @@ interface Mark {
   readonly step: number;
 }
 
-export interface TermBand {
-  readonly term: number;
-  /** The node elected leader of this term, once there is one. */
-  leader: NodeId | null;
-  leaderStep: number | null;
+/** An interval of the run, open (`to` null) while it lasts. */
+interface Span {
   readonly from: number;
   readonly fromStep: number;
-  /** When the next term began; null for the current term. */
   to: number | null;
+  toStep: number | null;
+}
+
+/** One node leading one term: from its election to the moment it stops leading. */
+export interface LeaderBand extends Span {
+  readonly node: NodeId;
+  readonly term: number;
+  /** Why it ended: the leader became a follower (it saw a higher term, lost its quorum…) or crashed. */
+  end: 'steppedDown' | 'crashed' | null;
+}
+
+/**
+ * A node's term while it is above the term of every leader elected so far, reached on its own while
+ * the rest followed a leader (§5.2: each timeout without a heartbeat raises the term by one). One
+ * span per term, so the lane shows the climb. It ends when a leader of at least that term is
+ * elected, when the node's term changes (the next span begins if it is still ahead) or when it crashes.
+ */
+export interface TermLane extends Span {
+  readonly node: NodeId;
+  readonly term: number;
 }
 
 export interface LeaderMark extends Mark {
@@ -52,7 +74,10 @@ export interface ViolationMark extends Mark {
 }
 
 export interface TimelineMarks {
-  readonly terms: TermBand[];
+  /** In the order they began; two can overlap (an old leader cut off on a minority side). */
+  readonly leaderships: LeaderBand[];
+  /** In the order they began. */
+  readonly lanes: TermLane[];
   readonly leaders: LeaderMark[];
   readonly nodes: NodeMark[];
   readonly network: NetworkMark[];
@@ -64,6 +89,9 @@ export interface TimelineMarks {
   eventsRead: number;
 }
 
+/** The lists of TimelineMarks, by name. */
+export type MarkListName = 'leaderships' | 'lanes' | 'leaders' | 'nodes' | 'network' | 'commits' | 'violations';
+
 /** The kinds of trace record read() looks at. */
 const MARKING_KINDS = new Set<TraceKind>(['node', 'crashed', 'restarted', 'action', 'violation']);
 
@@ -73,12 +101,47 @@ function isNetworkAction(action: Action): action is NetworkAction {
   return NETWORK_ACTIONS.has(action.do);
 }
 
+/** A node's term from `step` on (step -1: the scenario's initial state). */
+interface TermAt {
+  readonly step: number;
+  readonly term: number;
+}
+
 export class TimelineBuilder {
   readonly marks: TimelineMarks;
+  /** Each node's term changes, so a cut-back builder knows every node's term at the cut. */
+  private readonly termsOf: Map<NodeId, TermAt[]>;
+  /** Nodes down since their last crash. */
+  private readonly down: Set<NodeId>;
+  /** leadTerm(), kept as elections happen (there are far more term changes than elections). */
+  private topTerm = 0;
+  /** How many leader bands are open. */
+  private leading = 0;
 
-  constructor(initialTerm = 0, marks?: TimelineMarks) {
-    this.marks = marks ?? {
-      terms: [{ term: initialTerm, leader: null, leaderStep: null, from: 0, fromStep: 0, to: null }],
+  /** `initialTerms`: each node's term in the scenario's initial state (0 when left out). */
+  constructor(initialTerms: Readonly<Record<NodeId, number>> = {}, state?: TimelineBuilder) {
+    if (state) {
+      const m = state.marks;
+      this.marks = {
+        leaderships: m.leaderships.map((b) => ({ ...b })),
+        lanes: m.lanes.map((l) => ({ ...l })),
+        leaders: [...m.leaders],
+        nodes: [...m.nodes],
+        network: [...m.network],
+        commits: [...m.commits],
+        violations: [...m.violations],
+        revision: m.revision,
+        eventsRead: m.eventsRead,
+      };
+      this.termsOf = new Map([...state.termsOf].map(([node, list]) => [node, [...list]]));
+      this.down = new Set(state.down);
+      this.topTerm = state.topTerm;
+      this.leading = state.leading;
+      return;
+    }
+    this.marks = {
+      leaderships: [],
+      lanes: [],
       leaders: [],
       nodes: [],
       network: [],
@@ -87,6 +150,8 @@ export class TimelineBuilder {
       revision: 0,
       eventsRead: 0,
     };
+    this.termsOf = new Map(Object.entries(initialTerms).map(([node, term]) => [node, [{ step: -1, term }]]));
+    this.down = new Set();
   }
 
   /** Read the events of `trace` not read yet, up to `upTo`. */
@@ -109,17 +174,7 @@ export class TimelineBuilder {
 
   /** A copy that can be cut back without touching this one (marks themselves are shared). */
   clone(): TimelineBuilder {
-    const m = this.marks;
-    return new TimelineBuilder(0, {
-      terms: m.terms.map((b) => ({ ...b })),
-      leaders: [...m.leaders],
-      nodes: [...m.nodes],
-      network: [...m.network],
-      commits: [...m.commits],
-      violations: [...m.violations],
-      revision: m.revision,
-      eventsRead: m.eventsRead,
-    });
+    return new TimelineBuilder({}, this);
   }
 
   /** Forget everything after `step`, whose last event is trace[traceLength - 1]. */
@@ -128,19 +183,25 @@ export class TimelineBuilder {
     const cut = <T>(list: T[], stepOf: (x: T) => number): void => {
       list.length = lastAtOrBefore(list, step, stepOf) + 1;
     };
+    cut(m.leaderships, (x) => x.fromStep);
+    cut(m.lanes, (x) => x.fromStep);
     cut(m.leaders, (x) => x.step);
     cut(m.nodes, (x) => x.step);
     cut(m.network, (x) => x.step);
     cut(m.commits, (x) => x.step);
     cut(m.violations, (x) => x.step);
-    // The first band starts at step 0 and always stays.
-    m.terms.length = Math.max(1, lastAtOrBefore(m.terms, step, (b) => b.fromStep) + 1);
-    const last = m.terms[m.terms.length - 1]!;
-    last.to = null;
-    if (last.leaderStep !== null && last.leaderStep > step) {
-      last.leader = null;
-      last.leaderStep = null;
+    // What ended after the cut is still going on at the cut.
+    for (const span of [...m.leaderships, ...m.lanes]) {
+      if (span.toStep !== null && span.toStep > step) reopen(span);
     }
+    for (const list of this.termsOf.values()) cut(list, (x) => x.step);
+    this.down.clear();
+    for (const n of m.nodes) {
+      if (n.kind === 'crashed') this.down.add(n.node);
+      else this.down.delete(n.node);
+    }
+    this.topTerm = this.leadTerm();
+    this.leading = m.leaderships.filter((b) => b.to === null).length;
     m.eventsRead = Math.min(m.eventsRead, traceLength);
     m.revision += 1;
   }
@@ -151,25 +212,27 @@ export class TimelineBuilder {
     switch (e.kind) {
       case 'node': {
         const ev = e.event;
-        const band = m.terms[m.terms.length - 1]!;
-        if (ev.type === 'termChanged' && ev.to > band.term) {
-          band.to = time;
-          m.terms.push({ term: ev.to, leader: null, leaderStep: null, from: time, fromStep: step, to: null });
-        } else if (ev.type === 'roleChanged' && ev.to === 'leader') {
-          m.leaders.push({ time, step, node: e.node, term: ev.term });
-          if (ev.term === band.term) {
-            band.leader = e.node;
-            band.leaderStep = step;
-          }
-        } else if (ev.type === 'commitAdvanced') {
+        if (ev.type === 'termChanged') this.termIs(e.node, ev.to, ev.cause === 'election', time, step);
+        else if (ev.type === 'roleChanged' && ev.to === 'leader') this.elected(e.node, ev.term, time, step);
+        else if (ev.type === 'roleChanged' && ev.from === 'leader')
+          this.stopsLeading(e.node, 'steppedDown', time, step);
+        else if (ev.type === 'commitAdvanced') {
           const highest = m.commits[m.commits.length - 1]?.index ?? 0;
           if (ev.to > highest) m.commits.push({ time, step, node: e.node, index: ev.to });
         }
         return;
       }
       case 'crashed':
+        m.nodes.push({ time, step, node: e.node, kind: e.kind });
+        this.down.add(e.node);
+        this.stopsLeading(e.node, 'crashed', time, step);
+        this.closeLane(e.node, time, step);
+        return;
       case 'restarted':
         m.nodes.push({ time, step, node: e.node, kind: e.kind });
+        this.down.delete(e.node);
+        // The term it kept on disk: it climbs from there.
+        this.noteTerm(e.node, e.term, step);
         return;
       case 'action':
         if (e.error === undefined && isNetworkAction(e.action)) m.network.push({ time, step, action: e.action });
@@ -181,11 +244,91 @@ export class TimelineBuilder {
         return;
     }
   }
+
+  /** The highest term any leader was elected in so far (0 before the first election). */
+  private leadTerm(): number {
+    let term = 0;
+    for (const band of this.marks.leaderships) term = Math.max(term, band.term);
+    return term;
+  }
+
+  /** `ownElection`: the node raised its term to stand for election (else it learned the term from another node). */
+  private termIs(node: NodeId, term: number, ownElection: boolean, time: number, step: number): void {
+    this.noteTerm(node, term, step);
+    const open = this.openLane(node);
+    if (open) close(open, time, step);
+    // A climb on its own: its own election while the rest of the cluster follows a leader of an older
+    // term, or the next step of a climb already drawn. A term learned from a candidate is no climb of its own.
+    if (term > this.topTerm && (open !== undefined || (ownElection && this.leading > 0))) {
+      this.marks.lanes.push({ node, term, from: time, fromStep: step, to: null, toStep: null });
+    }
+  }
+
+  private elected(node: NodeId, term: number, time: number, step: number): void {
+    const m = this.marks;
+    m.leaders.push({ time, step, node, term });
+    m.leaderships.push({ node, term, from: time, fromStep: step, to: null, toStep: null, end: null });
+    this.topTerm = Math.max(this.topTerm, term);
+    this.leading += 1;
+    // A leader of a term at least as high: those nodes are no longer ahead of every leader.
+    for (const lane of m.lanes) if (lane.to === null && lane.term <= term) close(lane, time, step);
+    // Nodes that climbed while nobody led and are still ahead of this leader: from now on they are alone.
+    for (const [other, list] of this.termsOf) {
+      const current = list[list.length - 1]!.term;
+      if (current > term && !this.down.has(other) && !this.openLane(other)) {
+        m.lanes.push({ node: other, term: current, from: time, fromStep: step, to: null, toStep: null });
+      }
+    }
+  }
+
+  private stopsLeading(node: NodeId, why: 'steppedDown' | 'crashed', time: number, step: number): void {
+    for (const band of this.marks.leaderships) {
+      if (band.node === node && band.to === null) {
+        close(band, time, step);
+        band.end = why;
+        this.leading -= 1;
+      }
+    }
+  }
+
+  private closeLane(node: NodeId, time: number, step: number): void {
+    const open = this.openLane(node);
+    if (open) close(open, time, step);
+  }
+
+  private openLane(node: NodeId): TermLane | undefined {
+    const lanes = this.marks.lanes;
+    for (let i = lanes.length - 1; i >= 0; i--) {
+      const lane = lanes[i]!;
+      if (lane.node === node && lane.to === null) return lane;
+    }
+    return undefined;
+  }
+
+  private noteTerm(node: NodeId, term: number, step: number): void {
+    let list = this.termsOf.get(node);
+    if (!list) this.termsOf.set(node, (list = []));
+    if (list[list.length - 1]?.term !== term) list.push({ step, term });
+  }
+}
+
+function close(span: Span, time: number, step: number): void {
+  span.to = time;
+  span.toStep = step;
+}
+
+function reopen(span: LeaderBand | TermLane): void {
+  span.to = null;
+  span.toStep = null;
+  if ('end' in span) span.end = null;
 }
 
 /** The marks of a whole trace at once (tests, the CLI); the history keeps a builder instead. */
-export function timelineMarks(trace: readonly TraceEvent[], initialTerm = 0): TimelineMarks {
-  const builder = new TimelineBuilder(initialTerm);
+export function timelineMarks(
+  trace: readonly TraceEvent[],
+  initialTerms: Readonly<Record<NodeId, number>> = {},
+): TimelineMarks {
+  const builder = new TimelineBuilder(initialTerms);
   builder.ingest(trace);
   return builder.marks;
 }

@@ -12,6 +12,7 @@ import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
+import { applyMarksUpdate, type HeldMarks } from './marks-update';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
@@ -164,6 +165,8 @@ export const useSimStore = create<SimStore>()((set, get) => {
   /** The view's part of the newest frame, while it waits for its turn (view-pacer.ts). */
   let waitingView: Partial<SimStore> | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The newest marks with the series they belong to (ahead of `marks` while a view waits). */
+  let heldMarks: HeldMarks | null = null;
   const pacer = new ViewPacer();
   const dropWaitingView = (): void => {
     if (waitingTimer !== null) clearTimeout(waitingTimer);
@@ -202,7 +205,12 @@ export const useSimStore = create<SimStore>()((set, get) => {
           : shown && live.step !== shown.step
             ? stepChanges(shown, live)
             : get().changes;
-        const marks = message.marks ?? waitingView?.marks;
+        // Only what is new comes: add it to the newest marks, shown or waiting (marks set from
+        // elsewhere end the series: the next reset starts a new one).
+        if (heldMarks && heldMarks.marks !== (waitingView?.marks ?? get().marks)) heldMarks = null;
+        const updated = message.marks ? applyMarksUpdate(heldMarks, message.marks) : null;
+        if (updated) heldMarks = updated;
+        const marks = updated?.marks ?? waitingView?.marks;
         const view: Partial<SimStore> = {
           snapshot: live,
           changes,
@@ -339,6 +347,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     load(scenario, at) {
       dropWaitingView();
+      heldMarks = null;
       shownSinceLoad = false;
       set({
         scenario,

@@ -124,6 +124,41 @@ describe('EngineHost', () => {
     expect(last().snapshot.nodes[0]!.alive).toBe(true);
   });
 
+  it('sends timeline marks as updates: only new ones while playing, a fresh start on a branch or a reload', () => {
+    const { host, wall, frames, ready } = setup();
+    const updates = () => frames().flatMap((f) => (f.marks ? [f.marks] : []));
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]!.reset).toBe(true);
+    host.receive({ type: 'speed', speed: 1 });
+    host.receive({ type: 'play' });
+    for (let i = 0; i < 200; i++) {
+      ready();
+      wall.advance(16);
+    }
+    host.receive({ type: 'pause' });
+    ready();
+    const played = updates().slice(1);
+    // About four a second of wall time (3.2 s), each continuing the first.
+    expect(played.length).toBeGreaterThan(5);
+    expect(played.length).toBeLessThan(20);
+    for (const u of played) expect(u).toMatchObject({ reset: false, epoch: updates()[0]!.epoch });
+    // A commit mark crosses once.
+    const commitsSent = updates().reduce((n, u) => n + u.lists.commits.items.length, 0);
+    const lastUpdate = updates().at(-1)!;
+    expect(commitsSent).toBe(lastUpdate.lists.commits.from + lastUpdate.lists.commits.items.length);
+
+    host.receive({ type: 'seek', time: 100 });
+    ready();
+    host.receive({ type: 'act', action: { do: 'kill', node: 'A' } });
+    ready();
+    expect(updates().at(-1)!.reset).toBe(true);
+    const count = updates().length;
+    host.receive({ type: 'load', scenario: scenarioSchema.parse({ version: 1, nodes: 3, seed: 1 }) });
+    ready();
+    expect(updates().length).toBe(count + 1);
+    expect(updates().at(-1)).toMatchObject({ reset: true, eventsRead: 0 });
+  });
+
   it('reports an action it cannot carry out in words', () => {
     const { host, posted } = setup();
     host.receive({ type: 'act', action: { do: 'kill', node: 'B' } });

@@ -9,6 +9,7 @@ import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import type { ClusterFrame } from '../sim/types';
 import type { LogEntry } from '../raft/types';
+import { MarksSender } from './marks-sender';
 import { messageProblem } from './message-guard';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
 
@@ -23,7 +24,7 @@ const MAX_EVENTS_PER_FRAME = 400;
 /** Never simulate more than this much virtual time in one tick, so a slow tick cannot snowball. */
 const MAX_VIRTUAL_MS_PER_TICK = 100;
 const TICK_MS = 16;
-/** While playing, timeline marks are re-sent at most this often (wall ms). */
+/** While playing, new timeline marks are sent at most this often (wall ms). */
 const MARKS_INTERVAL = 250;
 /**
  * Far seeks run in slices of at most this much wall time (and SEEK_SLICE_EVENTS events), so the
@@ -67,7 +68,8 @@ export class EngineHost {
   /** How much of the trace the UI has: the feed continues from there. */
   private sentTrace = 0;
   private resetFeed = true;
-  private sentMarks = { revision: -1, eventsRead: -1, branch: -1, at: -Infinity };
+  private readonly marks = new MarksSender();
+  private marksSentAt = -Infinity;
   /** The logs of the last frame, per node: an unchanged log is not copied to the UI again. */
   private sentLogs: (readonly LogEntry[] | undefined)[] = [];
   private seekJob: SeekJob | null = null;
@@ -169,6 +171,7 @@ export class EngineHost {
   private load(scenario: Scenario, at?: number): void {
     this.pause();
     this.history = new History(scenario);
+    this.marks.forget();
     this.sentTrace = 0;
     this.sentLogs = [];
     this.resetFeed = true;
@@ -223,6 +226,7 @@ export class EngineHost {
     if (job.reload) {
       // A fresh history lets the computed events go.
       this.history = new History(job.reload);
+      this.marks.forget();
       this.sentLogs = [];
       this.resetFeed = true;
     } else {
@@ -339,15 +343,10 @@ export class EngineHost {
     this.dirty = false;
     this.uiReady = false;
 
-    const marks = h.marks;
     const wall = this.clock.now();
-    const marksChanged =
-      marks.revision !== this.sentMarks.revision ||
-      marks.eventsRead !== this.sentMarks.eventsRead ||
-      h.branch !== this.sentMarks.branch;
-    const sendMarks = marksChanged && (!this.playing || wall - this.sentMarks.at >= MARKS_INTERVAL);
-    if (sendMarks)
-      this.sentMarks = { revision: marks.revision, eventsRead: marks.eventsRead, branch: h.branch, at: wall };
+    const marks =
+      !this.playing || wall - this.marksSentAt >= MARKS_INTERVAL ? this.marks.update(h.marks, h.branch) : undefined;
+    if (marks) this.marksSentAt = wall;
 
     this.post({
       type: 'frame',
@@ -358,7 +357,7 @@ export class EngineHost {
       speed: this.speed,
       manual: this.manual,
       history: { end: h.end, branch: h.branch, branches: h.branches() },
-      ...(sendMarks ? { marks } : {}),
+      ...(marks ? { marks } : {}),
     });
   }
 }

@@ -6,7 +6,7 @@ import type { BranchInfo, Instant, LiveAction } from '../sim/history';
 import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
-import type { TimelineMarks } from '../sim/timeline';
+import type { MarkListName, TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
@@ -49,6 +49,22 @@ export interface HistoryInfo {
   readonly branches: readonly BranchInfo[];
 }
 
+/**
+ * What is new in the timeline marks since the last update the UI got: only the tail of each list,
+ * so a long run does not copy every commit again. The items of a list before `from` are those the
+ * UI already has and are unchanged (a leader band or a lane that was still open is sent again
+ * until it closes).
+ */
+export interface MarksUpdate {
+  /** Start over with these lists (a new run, another branch, marks cut back by a branch); else continue. */
+  readonly reset: boolean;
+  /** The series of updates this one belongs to: a reset starts a new one, and only its own updates continue it. */
+  readonly epoch: number;
+  readonly lists: { readonly [K in MarkListName]: { readonly from: number; readonly items: TimelineMarks[K] } };
+  readonly revision: number;
+  readonly eventsRead: number;
+}
+
 export type FromWorker =
   | {
       readonly type: 'frame';
@@ -67,7 +83,7 @@ export type FromWorker =
       readonly manual: boolean;
       readonly history: HistoryInfo;
       /** Sent when they changed since the last frame. */
-      readonly marks?: TimelineMarks;
+      readonly marks?: MarksUpdate;
     }
   /** A user action that could not be carried out, in words ("C is already down"). */
   | { readonly type: 'refused'; readonly action: LiveAction; readonly reason: string; readonly refusal?: ActionRefusal }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TimelineMarks } from '../../sim/timeline';
+import type { LeaderBand, TimelineMarks } from '../../sim/timeline';
 import type { InvariantName, Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { envelope, snapshot } from '../test/snapshot-fixtures';
@@ -9,13 +9,14 @@ import { fakeLayout, resetStore } from '../test/store';
 import { BranchList } from './BranchList';
 import { ManualDelivery } from './ManualDelivery';
 import { TimeControls } from './TimeControls';
-import { thinOut, Timeline } from './Timeline';
+import { bandRows, thinOut, Timeline } from './Timeline';
 
 const marks: TimelineMarks = {
-  terms: [
-    { term: 1, leader: 'A', leaderStep: 10, from: 0, fromStep: 0, to: 500 },
-    { term: 2, leader: 'B', leaderStep: 40, from: 500, fromStep: 30, to: null },
+  leaderships: [
+    { node: 'A', term: 1, from: 150, fromStep: 10, to: 450, toStep: 25, end: 'crashed' },
+    { node: 'B', term: 2, from: 560, fromStep: 40, to: null, toStep: null, end: null },
   ],
+  lanes: [],
   leaders: [
     { time: 150, step: 10, node: 'A', term: 1 },
     { time: 560, step: 40, node: 'B', term: 2 },
@@ -46,17 +47,56 @@ afterEach(() => {
 });
 
 describe('Timeline', () => {
-  it('draws a band per term with its leader and a violation mark', () => {
+  it('draws a band per leader and term and a violation mark', () => {
     const { container } = render(<Timeline />);
     const titles = [...container.querySelectorAll('title')].map((el) => el.textContent);
-    expect(titles).toContain('Term 1, leader A');
-    expect(titles).toContain('Term 2, leader B');
+    expect(titles).toContain('A leads term 1 from 0.150 s until it crashed at 0.450 s');
+    expect(titles).toContain('B leads term 2 from 0.560 s');
     expect(screen.getAllByTestId('term-band')).toHaveLength(2);
     expect(screen.getAllByTestId('violation-mark')).toHaveLength(1);
     expect(titles).toContain('Violation: Election Safety at 0.700 s');
     expect(titles).toContain('A crashed at 0.450 s');
     // Violations are also one click away.
     expect(screen.getByRole('button', { name: /Election Safety at 0\.700 s/ })).toBeInTheDocument();
+  });
+
+  it('draws a node’s lone climb in its own lane, under the bands, and the track grows to hold it', () => {
+    const lane = (node: string, term: number, from: number, to: number | null) => ({
+      node,
+      term,
+      from,
+      fromStep: from,
+      to,
+      toStep: to,
+    });
+    useSimStore.setState({
+      marks: {
+        ...marks,
+        lanes: [lane('E', 2, 600, 800), lane('D', 3, 700, null), lane('E', 3, 800, null)],
+      },
+    });
+    const { container } = render(<Timeline />);
+    const lanes = screen.getAllByTestId('term-lane');
+    expect(lanes).toHaveLength(3);
+    const titles = [...container.querySelectorAll('title')].map((el) => el.textContent);
+    expect(titles).toContain(
+      'E is in term 3 on its own: above the term of every leader so far (each election timeout without a heartbeat adds one)',
+    );
+    // One row per node (D above E), both below the 25 px of bands; the track is two lanes taller.
+    const y = (g: HTMLElement) => Number(g.querySelector('rect')!.getAttribute('y'));
+    expect(y(lanes[1]!)).toBeGreaterThanOrEqual(25);
+    expect(y(lanes[0]!)).toBeGreaterThan(y(lanes[1]!));
+    expect(y(lanes[2]!)).toBe(y(lanes[0]!));
+    expect(screen.getByRole('slider', { name: 'Timeline' }).style.height).toBe(`${52 + 2 * 9 + 2}px`);
+  });
+
+  it('stacks leader bands that overlap in time, and reuses a row once it is free', () => {
+    const band = (from: number, to: number | null) => ({ from, to }) as LeaderBand;
+    expect(bandRows([band(0, 100), band(100, 300), band(200, null), band(310, 400)])).toEqual({
+      rows: [0, 0, 1, 0],
+      count: 2,
+    });
+    expect(bandRows([])).toEqual({ rows: [], count: 1 });
   });
 
   it('seeks to the time under a click', () => {
@@ -166,9 +206,9 @@ describe('TimeControls', () => {
     act(() =>
       useSimStore.setState({ report: { id: 1, kind: 'notFound', milestone: 'commit', reason: 'no-more-events' } }),
     );
-    expect(screen.getByRole('status')).toHaveTextContent('No commit ahead');
+    expect(screen.getByRole('status')).toHaveTextContent('No commit by the leader ahead');
     act(() => useSimStore.setState({ lang: 'ko' }));
-    expect(screen.getByRole('status')).toHaveTextContent('앞으로 커밋');
+    expect(screen.getByRole('status')).toHaveTextContent('앞으로 리더의 커밋');
     const logMatching: Violation = {
       invariant: 'Log Matching',
       time: 300,
@@ -193,6 +233,23 @@ describe('TimeControls', () => {
     expect(screen.getByRole('status')).not.toHaveTextContent('No commit');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(useSimStore.getState().report).toBeNull();
+  });
+
+  it('offers both the leader’s commit and “applied on every live node”, in both languages', () => {
+    const stepTo = vi.fn();
+    useSimStore.setState({ stepTo });
+    render(<TimeControls />);
+    fireEvent.click(screen.getByRole('button', { name: 'Next commit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next applied on all' }));
+    expect(stepTo.mock.calls).toEqual([['commit'], ['applied']]);
+    expect(screen.getByRole('button', { name: 'Next applied on all' }).title).toMatch(/every live node has applied/);
+    act(() => useSimStore.setState({ report: { id: 4, kind: 'notFound', milestone: 'applied', reason: 'limit' } }));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'No entry applied on every live node in the next minute of virtual time',
+    );
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('button', { name: '다음 전체 적용' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '다음 커밋' })).toBeInTheDocument();
   });
 
   it('says in both languages why a run over the event budget stopped', () => {

@@ -53,18 +53,24 @@ export function TimeControls({ extra = null }: { readonly extra?: ReactNode }) {
             <StepForwardIcon /> <span className={styles.stepLabel}>{t.stepForward}</span>
           </button>
           <span className={styles.nextGroup} role="group" aria-label={t.nextLabel}>
+            {/* On laptops the group says "Next:" once and each button its milestone (its name stays whole). */}
+            <span className={styles.nextLabel} aria-hidden="true">
+              {t.nextWord}:
+            </span>
             {MILESTONE_KINDS.map((kind) => (
               <button
                 key={kind}
                 type="button"
                 className={kind === 'violation' ? styles.nextViolation : styles.next}
+                aria-label={t.next(kind)}
                 title={t.nextHint(kind)}
                 onClick={() => {
                   clearReport();
                   stepTo(kind);
                 }}
               >
-                {t.next(kind)}
+                <span className={styles.nextWord}>{t.nextWord} </span>
+                {t.milestone(kind)}
               </button>
             ))}
           </span>

@@ -32,6 +32,12 @@ function TimelineKey() {
           {t.keyLeader}
         </li>
         <li>
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <rect x="0" y="4" width="14" height="6" fill="#b45309" fillOpacity="0.45" />
+          </svg>
+          {t.keyLane}
+        </li>
+        <li>
           <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
             <path d="M-5,-5 L5,5 M5,-5 L-5,5" className={styles.crashMark} />
           </svg>

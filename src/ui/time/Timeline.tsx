@@ -1,11 +1,12 @@
 // The strip under the cluster: the whole run computed so far (0 … history end) with a band
-// per term (coloured by term, labelled with its leader), leader elections, crashes and
-// restarts, network changes, commits and violations, and the current instant as a cursor.
-// It is a slider: click or drag to go to an instant; arrow keys step one event.
+// per leader and term (coloured by term, labelled "T1 B"; a gap while nobody leads), a thin
+// lane per node whose term climbs alone (isolated E, a minority side), leader elections,
+// crashes and restarts, network changes, commits and violations, and the current instant as
+// a cursor. It is a slider: click or drag to go to an instant; arrow keys step one event.
 
 import { scaleLinear } from 'd3-scale';
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { TimelineMarks } from '../../sim/timeline';
+import type { LeaderBand, TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { termColor } from '../theme';
@@ -14,16 +15,39 @@ import styles from './Time.module.css';
 import { clearReport } from './TimeControls';
 import { useWidth } from './use-width';
 
-const HEIGHT = 52;
+const HEIGHT_BASE = 52;
 const PAD = 8;
 const BAND_TOP = 3;
 const BAND_HEIGHT = 22;
-const MARK_Y = 35;
-const TICK_TOP = 44;
+const MARK_Y_BASE = 35;
+const TICK_TOP_BASE = 44;
+/** A node's own lane (its term climbing alone), under the leaders' bands. */
+const LANE_HEIGHT = 8;
+const LANE_GAP = 1;
 /** Commit ticks closer than this (px) are thinned out: a dense run shows a comb, not a smear. */
 const MIN_COMMIT_GAP = 4;
 /** Page Up / Page Down move this much virtual time. */
 const PAGE_MS = 100;
+
+/**
+ * A row for each leader band so that bands that overlap in time (an old leader still leading a
+ * minority side while the majority elects a new one) sit one above the other. Layout only.
+ */
+export function bandRows(bands: readonly LeaderBand[]): { rows: number[]; count: number } {
+  const rowEnds: number[] = [];
+  const rows = bands.map((band) => {
+    let row = rowEnds.findIndex((end) => end <= band.from);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = band.to ?? Infinity;
+    return row;
+  });
+  return { rows, count: Math.max(1, rowEnds.length) };
+}
+
+/** The nodes that have a lane, in name order. */
+export function laneNodes(marks: TimelineMarks): string[] {
+  return [...new Set(marks.lanes.map((l) => l.node))].sort();
+}
 
 /** Keeps only the items at least `gap` pixels from the previous one kept. */
 export function thinOut<T>(items: readonly T[], x: (item: T) => number, gap: number): T[] {
@@ -124,12 +148,17 @@ export function Timeline() {
   };
 
   const cursorX = x(time);
+  // The track grows by one thin row per node with a lane; the marks and ticks move down with it.
+  const lanes = marks ? laneNodes(marks).length : 0;
+  const lanesHeight = lanes === 0 ? 0 : lanes * (LANE_HEIGHT + LANE_GAP) + 2;
+  const height = HEIGHT_BASE + lanesHeight;
 
   return (
     <div className={styles.timeline}>
       <div
         ref={wrap}
         className={styles.track}
+        style={{ height }}
         role="slider"
         tabIndex={0}
         aria-label={t.timeline}
@@ -146,17 +175,17 @@ export function Timeline() {
         onPointerCancel={onPointerUp}
         onKeyDown={onKeyDown}
       >
-        <svg width={width} height={HEIGHT} className={styles.timelineSvg} aria-hidden="true">
-          {marks && <MarksLayer marks={marks} x={x} end={domainEnd} width={width} />}
+        <svg width={width} height={height} className={styles.timelineSvg} aria-hidden="true">
+          {marks && <MarksLayer marks={marks} x={x} end={domainEnd} width={width} lanesHeight={lanesHeight} />}
           {/* What has been computed but lies ahead of the instant shown. */}
           <rect
             x={cursorX}
             y={0}
             width={Math.max(0, x(domainEnd) - cursorX)}
-            height={HEIGHT}
+            height={height}
             className={styles.future}
           />
-          <line x1={cursorX} x2={cursorX} y1={0} y2={HEIGHT} className={styles.cursor} />
+          <line x1={cursorX} x2={cursorX} y1={0} y2={height} className={styles.cursor} />
           <path d={`M${cursorX - 6},0 L${cursorX + 6},0 L${cursorX},8 Z`} className={styles.cursorHead} />
         </svg>
       </div>
@@ -175,46 +204,81 @@ interface LayerProps {
   readonly x: (t: number) => number;
   readonly end: number;
   readonly width: number;
+  /** Height of the lanes under the bands: everything below them moves down by it. */
+  readonly lanesHeight: number;
 }
 
-function MarksLayer({ marks, x, end }: LayerProps) {
+function MarksLayer({ marks, x, end, lanesHeight }: LayerProps) {
   const t = useStrings(TIME_STRINGS);
   const commits = thinOut(marks.commits, (c) => x(c.time), MIN_COMMIT_GAP);
+  const { rows, count } = bandRows(marks.leaderships);
+  const rowHeight = BAND_HEIGHT / count;
+  const laneRow = new Map(laneNodes(marks).map((node, i) => [node, i]));
+  const lanesTop = BAND_TOP + BAND_HEIGHT + 2;
+  const markY = MARK_Y_BASE + lanesHeight;
+  const tickTop = TICK_TOP_BASE + lanesHeight;
+  const bottom = HEIGHT_BASE + lanesHeight;
   return (
     <g>
-      {marks.terms.map((band) => {
+      {marks.leaderships.map((band, i) => {
         const x0 = x(band.from);
         const x1 = x(band.to ?? end);
         const w = Math.max(1, x1 - x0);
+        const y = BAND_TOP + rows[i]! * rowHeight;
         const colour = termColor(band.term);
-        const short = t.termShort(band.term, band.leader);
+        const short = t.termShort(band.term, band.node);
         return (
-          <g key={`${band.term}-${band.from}`} data-testid="term-band">
-            <title>{t.termBand(band.term, band.leader)}</title>
-            <rect x={x0} y={BAND_TOP} width={w} height={BAND_HEIGHT} fill={colour} fillOpacity={0.22} />
-            <rect x={x0} y={BAND_TOP} width={w} height={4} fill={colour} />
-            <line x1={x0} x2={x0} y1={BAND_TOP} y2={BAND_TOP + BAND_HEIGHT} stroke={colour} strokeWidth={1.5} />
-            {w > short.length * 8 + 6 && (
-              <text x={x0 + 4} y={BAND_TOP + 18} className={styles.bandLabel}>
+          <g key={`${band.node}-${band.term}`} data-testid="term-band">
+            <title>{t.leaderBand(band.node, band.term, band.from, band.to, band.end)}</title>
+            <rect x={x0} y={y} width={w} height={rowHeight} fill={colour} fillOpacity={0.22} />
+            <rect x={x0} y={y} width={w} height={Math.min(4, rowHeight / 3)} fill={colour} />
+            <line x1={x0} x2={x0} y1={y} y2={y + rowHeight} stroke={colour} strokeWidth={1.5} />
+            {w > short.length * 8 + 6 && rowHeight >= 11 && (
+              <text
+                x={x0 + 4}
+                y={y + Math.min(18, rowHeight - 2)}
+                className={styles.bandLabel}
+                style={count > 1 ? { fontSize: Math.min(13, rowHeight - 1) } : undefined}
+              >
                 {short}
               </text>
             )}
           </g>
         );
       })}
+      {marks.lanes.map((lane) => {
+        const x0 = x(lane.from);
+        const w = Math.max(1, x(lane.to ?? end) - x0);
+        const y = lanesTop + laneRow.get(lane.node)! * (LANE_HEIGHT + LANE_GAP);
+        const colour = termColor(lane.term);
+        const long = t.laneShort(lane.node, lane.term);
+        const label = w > long.length * 5 + 4 ? long : w > String(lane.term).length * 5 + 3 ? String(lane.term) : '';
+        return (
+          <g key={`${lane.node}-${lane.term}-${lane.fromStep}`} data-testid="term-lane">
+            <title>{t.laneTitle(lane.node, lane.term)}</title>
+            <rect x={x0} y={y} width={w} height={LANE_HEIGHT} fill={colour} fillOpacity={0.35} />
+            <line x1={x0} x2={x0} y1={y} y2={y + LANE_HEIGHT} stroke={colour} strokeWidth={1} />
+            {label && (
+              <text x={x0 + 2} y={y + LANE_HEIGHT - 1} className={styles.laneLabel}>
+                {label}
+              </text>
+            )}
+          </g>
+        );
+      })}
       {commits.map((c) => (
-        <line key={`c${c.step}`} x1={x(c.time)} x2={x(c.time)} y1={TICK_TOP} y2={HEIGHT} className={styles.commitTick}>
+        <line key={`c${c.step}`} x1={x(c.time)} x2={x(c.time)} y1={tickTop} y2={bottom} className={styles.commitTick}>
           <title>{t.commit(c.index, c.time)}</title>
         </line>
       ))}
       {marks.leaders.map((l) => (
-        <g key={`l${l.step}`} transform={`translate(${x(l.time)} ${MARK_Y})`} data-testid="leader-mark">
+        <g key={`l${l.step}`} transform={`translate(${x(l.time)} ${markY})`} data-testid="leader-mark">
           <title>{t.leaderMark(l.node, l.term, l.time)}</title>
           <path d="M-6,5 L0,-6 L6,5 Z" fill={termColor(l.term)} stroke="#0f172a" strokeWidth={0.75} />
         </g>
       ))}
       {marks.nodes.map((n) => (
-        <g key={`n${n.step}-${n.node}`} transform={`translate(${x(n.time)} ${MARK_Y})`}>
+        <g key={`n${n.step}-${n.node}`} transform={`translate(${x(n.time)} ${markY})`}>
           <title>{n.kind === 'crashed' ? t.crashed(n.node, n.time) : t.restarted(n.node, n.time)}</title>
           {n.kind === 'crashed' ? (
             <path d="M-5,-5 L5,5 M5,-5 L-5,5" className={styles.crashMark} />
@@ -224,7 +288,7 @@ function MarksLayer({ marks, x, end }: LayerProps) {
         </g>
       ))}
       {marks.network.map((n) => (
-        <g key={`w${n.step}`} transform={`translate(${x(n.time)} ${MARK_Y})`}>
+        <g key={`w${n.step}`} transform={`translate(${x(n.time)} ${markY})`}>
           <title>{t.network(n.action, n.time)}</title>
           <path d="M0,-6 L6,0 L0,6 L-6,0 Z" className={styles.networkMark} />
         </g>
@@ -232,9 +296,9 @@ function MarksLayer({ marks, x, end }: LayerProps) {
       {marks.violations.map((v) => (
         <g key={`v${v.step}`} data-testid="violation-mark">
           <title>{t.violation(v.invariant, v.time)}</title>
-          <line x1={x(v.time)} x2={x(v.time)} y1={0} y2={HEIGHT} className={styles.violationLine} />
-          <circle cx={x(v.time)} cy={MARK_Y} r={8} className={styles.violationDot} />
-          <text x={x(v.time)} y={MARK_Y + 4.5} textAnchor="middle" className={styles.violationGlyph}>
+          <line x1={x(v.time)} x2={x(v.time)} y1={0} y2={bottom} className={styles.violationLine} />
+          <circle cx={x(v.time)} cy={markY} r={8} className={styles.violationDot} />
+          <text x={x(v.time)} y={markY + 4.5} textAnchor="middle" className={styles.violationGlyph}>
             !
           </text>
         </g>

@@ -7,10 +7,12 @@ import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 import { violationDetail } from '../violation-detail';
 
+/** What a "Next …" button looks for, as its label and its messages name it. */
 const EN_MILESTONE: Record<MilestoneKind, string> = {
   election: 'election',
   leader: 'leader',
   commit: 'commit',
+  applied: 'applied on all',
   repair: 'log repair',
   violation: 'violation',
 };
@@ -18,8 +20,20 @@ const KO_MILESTONE: Record<MilestoneKind, string> = {
   election: '선거',
   leader: '리더 선출',
   commit: '커밋',
+  applied: '전체 적용',
   repair: '로그 복구',
   violation: '위반',
+};
+/** The same in full, for the hint and for "none found". */
+const EN_MILESTONE_LONG: Record<MilestoneKind, string> = {
+  ...EN_MILESTONE,
+  commit: 'commit by the leader',
+  applied: 'entry applied on every live node',
+};
+const KO_MILESTONE_LONG: Record<MilestoneKind, string> = {
+  ...KO_MILESTONE,
+  commit: '리더의 커밋',
+  applied: '살아 있는 모든 노드에 적용된 새 엔트리',
 };
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
@@ -69,7 +83,12 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: 'Process exactly one event',
     nextLabel: 'Go to the next',
     next: (k: MilestoneKind) => `Next ${EN_MILESTONE[k]}`,
-    nextHint: (k: MilestoneKind) => `Run forward until the next ${EN_MILESTONE[k]}, then pause`,
+    nextWord: 'Next',
+    milestone: (k: MilestoneKind) => EN_MILESTONE[k],
+    nextHint: (k: MilestoneKind) =>
+      k === 'applied'
+        ? 'Run forward until every live node has applied a new entry to its state machine (followers learn of a commit from the next AppendEntries, 30–40 ms after the leader), then pause'
+        : `Run forward until the next ${EN_MILESTONE_LONG[k]}, then pause`,
     manual: 'Manual delivery',
     manualOn: 'Manual delivery on: time stands still',
     manualWhere: 'Choose what happens next in the Manual delivery panel.',
@@ -77,8 +96,8 @@ export const TIME_STRINGS = defineStrings(
       'Time stands still: choose a message to deliver, drop or duplicate, or fire a node’s election timer. Press Play to let time run again.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `No ${EN_MILESTONE[k]} in the next minute of virtual time; the run stays where it was.`
-        : `No ${EN_MILESTONE[k]} ahead: nothing more will happen in this run.`,
+        ? `No ${EN_MILESTONE_LONG[k]} in the next minute of virtual time; the run stays where it was.`
+        : `No ${EN_MILESTONE_LONG[k]} ahead: nothing more will happen in this run.`,
     pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
     overBudget: (at: number, limit: number) =>
       `Stopped at ${seconds(at)}: this scenario asks for more than ${wholeMs(limit)} events in one virtual millisecond, more than the simulation allows (are its timings far too small?). The cluster shows where it stopped.`,
@@ -90,9 +109,17 @@ export const TIME_STRINGS = defineStrings(
     timelineHint: 'Click or drag to go to an instant; arrow keys step one event, Page Up/Down move 100 ms.',
     timeValue: seconds,
     sliderText: (ms: number, end: number) => `${seconds(ms)} of ${seconds(end)}`,
-    termBand: (term: number, leader: string | null) =>
-      leader === null ? `Term ${term}, no leader` : `Term ${term}, leader ${leader}`,
     termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderBand: (node: string, term: number, from: number, to: number | null, end: 'steppedDown' | 'crashed' | null) =>
+      `${node} leads term ${term} from ${seconds(from)}` +
+      (to === null
+        ? ''
+        : end === 'crashed'
+          ? ` until it crashed at ${seconds(to)}`
+          : ` until it stepped down at ${seconds(to)}`),
+    laneShort: (node: string, term: number) => `${node} T${term}`,
+    laneTitle: (node: string, term: number) =>
+      `${node} is in term ${term} on its own: above the term of every leader so far (each election timeout without a heartbeat adds one)`,
     leaderMark: (node: string, term: number, at: number) => `${node} became leader of term ${term} at ${seconds(at)}`,
     crashed: (node: string, at: number) => `${node} crashed at ${seconds(at)}`,
     restarted: (node: string, at: number) => `${node} restarted at ${seconds(at)}`,
@@ -104,6 +131,7 @@ export const TIME_STRINGS = defineStrings(
     violationsMore: (n: number) => `and ${n} more`,
     key: 'Key',
     keyLeader: 'leader elected',
+    keyLane: 'a node’s term climbing alone',
     keyCrash: 'crash / restart',
     keyNetwork: 'network change',
     keyCommit: 'commit',
@@ -142,7 +170,12 @@ export const TIME_STRINGS = defineStrings(
     stepForwardHint: '이벤트 하나만 처리',
     nextLabel: '다음으로 이동',
     next: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}`,
-    nextHint: (k: MilestoneKind) => `다음 ${KO_MILESTONE[k]}까지 실행하고 멈춤`,
+    nextWord: '다음',
+    milestone: (k: MilestoneKind) => KO_MILESTONE[k],
+    nextHint: (k: MilestoneKind) =>
+      k === 'applied'
+        ? '살아 있는 모든 노드가 새 엔트리를 상태 머신에 적용할 때까지 실행하고 멈춤 (팔로워는 리더의 커밋을 다음 AppendEntries로 알게 되어 30–40 ms 늦게 적용합니다)'
+        : `다음 ${KO_MILESTONE_LONG[k]}까지 실행하고 멈춤`,
     manual: '수동 전달',
     manualOn: '수동 전달 켜짐: 시간이 멈춰 있습니다',
     manualWhere: '다음에 일어날 일을 수동 전달 패널에서 고르세요.',
@@ -150,8 +183,8 @@ export const TIME_STRINGS = defineStrings(
       '시간이 멈춰 있습니다. 전달하거나 버리거나 복제할 메시지를 고르거나, 노드의 선거 타이머를 발동하세요. 재생을 누르면 시간이 다시 흐릅니다.',
     notFound: (k: MilestoneKind, reason: 'limit' | 'no-more-events') =>
       reason === 'limit'
-        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
-        : `앞으로 ${KO_MILESTONE[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
+        ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE_LONG[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
+        : `앞으로 ${KO_MILESTONE_LONG[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
     pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
     overBudget: (at: number, limit: number) =>
       `${secondsKo(at)}에서 멈췄습니다: 이 시나리오는 가상 시간 1밀리초 동안 이벤트를 ${wholeMs(limit)}개보다 많이 요구해 시뮬레이션 한도를 넘습니다(시간 설정이 너무 작지 않은지 확인하세요). 클러스터는 멈춘 시점의 모습입니다.`,
@@ -163,9 +196,13 @@ export const TIME_STRINGS = defineStrings(
       '클릭하거나 끌어서 그 순간으로 이동합니다. 화살표 키는 이벤트 하나씩, Page Up/Down은 100 ms씩 움직입니다.',
     timeValue: secondsKo,
     sliderText: (ms: number, end: number) => `${secondsKo(end)} 중 ${secondsKo(ms)}`,
-    termBand: (term: number, leader: string | null) =>
-      leader === null ? `임기 ${term}, 리더 없음` : `임기 ${term}, 리더 ${leader}`,
     termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    leaderBand: (node: string, term: number, from: number, to: number | null, end: 'steppedDown' | 'crashed' | null) =>
+      `${secondsKo(from)}부터 ${node}이(가) 임기 ${term}의 리더` +
+      (to === null ? '' : end === 'crashed' ? `, ${secondsKo(to)}에 중지됨` : `, ${secondsKo(to)}에 물러남`),
+    laneShort: (node: string, term: number) => `${node} T${term}`,
+    laneTitle: (node: string, term: number) =>
+      `${node} 혼자 임기 ${term}: 지금까지 어느 리더의 임기보다 높음 (Heartbeat 없이 선거 타임아웃이 날 때마다 하나씩 올라감)`,
     leaderMark: (node: string, term: number, at: number) => `${secondsKo(at)}: ${node}이(가) 임기 ${term}의 리더가 됨`,
     crashed: (node: string, at: number) => `${secondsKo(at)}: ${node} 중지`,
     restarted: (node: string, at: number) => `${secondsKo(at)}: ${node} 재시작`,
@@ -177,6 +214,7 @@ export const TIME_STRINGS = defineStrings(
     violationsMore: (n: number) => `외 ${n}건`,
     key: '범례',
     keyLeader: '리더 선출',
+    keyLane: '혼자 올라가는 노드의 임기',
     keyCrash: '중지 / 재시작',
     keyNetwork: '네트워크 변경',
     keyCommit: '커밋',

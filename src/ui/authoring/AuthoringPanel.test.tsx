@@ -8,7 +8,8 @@ import { useSimStore } from '../../store/sim-store';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
 import { useLessonStore } from '../lessons/lesson-store';
 import { AuthoringButton, AuthoringPanel } from './AuthoringPanel';
-import { setAuthoringOpen } from './authoring-store';
+import { setAuthoringOpen, useAuthoringStore } from './authoring-store';
+import { resetDraftAutosave } from './draft-autosave';
 
 let sent: ToWorker[] = [];
 let reply: ((m: FromWorker) => void) | null = null;
@@ -45,7 +46,8 @@ beforeEach(() => {
   });
   useSimStore.setState({ lang: 'en', snapshot: null });
   useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
-  setAuthoringOpen(false);
+  useAuthoringStore.setState({ open: false, draft: null, entry: null, unsaved: false, restored: false });
+  resetDraftAutosave();
   localStorage.clear();
 });
 

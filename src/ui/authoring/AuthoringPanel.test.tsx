@@ -46,7 +46,14 @@ beforeEach(() => {
   });
   useSimStore.setState({ lang: 'en', snapshot: null });
   useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
-  useAuthoringStore.setState({ open: false, draft: null, entry: null, unsaved: false, restored: false });
+  useAuthoringStore.setState({
+    open: false,
+    draft: null,
+    entry: null,
+    unsaved: false,
+    restored: false,
+    justRestored: false,
+  });
   resetDraftAutosave();
   localStorage.clear();
 });
@@ -191,6 +198,15 @@ function importText(text: string, name: string): void {
 }
 
 describe('nothing a teacher drafted is lost', () => {
+  it('brings back the draft autosaved before a reload, and says so', () => {
+    const file = JSON.parse(lessonText('Before the reload')) as unknown;
+    localStorage.setItem('raft-classroom.authoring-draft', JSON.stringify({ entry: null, unsaved: true, file }));
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('Before the reload');
+    expect(screen.getByRole('status')).toHaveTextContent('Your draft was restored as you left it.');
+  });
+
   it('keeps the draft when the panel is closed and opened again', async () => {
     await authorADies();
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));

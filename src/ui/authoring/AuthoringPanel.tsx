@@ -70,7 +70,11 @@ function setDraft(draft: Draft): void {
 
 function Authoring() {
   // First, before reading the store: the draft autosaved before a reload comes back once per page.
-  const [restored] = useState(restoreDraftOnce);
+  // (A render React discards may have done it already: the store remembers, not this component.)
+  const [restored] = useState(() => {
+    restoreDraftOnce();
+    return useAuthoringStore.getState().justRestored;
+  });
   const t = useStrings(AUTHORING_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const id = useId();

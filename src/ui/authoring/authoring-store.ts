@@ -12,6 +12,8 @@ interface AuthoringState {
   readonly unsaved: boolean;
   /** The draft autosaved before a reload has been read back (once per page). */
   readonly restored: boolean;
+  /** It came back just now: the panel says so until it is closed. */
+  readonly justRestored: boolean;
 }
 
 export const useAuthoringStore = create<AuthoringState>()(() => ({
@@ -20,8 +22,9 @@ export const useAuthoringStore = create<AuthoringState>()(() => ({
   entry: null,
   unsaved: false,
   restored: false,
+  justRestored: false,
 }));
 
 export function setAuthoringOpen(open: boolean): void {
-  useAuthoringStore.setState({ open });
+  useAuthoringStore.setState(open ? { open } : { open, justRestored: false });
 }

@@ -27,7 +27,14 @@ beforeEach(() => {
   vi.useFakeTimers();
   localStorage.clear();
   resetDraftAutosave();
-  useAuthoringStore.setState({ open: false, draft: null, entry: null, unsaved: false, restored: false });
+  useAuthoringStore.setState({
+    open: false,
+    draft: null,
+    entry: null,
+    unsaved: false,
+    restored: false,
+    justRestored: false,
+  });
   startDraftAutosave();
 });
 

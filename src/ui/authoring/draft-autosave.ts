@@ -83,7 +83,7 @@ export function restoreDraftOnce(): boolean {
   }
   // A draft already in memory (the panel was opened before) wins; otherwise the stored one.
   if (read.kind === 'draft' && state.draft === null) {
-    useAuthoringStore.setState({ ...read.stored, restored: true });
+    useAuthoringStore.setState({ ...read.stored, restored: true, justRestored: true });
     return true;
   }
   useAuthoringStore.setState({ restored: true });

@@ -169,5 +169,5 @@ test('a 10,000-action import shows its result while the page keeps answering', a
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Imported “big.scenario.json”.' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Show 200 more actions \(9800 not shown\)$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Show 100 more actions \(9900 not shown\)$/ })).toBeVisible();
 });

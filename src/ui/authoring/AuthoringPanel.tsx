@@ -367,7 +367,7 @@ function MessageBox({ message }: { readonly message: Message }) {
  * Rows of the action list drawn at once: a recorded or imported run may hold 10,000 actions, and
  * drawing a row (with its time field) for each would hold the page for seconds.
  */
-export const ACTION_PAGE = 200;
+export const ACTION_PAGE = 100;
 
 interface EditorProps {
   readonly draft: Draft;

@@ -5,7 +5,8 @@
 
 import { isRecord } from '../../scenario/is-record';
 import { useAuthoringStore } from './authoring-store';
-import { lessonFile, readImport, type Draft } from './draft';
+import { compactScenario } from '../../scenario/url';
+import { LESSON_FILE_FORMAT, readImport, type Draft } from './draft';
 import { ENTRY_PREFIX } from './saved-lessons';
 
 export const DRAFT_KEY = 'raft-classroom.authoring-draft';
@@ -31,7 +32,14 @@ function storage(): Storage | null {
 }
 
 export function draftText(stored: StoredDraft): string {
-  const file: unknown = JSON.parse(lessonFile(stored.draft));
+  // The lesson file's fields, written once (no indentation: a 10,000-action draft is written often).
+  const file = {
+    format: LESSON_FILE_FORMAT,
+    version: 1,
+    name: stored.draft.name,
+    beats: stored.draft.beats,
+    scenario: compactScenario(stored.draft.scenario),
+  };
   return JSON.stringify({ entry: stored.entry, unsaved: stored.unsaved, file });
 }
 

@@ -71,19 +71,16 @@ function setDraft(draft: Draft): void {
 function Authoring() {
   // First, before reading the store: the draft autosaved before a reload comes back once per page.
   // (A render React discards may have done it already: the store remembers, not this component.)
-  const [restored] = useState(() => {
-    restoreDraftOnce();
-    return useAuthoringStore.getState().justRestored;
-  });
+  useState(restoreDraftOnce);
   const t = useStrings(AUTHORING_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const id = useId();
   const now = useSimStore((s) => Math.round(s.snapshot?.time ?? 0));
   const draft = useAuthoringStore((s) => s.draft);
   const entry = useAuthoringStore((s) => s.entry);
-  const [message, setMessage] = useState<Message | null>(() =>
-    restored ? { tone: 'ok', text: t.draftRestored } : null,
-  );
+  const [message, setMessage] = useState<Message | null>(null);
+  // Said until the panel closes or another message takes its place.
+  const justRestored = useAuthoringStore((s) => s.justRestored);
   const [saved, setSaved] = useState<SavedEntry[]>(listSavedEntries);
   const [manualLink, setManualLink] = useState<string | null>(null);
   const [pending, setPending] = useState<Replacement | null>(null);
@@ -194,6 +191,7 @@ function Authoring() {
       </div>
 
       {message ? <MessageBox message={message} /> : null}
+      {message === null && justRestored ? <MessageBox message={{ tone: 'ok', text: t.draftRestored }} /> : null}
 
       {draft ? (
         <DraftEditor

@@ -8,7 +8,8 @@ import { useSimStore } from '../../store/sim-store';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
 import { useLessonStore } from '../lessons/lesson-store';
 import { AuthoringButton, AuthoringPanel } from './AuthoringPanel';
-import { setAuthoringOpen } from './authoring-store';
+import { setAuthoringOpen, useAuthoringStore } from './authoring-store';
+import { resetDraftAutosave } from './draft-autosave';
 
 let sent: ToWorker[] = [];
 let reply: ((m: FromWorker) => void) | null = null;
@@ -45,7 +46,15 @@ beforeEach(() => {
   });
   useSimStore.setState({ lang: 'en', snapshot: null });
   useLessonStore.setState({ lesson: null, beat: 0, answers: {}, minimized: false, target: null, targetBeat: null });
-  setAuthoringOpen(false);
+  useAuthoringStore.setState({
+    open: false,
+    draft: null,
+    entry: null,
+    unsaved: false,
+    restored: false,
+    justRestored: false,
+  });
+  resetDraftAutosave();
   localStorage.clear();
 });
 
@@ -171,4 +180,172 @@ describe('authoring', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('mine'));
     expect(rows()).toEqual(['healDelete']);
   });
+});
+
+const lessonText = (name: string, actions: unknown[] = [{ at: 5, do: 'heal' }]): string =>
+  JSON.stringify({
+    format: 'raft-classroom-lesson',
+    version: 1,
+    name,
+    beats: [],
+    scenario: { version: 1, nodes: 3, actions },
+  });
+
+function importText(text: string, name: string): void {
+  fireEvent.change(screen.getByLabelText(/^(Import a JSON file|JSON 파일 가져오기)/), {
+    target: { files: [new File([text], name)] },
+  });
+}
+
+describe('nothing a teacher drafted is lost', () => {
+  it('brings back the draft autosaved before a reload, and says so', () => {
+    const file = JSON.parse(lessonText('Before the reload')) as unknown;
+    localStorage.setItem('raft-classroom.authoring-draft', JSON.stringify({ entry: null, unsaved: true, file }));
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('Before the reload');
+    expect(screen.getByRole('status')).toHaveTextContent('Your draft was restored as you left it.');
+  });
+
+  it('keeps the draft when the panel is closed and opened again', async () => {
+    await authorADies();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('textbox', { name: 'Lesson name' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Author a lesson' }));
+    expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('A dies');
+    expect(screen.getByRole('textbox', { name: 'Caption of pause 1 (English)' })).toHaveValue('A is down.');
+  });
+
+  it('asks before a valid import replaces unsaved changes; "Keep editing" keeps them', async () => {
+    await authorADies();
+    importText(lessonText('Imported'), 'imported.lesson.json');
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the lesson you are editing?' });
+    expect(dialog).toHaveTextContent('“A dies” has changes that are not saved in this browser.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('A dies');
+    expect(rows()).toHaveLength(3);
+  });
+
+  it('replaces the draft once the teacher confirms', async () => {
+    await authorADies();
+    importText(lessonText('Imported'), 'imported.lesson.json');
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the lesson you are editing?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace it' }));
+    expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('Imported');
+    expect(rows()).toEqual(['healDelete']);
+  });
+
+  it('does not ask when the draft was just saved', async () => {
+    await authorADies();
+    fireEvent.click(screen.getByRole('button', { name: 'Save in this browser' }));
+    importText(lessonText('Imported'), 'imported.lesson.json');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Lesson name' })).toHaveValue('Imported'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks in Korean too', async () => {
+    useSimStore.setState({ lang: 'ko' });
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    fireEvent.click(screen.getByRole('button', { name: '실행 가져오기' }));
+    await screen.findByRole('table');
+    importText(lessonText('가져온 수업'), 'ko.lesson.json');
+    const dialog = await screen.findByRole('dialog', { name: '편집 중인 수업을 바꿀까요?' });
+    expect(within(dialog).getByRole('button', { name: '계속 편집' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: '바꾸기' })).toBeInTheDocument();
+  });
+
+  it('saving an edited saved lesson rewrites only that entry, and same-named lessons are told apart', async () => {
+    await authorADies();
+    fireEvent.click(screen.getByRole('button', { name: 'Save in this browser' }));
+    // A second lesson of the same name: a new draft, saved as its own entry.
+    importText(lessonText('A dies'), 'a-dies.lesson.json');
+    await waitFor(() => expect(rows()).toEqual(['healDelete']));
+    fireEvent.click(screen.getByRole('button', { name: 'Save in this browser' }));
+    const plays = screen.getAllByRole('button', { name: /^Play A dies/ });
+    expect(plays).toHaveLength(2);
+    expect(new Set(plays.map((b) => b.getAttribute('aria-label'))).size).toBe(2);
+  });
+});
+
+describe('saved entries this app cannot read', () => {
+  const future = JSON.stringify({ format: 'raft-classroom-lesson', version: 3, name: 'Next year', scenario: {} });
+
+  it('lists them as "could not be read" with the reason, and exports them byte for byte', async () => {
+    localStorage.setItem('raft-classroom.lesson.0-0001', future);
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    expect(screen.getByText('Could not be read')).toBeInTheDocument();
+    expect(screen.getByText(/“Next year” could not be read:/)).toBeInTheDocument();
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Export “Next year” as it is' }));
+    expect(await blobs[0]!.text()).toBe(future);
+    expect(localStorage.getItem('raft-classroom.lesson.0-0001')).toBe(future);
+  });
+
+  it('says so in Korean', () => {
+    useSimStore.setState({ lang: 'ko' });
+    localStorage.setItem('raft-classroom.lesson.0-0001', future);
+    act(() => setAuthoringOpen(true));
+    render(<AuthoringPanel />);
+    expect(screen.getByText('읽을 수 없는 항목')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '“Next year” 있는 그대로 내보내기' })).toBeInTheDocument();
+  });
+});
+
+describe('what the app writes, it can read', () => {
+  /** A captured run longer than a link can hold (2,000 actions) and than a file can (10,000). */
+  function captureActions(count: number): void {
+    const actions = Array.from({ length: count }, (_, i) => ({ at: i, do: 'heal' as const }));
+    useSimStore.getState().connect({
+      send: (m) => {
+        if (m.type === 'exportScenario')
+          queueMicrotask(() => reply?.({ type: 'scenario', request: m.request, scenario: { ...run, actions }, at: 0 }));
+      },
+      onMessage: (listener) => {
+        reply = listener;
+      },
+      onCrash: () => undefined,
+      terminate: () => undefined,
+    });
+  }
+
+  it('refuses to copy a link the app could not open, saying why', async () => {
+    captureActions(2_001);
+    await capture();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was written: this app could not open the result again.');
+    expect(alert).toHaveTextContent('at most 2000');
+    expect(screen.queryByRole('textbox', { name: /^Copy this link by hand/ })).toBeNull();
+  }, 30_000);
+
+  it('refuses to export a file the app could not import again, saying why', async () => {
+    captureActions(10_001);
+    await capture();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Export scenario (.json)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was written');
+    expect(alert).toHaveTextContent('actions');
+    expect(click).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('draws a long action list by pages', async () => {
+    captureActions(230);
+    await capture();
+    expect(rows()).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more actions (130 not shown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 30 more actions (30 not shown)' }));
+    expect(rows()).toHaveLength(230);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more actions/ })).toBeNull();
+  }, 30_000);
 });

@@ -11,6 +11,7 @@ import { useStrings } from '../i18n';
 import { openLesson } from '../lessons/lesson-store';
 import { writeClipboard } from '../share/clipboard';
 import { pageAddress } from '../share/share-link';
+import { useModalDialog } from '../use-modal-dialog';
 import styles from './Authoring.module.css';
 import { setAuthoringOpen, useAuthoringStore } from './authoring-store';
 
@@ -24,31 +25,83 @@ import {
   draftLesson,
   lessonFile,
   checkWritten,
-  readImport,
   scenarioFile,
   setActionTime,
   updateBeat,
   type Draft,
 } from './draft';
+import { restoreDraftOnce, startDraftAutosave } from './draft-autosave';
 import { downloadText, fileStem } from './download';
-import { deleteSaved, listSaved, saveDraft, type SavedLesson } from './saved-lessons';
+import { readImportAsync } from './read-import-async';
+import {
+  deleteSaved,
+  formatSavedTime,
+  listSavedEntries,
+  saveLesson,
+  savedLabels,
+  type SavedEntry,
+  type SavedLesson,
+  type UnreadableLesson,
+} from './saved-lessons';
 import { AUTHORING_STRINGS } from './strings';
 
+// Every change to the draft is written to this browser (debounced) from the moment authoring loads.
+startDraftAutosave();
+
 type Message = { readonly tone: 'ok' | 'error'; readonly text: string; readonly details?: readonly string[] };
+
+/** A draft about to replace the one being edited, waiting for the teacher to confirm. */
+interface Replacement {
+  readonly draft: Draft;
+  readonly entry: string | null;
+  readonly unsaved: boolean;
+  readonly message: Message | null;
+}
 
 export function AuthoringPanel() {
   const open = useAuthoringStore((s) => s.open);
   return open ? <Authoring /> : null;
 }
 
+/** Edits the draft in the store (which outlives the panel); every edit is an unsaved change. */
+function setDraft(draft: Draft): void {
+  useAuthoringStore.setState({ draft, unsaved: true });
+}
+
 function Authoring() {
+  // First, before reading the store: the draft autosaved before a reload comes back once per page.
+  // (A render React discards may have done it already: the store remembers, not this component.)
+  useState(restoreDraftOnce);
   const t = useStrings(AUTHORING_STRINGS);
+  const lang = useSimStore((s) => s.lang);
   const id = useId();
   const now = useSimStore((s) => Math.round(s.snapshot?.time ?? 0));
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const draft = useAuthoringStore((s) => s.draft);
+  const entry = useAuthoringStore((s) => s.entry);
   const [message, setMessage] = useState<Message | null>(null);
-  const [saved, setSaved] = useState<SavedLesson[]>(listSaved);
+  // Said until the panel closes or another message takes its place.
+  const justRestored = useAuthoringStore((s) => s.justRestored);
+  const [saved, setSaved] = useState<SavedEntry[]>(listSavedEntries);
   const [manualLink, setManualLink] = useState<string | null>(null);
+  const [pending, setPending] = useState<Replacement | null>(null);
+
+  const lessons = saved.filter((e): e is SavedLesson => e.kind === 'lesson');
+  const unreadable = saved.filter((e): e is UnreadableLesson => e.kind === 'unreadable');
+  const labels = savedLabels(lessons, (ms) => formatSavedTime(ms, lang));
+
+  /** Replaces the draft, after asking if the one being edited has unsaved changes. */
+  const replaceDraft = (next: Replacement): void => {
+    const current = useAuthoringStore.getState();
+    if (current.draft !== null && current.unsaved) {
+      setMessage(null);
+      return setPending(next);
+    }
+    apply(next);
+  };
+  const apply = (next: Replacement): void => {
+    useAuthoringStore.setState({ draft: next.draft, entry: next.entry, unsaved: next.unsaved });
+    setMessage(next.message);
+  };
 
   const startRecording = (): void => {
     const sim = useSimStore.getState();
@@ -61,7 +114,9 @@ function Authoring() {
     const sim = useSimStore.getState();
     sim.pause();
     const { scenario } = await sim.exportScenario();
-    setDraft((d) => (d ? { ...d, scenario } : draftFromRun(scenario)));
+    // The run replaces the draft's actions; its name and pause points stay.
+    const current = useAuthoringStore.getState().draft;
+    setDraft(current ? { ...current, scenario } : draftFromRun(scenario));
     setMessage(null);
   };
 
@@ -75,16 +130,30 @@ function Authoring() {
       });
       return;
     }
-    const result = readImport(
+    setMessage({ tone: 'ok', text: t.importing(file.name) });
+    const result = await readImportAsync(
       await file.text(),
       file.name.replace(/\.json$/i, '').replace(/\.(lesson|scenario)$/i, ''),
     );
     if (result.ok) {
-      setDraft(result.draft);
-      setMessage({ tone: 'ok', text: t.imported(file.name) });
+      replaceDraft({
+        draft: result.draft,
+        entry: null,
+        unsaved: true,
+        message: { tone: 'ok', text: t.imported(file.name) },
+      });
     } else {
       setMessage({ tone: 'error', text: t.importFailed(file.name), details: result.errors });
     }
+  };
+
+  const save = (name: string): void => {
+    const current = useAuthoringStore.getState();
+    if (!current.draft) return;
+    const result = saveLesson({ ...current.draft, name }, current.entry);
+    if (result.ok) useAuthoringStore.setState({ entry: result.key, unsaved: false });
+    setSaved(listSavedEntries());
+    setMessage(result.ok ? { tone: 'ok', text: t.saved(name) } : { tone: 'error', text: t.saveFailed });
   };
 
   return (
@@ -122,16 +191,14 @@ function Authoring() {
       </div>
 
       {message ? <MessageBox message={message} /> : null}
+      {message === null && justRestored ? <MessageBox message={{ tone: 'ok', text: t.draftRestored }} /> : null}
 
       {draft ? (
         <DraftEditor
           draft={draft}
           now={now}
           onChange={setDraft}
-          onSaved={(name, ok) => {
-            setSaved(listSaved());
-            setMessage(ok ? { tone: 'ok', text: t.saved(name) } : { tone: 'error', text: t.saveFailed });
-          }}
+          onSave={save}
           onInvalid={(errors) => setMessage({ tone: 'error', text: t.invalid, details: errors })}
           onCannotWrite={(errors) => setMessage({ tone: 'error', text: t.cannotWrite, details: errors })}
           onLink={(link, copied) => {
@@ -151,36 +218,126 @@ function Authoring() {
       <h3 className={styles.subtitle}>{t.savedLessons}</h3>
       {saved.length === 0 ? <p className={styles.note}>{t.noSaved}</p> : null}
       <ul className={styles.savedList}>
-        {saved.map((s) => (
-          <li key={s.name} className={styles.savedItem}>
-            <span className={styles.savedName}>{s.name}</span>
-            <button
-              type="button"
-              aria-label={t.playSaved(s.name)}
-              onClick={() => {
-                const error = openLesson(draftLesson(s.draft));
-                if (error !== null) setMessage({ tone: 'error', text: t.invalid, details: [error] });
-              }}
-            >
-              {t.play}
-            </button>
-            <button type="button" aria-label={t.editSaved(s.name)} onClick={() => setDraft(s.draft)}>
-              {t.edit}
-            </button>
-            <button
-              type="button"
-              aria-label={t.deleteSaved(s.name)}
-              onClick={() => {
-                deleteSaved(s.name);
-                setSaved(listSaved());
-              }}
-            >
-              {t.delete}
-            </button>
-          </li>
-        ))}
+        {lessons.map((s) => {
+          const label = labels.get(s.key) ?? s.name;
+          return (
+            <li key={s.key} className={styles.savedItem}>
+              <span className={styles.savedName}>
+                {label}
+                {s.savedAt !== null && label === s.name ? (
+                  <span className={styles.savedWhen}> · {t.savedAt(formatSavedTime(s.savedAt, lang))}</span>
+                ) : null}
+              </span>
+              <button
+                type="button"
+                aria-label={t.playSaved(label)}
+                onClick={() => {
+                  const error = openLesson(draftLesson(s.draft));
+                  if (error !== null) setMessage({ tone: 'error', text: t.invalid, details: [error] });
+                }}
+              >
+                {t.play}
+              </button>
+              <button
+                type="button"
+                aria-label={t.editSaved(label)}
+                onClick={() => replaceDraft({ draft: s.draft, entry: s.key, unsaved: false, message: null })}
+              >
+                {t.edit}
+              </button>
+              <button
+                type="button"
+                aria-label={t.deleteSaved(label)}
+                onClick={() => {
+                  deleteSaved(s.key);
+                  // The draft it was opened from is gone: saving it again makes a new entry.
+                  if (entry === s.key) useAuthoringStore.setState({ entry: null, unsaved: true });
+                  setSaved(listSavedEntries());
+                }}
+              >
+                {t.delete}
+              </button>
+            </li>
+          );
+        })}
       </ul>
+      {unreadable.length > 0 ? (
+        <>
+          <h4 className={styles.subtitle}>{t.unreadableTitle}</h4>
+          <p className={styles.note}>{t.unreadableHelp}</p>
+          <ul className={styles.savedList}>
+            {unreadable.map((u) => {
+              const label = u.name ?? u.key.slice(u.key.lastIndexOf('.') + 1);
+              return (
+                <li key={u.key} className={styles.savedItem}>
+                  <span className={styles.savedName}>
+                    {t.unreadableItem(label)} <code className={styles.reason}>{u.reason}</code>
+                  </span>
+                  <button
+                    type="button"
+                    aria-label={t.exportRawLabel(label)}
+                    onClick={() => downloadText(`${fileStem(label)}.unreadable.json`, u.raw)}
+                  >
+                    {t.exportRaw}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+
+      <ConfirmReplace
+        open={pending !== null}
+        name={draft?.name.trim() || t.untitled}
+        onConfirm={() => {
+          if (pending) apply(pending);
+          setPending(null);
+        }}
+        onCancel={() => setPending(null)}
+      />
     </section>
+  );
+}
+
+/** Asks before the draft with unsaved changes is replaced (by an import, or a saved lesson opened to edit). */
+function ConfirmReplace({
+  open,
+  name,
+  onConfirm,
+  onCancel,
+}: {
+  readonly open: boolean;
+  readonly name: string;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  const t = useStrings(AUTHORING_STRINGS);
+  const id = useId();
+  const ref = useModalDialog(open);
+  return (
+    <dialog
+      ref={ref}
+      className={styles.confirm}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onClose={() => {
+        if (open) onCancel();
+      }}
+    >
+      <h3 id={`${id}-title`} className={styles.subtitle}>
+        {t.replaceTitle}
+      </h3>
+      <p id={`${id}-body`}>{t.replaceBody(name)}</p>
+      <div className={styles.row}>
+        <button type="button" onClick={onCancel} autoFocus>
+          {t.replaceCancel}
+        </button>
+        <button type="button" className={styles.primary} onClick={onConfirm}>
+          {t.replaceConfirm}
+        </button>
+      </div>
+    </dialog>
   );
 }
 
@@ -204,21 +361,28 @@ function MessageBox({ message }: { readonly message: Message }) {
   );
 }
 
+/**
+ * Rows of the action list drawn at once: a recorded or imported run may hold 10,000 actions, and
+ * drawing a row (with its time field) for each would hold the page for seconds.
+ */
+export const ACTION_PAGE = 100;
+
 interface EditorProps {
   readonly draft: Draft;
   readonly now: number;
   readonly onChange: (draft: Draft) => void;
-  readonly onSaved: (name: string, ok: boolean) => void;
+  readonly onSave: (name: string) => void;
   readonly onInvalid: (errors: string[]) => void;
   /** A link or file this app would refuse to read back: it is not written. */
   readonly onCannotWrite: (errors: string[]) => void;
   readonly onLink: (link: string, copied: boolean) => void;
 }
 
-function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onCannotWrite, onLink }: EditorProps) {
+function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, onLink }: EditorProps) {
   const t = useStrings(AUTHORING_STRINGS);
   const id = useId();
   const [edited, setEdited] = useState(false);
+  const [shown, setShown] = useState(ACTION_PAGE);
   const name = draft.name.trim() || t.untitled;
   const edit = (next: Draft): void => {
     setEdited(true);
@@ -283,7 +447,7 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onCannotWrite, 
             </tr>
           </thead>
           <tbody>
-            {draft.scenario.actions.map((action, i) => {
+            {draft.scenario.actions.slice(0, shown).map((action, i) => {
               const what = describeAction(action);
               return (
                 <tr key={`${i}-${action.at}-${what}`}>
@@ -309,6 +473,16 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onCannotWrite, 
             })}
           </tbody>
         </table>
+      ) : null}
+      {draft.scenario.actions.length > shown ? (
+        <div className={styles.row}>
+          <button type="button" onClick={() => setShown((n) => n + ACTION_PAGE)}>
+            {t.showMoreActions(
+              Math.min(ACTION_PAGE, draft.scenario.actions.length - shown),
+              draft.scenario.actions.length - shown,
+            )}
+          </button>
+        </div>
       ) : null}
       {edited ? <p className={styles.note}>{t.editedNote}</p> : null}
 
@@ -353,7 +527,7 @@ function DraftEditor({ draft, now, onChange, onSaved, onInvalid, onCannotWrite, 
           <span aria-hidden="true">▶ </span>
           {t.tryIt}
         </button>
-        <button type="button" onClick={() => onSaved(name, saveDraft({ ...draft, name }))}>
+        <button type="button" onClick={() => onSave(name)}>
           {t.save}
         </button>
         <button type="button" onClick={() => void copyLink()}>

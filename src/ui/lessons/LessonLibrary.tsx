@@ -7,7 +7,7 @@ import { LESSONS } from '../../scenario/lessons';
 import type { Lesson } from '../../scenario/narration';
 import { useSimStore } from '../../store/sim-store';
 import { draftLesson } from '../authoring/draft';
-import { listSaved } from '../authoring/saved-lessons';
+import { formatSavedTime, listSaved, savedLabels } from '../authoring/saved-lessons';
 import { useStrings } from '../i18n';
 import { useModalDialog } from '../use-modal-dialog';
 import { openLesson } from './lesson-store';
@@ -31,9 +31,14 @@ export function groupByChapter(lessons: readonly Lesson[]): [string, Lesson[]][]
 
 /** The library dialog, with the lessons saved in this browser (read when it opens). */
 export default function LessonLibrary({ onClose }: { readonly onClose: () => void }) {
-  const [saved] = useState<readonly Lesson[]>(() => listSaved().map((s) => draftLesson(s.draft)));
-  const t = useStrings(LESSON_STRINGS);
   const lang = useSimStore((s) => s.lang);
+  // Keyed by storage entry and labelled apart: two saved lessons may share a name.
+  const [saved] = useState<readonly { key: string; label: string; lesson: Lesson }[]>(() => {
+    const entries = listSaved();
+    const labels = savedLabels(entries, (ms) => formatSavedTime(ms, lang));
+    return entries.map((s) => ({ key: s.key, label: labels.get(s.key) ?? s.name, lesson: draftLesson(s.draft) }));
+  });
+  const t = useStrings(LESSON_STRINGS);
   const notify = useSimStore((s) => s.notify);
   // Mounted only while the library is open.
   const ref = useModalDialog(true);
@@ -44,22 +49,17 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
     onClose();
   };
 
-  const item = (lesson: Lesson) => (
-    <li key={lesson.id} className={styles.libraryItem}>
+  const item = (lesson: Lesson, key = lesson.id, title = lesson.title[lang]) => (
+    <li key={key} className={styles.libraryItem}>
       <div className={styles.libraryText}>
         <h4 className={styles.libraryItemTitle}>
           {lesson.section ? <span className={styles.section}>§{lesson.section} </span> : null}
-          {lesson.title[lang]}
+          {title}
         </h4>
         {lesson.summary[lang] ? <p className={styles.summary}>{lesson.summary[lang]}</p> : null}
         <p className={styles.note}>{t.beats(lesson.beats.length)}</p>
       </div>
-      <button
-        type="button"
-        className={styles.primary}
-        aria-label={t.playLesson(lesson.title[lang])}
-        onClick={() => play(lesson)}
-      >
+      <button type="button" className={styles.primary} aria-label={t.playLesson(title)} onClick={() => play(lesson)}>
         <span aria-hidden="true">▶ </span>
         {t.play}
       </button>
@@ -90,7 +90,7 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
             <h3 id={`chapter-${chapter}`} className={styles.chapter}>
               {t.chapter(chapter)} {CHAPTERS[chapter]?.[lang] ?? ''}
             </h3>
-            <ul className={styles.libraryList}>{lessons.map(item)}</ul>
+            <ul className={styles.libraryList}>{lessons.map((lesson) => item(lesson))}</ul>
           </section>
         ))}
         {saved.length > 0 ? (
@@ -98,7 +98,7 @@ export default function LessonLibrary({ onClose }: { readonly onClose: () => voi
             <h3 id="chapter-saved" className={styles.chapter}>
               {t.savedTitle}
             </h3>
-            <ul className={styles.libraryList}>{saved.map(item)}</ul>
+            <ul className={styles.libraryList}>{saved.map((s) => item(s.lesson, s.key, s.label))}</ul>
           </section>
         ) : null}
       </div>

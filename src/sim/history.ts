@@ -108,6 +108,9 @@ export class History {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
     this.ratio = settings.checkpointRatio ?? DEFAULT_RATIO;
     const sim = new Simulation(scenario, { recordTrace: true });
+    // The trace is held once: the simulation's records are a prefix of the kept trace, in its storage.
+    const trace = copyOf(sim.records, sim.records.length);
+    sim.records.shareStorageOf(trace, trace.length);
     const initialTerm = Math.max(0, ...Object.values(scenario.initial).map((n) => n.term));
     const branch: Branch = {
       id: 0,
@@ -115,11 +118,11 @@ export class History {
       fork: null,
       sim,
       checkpoints: [],
-      trace: new TraceLog(),
+      trace,
       violations: [],
       timeline: new TimelineBuilder(initialTerm),
       end: { step: 0, time: 0 },
-      synced: 0,
+      synced: trace.length,
       violationsSynced: 0,
       eventTime: 0,
       nextCheckpointStep: 0,
@@ -481,9 +484,9 @@ export class History {
     const from = parent.sim;
     const at = from.save();
     const sim = new Simulation({ ...from.scenario, actions: from.actionsDone() }, { recordTrace: true });
-    // The new simulation resumes from the parent's instant, trace included.
-    sim.records.truncate(0);
-    sim.records.appendFrom(from.records, 0, from.records.length);
+    // The new simulation resumes from the parent's instant, trace included (held once, as the branch's).
+    const trace = copyOf(parent.trace, from.records.length);
+    sim.records.shareStorageOf(trace, trace.length);
     sim.violations.length = 0;
     for (const v of from.violations) sim.violations.push(v);
     sim.restore(at);
@@ -498,7 +501,7 @@ export class History {
       fork,
       sim,
       checkpoints,
-      trace: copyOf(parent.trace, from.records.length),
+      trace,
       violations: parent.violations.slice(0, from.violations.length),
       timeline,
       end: fork,
@@ -529,6 +532,11 @@ function syncInto<T>(live: T[], kept: T[], from: number, same: (a: T, b: T) => b
 
 /** syncInto for traces: the replayed twins of kept records share the kept objects. */
 function syncTrace(live: TraceLog, kept: TraceLog, from: number): void {
+  if (live.isPrefixOf(kept)) {
+    // One storage: new records are already in place; the kept trace only takes them in.
+    if (live.length > kept.length) kept.appendFrom(live, kept.length, live.length);
+    return;
+  }
   const overlap = Math.min(live.length, kept.length);
   for (let i = from; i < overlap; i++) {
     if (!live.sameAs(i, kept, i)) throw new Error(`replay diverged from the kept history at event ${i}`);

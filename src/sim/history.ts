@@ -416,7 +416,7 @@ export class History {
     const last = b.checkpoints[b.checkpoints.length - 1];
     // Replays take the same path, so a checkpoint is only ever needed beyond the last one.
     if (last && last.step >= b.sim.stepCount) return;
-    const c = b.sim.save();
+    const c = b.sim.save(last);
     b.checkpoints.push(c);
     b.nextCheckpointStep = this.nextCheckpointAfter(c);
   }
@@ -566,6 +566,6 @@ function firstAfterStep(trace: TraceLog, step: number): number {
 /** What a checkpoint costs to take and keep, in log entries and client requests. */
 function stateSize(c: SimCheckpoint): number {
   let size = c.client.requests.length;
-  for (const n of Object.values(c.nodes)) size += (n.state?.log ?? n.disk.log).held().length;
+  for (const n of Object.values(c.nodes)) size += (n.log ?? n.diskLog).entries.length;
   return size;
 }

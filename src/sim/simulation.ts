@@ -12,6 +12,7 @@ import { Quorum } from '../raft/quorum';
 import type {
   ClientAnswer,
   Configuration,
+  LogEntry,
   NodeId,
   PersistentState,
   RaftConfig,
@@ -22,8 +23,22 @@ import type {
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
-import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
-import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
+import {
+  emptyCheckerState,
+  restoreCheckerState,
+  SafetyChecker,
+  saveCheckerState,
+  type SavedCheckerState,
+} from './checker';
+import {
+  Client,
+  emptyClientState,
+  restoreClientState,
+  saveClientState,
+  type ClientState,
+  type ClientTimerKind,
+  type SavedClientState,
+} from './client';
 import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
@@ -31,6 +46,7 @@ import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { cloneRaftState } from './raft-state-clone';
+import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import { TraceLog } from './trace-log';
 import {
   CLIENT,
@@ -79,7 +95,32 @@ interface NodeSlot {
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
 const DROP_FADE = 60;
 
-/** The part of the simulation that changes as it runs; saved whole in a checkpoint. */
+/** A log in a checkpoint: its entries (immutable objects) in chunks shared with the previous checkpoint. */
+export interface SavedLog {
+  readonly entries: SharedArray<LogEntry>;
+  readonly snapshotIndex: number;
+  readonly snapshotTerm: number;
+}
+
+/** Stands in for the log in a saved state or disk; the real one is beside it as a SavedLog. */
+const SAVED_APART = new RaftLog();
+
+function saveLog(log: RaftLog, previous: SavedLog | undefined): SavedLog {
+  return {
+    entries: shareArray(log.held(), previous?.entries),
+    snapshotIndex: log.snapshotIndex,
+    snapshotTerm: log.snapshotTerm,
+  };
+}
+
+function restoreLog(saved: SavedLog): RaftLog {
+  return new RaftLog(unshareArray(saved.entries), saved.snapshotIndex, saved.snapshotTerm);
+}
+
+/**
+ * The part of the simulation that changes as it runs; saved in a checkpoint. Long arrays (logs, the
+ * checker's and the client's) share their unchanged chunks with the checkpoint before.
+ */
 export interface SimCheckpoint {
   readonly now: number;
   readonly step: number;
@@ -89,15 +130,20 @@ export interface SimCheckpoint {
     NodeId,
     {
       alive: boolean;
+      /** The node's state, its log left out (it is `log`). */
       state: RaftNode['state'] | null;
+      /** The node's log when alive (else empty). */
+      log: SavedLog | null;
+      /** What is on disk, its log left out (it is `diskLog`). */
       disk: PersistentState;
+      diskLog: SavedLog;
       timers: NodeSlot['timers'];
       highestTerm: number;
     }
   >;
   readonly network: NetworkState;
-  readonly client: ClientState;
-  readonly checker: CheckerState;
+  readonly client: SavedClientState;
+  readonly checker: SavedCheckerState;
   readonly inFlight: readonly Envelope[];
   readonly recentlyDropped: readonly DroppedMessage[];
   readonly nextMessageId: number;
@@ -715,14 +761,21 @@ export class Simulation {
     };
   }
 
-  /** Everything needed to resume from this instant; the trace itself is append-only and kept by length. */
-  save(): SimCheckpoint {
+  /**
+   * Everything needed to resume from this instant; the trace itself is append-only and kept by length.
+   * Given the checkpoint taken before this one, the long arrays share what has not changed since.
+   */
+  save(previous?: SimCheckpoint): SimCheckpoint {
     const nodes: SimCheckpoint['nodes'] = {};
     for (const [id, slot] of this.slots) {
+      const before = previous?.nodes[id];
+      const state = slot.raft?.state;
       nodes[id] = {
         alive: slot.raft !== null,
-        state: slot.raft ? cloneRaftState(slot.raft.state) : null,
-        disk: { ...slot.disk, log: slot.disk.log.clone() },
+        state: state ? cloneRaftState({ ...state, log: SAVED_APART }) : null,
+        log: state ? saveLog(state.log, before?.log ?? undefined) : null,
+        disk: { ...slot.disk, log: SAVED_APART },
+        diskLog: saveLog(slot.disk.log, before?.diskLog),
         timers: { ...slot.timers },
         highestTerm: slot.highestTerm,
       };
@@ -734,8 +787,8 @@ export class Simulation {
       queue: this.queue.save(),
       nodes,
       network: structuredClone(this.network.state),
-      client: cloneClientState(this.client.state),
-      checker: cloneCheckerState(this.checker.state),
+      client: saveClientState(this.client.state, previous?.client),
+      checker: saveCheckerState(this.checker.state, previous?.checker),
       inFlight: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       nextMessageId: this.nextMessageId,
@@ -759,16 +812,19 @@ export class Simulation {
     this.unsafe = { ...c.unsafe };
     for (const [id, saved] of Object.entries(c.nodes)) {
       const slot = this.slots.get(id)!;
-      slot.disk = { ...saved.disk, log: saved.disk.log.clone() };
+      slot.disk = { ...saved.disk, log: restoreLog(saved.diskLog) };
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
-      slot.raft = saved.state
-        ? new RaftNode(this.config(id), cloneRaftState(saved.state), () => this.drawElectionTimeout())
-        : null;
+      slot.raft =
+        saved.state && saved.log
+          ? new RaftNode(this.config(id), { ...cloneRaftState(saved.state), log: restoreLog(saved.log) }, () =>
+              this.drawElectionTimeout(),
+            )
+          : null;
     }
     this.network = new Network(structuredClone(c.network));
-    this.client = this.makeClient(cloneClientState(c.client));
-    this.checker = new SafetyChecker(cloneCheckerState(c.checker));
+    this.client = this.makeClient(restoreClientState(c.client));
+    this.checker = new SafetyChecker(restoreCheckerState(c.checker));
     this.inFlight = new InFlight(c.inFlight);
     this.recentlyDropped = [...c.recentlyDropped];
     this.nextMessageId = c.nextMessageId;

@@ -94,7 +94,7 @@ interface Branch {
 }
 
 const DEFAULT_MIN_INTERVAL = 2000;
-const DEFAULT_RATIO = 0.25;
+const DEFAULT_RATIO = 0.1;
 
 export class History {
   private readonly branchList: Branch[] = [];

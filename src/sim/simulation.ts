@@ -730,6 +730,38 @@ export class Simulation {
     };
   }
 
+  /**
+   * The log copy the last snapshot gave, per node, and what it was taken from: an unchanged log is
+   * given again as the same array (frames are read-only), so a frame costs nothing per entry for it.
+   */
+  private readonly logCopies = new Map<
+    NodeId,
+    { held: readonly LogEntry[]; length: number; last: LogEntry | undefined; base: number; copy: LogEntry[] }
+  >();
+
+  /**
+   * The node's entries as a frame gives them. Entries are never changed in place: the log only grows
+   * at its end, truncates its tail or moves its snapshot, so the same array, length, last entry and
+   * snapshot index mean the same entries.
+   */
+  private logCopy(id: NodeId, log: RaftLog): LogEntry[] {
+    const held = log.held();
+    const last = held[held.length - 1];
+    const cached = this.logCopies.get(id);
+    if (
+      cached !== undefined &&
+      cached.held === held &&
+      cached.length === held.length &&
+      cached.last === last &&
+      cached.base === log.snapshotIndex
+    ) {
+      return cached.copy;
+    }
+    const copy = [...held];
+    this.logCopies.set(id, { held, length: held.length, last, base: log.snapshotIndex, copy });
+    return copy;
+  }
+
   private nodeSnapshot(id: NodeId): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
@@ -744,7 +776,7 @@ export class Simulation {
       currentTerm: s?.currentTerm ?? slot.disk.currentTerm,
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
-      log: [...log.held()],
+      log: this.logCopy(id, log),
       snapshot: log.snapshotIndex === 0 ? null : { index: log.snapshotIndex, term: log.snapshotTerm },
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,

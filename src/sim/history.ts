@@ -93,11 +93,28 @@ interface Branch {
   nextCheckpointStep: number;
 }
 
+/**
+ * A branch the class is not on: its simulation, trace and checkpoints are let go, and only its
+ * actions are kept. Returning to it replays them (the simulation is deterministic, so the replay is
+ * the branch), which is far cheaper in memory than keeping every branch of a long lesson computed.
+ */
+interface DroppedBranch {
+  readonly id: number;
+  readonly parent: number | null;
+  readonly fork: Instant | null;
+  readonly end: Instant;
+  /** Where the class left it, where switching back returns. */
+  readonly left: Instant;
+  readonly scenario: Scenario;
+  readonly liveActions: number;
+  readonly dropped: true;
+}
+
 const DEFAULT_MIN_INTERVAL = 2000;
 const DEFAULT_RATIO = 0.1;
 
 export class History {
-  private readonly branchList: Branch[] = [];
+  private readonly branchList: (Branch | DroppedBranch)[] = [];
   private current: Branch;
   private readonly minInterval: number;
   private readonly ratio: number;
@@ -107,15 +124,22 @@ export class History {
   constructor(scenario: Scenario, settings: HistorySettings = {}) {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
     this.ratio = settings.checkpointRatio ?? DEFAULT_RATIO;
+    this.current = this.computedBranch(0, null, null, scenario);
+    this.branchList.push(this.current);
+    this.afterMove();
+  }
+
+  /** A branch computed from its scenario, at its start. */
+  private computedBranch(id: number, parent: number | null, fork: Instant | null, scenario: Scenario): Branch {
     const sim = new Simulation(scenario, { recordTrace: true });
     // The trace is held once: the simulation's records are a prefix of the kept trace, in its storage.
     const trace = copyOf(sim.records, sim.records.length);
     sim.records.shareStorageOf(trace, trace.length);
     const initialTerm = Math.max(0, ...Object.values(scenario.initial).map((n) => n.term));
-    const branch: Branch = {
-      id: 0,
-      parent: null,
-      fork: null,
+    return {
+      id,
+      parent,
+      fork,
       sim,
       checkpoints: [],
       trace,
@@ -127,9 +151,6 @@ export class History {
       eventTime: 0,
       nextCheckpointStep: 0,
     };
-    this.branchList.push(branch);
-    this.current = branch;
-    this.afterMove();
   }
 
   // ---- Where we are ----------------------------------------------------------------
@@ -331,7 +352,7 @@ export class History {
       parent: b.parent,
       fork: b.fork,
       end: b.end,
-      liveActions: b.sim.liveActions().length,
+      liveActions: 'dropped' in b ? b.liveActions : b.sim.liveActions().length,
       current: b === this.current,
     }));
   }
@@ -340,14 +361,45 @@ export class History {
   switchBranch(id: number): void {
     const found = this.branchList.find((b) => b.id === id);
     if (!found) throw new Error(`no branch ${id}`);
-    this.current = found;
     this.budget.reset();
+    if (found === this.current) return;
+    this.drop(this.current);
+    if (!('dropped' in found)) {
+      this.current = found;
+      return;
+    }
+    // Recomputed from its actions: to its end, then back to where the class left it.
+    const b = this.computedBranch(found.id, found.parent, found.fork, found.scenario);
+    this.branchList[this.branchList.indexOf(found)] = b;
+    this.current = b;
+    this.afterMove();
+    this.seekStep(found.end.step);
+    if (this.now < found.end.time) this.seekTime(found.end.time);
+    this.seekStep(found.left.step);
+    if (this.now < found.left.time) this.seekTime(found.left.time);
+    this.budget.reset();
+  }
+
+  /** Let a branch the class leaves go, keeping what recomputes it. */
+  private drop(b: Branch): void {
+    const dropped: DroppedBranch = {
+      id: b.id,
+      parent: b.parent,
+      fork: b.fork,
+      end: b.end,
+      left: { step: b.sim.stepCount, time: b.sim.now },
+      scenario: this.branchScenario(b.id),
+      liveActions: b.sim.liveActions().length,
+      dropped: true,
+    };
+    this.branchList[this.branchList.indexOf(b)] = dropped;
   }
 
   /** A branch as a scenario: replaying it from scratch reproduces the branch's trace exactly. */
   branchScenario(id = this.current.id): Scenario {
     const b = this.branchList.find((x) => x.id === id);
     if (!b) throw new Error(`no branch ${id}`);
+    if ('dropped' in b) return b.scenario;
     const scripted = b.sim.scenario.actions.filter((a) => a.afterStep === undefined);
     const actions = [...scripted, ...b.sim.liveActions()].sort((x, y) => x.at - y.at);
     return { ...b.sim.scenario, actions };
@@ -512,6 +564,7 @@ export class History {
     };
     this.branchList.push(branch);
     this.current = branch;
+    this.drop(parent);
     return branch;
   }
 }

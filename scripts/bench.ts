@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../src/check/fuzz/campaign';
-import { measureEngine } from './bench/engine';
+import { measureEngines, type EngineStat, type Spread } from './bench/engine';
 import { measureFirstLoad } from './bench/first-load';
 import { DISPLAY_FRAME_MS, measureUi, type UiFigures } from './bench/ui';
 
@@ -19,6 +19,8 @@ interface Row {
   /** Whether the figure meets its target; null when there is no figure or no numeric target. */
   readonly met: boolean | null;
   readonly note?: string;
+  /** Why the figure misses its target, printed with it when it does. */
+  readonly reason?: string;
 }
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,40 +36,84 @@ async function optionalImport(relative: string): Promise<Record<string, unknown>
   }
 }
 
+const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES ?? 3));
+
+const range = (f: Spread, digits = 0): string => `range ${f.min.toFixed(digits)}–${f.max.toFixed(digits)}`;
+
+/**
+ * One virtual hour and 600 s of 5 nodes with a write every 100 ms, each sample a fresh process: the
+ * bare loop of this engine, the History the worker runs, and the worker's host with its frames.
+ */
 function engineRows(): Row[] {
+  const hostHourSamples = Math.max(1, Math.min(SAMPLES, Number(process.env.BENCH_HOST_HOUR_SAMPLES ?? 1)));
+  const stats = measureEngines([
+    { seconds: 600, modes: ['bare', 'history', 'host'], samples: SAMPLES },
+    { seconds: 3600, modes: ['bare', 'history'], samples: SAMPLES },
+    { seconds: 3600, modes: ['host'], samples: hostHourSamples },
+  ]);
+  const find = (mode: string, seconds: number): EngineStat =>
+    stats.find((x) => x.mode === mode && x.virtualSeconds === seconds)!;
   const rows: Row[] = [];
-  for (const seconds of [60, 600, 3600]) {
-    process.stderr.write(`engine: ${seconds} virtual s …\n`);
-    const f = measureEngine(seconds);
-    const label = `engine ${seconds} s run`;
-    // The target is the hour's; shorter runs are mostly the JIT warming up, shown for their trend.
-    const hour = seconds === 3600;
-    rows.push({
-      name: `${label}: virtual s / wall s`,
-      value: f.virtualPerWallSecond,
-      unit: 'x',
-      target: hour ? '≥ 1800 (1 virtual h < 2 s)' : '—',
-      met: hour ? f.virtualPerWallSecond >= 1800 : null,
-    });
-    rows.push({ name: `${label}: events / wall s`, value: f.eventsPerWallSecond, unit: '/s', target: '—', met: null });
-    rows.push({
-      name: `${label}: heap after run`,
-      value: f.heapMB,
-      unit: 'MB',
-      target: 'grows with trace only',
-      met: null,
-      note: `${f.events.toLocaleString('en')} events, ${f.traceEvents.toLocaleString('en')} trace records, ${f.violations} violations`,
-    });
-    if (hour) {
+  const label = {
+    bare: 'bare loop (no trace, no history)',
+    history: 'History (checker, trace, checkpoints)',
+    host: 'worker host path (frames included)',
+  };
+  const historyHour = find('history', 3600);
+  for (const seconds of [600, 3600]) {
+    for (const mode of ['bare', 'history', 'host'] as const) {
+      const f = find(mode, seconds);
+      const hour = seconds === 3600;
+      let target = '—';
+      let met: boolean | null = null;
+      let reason: string | undefined;
+      if (hour && mode === 'history') {
+        target = '≥ 3,000';
+        met = f.perWall.median >= 3000;
+        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget`;
+      } else if (hour && mode === 'host') {
+        target = '≥ half of History';
+        met = f.perWall.median >= historyHour.perWall.median / 2;
+        reason = 'each frame copies timeline marks and logs; see the profile in README';
+      }
       rows.push({
-        name: 'engine: one virtual hour',
-        value: f.wallSeconds,
-        unit: 's wall',
-        target: '< 2 s',
-        met: f.wallSeconds < 2,
+        name: `engine ${seconds} s, ${label[mode]}: virtual s / wall s`,
+        value: f.perWall.median,
+        unit: 'x',
+        target,
+        met,
+        reason,
+        note: `median of ${f.samples.length}, ${range(f.perWall)}; per processor s ${Math.round(f.perCpu.median)} (${range(f.perCpu)})`,
       });
     }
   }
+  const bareHour = find('bare', 3600);
+  rows.push({
+    name: 'engine: History overhead over the bare loop, 1 h (processor time)',
+    value: bareHour.perCpu.median / historyHour.perCpu.median,
+    unit: '×',
+    target: '—',
+    met: null,
+  });
+  const history600 = find('history', 600);
+  const flat = history600.perCpu.median / historyHour.perCpu.median;
+  rows.push({
+    name: 'engine: History cost per virtual s, 1 h run ÷ 600 s run (processor time)',
+    value: flat,
+    unit: '×',
+    target: '≤ 1.2',
+    met: flat <= 1.2,
+    reason: 'each event costs more as the logs grow (checkpoints are O(state) to compare)',
+  });
+  rows.push({
+    name: 'engine: heap after a virtual hour of History',
+    value: historyHour.heapMB.median,
+    unit: 'MB',
+    target: '≤ 200 MB',
+    met: historyHour.heapMB.median <= 200,
+    reason: 'the kept trace (2.6 M records: 52 bytes of columns plus the payload each references) is most of it',
+    note: `JS heap + array buffers after a full GC; bare loop ${Math.round(bareHour.heapMB.median)} MB; peak RSS ${Math.round(historyHour.rssMB.median)} MB (bare ${Math.round(bareHour.rssMB.median)})`,
+  });
   return rows;
 }
 
@@ -130,60 +176,88 @@ async function firstLoadRows(): Promise<Row[]> {
   }
 }
 
-/** Frame times in headless Chromium at 1366×768: 9 nodes, 1,000-entry logs, ~200 messages in flight. */
+/** Frame times in headless Chromium at 1×: the heavy case at 1920×1080 and 5 nodes typical (scripts/bench/ui.ts). */
 async function uiRows(): Promise<Row[]> {
   const target = '≤ 16.7 ms';
   try {
-    process.stderr.write('UI frames (10 s in Chromium) …\n');
-    const { heavy, typical } = await measureUi();
-    const note = (f: UiFigures) => `${f.frames} frames, ${Math.round(f.messagesInFlight)} messages drawn on average`;
-    return [
-      {
-        name: 'UI frame time, median',
-        value: heavy.medianMs,
-        unit: 'ms',
-        target,
-        met: heavy.medianMs <= 16.7,
-        note: note(heavy),
-      },
-      {
-        name: 'UI frame time, p95',
-        value: heavy.p95DisplayMs,
-        unit: 'ms',
-        target,
-        met: heavy.p95DisplayMs <= DISPLAY_FRAME_MS,
-        note: `in whole 60 Hz frames; as measured ${heavy.p95Ms.toFixed(1)} ms (timestamps are coarsened to 0.1 ms); ${(100 * heavy.lateShare).toFixed(1)}% of frames late`,
-      },
-      {
-        name: 'UI frame time, p95, 5 nodes typical',
-        value: typical.p95DisplayMs,
-        unit: 'ms',
-        target: '—',
-        met: null,
-        note: `${note(typical)}; ${(100 * typical.lateShare).toFixed(1)}% late`,
-      },
+    process.stderr.write('UI frames (4 runs of 10 s in Chromium) …\n');
+    const run = await measureUi();
+    const rows: Row[] = [];
+    const cases: [string, UiFigures, boolean][] = [
+      ['heavy, space-time open, 1920×1080, 1×', run.heavy, true],
+      ['heavy, "Show messages" on, 1920×1080, 1×', run.heavyMessages, true],
+      ['5 nodes, a write every 100 ms, 1×', run.typical, false],
+      ['5 nodes, a write every 100 ms, 0.1×', run.typicalSlow, false],
     ];
+    for (const [label, f, judged] of cases) {
+      const note = `${f.frames} frames; raw intervals > 20 ms: ${f.over20}, > 33 ms: ${f.over33}, > 50 ms: ${f.over50}; longest ${f.maxMs.toFixed(0)} ms; median ${f.medianMs.toFixed(1)} ms; ${Math.round(f.messagesInFlight)} messages drawn on average`;
+      rows.push({
+        name: `UI frame p95, ${label}`,
+        value: f.p95Ms,
+        unit: 'ms',
+        target: judged ? target : '—',
+        // rAF timestamps are coarsened to 0.1 ms: one 60 Hz frame reads up to 16.8 ms.
+        met: judged ? f.p95Ms <= DISPLAY_FRAME_MS + 0.15 : null,
+        reason: 'main-thread work per frame in the heavy case (see README: profile)',
+        note,
+      });
+      if (judged) {
+        rows.push({
+          name: `UI frames over 50 ms, ${label}`,
+          value: f.over50,
+          unit: 'frames',
+          target: '0',
+          met: f.over50 === 0,
+          reason: 'long frames while the logs and the side panel redraw',
+        });
+      }
+    }
+    const startup = run.heavy;
+    rows.push({
+      name: 'start-up long tasks, longest (heavy link)',
+      value: startup.startupLongestMs,
+      unit: 'ms',
+      target: '≤ 50 ms',
+      met: startup.startupLongestMs <= 50,
+      reason: 'parsing and the first render of a 9-node, 1,000-entry link',
+      note: `${startup.startupLongTasks} long tasks before the page could play; 5 nodes: ${run.typical.startupLongTasks}, longest ${run.typical.startupLongestMs.toFixed(0)} ms`,
+    });
+    return rows;
   } catch (e) {
     const note = `not measured: ${String(e).slice(0, 80)}`;
-    return [{ name: 'UI frame time, p95', value: null, unit: 'ms', target, met: null, note }];
+    return [{ name: 'UI frame p95', value: null, unit: 'ms', target, met: null, note }];
   }
 }
 
-async function seekRow(): Promise<Row> {
+async function seekRows(): Promise<Row[]> {
   const mod = await optionalImport('scripts/bench/seek.ts');
   const measure = mod?.measureSeek;
   if (typeof measure !== 'function')
-    return { name: 'seek time (median)', value: null, unit: 'ms', target: '< 100 ms', met: null };
+    return [{ name: 'seek time (median)', value: null, unit: 'ms', target: '< 100 ms', met: null }];
   process.stderr.write('seek …\n');
-  const figures = await (measure as () => Promise<{ medianMs: number; worstMs: number }>)();
-  return {
-    name: 'seek time (median)',
-    value: figures.medianMs,
-    unit: 'ms',
-    target: '< 100 ms',
-    met: figures.medianMs < 100,
-    note: `worst ${figures.worstMs.toFixed(1)} ms`,
-  };
+  const f = await (
+    measure as () => Promise<{ medianMs: number; worstMs: number; medianCpuMs: number; worstCpuMs: number }>
+  )();
+  const note = 'random instants of a 10-minute history (5 nodes, a write every 100 ms), 100 seeks';
+  return [
+    {
+      name: 'seek time, median',
+      value: f.medianMs,
+      unit: 'ms',
+      target: '< 100 ms',
+      met: f.medianMs < 100,
+      note: `${note}; processor time ${f.medianCpuMs.toFixed(1)} ms`,
+    },
+    {
+      name: 'seek time, worst',
+      value: f.worstMs,
+      unit: 'ms',
+      target: '< 100 ms',
+      met: f.worstMs < 100,
+      reason: 'a replay of up to one checkpoint interval, cold JIT and GC, on a shared machine',
+      note: `processor time ${f.worstCpuMs.toFixed(1)} ms`,
+    },
+  ];
 }
 
 async function linkRow(): Promise<Row> {
@@ -277,7 +351,7 @@ async function main(): Promise<void> {
     fuzzRow(),
     ...(await uiRows()),
     ...(await firstLoadRows()),
-    await seekRow(),
+    ...(await seekRows()),
     await linkRow(),
     ...(await robustRows()),
     ...(await importRows()),
@@ -300,7 +374,7 @@ async function main(): Promise<void> {
     format(r.value),
     r.unit,
     r.target,
-    r.met === null ? '' : r.met ? 'yes' : 'NO',
+    r.met === null ? '' : r.met ? 'yes' : 'NOT MET',
     r.name in previous ? format(previous[r.name] ?? null) : '',
     r.note ?? '',
   ]);
@@ -312,6 +386,15 @@ async function main(): Promise<void> {
       .trimEnd();
   process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const row of table) process.stdout.write(`${line(row)}\n`);
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length > 0) {
+    process.stdout.write('\n');
+    for (const r of missed) {
+      process.stdout.write(
+        `NOT MET: ${r.name}: ${format(r.value)} ${r.unit}, target ${r.target}${r.reason ? ` — ${r.reason}` : ''}\n`,
+      );
+    }
+  }
 
   mkdirSync(resultsDir, { recursive: true });
   if (existsSync(latest)) renameSync(latest, join(resultsDir, 'previous.json'));

@@ -1,62 +1,79 @@
-// The engine benchmark: a 5-node cluster, 20 client commands per virtual second,
-// invariant checker and full trace on, run for a given virtual time.
+// The engine benchmark: 5 nodes, a client write every 100 virtual ms, for 600 s and for a virtual
+// hour. Every sample is a fresh process (scripts/bench/engine-run.ts), the modes interleaved so
+// that load from other work on the machine falls on all of them alike:
+//   bare     this engine's bare loop (no trace, no history): the baseline, in the same run
+//   history  the History the worker runs (checker, trace, checkpoints, timeline)
+//   host     the worker's EngineHost with a frame after every tick, frames structured-cloned
+// Figures are medians with their range; processor time is given beside wall time, because this
+// machine is shared and wall time then measures the other jobs too.
 
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { validateScenario } from '../../src/scenario/validate';
-import { Simulation } from '../../src/sim/simulation';
+import { execFileSync } from 'node:child_process';
+import type { EngineMode, EngineSample } from './engine-run';
 
-export interface EngineFigures {
+const root = new URL('../..', import.meta.url).pathname;
+
+export interface EngineStat {
+  readonly mode: EngineMode;
   readonly virtualSeconds: number;
-  readonly wallSeconds: number;
-  readonly events: number;
-  readonly traceEvents: number;
-  readonly eventsPerWallSecond: number;
-  readonly virtualPerWallSecond: number;
-  /**
-   * Memory still in use after the run and a full collection: the trace and the cluster (MB).
-   * The JS heap plus array buffers, where the trace keeps most of its columns.
-   */
-  readonly heapMB: number;
-  readonly violations: number;
+  readonly samples: readonly EngineSample[];
+  /** Virtual s per wall s: median, lowest, highest. */
+  readonly perWall: Spread;
+  /** Virtual s per processor s of the process. */
+  readonly perCpu: Spread;
+  readonly heapMB: Spread;
+  readonly rssMB: Spread;
 }
 
-const COMMAND_EVERY = 50; // ms: 20 commands per virtual second
-
-/** A full garbage collection, even without --expose-gc: each run starts clean, and live heap is measurable. */
-function collectGarbage(): void {
-  if (typeof global.gc !== 'function') setFlagsFromString('--expose-gc');
-  const gc = typeof global.gc === 'function' ? global.gc : (runInNewContext('gc') as () => void);
-  gc();
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
 }
 
-export function measureEngine(virtualSeconds: number): EngineFigures {
-  const result = validateScenario({ version: 1, seed: 42, nodes: 5 });
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  collectGarbage();
-  const began = performance.now();
-  const sim = new Simulation(result.scenario, { recordTrace: true });
-  const end = virtualSeconds * 1000;
-  let n = 0;
-  // Commands are performed as the run goes (a scenario file holds at most 10,000 actions).
-  for (let t = COMMAND_EVERY; t <= end; t += COMMAND_EVERY) {
-    sim.runUntil(t);
-    n++;
-    sim.perform({ at: t, do: 'submit', command: n % 4 === 3 ? `get k${n % 7}` : `set k${n % 7} ${n}` });
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[n - 1]! };
+}
+
+function sample(mode: EngineMode, seconds: number): EngineSample {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench/engine-run.ts', mode, String(seconds)],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as EngineSample;
+}
+
+export interface EnginePlan {
+  readonly seconds: number;
+  readonly modes: readonly EngineMode[];
+  readonly samples: number;
+}
+
+/** Runs each plan's modes `samples` times, interleaved, and sums them up. */
+export function measureEngines(plans: readonly EnginePlan[]): EngineStat[] {
+  const stats: EngineStat[] = [];
+  for (const plan of plans) {
+    const runs = new Map<EngineMode, EngineSample[]>(plan.modes.map((m) => [m, []]));
+    for (let k = 0; k < plan.samples; k++) {
+      for (const mode of plan.modes) {
+        process.stderr.write(`engine: ${mode} ${plan.seconds} virtual s, sample ${k + 1}/${plan.samples} …\n`);
+        runs.get(mode)!.push(sample(mode, plan.seconds));
+      }
+    }
+    for (const [mode, samples] of runs) {
+      stats.push({
+        mode,
+        virtualSeconds: plan.seconds,
+        samples,
+        perWall: spread(samples.map((s) => s.virtualSeconds / s.wallSeconds)),
+        perCpu: spread(samples.map((s) => s.virtualSeconds / s.cpuSeconds)),
+        heapMB: spread(samples.map((s) => s.heapMB)),
+        rssMB: spread(samples.map((s) => s.rssMB)),
+      });
+    }
   }
-  sim.runUntil(end);
-  const wallSeconds = (performance.now() - began) / 1000;
-  collectGarbage();
-  const memory = process.memoryUsage();
-  const heapMB = (memory.heapUsed + memory.arrayBuffers) / 2 ** 20;
-  return {
-    virtualSeconds,
-    wallSeconds,
-    events: sim.stepCount,
-    traceEvents: sim.records.length,
-    eventsPerWallSecond: sim.stepCount / wallSeconds,
-    virtualPerWallSecond: virtualSeconds / wallSeconds,
-    heapMB,
-    violations: sim.violations.length,
-  };
+  return stats;
 }

@@ -76,6 +76,6 @@ export async function measureFirstLoad(dist: string): Promise<FirstLoadFigures> 
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const dist = new URL('../../dist', import.meta.url).pathname;
+  const dist = process.argv[2] ?? new URL('../../dist', import.meta.url).pathname;
   console.log(JSON.stringify(await measureFirstLoad(dist), null, 2));
 }

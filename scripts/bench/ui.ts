@@ -1,6 +1,10 @@
-// The UI figures: frame times in headless Chromium at 1366×768 while the app plays, opened from a
-// share link: a heavy cluster (9 nodes, 1,000-entry logs, about 250 messages in flight) and the
-// default 5-node cluster under a client command every 100 ms. `npx tsx scripts/bench/ui.ts` runs it alone.
+// The UI figures: frame times in headless Chromium while the app plays at 1×, opened from a share
+// link: the heavy case (9 nodes, 1,000-entry logs, about 200 messages in flight, 20% loss and 10%
+// duplication, 1920×1080) once with the space-time tab open and once with the event feed's "Show
+// messages" on (one side panel shows at a time), and the default 5-node cluster under a client command
+// every 100 ms at the speeds a class uses. p95 and the counts come from the raw rAF intervals. Long
+// tasks during start-up (until the play button is there) are counted too.
+// `npx tsx scripts/bench/ui.ts` runs it alone.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +32,14 @@ export interface UiFigures {
   readonly frames: number;
   /** Messages drawn in flight, averaged over the samples taken. */
   readonly messagesInFlight: number;
+  /** Raw intervals over 20, 33 and 50 ms, and the longest. */
+  readonly over20: number;
+  readonly over33: number;
+  readonly over50: number;
+  readonly maxMs: number;
+  /** Long tasks (> 50 ms) before the page was ready to play: count and the longest (ms). */
+  readonly startupLongTasks: number;
+  readonly startupLongestMs: number;
 }
 
 /** 9 nodes that already agree on 1,000 entries; a slow network and fast heartbeats keep ~200 messages in the air. */
@@ -47,10 +59,11 @@ function heavyLink(): string {
     nodes: 9,
     seed: 5,
     timing: { electionTimeout: [800, 1200], heartbeatInterval: 20, latency: [150, 260] },
+    network: { dropRate: 0.2, duplicateRate: 0.1 },
     initial,
     actions,
   });
-  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 0.5 } });
+  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 1 } });
 }
 
 /** Runs in the page: rAF gaps for SECONDS, and how many messages are drawn, sampled every 30 frames. */
@@ -73,6 +86,10 @@ const FRAME_PROBE = `new Promise((resolve) => {
         p95Ms: at(0.95),
         p95DisplayMs: displayFrames(at(0.95)) * FRAME_MS,
         lateShare: gaps.filter((g) => displayFrames(g) > 1).length / gaps.length,
+        over20: gaps.filter((g) => g > 20).length,
+        over33: gaps.filter((g) => g > 33.4).length,
+        over50: gaps.filter((g) => g > 50).length,
+        maxMs: gaps[gaps.length - 1],
         frames: gaps.length,
         messagesInFlight: inFlight.reduce((a, b) => a + b, 0) / Math.max(1, inFlight.length),
       });
@@ -82,20 +99,35 @@ const FRAME_PROBE = `new Promise((resolve) => {
 })`;
 
 /** The default 5-node cluster under a client command every 100 ms: what a class usually watches. */
-function typicalLink(): string {
+function typicalLink(speed: number): string {
   const actions = Array.from({ length: 150 }, (_, i) => ({
     at: 400 + i * 100,
     do: 'submit' as const,
     command: `set k${i % 5} ${i}`,
   }));
   const scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 1, actions });
-  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 0.1 } });
+  return encodeLink({ scenario, at: 0, view: { lang: 'en', speed } });
 }
 
 export interface UiRun {
+  /** Heavy case, space-time tab open. */
   readonly heavy: UiFigures;
+  /** Heavy case, event feed with "Show messages" on. */
+  readonly heavyMessages: UiFigures;
+  /** 5 nodes at 1× and at 0.1×. */
   readonly typical: UiFigures;
+  readonly typicalSlow: UiFigures;
 }
+
+/** Records long tasks from the first script on; the page reads them when it is ready to play. */
+const LONG_TASK_PROBE = `(() => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
 
 export async function measureUi(): Promise<UiRun> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
@@ -118,11 +150,22 @@ export async function measureUi(): Promise<UiRun> {
   });
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const run = async (link: string): Promise<UiFigures> => {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const run = async (
+      link: string,
+      viewport: { width: number; height: number },
+      panel: 'space-time' | 'messages' | null,
+    ): Promise<UiFigures> => {
+      const page = await browser.newPage({ viewport });
+      await page.addInitScript(LONG_TASK_PROBE);
       await page.goto(`http://127.0.0.1:${PORT}/${link}`);
       const play = page.getByRole('button', { name: 'Play', exact: true });
       await play.first().waitFor();
+      const longTasks = (await page.evaluate('window.__longTasks.slice()')) as number[];
+      if (panel === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();
+      if (panel === 'messages') {
+        await page.getByRole('tab', { name: /^Events/ }).click();
+        await page.getByLabel(/Show messages/).check();
+      }
       await play.first().click();
       // Let the first election happen and traffic build up.
       await page.waitForTimeout(4000);
@@ -130,9 +173,20 @@ export async function measureUi(): Promise<UiRun> {
       const probe = FRAME_PROBE.replaceAll('SECONDS', String(SECONDS)).replaceAll('FRAME_MS', String(DISPLAY_FRAME_MS));
       const figures = (await page.evaluate(probe)) as UiFigures;
       await page.close();
-      return figures;
+      return {
+        ...figures,
+        startupLongTasks: longTasks.length,
+        startupLongestMs: longTasks.length === 0 ? 0 : Math.max(...longTasks),
+      };
     };
-    return { heavy: await run(heavyLink()), typical: await run(typicalLink()) };
+    const big = { width: 1920, height: 1080 };
+    const laptop = { width: 1366, height: 768 };
+    return {
+      heavy: await run(heavyLink(), big, 'space-time'),
+      heavyMessages: await run(heavyLink(), big, 'messages'),
+      typical: await run(typicalLink(1), laptop, null),
+      typicalSlow: await run(typicalLink(0.1), laptop, null),
+    };
   } finally {
     await browser.close();
     server.kill();

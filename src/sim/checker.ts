@@ -5,6 +5,7 @@
 // of each term, the committed entry at each index) are kept in maps.
 
 import type { LogEntry, NodeId, RaftEvent, RaftState, Role } from '../raft/types';
+import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import type { InvariantName, Violation } from './types';
 
 export interface CheckerState {
@@ -72,6 +73,59 @@ export function cloneCheckerState(s: CheckerState): CheckerState {
     votes: { ...s.votes },
     commitIndex: { ...s.commitIndex },
     role: { ...s.role },
+  };
+}
+
+/** The checker's state in a checkpoint: its long per-index arrays share unchanged chunks with the last one. */
+export interface SavedCheckerState {
+  readonly prefixHashes: Record<NodeId, SharedArray<number>>;
+  readonly prefixTerm: SharedArray<number>;
+  readonly prefixHash: SharedArray<number>;
+  readonly committedPrefix: SharedArray<number>;
+  readonly committedTerm: SharedArray<number>;
+  readonly appliedEntry: SharedArray<number>;
+  /** The small parts, copied whole. */
+  readonly rest: Pick<CheckerState, 'leaderOfTerm' | 'prefixOther' | 'votes' | 'commitIndex' | 'role'>;
+}
+
+export function saveCheckerState(s: CheckerState, previous?: SavedCheckerState): SavedCheckerState {
+  const prefixHashes: Record<NodeId, SharedArray<number>> = {};
+  for (const [node, hashes] of Object.entries(s.prefixHashes)) {
+    prefixHashes[node] = shareArray(hashes, previous?.prefixHashes[node]);
+  }
+  return {
+    prefixHashes,
+    prefixTerm: shareArray(s.prefixTerm, previous?.prefixTerm),
+    prefixHash: shareArray(s.prefixHash, previous?.prefixHash),
+    committedPrefix: shareArray(s.committedPrefix, previous?.committedPrefix),
+    committedTerm: shareArray(s.committedTerm, previous?.committedTerm),
+    appliedEntry: shareArray(s.appliedEntry, previous?.appliedEntry),
+    rest: {
+      leaderOfTerm: { ...s.leaderOfTerm },
+      prefixOther: { ...s.prefixOther },
+      votes: { ...s.votes },
+      commitIndex: { ...s.commitIndex },
+      role: { ...s.role },
+    },
+  };
+}
+
+export function restoreCheckerState(saved: SavedCheckerState): CheckerState {
+  const prefixHashes: Record<NodeId, number[]> = {};
+  for (const [node, hashes] of Object.entries(saved.prefixHashes)) prefixHashes[node] = unshareArray(hashes);
+  const { rest } = saved;
+  return {
+    prefixHashes,
+    leaderOfTerm: { ...rest.leaderOfTerm },
+    prefixTerm: unshareArray(saved.prefixTerm),
+    prefixHash: unshareArray(saved.prefixHash),
+    prefixOther: { ...rest.prefixOther },
+    committedPrefix: unshareArray(saved.committedPrefix),
+    committedTerm: unshareArray(saved.committedTerm),
+    appliedEntry: unshareArray(saved.appliedEntry),
+    votes: { ...rest.votes },
+    commitIndex: { ...rest.commitIndex },
+    role: { ...rest.role },
   };
 }
 

@@ -4,6 +4,7 @@
 
 import { parseCommand } from '../raft/kv';
 import type { NodeId } from '../raft/types';
+import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import type { ClientEvent, ClientReply, ClientRequestRecord } from './types';
 
 /** What the client needs from the simulation around it. */
@@ -34,6 +35,40 @@ export function emptyClientState(): ClientState {
 
 export function cloneClientState(s: ClientState): ClientState {
   return { requests: s.requests.map((r) => ({ ...r })), leaderGuess: s.leaderGuess, nextRequestId: s.nextRequestId };
+}
+
+/** The client's state in a checkpoint: settled requests no longer change, so their chunks are shared. */
+export interface SavedClientState {
+  readonly requests: SharedArray<ClientRequestRecord>;
+  readonly leaderGuess: NodeId | null;
+  readonly nextRequestId: number;
+}
+
+const copyRecord = (r: ClientRequestRecord): ClientRequestRecord => ({ ...r });
+
+/** Every field of a record equal (a live record is mutable: its kept copy is compared field by field). */
+function sameRecord(live: ClientRequestRecord, kept: ClientRequestRecord): boolean {
+  if (live.id !== kept.id || live.status !== kept.status) return false;
+  for (const key in live) {
+    if (live[key as keyof ClientRequestRecord] !== kept[key as keyof ClientRequestRecord]) return false;
+  }
+  return true;
+}
+
+export function saveClientState(s: ClientState, previous?: SavedClientState): SavedClientState {
+  return {
+    requests: shareArray(s.requests, previous?.requests, sameRecord, copyRecord),
+    leaderGuess: s.leaderGuess,
+    nextRequestId: s.nextRequestId,
+  };
+}
+
+export function restoreClientState(saved: SavedClientState): ClientState {
+  return {
+    requests: unshareArray(saved.requests, copyRecord),
+    leaderGuess: saved.leaderGuess,
+    nextRequestId: saved.nextRequestId,
+  };
 }
 
 export class Client {

@@ -168,6 +168,28 @@ describe('acting in the past', () => {
     expect(json(history.trace)).toBe(oldTrace);
   });
 
+  it('lets a branch it leaves go, and recomputes it from its actions at the instant it was left', () => {
+    const history = new History(BUSY, { minCheckpointInterval: 100 });
+    history.runUntil(3000);
+    const oldTrace = json(history.trace);
+    history.seekTime(1200);
+    const left = history.instant;
+    const leftSnapshot = json(history.snapshot());
+    history.perform({ do: 'kill', node: 'A' });
+    history.runUntil(2000);
+    // Nothing of the first branch is held but its actions.
+    const kept = (history as unknown as { branchList: object[] }).branchList[0]!;
+    expect('sim' in kept).toBe(false);
+    history.switchBranch(0);
+    expect(history.instant).toEqual(left);
+    expect(json(history.snapshot())).toBe(leftSnapshot);
+    expect(json(history.trace)).toBe(oldTrace);
+    // And the branch it left in turn is recomputed where it was.
+    history.switchBranch(1);
+    expect(history.now).toBe(2000);
+    expect(history.trace.some((e) => e.kind === 'crashed' && e.node === 'A')).toBe(true);
+  });
+
   it('drops the scripted future on a new branch: the class took over from that instant', () => {
     const history = new History(BUSY);
     history.runUntil(1000);

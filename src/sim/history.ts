@@ -93,11 +93,28 @@ interface Branch {
   nextCheckpointStep: number;
 }
 
+/**
+ * A branch the class is not on: its simulation, trace and checkpoints are let go, and only its
+ * actions are kept. Returning to it replays them (the simulation is deterministic, so the replay is
+ * the branch), which is far cheaper in memory than keeping every branch of a long lesson computed.
+ */
+interface DroppedBranch {
+  readonly id: number;
+  readonly parent: number | null;
+  readonly fork: Instant | null;
+  readonly end: Instant;
+  /** Where the class left it, where switching back returns. */
+  readonly left: Instant;
+  readonly scenario: Scenario;
+  readonly liveActions: number;
+  readonly dropped: true;
+}
+
 const DEFAULT_MIN_INTERVAL = 2000;
-const DEFAULT_RATIO = 0.25;
+const DEFAULT_RATIO = 0.1;
 
 export class History {
-  private readonly branchList: Branch[] = [];
+  private readonly branchList: (Branch | DroppedBranch)[] = [];
   private current: Branch;
   private readonly minInterval: number;
   private readonly ratio: number;
@@ -107,25 +124,32 @@ export class History {
   constructor(scenario: Scenario, settings: HistorySettings = {}) {
     this.minInterval = settings.minCheckpointInterval ?? DEFAULT_MIN_INTERVAL;
     this.ratio = settings.checkpointRatio ?? DEFAULT_RATIO;
+    this.current = this.computedBranch(0, null, null, scenario);
+    this.branchList.push(this.current);
+    this.afterMove();
+  }
+
+  /** A branch computed from its scenario, at its start. */
+  private computedBranch(id: number, parent: number | null, fork: Instant | null, scenario: Scenario): Branch {
     const sim = new Simulation(scenario, { recordTrace: true });
-    const branch: Branch = {
-      id: 0,
-      parent: null,
-      fork: null,
+    // The trace is held once: the simulation's records are a prefix of the kept trace, in its storage.
+    const trace = copyOf(sim.records, sim.records.length);
+    sim.records.shareStorageOf(trace, trace.length);
+    return {
+      id,
+      parent,
+      fork,
       sim,
       checkpoints: [],
-      trace: new TraceLog(),
+      trace,
       violations: [],
       timeline: new TimelineBuilder(initialTerms(scenario)),
       end: { step: 0, time: 0 },
-      synced: 0,
+      synced: trace.length,
       violationsSynced: 0,
       eventTime: 0,
       nextCheckpointStep: 0,
     };
-    this.branchList.push(branch);
-    this.current = branch;
-    this.afterMove();
   }
 
   // ---- Where we are ----------------------------------------------------------------
@@ -330,7 +354,7 @@ export class History {
       parent: b.parent,
       fork: b.fork,
       end: b.end,
-      liveActions: b.sim.liveActions().length,
+      liveActions: 'dropped' in b ? b.liveActions : b.sim.liveActions().length,
       current: b === this.current,
     }));
   }
@@ -339,14 +363,45 @@ export class History {
   switchBranch(id: number): void {
     const found = this.branchList.find((b) => b.id === id);
     if (!found) throw new Error(`no branch ${id}`);
-    this.current = found;
     this.budget.reset();
+    if (found === this.current) return;
+    this.drop(this.current);
+    if (!('dropped' in found)) {
+      this.current = found;
+      return;
+    }
+    // Recomputed from its actions: to its end, then back to where the class left it.
+    const b = this.computedBranch(found.id, found.parent, found.fork, found.scenario);
+    this.branchList[this.branchList.indexOf(found)] = b;
+    this.current = b;
+    this.afterMove();
+    this.seekStep(found.end.step);
+    if (this.now < found.end.time) this.seekTime(found.end.time);
+    this.seekStep(found.left.step);
+    if (this.now < found.left.time) this.seekTime(found.left.time);
+    this.budget.reset();
+  }
+
+  /** Let a branch the class leaves go, keeping what recomputes it. */
+  private drop(b: Branch): void {
+    const dropped: DroppedBranch = {
+      id: b.id,
+      parent: b.parent,
+      fork: b.fork,
+      end: b.end,
+      left: { step: b.sim.stepCount, time: b.sim.now },
+      scenario: this.branchScenario(b.id),
+      liveActions: b.sim.liveActions().length,
+      dropped: true,
+    };
+    this.branchList[this.branchList.indexOf(b)] = dropped;
   }
 
   /** A branch as a scenario: replaying it from scratch reproduces the branch's trace exactly. */
   branchScenario(id = this.current.id): Scenario {
     const b = this.branchList.find((x) => x.id === id);
     if (!b) throw new Error(`no branch ${id}`);
+    if ('dropped' in b) return b.scenario;
     const scripted = b.sim.scenario.actions.filter((a) => a.afterStep === undefined);
     const actions = [...scripted, ...b.sim.liveActions()].sort((x, y) => x.at - y.at);
     return { ...b.sim.scenario, actions };
@@ -415,7 +470,7 @@ export class History {
     const last = b.checkpoints[b.checkpoints.length - 1];
     // Replays take the same path, so a checkpoint is only ever needed beyond the last one.
     if (last && last.step >= b.sim.stepCount) return;
-    const c = b.sim.save();
+    const c = b.sim.save(last);
     b.checkpoints.push(c);
     b.nextCheckpointStep = this.nextCheckpointAfter(c);
   }
@@ -483,9 +538,9 @@ export class History {
     const from = parent.sim;
     const at = from.save();
     const sim = new Simulation({ ...from.scenario, actions: from.actionsDone() }, { recordTrace: true });
-    // The new simulation resumes from the parent's instant, trace included.
-    sim.records.truncate(0);
-    sim.records.appendFrom(from.records, 0, from.records.length);
+    // The new simulation resumes from the parent's instant, trace included (held once, as the branch's).
+    const trace = copyOf(parent.trace, from.records.length);
+    sim.records.shareStorageOf(trace, trace.length);
     sim.violations.length = 0;
     for (const v of from.violations) sim.violations.push(v);
     sim.restore(at);
@@ -500,7 +555,7 @@ export class History {
       fork,
       sim,
       checkpoints,
-      trace: copyOf(parent.trace, from.records.length),
+      trace,
       violations: parent.violations.slice(0, from.violations.length),
       timeline,
       end: fork,
@@ -511,6 +566,7 @@ export class History {
     };
     this.branchList.push(branch);
     this.current = branch;
+    this.drop(parent);
     return branch;
   }
 }
@@ -531,6 +587,11 @@ function syncInto<T>(live: T[], kept: T[], from: number, same: (a: T, b: T) => b
 
 /** syncInto for traces: the replayed twins of kept records share the kept objects. */
 function syncTrace(live: TraceLog, kept: TraceLog, from: number): void {
+  if (live.isPrefixOf(kept)) {
+    // One storage: new records are already in place; the kept trace only takes them in.
+    if (live.length > kept.length) kept.appendFrom(live, kept.length, live.length);
+    return;
+  }
   const overlap = Math.min(live.length, kept.length);
   for (let i = from; i < overlap; i++) {
     if (!live.sameAs(i, kept, i)) throw new Error(`replay diverged from the kept history at event ${i}`);
@@ -565,6 +626,6 @@ function initialTerms(scenario: Scenario): Record<string, number> {
 /** What a checkpoint costs to take and keep, in log entries and client requests. */
 function stateSize(c: SimCheckpoint): number {
   let size = c.client.requests.length;
-  for (const n of Object.values(c.nodes)) size += (n.state?.log ?? n.disk.log).held().length;
+  for (const n of Object.values(c.nodes)) size += (n.log ?? n.diskLog).entries.length;
   return size;
 }

@@ -12,6 +12,7 @@ import { Quorum } from '../raft/quorum';
 import type {
   ClientAnswer,
   Configuration,
+  LogEntry,
   NodeId,
   PersistentState,
   RaftConfig,
@@ -22,8 +23,22 @@ import type {
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
-import { cloneCheckerState, emptyCheckerState, SafetyChecker, type CheckerState } from './checker';
-import { Client, cloneClientState, emptyClientState, type ClientState, type ClientTimerKind } from './client';
+import {
+  emptyCheckerState,
+  restoreCheckerState,
+  SafetyChecker,
+  saveCheckerState,
+  type SavedCheckerState,
+} from './checker';
+import {
+  Client,
+  emptyClientState,
+  restoreClientState,
+  saveClientState,
+  type ClientState,
+  type ClientTimerKind,
+  type SavedClientState,
+} from './client';
 import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { Network, type NetworkState } from './network';
@@ -31,6 +46,7 @@ import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { cloneRaftState } from './raft-state-clone';
+import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import { TraceLog } from './trace-log';
 import {
   CLIENT,
@@ -81,7 +97,32 @@ interface NodeSlot {
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
 const DROP_FADE = 60;
 
-/** The part of the simulation that changes as it runs; saved whole in a checkpoint. */
+/** A log in a checkpoint: its entries (immutable objects) in chunks shared with the previous checkpoint. */
+export interface SavedLog {
+  readonly entries: SharedArray<LogEntry>;
+  readonly snapshotIndex: number;
+  readonly snapshotTerm: number;
+}
+
+/** Stands in for the log in a saved state or disk; the real one is beside it as a SavedLog. */
+const SAVED_APART = new RaftLog();
+
+function saveLog(log: RaftLog, previous: SavedLog | undefined): SavedLog {
+  return {
+    entries: shareArray(log.held(), previous?.entries),
+    snapshotIndex: log.snapshotIndex,
+    snapshotTerm: log.snapshotTerm,
+  };
+}
+
+function restoreLog(saved: SavedLog): RaftLog {
+  return new RaftLog(unshareArray(saved.entries), saved.snapshotIndex, saved.snapshotTerm);
+}
+
+/**
+ * The part of the simulation that changes as it runs; saved in a checkpoint. Long arrays (logs, the
+ * checker's and the client's) share their unchanged chunks with the checkpoint before.
+ */
 export interface SimCheckpoint {
   readonly now: number;
   readonly step: number;
@@ -91,16 +132,21 @@ export interface SimCheckpoint {
     NodeId,
     {
       alive: boolean;
+      /** The node's state, its log left out (it is `log`). */
       state: RaftNode['state'] | null;
+      /** The node's log when alive (else empty). */
+      log: SavedLog | null;
+      /** What is on disk, its log left out (it is `diskLog`). */
       disk: PersistentState;
+      diskLog: SavedLog;
       timers: NodeSlot['timers'];
       highestTerm: number;
       retried: number[];
     }
   >;
   readonly network: NetworkState;
-  readonly client: ClientState;
-  readonly checker: CheckerState;
+  readonly client: SavedClientState;
+  readonly checker: SavedCheckerState;
   readonly inFlight: readonly Envelope[];
   readonly recentlyDropped: readonly DroppedMessage[];
   readonly nextMessageId: number;
@@ -692,6 +738,38 @@ export class Simulation {
     };
   }
 
+  /**
+   * The log copy the last snapshot gave, per node, and what it was taken from: an unchanged log is
+   * given again as the same array (frames are read-only), so a frame costs nothing per entry for it.
+   */
+  private readonly logCopies = new Map<
+    NodeId,
+    { held: readonly LogEntry[]; length: number; last: LogEntry | undefined; base: number; copy: LogEntry[] }
+  >();
+
+  /**
+   * The node's entries as a frame gives them. Entries are never changed in place: the log only grows
+   * at its end, truncates its tail or moves its snapshot, so the same array, length, last entry and
+   * snapshot index mean the same entries.
+   */
+  private logCopy(id: NodeId, log: RaftLog): LogEntry[] {
+    const held = log.held();
+    const last = held[held.length - 1];
+    const cached = this.logCopies.get(id);
+    if (
+      cached !== undefined &&
+      cached.held === held &&
+      cached.length === held.length &&
+      cached.last === last &&
+      cached.base === log.snapshotIndex
+    ) {
+      return cached.copy;
+    }
+    const copy = [...held];
+    this.logCopies.set(id, { held, length: held.length, last, base: log.snapshotIndex, copy });
+    return copy;
+  }
+
   private nodeSnapshot(id: NodeId): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
@@ -706,7 +784,7 @@ export class Simulation {
       currentTerm: s?.currentTerm ?? slot.disk.currentTerm,
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
-      log: [...log.held()],
+      log: this.logCopy(id, log),
       snapshot: log.snapshotIndex === 0 ? null : { index: log.snapshotIndex, term: log.snapshotTerm },
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
@@ -724,14 +802,21 @@ export class Simulation {
     };
   }
 
-  /** Everything needed to resume from this instant; the trace itself is append-only and kept by length. */
-  save(): SimCheckpoint {
+  /**
+   * Everything needed to resume from this instant; the trace itself is append-only and kept by length.
+   * Given the checkpoint taken before this one, the long arrays share what has not changed since.
+   */
+  save(previous?: SimCheckpoint): SimCheckpoint {
     const nodes: SimCheckpoint['nodes'] = {};
     for (const [id, slot] of this.slots) {
+      const before = previous?.nodes[id];
+      const state = slot.raft?.state;
       nodes[id] = {
         alive: slot.raft !== null,
-        state: slot.raft ? cloneRaftState(slot.raft.state) : null,
-        disk: { ...slot.disk, log: slot.disk.log.clone() },
+        state: state ? cloneRaftState({ ...state, log: SAVED_APART }) : null,
+        log: state ? saveLog(state.log, before?.log ?? undefined) : null,
+        disk: { ...slot.disk, log: SAVED_APART },
+        diskLog: saveLog(slot.disk.log, before?.diskLog),
         timers: { ...slot.timers },
         highestTerm: slot.highestTerm,
         retried: [...slot.retried],
@@ -744,8 +829,8 @@ export class Simulation {
       queue: this.queue.save(),
       nodes,
       network: structuredClone(this.network.state),
-      client: cloneClientState(this.client.state),
-      checker: cloneCheckerState(this.checker.state),
+      client: saveClientState(this.client.state, previous?.client),
+      checker: saveCheckerState(this.checker.state, previous?.checker),
       inFlight: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       nextMessageId: this.nextMessageId,
@@ -769,17 +854,20 @@ export class Simulation {
     this.unsafe = { ...c.unsafe };
     for (const [id, saved] of Object.entries(c.nodes)) {
       const slot = this.slots.get(id)!;
-      slot.disk = { ...saved.disk, log: saved.disk.log.clone() };
+      slot.disk = { ...saved.disk, log: restoreLog(saved.diskLog) };
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
       slot.retried = [...saved.retried];
-      slot.raft = saved.state
-        ? new RaftNode(this.config(id), cloneRaftState(saved.state), () => this.drawElectionTimeout())
-        : null;
+      slot.raft =
+        saved.state && saved.log
+          ? new RaftNode(this.config(id), { ...cloneRaftState(saved.state), log: restoreLog(saved.log) }, () =>
+              this.drawElectionTimeout(),
+            )
+          : null;
     }
     this.network = new Network(structuredClone(c.network));
-    this.client = this.makeClient(cloneClientState(c.client));
-    this.checker = new SafetyChecker(cloneCheckerState(c.checker));
+    this.client = this.makeClient(restoreClientState(c.client));
+    this.checker = new SafetyChecker(restoreCheckerState(c.checker));
     this.inFlight = new InFlight(c.inFlight);
     this.recentlyDropped = [...c.recentlyDropped];
     this.nextMessageId = c.nextMessageId;

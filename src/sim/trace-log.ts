@@ -102,6 +102,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private extras = new Map<number, Extra>();
   /** Node names (and "client"), so a record stores a byte instead of a string reference. */
   private names: Endpoint[] = [];
+  /**
+   * The log whose storage this one reads and writes, when it is a prefix of it (a simulation's
+   * records inside a history's kept trace): the trace is then held once, not twice.
+   */
+  private owner: TraceLog | null = null;
 
   get length(): number {
     return this.count;
@@ -275,9 +280,34 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
 
   // ---- Editing -------------------------------------------------------------------
 
+  /**
+   * Become the first `length` records of `owner`, sharing its storage: records written here past the
+   * owner's end are then the owner's too once it takes them (appendFrom with the same storage only
+   * moves the count). A record written here before the owner's end must be a replayed twin of the
+   * kept one, which stays; anything else throws (see add).
+   */
+  shareStorageOf(owner: TraceLog, length: number): void {
+    if (owner.owner !== null) throw new Error('a trace can share only a log that owns its storage');
+    this.chunks = owner.chunks;
+    this.names = owner.names;
+    this.extras = owner.extras;
+    this.owner = owner;
+    this.count = Math.min(length, owner.count);
+  }
+
+  /** Whether this log is a prefix of `other` held in its storage (see shareStorageOf). */
+  isPrefixOf(other: TraceLog): boolean {
+    return this.owner === other;
+  }
+
   /** Keep only the first `length` records. */
   truncate(length: number): void {
     if (length >= this.count) return;
+    if (this.owner !== null) {
+      // The storage is the owner's: its records past this prefix stay.
+      this.count = Math.max(0, length);
+      return;
+    }
     const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
     this.count = Math.max(0, length);
     // Chunks past the end are kept for the records a replay will write again; their references
@@ -289,6 +319,15 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
 
   /** Append records [from, to) of another log. */
   appendFrom(other: TraceLog, from: number, to: number): void {
+    if (to <= from) return;
+    if (other.chunks === this.chunks && from === this.count) {
+      // One storage (a prefix and its owner): the records are already in place.
+      this.count = to;
+      return;
+    }
+    if (this.owner !== null && this.count < this.owner.count) {
+      throw new Error(`appending at ${this.count} would rewrite the kept trace (it has ${this.owner.count})`);
+    }
     // The two logs may have met the endpoints in different orders: translate their indices.
     const sameNames = this.namesMatch(other);
     const names = sameNames ? [] : other.names.map((name) => this.nameIndex(name));
@@ -338,6 +377,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const i = this.count;
     const j = i & IN_CHUNK;
     const c = this.chunkFor(i);
+    if (this.owner !== null && i < this.owner.count) {
+      // A replayed twin of a kept record (stepping forward inside the known run): the kept record and
+      // its objects stay. Any other record here means the replay diverged, and every later instant
+      // would be wrong: an error rather than a silent fork.
+      if (c.kinds[j] !== kind || c.times[j] !== time || c.steps[j] !== step) {
+        throw new Error(`replay diverged from the kept history at event ${i}`);
+      }
+      this.count = i + 1;
+      return i;
+    }
     c.kinds[j] = kind;
     c.times[j] = time;
     c.steps[j] = step;

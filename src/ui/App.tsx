@@ -3,16 +3,15 @@
 // when it is on, and the secondary panels behind tabs (events, node, space-time, safety, rules,
 // settings). On a phone everything is one column, the lesson above the ring.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAuthoringStore } from './authoring/authoring-store';
 import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
 import { Notices } from './chrome/Notices';
 import { SeekProgress } from './chrome/SeekProgress';
-import { PresenterNodeBar } from './chrome/PresenterNodeBar';
 import { UnsafeBand } from './chrome/UnsafeBand';
 import { setDrawerOpen, usePresentStore } from './chrome/present-store';
-import { ShortcutHelp } from './chrome/ShortcutHelp';
+import { useHelpStore } from './chrome/help-store';
 import { ClusterView } from './cluster/ClusterView';
 import { CommandInput } from './controls/CommandInput';
 import { ControlBar } from './controls/ControlBar';
@@ -23,7 +22,6 @@ import { ScenarioTools } from './share/ScenarioTools';
 import { useSimStore } from '../store/sim-store';
 import { useShortcuts } from './shortcuts';
 import { useAfterFirstPaint } from './use-after-first-paint';
-import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
 import { UpdateNotice } from './update/UpdateNotice';
 
@@ -33,6 +31,33 @@ const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ 
 // first frame: they are most of the app's own code, and the ring is what the class looks at first.
 const SidePanels = lazy(() => import('./chrome/SidePanels').then((m) => ({ default: m.SidePanels })));
 const AuthoringPanel = lazy(() => import('./authoring/AuthoringPanel').then((m) => ({ default: m.AuthoringPanel })));
+// Shown only on demand (manual delivery, the shortcut sheet, presenter mode): loaded the first time they are.
+const ManualDelivery = lazy(() => import('./time/ManualDelivery').then((m) => ({ default: m.ManualDelivery })));
+const ShortcutHelp = lazy(() => import('./chrome/ShortcutHelp').then((m) => ({ default: m.ShortcutHelp })));
+const PresenterNodeBar = lazy(() => import('./chrome/PresenterNodeBar').then((m) => ({ default: m.PresenterNodeBar })));
+
+function ManualSlot() {
+  const manual = useSimStore((s) => s.manual);
+  if (!manual) return null;
+  return (
+    <Suspense fallback={null}>
+      <ManualDelivery />
+    </Suspense>
+  );
+}
+
+/** The shortcut sheet, loaded when first asked for and kept mounted after (its dialog closes itself). */
+function ShortcutSlot() {
+  const asked = useHelpStore((s) => s.open);
+  const [loaded, setLoaded] = useState(false);
+  if (asked && !loaded) setLoaded(true);
+  if (!asked && !loaded) return null;
+  return (
+    <Suspense fallback={null}>
+      <ShortcutHelp />
+    </Suspense>
+  );
+}
 
 function LessonSlot() {
   const open = useLessonStore((s) => s.lesson !== null);
@@ -85,7 +110,11 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
           <div className="panel stage">
             <UnsafeBand />
             <ClusterView />
-            {presenting && !embed ? <PresenterNodeBar /> : null}
+            {presenting && !embed ? (
+              <Suspense fallback={null}>
+                <PresenterNodeBar />
+              </Suspense>
+            ) : null}
           </div>
           <TimeStrip />
           {presenting && !logsShown ? null : (
@@ -96,7 +125,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
         </div>
         {embed ? null : <AuthoringSlot />}
         <div className="slot-manual">
-          <ManualDelivery />
+          <ManualSlot />
         </div>
         {/* While presenting, the side panels are a drawer over the stage, closed until asked for. */}
         <div
@@ -114,7 +143,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
           ) : null}
         </div>
       </main>
-      <ShortcutHelp />
+      <ShortcutSlot />
     </div>
   );
 }

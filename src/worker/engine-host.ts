@@ -314,7 +314,8 @@ export class EngineHost {
       const sent = this.sentLogs[i] ?? [];
       this.sentLogs[i] = node.log;
       const limit = Math.min(sent.length, node.log.length);
-      let shared = 0;
+      // The simulation gives an unchanged log as the same array: nothing to compare.
+      let shared = sent === node.log ? limit : 0;
       while (shared < limit && sent[shared] === node.log[shared]) shared++;
       sharedLogPrefix.push(shared);
       return shared === 0 ? node : { ...node, log: node.log.slice(shared) };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SHARED_CHUNK, shareArray, unshareArray } from './shared-array';
+
+const numbers = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
+
+describe('shareArray', () => {
+  it('gives back the same items, in order, at any length', () => {
+    for (const n of [0, 1, SHARED_CHUNK - 1, SHARED_CHUNK, 2 * SHARED_CHUNK + 5]) {
+      expect(unshareArray(shareArray(numbers(n), undefined))).toEqual(numbers(n));
+    }
+  });
+
+  it('reuses the full chunks a grown array still has, and copies the rest', () => {
+    const items = numbers(2 * SHARED_CHUNK + 10);
+    const first = shareArray(items, undefined);
+    items.push(...numbers(SHARED_CHUNK, 10_000));
+    const second = shareArray(items, first);
+    expect(second.chunks[0]).toBe(first.chunks[0]);
+    expect(second.chunks[1]).toBe(first.chunks[1]);
+    // The partial chunk grew: a new one.
+    expect(second.chunks[2]).not.toBe(first.chunks[2]);
+    expect(unshareArray(second)).toEqual(items);
+  });
+
+  it('does not reuse a chunk whose items changed (a truncated and rewritten log)', () => {
+    const items = numbers(2 * SHARED_CHUNK);
+    const first = shareArray(items, undefined);
+    items.length = SHARED_CHUNK + 3;
+    items.push(...numbers(SHARED_CHUNK - 3, -5000));
+    const second = shareArray(items, first);
+    expect(second.chunks[0]).toBe(first.chunks[0]);
+    expect(second.chunks[1]).not.toBe(first.chunks[1]);
+    expect(unshareArray(second)).toEqual(items);
+  });
+
+  it('keeps copies of mutable items, so later changes to the live ones do not reach the saved ones', () => {
+    const live = Array.from({ length: SHARED_CHUNK }, (_, i) => ({ id: i, status: 'pending' }));
+    const copy = (r: { id: number; status: string }) => ({ ...r });
+    const same = (a: { status: string }, b: { status: string }) => a.status === b.status;
+    const first = shareArray(live, undefined, same, copy);
+    live[7]!.status = 'done';
+    const second = shareArray(live, first, same, copy);
+    expect(second.chunks[0]).not.toBe(first.chunks[0]);
+    expect(unshareArray(first, copy)[7]!.status).toBe('pending');
+    expect(unshareArray(second, copy)[7]!.status).toBe('done');
+    const third = shareArray(live, second, same, copy);
+    expect(third.chunks[0]).toBe(second.chunks[0]);
+  });
+});

@@ -1,0 +1,61 @@
+// Checkpoints of arrays that mostly grow at the end (a log, the checker's per-index hashes, the
+// client's requests). A checkpoint keeps an array as fixed-size chunks, and a chunk that is the
+// same as in the previous checkpoint is that chunk, not a copy: a history's checkpoints then hold
+// one copy of the common prefix between them, and each new one costs only what changed since.
+
+/** Items per chunk: small enough that an edit near the end copies little, large enough to share well. */
+export const SHARED_CHUNK = 1024;
+
+export interface SharedArray<T> {
+  /** Every chunk but the last holds SHARED_CHUNK items. Never mutated once made. */
+  readonly chunks: readonly (readonly T[])[];
+  readonly length: number;
+}
+
+const identical = <T>(a: T, b: T): boolean => a === b;
+
+/**
+ * `items` as chunks, reusing every full chunk of `previous` whose items are all `same` as the ones
+ * here. `copy` makes the kept copy of a mutable item (the default keeps the item itself).
+ */
+export function shareArray<T>(
+  items: readonly T[],
+  previous: SharedArray<T> | undefined,
+  same: (live: T, kept: T) => boolean = identical,
+  copy?: (item: T) => T,
+): SharedArray<T> {
+  const chunks: (readonly T[])[] = [];
+  for (let start = 0; start < items.length; start += SHARED_CHUNK) {
+    const end = Math.min(items.length, start + SHARED_CHUNK);
+    const old = previous?.chunks[start / SHARED_CHUNK];
+    if (
+      old !== undefined &&
+      end - start === SHARED_CHUNK &&
+      old.length === SHARED_CHUNK &&
+      allSame(items, start, old, same)
+    ) {
+      chunks.push(old);
+      continue;
+    }
+    const chunk = items.slice(start, end);
+    if (copy !== undefined) for (let k = 0; k < chunk.length; k++) chunk[k] = copy(chunk[k]!);
+    chunks.push(chunk);
+  }
+  return { chunks, length: items.length };
+}
+
+function allSame<T>(items: readonly T[], start: number, chunk: readonly T[], same: (a: T, b: T) => boolean): boolean {
+  for (let k = 0; k < chunk.length; k++) if (!same(items[start + k]!, chunk[k]!)) return false;
+  return true;
+}
+
+/** A fresh array with the saved items (each through `copy`, when items are mutable). */
+export function unshareArray<T>(saved: SharedArray<T>, copy?: (item: T) => T): T[] {
+  // Pushed, not preallocated: a packed array stays fast for the code that grows it afterwards.
+  const out: T[] = [];
+  for (const chunk of saved.chunks) {
+    if (copy === undefined) for (let k = 0; k < chunk.length; k++) out.push(chunk[k]!);
+    else for (let k = 0; k < chunk.length; k++) out.push(copy(chunk[k]!));
+  }
+  return out;
+}

@@ -542,6 +542,8 @@ export class Simulation {
         this.feed(action.node, slot.raft!.step(input));
         return undefined;
       }
+      case 'setTimeout':
+        return this.rearmElectionTimer(action.node, action.ms);
       case 'isolate':
         this.network.isolate(action.node);
         return undefined;
@@ -615,6 +617,19 @@ export class Simulation {
         return undefined;
       }
     }
+  }
+
+  /**
+   * The class sets when a node's running election timer fires (§5.2's randomized timeout, chosen by
+   * hand). The timer the node armed is replaced, as a node's own re-arm replaces it; the node's later
+   * timeouts come from its ElectionTimeoutSource as before.
+   */
+  private rearmElectionTimer(id: NodeId, ms: number): ActionRefusal | undefined {
+    if (!this.alive(id)) return { code: 'node-down', node: id };
+    const slot = this.slots.get(id)!;
+    if (slot.timers.election === null) return { code: 'no-election-timer', node: id };
+    this.feed(id, { events: [], answers: [], messages: [], timers: [{ timer: 'election', after: ms }] }, slot);
+    return undefined;
   }
 
   // Methods, not closures made per action: an action is frequent enough for that to show.

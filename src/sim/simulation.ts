@@ -19,6 +19,7 @@ import type {
   RaftMessage,
   RaftOptions,
   RaftOutput,
+  RaftState,
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
@@ -30,6 +31,7 @@ import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { nodeNames, type Action, type Scenario } from './scenario-types';
+import { conflictFrom } from './log-conflict';
 import { cloneRaftState } from './raft-state-clone';
 import { TraceLog } from './trace-log';
 import {
@@ -684,7 +686,8 @@ export class Simulation {
   /** The whole cluster as plain data, for the UI and the CLI. */
   snapshot(): ClusterFrame {
     this.pruneDropped();
-    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id));
+    const leader = this.ruling();
+    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id, leader));
     return {
       time: this.now_,
       step: this.step_,
@@ -699,7 +702,17 @@ export class Simulation {
     };
   }
 
-  private nodeSnapshot(id: NodeId): NodeFrame {
+  /** The leader the cluster follows: the live leader of the highest term (an old one cut off may linger). */
+  private ruling(): { id: NodeId; state: RaftState } | null {
+    let found: { id: NodeId; state: RaftState } | null = null;
+    for (const [id, slot] of this.slots) {
+      const s = slot.raft?.state;
+      if (s?.role === 'leader' && (!found || s.currentTerm > found.state.currentTerm)) found = { id, state: s };
+    }
+    return found;
+  }
+
+  private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
       t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
@@ -727,6 +740,14 @@ export class Simulation {
       kv: { ...s?.kv.data },
       electionTimer: timer(slot.timers.election),
       heartbeatTimer: timer(slot.timers.heartbeat),
+      conflictFrom:
+        leader === null || leader.id === id
+          ? null
+          : conflictFrom(log, {
+              log: leader.state.log,
+              currentTerm: leader.state.currentTerm,
+              matchIndex: leader.state.matchIndex[id] ?? 0,
+            }),
     };
   }
 

@@ -26,6 +26,7 @@ import { useAfterFirstPaint } from './use-after-first-paint';
 import { ManualDelivery } from './time/ManualDelivery';
 import { TimeStrip } from './time/TimeStrip';
 import { UpdateNotice } from './update/UpdateNotice';
+import { useKoreanFont } from './fonts/korean-font';
 
 // Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
 const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
@@ -61,6 +62,7 @@ function AuthoringSlot() {
 /** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
+  useKoreanFont(useSimStore((s) => s.lang));
   const painted = useAfterFirstPaint(useSimStore((s) => s.snapshot !== null));
   const presenting = usePresentStore((s) => s.presenting);
   const drawerOpen = usePresentStore((s) => s.drawerOpen);

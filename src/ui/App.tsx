@@ -1,7 +1,7 @@
 // The one screen: the title bar and the controls on top; the cluster ring large in the middle
 // with the timeline and the logs under it; beside them the lesson being followed, manual delivery
 // when it is on, and the secondary panels behind tabs (events, node, space-time, safety, rules,
-// settings). On a phone everything is one column, the lesson above the ring.
+// settings). On a phone everything is one column, the ring first and the lesson under it.
 
 import { lazy, Suspense } from 'react';
 import { useAuthoringStore } from './authoring/authoring-store';

@@ -11,6 +11,7 @@ interface Layout {
   readonly viewport: { width: number; height: number };
   readonly query?: string;
   readonly mobile?: boolean;
+  readonly present?: boolean;
   /** The logs are part of this layout. */
   readonly logs: boolean;
 }
@@ -22,7 +23,8 @@ const LAYOUTS: readonly Layout[] = [
   { name: '3840x2160', viewport: { width: 3840, height: 2160 }, logs: true },
   { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true, logs: true },
   { name: 'embed', viewport: { width: 960, height: 540 }, query: 'embed=1', logs: false },
-  { name: 'present', viewport: { width: 1280, height: 720 }, query: 'present=1', logs: false },
+  // The lesson is opened first, then presenter mode (it folds the Lessons button away).
+  { name: 'present', viewport: { width: 1280, height: 720 }, present: true, logs: false },
 ];
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -131,6 +133,7 @@ for (const layout of LAYOUTS) {
       }, info) => {
         test.setTimeout(90_000);
         await openFigure7(page, layout.query);
+        if (layout.present) await page.getByRole('button', { name: /^(Present|발표 모드)$/ }).click();
         await nextPause(page);
         const before = await frame(page);
         await nextPause(page);

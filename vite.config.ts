@@ -31,6 +31,16 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2,webmanifest}'],
+        // The Korean web font is ~120 slices (3.7 MB): not precached for every visitor; the slices a Korean
+        // page used are kept as they load (below), so a class that opened it once has them offline.
+        globIgnores: ['**/noto-sans-kr-*'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /noto-sans-kr-.*\.woff2?$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'korean-font', expiration: { maxEntries: 200 } },
+          },
+        ],
         // A link with a query (?embed=1) is still the same page.
         navigateFallback: 'index.html',
         // The first visit's page is controlled at once, so its lazily loaded chunks are cached as it goes.

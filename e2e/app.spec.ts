@@ -1,8 +1,17 @@
 // The page as a whole: it loads cleanly, speaks both languages, takes the keyboard,
 // shows typed text as text and fits the screens it is used on.
 
-import AxeBuilder from '@axe-core/playwright';
-import { cluster, expect, fullSpeed, openApp, openTab, submitCommand, test, waitForLeader } from './fixtures';
+import {
+  cluster,
+  expect,
+  expectAxeClean,
+  fullSpeed,
+  openApp,
+  openTab,
+  submitCommand,
+  test,
+  waitForLeader,
+} from './fixtures';
 
 test('the app loads without console errors and shows the cluster and its controls', async ({ page }) => {
   await openApp(page);
@@ -126,14 +135,7 @@ for (const lang of ['en', 'ko'] as const) {
       await page.waitForFunction(
         () => document.querySelectorAll('[aria-label*="leader"], [aria-label*="리더"]').length > 0,
       );
-      // Colour contrast named explicitly: every text at 4.5:1 (issue 12).
-      const results = await new AxeBuilder({ page })
-        .options({ rules: { 'color-contrast': { enabled: true } } })
-        .analyze();
-      const bad = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(bad).toEqual([]);
+      await expectAxeClean(page);
     });
   });
 }

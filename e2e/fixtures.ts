@@ -1,6 +1,7 @@
 // Shared setup for the end-to-end specs: every test fails on a console error or an uncaught
 // page error, and helpers find things the way a user does — by role and accessible name.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export type Lang = 'en' | 'ko';
@@ -129,4 +130,13 @@ export async function hasCommitted(page: Page, node: string, command: string): P
     .getByRole('listitem')
     .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
   return labels.some((l) => l.includes(`, ${command}, committed`));
+}
+
+/** axe finds no serious or critical violation, colour contrast included (every text at 4.5:1, issue 12). */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).options({ rules: { 'color-contrast': { enabled: true } } }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
 }

@@ -114,7 +114,7 @@ test('manual delivery: deliver one RequestVote and the voter’s vote changes', 
 
   await page.getByRole('button', { name: 'Fire A’s election timer' }).click();
   const inFlight = page.getByRole('list', { name: 'Messages in flight' });
-  const request = inFlight.getByRole('listitem', { name: /^RequestVote from A to C, term \d+$/ });
+  const request = inFlight.getByRole('listitem', { name: /^#\d+ RequestVote from A to C, term \d+$/ });
   await expect(request).toBeVisible();
   const before = await clock(page);
   await request.getByRole('button', { name: /^Deliver / }).click();

@@ -137,6 +137,8 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('deliver'), message: z.number().int().nonnegative() }),
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
   z.strictObject({ at, afterStep, do: z.literal('duplicate'), message: z.number().int().nonnegative() }),
+  /** Re-arm a node's running election timer to fire `ms` from now (staging a split vote). */
+  z.strictObject({ at, afterStep, do: z.literal('setTimeout'), node: nodeId, ms: time }),
 ]);
 
 const optionsSchema = z.strictObject({

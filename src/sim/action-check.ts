@@ -9,6 +9,8 @@ import { NODE_NAMES, type ActionKind } from './scenario-types';
 
 /** Longest client command, as a scenario file allows. */
 export const MAX_COMMAND_LENGTH = 200;
+/** Longest timer a live action may set: one virtual day, as every time in a scenario (bounds.ts MAX_TIME). */
+export const MAX_TIMER_MS = 86_400_000;
 
 type Loose = { readonly do: ActionKind } & Readonly<Record<string, unknown>>;
 
@@ -59,6 +61,11 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
     case 'deliver':
     case 'duplicate':
       return Number.isInteger(a.message) && (a.message as number) >= 0 ? undefined : 'message: a message id';
+    case 'setTimeout':
+      if (!isNode(a.node)) return noNode('node');
+      return typeof a.ms === 'number' && Number.isFinite(a.ms) && a.ms >= 0 && a.ms <= MAX_TIMER_MS
+        ? undefined
+        : `ms: a time from 0 to ${MAX_TIMER_MS} ms`;
     case 'heal':
     case 'setOptions':
       return undefined;

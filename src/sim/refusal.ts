@@ -11,7 +11,8 @@ export type ActionRefusal =
   | { readonly code: 'not-leader'; readonly node: NodeId }
   | { readonly code: 'unknown-link'; readonly from: NodeId; readonly to: NodeId }
   | { readonly code: 'self-link'; readonly node: NodeId }
-  | { readonly code: 'message-gone'; readonly message: number };
+  | { readonly code: 'message-gone'; readonly message: number }
+  | { readonly code: 'no-election-timer'; readonly node: NodeId };
 
 export function refusalText(r: ActionRefusal): string {
   switch (r.code) {
@@ -31,5 +32,7 @@ export function refusalText(r: ActionRefusal): string {
       return 'a link joins two different nodes';
     case 'message-gone':
       return `message #${r.message} is no longer in flight`;
+    case 'no-election-timer':
+      return `${r.node} has no election timer running (a leader waits for none)`;
   }
 }

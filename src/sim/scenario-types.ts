@@ -70,7 +70,12 @@ export type Action =
   /** Manual delivery: deliver one in-flight message now, ahead of the others. */
   | MessageAction<'deliver'>
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
-  | MessageAction<'duplicate'>;
+  | MessageAction<'duplicate'>
+  /**
+   * Re-arm a node's election timer to fire `ms` from now (staging a split vote: two followers set to
+   * time out together). Only the running timer changes; later timeouts are drawn from the range again.
+   */
+  | (Timed & { do: 'setTimeout'; node: string; ms: number });
 
 export type ActionKind = Action['do'];
 
@@ -161,6 +166,7 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   drop: ['message'],
   deliver: ['message'],
   duplicate: ['message'],
+  setTimeout: ['node', 'ms'],
 };
 
 /**

@@ -20,6 +20,7 @@ import type {
   RaftMessage,
   RaftOptions,
   RaftOutput,
+  RaftState,
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
@@ -45,6 +46,7 @@ import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { nodeNames, type Action, type Scenario } from './scenario-types';
+import { conflictFrom } from './log-conflict';
 import { cloneRaftState } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import { TraceLog } from './trace-log';
@@ -596,6 +598,8 @@ export class Simulation {
         this.feed(action.node, slot.raft!.step(input));
         return undefined;
       }
+      case 'setTimeout':
+        return this.rearmElectionTimer(action.node, action.ms);
       case 'isolate':
         this.network.isolate(action.node);
         return undefined;
@@ -671,6 +675,19 @@ export class Simulation {
     }
   }
 
+  /**
+   * The class sets when a node's running election timer fires (§5.2's randomized timeout, chosen by
+   * hand). The timer the node armed is replaced, as a node's own re-arm replaces it; the node's later
+   * timeouts come from its ElectionTimeoutSource as before.
+   */
+  private rearmElectionTimer(id: NodeId, ms: number): ActionRefusal | undefined {
+    if (!this.alive(id)) return { code: 'node-down', node: id };
+    const slot = this.slots.get(id)!;
+    if (slot.timers.election === null) return { code: 'no-election-timer', node: id };
+    this.feed(id, { events: [], answers: [], messages: [], timers: [{ timer: 'election', after: ms }] }, slot);
+    return undefined;
+  }
+
   // Methods, not closures made per action: an action is frequent enough for that to show.
   private known(id: NodeId): boolean {
     return this.slots.has(id);
@@ -723,7 +740,8 @@ export class Simulation {
   /** The whole cluster as plain data, for the UI and the CLI. */
   snapshot(): ClusterFrame {
     this.pruneDropped();
-    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id));
+    const leader = this.ruling();
+    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id, leader));
     return {
       time: this.now_,
       step: this.step_,
@@ -770,7 +788,17 @@ export class Simulation {
     return copy;
   }
 
-  private nodeSnapshot(id: NodeId): NodeFrame {
+  /** The leader the cluster follows: the live leader of the highest term (an old one cut off may linger). */
+  private ruling(): { id: NodeId; state: RaftState } | null {
+    let found: { id: NodeId; state: RaftState } | null = null;
+    for (const [id, slot] of this.slots) {
+      const s = slot.raft?.state;
+      if (s?.role === 'leader' && (!found || s.currentTerm > found.state.currentTerm)) found = { id, state: s };
+    }
+    return found;
+  }
+
+  private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
       t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
@@ -799,6 +827,14 @@ export class Simulation {
       kv: { ...s?.kv.data },
       electionTimer: timer(slot.timers.election),
       heartbeatTimer: timer(slot.timers.heartbeat),
+      conflictFrom:
+        leader === null || leader.id === id
+          ? null
+          : conflictFrom(log, {
+              log: leader.state.log,
+              currentTerm: leader.state.currentTerm,
+              matchIndex: leader.state.matchIndex[id] ?? 0,
+            }),
     };
   }
 

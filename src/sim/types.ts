@@ -163,6 +163,11 @@ export interface NodeFrame {
   readonly kv: Readonly<KvState['data']>;
   readonly electionTimer: TimerSnapshot | null;
   readonly heartbeatTimer: TimerSnapshot | null;
+  /**
+   * The first index of this node's log that the current leader's log contradicts, or null: the suffix
+   * the leader's repair will delete (§5.3), known before it happens (see log-conflict.ts).
+   */
+  readonly conflictFrom: number | null;
 }
 
 export interface NetworkSnapshot {

@@ -1,7 +1,7 @@
 // The one screen: the title bar and the controls on top; the cluster ring large in the middle
 // with the timeline and the logs under it; beside them the lesson being followed, manual delivery
 // when it is on, and the secondary panels behind tabs (events, node, space-time, safety, rules,
-// settings). On a phone everything is one column, the lesson above the ring.
+// settings). On a phone everything is one column, the ring first and the lesson under it.
 
 import { lazy, Suspense, useState } from 'react';
 import { useAuthoringStore } from './authoring/authoring-store';
@@ -24,6 +24,7 @@ import { useShortcuts } from './shortcuts';
 import { useAfterFirstPaint } from './use-after-first-paint';
 import { TimeStrip } from './time/TimeStrip';
 import { UpdateNotice } from './update/UpdateNotice';
+import { useKoreanFont } from './fonts/korean-font';
 
 // Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
 const LessonPlayer = lazy(() => import('./lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
@@ -86,6 +87,7 @@ function AuthoringSlot() {
 /** `embed`: the compact layout for slides and course pages (?embed=1), without settings, authoring or node actions. */
 export function App({ embed = false }: { readonly embed?: boolean }) {
   useShortcuts();
+  useKoreanFont(useSimStore((s) => s.lang));
   const painted = useAfterFirstPaint(useSimStore((s) => s.snapshot !== null));
   const presenting = usePresentStore((s) => s.presenting);
   const drawerOpen = usePresentStore((s) => s.drawerOpen);

@@ -23,6 +23,8 @@ export function refusalMessage(r: ActionRefusal, lang: Lang): string {
         return 'A link joins two different nodes.';
       case 'message-gone':
         return `Message #${r.message} is no longer in flight.`;
+      case 'no-election-timer':
+        return `${r.node} has no election timer running: a leader waits for no election.`;
     }
   }
   switch (r.code) {
@@ -42,5 +44,7 @@ export function refusalMessage(r: ActionRefusal, lang: Lang): string {
       return '링크는 서로 다른 두 노드를 잇습니다.';
     case 'message-gone':
       return `메시지 #${r.message}는 이미 전송이 끝났습니다.`;
+    case 'no-election-timer':
+      return `${r.node}에는 돌고 있는 선거 타이머가 없습니다. 리더는 선거를 기다리지 않습니다.`;
   }
 }

@@ -180,6 +180,8 @@ export function describeAction(action: Action): string {
     case 'timeout':
     case 'heartbeat':
       return `${action.do} ${action.node}`;
+    case 'setTimeout':
+      return `setTimeout ${action.node} ${action.ms} ms`;
     case 'heal':
       return 'heal';
     case 'partition':

@@ -13,7 +13,7 @@ import { useStrings } from '../i18n';
 import type { BoxSize } from '../use-box-size';
 import type { Layout } from './geometry';
 import type { MessageKind } from './message-kind';
-import { messageName } from './message-name';
+import { envelopeName } from './message-name';
 import { DOT_SCALE, SELECT_RADIUS } from './message-shape';
 import { lanesOf, placeDropped, placeMessages, spriteAt, type Lanes, type MessageSprite } from './message-sprites';
 import { fitView, paintMessages, type ViewFit } from './paint-messages';
@@ -189,7 +189,7 @@ export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerPr
             key={s.message.id}
             id={s.message.id}
             kind={s.look.kind}
-            label={messageName(t, s.message.from, s.message.to, s.message.payload)}
+            label={envelopeName(t, s.message)}
             selected={s.selected}
             hovered={s.hovered}
             onSelect={selectMessage}

@@ -19,3 +19,18 @@ export function messageName(t: ClusterStrings, from: Endpoint, to: Endpoint, pay
       : t.kind(look.kind);
   return t.messageName(kind, endpointName(t, from), endpointName(t, to), messageTerm(payload));
 }
+
+/** A message on the wire: its name, and for a duplicated copy its own number, so a copy and its original differ. */
+export function envelopeName(
+  t: ClusterStrings,
+  m: {
+    readonly id: number;
+    readonly from: Endpoint;
+    readonly to: Endpoint;
+    readonly payload: WireMessage;
+    readonly duplicate: boolean;
+  },
+): string {
+  const name = messageName(t, m.from, m.to, m.payload);
+  return m.duplicate ? t.copyName(name, m.id) : name;
+}

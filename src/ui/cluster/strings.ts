@@ -65,6 +65,7 @@ export const STRINGS = defineStrings(
     violation: 'violation',
     group: (n: number) => `group ${n}`,
     kind: (k: MessageKind) => EN_KIND[k],
+    copyName: (name: string, id: number) => `${name} (duplicate copy #${id})`,
     messageName: (kind: string, from: string, to: string, term: number | null) =>
       `${kind} from ${from} to ${to}${term === null ? '' : `, term ${term}`}`,
     entriesCount: (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`,
@@ -122,6 +123,7 @@ export const STRINGS = defineStrings(
     violation: '위반',
     group: (n: number) => `그룹 ${n}`,
     kind: (k: MessageKind) => KO_KIND[k],
+    copyName: (name: string, id: number) => `${name} (중복 복사본 #${id})`,
     messageName: (kind: string, from: string, to: string, term: number | null) =>
       `${from}에서 ${to}로 ${kind}${term === null ? '' : `, 임기 ${term}`}`,
     entriesCount: (n: number) => `엔트리 ${n}개`,

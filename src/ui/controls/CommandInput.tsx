@@ -80,7 +80,7 @@ export function CommandInput() {
       </div>
       <div className={styles.commandFoot}>
         {/* A message takes the examples' place, so the toolbar never grows a line. */}
-        <div className={styles.examples} hidden={refusal !== null || sent !== null}>
+        <div className={styles.examples} data-examples hidden={refusal !== null || sent !== null}>
           <span className={styles.examplesLabel}>{t.examples}:</span>
           {COMMAND_EXAMPLES.map((example) => (
             <button

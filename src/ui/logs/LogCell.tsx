@@ -9,7 +9,7 @@ import { inkOn, termColor } from '../theme';
 import styles from './LogTable.module.css';
 import { LOG_STRINGS } from './strings';
 
-export const CELL_WIDTH = 68;
+export const CELL_WIDTH = 72;
 export const CELL_GAP = 4;
 export const STRIDE = CELL_WIDTH + CELL_GAP;
 
@@ -20,6 +20,8 @@ export interface LogCellProps {
   readonly applied: boolean;
   /** Its apply was a retry of a request already applied (thesis §6.3): it changed nothing. */
   readonly retry?: boolean;
+  /** The leader's repair will delete it (§5.3): its log disagrees with the leader's from here on. */
+  readonly doomed?: boolean;
   readonly label: string;
   /** Pointed out: named by a safety violation, or the index a lesson's pause is about. */
   readonly flag?: 'violation' | 'focus' | 'changed';
@@ -81,6 +83,7 @@ export const LogCell = memo(function LogCell({
   committed,
   applied,
   retry = false,
+  doomed = false,
   label,
   flag,
   newest,
@@ -95,6 +98,7 @@ export const LogCell = memo(function LogCell({
     styles.cell,
     committed ? styles.committed : styles.uncommitted,
     entering ? styles.entering : '',
+    doomed ? styles.doomed : '',
     flag ? FLAG_CLASS[flag] : '',
   ]
     .filter(Boolean)
@@ -106,6 +110,7 @@ export const LogCell = memo(function LogCell({
       aria-label={label}
       title={label}
       data-committed={committed}
+      data-doomed={doomed || undefined}
       data-flag={flag}
     >
       <CellFace entry={entry} committed={committed} applied={applied} retry={retry} />
@@ -122,6 +127,7 @@ function sameCell(a: LogCellProps, b: LogCellProps): boolean {
     a.committed === b.committed &&
     a.applied === b.applied &&
     a.retry === b.retry &&
+    a.doomed === b.doomed &&
     a.label === b.label &&
     a.flag === b.flag &&
     a.newest === b.newest

@@ -1,13 +1,15 @@
-// One node's log as a row of cells, with the leader's nextIndex (▼) and matchIndex
-// (underline) for this node when it is a follower. Only the columns in [from, to] are drawn.
-// Entries that a leader's repair removes (§7.2) stay a moment as ghosts that fall away, so
-// overwriting can be watched, not just inferred: the ghosts are the entries the node's own
-// entriesTruncated events name, never a guess from comparing frames. An entry whose apply the
-// engine reported as a retry (thesis §6.3) carries a ↻ mark.
+// One node's log as a row of cells, with the leader's nextIndex (▼) and matchIndex for this node
+// when it is a follower, both in a lane at the top of the row's own box (never over a neighbour's
+// cells). Only the columns in [from, to] are drawn. The suffix the leader's repair will delete
+// (§5.3, the frame's conflictFrom) is marked before it happens; when it is deleted (§7.2), the
+// entries stay a moment as ghosts that fall away (motion, once loaded), so overwriting can be watched.
+// The ghosts are the entries the node's own entriesTruncated events name, never a guess from
+// comparing frames. An entry whose apply the engine reported as a retry (thesis §6.3) carries a ↻ mark.
 
 import { memo, useState } from 'react';
 import type { LogEntry, RaftEvent } from '../../raft/types';
 import type { NodeFrame } from '../../sim/types';
+import { useLoadedMotion } from '../cluster/motion-context';
 import { useStrings } from '../i18n';
 import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
@@ -73,6 +75,7 @@ function LogRowView({
   truncations = NO_TRUNCATIONS,
 }: LogRowProps) {
   const t = useStrings(LOG_STRINGS);
+
   const [ghosts, setGhosts] = useState<readonly Ghost[]>([]);
   // The truncations this row last took in: new ones add ghosts (React's "adjust state while
   // rendering" pattern: no extra commit, no effect).
@@ -82,6 +85,8 @@ function LogRowView({
     const removed = ghostsOf(truncations, from, to);
     if (removed.length > 0) setGhosts([...ghosts, ...removed]);
   }
+  // Motion is fetched once a repair is in sight (a doomed suffix) or under way (ghosts).
+  const motion = useLoadedMotion(node.conflictFrom !== null || ghosts.length > 0);
   const forget = (key: string) => setGhosts((g) => g.filter((ghost) => ghost.key !== key));
 
   const last = Math.min(to, node.log.length);
@@ -91,10 +96,13 @@ function LogRowView({
     const committed = index <= node.commitIndex;
     const applied = index <= node.lastApplied;
     const retry = node.retried.includes(index);
+    // Only a follower of a leader has a doomed suffix; the frame says where it starts.
+    const doomed = marks !== null && node.conflictFrom !== null && index >= node.conflictFrom;
     const state = [
       committed ? t.committed : t.uncommitted,
       ...(applied ? [t.applied] : []),
       ...(retry ? [t.retry] : []),
+      ...(doomed ? [t.doomed(marks.leader)] : []),
     ].join(', ');
     cells.push(
       <LogCell
@@ -107,6 +115,7 @@ function LogRowView({
         committed={committed}
         applied={applied}
         retry={retry}
+        doomed={doomed}
         label={t.cell(index, entry.term, commandText(entry, t.noop), state)}
         flag={
           flagged?.includes(index)
@@ -128,17 +137,36 @@ function LogRowView({
       aria-label={t.rowLabel(node.id)}
     >
       {cells}
-      {ghosts.map((ghost) => (
-        <li
-          key={ghost.key}
-          className={`${styles.cell} ${styles.uncommitted} ${styles.ghost}`}
-          style={cellPlace(ghost.index, ghost.entry.term)}
-          aria-hidden="true"
-          onAnimationEnd={() => forget(ghost.key)}
-        >
-          <CellFace entry={ghost.entry} committed={false} applied={false} />
-        </li>
-      ))}
+      {ghosts.map((ghost) =>
+        motion ? (
+          <motion.LazyMotion key={ghost.key} features={motion.domAnimation}>
+            <motion.MotionConfig reducedMotion="user">
+              <motion.m.li
+                className={`${styles.cell} ${styles.uncommitted} ${styles.ghostMotion}`}
+                style={cellPlace(ghost.index, ghost.entry.term)}
+                aria-hidden="true"
+                initial={{ opacity: 1, y: 0, rotate: 0, scale: 1 }}
+                animate={{ opacity: 0, y: 26, rotate: 8, scale: 0.85 }}
+                transition={{ duration: 0.9, ease: 'easeIn' }}
+                onAnimationComplete={() => forget(ghost.key)}
+              >
+                <CellFace entry={ghost.entry} committed={false} applied={false} />
+              </motion.m.li>
+            </motion.MotionConfig>
+          </motion.LazyMotion>
+        ) : (
+          // Before motion has loaded (the first frames): the same fall as a CSS animation.
+          <li
+            key={ghost.key}
+            className={`${styles.cell} ${styles.uncommitted} ${styles.ghost}`}
+            style={cellPlace(ghost.index, ghost.entry.term)}
+            aria-hidden="true"
+            onAnimationEnd={() => forget(ghost.key)}
+          >
+            <CellFace entry={ghost.entry} committed={false} applied={false} />
+          </li>
+        ),
+      )}
       {marks && inWindow(marks.next) ? (
         <li
           className={styles.nextMarker}
@@ -178,6 +206,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.node.commitIndex === b.node.commitIndex &&
     a.node.lastApplied === b.node.lastApplied &&
     a.node.retried.length === b.node.retried.length &&
+    a.node.conflictFrom === b.node.conflictFrom &&
     a.columns === b.columns &&
     a.from === b.from &&
     a.to === b.to &&

@@ -68,6 +68,29 @@ describe('LogTable', () => {
     expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('nextIndex');
   });
 
+  it('marks the suffix the leader will overwrite (the frame’s conflictFrom), only on a follower of a leader', () => {
+    const snap = cluster();
+    const withConflict = (role: 'leader' | 'follower') => ({
+      ...snap,
+      nodes: snap.nodes.map((n) => (n.id === 'C' ? { ...n, conflictFrom: 2 } : n.id === 'A' ? { ...n, role } : n)),
+    });
+    act(() => useSimStore.setState({ snapshot: withConflict('leader') }));
+    const { unmount } = render(<LogTable />);
+    const c = screen.getByRole('list', { name: 'Log of node C' });
+    expect(within(c).getByRole('listitem', { name: /^index 2, .*will be overwritten$/ })).toHaveAttribute(
+      'data-doomed',
+      'true',
+    );
+    expect(
+      within(c).getByRole('listitem', { name: 'index 1, term 1, set x 1, committed, applied' }),
+    ).not.toHaveAttribute('data-doomed');
+    unmount();
+    // Without a leader nothing is doomed: no one is repairing.
+    act(() => useSimStore.setState({ snapshot: withConflict('follower') }));
+    render(<LogTable />);
+    expect(screen.queryAllByRole('listitem', { name: /will be overwritten/ })).toHaveLength(0);
+  });
+
   it('shows no markers without a leader', () => {
     const snap = cluster();
     useSimStore.setState({

@@ -1,6 +1,7 @@
 // The logs of every node, one row per node and one column per log index, with each
 // node's key-value state beside it. Long logs scroll sideways and stay pinned to the
 // newest entries unless the user scrolls back; only the visible columns are drawn.
+// Scrolling stops on whole columns, so the first column in view is never cut in half.
 
 import { useEffect, useState, type UIEvent } from 'react';
 import type { NodeId } from '../../raft/types';
@@ -71,21 +72,28 @@ export function LogTable() {
   // One spare column past the longest log: where a caught-up follower's nextIndex points.
   const columns = maxLength + 1;
 
-  // Keep the newest entries in view unless the user scrolled back.
+  // Room after the last column so that the scrolled-to end lands on a column boundary too.
+  const width = viewWidth || DEFAULT_WIDTH;
+  const overflow = columns * STRIDE - width;
+  const endPad = overflow > 0 ? (STRIDE - (overflow % STRIDE)) % STRIDE : 0;
+
+  // Keep the newest entries in view unless the user scrolled back (a snap to the nearest column end is not that).
   const {
     ref: scroller,
     pinned,
     onScroll: followScroll,
     toEnd,
-  } = useStickToEnd<HTMLDivElement>('x', STRIDE / 2, columns);
+  } = useStickToEnd<HTMLDivElement>('x', STRIDE, columns * STRIDE + endPad);
 
+  // The scroller exists once the first frame has nodes: measure it from then on.
+  const drawn = nodes !== undefined;
   useEffect(() => {
     const el = scroller.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!drawn || !el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => setViewWidth(el.clientWidth));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [scroller]);
+  }, [scroller, drawn]);
 
   // Following the end scrolls on every new entry: only a scroll that moves the first column re-draws.
   const onScroll = (e: UIEvent<HTMLDivElement>): void => {
@@ -103,7 +111,6 @@ export function LogTable() {
     );
   }
 
-  const width = viewWidth || DEFAULT_WIDTH;
   const visible = Math.ceil(width / STRIDE);
   let from = 1;
   let to = columns;
@@ -205,7 +212,7 @@ export function LogTable() {
           role="region"
           aria-label={t.title}
         >
-          <div className={styles.indexRow} style={{ width: columns * STRIDE }} aria-hidden="true">
+          <div className={styles.indexRow} style={{ width: columns * STRIDE + endPad }} aria-hidden="true">
             {indexes}
           </div>
           {nodes.map((n) => (
@@ -289,6 +296,10 @@ function Legend({ leader }: { leader: string | null }) {
                 {t.match}
               </span>{' '}
               {t.legendMatch(leader)}
+            </li>
+            <li>
+              <span className={`${styles.sample} ${styles.uncommitted} ${styles.doomed}`} aria-hidden="true" />
+              {t.legendDoomed(leader)}
             </li>
           </>
         ) : (

@@ -29,6 +29,43 @@ describe('SettingsPanel', () => {
     expect(screen.getByText('Majority 3 · tolerates 1 failure')).toBeInTheDocument();
   });
 
+  it('starts a new run with the timing chosen, and refuses timing outside the bounds naming the field', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.click(screen.getByText('Timing'));
+    const heartbeat = screen.getByRole('spinbutton', { name: 'Heartbeat interval (ms)' });
+    await user.clear(heartbeat);
+    await user.type(heartbeat, '100');
+    await user.click(screen.getByRole('button', { name: 'Apply timing' }));
+    // 150 ms is less than 2 × 100 ms: refused, nothing loaded.
+    expect(screen.getByRole('alert')).toHaveTextContent('timing.electionTimeout');
+    expect(sent.some((m) => m.type === 'load')).toBe(false);
+
+    const shortest = screen.getByRole('spinbutton', { name: 'Shortest election timeout (ms)' });
+    await user.clear(shortest);
+    await user.type(shortest, '200');
+    await user.click(screen.getByRole('button', { name: 'Apply timing' }));
+    expect(sent.find((m) => m.type === 'load')).toMatchObject({
+      scenario: { timing: { electionTimeout: [200, 300], heartbeatInterval: 100 } },
+    });
+  });
+
+  it("re-arms one node's election timer (a live setTimeout) and refuses a time that is not one", async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.click(screen.getByText('Timing'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Node' }), 'C');
+    const ms = screen.getByRole('spinbutton', { name: 'Fires in (ms)' });
+    await user.clear(ms);
+    await user.type(ms, '40');
+    await user.click(screen.getByRole('button', { name: 'Set timer' }));
+    expect(acts().at(-1)).toEqual({ do: 'setTimeout', node: 'C', ms: 40 });
+    await user.clear(ms);
+    await user.click(screen.getByRole('button', { name: 'Set timer' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('from 0 to');
+    expect(acts()).toHaveLength(1);
+  });
+
   it('splits the network into the chosen groups and refuses a single group', async () => {
     const user = userEvent.setup();
     render(<SettingsPanel />);

@@ -1,5 +1,5 @@
 // Everything a teacher may change about the run, in collapsible sections:
-// cluster size and seed, partitions, single links, message faults, engine options and the unsafe switches.
+// cluster size and seed, timing, partitions, single links, message faults, engine options and the unsafe switches.
 
 import { useStrings } from '../i18n';
 import { ClusterSection } from './ClusterSection';
@@ -7,6 +7,7 @@ import { FaultsSection } from './FaultsSection';
 import { LinkSection } from './LinkSection';
 import { OptionsSection, UnsafeSection } from './OptionsSection';
 import { PartitionSection } from './PartitionSection';
+import { TimingSection } from './TimingSection';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -18,6 +19,7 @@ export function SettingsPanel() {
         {t.title}
       </h2>
       <ClusterSection />
+      <TimingSection />
       <PartitionSection />
       <LinkSection />
       <FaultsSection />

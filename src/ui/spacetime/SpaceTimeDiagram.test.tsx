@@ -82,6 +82,22 @@ describe('SpaceTimeDiagram', () => {
     await waitFor(() => expect(requestSpaceTime).toHaveBeenCalledWith(1500, 2000));
   });
 
+  it('takes the stage with the current instant in the middle of its window, and goes back with Escape', async () => {
+    const requestSpaceTime = vi.fn();
+    useSimStore.setState({ requestSpaceTime });
+    render(<SpaceTimeDiagram />);
+    const maximize = screen.getByRole('button', { name: 'Maximize' });
+    expect(maximize).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(maximize);
+    const back = screen.getByRole('button', { name: 'Back to the side' });
+    expect(back).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('group', { name: 'Messages between 1750 ms and 2250 ms' })).toBeInTheDocument();
+    await waitFor(() => expect(requestSpaceTime).toHaveBeenCalledWith(1750, 2250));
+    fireEvent.keyDown(back, { key: 'Escape' });
+    expect(screen.getByRole('button', { name: 'Maximize' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('group', { name: 'Messages between 1500 ms and 2000 ms' })).toBeInTheDocument();
+  });
+
   it('draws an arrow per message, named in words, and a cross for a dropped one', () => {
     const { container } = render(<SpaceTimeDiagram />);
     const arrows = screen.getAllByRole('button', { name: / from [A-E] to [A-E]/ });

@@ -3,7 +3,8 @@
 // its arrival (a cross where it died). The window ends at the instant shown and follows the
 // run; the wheel, a pinch or the +/− buttons zoom its time axis (d3-zoom does the maths,
 // React owns the elements). Hovering an arrow highlights that message in the cluster view;
-// clicking anywhere goes to that instant.
+// clicking anywhere goes to that instant. It can take the stage (Maximize, Escape to go back):
+// over the ring, the timeline and the logs, with the instant shown in the middle of its window.
 
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
@@ -58,6 +59,14 @@ export function SpaceTimeDiagram() {
   const [showHeartbeats, setShowHeartbeats] = useState(true);
   /** Where the window ends after a click inside it, so the picture does not jump under the pointer. */
   const [anchor, setAnchor] = useState<number | null>(null);
+  /** On the stage: the top of the area it covers (below the toolbar), or null in the side column. */
+  const [stageTop, setStageTop] = useState<number | null>(null);
+  const onStage = stageTop !== null;
+  const toggleStage = (): void => {
+    if (onStage) return setStageTop(null);
+    const workspace = document.querySelector('.workspace');
+    setStageTop(workspace ? Math.max(0, workspace.getBoundingClientRect().top) : 0);
+  };
   const wrap = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -66,8 +75,9 @@ export function SpaceTimeDiagram() {
 
   // The window follows the run, unless the class clicked inside it and is still inside it.
   const followed = anchor !== null && now <= anchor && now >= anchor - span ? anchor : now;
-  // Early in a run the window starts at 0 and the cursor walks across it.
-  const viewTo = Math.max(followed, span);
+  // Early in a run the window starts at 0 and the cursor walks across it. On the stage the instant shown
+  // is in the middle: what led to it on the left, the messages still in flight reaching out to the right.
+  const viewTo = Math.max(onStage ? followed + span / 2 : followed, span);
   const viewFrom = viewTo - span;
 
   // Ask for the window's content; while playing, no more than a few times a second.
@@ -101,8 +111,13 @@ export function SpaceTimeDiagram() {
   };
 
   const lanes: Endpoint[] = [CLIENT, ...nodeIds];
-  const laneY = new Map(lanes.map((id, i) => [id, TOP + 14 + i * LANE_GAP]));
-  const height = TOP + 14 + (lanes.length - 1) * LANE_GAP + BOTTOM + 10;
+  // On the stage the lanes share the screen's height (the head and the note take about 9rem).
+  const laneGap =
+    stageTop === null
+      ? LANE_GAP
+      : Math.max(LANE_GAP, Math.floor((window.innerHeight - stageTop - 170) / Math.max(1, lanes.length)));
+  const laneY = new Map(lanes.map((id, i) => [id, TOP + 14 + i * laneGap]));
+  const height = TOP + 14 + (lanes.length - 1) * laneGap + BOTTOM + 10;
   const x = scaleLinear()
     .domain([viewFrom, viewTo])
     .range([GUTTER, Math.max(GUTTER + 1, width - RIGHT)]);
@@ -133,7 +148,16 @@ export function SpaceTimeDiagram() {
   const ticks = x.ticks(Math.max(2, Math.floor(width / 120)));
 
   return (
-    <section className={`panel ${styles.panel}`} aria-labelledby={titleId}>
+    <section
+      className={`panel ${styles.panel} ${onStage ? styles.onStage : ''}`}
+      style={onStage ? { top: stageTop } : undefined}
+      aria-labelledby={titleId}
+      role={onStage ? 'dialog' : undefined}
+      aria-modal={onStage ? false : undefined}
+      onKeyDown={(e) => {
+        if (onStage && e.key === 'Escape') setStageTop(null);
+      }}
+    >
       <div className={styles.head}>
         <h2 id={titleId} className={styles.title}>
           {t.title}
@@ -162,6 +186,15 @@ export function SpaceTimeDiagram() {
             <input type="checkbox" checked={showHeartbeats} onChange={(e) => setShowHeartbeats(e.target.checked)} />
             {t.heartbeats}
           </label>
+          <button
+            type="button"
+            className={styles.stageButton}
+            aria-pressed={onStage}
+            onClick={toggleStage}
+            title={onStage ? t.backHint : undefined}
+          >
+            {onStage ? t.back : t.maximize}
+          </button>
         </div>
       </div>
       <p className={styles.explain}>{t.explain}</p>

@@ -31,6 +31,7 @@ export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
     kv: {},
     electionTimer: { armedAt: 0, deadline: 200 },
     heartbeatTimer: null,
+    conflictFrom: null,
     ...fields,
   };
 }

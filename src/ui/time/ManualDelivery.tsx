@@ -8,7 +8,7 @@ import { messageLook } from '../cluster/message-kind';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
 import { AlarmIcon } from './icons';
-import { messageName } from '../cluster/message-name';
+import { envelopeName } from '../cluster/message-name';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 
@@ -77,12 +77,13 @@ export function ManualDelivery() {
       ) : (
         <ul className={styles.inFlight} aria-label={t.inFlight}>
           {ordered.map((m) => {
-            const name = messageName(c, m.from, m.to, m.payload);
+            // The number the feed and the trace use ("deliver #13"), so the two can be matched.
+            const name = envelopeName(c, m);
             const look = messageLook(m.payload);
             return (
               <li
                 key={m.id}
-                aria-label={name}
+                aria-label={t.numbered(m.id, name)}
                 className={m.id === selected ? styles.inFlightSelected : undefined}
                 onMouseEnter={() => hoverMessage(m.id)}
                 onMouseLeave={() => hoverMessage(null)}
@@ -91,7 +92,7 @@ export function ManualDelivery() {
                   {look.glyph}
                 </span>
                 <span className={styles.messageText}>
-                  {name}
+                  <span className={styles.muted}>#{m.id}</span> {name}
                   <span className={styles.muted}> · {t.dueAt(m.deliverAt)}</span>
                 </span>
                 <span className={styles.messageActions}>

@@ -288,13 +288,24 @@ describe('ManualDelivery', () => {
     expect(container).toBeEmptyDOMElement();
   });
 
+  it('numbers each message as the feed does, and names a duplicated copy apart from its original', () => {
+    const copy = { ...vote, id: 12, duplicate: true };
+    useSimStore.setState({ manual: true, snapshot: snapshot({ messages: [vote, copy] }) });
+    render(<ManualDelivery />);
+    expect(screen.getByRole('listitem', { name: '#7 RequestVote from A to C, term 3' })).toHaveTextContent('#7');
+    expect(
+      screen.getByRole('button', { name: 'Deliver RequestVote from A to C, term 3 (duplicate copy #12)' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^Deliver / })).toHaveLength(2);
+  });
+
   it('lists each message in flight with Deliver, Drop and Duplicate, and fires timers', () => {
     const act_ = vi.fn();
     useSimStore.setState({ manual: true, act: act_, snapshot: snapshot({ messages: [vote, append] }) });
     render(<ManualDelivery />);
     const items = within(screen.getByRole('list', { name: 'Messages in flight' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    const row = screen.getByRole('listitem', { name: 'RequestVote from A to C, term 3' });
+    const row = screen.getByRole('listitem', { name: '#7 RequestVote from A to C, term 3' });
     for (const verb of ['Deliver', 'Drop', 'Duplicate']) {
       expect(within(row).getByRole('button', { name: `${verb} RequestVote from A to C, term 3` })).toBeInTheDocument();
     }

@@ -41,6 +41,11 @@ const ACTIONS: ActionTable = {
   isolate: (a) => both(`${a.node} was cut off from the network`, `${a.node}가 네트워크에서 고립됨`),
   restore: (a) => both(`${a.node} was reconnected to the network`, `${a.node}가 네트워크에 다시 연결됨`),
   timeout: (a) => both(`${a.node}'s election timer was made to fire now`, `${a.node}의 선거 타이머를 지금 만료시킴`),
+  setTimeout: (a) =>
+    both(
+      `${a.node}'s election timer was re-armed to fire in ${a.ms} ms`,
+      `${a.node}의 선거 타이머를 ${a.ms} ms 뒤에 만료되도록 다시 설정함`,
+    ),
   heartbeat: (a) =>
     both(
       `${a.node}'s heartbeat timer was made to fire now: it sends AppendEntries to every follower`,

@@ -21,6 +21,7 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
   switch (a.do) {
     case 'kill':
     case 'restart':
+    case 'snapshot':
     case 'isolate':
     case 'restore':
     case 'timeout':
@@ -59,8 +60,16 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
     case 'deliver':
     case 'duplicate':
       return Number.isInteger(a.message) && (a.message as number) >= 0 ? undefined : 'message: a message id';
+    case 'setOptions': {
+      const options = (a.options ?? {}) as Readonly<Record<string, unknown>>;
+      for (const key of ['snapshotThreshold', 'snapshotChunk']) {
+        const v = options[key];
+        if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (key === 'snapshotChunk' ? 1 : 0)))
+          return `options.${key}: a whole number${key === 'snapshotChunk' ? ' of at least 1' : ' of at least 0'}`;
+      }
+      return undefined;
+    }
     case 'heal':
-    case 'setOptions':
       return undefined;
   }
 }

@@ -10,7 +10,12 @@ import { Prng } from '../../sim/prng';
 import { Simulation } from '../../sim/simulation';
 
 export type UnsafeName = keyof UnsafeSwitches;
-export const UNSAFE_NAMES: readonly UnsafeName[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+export const UNSAFE_NAMES: readonly UnsafeName[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'snapshotUncommitted',
+];
 
 /** Everything a failing case needs to be replayed and shrunk. */
 export interface FuzzCase {
@@ -48,6 +53,7 @@ const KINDS = [
   'timeout',
   'setOptions',
   'depose',
+  'snapshot',
 ] as const;
 type Kind = (typeof KINDS)[number];
 /** When, after the heal, the ending sends its probe command. */
@@ -67,6 +73,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     leaderNoop: prng.chance(0.5),
     fastBackup: prng.chance(0.5),
     maxEntriesPerMessage: pick([1, 3, 10]),
+    // §7: half the cases compact their logs, at thresholds from every entry to every 30.
+    snapshotThreshold: prng.chance(0.5) ? pick([1, 2, 5, 10, 30]) : 0,
+    snapshotChunk: pick([8, 64, 256, 4096]),
   };
 
   const alive = new Set(names);
@@ -188,6 +197,10 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
           faults.push({ at, do: 'submit', command: `set ${pick(KEYS)} v${++value}`, node: leader.id });
         }
       }
+    } else if (kind === 'snapshot') {
+      // §7: a node snapshots whatever it has applied, at a random moment.
+      const up = [...alive];
+      if (up.length > 0) faults.push({ at, do: 'snapshot', node: aim(up) });
     } else if (kind === 'timeout') {
       const up = [...alive];
       if (up.length > 0) faults.push({ at, do: 'timeout', node: pick(up) });
@@ -233,6 +246,7 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     noElectionRestriction: c.unsafe === 'noElectionRestriction',
     commitPreviousTerms: c.unsafe === 'commitPreviousTerms',
     forgetOnRestart: c.unsafe === 'forgetOnRestart',
+    snapshotUncommitted: c.unsafe === 'snapshotUncommitted',
   };
   const result = validateScenario({
     version: 1,

@@ -10,6 +10,7 @@ import type { Lang } from '../../store/sim-store';
 import type { Envelope, InvariantName, NodeFrame, TraceEvent, Violation, WireMessage } from '../../sim/types';
 import { CLIENT } from '../../sim/types';
 import { EXPLAIN_PHRASES, type ExplainPhrases } from './phrases';
+import { explainSnapshot, snapshotMessageWhy } from '../feed/narrate-snapshot';
 
 /** The lines of the rules panel (Figure 2 and the options), so a highlight can point at one. */
 export type RuleId =
@@ -345,6 +346,8 @@ function explainNode(
     case 'voteCounted':
     case 'commitDeferred':
       return null;
+    default:
+      return [explainSnapshot(node, e, ctx.lang)]; // §7, Figure 13: narrate-snapshot.ts.
   }
 }
 
@@ -578,6 +581,9 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[], ctx: 
       }
       return p.whyClientReplyRedirect(from, m.requestId, m.leaderHint ?? null);
     }
+    case 'InstallSnapshot':
+    case 'InstallSnapshotReply':
+      return snapshotMessageWhy(from, to, m, ctx.lang);
   }
 }
 

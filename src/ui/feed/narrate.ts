@@ -10,6 +10,7 @@ import type { Action } from '../../scenario/schema';
 import type { Lang } from '../../store/sim-store';
 import type { ClientEvent, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { PHRASES, list, type Phrases } from './phrases';
+import { describeSnapshotMessage, isSnapshotEvent, narrateSnapshot, narrateSnapshotAction } from './narrate-snapshot';
 
 export type Tone = 'election' | 'log' | 'commit' | 'client' | 'action' | 'error' | 'violation' | 'message';
 
@@ -233,6 +234,8 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         take(i, node, 'roleChanged', (x) => x.to === 'follower');
         say(p.lostQuorum(node), 'election');
         break;
+      default:
+        if (isSnapshotEvent(e)) say(narrateSnapshot(node, e, lang), 'log'); // §7, Figure 13: narrate-snapshot.ts.
     }
   }
 
@@ -312,6 +315,9 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         return;
       case 'heartbeat':
         say(p.forceHeartbeat(action.node), 'action');
+        return;
+      case 'snapshot':
+        say(narrateSnapshotAction(action.node, lang), 'action');
         return;
       case 'partition':
         say(p.partition(action.groups.map((g) => `{${list(g)}}`).join(' | ')), 'action');
@@ -399,5 +405,8 @@ function describeRaft(m: RaftMessage, p: Phrases): string {
         : p.appendEntries(m.entries.length, m.term, m.prevLogIndex, m.prevLogTerm, m.leaderCommit);
     case 'AppendEntriesReply':
       return p.appendReply(m.success, m.term, m.matchIndex);
+    case 'InstallSnapshot':
+    case 'InstallSnapshotReply':
+      return describeSnapshotMessage(m, p === PHRASES.ko ? 'ko' : 'en');
   }
 }

@@ -25,6 +25,7 @@ export function snapshotFrame(snapshot: Snapshot | null | undefined): SnapshotFr
     term: snapshot.lastIncludedTerm,
     state: { ...snapshot.kv.data },
     size: snapshotText(snapshot).length,
+    requestIds: snapshot.kv.appliedRequests.map((r) => r[0]),
   };
 }
 

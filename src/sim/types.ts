@@ -175,6 +175,8 @@ export interface SnapshotFrame {
   readonly state: Readonly<Record<string, string>>;
   /** Its serialized size in characters (what InstallSnapshot sends in chunks). */
   readonly size: number;
+  /** The client requests its dedup table remembers as applied. */
+  readonly requestIds: readonly number[];
 }
 
 export interface IncomingSnapshotFrame {

@@ -9,6 +9,7 @@ import type { NodeFrame } from '../../sim/types';
 import { useStrings } from '../i18n';
 import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
+import { SnapshotBlock } from './SnapshotBlock';
 import { LOG_STRINGS } from './strings';
 
 export interface LeaderMarks {
@@ -42,12 +43,27 @@ interface Ghost {
 
 let ghostSerial = 0;
 
-/** Entries of `before` in [from, to] that `after` no longer holds (gone, or another term at that index). */
-function removedEntries(before: readonly LogEntry[], after: readonly LogEntry[], from: number, to: number): Ghost[] {
+/**
+ * Entries of `before` in [from, to] that `after` no longer holds (gone, or another term at that
+ * index). Each log starts after its snapshot (`base`); entries a snapshot took in are not gone.
+ */
+function removedEntries(
+  before: readonly LogEntry[],
+  beforeBase: number,
+  after: readonly LogEntry[],
+  afterBase: number,
+  from: number,
+  to: number,
+): Ghost[] {
   const ghosts: Ghost[] = [];
-  for (let index = Math.max(1, from); index <= Math.min(to, before.length); index++) {
-    const was = before[index - 1]!;
-    if (after[index - 1]?.term !== was.term) ghosts.push({ key: `ghost-${++ghostSerial}`, index, entry: was });
+  for (
+    let index = Math.max(1, from, beforeBase + 1, afterBase + 1);
+    index <= Math.min(to, beforeBase + before.length);
+    index++
+  ) {
+    const was = before[index - beforeBase - 1]!;
+    if (after[index - afterBase - 1]?.term !== was.term)
+      ghosts.push({ key: `ghost-${++ghostSerial}`, index, entry: was });
   }
   return ghosts;
 }
@@ -60,17 +76,20 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
   // The log this row last drew: when a new one arrives, entries it lost become ghosts (React's
   // "adjust state while rendering" pattern: no extra commit, no effect).
   const [drawnLog, setDrawnLog] = useState(node.log);
+  const base = node.snapshot?.index ?? 0;
+  const [drawnBase, setDrawnBase] = useState(base);
   if (drawnLog !== node.log) {
     setDrawnLog(node.log);
-    const removed = rewound ? [] : removedEntries(drawnLog, node.log, from, to);
+    setDrawnBase(base);
+    const removed = rewound ? [] : removedEntries(drawnLog, drawnBase, node.log, base, from, to);
     if (removed.length > 0) setGhosts([...ghosts, ...removed]);
   }
   const forget = (key: string) => setGhosts((g) => g.filter((ghost) => ghost.key !== key));
 
-  const last = Math.min(to, node.log.length);
+  const last = Math.min(to, base + node.log.length);
   const cells = [];
-  for (let index = Math.max(1, from); index <= last; index++) {
-    const entry = node.log[index - 1]!;
+  for (let index = Math.max(1, from, base + 1); index <= last; index++) {
+    const entry = node.log[index - base - 1]!;
     const committed = index <= node.commitIndex;
     const applied = index <= node.lastApplied;
     const state = [committed ? t.committed : t.uncommitted, ...(applied ? [t.applied] : [])].join(', ');
@@ -79,7 +98,7 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
         // Keyed by node, index and term: a repaired entry is a new cell that drops in.
         key={`${node.id}-${index}-${entry.term}`}
         index={index}
-        newest={index === node.log.length}
+        newest={index === base + node.log.length}
         replacing={ghosts.some((g) => g.index === index)}
         entry={entry}
         committed={committed}
@@ -104,6 +123,9 @@ function LogRowView({ node, columns, from, to, marks, flagged, focused, changed,
       style={{ width: columns * STRIDE }}
       aria-label={t.rowLabel(node.id)}
     >
+      {node.snapshot && from <= node.snapshot.index ? (
+        <SnapshotBlock node={node.id} snapshot={node.snapshot} from={from} to={to} />
+      ) : null}
       {cells}
       {ghosts.map((ghost) => (
         <li
@@ -152,6 +174,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.node.id === b.node.id &&
     a.node.alive === b.node.alive &&
     a.node.log === b.node.log &&
+    a.node.snapshot?.index === b.node.snapshot?.index &&
     a.node.commitIndex === b.node.commitIndex &&
     a.node.lastApplied === b.node.lastApplied &&
     a.columns === b.columns &&

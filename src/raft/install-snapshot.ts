@@ -25,8 +25,12 @@ export function needsSnapshot(s: RaftState, peer: NodeId): boolean {
   return s.snapshot != null && (s.nextIndex[peer] ?? s.log.lastIndex() + 1) <= s.log.snapshotIndex;
 }
 
-/** Send `peer` the chunk of the leader's snapshot it needs next (a new transfer starts at offset 0). */
-export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId): void {
+/**
+ * Send `peer` the chunk of the leader's snapshot it needs next (a new transfer starts at offset 0).
+ * A broadcast (a heartbeat) resends the chunk only when its reply is overdue: the first broadcast
+ * after a chunk leaves it time to arrive, so a class does not see every chunk twice.
+ */
+export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId, broadcast = false): void {
   const s = host.state;
   const snapshot = s.snapshot!;
   const text = snapshotText(snapshot);
@@ -38,6 +42,7 @@ export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId): void {
       lastIncludedIndex: snapshot.lastIncludedIndex,
       lastIncludedTerm: snapshot.lastIncludedTerm,
       offset: 0,
+      waited: 0,
     };
     s.snapshotTransfers[peer] = transfer;
     host.emit({
@@ -48,7 +53,11 @@ export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId): void {
       term: snapshot.lastIncludedTerm,
       chunks,
     });
+  } else if (broadcast && transfer.waited === 0) {
+    s.snapshotTransfers[peer] = { ...transfer, waited: 1 };
+    return;
   }
+  s.snapshotTransfers[peer] = { ...transfer, waited: 0 };
   const offset = Math.min(transfer.offset, text.length);
   const data = text.slice(offset, offset + chunkSize);
   host.send(peer, {

@@ -223,6 +223,8 @@ export interface SnapshotTransfer {
   readonly lastIncludedIndex: number;
   readonly lastIncludedTerm: number;
   readonly offset: number;
+  /** Broadcasts (heartbeats) passed over since the chunk was sent: one is left for its reply to come. */
+  readonly waited: number;
 }
 
 /** The key-value state machine the committed log is applied to. */

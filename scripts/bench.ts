@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runCampaign } from '../src/check/fuzz/campaign';
 import { measureEngines, type EngineStat, type Spread } from './bench/engine';
 import { measureFirstLoad } from './bench/first-load';
+import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
 import { DISPLAY_FRAME_MS, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
@@ -114,6 +115,36 @@ function engineRows(): Row[] {
     reason: 'the kept trace (2.6 M records: 52 bytes of columns plus the payload each references) is most of it',
     note: `JS heap + array buffers after a full GC; bare loop ${Math.round(bareHour.heapMB.median)} MB; peak RSS ${Math.round(historyHour.rssMB.median)} MB (bare ${Math.round(bareHour.rssMB.median)})`,
   });
+  return rows;
+}
+
+/** One virtual hour, a write every 100 ms, snapshots off and on (§7): speed, memory, the longest log. */
+function snapshotRows(): Row[] {
+  const rows: Row[] = [];
+  for (const threshold of [0, SNAPSHOT_BENCH_THRESHOLD]) {
+    process.stderr.write(`snapshots ${threshold === 0 ? 'off' : `every ${threshold}`}: 3600 virtual s …\n`);
+    const f = measureSnapshots(threshold);
+    const label = threshold === 0 ? 'snapshots off' : `snapshots every ${threshold} entries`;
+    const note = `${f.violations} violations, trace off`;
+    rows.push({
+      name: `${label}, 1 virtual h: virtual s / wall s`,
+      value: f.virtualPerWallSecond,
+      unit: 'x',
+      target: '—',
+      met: null,
+      note,
+    });
+    rows.push({ name: `${label}, 1 virtual h: cluster memory`, value: f.heapMB, unit: 'MB', target: '—', met: null });
+    // With snapshots on, a log holds at most the threshold plus what one round adds before the next snapshot.
+    const bound = threshold + 20;
+    rows.push({
+      name: `${label}, 1 virtual h: longest log (entries)`,
+      value: f.longestLog,
+      unit: '',
+      target: threshold === 0 ? '—' : `≤ ${bound}`,
+      met: threshold === 0 ? null : f.longestLog <= bound,
+    });
+  }
   return rows;
 }
 
@@ -348,6 +379,7 @@ function format(value: number | null): string {
 async function main(): Promise<void> {
   const rows: Row[] = [
     ...engineRows(),
+    ...snapshotRows(),
     fuzzRow(),
     ...(await uiRows()),
     ...(await firstLoadRows()),

@@ -16,8 +16,11 @@ export interface AcknowledgedRequest {
 export interface CommittedLog {
   readonly id: NodeId;
   readonly alive: boolean;
+  /** The entries after the snapshot, if any: log[0] has index (snapshot?.index ?? 0) + 1. */
   readonly log: readonly LogEntry[];
   readonly commitIndex: number;
+  /** §7: the prefix a snapshot replaced, and the client requests its dedup table remembers as applied. */
+  readonly snapshot?: { readonly index: number; readonly requestIds: readonly number[] } | null;
 }
 
 export interface LostWrite {
@@ -41,16 +44,21 @@ export function lostWrites(acknowledged: Iterable<AcknowledgedRequest>, nodes: r
   const live = nodes.filter((n) => n.alive);
   const committed = live.map((n) => {
     const held = new Map<number, string[]>();
-    for (let i = 0; i < n.commitIndex && i < n.log.length; i++) {
+    const base = n.snapshot?.index ?? 0;
+    for (let i = 0; base + i < n.commitIndex && i < n.log.length; i++) {
       const e = n.log[i]!;
       if (e.requestId !== undefined) held.set(e.requestId, [...(held.get(e.requestId) ?? []), e.command]);
     }
-    return held;
+    return { held, inSnapshot: new Set(n.snapshot?.requestIds ?? []) };
   });
   const lost: LostWrite[] = [];
   for (const request of acknowledged) {
     if (!isWrite(request.command)) continue;
-    const missing = live.findIndex((_, i) => !(committed[i]!.get(request.id) ?? []).includes(request.command));
+    // A write compacted into a snapshot is found in the snapshot's dedup table (applied, so committed).
+    const missing = live.findIndex((_, i) => {
+      const { held, inSnapshot } = committed[i]!;
+      return !inSnapshot.has(request.id) && !(held.get(request.id) ?? []).includes(request.command);
+    });
     if (missing >= 0) lost.push({ request, node: live[missing]!.id });
   }
   return lost;

@@ -78,6 +78,29 @@ export class RaftLog {
     return this.entries.splice(Math.max(index - this.snapshotIndex_ - 1, 0));
   }
 
+  /**
+   * §7: the entries up to `index` (held, at or after the snapshot) are now in a snapshot: drop them
+   * and remember the last one's term. The entries after it stay. Returns how many were dropped.
+   */
+  compactThrough(index: number): number {
+    const term = this.term(index);
+    if (term === undefined || index <= this.snapshotIndex_) return 0;
+    const dropped = index - this.snapshotIndex_;
+    this.entries.splice(0, dropped);
+    this.snapshotIndex_ = index;
+    this.snapshotTerm_ = term;
+    return dropped;
+  }
+
+  /** Figure 13 step 7: discard the whole log; it now starts after a snapshot ending at (index, term). */
+  resetToSnapshot(index: number, term: number): LogEntry[] {
+    const removed = this.entries;
+    this.entries = [];
+    this.snapshotIndex_ = index;
+    this.snapshotTerm_ = term;
+    return removed;
+  }
+
   /** §5.4.1: is a log ending at (lastTerm, lastIndex) at least as up-to-date as this one? */
   isUpToDate(lastTerm: number, lastIndex: number): boolean {
     const myTerm = this.lastTerm();

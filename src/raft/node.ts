@@ -12,14 +12,25 @@
 // role (stepFollower, stepCandidate, stepLeader), then elections (§5.2, pre-vote §9.6 of
 // the thesis), replication (§5.3) and commitment (§5.3, §5.4.2).
 
+import { needsSnapshot, onInstallSnapshot, onInstallSnapshotReply, sendSnapshotChunk } from './install-snapshot';
 import { applyEntry, emptyKv, parseCommand } from './kv';
 import { Quorum } from './quorum';
+import {
+  announceRestoredSnapshot,
+  bootFromSnapshot,
+  clipToSnapshot,
+  maybeSnapshot,
+  takeSnapshot,
+  type SnapshotHost,
+} from './snapshot';
 import type {
   AppendEntries,
   AppendEntriesReply,
   ClientAnswer,
   Configuration,
   ElectionCause,
+  InstallSnapshot,
+  InstallSnapshotReply,
   LogEntry,
   NodeId,
   OutgoingMessage,
@@ -54,7 +65,9 @@ export function initialState(persistent: PersistentState): RaftState {
     votedFor: persistent.votedFor,
     log: persistent.log.clone(),
     initialConfiguration: persistent.initialConfiguration,
-    configuration: persistent.initialConfiguration,
+    snapshot: persistent.snapshot ?? null,
+    // §7: the snapshot keeps the configuration in force at its last index.
+    configuration: persistent.snapshot?.configuration ?? persistent.initialConfiguration,
     role: 'follower',
     leaderId: null,
     commitIndex: 0,
@@ -66,6 +79,10 @@ export function initialState(persistent: PersistentState): RaftState {
     votesRefused: [],
     recentlyHeard: [],
     kv: emptyKv(),
+    incomingSnapshot: null,
+    snapshotTransfers: {},
+    // A restarted node rebuilds its state machine from its snapshot, then replays the rest as it commits.
+    ...bootFromSnapshot(persistent.snapshot),
   };
 }
 
@@ -77,12 +94,24 @@ export class RaftNode {
   /** Derived from state.configuration: the quorum object and every other member. */
   private quorum!: Quorum;
   private peers: readonly NodeId[] = [];
+  /** What the snapshot code (snapshot.ts, install-snapshot.ts) may use of this node. */
+  private readonly snapshots: SnapshotHost;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
     this.config_ = config;
     this.state = state;
     this.electionTimeout = electionTimeout;
     this.useConfiguration(state.configuration);
+    this.snapshots = {
+      id: config.id,
+      state,
+      options: () => this.config_.options,
+      unsafe: () => this.config_.unsafe,
+      emit: (event) => this.emit(event),
+      send: (to, message) => this.send(to, message),
+      armElectionTimer: () => this.armElectionTimer(),
+      useConfiguration: (configuration) => this.useConfiguration(configuration),
+    };
   }
 
   get config(): RaftConfig {
@@ -102,6 +131,7 @@ export class RaftNode {
   step(input: RaftInput): RaftOutput {
     switch (input.kind) {
       case 'start':
+        announceRestoredSnapshot(this.snapshots);
         this.armElectionTimer(); // §5.2: every server starts as a follower waiting for a leader.
         break;
       case 'message':
@@ -116,6 +146,9 @@ export class RaftNode {
         break;
       case 'setOptions':
         this.onSetOptions(input.options, input.unsafe);
+        break;
+      case 'snapshot':
+        takeSnapshot(this.snapshots, 'forced');
         break;
     }
     const out = this.out;
@@ -155,14 +188,17 @@ export class RaftNode {
     if (m.type === 'PreVoteReply') return this.onPreVoteReply(from, m);
 
     // A higher term means we are behind: adopt it and follow.
-    if (m.term > s.currentTerm) this.becomeFollower(m.term, from, m.type === 'AppendEntries' ? from : null);
+    const fromLeader = m.type === 'AppendEntries' || m.type === 'InstallSnapshot';
+    if (m.term > s.currentTerm) this.becomeFollower(m.term, from, fromLeader ? from : null);
     if (m.term < s.currentTerm) {
       // A stale message changes nothing; requests are answered with our term so the sender catches up.
       if (m.type === 'RequestVote') this.refuseVote(from, m, 'stale-term');
       if (m.type === 'AppendEntries') this.refuseAppend(from, m, 'stale-term', 0, 0);
+      if (m.type === 'InstallSnapshot') this.refuseStaleSnapshot(from, m); // Figure 13, rule 1.
       return;
     }
     if (m.type === 'RequestVote') return this.onRequestVote(from, m);
+    if (m.type === 'InstallSnapshot' || m.type === 'InstallSnapshotReply') return this.onSnapshotMessage(from, m);
     switch (s.role) {
       case 'follower':
       case 'preCandidate':
@@ -197,6 +233,33 @@ export class RaftNode {
   private stepLeader(from: NodeId, m: RequestVoteReply | AppendEntries | AppendEntriesReply): void {
     // Election Safety: no other leader has this term, so only replies matter to a leader.
     if (m.type === 'AppendEntriesReply') this.onAppendEntriesReply(from, m);
+  }
+
+  /** Figure 13: a follower (or a candidate that meets the leader of its term) installs; a leader hears back. */
+  private onSnapshotMessage(from: NodeId, m: InstallSnapshot | InstallSnapshotReply): void {
+    if (m.type === 'InstallSnapshot') {
+      if (this.state.role === 'leader') return; // Election Safety: no other leader has this term.
+      if (this.state.role !== 'follower') this.becomeFollower(this.state.currentTerm, from, from);
+      return onInstallSnapshot(this.snapshots, from, m);
+    }
+    if (this.state.role !== 'leader') return;
+    if (!this.state.recentlyHeard.includes(from)) this.state.recentlyHeard.push(from);
+    const next = onInstallSnapshotReply(this.snapshots, from, m);
+    if (next === 'installed') this.advanceCommitIndex();
+    if (next === 'next' || (next === 'installed' && this.state.nextIndex[from]! <= this.state.log.lastIndex())) {
+      this.replicateTo(from);
+    }
+  }
+
+  private refuseStaleSnapshot(from: NodeId, m: InstallSnapshot): void {
+    this.send(from, {
+      type: 'InstallSnapshotReply',
+      term: this.state.currentTerm,
+      lastIncludedIndex: m.lastIncludedIndex,
+      offset: m.offset,
+      received: 0,
+      installed: false,
+    });
   }
 
   // ---- Elections (§5.2) ------------------------------------------------------
@@ -384,6 +447,7 @@ export class RaftNode {
     const next = s.log.lastIndex() + 1;
     s.nextIndex = {};
     s.matchIndex = {};
+    s.snapshotTransfers = {};
     for (const peer of this.peers) {
       s.nextIndex[peer] = next;
       s.matchIndex[peer] = 0;
@@ -441,9 +505,20 @@ export class RaftNode {
   private broadcastAppendEntries(): void {
     let previous: AppendEntries | undefined;
     for (const peer of this.peers) {
+      // §7: a follower that needs a discarded entry gets the snapshot instead.
+      if (needsSnapshot(this.state, peer)) {
+        sendSnapshotChunk(this.snapshots, peer);
+        continue;
+      }
       previous = this.appendEntriesFor(peer, previous);
       this.send(peer, previous);
     }
+  }
+
+  /** What `peer` needs next: AppendEntries from its nextIndex, or the snapshot when that entry is discarded (§7). */
+  private replicateTo(peer: NodeId): void {
+    if (needsSnapshot(this.state, peer)) sendSnapshotChunk(this.snapshots, peer);
+    else this.send(peer, this.appendEntriesFor(peer));
   }
 
   /** The AppendEntries for `peer`, everything from its nextIndex on (an empty list is a heartbeat). */
@@ -465,8 +540,10 @@ export class RaftNode {
   }
 
   /** Figure 2, AppendEntries receiver, with the consistency check of §5.3. */
-  private onAppendEntries(from: NodeId, m: AppendEntries): void {
+  private onAppendEntries(from: NodeId, received: AppendEntries): void {
     const s = this.state;
+    // §7: entries our snapshot already covers are committed and match: check from its last entry.
+    const m = clipToSnapshot(received, s.log);
     s.leaderId = from;
     // Hearing from the current leader resets the timer, even when the entries must be refused.
     this.armElectionTimer();
@@ -501,7 +578,7 @@ export class RaftNode {
       type: 'AppendEntriesReply',
       term: s.currentTerm,
       success: true,
-      prevLogIndex: m.prevLogIndex,
+      prevLogIndex: received.prevLogIndex,
       matchIndex: lastNewIndex,
       conflictTerm: 0,
       conflictIndex: 0,
@@ -552,7 +629,7 @@ export class RaftNode {
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
-      if (s.nextIndex[from]! <= s.log.lastIndex()) this.send(from, this.appendEntriesFor(from));
+      if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
       return;
     }
     // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
@@ -563,7 +640,7 @@ export class RaftNode {
       s.nextIndex[from] = backedUp;
       this.emit({ type: 'nextIndexBackedUp', follower: from, from: next, to: backedUp });
     }
-    this.send(from, this.appendEntriesFor(from));
+    this.replicateTo(from);
   }
 
   /** With fastBackup, skip the whole conflicting term using the follower's hint. */
@@ -623,6 +700,7 @@ export class RaftNode {
         this.answer({ requestId: entry.requestId, outcome: 'applied', index: s.lastApplied, result });
       }
     }
+    maybeSnapshot(this.snapshots); // §7: compact once enough entries were applied.
   }
 
   private appendToOwnLog(entry: LogEntry): void {

@@ -12,6 +12,7 @@ import type {
   RaftMessage,
   RaftOptions,
   RaftOutput,
+  Snapshot,
   TimerKind,
   UnsafeSwitches,
 } from './types';
@@ -26,6 +27,8 @@ export interface Disk {
   readonly currentTerm: number;
   readonly votedFor: NodeId | null;
   readonly log: RaftLog;
+  /** §7: the snapshot the log starts after, if any. */
+  readonly snapshot?: Snapshot | null;
 }
 
 export interface NodeSetup {

@@ -87,7 +87,47 @@ export interface AppendEntriesReply {
   readonly conflictIndex: number;
 }
 
-export type RaftMessage = RequestVote | RequestVoteReply | PreVote | PreVoteReply | AppendEntries | AppendEntriesReply;
+/**
+ * Figure 13: the leader sends its snapshot in chunks to a follower whose nextIndex falls inside
+ * the log prefix it has discarded. `data` is a slice of the snapshot's serialized text (see
+ * raft/snapshot.ts); `offset` and every size are counted in characters of that text.
+ */
+export interface InstallSnapshot {
+  readonly type: 'InstallSnapshot';
+  readonly term: number;
+  readonly leaderId: NodeId;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  readonly offset: number;
+  readonly data: string;
+  readonly done: boolean;
+  /** Not in Figure 13, for the class: this chunk's number (1-based) of `chunks`. */
+  readonly chunk: number;
+  readonly chunks: number;
+}
+
+export interface InstallSnapshotReply {
+  readonly type: 'InstallSnapshotReply';
+  /** Figure 13: currentTerm, for the leader to update itself. */
+  readonly term: number;
+  /** Echo the request's snapshot and chunk, so the leader can tell which chunk this answers. */
+  readonly lastIncludedIndex: number;
+  readonly offset: number;
+  /** How much of the snapshot the follower now holds: the offset of the next chunk it needs. */
+  readonly received: number;
+  /** The follower's log now covers lastIncludedIndex (installed now, or already held). */
+  readonly installed: boolean;
+}
+
+export type RaftMessage =
+  | RequestVote
+  | RequestVoteReply
+  | PreVote
+  | PreVoteReply
+  | AppendEntries
+  | AppendEntriesReply
+  | InstallSnapshot
+  | InstallSnapshotReply;
 
 // ---- Options ---------------------------------------------------------------
 
@@ -102,6 +142,10 @@ export interface RaftOptions {
   readonly fastBackup: boolean;
   /** The largest number of entries one AppendEntries carries. */
   readonly maxEntriesPerMessage: number;
+  /** §7: take a snapshot once this many entries were applied since the last one; 0 = never by itself. */
+  readonly snapshotThreshold: number;
+  /** Figure 13: characters of the serialized snapshot one InstallSnapshot carries. */
+  readonly snapshotChunk: number;
 }
 
 /** Switches that break Raft on purpose so a class can watch the invariant checker catch it. */
@@ -112,6 +156,8 @@ export interface UnsafeSwitches {
   readonly commitPreviousTerms: boolean;
   /** Lose currentTerm and votedFor on restart, as if they were never written to disk. */
   readonly forgetOnRestart: boolean;
+  /** Snapshot the whole log, committed or not (§7 allows only committed entries in a snapshot). */
+  readonly snapshotUncommitted: boolean;
 }
 
 export const DEFAULT_OPTIONS: RaftOptions = {
@@ -120,12 +166,15 @@ export const DEFAULT_OPTIONS: RaftOptions = {
   leaderNoop: false,
   fastBackup: false,
   maxEntriesPerMessage: 10,
+  snapshotThreshold: 0,
+  snapshotChunk: 256,
 };
 
 export const SAFE_SWITCHES: UnsafeSwitches = {
   noElectionRestriction: false,
   commitPreviousTerms: false,
   forgetOnRestart: false,
+  snapshotUncommitted: false,
 };
 
 /** What the host tells a node when it boots it. Membership is not here: the node owns it (state.configuration). */
@@ -145,6 +194,37 @@ export interface PersistentState {
   log: RaftLog;
   /** The configuration the cluster started with; configuration entries in the log override it. */
   initialConfiguration: Configuration;
+  /** §7: the snapshot that replaces the log up to log.snapshotIndex (absent or null: none). */
+  snapshot?: Snapshot | null;
+}
+
+/** §7, Figure 12: what replaces a log prefix: its last index and term, and the state it built. */
+export interface Snapshot {
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** The configuration in force at lastIncludedIndex, for when no configuration entry is left in the log. */
+  readonly configuration: Configuration;
+  /** The state machine after entries 1..lastIncludedIndex, client dedup table included (never mutated). */
+  readonly kv: Readonly<KvState>;
+}
+
+/** Figure 13 receiver, steps 2–4: the snapshot file being written, chunk by chunk (volatile). */
+export interface IncomingSnapshot {
+  readonly leaderId: NodeId;
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** The text written so far; a chunk writes at its offset. */
+  readonly data: string;
+  readonly chunks: number;
+}
+
+/** Leader only: the snapshot being sent to one follower, and the offset of the chunk to send. */
+export interface SnapshotTransfer {
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  readonly offset: number;
+  /** Broadcasts (heartbeats) passed over since the chunk was sent: one is left for its reply to come. */
+  readonly waited: number;
 }
 
 /** The key-value state machine the committed log is applied to. */
@@ -174,6 +254,10 @@ export interface RaftState extends PersistentState {
   /** Leader with checkQuorum: followers heard from since the last quorum check. */
   recentlyHeard: NodeId[];
   kv: KvState;
+  /** Figure 13: a snapshot arriving in chunks, not yet complete (lost on a crash). */
+  incomingSnapshot: IncomingSnapshot | null;
+  /** Leader only: followers being sent a snapshot (§7), by id. */
+  snapshotTransfers: Record<NodeId, SnapshotTransfer>;
 }
 
 // ---- Inputs and outputs ----------------------------------------------------
@@ -193,7 +277,9 @@ export type RaftInput =
   /** §4 step 1: a client command for the leader's log. */
   | { readonly kind: 'propose'; readonly command: string; readonly requestId?: number }
   /** The class switched options or unsafe switches mid-run. */
-  | { readonly kind: 'setOptions'; readonly options: RaftOptions; readonly unsafe: UnsafeSwitches };
+  | { readonly kind: 'setOptions'; readonly options: RaftOptions; readonly unsafe: UnsafeSwitches }
+  /** §7: the class asks the node to snapshot what it has applied, now. */
+  | { readonly kind: 'snapshot' };
 
 export interface OutgoingMessage {
   readonly to: NodeId;
@@ -334,7 +420,94 @@ export type RaftEvent =
       /** A retried request already applied at an earlier index: this copy changed nothing (thesis §6.3). */
       readonly retry?: true;
     }
-  | { readonly type: 'steppedDown'; readonly reason: 'lost-quorum' };
+  | { readonly type: 'steppedDown'; readonly reason: 'lost-quorum' }
+  | SnapshotEvent;
+
+/** §7 and Figure 13, step by step: what the snapshot code decided, with the values it used. */
+export type SnapshotEvent =
+  | {
+      /** The node replaced its log up to `index` by a snapshot of its state machine. */
+      readonly type: 'snapshotTaken';
+      readonly index: number;
+      readonly term: number;
+      readonly cause: 'threshold' | 'forced';
+      /** Entries discarded from the log, and entries kept after the snapshot. */
+      readonly discarded: number;
+      readonly kept: number;
+      /** The node's commitIndex when it took it: a snapshot beyond it holds uncommitted entries. */
+      readonly commitIndex: number;
+      /** The serialized snapshot's size in characters. */
+      readonly size: number;
+    }
+  | {
+      /** A forced snapshot with nothing new applied since the last one. */
+      readonly type: 'snapshotSkipped';
+      readonly lastApplied: number;
+      readonly snapshotIndex: number;
+    }
+  | {
+      /** A restarted node rebuilt its state machine from its snapshot; the rest of the log replays as it commits. */
+      readonly type: 'snapshotRestored';
+      readonly index: number;
+      readonly term: number;
+    }
+  | {
+      /** Leader: `follower`'s nextIndex is inside the discarded prefix, so it gets the snapshot (§7). */
+      readonly type: 'snapshotTransferStarted';
+      readonly follower: NodeId;
+      readonly nextIndex: number;
+      readonly index: number;
+      readonly term: number;
+      readonly chunks: number;
+    }
+  | {
+      /** Figure 13 receiver steps 2–4: a chunk written at its offset (done false: wait for more). */
+      readonly type: 'snapshotChunkReceived';
+      readonly leader: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly offset: number;
+      readonly chunk: number;
+      readonly chunks: number;
+      readonly received: number;
+      readonly done: boolean;
+    }
+  | {
+      /** A chunk that cannot be written: no snapshot file begun for it (its first chunk was lost) or a gap before it. */
+      readonly type: 'snapshotChunkRejected';
+      readonly leader: NodeId;
+      readonly index: number;
+      readonly offset: number;
+      readonly received: number;
+    }
+  | {
+      /**
+       * Figure 13 steps 5–8: the snapshot saved. Rule 6: the log held its last entry, so the entries
+       * after it are kept; rule 7–8: the whole log discarded and the state machine reset from it.
+       */
+      readonly type: 'snapshotInstalled';
+      readonly leader: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly rule: 6 | 7;
+      readonly kept: number;
+      readonly discarded: number;
+      /** Whether the state machine was reset from the snapshot (false: it had applied that far already). */
+      readonly stateReset: boolean;
+    }
+  | {
+      /** Step 5: an existing snapshot at least as new is kept; this one (stale or duplicated) changes nothing. */
+      readonly type: 'snapshotIgnored';
+      readonly leader: NodeId;
+      readonly index: number;
+      readonly mySnapshotIndex: number;
+    }
+  | {
+      /** Leader: the follower holds the snapshot; its nextIndex and matchIndex move past it. */
+      readonly type: 'snapshotAcknowledged';
+      readonly follower: NodeId;
+      readonly index: number;
+    };
 
 export interface RaftOutput {
   readonly messages: OutgoingMessage[];

@@ -19,6 +19,13 @@ export const MAX_ACTIONS = 10_000;
 export const MAX_INITIAL_LOG = 1_000;
 /** The highest term a scenario may start a node in. */
 export const MAX_TERM = 1_000_000;
+/** §7: the last index an initial snapshot may cover, and the keys its state may hold. */
+export const MAX_SNAPSHOT_INDEX = 1_000_000;
+export const MAX_SNAPSHOT_KEYS = 1_000;
+/** §7: the largest snapshotThreshold (entries applied between snapshots); 0 means off. */
+export const MAX_SNAPSHOT_THRESHOLD = 100_000;
+/** Figure 13: the largest InstallSnapshot chunk, in characters of the serialized snapshot. */
+export const MAX_SNAPSHOT_CHUNK = 1_000_000;
 /** Longest client command (the simulator checks live commands against the same number). */
 export { MAX_COMMAND_LENGTH } from '../sim/action-check';
 /** Largest scenario or lesson file read: refused by its size before it is parsed. */

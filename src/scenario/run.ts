@@ -17,6 +17,8 @@ export interface RunReport {
     votedFor: string | null;
     commitIndex: number;
     lastApplied: number;
+    /** §7: the last index and term the node's snapshot covers, or null; `log` holds only the entries after it. */
+    snapshot: { index: number; term: number } | null;
     log: { term: number; command: string }[];
     state: Record<string, string>;
   }[];
@@ -44,6 +46,7 @@ export function report(sim: Simulation, withTrace: boolean): RunReport {
       votedFor: n.votedFor,
       commitIndex: n.commitIndex,
       lastApplied: n.lastApplied,
+      snapshot: n.snapshot === null ? null : { index: n.snapshot.index, term: n.snapshot.term },
       log: n.log.map((e) => ({ term: e.term, command: e.command })),
       state: { ...n.kv },
     })),

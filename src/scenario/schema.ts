@@ -24,6 +24,10 @@ import {
   MAX_TIME,
   MIN_CLIENT_TIMEOUT,
   MIN_HEARTBEAT,
+  MAX_SNAPSHOT_CHUNK,
+  MAX_SNAPSHOT_INDEX,
+  MAX_SNAPSHOT_KEYS,
+  MAX_SNAPSHOT_THRESHOLD,
 } from './bounds';
 
 export {
@@ -56,11 +60,26 @@ const logEntry = z.strictObject({
   command: z.string().max(MAX_COMMAND_LENGTH),
 });
 
+/** §7: a node may start from a snapshot ending at (index, term) and holding this key-value state. */
+const initialSnapshot = z.strictObject({
+  index: z.number().int().min(1).max(MAX_SNAPSHOT_INDEX),
+  term: z.number().int().min(1).max(MAX_TERM),
+  state: z
+    .record(z.string().regex(/^[A-Za-z0-9_.:-]{1,32}$/, 'a key of 1–32 letters, digits or _ . : -'), z.string().max(64))
+    .refine((state) => Object.keys(state).length <= MAX_SNAPSHOT_KEYS, `at most ${MAX_SNAPSHOT_KEYS} keys`)
+    .default({}),
+});
+
 const initialNode = z.strictObject({
   term: z.number().int().nonnegative().max(MAX_TERM).default(0),
   votedFor: nodeId.nullable().default(null),
+  snapshot: initialSnapshot.optional(),
   log: z.array(logEntry).max(MAX_INITIAL_LOG).default([]),
 });
+
+/** §7: how many applied entries make a snapshot (0: never by itself), and the InstallSnapshot chunk in characters. */
+const snapshotThreshold = z.number().int().min(0).max(MAX_SNAPSHOT_THRESHOLD);
+const snapshotChunk = z.number().int().min(1).max(MAX_SNAPSHOT_CHUNK);
 
 const at = time;
 /**
@@ -121,6 +140,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         checkQuorum: z.boolean().optional(),
         leaderNoop: z.boolean().optional(),
         fastBackup: z.boolean().optional(),
+        snapshotThreshold: snapshotThreshold.optional(),
+        snapshotChunk: snapshotChunk.optional(),
       })
       .optional(),
     unsafe: z
@@ -128,6 +149,7 @@ export const actionSchema = z.discriminatedUnion('do', [
         noElectionRestriction: z.boolean().optional(),
         commitPreviousTerms: z.boolean().optional(),
         forgetOnRestart: z.boolean().optional(),
+        snapshotUncommitted: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -139,6 +161,8 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('duplicate'), message: z.number().int().nonnegative() }),
   /** Re-arm a node's running election timer to fire `ms` from now (staging a split vote). */
   z.strictObject({ at, afterStep, do: z.literal('setTimeout'), node: nodeId, ms: time }),
+  /** §7: the node snapshots what it has applied now. */
+  z.strictObject({ at, afterStep, do: z.literal('snapshot'), node: nodeId }),
 ]);
 
 const optionsSchema = z.strictObject({
@@ -147,12 +171,15 @@ const optionsSchema = z.strictObject({
   leaderNoop: z.boolean().default(DEFAULT_OPTIONS.leaderNoop),
   fastBackup: z.boolean().default(DEFAULT_OPTIONS.fastBackup),
   maxEntriesPerMessage: z.number().int().min(1).max(100).default(DEFAULT_OPTIONS.maxEntriesPerMessage),
+  snapshotThreshold: snapshotThreshold.default(DEFAULT_OPTIONS.snapshotThreshold),
+  snapshotChunk: snapshotChunk.default(DEFAULT_OPTIONS.snapshotChunk),
 });
 
 const unsafeSchema = z.strictObject({
   noElectionRestriction: z.boolean().default(DEFAULT_UNSAFE.noElectionRestriction),
   commitPreviousTerms: z.boolean().default(DEFAULT_UNSAFE.commitPreviousTerms),
   forgetOnRestart: z.boolean().default(DEFAULT_UNSAFE.forgetOnRestart),
+  snapshotUncommitted: z.boolean().default(DEFAULT_UNSAFE.snapshotUncommitted),
 });
 
 // Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.

@@ -123,6 +123,7 @@ export function compactScenario(s: Scenario): ScenarioInput {
       const entry: Record<string, unknown> = {};
       if (node.term !== 0) entry.term = node.term;
       if (node.votedFor !== null) entry.votedFor = node.votedFor;
+      if (node.snapshot) entry.snapshot = { ...node.snapshot, state: { ...node.snapshot.state } };
       if (node.log.length > 0) entry.log = node.log.map((e) => ({ term: e.term, command: e.command }));
       initial[id] = entry;
     }

@@ -132,3 +132,41 @@ describe('validateScenario', () => {
     });
   });
 });
+
+describe('snapshots in a scenario (§7)', () => {
+  it('accepts a node that starts from a snapshot, a threshold, a chunk size and a snapshot action', () => {
+    const result = validateScenario({
+      version: 1,
+      nodes: 3,
+      options: { snapshotThreshold: 10, snapshotChunk: 64 },
+      initial: {
+        A: { term: 3, snapshot: { index: 4, term: 2, state: { x: '1' } }, log: [{ term: 3, command: 'set y 2' }] },
+      },
+      actions: [{ at: 5, do: 'snapshot', node: 'B' }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario.initial.A!.snapshot).toEqual({ index: 4, term: 2, state: { x: '1' } });
+    expect(result.scenario.options).toMatchObject({ snapshotThreshold: 10, snapshotChunk: 64 });
+  });
+
+  it('names the field of a snapshot index below 1, a log going below the snapshot term, and a negative threshold', () => {
+    expect(errorsOf({ version: 1, nodes: 3, initial: { A: { snapshot: { index: -1, term: 1 } } } })[0]).toMatch(
+      /^initial\.A\.snapshot\.index: /,
+    );
+    expect(
+      errorsOf({
+        version: 1,
+        nodes: 3,
+        initial: { A: { term: 3, snapshot: { index: 4, term: 2, state: {} }, log: [{ term: 1, command: 'set y 2' }] } },
+      }),
+    ).toEqual(["initial.A.log[0].term: terms in a log never decrease (1 after the snapshot's term 2)"]);
+    expect(errorsOf({ version: 1, nodes: 3, options: { snapshotThreshold: -2 } })[0]).toMatch(
+      /^options\.snapshotThreshold: /,
+    );
+    expect(errorsOf({ version: 1, nodes: 3, options: { snapshotChunk: 0 } })[0]).toMatch(/^options\.snapshotChunk: /);
+    expect(errorsOf({ version: 1, nodes: 3, actions: [{ at: 5, do: 'snapshot', node: 'F' }] })).toEqual([
+      'actions[0].node: no node "F" in a 3-node cluster',
+    ]);
+  });
+});

@@ -79,10 +79,12 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
     }
     if (init.votedFor !== null && unknown(init.votedFor))
       errors.push(`initial.${id}.votedFor: ${noNode(init.votedFor)}`);
-    let previous = 0;
+    // A log after a snapshot (§7) continues from the snapshot's last term.
+    let previous = init.snapshot?.term ?? 0;
     init.log.forEach((entry, i) => {
       if (entry.term < previous) {
-        errors.push(`initial.${id}.log[${i}].term: terms in a log never decrease (${entry.term} after ${previous})`);
+        const after = i === 0 && init.snapshot ? `the snapshot's term ${previous}` : String(previous);
+        errors.push(`initial.${id}.log[${i}].term: terms in a log never decrease (${entry.term} after ${after})`);
       }
       previous = Math.max(previous, entry.term);
     });

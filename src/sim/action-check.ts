@@ -23,6 +23,7 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
   switch (a.do) {
     case 'kill':
     case 'restart':
+    case 'snapshot':
     case 'isolate':
     case 'restore':
     case 'timeout':
@@ -66,8 +67,16 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
       return typeof a.ms === 'number' && Number.isFinite(a.ms) && a.ms >= 0 && a.ms <= MAX_TIMER_MS
         ? undefined
         : `ms: a time from 0 to ${MAX_TIMER_MS} ms`;
+    case 'setOptions': {
+      const options = (a.options ?? {}) as Readonly<Record<string, unknown>>;
+      for (const key of ['snapshotThreshold', 'snapshotChunk']) {
+        const v = options[key];
+        if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (key === 'snapshotChunk' ? 1 : 0)))
+          return `options.${key}: a whole number${key === 'snapshotChunk' ? ' of at least 1' : ' of at least 0'}`;
+      }
+      return undefined;
+    }
     case 'heal':
-    case 'setOptions':
       return undefined;
   }
 }

@@ -142,6 +142,44 @@ class History {
     );
   }
 
+  /** §7: the node snapshots through `index` (its log, as the checker sees it, is unchanged). */
+  snapshot(id: NodeId, index: number): readonly Violation[] {
+    const n = this.node(id);
+    const term = n.log[index - 1]!.term;
+    const event: RaftEvent = {
+      type: 'snapshotTaken',
+      index,
+      term,
+      cause: 'forced',
+      discarded: index,
+      kept: n.log.length - index,
+      commitIndex: n.commitIndex,
+      size: 100,
+    };
+    return this.event(id, event, (m) => (m.lastApplied = Math.max(m.lastApplied, index)));
+  }
+
+  /** Figure 13 rules 7–8: the follower's log becomes the leader's snapshot prefix through `index`. */
+  install(id: NodeId, leader: NodeId, index: number): readonly Violation[] {
+    const prefix = this.node(leader).log.slice(0, index);
+    const term = prefix[index - 1]!.term;
+    const event: RaftEvent = {
+      type: 'snapshotInstalled',
+      leader,
+      index,
+      term,
+      rule: 7,
+      kept: 0,
+      discarded: 0,
+      stateReset: true,
+    };
+    return this.event(id, event, (n) => {
+      n.log = [...prefix];
+      n.commitIndex = index;
+      n.lastApplied = index;
+    });
+  }
+
   restart(id: NodeId, termAfter: number): Violation[] {
     const n = this.node(id);
     const before = n.currentTerm;
@@ -484,5 +522,73 @@ describe('Commit Bounds: lastApplied ≤ commitIndex ≤ last log index', () => 
     expect(h.commit('A', 2, 'leaderCommit')).toEqual([]);
     expect(h.apply('A')).toEqual([]);
     expect(h.apply('A')).toEqual([]);
+  });
+});
+
+describe('Compacted logs (§7): the checker follows logs that start after a snapshot', () => {
+  const X2 = entry(1, 'set y 2');
+  const X3 = entry(1, 'set z 3');
+
+  it("Log Matching: a follower that installed the leader's snapshot and then holds the same next entry is legal", () => {
+    const h = new History({ A: [A1, X2], B: [A1, X2], C: [] });
+    h.becomeLeader('A', 1);
+    h.commit('A', 2);
+    expect(h.snapshot('A', 2)).toEqual([]);
+    expect(h.install('C', 'A', 2)).toEqual([]);
+    expect(h.append('A', 3, [X3])).toEqual([]);
+    expect(h.append('C', 3, [X3])).toEqual([]);
+    expect(h.commit('C', 3, 'leaderCommit')).toEqual([]);
+  });
+
+  it("Log Matching: flags an entry after an installed snapshot that matches another log's index and term but not its prefix", () => {
+    const h = new History({ A: [A1, X2], B: [A1, X2, X3], C: [] });
+    h.becomeLeader('A', 1);
+    h.commit('A', 2);
+    h.snapshot('A', 2);
+    h.install('C', 'A', 2);
+    const found = h.append('C', 3, [entry(1, 'set z 999')]);
+    expect(names(found)).toEqual(['Log Matching']);
+    expect(found[0]).toMatchObject({ nodes: ['C'], index: 3 });
+  });
+
+  it('State Machine Safety: flags a snapshot taken past commitIndex (unsafe.snapshotUncommitted)', () => {
+    const h = new History({ A: [A1, X2], B: [], C: [] });
+    h.becomeLeader('A', 1);
+    h.commit('A', 1);
+    const found = h.snapshot('A', 2);
+    // Its state machine applied entry 2, so lastApplied passed commitIndex too.
+    expect(names(found)).toEqual(['State Machine Safety', 'Commit Bounds']);
+    expect(found[0]).toMatchObject({ nodes: ['A'], index: 2 });
+  });
+
+  it('State Machine Safety: flags installing a snapshot whose log differs from what was committed', () => {
+    const h = new History({ A: [A1], B: [entry(2, 'set x 2')], C: [] });
+    h.becomeLeader('A', 1);
+    h.commit('A', 1);
+    // B snapshots an entry that never committed, then hands it to C as a leader would.
+    h.snapshot('B', 1);
+    const found = h.install('C', 'B', 1);
+    expect(names(found)).toEqual(['State Machine Safety']);
+    expect(found[0]).toMatchObject({ nodes: ['C'], index: 1 });
+  });
+
+  it('State Machine Safety: a restart from a snapshot keeps its prefix committed (deleting it is flagged)', () => {
+    const h = new History({ A: [A1, X2], B: [], C: [] });
+    h.becomeLeader('A', 1);
+    h.commit('A', 2);
+    h.snapshot('A', 2);
+    h.stepDown('A', 2);
+    h.node('A').currentTerm = 2;
+    expect(h.checker.observeRestart('A', 2, 2, 50, 2)).toEqual([]);
+    expect(names(h.truncate('A', 2))).toContain('State Machine Safety');
+  });
+
+  it('seeds a log that starts after a snapshot like a whole log holding that entry', () => {
+    const checker = new SafetyChecker(emptyCheckerState());
+    expect(checker.seedLog('A', [A1, X2, X3], 0)).toEqual([]);
+    // B starts from a snapshot through (2, 1) and holds entry 3: the same prefix as A's.
+    expect(checker.seedSnapshotLog('B', 2, 1, [X3], 0)).toEqual([]);
+    // C starts from the same snapshot but holds a different entry of term 1 at index 3.
+    expect(names(checker.seedSnapshotLog('C', 2, 1, [entry(1, 'set z 0')], 0))).toEqual(['Log Matching']);
   });
 });

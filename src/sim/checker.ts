@@ -175,6 +175,25 @@ export class SafetyChecker {
     return this.appendHashes(node, 1, log, time) ?? NONE;
   }
 
+  /**
+   * Registers a log that starts after a snapshot (§7) at time 0: entries up to `index` are unknown,
+   * so the prefix through (index, term) is taken to be the one another log with that entry has, if any.
+   */
+  seedSnapshotLog(
+    node: NodeId,
+    index: number,
+    term: number,
+    log: readonly LogEntry[],
+    time: number,
+  ): readonly Violation[] {
+    const hashes: number[] = [];
+    hashes.length = index;
+    hashes[index - 1] = this.prefixSeen(index, term, chain(0, { term, command: `snapshot ${index}` }));
+    this.state.prefixHashes[node] = hashes;
+    this.state.commitIndex[node] = index;
+    return this.appendHashes(node, index + 1, log, time) ?? NONE;
+  }
+
   /** Checks one node event, given the node's state right after the input that produced it. */
   observe(node: NodeId, event: RaftEvent, after: RaftState, time: number): readonly Violation[] {
     let found: Violation[] | null = null;
@@ -212,6 +231,12 @@ export class SafetyChecker {
       case 'commitAdvanced':
         s.commitIndex[node] = event.to;
         found = this.checkCommitted(node, event.from, event.to, after.currentTerm, time);
+        break;
+      case 'snapshotTaken':
+        found = this.checkSnapshotTaken(node, event.index, event.term, event.commitIndex, time);
+        break;
+      case 'snapshotInstalled':
+        found = this.checkSnapshotInstalled(node, event.leader, event.index, event.term, event.rule, time);
         break;
       case 'entryApplied': {
         const h = chain(0, event.entry);
@@ -260,9 +285,10 @@ export class SafetyChecker {
   }
 
   /** A restart must bring back the term and vote the node had (they are persistent). */
-  observeRestart(node: NodeId, termBefore: number, termAfter: number, time: number): Violation[] {
-    // commitIndex is volatile (Figure 2): a restarted node starts again from 0, as a follower.
-    this.state.commitIndex[node] = 0;
+  observeRestart(node: NodeId, termBefore: number, termAfter: number, time: number, snapshotIndex = 0): Violation[] {
+    // commitIndex is volatile (Figure 2): a restarted node starts again from 0 — or from its
+    // snapshot's last index, which it knows committed (§7) — as a follower.
+    this.state.commitIndex[node] = snapshotIndex;
     this.state.role[node] = 'follower';
     if (termAfter >= termBefore) return [];
     return [
@@ -273,6 +299,69 @@ export class SafetyChecker {
         term: termAfter,
         detail: `${node} restarted with term ${termAfter} after having reached term ${termBefore}`,
       },
+    ];
+  }
+
+  /**
+   * §7: a snapshot holds committed entries only. One beyond the node's commitIndex put entries in
+   * its state machine that may never commit: State Machine Safety no longer holds.
+   */
+  private checkSnapshotTaken(
+    node: NodeId,
+    index: number,
+    term: number,
+    commitIndex: number,
+    time: number,
+  ): Violation[] | null {
+    this.state.commitIndex[node] = Math.max(this.state.commitIndex[node] ?? 0, index);
+    if (index <= commitIndex) return null;
+    return [
+      violation(
+        'State Machine Safety',
+        time,
+        node,
+        `${node} took a snapshot through index ${index}, past its commitIndex ${commitIndex}: uncommitted entries are in its state machine`,
+        { index, term },
+      ),
+    ];
+  }
+
+  /**
+   * Figure 13 steps 6–8: the follower's log now starts with the leader's snapshot prefix through
+   * (index, term). Rule 6 kept the log (it already held that prefix, by Log Matching); rule 7
+   * replaced it, so its mirror takes the leader's prefix. Either way, that prefix must be the
+   * committed one: a snapshot holds committed entries only.
+   */
+  private checkSnapshotInstalled(
+    node: NodeId,
+    leader: NodeId,
+    index: number,
+    term: number,
+    rule: 6 | 7,
+    time: number,
+  ): Violation[] | null {
+    const s = this.state;
+    s.commitIndex[node] = Math.max(s.commitIndex[node] ?? 0, index);
+    const hashes = (s.prefixHashes[node] ??= []);
+    if (rule === 7) {
+      const source = s.prefixHashes[leader] ?? [];
+      const known = source.length >= index ? source[index - 1] : undefined;
+      const copied = known !== undefined ? source.slice(0, index) : [];
+      copied.length = index;
+      copied[index - 1] = known ?? this.prefixSeen(index, term, chain(0, { term, command: `snapshot ${index}` }));
+      s.prefixHashes[node] = copied;
+    }
+    const mine = (rule === 7 ? s.prefixHashes[node]! : hashes)[index - 1];
+    const committed = s.committedPrefix[index - 1];
+    if (mine === undefined || committed === undefined || mine === committed) return null;
+    return [
+      violation(
+        'State Machine Safety',
+        time,
+        node,
+        `${node} installed ${leader}'s snapshot through index ${index}, whose log differs from what was committed there`,
+        { index, term },
+      ),
     ];
   }
 

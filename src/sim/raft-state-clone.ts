@@ -23,5 +23,9 @@ export function cloneRaftState(s: RaftState): RaftState {
     votesRefused: [...s.votesRefused],
     recentlyHeard: [...s.recentlyHeard],
     kv: { data: { ...s.kv.data }, appliedRequests: [...s.kv.appliedRequests] },
+    // A snapshot is never mutated once made: shared, like log entries.
+    snapshot: s.snapshot ?? null,
+    incomingSnapshot: s.incomingSnapshot,
+    snapshotTransfers: { ...s.snapshotTransfers },
   };
 }

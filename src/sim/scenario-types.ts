@@ -29,12 +29,15 @@ export interface OptionSwitches {
   checkQuorum?: boolean;
   leaderNoop?: boolean;
   fastBackup?: boolean;
+  snapshotThreshold?: number;
+  snapshotChunk?: number;
 }
 
 export interface UnsafeSwitchChanges {
   noElectionRestriction?: boolean;
   commitPreviousTerms?: boolean;
   forgetOnRestart?: boolean;
+  snapshotUncommitted?: boolean;
 }
 
 type NodeAction<K extends string> = Timed & { do: K; node: string };
@@ -75,7 +78,9 @@ export type Action =
    * Re-arm a node's election timer to fire `ms` from now (staging a split vote: two followers set to
    * time out together). Only the running timer changes; later timeouts are drawn from the range again.
    */
-  | (Timed & { do: 'setTimeout'; node: string; ms: number });
+  | (Timed & { do: 'setTimeout'; node: string; ms: number })
+  /** §7: the node snapshots its applied state now and discards that log prefix. */
+  | NodeAction<'snapshot'>;
 
 export type ActionKind = Action['do'];
 
@@ -93,12 +98,17 @@ export interface ScenarioOptions {
   leaderNoop: boolean;
   fastBackup: boolean;
   maxEntriesPerMessage: number;
+  /** §7: snapshot after this many entries applied since the last snapshot; 0 = never by itself. */
+  snapshotThreshold: number;
+  /** Figure 13: characters of the snapshot's serialized text per InstallSnapshot chunk. */
+  snapshotChunk: number;
 }
 
 export interface ScenarioUnsafe {
   noElectionRestriction: boolean;
   commitPreviousTerms: boolean;
   forgetOnRestart: boolean;
+  snapshotUncommitted: boolean;
 }
 
 export interface ScenarioNetwork {
@@ -110,7 +120,15 @@ export interface ScenarioNetwork {
 export interface InitialNode {
   term: number;
   votedFor: string | null;
+  /** §7: the node starts from a snapshot ending at (index, term) holding this key-value state; `log` follows it. */
+  snapshot?: InitialSnapshot;
   log: { term: number; command: string }[];
+}
+
+export interface InitialSnapshot {
+  index: number;
+  term: number;
+  state: Record<string, string>;
 }
 
 /** A complete scenario, every default filled in. */
@@ -140,11 +158,14 @@ export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
   leaderNoop: false,
   fastBackup: false,
   maxEntriesPerMessage: 10,
+  snapshotThreshold: 0,
+  snapshotChunk: 256,
 };
 export const DEFAULT_UNSAFE: Readonly<ScenarioUnsafe> = {
   noElectionRestriction: false,
   commitPreviousTerms: false,
   forgetOnRestart: false,
+  snapshotUncommitted: false,
 };
 export const DEFAULT_NETWORK: Readonly<ScenarioNetwork> = { dropRate: 0, duplicateRate: 0, reorder: false };
 
@@ -167,6 +188,7 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   deliver: ['message'],
   duplicate: ['message'],
   setTimeout: ['node', 'ms'],
+  snapshot: ['node'],
 };
 
 /**
@@ -188,8 +210,20 @@ export function stampAction<A extends { do: ActionKind }>(action: A, at: number,
   return out as unknown as Action;
 }
 
-const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'] as const;
-const UNSAFE_SWITCHES = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'] as const;
+const OPTION_SWITCHES = [
+  'preVote',
+  'checkQuorum',
+  'leaderNoop',
+  'fastBackup',
+  'snapshotThreshold',
+  'snapshotChunk',
+] as const;
+const UNSAFE_SWITCHES = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'snapshotUncommitted',
+] as const;
 
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const source = value as Record<string, unknown>;

@@ -49,6 +49,7 @@ import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { conflictFrom } from './log-conflict';
 import { cloneRaftState } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
+import { incomingFrame, initialSnapshot, snapshotFrame } from './snapshot-frame';
 import { TraceLog } from './trace-log';
 import {
   CLIENT,
@@ -214,11 +215,14 @@ export class Simulation {
     const initialConfiguration: Configuration = { voters: this.nodeIds, learners: [] };
     for (const id of this.nodeIds) {
       const init = scenario.initial[id];
+      const entries = init?.log.map((e) => ({ term: e.term, command: e.command })) ?? [];
+      const snapshot = initialSnapshot(init?.snapshot, initialConfiguration);
       const disk: PersistentState = {
         currentTerm: init?.term ?? 0,
         votedFor: init?.votedFor ?? null,
-        log: new RaftLog(init?.log.map((e) => ({ term: e.term, command: e.command })) ?? []),
+        log: new RaftLog(entries, snapshot?.lastIncludedIndex ?? 0, snapshot?.lastIncludedTerm ?? 0),
         initialConfiguration,
+        snapshot,
       };
       this.slots.set(id, {
         raft: null,
@@ -227,7 +231,13 @@ export class Simulation {
         highestTerm: disk.currentTerm,
         retried: [],
       });
-      this.addViolations(this.checker.seedLog(id, disk.log.held(), 0));
+      if (!snapshot) this.addViolations(this.checker.seedLog(id, disk.log.held(), 0));
+    }
+    // Logs that start after a snapshot are seeded after the whole ones, whose prefixes they may share.
+    for (const id of this.nodeIds) {
+      const { log } = this.slots.get(id)!.disk;
+      if (log.snapshotIndex > 0)
+        this.addViolations(this.checker.seedSnapshotLog(id, log.snapshotIndex, log.snapshotTerm, log.held(), 0));
     }
     // Actions are kept beside the queue (not in it) so a branch can drop the scripted future
     // while restoring a checkpoint of its parent; stable sorts keep the written order of ties.
@@ -632,6 +642,12 @@ export class Simulation {
         if (action.latency !== undefined) s.latency = [Math.min(...action.latency), Math.max(...action.latency)];
         return undefined;
       }
+      case 'snapshot': {
+        if (!this.alive(action.node)) return { code: 'node-down', node: action.node };
+        const slot = this.slots.get(action.node)!;
+        this.feed(action.node, slot.raft!.step({ kind: 'snapshot' }), slot);
+        return undefined;
+      }
       case 'setOptions':
         this.options = { ...this.options, ...action.options };
         this.unsafe = { ...this.unsafe, ...action.unsafe };
@@ -706,6 +722,7 @@ export class Simulation {
       votedFor: s.votedFor,
       log: s.log.clone(),
       initialConfiguration: s.initialConfiguration,
+      snapshot: s.snapshot,
     };
     slot.raft = null;
     slot.timers = { election: null, heartbeat: null };
@@ -720,7 +737,8 @@ export class Simulation {
       const { currentTerm: term, votedFor } = slot.disk;
       this.records.restarted(id, term, votedFor, this.now_, this.step_);
     }
-    this.addViolations(this.checker.observeRestart(id, slot.highestTerm, slot.disk.currentTerm, this.now_));
+    const committed = slot.disk.log.snapshotIndex; // A snapshot holds only committed entries.
+    this.addViolations(this.checker.observeRestart(id, slot.highestTerm, slot.disk.currentTerm, this.now_, committed));
     this.boot(id);
     return undefined;
   }
@@ -813,7 +831,9 @@ export class Simulation {
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
       log: this.logCopy(id, log),
-      snapshot: log.snapshotIndex === 0 ? null : { index: log.snapshotIndex, term: log.snapshotTerm },
+      snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
+      incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
+      snapshotTransfers: { ...s?.snapshotTransfers },
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
       nextIndex: { ...s?.nextIndex },

@@ -14,6 +14,7 @@ import type {
   RaftMessage,
   RaftOptions,
   Role,
+  SnapshotTransfer,
   TimerKind,
   UnsafeSwitches,
 } from '../raft/types';
@@ -145,8 +146,12 @@ export interface NodeFrame {
   readonly leaderId: NodeId | null;
   /** The entries the node holds: log[0] has index (snapshot?.index ?? 0) + 1. */
   readonly log: readonly LogEntry[];
-  /** The last index and term a snapshot covers, or null when the log starts at index 1. */
-  readonly snapshot: { readonly index: number; readonly term: number } | null;
+  /** The last index and term a snapshot covers (§7) and the state it holds, or null when the log starts at index 1. */
+  readonly snapshot: SnapshotFrame | null;
+  /** Figure 13: a snapshot arriving in chunks, not complete yet. */
+  readonly incomingSnapshot: IncomingSnapshotFrame | null;
+  /** Leader: the followers it is sending its snapshot to, with the offset of the chunk due. */
+  readonly snapshotTransfers: Readonly<Record<NodeId, SnapshotTransfer>>;
   readonly commitIndex: number;
   readonly lastApplied: number;
   readonly nextIndex: Readonly<Record<NodeId, number>>;
@@ -168,6 +173,26 @@ export interface NodeFrame {
    * the leader's repair will delete (§5.3), known before it happens (see log-conflict.ts).
    */
   readonly conflictFrom: number | null;
+}
+
+export interface SnapshotFrame {
+  readonly index: number;
+  readonly term: number;
+  /** The key-value state the snapshot holds. */
+  readonly state: Readonly<Record<string, string>>;
+  /** Its serialized size in characters (what InstallSnapshot sends in chunks). */
+  readonly size: number;
+  /** The client requests its dedup table remembers as applied. */
+  readonly requestIds: readonly number[];
+}
+
+export interface IncomingSnapshotFrame {
+  readonly leader: NodeId;
+  readonly index: number;
+  readonly term: number;
+  /** Characters written so far. */
+  readonly received: number;
+  readonly chunks: number;
 }
 
 export interface NetworkSnapshot {

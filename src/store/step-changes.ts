@@ -54,9 +54,12 @@ function changedFields(a: NodeFrame, b: NodeFrame): ChangedField[] {
 
 function changedCells(a: NodeFrame, b: NodeFrame): number[] {
   const out: number[] = [];
-  for (let i = b.log.length; i >= 1 && out.length < MAX_CELLS; i--) {
-    const before = a.log[i - 1];
-    const after = b.log[i - 1]!;
+  // Indexes are absolute: a log after a snapshot (§7) holds entries from snapshot.index + 1.
+  const aBase = a.snapshot?.index ?? 0;
+  const bBase = b.snapshot?.index ?? 0;
+  for (let i = bBase + b.log.length; i > bBase && out.length < MAX_CELLS; i--) {
+    const before = i > aBase ? a.log[i - aBase - 1] : undefined;
+    const after = b.log[i - bBase - 1]!;
     const entryChanged = !before || before.term !== after.term || before.command !== after.command;
     const commitChanged = i <= a.commitIndex !== i <= b.commitIndex;
     if (entryChanged || commitChanged) out.push(i);

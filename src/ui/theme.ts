@@ -29,6 +29,7 @@ export const MESSAGE_COLOR = {
   appendRefused: '#be123c',
   ClientRequest: '#7c3aed',
   ClientReply: '#9333ea',
+  InstallSnapshot: '#047857',
 } as const;
 
 function channel(c: number): number {

@@ -24,6 +24,8 @@ describe('fuzzer', () => {
     commitPreviousTerms: ['Leader Completeness', 'State Machine Safety'],
     // A restart that forgets currentTerm takes the term backwards.
     forgetOnRestart: ['Term Monotonic', 'Vote Stability', 'Election Safety'],
+    // §7: a snapshot past commitIndex puts uncommitted entries in the state machine.
+    snapshotUncommitted: ['State Machine Safety', 'Commit Bounds'],
   };
 
   for (const unsafe of Object.keys(expected) as UnsafeName[]) {

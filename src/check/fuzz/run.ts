@@ -205,12 +205,21 @@ function settledProblem(snap: ClusterFrame, clients: ClientTracker): string | nu
   for (const n of snap.nodes) {
     if (n.commitIndex !== committed)
       return `${n.id} has commitIndex ${n.commitIndex}, leader ${leader.id} has ${committed}`;
-    for (let i = 0; i < committed; i++) {
-      const a = n.log[i]!;
-      const b = leader.log[i]!;
+    // §7: entries a snapshot replaced are compared through the state machine below.
+    const nBase = n.snapshot?.index ?? 0;
+    const leaderBase = leader.snapshot?.index ?? 0;
+    for (let index = Math.max(nBase, leaderBase) + 1; index <= committed; index++) {
+      const a = n.log[index - nBase - 1]!;
+      const b = leader.log[index - leaderBase - 1]!;
       if (a.term !== b.term || a.command !== b.command || a.requestId !== b.requestId)
-        return `${n.id} and ${leader.id} differ at committed index ${i + 1}`;
+        return `${n.id} and ${leader.id} differ at committed index ${index}`;
     }
+    if (JSON.stringify(sortedKeys(n.kv)) !== JSON.stringify(sortedKeys(leader.kv)))
+      return `${n.id} and ${leader.id} applied the same ${committed} entries but hold different key-value states`;
   }
   return null;
+}
+
+function sortedKeys(kv: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(kv).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }

@@ -6,6 +6,7 @@ import { electionRestriction } from './election-restriction';
 import { figure7 } from './figure-7';
 import { figure8 } from './figure-8';
 import { figure8Unsafe } from './figure-8-unsafe';
+import { installSnapshotLesson } from './install-snapshot';
 import { firstElection } from './first-election';
 import { isolatedTerm } from './isolated-term';
 import { narrowTimeouts } from './narrow-timeouts';
@@ -15,6 +16,7 @@ import { quorumThree } from './quorum-three';
 import { refusedAppend } from './refused-append';
 import { rejoinDeposes } from './rejoin-deposes';
 import { replication } from './replication';
+import { snapshotShrinksLog } from './snapshot-shrinks-log';
 import { splitVote } from './split-vote';
 
 export const LESSONS: readonly Lesson[] = [
@@ -32,6 +34,8 @@ export const LESSONS: readonly Lesson[] = [
   figure7,
   figure8,
   figure8Unsafe,
+  snapshotShrinksLog,
+  installSnapshotLesson,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

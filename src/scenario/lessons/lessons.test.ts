@@ -383,6 +383,76 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(node(sim, 'B').kv.x).toBe('2');
     },
   ],
+  'snapshot-shrinks-log': [
+    (sim, l) => {
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', snapshot: null, commitIndex: 4, lastApplied: 4 });
+      expect(terms(sim, 'B')).toEqual([1, 1, 1, 1, 1]);
+      // The answer is what happens when B applies entry 5.
+      const later = node(replay(l, 900), 'B');
+      expect(later.snapshot).toMatchObject({ index: 5, term: 1 });
+      expect(answer(l, 0)).toBe(
+        choiceIndex(
+          l,
+          0,
+          later.log.length === 0
+            ? 'Entries 1–5 become one snapshot and leave the log'
+            : 'Nothing: a log keeps every entry',
+        ),
+      );
+    },
+    (sim) => {
+      for (const id of ['A', 'B', 'C']) {
+        const n = node(sim, id);
+        expect(n.snapshot).toMatchObject({ index: 5, term: 1 });
+        expect(terms(sim, id)).toEqual([1]);
+        expect(n.commitIndex).toBe(6);
+        expect(Object.keys(n.kv).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      }
+      // Each took its own: three snapshotTaken events, by threshold.
+      const taken = events(sim, 'snapshotTaken');
+      expect(taken.map((e) => e.node).sort()).toEqual(['A', 'B', 'C']);
+      expect(taken.every((e) => e.event.cause === 'threshold')).toBe(true);
+      expect(sim.violations).toEqual([]);
+    },
+  ],
+  'install-snapshot': [
+    (sim, l) => {
+      expect(node(sim, 'C')).toMatchObject({ alive: false, snapshot: null, log: [] });
+      for (const id of ['A', 'B']) expect(node(sim, id).snapshot).toMatchObject({ index: 5, term: 1 });
+      expect(node(sim, 'B').role).toBe('leader');
+      // What B sends C once it is back.
+      const sent = replay(l, 1500).trace.filter(
+        (r) => r.kind === 'sent' && r.message.from === 'B' && r.message.to === 'C' && r.time > 1300,
+      );
+      const first = sent[0]?.kind === 'sent' ? sent[0].message.payload.type : null;
+      expect(answer(l, 0)).toBe(
+        choiceIndex(
+          l,
+          0,
+          first === 'InstallSnapshot' ? 'InstallSnapshot: its snapshot, in chunks' : 'AppendEntries from index 1',
+        ),
+      );
+    },
+    (sim) => {
+      const c = node(sim, 'C');
+      expect(c.incomingSnapshot).toMatchObject({ leader: 'B', index: 5, chunks: 3, received: 128 });
+      expect(c.snapshot).toBeNull();
+      expect(c.log).toEqual([]);
+      expect(c.kv).toEqual({});
+    },
+    (sim) => {
+      const c = node(sim, 'C');
+      const b = node(sim, 'B');
+      expect(events(sim, 'snapshotInstalled')).toEqual([
+        expect.objectContaining({ node: 'C', event: expect.objectContaining({ rule: 7, index: 5 }) }),
+      ]);
+      expect(c.snapshot).toMatchObject({ index: 5, term: 1 });
+      expect(terms(sim, 'C')).toEqual([1, 1]);
+      expect(c.commitIndex).toBe(7);
+      expect(c.kv).toEqual(b.kv);
+      expect(sim.violations).toEqual([]);
+    },
+  ],
 };
 
 describe('the lesson library', () => {

@@ -179,6 +179,7 @@ export function describeAction(action: Action): string {
     case 'restore':
     case 'timeout':
     case 'heartbeat':
+    case 'snapshot':
       return `${action.do} ${action.node}`;
     case 'setTimeout':
       return `setTimeout ${action.node} ${action.ms} ms`;

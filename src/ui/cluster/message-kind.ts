@@ -15,7 +15,9 @@ export type MessageKind =
   | 'appendRefused'
   | 'clientRequest'
   | 'clientAnswer'
-  | 'clientRedirect';
+  | 'clientRedirect'
+  | 'installSnapshot'
+  | 'snapshotReply';
 
 export type MessageShape = 'diamond' | 'circle' | 'square' | 'envelope' | 'pill';
 
@@ -46,6 +48,10 @@ export function messageKind(payload: WireMessage): MessageKind {
       return 'clientRequest';
     case 'ClientReply':
       return payload.success || payload.leaderHint === undefined ? 'clientAnswer' : 'clientRedirect';
+    case 'InstallSnapshot':
+      return 'installSnapshot';
+    case 'InstallSnapshotReply':
+      return 'snapshotReply';
   }
 }
 
@@ -86,6 +92,21 @@ export function messageLook(payload: WireMessage): MessageLook {
     case 'clientRedirect': {
       const hint = payload.type === 'ClientReply' ? payload.leaderHint : null;
       return { kind, color: MESSAGE_COLOR.ClientReply, shape: 'pill', glyph: `↪ ${hint ?? '?'}`, dashed: true };
+    }
+    case 'installSnapshot': {
+      // Figure 13: one chunk of the snapshot; the glyph shows which (3/5).
+      const progress = payload.type === 'InstallSnapshot' ? `${payload.chunk}/${payload.chunks}` : '';
+      return { kind, color: MESSAGE_COLOR.InstallSnapshot, shape: 'envelope', glyph: `▣${progress}`, dashed: false };
+    }
+    case 'snapshotReply': {
+      const installed = payload.type === 'InstallSnapshotReply' && payload.installed;
+      return {
+        kind,
+        color: MESSAGE_COLOR.InstallSnapshot,
+        shape: 'square',
+        glyph: installed ? '▣✓' : '▣…',
+        dashed: false,
+      };
     }
   }
 }

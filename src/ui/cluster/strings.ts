@@ -32,6 +32,8 @@ const EN_KIND: Record<MessageKind, string> = {
   clientRequest: 'ClientRequest',
   clientAnswer: 'ClientReply',
   clientRedirect: 'ClientReply redirect',
+  installSnapshot: 'InstallSnapshot',
+  snapshotReply: 'InstallSnapshot reply',
 };
 const KO_KIND: Record<MessageKind, string> = {
   requestVote: 'RequestVote',
@@ -45,6 +47,8 @@ const KO_KIND: Record<MessageKind, string> = {
   clientRequest: 'ClientRequest',
   clientAnswer: 'ClientReply',
   clientRedirect: 'ClientReply 리다이렉트',
+  installSnapshot: 'InstallSnapshot',
+  snapshotReply: 'InstallSnapshot 응답',
 };
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -2,6 +2,7 @@
 // persistent state (on disk, survives a crash), volatile state, the leader's
 // nextIndex[]/matchIndex[], the candidate's votes, and the node's timers.
 
+import { SnapshotFields } from './SnapshotFields';
 import { useId, type ReactNode } from 'react';
 import type { NodeFrame, TimerSnapshot } from '../../sim/types';
 import type { ChangedField } from '../../store/step-changes';
@@ -57,6 +58,7 @@ function Fields({ node, time }: { node: NodeFrame; time: number }) {
   const changed = useSimStore((s) => s.changes?.fields[node.id]);
   const was = (field: ChangedField): boolean => changed?.includes(field) ?? false;
   const last = node.log[node.log.length - 1];
+  const lastIndex = (node.snapshot?.index ?? 0) + node.log.length; // Absolute, after a snapshot (§7).
   const followers = Object.keys(node.nextIndex).sort();
   return (
     <>
@@ -74,11 +76,12 @@ function Fields({ node, time }: { node: NodeFrame; time: number }) {
           {t.logSummary(node.log.length)}
           {last ? (
             <span className={styles.sub}>
-              {t.lastEntry(node.log.length, last.term, last.command === '' ? t.noop : last.command)}
+              {t.lastEntry(lastIndex, last.term, last.command === '' ? t.noop : last.command)}
             </span>
           ) : null}
         </Field>
       </Group>
+      <SnapshotFields node={node} />
       <Group title={t.volatile} kind="volatile" dim={!node.alive}>
         <Field changed={was('commitIndex')} name="commitIndex" hint={t.commitIndex}>
           {node.commitIndex}

@@ -5,6 +5,7 @@ import type { NodeId } from '../../raft/types';
 import type { Action } from '../../sim/scenario-types';
 import type { TraceEvent } from '../../sim/types';
 import { eul, list } from './glossary';
+import { snapshotActionReading } from './snapshot';
 import { both, type Localized, type Readings, type StepView } from './reading';
 
 type ActionOf<K extends Action['do']> = Extract<Action, { do: K }>;
@@ -41,6 +42,7 @@ const ACTIONS: ActionTable = {
   isolate: (a) => both(`${a.node} was cut off from the network`, `${a.node}가 네트워크에서 고립됨`),
   restore: (a) => both(`${a.node} was reconnected to the network`, `${a.node}가 네트워크에 다시 연결됨`),
   timeout: (a) => both(`${a.node}'s election timer was made to fire now`, `${a.node}의 선거 타이머를 지금 만료시킴`),
+  snapshot: (a) => snapshotActionReading(a.node),
   setTimeout: (a) =>
     both(
       `${a.node}'s election timer was re-armed to fire in ${a.ms} ms`,

@@ -22,9 +22,15 @@ import { GLOSSARY } from './glossary';
 import { describeMessage, DROP_REASON } from './messages';
 import { both, type At, type NodeEventTable, type Reading, type Readings, type RunFacts, type Source } from './reading';
 import { REPLICATION_EVENTS } from './replication';
+import { SNAPSHOT_EVENTS } from './snapshot';
 import { asList, groupSteps, stepView } from './step';
 
-export const NODE_EVENTS: NodeEventTable = { ...ELECTION_EVENTS, ...REPLICATION_EVENTS, ...COMMIT_EVENTS };
+export const NODE_EVENTS: NodeEventTable = {
+  ...ELECTION_EVENTS,
+  ...REPLICATION_EVENTS,
+  ...COMMIT_EVENTS,
+  ...SNAPSHOT_EVENTS,
+};
 
 const INVARIANT_SECTION: Record<InvariantName, { section: string; source: Source }> = {
   'Election Safety': { section: '§3.2', source: { paper: '§5.2' } },

@@ -7,6 +7,7 @@ import { eul, quote, ro } from './glossary';
 import { ELECTION_EVENTS } from './election';
 import { both, type At, type Localized, type Reading } from './reading';
 import { REPLICATION_EVENTS } from './replication';
+import { snapshotMessageWhy, describeSnapshotMessage } from './snapshot';
 import { asList, stepView } from './step';
 
 /** A message's fields in words: "RequestVote term 3, lastLogIndex 2, lastLogTerm 1". */
@@ -65,6 +66,9 @@ function describeRaft(m: RaftMessage): Localized {
             `AppendEntries 성공, matchIndex ${m.matchIndex}(임기 ${m.term})`,
           )
         : both(`AppendEntries refused (term ${m.term})`, `AppendEntries 거부(임기 ${m.term})`);
+    case 'InstallSnapshot':
+    case 'InstallSnapshotReply':
+      return describeSnapshotMessage(m);
   }
 }
 
@@ -235,5 +239,8 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
             `${from}는 리더가 아님: 요청 #${m.requestId}${eul(m.requestId)} 거부하고 ${hint}를 리더로 알려줌`,
           );
     }
+    case 'InstallSnapshot':
+    case 'InstallSnapshotReply':
+      return snapshotMessageWhy(from, to, m);
   }
 }

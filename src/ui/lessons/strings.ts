@@ -77,4 +77,6 @@ export const CHAPTERS: Readonly<Record<string, { readonly ko: string; readonly e
   '5': { ko: '쿼럼(Quorum) 및 노드 구성', en: 'Quorum and cluster size' },
   '6': { ko: '네트워크 오류 및 고립 노드 복구', en: 'Network faults and the isolated node' },
   '7': { ko: '로그 매칭 및 충돌 해결', en: 'Log matching and conflict resolution' },
+  // Beyond the course notes: log compaction, §7 of the paper.
+  '8': { ko: '로그 압축: 스냅샷 (논문 §7)', en: 'Log compaction: snapshots (paper §7)' },
 };

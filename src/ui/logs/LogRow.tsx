@@ -13,6 +13,7 @@ import { useLoadedMotion } from '../cluster/motion-context';
 import { useStrings } from '../i18n';
 import { CELL_WIDTH, CellFace, cellPlace, commandText, LogCell, STRIDE } from './LogCell';
 import styles from './LogTable.module.css';
+import { SnapshotBlock } from './SnapshotBlock';
 import { LOG_STRINGS } from './strings';
 
 export interface LeaderMarks {
@@ -89,10 +90,12 @@ function LogRowView({
   const motion = useLoadedMotion(node.conflictFrom !== null || ghosts.length > 0);
   const forget = (key: string) => setGhosts((g) => g.filter((ghost) => ghost.key !== key));
 
-  const last = Math.min(to, node.log.length);
+  // The log starts after its snapshot: index i is node.log[i - base - 1].
+  const base = node.snapshot?.index ?? 0;
+  const last = Math.min(to, base + node.log.length);
   const cells = [];
-  for (let index = Math.max(1, from); index <= last; index++) {
-    const entry = node.log[index - 1]!;
+  for (let index = Math.max(1, from, base + 1); index <= last; index++) {
+    const entry = node.log[index - base - 1]!;
     const committed = index <= node.commitIndex;
     const applied = index <= node.lastApplied;
     const retry = node.retried.includes(index);
@@ -109,7 +112,7 @@ function LogRowView({
         // Keyed by node, index and term: a repaired entry is a new cell that drops in.
         key={`${node.id}-${index}-${entry.term}`}
         index={index}
-        newest={index === node.log.length}
+        newest={index === base + node.log.length}
         replacing={ghosts.some((g) => g.index === index)}
         entry={entry}
         committed={committed}
@@ -136,6 +139,9 @@ function LogRowView({
       style={{ width: columns * STRIDE }}
       aria-label={t.rowLabel(node.id)}
     >
+      {node.snapshot && from <= node.snapshot.index ? (
+        <SnapshotBlock node={node.id} snapshot={node.snapshot} from={from} to={to} />
+      ) : null}
       {cells}
       {ghosts.map((ghost) =>
         motion ? (
@@ -203,6 +209,7 @@ function sameRow(a: LogRowProps, b: LogRowProps): boolean {
     a.node.id === b.node.id &&
     a.node.alive === b.node.alive &&
     a.node.log === b.node.log &&
+    a.node.snapshot?.index === b.node.snapshot?.index &&
     a.node.commitIndex === b.node.commitIndex &&
     a.node.lastApplied === b.node.lastApplied &&
     a.node.retried.length === b.node.retried.length &&

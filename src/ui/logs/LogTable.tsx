@@ -68,7 +68,8 @@ export function LogTable() {
   const violations = useViolationHighlight();
   const focus = useLessonFocus();
 
-  const maxLength = nodes ? Math.max(0, ...nodes.map((n) => n.log.length)) : 0;
+  // Indexes are absolute: a log after a snapshot (§7) ends at snapshot.index + log.length.
+  const maxLength = nodes ? Math.max(0, ...nodes.map((n) => (n.snapshot?.index ?? 0) + n.log.length)) : 0;
   // One spare column past the longest log: where a caught-up follower's nextIndex points.
   const columns = maxLength + 1;
 

@@ -83,4 +83,5 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   noElectionRestriction: 'rv.upToDate',
   commitPreviousTerms: 'leader.commit',
   forgetOnRestart: 'all.persist',
+  snapshotUncommitted: 'all.apply',
 };

@@ -11,7 +11,12 @@ type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 type UnsafeKey = keyof Scenario['unsafe'];
 
 const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
-const UNSAFE: readonly UnsafeKey[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+const UNSAFE: readonly UnsafeKey[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'snapshotUncommitted',
+];
 
 export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);

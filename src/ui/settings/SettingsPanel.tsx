@@ -8,6 +8,7 @@ import { LinkSection } from './LinkSection';
 import { OptionsSection, UnsafeSection } from './OptionsSection';
 import { PartitionSection } from './PartitionSection';
 import { TimingSection } from './TimingSection';
+import { SnapshotSection } from './SnapshotSection';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -24,6 +25,7 @@ export function SettingsPanel() {
       <LinkSection />
       <FaultsSection />
       <OptionsSection />
+      <SnapshotSection />
       <UnsafeSection />
     </section>
   );

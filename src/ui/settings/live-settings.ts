@@ -9,10 +9,10 @@ type Unsafe = Partial<Scenario['unsafe']>;
 
 export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
-  const { preVote, checkQuorum, leaderNoop, fastBackup } = options;
-  const { noElectionRestriction, commitPreviousTerms, forgetOnRestart } = unsafe;
-  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup };
-  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart };
+  const { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk } = options;
+  const { noElectionRestriction, commitPreviousTerms, forgetOnRestart, snapshotUncommitted } = unsafe;
+  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk };
+  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart, snapshotUncommitted };
   store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;
   useSimStore.setState({

@@ -84,6 +84,9 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: 'A leader counts replicas of old-term entries to commit them (the Figure 8 bug).',
     forgetOnRestart: 'Forget on restart',
     forgetOnRestartHelp: 'A restarted node loses currentTerm, votedFor and its log, as if the disk were wiped.',
+    snapshotUncommitted: 'Snapshot uncommitted entries',
+    snapshotUncommittedHelp:
+      'A snapshot takes the whole log, committed or not, into the state machine (§7 allows committed entries only).',
     unsafeOn: 'UNSAFE',
   },
   {
@@ -167,6 +170,9 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: '리더가 이전 임기의 엔트리를 복제 수만 세어 커밋합니다 (Figure 8 버그).',
     forgetOnRestart: '재시작 시 기억 잃기',
     forgetOnRestartHelp: '재시작한 노드가 디스크가 지워진 것처럼 currentTerm, votedFor, 로그를 잃습니다.',
+    snapshotUncommitted: '커밋 안 된 엔트리까지 스냅샷',
+    snapshotUncommittedHelp:
+      '스냅샷이 커밋 여부와 상관없이 로그 전체를 상태 기계에 넣습니다 (§7은 커밋된 엔트리만 허용).',
     unsafeOn: '위험',
   },
 );

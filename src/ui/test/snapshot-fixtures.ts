@@ -24,6 +24,8 @@ export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
     votesGranted: [],
     votesRefused: [],
     snapshot: null,
+    incomingSnapshot: null,
+    snapshotTransfers: {},
     commitDeferred: null,
     retried: [],
     configuration: FIVE_VOTERS,

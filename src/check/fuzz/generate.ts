@@ -9,7 +9,7 @@ import { validateScenario } from '../../scenario/validate';
 import { Prng } from '../../sim/prng';
 import { Simulation } from '../../sim/simulation';
 
-export type UnsafeName = keyof UnsafeSwitches;
+export type UnsafeName = Exclude<keyof UnsafeSwitches, 'directMembershipChange' | 'changeBeforeTermCommit'>;
 export const UNSAFE_NAMES: readonly UnsafeName[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
 
 /** Everything a failing case needs to be replayed and shrunk. */

@@ -345,6 +345,8 @@ function explainNode(
     case 'voteCounted':
     case 'commitDeferred':
       return null;
+    default:
+      return null;
   }
 }
 

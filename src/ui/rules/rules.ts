@@ -84,6 +84,9 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   noElectionRestriction: 'rv.upToDate',
   commitPreviousTerms: 'leader.commit',
   forgetOnRestart: 'all.persist',
+  // Membership (§6): two disjoint majorities elect two leaders; a stale configuration overwrites a commit.
+  directMembershipChange: 'candidate.win',
+  changeBeforeTermCommit: 'leader.commit',
 };
 
 export interface ActiveSettings {

@@ -51,10 +51,20 @@ const latencyRange = z.tuple([upTo(MAX_LATENCY), upTo(MAX_LATENCY)]);
 const atLeast = (min: number): z.ZodNumber => time.min(min, `at least ${min} ms`);
 const probability = z.number().min(0).max(1);
 
-const logEntry = z.strictObject({
-  term: z.number().int().min(1).max(MAX_TERM),
-  command: z.string().max(MAX_COMMAND_LENGTH),
-});
+const nodeList = z.array(nodeId).max(MAX_NODES);
+
+const logEntry = z.union([
+  z.strictObject({
+    term: z.number().int().min(1).max(MAX_TERM),
+    command: z.string().max(MAX_COMMAND_LENGTH),
+  }),
+  /** A configuration entry (§6): voters, and `old` in a joint configuration C_old,new. */
+  z.strictObject({
+    term: z.number().int().min(1).max(MAX_TERM),
+    config: z.strictObject({ voters: nodeList.min(1), old: nodeList.min(1).optional() }),
+  }),
+]);
+const membershipMode = z.enum(['single', 'joint']);
 
 const initialNode = z.strictObject({
   term: z.number().int().nonnegative().max(MAX_TERM).default(0),
@@ -121,6 +131,7 @@ export const actionSchema = z.discriminatedUnion('do', [
         checkQuorum: z.boolean().optional(),
         leaderNoop: z.boolean().optional(),
         fastBackup: z.boolean().optional(),
+        membership: membershipMode.optional(),
       })
       .optional(),
     unsafe: z
@@ -128,6 +139,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         noElectionRestriction: z.boolean().optional(),
         commitPreviousTerms: z.boolean().optional(),
         forgetOnRestart: z.boolean().optional(),
+        directMembershipChange: z.boolean().optional(),
+        changeBeforeTermCommit: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -137,6 +150,8 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('deliver'), message: z.number().int().nonnegative() }),
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
   z.strictObject({ at, afterStep, do: z.literal('duplicate'), message: z.number().int().nonnegative() }),
+  /** §6: add and remove servers (validate.ts: not both empty, no node in both, known nodes). */
+  z.strictObject({ at, afterStep, do: z.literal('change'), add: nodeList.optional(), remove: nodeList.optional() }),
 ]);
 
 const optionsSchema = z.strictObject({
@@ -145,12 +160,15 @@ const optionsSchema = z.strictObject({
   leaderNoop: z.boolean().default(DEFAULT_OPTIONS.leaderNoop),
   fastBackup: z.boolean().default(DEFAULT_OPTIONS.fastBackup),
   maxEntriesPerMessage: z.number().int().min(1).max(100).default(DEFAULT_OPTIONS.maxEntriesPerMessage),
+  membership: membershipMode.optional(),
 });
 
 const unsafeSchema = z.strictObject({
   noElectionRestriction: z.boolean().default(DEFAULT_UNSAFE.noElectionRestriction),
   commitPreviousTerms: z.boolean().default(DEFAULT_UNSAFE.commitPreviousTerms),
   forgetOnRestart: z.boolean().default(DEFAULT_UNSAFE.forgetOnRestart),
+  directMembershipChange: z.boolean().optional(),
+  changeBeforeTermCommit: z.boolean().optional(),
 });
 
 // Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.
@@ -172,6 +190,7 @@ export const scenarioSchema = z.strictObject({
   version: z.literal(1),
   seed: z.number().int().nonnegative().max(0xffffffff).default(DEFAULT_SEED),
   nodes: z.number().int().min(1).max(MAX_NODES),
+  members: nodeList.min(1).optional(),
   timing: timingSchema.prefault({}),
   options: optionsSchema.prefault({}),
   unsafe: unsafeSchema.prefault({}),

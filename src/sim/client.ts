@@ -4,13 +4,14 @@
 
 import { parseCommand } from '../raft/kv';
 import type { NodeId } from '../raft/types';
-import type { ClientEvent, ClientReply, ClientRequestRecord } from './types';
+import { describeChange } from './membership';
+import type { ClientEvent, ClientReply, ClientRequestRecord, MembershipChange } from './types';
 
 /** What the client needs from the simulation around it. */
 export interface ClientHost {
   now(): number;
   readonly nodeIds: readonly NodeId[];
-  sendRequest(to: NodeId, requestId: number, command: string): void;
+  sendRequest(to: NodeId, requestId: number, command: string, change?: MembershipChange): void;
   /** Call back `onTimer(kind, requestId, attempt)` after `after` ms. */
   schedule(after: number, kind: ClientTimerKind, requestId: number, attempt: number): void;
   record(event: ClientEvent): void;
@@ -44,10 +45,16 @@ export class Client {
     private readonly deadline: number,
   ) {}
 
+  /** §6: an administrator's change, taken to the leader and retried like a command. */
+  submitChange(add: readonly NodeId[], remove: readonly NodeId[]): ClientRequestRecord {
+    return this.submit(describeChange(add, remove), null, { add: [...add], remove: [...remove] });
+  }
+
   /** Submit a command, to `node` if given, else to the believed leader. Returns the request. */
-  submit(command: string, node: NodeId | null): ClientRequestRecord {
+  submit(command: string, node: NodeId | null, change?: MembershipChange): ClientRequestRecord {
     const now = this.host.now();
     const record: ClientRequestRecord = {
+      ...(change === undefined ? {} : { change }),
       id: this.state.nextRequestId++,
       command,
       node,
@@ -61,8 +68,8 @@ export class Client {
       answeredAt: null,
     };
     this.state.requests.push(record);
-    const parsed = parseCommand(command);
-    if (!parsed.ok) {
+    const parsed = change === undefined ? parseCommand(command) : null;
+    if (parsed !== null && !parsed.ok) {
       // Refused before it is sent: a malformed command never reaches any log.
       this.finish(record, 'refused', null, parsed.message);
       this.host.record({ type: 'refused', requestId: record.id, command, reason: parsed.message });
@@ -124,10 +131,12 @@ export class Client {
     record.target = to;
     this.host.record(
       record.attempts === 1
-        ? { type: 'submitted', requestId: record.id, command: record.command, to }
+        ? record.change === undefined
+          ? { type: 'submitted', requestId: record.id, command: record.command, to }
+          : { type: 'submitted', requestId: record.id, command: record.command, to, change: true }
         : { type: 'retried', requestId: record.id, to, attempt: record.attempts },
     );
-    this.host.sendRequest(to, record.id, record.command);
+    this.host.sendRequest(to, record.id, record.command, record.change);
     this.host.schedule(this.timeout, 'timeout', record.id, record.attempts);
   }
 

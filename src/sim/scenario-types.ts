@@ -24,17 +24,22 @@ type Timed = {
   afterStep?: number;
 };
 
+export type MembershipMode = 'single' | 'joint';
+
 export interface OptionSwitches {
   preVote?: boolean;
   checkQuorum?: boolean;
   leaderNoop?: boolean;
   fastBackup?: boolean;
+  membership?: MembershipMode;
 }
 
 export interface UnsafeSwitchChanges {
   noElectionRestriction?: boolean;
   commitPreviousTerms?: boolean;
   forgetOnRestart?: boolean;
+  directMembershipChange?: boolean;
+  changeBeforeTermCommit?: boolean;
 }
 
 type NodeAction<K extends string> = Timed & { do: K; node: string };
@@ -70,7 +75,9 @@ export type Action =
   /** Manual delivery: deliver one in-flight message now, ahead of the others. */
   | MessageAction<'deliver'>
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
-  | MessageAction<'duplicate'>;
+  | MessageAction<'duplicate'>
+  /** §6: an administrator asks the cluster to add and remove servers; the client takes it to the leader. */
+  | (Timed & { do: 'change'; add?: string[]; remove?: string[] });
 
 export type ActionKind = Action['do'];
 
@@ -88,12 +95,16 @@ export interface ScenarioOptions {
   leaderNoop: boolean;
   fastBackup: boolean;
   maxEntriesPerMessage: number;
+  /** How membership changes go; 'single' when absent. */
+  membership?: MembershipMode;
 }
 
 export interface ScenarioUnsafe {
   noElectionRestriction: boolean;
   commitPreviousTerms: boolean;
   forgetOnRestart: boolean;
+  directMembershipChange?: boolean;
+  changeBeforeTermCommit?: boolean;
 }
 
 export interface ScenarioNetwork {
@@ -102,10 +113,14 @@ export interface ScenarioNetwork {
   reorder: boolean;
 }
 
+/** An initial log entry: a command, or a configuration entry (§6) with its voters (and `old` in C_old,new). */
+export type InitialEntry =
+  { term: number; command: string } | { term: number; config: { voters: string[]; old?: string[] } };
+
 export interface InitialNode {
   term: number;
   votedFor: string | null;
-  log: { term: number; command: string }[];
+  log: InitialEntry[];
 }
 
 /** A complete scenario, every default filled in. */
@@ -113,6 +128,8 @@ export interface Scenario {
   version: 1;
   seed: number;
   nodes: number;
+  /** The initial voting configuration (§6); absent: every node. The others are spare servers. */
+  members?: string[];
   timing: ScenarioTiming;
   options: ScenarioOptions;
   unsafe: ScenarioUnsafe;
@@ -161,6 +178,7 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   drop: ['message'],
   deliver: ['message'],
   duplicate: ['message'],
+  change: ['add', 'remove'],
 };
 
 /**
@@ -182,8 +200,14 @@ export function stampAction<A extends { do: ActionKind }>(action: A, at: number,
   return out as unknown as Action;
 }
 
-const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'] as const;
-const UNSAFE_SWITCHES = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'] as const;
+const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup', 'membership'] as const;
+const UNSAFE_SWITCHES = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
+] as const;
 
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const source = value as Record<string, unknown>;

@@ -11,7 +11,13 @@ type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 type UnsafeKey = keyof Scenario['unsafe'];
 
 const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
-const UNSAFE: readonly UnsafeKey[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+const UNSAFE: readonly UnsafeKey[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
+];
 
 export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);
@@ -29,8 +35,34 @@ export function OptionsSection() {
           />
         ))}
       </ul>
+      <MembershipMode />
       <p className={styles.note}>{t.keptOnReset}</p>
     </Section>
+  );
+}
+
+/** Single-server changes or joint consensus (§6; dissertation §4). */
+function MembershipMode() {
+  const t = useStrings(SETTINGS_STRINGS);
+  const mode = useSimStore((s) => s.scenario.options.membership ?? 'single');
+  const name = useId();
+  return (
+    <fieldset className={styles.switches} aria-describedby={`${name}-help`}>
+      <legend>{t.membership}</legend>
+      {(['single', 'joint'] as const).map((value) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={mode === value}
+            onChange={() => setOptions({ membership: value }, {})}
+          />{' '}
+          {value === 'single' ? t.membershipSingle : t.membershipJoint}
+        </label>
+      ))}
+      <small id={`${name}-help`}>{t.membershipHelp}</small>
+    </fieldset>
   );
 }
 
@@ -57,7 +89,7 @@ export function UnsafeSection() {
             unsafe
             label={t[key]}
             help={t[`${key}Help`]}
-            checked={unsafe[key]}
+            checked={unsafe[key] ?? false}
             onChange={(on) => setOptions({}, { [key]: on })}
           />
         ))}

@@ -9,10 +9,17 @@ type Unsafe = Partial<Scenario['unsafe']>;
 
 export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
-  const { preVote, checkQuorum, leaderNoop, fastBackup } = options;
+  const { preVote, checkQuorum, leaderNoop, fastBackup, membership } = options;
   const { noElectionRestriction, commitPreviousTerms, forgetOnRestart } = unsafe;
-  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup };
-  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart };
+  const { directMembershipChange, changeBeforeTermCommit } = unsafe;
+  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, membership };
+  const liveUnsafe = {
+    noElectionRestriction,
+    commitPreviousTerms,
+    forgetOnRestart,
+    directMembershipChange,
+    changeBeforeTermCommit,
+  };
   store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;
   useSimStore.setState({

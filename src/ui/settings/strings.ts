@@ -68,6 +68,16 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: 'A leader counts replicas of old-term entries to commit them (the Figure 8 bug).',
     forgetOnRestart: 'Forget on restart',
     forgetOnRestartHelp: 'A restarted node loses currentTerm, votedFor and its log, as if the disk were wiped.',
+    directMembershipChange: 'Change several servers directly',
+    directMembershipChangeHelp:
+      'A change of several servers switches straight from C_old to C_new, without C_old,new: two majorities can elect two leaders (§6, Figure 10).',
+    changeBeforeTermCommit: 'Change before committing in the term',
+    changeBeforeTermCommitHelp:
+      'A new leader accepts a one-server change before it has committed an entry of its term (the 2015 single-server bug).',
+    membership: 'Membership changes',
+    membershipHelp: 'How “Add to cluster” and “Remove from cluster” change the configuration (§6).',
+    membershipSingle: 'One server at a time',
+    membershipJoint: 'Joint consensus (C_old,new)',
     unsafeOn: 'UNSAFE',
   },
   {
@@ -135,6 +145,16 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: '리더가 이전 임기의 엔트리를 복제 수만 세어 커밋합니다 (Figure 8 버그).',
     forgetOnRestart: '재시작 시 기억 잃기',
     forgetOnRestartHelp: '재시작한 노드가 디스크가 지워진 것처럼 currentTerm, votedFor, 로그를 잃습니다.',
+    directMembershipChange: '여러 서버를 한 번에 직접 변경',
+    directMembershipChangeHelp:
+      '여러 서버를 바꾸는 변경이 C_old,new 없이 C_old에서 C_new로 바로 넘어갑니다: 두 과반수가 두 리더를 뽑을 수 있습니다 (§6, Figure 10).',
+    changeBeforeTermCommit: '임기 커밋 전에 변경',
+    changeBeforeTermCommitHelp:
+      '새 리더가 자기 임기의 엔트리를 커밋하기 전에 한 서버 변경을 받아들입니다 (2015년에 알려진 단일 서버 변경 버그).',
+    membership: '멤버십 변경',
+    membershipHelp: '“클러스터에 추가”와 “클러스터에서 제거”가 구성을 바꾸는 방법 (§6).',
+    membershipSingle: '한 번에 한 서버',
+    membershipJoint: '공동 합의 (C_old,new)',
     unsafeOn: '위험',
   },
 );

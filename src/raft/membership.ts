@@ -320,6 +320,8 @@ export class MembershipDriver {
     const s = host.state;
     if (s.role !== 'leader' || this.m.configIndex > s.commitIndex) return;
     if (this.m.retiring.length > 0) {
+      // One last AppendEntries tells the removed servers that their removal is committed.
+      host.replicate();
       this.m.retiring = [];
       host.use(s.configuration);
     }
@@ -341,6 +343,17 @@ export class MembershipDriver {
       host.emit({ type: 'steppedDown', reason: 'removed' });
       host.stepDown();
     }
+  }
+
+  /**
+   * May a server outside its latest configuration start an election? Only while that entry is
+   * uncommitted as far as it knows: a leader that removed itself and lost its quorum before
+   * C_new committed must be able to win again (counting only C_new's votes) and finish the
+   * change, or a cluster of the remaining servers, which still use C_old, waits for it forever.
+   * Once the entry is committed, a server in no configuration never campaigns.
+   */
+  mayCampaignOutside(): boolean {
+    return this.m.configIndex > this.host.state.commitIndex;
   }
 
   /** A new leader: nothing pending; a committed C_old,new is finished at once. */

@@ -258,8 +258,8 @@ export class RaftNode {
   private onElectionTimeout(forced: boolean): void {
     const s = this.state;
     if (s.role === 'leader') return this.checkQuorum();
-    // A server whose vote does not count (a learner, a spare) never campaigns.
-    if (!this.quorum.isVoter(this.id)) return this.armElectionTimer();
+    // A server whose vote does not count (a learner, a spare, a removed server) never campaigns.
+    if (!this.quorum.isVoter(this.id) && !this.membership.mayCampaignOutside()) return this.armElectionTimer();
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);

@@ -27,6 +27,11 @@ export interface ClientState {
   /** The node the client believes leads, from the last answer or redirect. */
   leaderGuess: NodeId | null;
   nextRequestId: number;
+  /**
+   * The last node that knew no leader. A server removed from the cluster (§6) may still name it
+   * as the leader; following that hint back and forth would never reach the real leader.
+   */
+  noLeaderFrom?: NodeId | null;
 }
 
 export function emptyClientState(): ClientState {
@@ -34,7 +39,13 @@ export function emptyClientState(): ClientState {
 }
 
 export function cloneClientState(s: ClientState): ClientState {
-  return { requests: s.requests.map((r) => ({ ...r })), leaderGuess: s.leaderGuess, nextRequestId: s.nextRequestId };
+  const copy: ClientState = {
+    requests: s.requests.map((r) => ({ ...r })),
+    leaderGuess: s.leaderGuess,
+    nextRequestId: s.nextRequestId,
+  };
+  if (s.noLeaderFrom !== undefined) copy.noLeaderFrom = s.noLeaderFrom;
+  return copy;
 }
 
 export class Client {
@@ -86,6 +97,7 @@ export class Client {
     if (!record || (record.target !== from && !reply.success)) return;
     if (reply.success) {
       this.state.leaderGuess = from;
+      if (this.state.noLeaderFrom !== undefined) this.state.noLeaderFrom = null;
       record.result = reply.result ?? null;
       record.answeredAt = this.host.now();
       this.finish(record, 'succeeded', reply.result ?? null, null);
@@ -99,10 +111,14 @@ export class Client {
     }
     const hint = reply.leaderHint ?? null;
     this.host.record({ type: 'redirected', requestId: record.id, by: from, to: hint });
-    if (hint !== null && hint !== from) {
+    if (hint !== null && hint !== from && hint === this.state.noLeaderFrom) {
+      // A stale hint back to a node that just said it knows no leader: try the next node instead.
+      this.sendAttempt(record, this.nextNode(from));
+    } else if (hint !== null && hint !== from) {
       this.state.leaderGuess = hint;
       this.sendAttempt(record, hint);
     } else {
+      if (hint === null) this.state.noLeaderFrom = from;
       this.state.leaderGuess = null;
       this.host.schedule(NO_LEADER_RETRY_DELAY, 'retry', record.id, record.attempts);
     }

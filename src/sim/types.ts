@@ -91,7 +91,11 @@ export type InvariantName =
   | 'State Machine Safety'
   | 'Term Monotonic'
   | 'Vote Stability'
-  | 'Commit Bounds';
+  | 'Commit Bounds'
+  /** §6: at most one uncommitted configuration entry in a leader's log. */
+  | 'Configuration Safety'
+  /** A leader commits only what a majority of every voter set of its configuration holds. */
+  | 'Commit Quorum';
 
 export interface Violation {
   readonly invariant: InvariantName;

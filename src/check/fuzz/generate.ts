@@ -9,13 +9,22 @@ import { validateScenario } from '../../scenario/validate';
 import { Prng } from '../../sim/prng';
 import { Simulation } from '../../sim/simulation';
 
-export type UnsafeName = Exclude<keyof UnsafeSwitches, 'directMembershipChange' | 'changeBeforeTermCommit'>;
-export const UNSAFE_NAMES: readonly UnsafeName[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+export type UnsafeName = keyof UnsafeSwitches;
+export const UNSAFE_NAMES: readonly UnsafeName[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
+];
+const MEMBERSHIP_SWITCHES: readonly UnsafeName[] = ['directMembershipChange', 'changeBeforeTermCommit'];
 
 /** Everything a failing case needs to be replayed and shrunk. */
 export interface FuzzCase {
   readonly seed: number;
   readonly nodes: number;
+  /** The initial voters (§6); absent: every node. */
+  readonly members?: NodeId[];
   readonly options: Scenario['options'];
   readonly unsafe: UnsafeName | null;
   /** Actions of the fault phase, in time order. */
@@ -48,6 +57,7 @@ const KINDS = [
   'timeout',
   'setOptions',
   'depose',
+  'change',
 ] as const;
 type Kind = (typeof KINDS)[number];
 /** When, after the heal, the ending sends its probe command. */
@@ -61,13 +71,19 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   const nodes = settings.nodes ?? (prng.chance(0.5) ? 3 : int(4, 9));
   const names = nodeNames(nodes);
   const faultEnd = settings.faultMs ?? int(2000, 6000);
+  const unsafeName = settings.unsafe ?? null;
+  const membershipBug = unsafeName !== null && MEMBERSHIP_SWITCHES.includes(unsafeName);
   const options: Scenario['options'] = {
     preVote: prng.chance(0.5),
     checkQuorum: prng.chance(0.5),
     leaderNoop: prng.chance(0.5),
     fastBackup: prng.chance(0.5),
     maxEntriesPerMessage: pick([1, 3, 10]),
+    // §6: the 2015 bug is one of single-server changes; the others in both modes.
+    membership: unsafeName === 'changeBeforeTermCommit' ? 'single' : pick(['single', 'joint'] as const),
   };
+  // Spare servers a third of the time (always when hunting a membership bug), so changes can add them.
+  const members = nodes >= 3 && (membershipBug || prng.chance(0.33)) ? names.slice(0, int(2, nodes - 1)) : undefined;
 
   const alive = new Set(names);
   const faults: Action[] = [];
@@ -85,7 +101,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   // Swarm testing (Groce et al.): each case uses its own random mix of fault kinds, some left out
   // entirely, which reaches deep interleavings (say, crash after crash with no traffic) far more
   // often than one fixed mix does.
-  const weights = KINDS.map((k) => (k === 'submit' || prng.chance(0.7) ? 0.1 + prng.next() : 0));
+  const weights = KINDS.map((k) =>
+    k === 'submit' || (k === 'change' && membershipBug) || prng.chance(0.7) ? 0.1 + prng.next() : 0,
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const chooseKind = (): Kind => {
     let r = prng.next() * total;
@@ -101,7 +119,10 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   // now: crashing or cutting off the leader, and writing to a deposed one, is where Raft's
   // hard cases (Figure 8, §5.4) come from. The case is still plain data; it is judged by replay.
   const oracle = new Simulation(
-    toScenario({ seed, nodes, options, unsafe: settings.unsafe ?? null, faults: [], faultEnd: 0 }, false),
+    toScenario(
+      { seed, nodes, ...(members ? { members } : {}), options, unsafe: unsafeName, faults: [], faultEnd: 0 },
+      false,
+    ),
     {
       recordTrace: false,
     },
@@ -188,6 +209,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
           faults.push({ at, do: 'submit', command: `set ${pick(KEYS)} v${++value}`, node: leader.id });
         }
       }
+    } else if (kind === 'change') {
+      const change = membershipChange(view, names, members ?? names, options, unsafeName, prng);
+      if (change) faults.push({ at, do: 'change', ...change });
     } else if (kind === 'timeout') {
       const up = [...alive];
       if (up.length > 0) faults.push({ at, do: 'timeout', node: pick(up) });
@@ -201,7 +225,38 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     for (const action of faults.slice(before)) oracle.perform(action);
     at += int(20, maxGap);
   }
-  return { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd };
+  return { seed, nodes, ...(members ? { members } : {}), options, unsafe: unsafeName, faults, faultEnd };
+}
+
+/**
+ * A random change against the voters the leader uses now (§6): add a server, remove one, or
+ * replace; several at once in joint mode or when the direct-change switch is under test.
+ */
+function membershipChange(
+  view: ReturnType<Simulation['snapshot']>,
+  names: readonly NodeId[],
+  initial: readonly NodeId[],
+  options: Scenario['options'],
+  unsafe: UnsafeName | null,
+  prng: Prng,
+): { add: NodeId[]; remove: NodeId[] } | null {
+  const leader = view.nodes.find((n) => n.alive && n.role === 'leader');
+  const voters = leader ? [...leader.configuration.voters] : [...initial];
+  const others = names.filter((id) => !voters.includes(id));
+  const take = (from: NodeId[], count: number): NodeId[] => {
+    const out: NodeId[] = [];
+    while (out.length < count && from.length > 0) out.push(from.splice(Math.floor(prng.next() * from.length), 1)[0]!);
+    return out;
+  };
+  const many = unsafe === 'directMembershipChange' || (options.membership === 'joint' && prng.chance(0.5));
+  const size = (): number => (many ? 1 + Math.floor(prng.next() * 3) : 1);
+  const r = prng.next();
+  const pool = [...voters];
+  const remove = r < 0.4 || others.length === 0 ? take(pool, Math.min(size(), voters.length - 1)) : [];
+  const add = r >= 0.3 || remove.length === 0 ? take([...others], size()) : [];
+  // A scenario may not remove every initial voter with nothing added (bad input): keep one.
+  if (add.length === 0 && initial.every((id) => remove.includes(id))) remove.pop();
+  return add.length + remove.length === 0 ? null : { add, remove };
 }
 
 /** The nodes that are down at the end of the fault phase. */
@@ -221,6 +276,11 @@ export function endingActions(c: FuzzCase): Action[] {
     { at, do: 'heal' },
     { at, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: CALM_LATENCY },
     ...deadAtEnd(c).map((node): Action => ({ at, do: 'restart', node })),
+    // §6: a removed server that missed C_new campaigns forever unless pre-vote (or checkQuorum) stops it;
+    // a leader elected after a removed leader stepped down commits its last entries only with its no-op.
+    ...(c.faults.some((a) => a.do === 'change')
+      ? [{ at, do: 'setOptions', options: { preVote: true, leaderNoop: true } } as Action]
+      : []),
     // §5.4.2: without leaderNoop a new leader commits earlier-term entries only once an entry of
     // its own term commits, so one more command is what lets the committed prefix catch up.
     { at: at + PROBE_DELAY, do: 'submit', command: 'get x' },
@@ -233,11 +293,17 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     noElectionRestriction: c.unsafe === 'noElectionRestriction',
     commitPreviousTerms: c.unsafe === 'commitPreviousTerms',
     forgetOnRestart: c.unsafe === 'forgetOnRestart',
+    directMembershipChange: c.unsafe === 'directMembershipChange',
+    changeBeforeTermCommit: c.unsafe === 'changeBeforeTermCommit',
   };
   const result = validateScenario({
     version: 1,
     seed: c.seed >>> 0,
     nodes: c.nodes,
+    // A shrunk case may have fewer nodes than its members named.
+    ...(c.members && c.members.some((id) => nodeNames(c.nodes).includes(id))
+      ? { members: c.members.filter((id) => nodeNames(c.nodes).includes(id)) }
+      : {}),
     options: c.options,
     unsafe,
     actions: withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults],

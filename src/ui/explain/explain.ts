@@ -93,6 +93,8 @@ const INVARIANT_SECTION: Record<InvariantName, { section: string; source: string
   'Term Monotonic': { section: '§6.2', source: 'Figure 2' },
   'Vote Stability': { section: '§3.2', source: 'Figure 2' },
   'Commit Bounds': { section: '§4', source: 'Figure 2' },
+  'Configuration Safety': { section: '§5', source: 'thesis §4.1' },
+  'Commit Quorum': { section: '§5', source: 'paper §6' },
 };
 
 export function invariantSection(invariant: InvariantName): { section: string; source: string } {

@@ -7,6 +7,7 @@
 import { refusalMessage } from '../refusal-text';
 import type { NodeId, RaftEvent, RaftMessage } from '../../raft/types';
 import type { Action } from '../../scenario/schema';
+import { narrateMembership } from './narrate-membership';
 import type { Lang } from '../../store/sim-store';
 import type { ClientEvent, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { PHRASES, list, type Phrases } from './phrases';
@@ -152,6 +153,8 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
 
   function narrateNode(r: NodeRecord, i: number): void {
     const { node, event: e } = r;
+    const membership = narrateMembership(node, e, lang); // §6: its own file (narrate-membership.ts).
+    if (membership) return say(membership.text, membership.tone);
     switch (e.type) {
       case 'termChanged': {
         if (e.cause === 'election') {

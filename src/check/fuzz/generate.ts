@@ -306,9 +306,22 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
       : {}),
     options: c.options,
     unsafe,
-    actions: withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults],
+    actions: fitChanges(withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults], c),
   });
   // The generator only makes valid scenarios; anything else is a bug in this file.
   if (!result.ok) throw new Error(`generated an invalid scenario: ${result.errors.join('; ')}`);
   return result.scenario;
+}
+
+/** A shrunk case may have lost nodes a change names: keep each change to the nodes that remain, and valid. */
+function fitChanges(actions: Action[], c: FuzzCase): Action[] {
+  const names = nodeNames(c.nodes);
+  const members = (c.members ?? names).filter((id) => names.includes(id));
+  return actions.flatMap((a): Action[] => {
+    if (a.do !== 'change') return [a];
+    const add = (a.add ?? []).filter((id) => names.includes(id));
+    const remove = (a.remove ?? []).filter((id) => names.includes(id) && !add.includes(id));
+    if (add.length === 0 && members.length > 0 && members.every((id) => remove.includes(id))) remove.pop();
+    return add.length + remove.length === 0 ? [] : [{ ...a, add, remove }];
+  });
 }

@@ -48,7 +48,9 @@ test('a link opens its scenario paused at its instant, with the leader and logs 
       const m = /^index \d+, term (\d+), (.*?)(?:, (?:not committed|committed|applied))+$/.exec(l);
       return m ? [`${m[1]} ${m[2]}`] : [];
     });
-    expect(shown, `log of ${node.id}`).toEqual(node.log.map((e) => `${e.term} ${e.command}`));
+    expect(shown, `log of ${node.id}`).toEqual(
+      node.log.map((e) => `${e.term} ${'command' in e ? e.command : 'config'}`),
+    );
   }
   // The selected node of the link is selected.
   await expect(page.getByRole('button', { name: 'Select node C' })).toHaveAttribute('aria-pressed', 'true');

@@ -24,6 +24,8 @@ export function historyFromTrace(trace: Iterable<TraceEvent>): Operation[] {
   for (const t of trace) {
     if (t.kind !== 'client') continue;
     const e = t.event;
+    // A membership change is no operation on the key-value store.
+    if (e.type === 'submitted' && e.change === true) continue;
     switch (e.type) {
       case 'submitted':
       case 'refused':

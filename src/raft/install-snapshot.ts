@@ -219,7 +219,7 @@ export function installSnapshot(host: SnapshotHost, leader: NodeId, snapshot: Sn
   s.kv = copyKv(snapshot.kv);
   s.lastApplied = index;
   s.commitIndex = index;
-  host.useConfiguration(snapshot.configuration);
+  host.reloadConfiguration(); // The log is empty now: the snapshot's configuration is in force.
   host.emit({
     type: 'snapshotInstalled',
     leader,

@@ -75,6 +75,8 @@ export function emptyKv(): KvState {
  * the entry is a client's retry of a request already applied (thesis §6.3), which changes nothing.
  */
 export function applyEntry(kv: KvState, entry: LogEntry): { result: string; retry: boolean } {
+  // A configuration entry (§6) changes who votes, not the key-value state.
+  if (entry.config !== undefined) return { result: 'configuration', retry: false };
   if (entry.noop === true || entry.command === '') return { result: 'no-op', retry: false };
   const id = entry.requestId;
   if (id === undefined) return { result: execute(kv, entry.command), retry: false };

@@ -14,6 +14,7 @@
 
 import { needsSnapshot, onInstallSnapshot, onInstallSnapshotReply, sendSnapshotChunk } from './install-snapshot';
 import { applyEntry, emptyKv, parseCommand } from './kv';
+import { configurationInForce, emptyMembership, MembershipDriver } from './membership';
 import { Quorum } from './quorum';
 import {
   announceRestoredSnapshot,
@@ -60,14 +61,22 @@ export type ElectionTimeoutSource = () => number;
 
 /** A node's state as it boots from what is on its disk: a follower that knows of no leader (§5.2). */
 export function initialState(persistent: PersistentState): RaftState {
+  const log = persistent.log.clone();
+  // §6: the latest configuration in the log is in force, committed or not.
+  // §7: with no configuration entry left in the log, the snapshot's configuration is in force.
+  const { configuration, index } = configurationInForce(
+    log,
+    persistent.initialConfiguration,
+    persistent.snapshot?.configuration,
+  );
   return {
     currentTerm: persistent.currentTerm,
     votedFor: persistent.votedFor,
-    log: persistent.log.clone(),
+    log,
     initialConfiguration: persistent.initialConfiguration,
     snapshot: persistent.snapshot ?? null,
-    // §7: the snapshot keeps the configuration in force at its last index.
-    configuration: persistent.snapshot?.configuration ?? persistent.initialConfiguration,
+    configuration,
+    membership: emptyMembership(index),
     role: 'follower',
     leaderId: null,
     commitIndex: 0,
@@ -96,12 +105,38 @@ export class RaftNode {
   private peers: readonly NodeId[] = [];
   /** What the snapshot code (snapshot.ts, install-snapshot.ts) may use of this node. */
   private readonly snapshots: SnapshotHost;
+  /** Membership changes (§6): the hooks below hand it requests, progress, commits and log changes. */
+  private readonly membership: MembershipDriver;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
     this.config_ = config;
     this.state = state;
     this.electionTimeout = electionTimeout;
     this.useConfiguration(state.configuration);
+    const node = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the driver's view of this node
+    this.membership = new MembershipDriver({
+      id: this.id,
+      state,
+      get options() {
+        return node.config_.options;
+      },
+      get unsafe() {
+        return node.config_.unsafe;
+      },
+      emit: (event) => this.emit(event),
+      answer: (answer) => this.answer(answer),
+      appendAndReplicate: (entry) => {
+        this.appendToOwnLog(entry);
+        this.broadcastAppendEntries();
+        this.advanceCommitIndex();
+      },
+      replicate: () => this.broadcastAppendEntries(),
+      use: (configuration) => this.useConfiguration(configuration),
+      stepDown: () => {
+        this.becomeFollower(state.currentTerm, this.id, null);
+        state.leaderId = null;
+      },
+    });
     this.snapshots = {
       id: config.id,
       state,
@@ -110,7 +145,8 @@ export class RaftNode {
       emit: (event) => this.emit(event),
       send: (to, message) => this.send(to, message),
       armElectionTimer: () => this.armElectionTimer(),
-      useConfiguration: (configuration) => this.useConfiguration(configuration),
+      // §7: a snapshot replaced the log's start; the configuration in force is read again (§6).
+      reloadConfiguration: () => this.membership.afterSnapshot(),
     };
   }
 
@@ -150,6 +186,12 @@ export class RaftNode {
       case 'snapshot':
         takeSnapshot(this.snapshots, 'forced');
         break;
+      case 'changeMembership':
+        // §6: only the leader changes the configuration; others send the administrator to it.
+        if (this.state.role !== 'leader')
+          this.answer({ requestId: input.requestId, outcome: 'notLeader', leaderHint: this.state.leaderId });
+        else this.membership.request(input.add, input.remove, input.requestId);
+        break;
     }
     const out = this.out;
     this.out = emptyOutput();
@@ -159,9 +201,16 @@ export class RaftNode {
   private useConfiguration(configuration: Configuration): void {
     this.state.configuration = configuration;
     this.quorum = new Quorum(configuration);
-    const members = new Set([...this.quorum.voters(), ...configuration.learners]);
+    const members = new Set([...this.quorum.voters(), ...configuration.learners, ...this.state.membership.retiring]);
     members.delete(this.id);
     this.peers = [...members];
+    // A leader starts replicating to a server that joins (as a learner or a voter) by probing its log.
+    if (this.state.role !== 'leader') return;
+    for (const peer of this.peers) {
+      if (this.state.nextIndex[peer] !== undefined) continue;
+      this.state.nextIndex[peer] = this.state.log.lastIndex() + 1;
+      this.state.matchIndex[peer] = 0;
+    }
   }
 
   /**
@@ -187,6 +236,10 @@ export class RaftNode {
     if (m.type === 'PreVote') return this.onPreVote(from, m);
     if (m.type === 'PreVoteReply') return this.onPreVoteReply(from, m);
 
+    // Dissertation §4.2.3 (with checkQuorum): a server that hears from a leader ignores a RequestVote
+    // of a newer term, so a removed or cut-off server cannot depose a working leader.
+    if (m.type === 'RequestVote' && m.term > s.currentTerm && this.inLeaderLease())
+      return this.refuseVote(from, m, 'leader-alive');
     // A higher term means we are behind: adopt it and follow.
     const fromLeader = m.type === 'AppendEntries' || m.type === 'InstallSnapshot';
     if (m.term > s.currentTerm) this.becomeFollower(m.term, from, fromLeader ? from : null);
@@ -208,6 +261,12 @@ export class RaftNode {
       case 'leader':
         return this.stepLeader(from, m);
     }
+  }
+
+  /** checkQuorum's lease: this node leads, or follows a leader whose election timeout has not run out. */
+  private inLeaderLease(): boolean {
+    const s = this.state;
+    return this.config_.options.checkQuorum && (s.role === 'leader' || (s.role === 'follower' && s.leaderId !== null));
   }
 
   // ---- One handler per role ------------------------------------------------------
@@ -267,8 +326,8 @@ export class RaftNode {
   private onElectionTimeout(forced: boolean): void {
     const s = this.state;
     if (s.role === 'leader') return this.checkQuorum();
-    // A server whose vote does not count (a learner, a spare) never campaigns.
-    if (!this.quorum.isVoter(this.id)) return this.armElectionTimer();
+    // A server whose vote does not count (a learner, a spare, a removed server) never campaigns.
+    if (!this.quorum.isVoter(this.id) && !this.membership.mayCampaignOutside()) return this.armElectionTimer();
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);
@@ -436,6 +495,7 @@ export class RaftNode {
       this.out.timers.push({ timer: 'heartbeat', stop: true });
       // A leader had no election timer running; a follower needs one.
       this.armElectionTimer();
+      this.membership.onStepDown();
     }
   }
 
@@ -455,6 +515,7 @@ export class RaftNode {
     s.recentlyHeard = [];
     s.commitDeferred = null;
     if (this.config_.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '', noop: true });
+    this.membership.onBecomeLeader();
     this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
     if (this.config_.options.checkQuorum) this.armElectionTimer();
@@ -566,6 +627,7 @@ export class RaftNode {
       const added = i === 0 ? m.entries : m.entries.slice(i);
       s.log.append(added);
       this.emit({ type: 'entriesAppended', fromIndex: index, entries: added, leader: from });
+      this.membership.afterAppend(index, added);
       break;
     }
 
@@ -617,6 +679,7 @@ export class RaftNode {
   private truncateFrom(index: number): void {
     const removed = this.state.log.truncateFrom(index);
     this.emit({ type: 'entriesTruncated', fromIndex: index, removed });
+    this.membership.afterTruncate(index); // §6: a configuration entry deleted is a configuration rolled back.
   }
 
   private onAppendEntriesReply(from: NodeId, m: AppendEntriesReply): void {
@@ -630,6 +693,7 @@ export class RaftNode {
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
       if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
+      this.membership.onProgress(from); // A learner may now be within one round of the log.
       return;
     }
     // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
@@ -700,6 +764,7 @@ export class RaftNode {
         this.answer({ requestId: entry.requestId, outcome: 'applied', index: s.lastApplied, result });
       }
     }
+    this.membership.onCommit();
     maybeSnapshot(this.snapshots); // §7: compact once enough entries were applied.
   }
 

@@ -31,7 +31,8 @@ export interface SnapshotHost {
   emit(event: RaftEvent): void;
   send(to: NodeId, message: RaftMessage): void;
   armElectionTimer(): void;
-  useConfiguration(configuration: Configuration): void;
+  /** Read the configuration in force again: the log's latest entry, else the snapshot's (§6, §7). */
+  reloadConfiguration(): void;
 }
 
 // ---- Taking a snapshot (§7, Figure 12) ------------------------------------------------

@@ -157,6 +157,7 @@ export class Router {
   readonly nodes = new Map<NodeId, RaftNode>();
   readonly events: { node: NodeId; event: RaftEvent }[] = [];
   readonly delivered: Packet[] = [];
+  readonly answers: { node: NodeId; answer: ClientAnswer }[] = [];
   readonly down = new Set<NodeId>();
   private queue: Packet[] = [];
 
@@ -177,6 +178,12 @@ export class Router {
 
   propose(id: NodeId, command: string): void {
     this.take(id, this.node(id).step({ kind: 'propose', command }));
+  }
+
+  /** §6: an administrator's membership change, handed to `id`. */
+  change(id: NodeId, add: readonly NodeId[], remove: readonly NodeId[], requestId?: number): void {
+    const input = { kind: 'changeMembership', add, remove } as const;
+    this.take(id, this.node(id).step(requestId === undefined ? input : { ...input, requestId }));
   }
 
   /** Deliver until nothing is in flight; returns how many messages were delivered. */
@@ -201,6 +208,7 @@ export class Router {
 
   private take(id: NodeId, out: RaftOutput): void {
     for (const event of out.events) this.events.push({ node: id, event });
+    for (const answer of out.answers) this.answers.push({ node: id, answer });
     for (const m of out.messages) this.queue.push({ from: id, to: m.to, message: m.message });
   }
 }

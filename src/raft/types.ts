@@ -26,7 +26,18 @@ export interface LogEntry {
   /** The client request that created it, so a retried command is applied once (thesis §6.3). */
   readonly requestId?: number;
   readonly noop?: true;
+  /** A configuration entry (§6): its command is "" and it changes who votes. See membership.ts. */
+  readonly config?: EntryConfig;
 }
+
+/** What a configuration entry holds: the voters, and `old` in a joint C_old,new. Lists are sorted. */
+export interface EntryConfig {
+  readonly voters: readonly NodeId[];
+  readonly old?: readonly NodeId[];
+}
+
+/** Dissertation §4: one server at a time (the default), or any change through joint consensus. */
+export type MembershipMode = 'single' | 'joint';
 
 // ---- RPCs (Figure 2) -------------------------------------------------------
 
@@ -146,6 +157,8 @@ export interface RaftOptions {
   readonly snapshotThreshold: number;
   /** Figure 13: characters of the serialized snapshot one InstallSnapshot carries. */
   readonly snapshotChunk: number;
+  /** How membership changes go (§6, dissertation §4); 'single' when absent. */
+  readonly membership?: MembershipMode;
 }
 
 /** Switches that break Raft on purpose so a class can watch the invariant checker catch it. */
@@ -158,6 +171,10 @@ export interface UnsafeSwitches {
   readonly forgetOnRestart: boolean;
   /** Snapshot the whole log, committed or not (§7 allows only committed entries in a snapshot). */
   readonly snapshotUncommitted: boolean;
+  /** Switch straight from C_old to C_new for a change of several servers, skipping C_old,new (Figure 10). */
+  readonly directMembershipChange?: boolean;
+  /** Accept a single-server change before the leader has committed an entry of its term (the 2015 bug). */
+  readonly changeBeforeTermCommit?: boolean;
 }
 
 export const DEFAULT_OPTIONS: RaftOptions = {
@@ -258,6 +275,33 @@ export interface RaftState extends PersistentState {
   incomingSnapshot: IncomingSnapshot | null;
   /** Leader only: followers being sent a snapshot (§7), by id. */
   snapshotTransfers: Record<NodeId, SnapshotTransfer>;
+  /** Where the configuration in force comes from, and a leader's change in progress (membership.ts). */
+  membership: MembershipState;
+}
+
+/** A leader's change request in progress: new servers catch up as learners first (dissertation §4.2.1). */
+export interface PendingChange {
+  readonly add: readonly NodeId[];
+  readonly remove: readonly NodeId[];
+  /** The voters once the change is done (sorted). */
+  readonly target: readonly NodeId[];
+  /** The new servers, learners until the change's entry makes them voters. */
+  readonly learners: readonly NodeId[];
+  /** Learners not yet within one round of the leader's log. */
+  waiting: NodeId[];
+  /** Per learner: the leader's last index when its current catch-up round began. */
+  roundEnd: Record<NodeId, number>;
+}
+
+export interface MembershipState {
+  /** The index of the entry the configuration in force comes from (0: the snapshot's or the initial one). */
+  configIndex: number;
+  /** Leader only: a change whose learners are still catching up. */
+  pending: PendingChange | null;
+  /** Leader only: change requests answered once a configuration with these voters commits. */
+  waiters: { readonly requestId: number; readonly target: readonly NodeId[] }[];
+  /** Leader only: servers an uncommitted change removed, still sent the log so they learn they are out. */
+  retiring: NodeId[];
 }
 
 // ---- Inputs and outputs ----------------------------------------------------
@@ -279,7 +323,14 @@ export type RaftInput =
   /** The class switched options or unsafe switches mid-run. */
   | { readonly kind: 'setOptions'; readonly options: RaftOptions; readonly unsafe: UnsafeSwitches }
   /** §7: the class asks the node to snapshot what it has applied, now. */
-  | { readonly kind: 'snapshot' };
+  | { readonly kind: 'snapshot' }
+  /** §6: an administrator asks the leader to add and remove servers. */
+  | {
+      readonly kind: 'changeMembership';
+      readonly add: readonly NodeId[];
+      readonly remove: readonly NodeId[];
+      readonly requestId?: number;
+    };
 
 export interface OutgoingMessage {
   readonly to: NodeId;
@@ -303,7 +354,27 @@ export type ClientAnswer =
     }
   | { readonly requestId: number; readonly outcome: 'applied'; readonly index: number; readonly result: string }
   | { readonly requestId: number | undefined; readonly outcome: 'notLeader'; readonly leaderHint: NodeId | null }
-  | { readonly requestId: number | undefined; readonly outcome: 'invalidCommand'; readonly message: string };
+  | { readonly requestId: number | undefined; readonly outcome: 'invalidCommand'; readonly message: string }
+  /** A membership change refused; `retry` when the same request may succeed later (membership.ts). */
+  | {
+      readonly requestId: number | undefined;
+      readonly outcome: 'changeRefused';
+      readonly reason: ChangeRefusal;
+      readonly retry: boolean;
+    };
+
+/** Why a leader refused a membership change (§6, dissertation §4.1 and its 2015 correction). */
+export type ChangeRefusal =
+  /** Single mode: more than one server added or removed at once. */
+  | 'one-server-at-a-time'
+  /** An earlier change is not finished: its entry is uncommitted, or its learners are catching up. */
+  | 'change-in-progress'
+  /** Single mode: the leader has not committed an entry of its own term yet (the 2015 correction). */
+  | 'term-not-committed'
+  /** The change would leave no voter. */
+  | 'no-voters-left'
+  /** The same node is both added and removed. */
+  | 'add-and-remove';
 
 export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-alive';
 export type AppendRefusal = 'stale-term' | 'missing-entry' | 'term-mismatch';
@@ -420,7 +491,47 @@ export type RaftEvent =
       /** A retried request already applied at an earlier index: this copy changed nothing (thesis §6.3). */
       readonly retry?: true;
     }
-  | { readonly type: 'steppedDown'; readonly reason: 'lost-quorum' }
+  | { readonly type: 'steppedDown'; readonly reason: 'lost-quorum' | 'removed' }
+  | {
+      /** A leader received a membership change request (§6). */
+      readonly type: 'changeRequested';
+      readonly add: readonly NodeId[];
+      readonly remove: readonly NodeId[];
+      readonly requestId?: number;
+      readonly mode: MembershipMode;
+    }
+  | {
+      readonly type: 'changeRefused';
+      readonly add: readonly NodeId[];
+      readonly remove: readonly NodeId[];
+      readonly reason: ChangeRefusal;
+      /** The facts the rule compared: the configuration entry's index and the commitIndex, the term of the commitIndex entry. */
+      readonly configIndex: number;
+      readonly commitIndex: number;
+      readonly committedTerm: number;
+      readonly currentTerm: number;
+    }
+  | {
+      /** Dissertation §4.2.1: new servers receive the log as learners before they vote. */
+      readonly type: 'catchUpStarted';
+      readonly learners: readonly NodeId[];
+      readonly lastIndex: number;
+    }
+  | {
+      /** A learner is within one round of the leader's log: its matchIndex reached the round's end. */
+      readonly type: 'learnerCaughtUp';
+      readonly learner: NodeId;
+      readonly matchIndex: number;
+      readonly lastIndex: number;
+    }
+  | {
+      /** The configuration in force changed: an entry was appended (used at once, committed or not) or truncated. */
+      readonly type: 'configurationChanged';
+      readonly from: Configuration;
+      readonly to: Configuration;
+      readonly index: number;
+      readonly cause: 'change' | 'jointCommitted' | 'replicated' | 'truncated' | 'learners' | 'snapshot';
+    }
   | SnapshotEvent;
 
 /** §7 and Figure 13, step by step: what the snapshot code decided, with the values it used. */

@@ -2,6 +2,7 @@
 // the JSON shape of the public contract (`npm run sim -- FILE.json --until MS`).
 
 import { Simulation } from '../sim/simulation';
+import type { Configuration, EntryConfig, LogEntry } from '../raft/types';
 import type { TraceEvent } from '../sim/types';
 import type { Scenario } from './schema';
 
@@ -19,8 +20,11 @@ export interface RunReport {
     lastApplied: number;
     /** §7: the last index and term the node's snapshot covers, or null; `log` holds only the entries after it. */
     snapshot: { index: number; term: number } | null;
-    log: { term: number; command: string }[];
+    /** The node's log; a configuration entry (§6) is `{ term, config }`, with no command. */
+    log: ({ term: number; command: string } | { term: number; config: EntryConfig })[];
     state: Record<string, string>;
+    /** The configuration the node uses (§6): `old` only in a joint configuration; lists sorted. */
+    config: { voters: string[]; old?: string[]; learners: string[] };
   }[];
   violations: { invariant: string; time: number; detail: string }[];
   trace?: TraceEvent[];
@@ -47,11 +51,25 @@ export function report(sim: Simulation, withTrace: boolean): RunReport {
       commitIndex: n.commitIndex,
       lastApplied: n.lastApplied,
       snapshot: n.snapshot === null ? null : { index: n.snapshot.index, term: n.snapshot.term },
-      log: n.log.map((e) => ({ term: e.term, command: e.command })),
+      log: n.log.map(reportEntry),
       state: { ...n.kv },
+      config: reportConfig(n.configuration),
     })),
     violations: snap.violations.map((v) => ({ invariant: v.invariant, time: v.time, detail: v.detail })),
   };
   if (withTrace) out.trace = sim.trace;
   return out;
+}
+
+function reportEntry(e: LogEntry): { term: number; command: string } | { term: number; config: EntryConfig } {
+  if (e.config === undefined) return { term: e.term, command: e.command };
+  const { voters, old } = e.config;
+  return { term: e.term, config: old === undefined ? { voters: [...voters] } : { voters: [...voters], old: [...old] } };
+}
+
+function reportConfig(c: Configuration): { voters: string[]; old?: string[]; learners: string[] } {
+  const sorted = (ids: readonly string[]): string[] => [...ids].sort();
+  return c.old === undefined
+    ? { voters: sorted(c.voters), learners: sorted(c.learners) }
+    : { voters: sorted(c.voters), old: sorted(c.old), learners: sorted(c.learners) };
 }

@@ -55,10 +55,20 @@ const latencyRange = z.tuple([upTo(MAX_LATENCY), upTo(MAX_LATENCY)]);
 const atLeast = (min: number): z.ZodNumber => time.min(min, `at least ${min} ms`);
 const probability = z.number().min(0).max(1);
 
-const logEntry = z.strictObject({
-  term: z.number().int().min(1).max(MAX_TERM),
-  command: z.string().max(MAX_COMMAND_LENGTH),
-});
+const nodeList = z.array(nodeId).max(MAX_NODES);
+
+const logEntry = z.union([
+  z.strictObject({
+    term: z.number().int().min(1).max(MAX_TERM),
+    command: z.string().max(MAX_COMMAND_LENGTH),
+  }),
+  /** A configuration entry (§6): voters, and `old` in a joint configuration C_old,new. */
+  z.strictObject({
+    term: z.number().int().min(1).max(MAX_TERM),
+    config: z.strictObject({ voters: nodeList.min(1), old: nodeList.min(1).optional() }),
+  }),
+]);
+const membershipMode = z.enum(['single', 'joint']);
 
 /** §7: a node may start from a snapshot ending at (index, term) and holding this key-value state. */
 const initialSnapshot = z.strictObject({
@@ -142,6 +152,7 @@ export const actionSchema = z.discriminatedUnion('do', [
         fastBackup: z.boolean().optional(),
         snapshotThreshold: snapshotThreshold.optional(),
         snapshotChunk: snapshotChunk.optional(),
+        membership: membershipMode.optional(),
       })
       .optional(),
     unsafe: z
@@ -150,6 +161,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         commitPreviousTerms: z.boolean().optional(),
         forgetOnRestart: z.boolean().optional(),
         snapshotUncommitted: z.boolean().optional(),
+        directMembershipChange: z.boolean().optional(),
+        changeBeforeTermCommit: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -163,6 +176,8 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('setTimeout'), node: nodeId, ms: time }),
   /** §7: the node snapshots what it has applied now. */
   z.strictObject({ at, afterStep, do: z.literal('snapshot'), node: nodeId }),
+  /** §6: add and remove servers (validate.ts: not both empty, no node in both, known nodes). */
+  z.strictObject({ at, afterStep, do: z.literal('change'), add: nodeList.optional(), remove: nodeList.optional() }),
 ]);
 
 const optionsSchema = z.strictObject({
@@ -173,6 +188,7 @@ const optionsSchema = z.strictObject({
   maxEntriesPerMessage: z.number().int().min(1).max(100).default(DEFAULT_OPTIONS.maxEntriesPerMessage),
   snapshotThreshold: snapshotThreshold.default(DEFAULT_OPTIONS.snapshotThreshold),
   snapshotChunk: snapshotChunk.default(DEFAULT_OPTIONS.snapshotChunk),
+  membership: membershipMode.optional(),
 });
 
 const unsafeSchema = z.strictObject({
@@ -180,6 +196,8 @@ const unsafeSchema = z.strictObject({
   commitPreviousTerms: z.boolean().default(DEFAULT_UNSAFE.commitPreviousTerms),
   forgetOnRestart: z.boolean().default(DEFAULT_UNSAFE.forgetOnRestart),
   snapshotUncommitted: z.boolean().default(DEFAULT_UNSAFE.snapshotUncommitted),
+  directMembershipChange: z.boolean().optional(),
+  changeBeforeTermCommit: z.boolean().optional(),
 });
 
 // Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.
@@ -201,6 +219,7 @@ export const scenarioSchema = z.strictObject({
   version: z.literal(1),
   seed: z.number().int().nonnegative().max(0xffffffff).default(DEFAULT_SEED),
   nodes: z.number().int().min(1).max(MAX_NODES),
+  members: nodeList.min(1).optional(),
   timing: timingSchema.prefault({}),
   options: optionsSchema.prefault({}),
   unsafe: unsafeSchema.prefault({}),

@@ -112,6 +112,7 @@ export function compactScenario(s: Scenario): ScenarioInput {
   const out: Record<string, unknown> = { version: s.version };
   if (s.seed !== DEFAULTS.seed) out.seed = s.seed;
   out.nodes = s.nodes;
+  if (s.members !== undefined) out.members = s.members;
   for (const group of ['timing', 'options', 'unsafe', 'network'] as const) {
     const changed = changedFields(s[group], DEFAULTS[group]);
     if (changed) out[group] = changed;
@@ -124,7 +125,10 @@ export function compactScenario(s: Scenario): ScenarioInput {
       if (node.term !== 0) entry.term = node.term;
       if (node.votedFor !== null) entry.votedFor = node.votedFor;
       if (node.snapshot) entry.snapshot = { ...node.snapshot, state: { ...node.snapshot.state } };
-      if (node.log.length > 0) entry.log = node.log.map((e) => ({ term: e.term, command: e.command }));
+      if (node.log.length > 0)
+        entry.log = node.log.map((e) =>
+          'config' in e ? { term: e.term, config: e.config } : { term: e.term, command: e.command },
+        );
       initial[id] = entry;
     }
     out.initial = initial;

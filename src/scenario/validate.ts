@@ -72,7 +72,20 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
         `the heartbeat (${ELECTION_TIMEOUT_HEARTBEATS * heartbeatInterval} ms)`,
     );
 
+  // §6: the initial voters are nodes of the cluster, each named once.
+  s.members?.forEach((id, i) => {
+    if (unknown(id)) errors.push(`members[${i}]: ${noNode(id)}`);
+    else if (s.members!.indexOf(id) !== i) errors.push(`members[${i}]: "${id}" is listed twice`);
+  });
+
   for (const [id, init] of Object.entries(s.initial)) {
+    init.log.forEach((entry, i) => {
+      if (!('config' in entry)) return;
+      for (const set of ['voters', 'old'] as const)
+        entry.config[set]?.forEach((voter, k) => {
+          if (unknown(voter)) errors.push(`initial.${id}.log[${i}].config.${set}[${k}]: ${noNode(voter)}`);
+        });
+    });
     if (unknown(id)) {
       errors.push(`initial.${id}: ${noNode(id)}`);
       continue;
@@ -107,6 +120,7 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
       if (unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
       if (action.from === action.to) errors.push(`${at}.to: a link joins two different nodes`);
     }
+    if (action.do === 'change') errors.push(...checkChange(action, at, unknown, noNode, s.members ?? names));
     if (action.do === 'partition') {
       const seen = new Set<string>();
       action.groups.forEach((group, g) =>
@@ -118,5 +132,28 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
       );
     }
   });
+  return errors;
+}
+
+/** A change request (§6): known nodes, something to change, no node both added and removed, some voter left. */
+function checkChange(
+  action: { readonly add?: readonly string[]; readonly remove?: readonly string[] },
+  at: string,
+  unknown: (id: string) => boolean,
+  noNode: (id: string) => string,
+  members: readonly string[],
+): string[] {
+  const errors: string[] = [];
+  const add = action.add ?? [];
+  const remove = action.remove ?? [];
+  add.forEach((id, k) => unknown(id) && errors.push(`${at}.add[${k}]: ${noNode(id)}`));
+  remove.forEach((id, k) => unknown(id) && errors.push(`${at}.remove[${k}]: ${noNode(id)}`));
+  if (add.length + remove.length === 0) errors.push(`${at}.add: a change adds or removes at least one node`);
+  remove.forEach((id, k) => {
+    if (add.includes(id)) errors.push(`${at}.remove[${k}]: "${id}" is both added and removed`);
+  });
+  // Against the initial voters: removing every one of them with nothing added leaves no voter at all.
+  if (add.length === 0 && members.length > 0 && members.every((id) => remove.includes(id)))
+    errors.push(`${at}.remove: removes the last voter (${members.join(', ')}): a cluster needs at least one`);
   return errors;
 }

@@ -76,6 +76,16 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
       }
       return undefined;
     }
+    case 'change': {
+      const list = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every(isNode));
+      if (!list(a.add)) return 'add: a list of nodes A–I';
+      if (!list(a.remove)) return 'remove: a list of nodes A–I';
+      const add = (a.add ?? []) as string[];
+      const remove = (a.remove ?? []) as string[];
+      if (add.length + remove.length === 0) return 'add: a change adds or removes at least one node';
+      const both = add.find((id) => remove.includes(id));
+      return both === undefined ? undefined : `remove: "${both}" is both added and removed`;
+    }
     case 'heal':
       return undefined;
   }

@@ -368,9 +368,10 @@ describe('State Machine Safety: no two servers apply different entries at the sa
   });
 
   it('flags a node committing a different entry where another node committed (before either applies)', () => {
+    // Followers' commits (leaderCommit): no quorum of one configuration holds either entry here.
     const h = new History({ A: [A1], B: [entry(2, 'set x 2')] });
-    expect(h.commit('A', 1)).toEqual([]);
-    const found = h.commit('B', 1);
+    expect(h.commit('A', 1, 'leaderCommit')).toEqual([]);
+    const found = h.commit('B', 1, 'leaderCommit');
     expect(names(found)).toEqual(['State Machine Safety']);
     expect(found[0]).toMatchObject({ nodes: ['B'], index: 1 });
   });

@@ -4,6 +4,7 @@
 // logs are summarised by a chain of prefix hashes, and global facts (the leader
 // of each term, the committed entry at each index) are kept in maps.
 
+import { Quorum } from '../raft/quorum';
 import type { LogEntry, NodeId, RaftEvent, RaftState, Role } from '../raft/types';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import type { InvariantName, Violation } from './types';
@@ -143,7 +144,13 @@ function chain(prev: number, entry: LogEntry): number {
   h = Math.imul(h ^ BAR, FNV_PRIME) >>> 0;
   if (entry.requestId !== undefined) h = hashNumber(h, entry.requestId);
   h = Math.imul(h ^ BAR, FNV_PRIME) >>> 0;
-  return hashText(h, entry.command);
+  h = hashText(h, entry.command);
+  // Two configuration entries differ by their voters (§6).
+  if (entry.config !== undefined) {
+    h = hashText(Math.imul(h ^ BAR, FNV_PRIME) >>> 0, entry.config.voters.join(','));
+    if (entry.config.old !== undefined) h = hashText(Math.imul(h ^ BAR, FNV_PRIME) >>> 0, entry.config.old.join(','));
+  }
+  return h;
 }
 
 function hashText(h: number, text: string): number {
@@ -226,12 +233,19 @@ export class SafetyChecker {
         found = replaced === null ? null : this.checkDeletion(node, replaced, time);
         const mismatched = this.appendHashes(node, event.fromIndex, event.entries, time);
         if (mismatched) (found ??= []).push(...mismatched);
+        if (event.leader === node && event.entries.some((e) => e.config !== undefined)) {
+          const config = this.checkOneUncommittedConfig(node, after, time);
+          if (config) (found ??= []).push(config);
+        }
         break;
       }
-      case 'commitAdvanced':
+      case 'commitAdvanced': {
         s.commitIndex[node] = event.to;
         found = this.checkCommitted(node, event.from, event.to, after.currentTerm, time);
+        const quorum = event.by === 'majority' ? this.checkCommitQuorum(node, event.to, after, time) : null;
+        if (quorum) (found ??= []).push(quorum);
         break;
+      }
       case 'snapshotTaken':
         found = this.checkSnapshotTaken(node, event.index, event.term, event.commitIndex, time);
         break;
@@ -282,6 +296,47 @@ export class SafetyChecker {
       );
     }
     return found ?? NONE;
+  }
+
+  /**
+   * §6 (dissertation §4.1): a leader appends a configuration entry only once the previous one is
+   * committed, so its log never holds two uncommitted ones. O(uncommitted entries).
+   */
+  private checkOneUncommittedConfig(node: NodeId, after: RaftState, time: number): Violation | null {
+    const { log, commitIndex } = after;
+    const uncommitted: number[] = [];
+    for (let i = Math.max(commitIndex + 1, log.firstIndex()); i <= log.lastIndex(); i++)
+      if (log.entry(i)?.config !== undefined) uncommitted.push(i);
+    if (uncommitted.length <= 1) return null;
+    return violation(
+      'Configuration Safety',
+      time,
+      node,
+      `leader ${node} holds ${uncommitted.length} uncommitted configuration entries (indexes ${uncommitted.join(', ')})`,
+      { index: uncommitted[1]! },
+    );
+  }
+
+  /**
+   * A leader's commit is counted under the configuration in its log at that moment: entry
+   * `index` must be on a majority of every voter set, judged from the checker's own copy of
+   * each log (not from the leader's matchIndex). O(voters).
+   */
+  private checkCommitQuorum(node: NodeId, index: number, after: RaftState, time: number): Violation | null {
+    const hashes = this.state.prefixHashes;
+    const mine = hashes[node]?.[index - 1];
+    if (mine === undefined) return null; // Reported as Commit Bounds.
+    const quorum = new Quorum(after.configuration);
+    const committed = quorum.committedIndex((id) => (hashes[id]?.[index - 1] === mine ? index : 0));
+    if (committed >= index) return null;
+    const sets = quorum.sets.map((set) => `{${set.join(',')}}`).join(' and ');
+    return violation(
+      'Commit Quorum',
+      time,
+      node,
+      `leader ${node} committed index ${index}, which a majority of ${sets} does not hold`,
+      { index },
+    );
   }
 
   /** A restart must bring back the term and vote the node had (they are persistent). */

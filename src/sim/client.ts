@@ -5,13 +5,14 @@
 import { parseCommand } from '../raft/kv';
 import type { NodeId } from '../raft/types';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
-import type { ClientEvent, ClientReply, ClientRequestRecord } from './types';
+import { describeChange } from './membership';
+import type { ClientEvent, ClientReply, ClientRequestRecord, MembershipChange } from './types';
 
 /** What the client needs from the simulation around it. */
 export interface ClientHost {
   now(): number;
   readonly nodeIds: readonly NodeId[];
-  sendRequest(to: NodeId, requestId: number, command: string): void;
+  sendRequest(to: NodeId, requestId: number, command: string, change?: MembershipChange): void;
   /** Call back `onTimer(kind, requestId, attempt)` after `after` ms. */
   schedule(after: number, kind: ClientTimerKind, requestId: number, attempt: number): void;
   record(event: ClientEvent): void;
@@ -27,6 +28,11 @@ export interface ClientState {
   /** The node the client believes leads, from the last answer or redirect. */
   leaderGuess: NodeId | null;
   nextRequestId: number;
+  /**
+   * The last node that knew no leader. A server removed from the cluster (§6) may still name it
+   * as the leader; following that hint back and forth would never reach the real leader.
+   */
+  noLeaderFrom?: NodeId | null;
 }
 
 export function emptyClientState(): ClientState {
@@ -34,7 +40,13 @@ export function emptyClientState(): ClientState {
 }
 
 export function cloneClientState(s: ClientState): ClientState {
-  return { requests: s.requests.map((r) => ({ ...r })), leaderGuess: s.leaderGuess, nextRequestId: s.nextRequestId };
+  const copy: ClientState = {
+    requests: s.requests.map((r) => ({ ...r })),
+    leaderGuess: s.leaderGuess,
+    nextRequestId: s.nextRequestId,
+  };
+  if (s.noLeaderFrom !== undefined) copy.noLeaderFrom = s.noLeaderFrom;
+  return copy;
 }
 
 /** The client's state in a checkpoint: settled requests no longer change, so their chunks are shared. */
@@ -79,10 +91,16 @@ export class Client {
     private readonly deadline: number,
   ) {}
 
+  /** §6: an administrator's change, taken to the leader and retried like a command. */
+  submitChange(add: readonly NodeId[], remove: readonly NodeId[]): ClientRequestRecord {
+    return this.submit(describeChange(add, remove), null, { add: [...add], remove: [...remove] });
+  }
+
   /** Submit a command, to `node` if given, else to the believed leader. Returns the request. */
-  submit(command: string, node: NodeId | null): ClientRequestRecord {
+  submit(command: string, node: NodeId | null, change?: MembershipChange): ClientRequestRecord {
     const now = this.host.now();
     const record: ClientRequestRecord = {
+      ...(change === undefined ? {} : { change }),
       id: this.state.nextRequestId++,
       command,
       node,
@@ -96,8 +114,8 @@ export class Client {
       answeredAt: null,
     };
     this.state.requests.push(record);
-    const parsed = parseCommand(command);
-    if (!parsed.ok) {
+    const parsed = change === undefined ? parseCommand(command) : null;
+    if (parsed !== null && !parsed.ok) {
       // Refused before it is sent: a malformed command never reaches any log.
       this.finish(record, 'refused', null, parsed.message);
       this.host.record({ type: 'refused', requestId: record.id, command, reason: parsed.message });
@@ -114,6 +132,7 @@ export class Client {
     if (!record || (record.target !== from && !reply.success)) return;
     if (reply.success) {
       this.state.leaderGuess = from;
+      if (this.state.noLeaderFrom !== undefined) this.state.noLeaderFrom = null;
       record.result = reply.result ?? null;
       record.answeredAt = this.host.now();
       this.finish(record, 'succeeded', reply.result ?? null, null);
@@ -127,10 +146,14 @@ export class Client {
     }
     const hint = reply.leaderHint ?? null;
     this.host.record({ type: 'redirected', requestId: record.id, by: from, to: hint });
-    if (hint !== null && hint !== from) {
+    if (hint !== null && hint !== from && hint === this.state.noLeaderFrom) {
+      // A stale hint back to a node that just said it knows no leader: try the next node instead.
+      this.sendAttempt(record, this.nextNode(from));
+    } else if (hint !== null && hint !== from) {
       this.state.leaderGuess = hint;
       this.sendAttempt(record, hint);
     } else {
+      if (hint === null) this.state.noLeaderFrom = from;
       this.state.leaderGuess = null;
       this.host.schedule(NO_LEADER_RETRY_DELAY, 'retry', record.id, record.attempts);
     }
@@ -159,10 +182,12 @@ export class Client {
     record.target = to;
     this.host.record(
       record.attempts === 1
-        ? { type: 'submitted', requestId: record.id, command: record.command, to }
+        ? record.change === undefined
+          ? { type: 'submitted', requestId: record.id, command: record.command, to }
+          : { type: 'submitted', requestId: record.id, command: record.command, to, change: true }
         : { type: 'retried', requestId: record.id, to, attempt: record.attempts },
     );
-    this.host.sendRequest(to, record.id, record.command);
+    this.host.sendRequest(to, record.id, record.command, record.change);
     this.host.schedule(this.timeout, 'timeout', record.id, record.attempts);
   }
 

@@ -24,6 +24,8 @@ type Timed = {
   afterStep?: number;
 };
 
+export type MembershipMode = 'single' | 'joint';
+
 export interface OptionSwitches {
   preVote?: boolean;
   checkQuorum?: boolean;
@@ -31,6 +33,7 @@ export interface OptionSwitches {
   fastBackup?: boolean;
   snapshotThreshold?: number;
   snapshotChunk?: number;
+  membership?: MembershipMode;
 }
 
 export interface UnsafeSwitchChanges {
@@ -38,6 +41,8 @@ export interface UnsafeSwitchChanges {
   commitPreviousTerms?: boolean;
   forgetOnRestart?: boolean;
   snapshotUncommitted?: boolean;
+  directMembershipChange?: boolean;
+  changeBeforeTermCommit?: boolean;
 }
 
 type NodeAction<K extends string> = Timed & { do: K; node: string };
@@ -80,7 +85,9 @@ export type Action =
    */
   | (Timed & { do: 'setTimeout'; node: string; ms: number })
   /** §7: the node snapshots its applied state now and discards that log prefix. */
-  | NodeAction<'snapshot'>;
+  | NodeAction<'snapshot'>
+  /** §6: an administrator asks the cluster to add and remove servers; the client takes it to the leader. */
+  | (Timed & { do: 'change'; add?: string[]; remove?: string[] });
 
 export type ActionKind = Action['do'];
 
@@ -102,6 +109,8 @@ export interface ScenarioOptions {
   snapshotThreshold: number;
   /** Figure 13: characters of the snapshot's serialized text per InstallSnapshot chunk. */
   snapshotChunk: number;
+  /** How membership changes go; 'single' when absent. */
+  membership?: MembershipMode;
 }
 
 export interface ScenarioUnsafe {
@@ -109,6 +118,8 @@ export interface ScenarioUnsafe {
   commitPreviousTerms: boolean;
   forgetOnRestart: boolean;
   snapshotUncommitted: boolean;
+  directMembershipChange?: boolean;
+  changeBeforeTermCommit?: boolean;
 }
 
 export interface ScenarioNetwork {
@@ -117,12 +128,16 @@ export interface ScenarioNetwork {
   reorder: boolean;
 }
 
+/** An initial log entry: a command, or a configuration entry (§6) with its voters (and `old` in C_old,new). */
+export type InitialEntry =
+  { term: number; command: string } | { term: number; config: { voters: string[]; old?: string[] } };
+
 export interface InitialNode {
   term: number;
   votedFor: string | null;
   /** §7: the node starts from a snapshot ending at (index, term) holding this key-value state; `log` follows it. */
   snapshot?: InitialSnapshot;
-  log: { term: number; command: string }[];
+  log: InitialEntry[];
 }
 
 export interface InitialSnapshot {
@@ -136,6 +151,8 @@ export interface Scenario {
   version: 1;
   seed: number;
   nodes: number;
+  /** The initial voting configuration (§6); absent: every node. The others are spare servers. */
+  members?: string[];
   timing: ScenarioTiming;
   options: ScenarioOptions;
   unsafe: ScenarioUnsafe;
@@ -189,6 +206,7 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   duplicate: ['message'],
   setTimeout: ['node', 'ms'],
   snapshot: ['node'],
+  change: ['add', 'remove'],
 };
 
 /**
@@ -217,12 +235,15 @@ const OPTION_SWITCHES = [
   'fastBackup',
   'snapshotThreshold',
   'snapshotChunk',
+  'membership',
 ] as const;
 const UNSAFE_SWITCHES = [
   'noElectionRestriction',
   'commitPreviousTerms',
   'forgetOnRestart',
   'snapshotUncommitted',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
 ] as const;
 
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {

@@ -42,6 +42,7 @@ import {
 } from './client';
 import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
+import { initialConfigurationOf, logEntryOf } from './membership';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
@@ -211,11 +212,11 @@ export class Simulation {
     this.checker = new SafetyChecker(emptyCheckerState());
     this.client = this.makeClient(emptyClientState());
 
-    // Today every node is a voter from the start; configuration entries will change that (§6).
-    const initialConfiguration: Configuration = { voters: this.nodeIds, learners: [] };
+    // §6: `members` vote from the start; the other nodes are spares until a change adds them.
+    const initialConfiguration: Configuration = initialConfigurationOf(scenario.members, this.nodeIds);
     for (const id of this.nodeIds) {
       const init = scenario.initial[id];
-      const entries = init?.log.map((e) => ({ term: e.term, command: e.command })) ?? [];
+      const entries = init?.log.map(logEntryOf) ?? [];
       const snapshot = initialSnapshot(init?.snapshot, initialConfiguration);
       const disk: PersistentState = {
         currentTerm: init?.term ?? 0,
@@ -493,6 +494,11 @@ export class Simulation {
       if (payload.type === 'ClientReply') this.client.onReply(from, payload);
       return;
     }
+    if (payload.type === 'ClientRequest' && payload.change !== undefined) {
+      const { add, remove } = payload.change;
+      const input: RaftInput = { kind: 'changeMembership', add, remove, requestId: payload.requestId };
+      return this.feed(to, slot!.raft!.step(input), slot);
+    }
     if (payload.type === 'ClientRequest') return this.onClientRequest(to, payload.requestId, payload.command);
     if (payload.type === 'ClientReply') return;
     this.feed(to, slot!.raft!.step({ kind: 'message', from, message: payload as RaftMessage }), slot);
@@ -523,7 +529,14 @@ export class Simulation {
       {
         now: () => this.now_,
         nodeIds: this.nodeIds,
-        sendRequest: (to, requestId, command) => this.send(CLIENT, to, { type: 'ClientRequest', requestId, command }),
+        sendRequest: (to, requestId, command, change) =>
+          this.send(
+            CLIENT,
+            to,
+            change === undefined
+              ? { type: 'ClientRequest', requestId, command }
+              : { type: 'ClientRequest', requestId, command, change },
+          ),
         schedule: (after, timer, requestId, attempt) =>
           this.queue.push(this.now_ + after, { kind: 'client', timer, requestId, attempt }),
         record: (event: ClientEvent) => {
@@ -565,6 +578,15 @@ export class Simulation {
         });
       case 'invalidCommand':
         return this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: answer.message });
+      case 'changeRefused':
+        // A refusal that may pass (a change under way) sends the client back to this leader later.
+        return this.send(
+          node,
+          CLIENT,
+          answer.retry
+            ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
+            : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` },
+        );
     }
   }
 
@@ -659,6 +681,12 @@ export class Simulation {
       case 'submit':
         this.client.submit(action.command, action.node ?? null);
         return undefined;
+      case 'change': {
+        const unknown = [...(action.add ?? []), ...(action.remove ?? [])].find((id) => !this.known(id));
+        if (unknown) return { code: 'unknown-node', node: unknown, clusterSize: size };
+        this.client.submitChange(action.add ?? [], action.remove ?? []);
+        return undefined;
+      }
       case 'drop': {
         const message = this.inFlight.get(action.message);
         if (!message) return { code: 'message-gone', message: action.message };

@@ -27,6 +27,13 @@ export interface ClientRequest {
   readonly type: 'ClientRequest';
   readonly requestId: number;
   readonly command: string;
+  /** A membership change (§6) instead of a command: `command` then only describes it. */
+  readonly change?: MembershipChange;
+}
+
+export interface MembershipChange {
+  readonly add: readonly NodeId[];
+  readonly remove: readonly NodeId[];
 }
 
 export interface ClientReply {
@@ -64,6 +71,8 @@ export interface ClientRequestRecord {
   readonly command: string;
   /** The node the user chose, if any. */
   readonly node: NodeId | null;
+  /** A membership change request (§6); `command` describes it ("+D −A"). */
+  readonly change?: MembershipChange;
   readonly submittedAt: number;
   readonly deadline: number;
   status: ClientRequestStatus;
@@ -83,7 +92,11 @@ export type InvariantName =
   | 'State Machine Safety'
   | 'Term Monotonic'
   | 'Vote Stability'
-  | 'Commit Bounds';
+  | 'Commit Bounds'
+  /** §6: at most one uncommitted configuration entry in a leader's log. */
+  | 'Configuration Safety'
+  /** A leader commits only what a majority of every voter set of its configuration holds. */
+  | 'Commit Quorum';
 
 export interface Violation {
   readonly invariant: InvariantName;
@@ -95,7 +108,14 @@ export interface Violation {
 }
 
 export type ClientEvent =
-  | { readonly type: 'submitted'; readonly requestId: number; readonly command: string; readonly to: NodeId }
+  | {
+      readonly type: 'submitted';
+      readonly requestId: number;
+      readonly command: string;
+      readonly to: NodeId;
+      /** A membership change, not a state-machine command. */
+      readonly change?: true;
+    }
   | { readonly type: 'refused'; readonly requestId: number; readonly command: string; readonly reason: string }
   | { readonly type: 'redirected'; readonly requestId: number; readonly by: NodeId; readonly to: NodeId | null }
   | { readonly type: 'timedOut'; readonly requestId: number; readonly node: NodeId }

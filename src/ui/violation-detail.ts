@@ -32,5 +32,9 @@ function koDetail(v: Violation): string {
       return `${a}가 임기 ${v.term ?? '?'}에서 ${b}와 ${c}에게 두 번 투표함`;
     case 'Commit Bounds':
       return `${a}의 commitIndex 또는 lastApplied가 범위를 벗어남`;
+    case 'Configuration Safety':
+      return `리더 ${a}의 로그에 커밋되지 않은 구성 항목이 둘 이상 있음 (인덱스 ${i})`;
+    case 'Commit Quorum':
+      return `리더 ${a}가 구성의 과반수가 갖지 않은 인덱스 ${i}${eul(i)} 커밋함`;
   }
 }

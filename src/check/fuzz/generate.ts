@@ -15,12 +15,17 @@ export const UNSAFE_NAMES: readonly UnsafeName[] = [
   'commitPreviousTerms',
   'forgetOnRestart',
   'snapshotUncommitted',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
 ];
+const MEMBERSHIP_SWITCHES: readonly UnsafeName[] = ['directMembershipChange', 'changeBeforeTermCommit'];
 
 /** Everything a failing case needs to be replayed and shrunk. */
 export interface FuzzCase {
   readonly seed: number;
   readonly nodes: number;
+  /** The initial voters (§6); absent: every node. */
+  readonly members?: NodeId[];
   readonly options: Scenario['options'];
   readonly unsafe: UnsafeName | null;
   /** Actions of the fault phase, in time order. */
@@ -54,6 +59,7 @@ const KINDS = [
   'setOptions',
   'depose',
   'snapshot',
+  'change',
 ] as const;
 type Kind = (typeof KINDS)[number];
 /** When, after the heal, the ending sends its probe command. */
@@ -68,6 +74,8 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   const names = nodeNames(nodes);
   const faultEnd = settings.faultMs ?? int(2000, 6000);
   const snapshotsOn = (settings.unsafe ?? null) === null || settings.unsafe === 'snapshotUncommitted';
+  const unsafeName = settings.unsafe ?? null;
+  const membershipBug = unsafeName !== null && MEMBERSHIP_SWITCHES.includes(unsafeName);
   const options: Scenario['options'] = {
     preVote: prng.chance(0.5),
     checkQuorum: prng.chance(0.5),
@@ -79,7 +87,11 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     // budget (a follower never truncates what it has snapshotted), a gap still to look into.
     snapshotThreshold: prng.chance(0.5) && snapshotsOn ? pick([1, 2, 5, 10, 30]) : 0,
     snapshotChunk: pick([8, 64, 256, 4096]),
+    // §6: the 2015 bug is one of single-server changes; the others in both modes.
+    membership: unsafeName === 'changeBeforeTermCommit' ? 'single' : pick(['single', 'joint'] as const),
   };
+  // Spare servers a third of the time (always when hunting a membership bug), so changes can add them.
+  const members = nodes >= 3 && (membershipBug || prng.chance(0.33)) ? names.slice(0, int(2, nodes - 1)) : undefined;
 
   const alive = new Set(names);
   const faults: Action[] = [];
@@ -97,7 +109,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   // Swarm testing (Groce et al.): each case uses its own random mix of fault kinds, some left out
   // entirely, which reaches deep interleavings (say, crash after crash with no traffic) far more
   // often than one fixed mix does.
-  const weights = KINDS.map((k) => (k === 'submit' || prng.chance(0.7) ? 0.1 + prng.next() : 0));
+  const weights = KINDS.map((k) =>
+    k === 'submit' || (k === 'change' && membershipBug) || prng.chance(0.7) ? 0.1 + prng.next() : 0,
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const chooseKind = (): Kind => {
     let r = prng.next() * total;
@@ -113,7 +127,10 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   // now: crashing or cutting off the leader, and writing to a deposed one, is where Raft's
   // hard cases (Figure 8, §5.4) come from. The case is still plain data; it is judged by replay.
   const oracle = new Simulation(
-    toScenario({ seed, nodes, options, unsafe: settings.unsafe ?? null, faults: [], faultEnd: 0 }, false),
+    toScenario(
+      { seed, nodes, ...(members ? { members } : {}), options, unsafe: unsafeName, faults: [], faultEnd: 0 },
+      false,
+    ),
     {
       recordTrace: false,
     },
@@ -204,6 +221,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
       // §7: a node snapshots whatever it has applied, at a random moment.
       const up = [...alive];
       if (up.length > 0 && snapshotsOn) faults.push({ at, do: 'snapshot', node: aim(up) });
+    } else if (kind === 'change') {
+      const change = membershipChange(view, names, members ?? names, options, unsafeName, prng);
+      if (change) faults.push({ at, do: 'change', ...change });
     } else if (kind === 'timeout') {
       const up = [...alive];
       if (up.length > 0) faults.push({ at, do: 'timeout', node: pick(up) });
@@ -217,7 +237,38 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     for (const action of faults.slice(before)) oracle.perform(action);
     at += int(20, maxGap);
   }
-  return { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd };
+  return { seed, nodes, ...(members ? { members } : {}), options, unsafe: unsafeName, faults, faultEnd };
+}
+
+/**
+ * A random change against the voters the leader uses now (§6): add a server, remove one, or
+ * replace; several at once in joint mode or when the direct-change switch is under test.
+ */
+function membershipChange(
+  view: ReturnType<Simulation['snapshot']>,
+  names: readonly NodeId[],
+  initial: readonly NodeId[],
+  options: Scenario['options'],
+  unsafe: UnsafeName | null,
+  prng: Prng,
+): { add: NodeId[]; remove: NodeId[] } | null {
+  const leader = view.nodes.find((n) => n.alive && n.role === 'leader');
+  const voters = leader ? [...leader.configuration.voters] : [...initial];
+  const others = names.filter((id) => !voters.includes(id));
+  const take = (from: NodeId[], count: number): NodeId[] => {
+    const out: NodeId[] = [];
+    while (out.length < count && from.length > 0) out.push(from.splice(Math.floor(prng.next() * from.length), 1)[0]!);
+    return out;
+  };
+  const many = unsafe === 'directMembershipChange' || (options.membership === 'joint' && prng.chance(0.5));
+  const size = (): number => (many ? 1 + Math.floor(prng.next() * 3) : 1);
+  const r = prng.next();
+  const pool = [...voters];
+  const remove = r < 0.4 || others.length === 0 ? take(pool, Math.min(size(), voters.length - 1)) : [];
+  const add = r >= 0.3 || remove.length === 0 ? take([...others], size()) : [];
+  // A scenario may not remove every initial voter with nothing added (bad input): keep one.
+  if (add.length === 0 && initial.every((id) => remove.includes(id))) remove.pop();
+  return add.length + remove.length === 0 ? null : { add, remove };
 }
 
 /** The nodes that are down at the end of the fault phase. */
@@ -237,6 +288,11 @@ export function endingActions(c: FuzzCase): Action[] {
     { at, do: 'heal' },
     { at, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: CALM_LATENCY },
     ...deadAtEnd(c).map((node): Action => ({ at, do: 'restart', node })),
+    // §6: a removed server that missed C_new campaigns forever unless pre-vote (or checkQuorum) stops it;
+    // a leader elected after a removed leader stepped down commits its last entries only with its no-op.
+    ...(c.faults.some((a) => a.do === 'change')
+      ? [{ at, do: 'setOptions', options: { preVote: true, leaderNoop: true } } as Action]
+      : []),
     // §5.4.2: without leaderNoop a new leader commits earlier-term entries only once an entry of
     // its own term commits, so one more command is what lets the committed prefix catch up.
     { at: at + PROBE_DELAY, do: 'submit', command: 'get x' },
@@ -250,16 +306,35 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     commitPreviousTerms: c.unsafe === 'commitPreviousTerms',
     forgetOnRestart: c.unsafe === 'forgetOnRestart',
     snapshotUncommitted: c.unsafe === 'snapshotUncommitted',
+    directMembershipChange: c.unsafe === 'directMembershipChange',
+    changeBeforeTermCommit: c.unsafe === 'changeBeforeTermCommit',
   };
   const result = validateScenario({
     version: 1,
     seed: c.seed >>> 0,
     nodes: c.nodes,
+    // A shrunk case may have fewer nodes than its members named.
+    ...(c.members && c.members.some((id) => nodeNames(c.nodes).includes(id))
+      ? { members: c.members.filter((id) => nodeNames(c.nodes).includes(id)) }
+      : {}),
     options: c.options,
     unsafe,
-    actions: withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults],
+    actions: fitChanges(withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults], c),
   });
   // The generator only makes valid scenarios; anything else is a bug in this file.
   if (!result.ok) throw new Error(`generated an invalid scenario: ${result.errors.join('; ')}`);
   return result.scenario;
+}
+
+/** A shrunk case may have lost nodes a change names: keep each change to the nodes that remain, and valid. */
+function fitChanges(actions: Action[], c: FuzzCase): Action[] {
+  const names = nodeNames(c.nodes);
+  const members = (c.members ?? names).filter((id) => names.includes(id));
+  return actions.flatMap((a): Action[] => {
+    if (a.do !== 'change') return [a];
+    const add = (a.add ?? []).filter((id) => names.includes(id));
+    const remove = (a.remove ?? []).filter((id) => names.includes(id) && !add.includes(id));
+    if (add.length === 0 && members.length > 0 && members.every((id) => remove.includes(id))) remove.pop();
+    return add.length + remove.length === 0 ? [] : [{ ...a, add, remove }];
+  });
 }

@@ -114,7 +114,7 @@ function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
     const snap = sim.snapshot();
     // Liveness first: until the cluster has settled, a committed log may still be catching up.
     const unsettled = settledProblem(snap, clients);
-    const lost = unsettled === null ? lostWrites(clients.acknowledged(), snap.nodes) : [];
+    const lost = unsettled === null ? lostWrites(clients.acknowledged(), clusterNodes(snap)) : [];
     problem =
       unsettled !== null
         ? { kind: 'liveness', detail: `${after}: ${unsettled}` }
@@ -133,6 +133,14 @@ function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
     return outcome({ kind: 'linearizability', detail: `${lin.reason}: ${ops}` });
   }
   return outcome(null, lin.ok === 'unknown');
+}
+
+/** The nodes of the leader's configuration (§6): a removed server's log stops growing, rightly. */
+function clusterNodes(snap: ClusterFrame): ClusterFrame['nodes'] {
+  const leader = snap.nodes.find((n) => n.role === 'leader');
+  if (!leader) return snap.nodes;
+  const c = leader.configuration;
+  return snap.nodes.filter((n) => c.voters.includes(n.id) || c.old?.includes(n.id) || c.learners.includes(n.id));
 }
 
 function* records(trace: TraceReader): Generator<TraceEvent> {
@@ -193,7 +201,10 @@ function settledProblem(snap: ClusterFrame, clients: ClientTracker): string | nu
       : `${leaders.length} leaders (${leaders.map((l) => `${l.id} in term ${l.currentTerm}`).join(', ')})`;
   }
   const leader = leaders[0]!;
-  const elsewhere = snap.nodes.find((n) => n.currentTerm !== leader.currentTerm);
+  // §6: spares and removed servers are outside the cluster; only the leader's configuration must settle.
+  const c = leader.configuration;
+  const nodes = snap.nodes.filter((n) => c.voters.includes(n.id) || c.old?.includes(n.id) || c.learners.includes(n.id));
+  const elsewhere = nodes.find((n) => n.currentTerm !== leader.currentTerm);
   if (elsewhere)
     return `${elsewhere.id} is in term ${elsewhere.currentTerm}, leader ${leader.id} in term ${leader.currentTerm}`;
   if (clients.open.size > 0) return `${clients.open.size} client request(s) still unanswered`;
@@ -202,7 +213,7 @@ function settledProblem(snap: ClusterFrame, clients: ClientTracker): string | nu
   if (![...clients.sinceHeal].some((id) => clients.succeeded.has(id)))
     return 'no request sent after the heal has succeeded yet';
   const committed = leader.commitIndex;
-  for (const n of snap.nodes) {
+  for (const n of nodes) {
     if (n.commitIndex !== committed)
       return `${n.id} has commitIndex ${n.commitIndex}, leader ${leader.id} has ${committed}`;
     // §7: entries a snapshot replaced are compared through the state machine below.

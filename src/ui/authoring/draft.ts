@@ -189,6 +189,8 @@ export function describeAction(action: Action): string {
       return `partition ${action.groups.map((g) => g.join(' ')).join(' | ')}`;
     case 'submit':
       return `submit "${action.command}"${action.node ? ` → ${action.node}` : ''}`;
+    case 'change':
+      return `change ${[...(action.add ?? []).map((id) => `+${id}`), ...(action.remove ?? []).map((id) => `−${id}`)].join(' ')}`;
     case 'cut':
     case 'mend':
       return `${action.do} ${action.from} ${action.oneWay ? '→' : '⇄'} ${action.to}`;

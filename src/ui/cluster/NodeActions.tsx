@@ -78,7 +78,10 @@ export function NodeActions() {
       const n = s.snapshot?.nodes.find((x) => x.id === s.selectedNode);
       if (!s.snapshot || !n) return null;
       const network = s.snapshot.network;
+      // §6: membership as the leader's log says (else the node's own); the engine reports it in the frame.
+      const config = (s.snapshot.nodes.find((x) => x.role === 'leader') ?? n).configuration;
       return {
+        member: config.voters.includes(n.id) || (config.old?.includes(n.id) ?? false),
         id: n.id,
         alive: n.alive,
         isolated: network.isolated.includes(n.id),
@@ -131,6 +134,13 @@ export function NodeActions() {
               onClick={() => act({ do: 'timeout', node: node.id })}
             >
               {t.timeout(node.id)}
+            </button>
+            <button
+              type="button"
+              className={styles.button}
+              onClick={() => act(node.member ? { do: 'change', remove: [node.id] } : { do: 'change', add: [node.id] })}
+            >
+              {node.member ? t.removeFromCluster(node.id) : t.addToCluster(node.id)}
             </button>
           </div>
           {!node.alive && (

@@ -43,6 +43,13 @@ const ACTIONS: ActionTable = {
   restore: (a) => both(`${a.node} was reconnected to the network`, `${a.node}가 네트워크에 다시 연결됨`),
   timeout: (a) => both(`${a.node}'s election timer was made to fire now`, `${a.node}의 선거 타이머를 지금 만료시킴`),
   snapshot: (a) => snapshotActionReading(a.node),
+  change: (a) => {
+    const what = [...(a.add ?? []).map((id) => `+${id}`), ...(a.remove ?? []).map((id) => `−${id}`)].join(' ');
+    return both(
+      `An administrator asked the cluster to change its members (${what}); the client takes it to the leader`,
+      `관리자가 클러스터 멤버 변경(${what})을 요청함; 클라이언트가 리더에게 전달함`,
+    );
+  },
   setTimeout: (a) =>
     both(
       `${a.node}'s election timer was re-armed to fire in ${a.ms} ms`,

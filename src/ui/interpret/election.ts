@@ -362,8 +362,20 @@ export const ELECTION_EVENTS: ElectionEvents = {
     };
   },
 
-  steppedDown(_e, at) {
+  steppedDown(e, at) {
     const n = at.node;
+    if (e.reason === 'removed')
+      return {
+        node: n,
+        tone: 'election',
+        text: both(
+          `${n} is not in C_new, which is now committed: it steps down (§6)`,
+          `${n}는 자신이 빠진 C_new가 커밋되어 리더에서 물러남 (§6)`,
+        ),
+        rules: [],
+        section: '§3',
+        source: { paper: '§6' },
+      };
     return {
       node: n,
       tone: 'election',

@@ -21,6 +21,7 @@ import { ELECTION_EVENTS } from './election';
 import { GLOSSARY } from './glossary';
 import { describeMessage, DROP_REASON } from './messages';
 import { both, type At, type NodeEventTable, type Reading, type Readings, type RunFacts, type Source } from './reading';
+import { MEMBERSHIP_EVENTS } from './membership';
 import { REPLICATION_EVENTS } from './replication';
 import { SNAPSHOT_EVENTS } from './snapshot';
 import { asList, groupSteps, stepView } from './step';
@@ -30,6 +31,7 @@ export const NODE_EVENTS: NodeEventTable = {
   ...REPLICATION_EVENTS,
   ...COMMIT_EVENTS,
   ...SNAPSHOT_EVENTS,
+  ...MEMBERSHIP_EVENTS,
 };
 
 const INVARIANT_SECTION: Record<InvariantName, { section: string; source: Source }> = {
@@ -41,6 +43,8 @@ const INVARIANT_SECTION: Record<InvariantName, { section: string; source: Source
   'Term Monotonic': { section: '§6.2', source: 'Figure 2' },
   'Vote Stability': { section: '§3.2', source: 'Figure 2' },
   'Commit Bounds': { section: '§4', source: 'Figure 2' },
+  'Configuration Safety': { section: '§3', source: { paper: '§6' } },
+  'Commit Quorum': { section: '§4', source: { paper: '§6' } },
 };
 
 /** The course-notes section and source of an invariant. */

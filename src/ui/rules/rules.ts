@@ -84,4 +84,7 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   commitPreviousTerms: 'leader.commit',
   forgetOnRestart: 'all.persist',
   snapshotUncommitted: 'all.apply',
+  // Membership (§6): two disjoint majorities elect two leaders; a stale configuration overwrites a commit.
+  directMembershipChange: 'candidate.win',
+  changeBeforeTermCommit: 'leader.commit',
 };

@@ -12,7 +12,13 @@ export const FIGURE_3: readonly InvariantName[] = [
   'Leader Completeness',
   'State Machine Safety',
 ];
-export const EXTRA_CHECKS: readonly InvariantName[] = ['Term Monotonic', 'Vote Stability', 'Commit Bounds'];
+export const EXTRA_CHECKS: readonly InvariantName[] = [
+  'Term Monotonic',
+  'Vote Stability',
+  'Commit Bounds',
+  'Configuration Safety',
+  'Commit Quorum',
+];
 
 export interface InvariantStatus {
   readonly invariant: InvariantName;

@@ -16,6 +16,8 @@ const EN_MEANING: Describe = {
   'Term Monotonic': "a node's currentTerm never goes down, not even across a restart",
   'Vote Stability': 'a node votes for at most one candidate per term',
   'Commit Bounds': 'lastApplied ≤ commitIndex ≤ last log index on every node',
+  'Configuration Safety': "at most one uncommitted configuration entry in a leader's log (§6)",
+  'Commit Quorum': 'a leader commits only entries held by a majority of every voter set of its configuration',
 };
 
 const KO_MEANING: Describe = {
@@ -27,6 +29,8 @@ const KO_MEANING: Describe = {
   'Term Monotonic': '노드의 currentTerm은 재시작해도 줄어들지 않음',
   'Vote Stability': '노드는 한 임기에 최대 한 후보에게만 투표함',
   'Commit Bounds': '모든 노드에서 lastApplied ≤ commitIndex ≤ 마지막 로그 인덱스',
+  'Configuration Safety': '리더의 로그에 커밋되지 않은 구성 항목은 최대 하나 (§6)',
+  'Commit Quorum': '리더는 구성의 모든 투표자 집합에서 과반수가 가진 항목만 커밋함',
 };
 
 export const SAFETY_STRINGS = defineStrings(

@@ -16,6 +16,8 @@ const UNSAFE: readonly UnsafeKey[] = [
   'commitPreviousTerms',
   'forgetOnRestart',
   'snapshotUncommitted',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
 ];
 
 export function OptionsSection() {
@@ -34,8 +36,34 @@ export function OptionsSection() {
           />
         ))}
       </ul>
+      <MembershipMode />
       <p className={styles.note}>{t.keptOnReset}</p>
     </Section>
+  );
+}
+
+/** Single-server changes or joint consensus (§6; dissertation §4). */
+function MembershipMode() {
+  const t = useStrings(SETTINGS_STRINGS);
+  const mode = useSimStore((s) => s.scenario.options.membership ?? 'single');
+  const name = useId();
+  return (
+    <fieldset className={styles.switches} aria-describedby={`${name}-help`}>
+      <legend>{t.membership}</legend>
+      {(['single', 'joint'] as const).map((value) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={mode === value}
+            onChange={() => setOptions({ membership: value }, {})}
+          />{' '}
+          {value === 'single' ? t.membershipSingle : t.membershipJoint}
+        </label>
+      ))}
+      <small id={`${name}-help`}>{t.membershipHelp}</small>
+    </fieldset>
   );
 }
 
@@ -62,7 +90,7 @@ export function UnsafeSection() {
             unsafe
             label={t[key]}
             help={t[`${key}Help`]}
-            checked={unsafe[key]}
+            checked={unsafe[key] ?? false}
             onChange={(on) => setOptions({}, { [key]: on })}
           />
         ))}

@@ -9,10 +9,18 @@ type Unsafe = Partial<Scenario['unsafe']>;
 
 export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
-  const { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk } = options;
+  const { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk, membership } = options;
   const { noElectionRestriction, commitPreviousTerms, forgetOnRestart, snapshotUncommitted } = unsafe;
-  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk };
-  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart, snapshotUncommitted };
+  const { directMembershipChange, changeBeforeTermCommit } = unsafe;
+  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk, membership };
+  const liveUnsafe = {
+    noElectionRestriction,
+    commitPreviousTerms,
+    forgetOnRestart,
+    snapshotUncommitted,
+    directMembershipChange,
+    changeBeforeTermCommit,
+  };
   store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;
   useSimStore.setState({

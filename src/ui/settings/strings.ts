@@ -87,6 +87,16 @@ export const SETTINGS_STRINGS = defineStrings(
     snapshotUncommitted: 'Snapshot uncommitted entries',
     snapshotUncommittedHelp:
       'A snapshot takes the whole log, committed or not, into the state machine (§7 allows committed entries only).',
+    directMembershipChange: 'Change several servers directly',
+    directMembershipChangeHelp:
+      'A change of several servers switches straight from C_old to C_new, without C_old,new: two majorities can elect two leaders (§6, Figure 10).',
+    changeBeforeTermCommit: 'Change before committing in the term',
+    changeBeforeTermCommitHelp:
+      'A new leader accepts a one-server change before it has committed an entry of its term (the 2015 single-server bug).',
+    membership: 'Membership changes',
+    membershipHelp: 'How “Add to cluster” and “Remove from cluster” change the configuration (§6).',
+    membershipSingle: 'One server at a time',
+    membershipJoint: 'Joint consensus (C_old,new)',
     unsafeOn: 'UNSAFE',
   },
   {
@@ -173,6 +183,16 @@ export const SETTINGS_STRINGS = defineStrings(
     snapshotUncommitted: '커밋 안 된 엔트리까지 스냅샷',
     snapshotUncommittedHelp:
       '스냅샷이 커밋 여부와 상관없이 로그 전체를 상태 기계에 넣습니다 (§7은 커밋된 엔트리만 허용).',
+    directMembershipChange: '여러 서버를 한 번에 직접 변경',
+    directMembershipChangeHelp:
+      '여러 서버를 바꾸는 변경이 C_old,new 없이 C_old에서 C_new로 바로 넘어갑니다: 두 과반수가 두 리더를 뽑을 수 있습니다 (§6, Figure 10).',
+    changeBeforeTermCommit: '임기 커밋 전에 변경',
+    changeBeforeTermCommitHelp:
+      '새 리더가 자기 임기의 엔트리를 커밋하기 전에 한 서버 변경을 받아들입니다 (2015년에 알려진 단일 서버 변경 버그).',
+    membership: '멤버십 변경',
+    membershipHelp: '“클러스터에 추가”와 “클러스터에서 제거”가 구성을 바꾸는 방법 (§6).',
+    membershipSingle: '한 번에 한 서버',
+    membershipJoint: '공동 합의 (C_old,new)',
     unsafeOn: '위험',
   },
 );

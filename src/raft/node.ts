@@ -13,7 +13,10 @@
 // the thesis), replication (§5.3) and commitment (§5.3, §5.4.2).
 
 import { applyEntry, emptyKv, parseCommand } from './kv';
+import type { NodeHooks } from './node-hooks';
 import { Quorum } from './quorum';
+import * as reads from './read-index';
+import * as transfer from './transfer';
 import type {
   AppendEntries,
   AppendEntriesReply,
@@ -66,6 +69,10 @@ export function initialState(persistent: PersistentState): RaftState {
     votesRefused: [],
     recentlyHeard: [],
     kv: emptyKv(),
+    transfer: null,
+    reads: reads.emptyReadState(),
+    // A node that just booted may have acknowledged a leader before it crashed (see transfer.ts).
+    leaderContact: true,
   };
 }
 
@@ -77,12 +84,30 @@ export class RaftNode {
   /** Derived from state.configuration: the quorum object and every other member. */
   private quorum!: Quorum;
   private peers: readonly NodeId[] = [];
+  /** What transfer.ts and read-index.ts may do to this node. */
+  private readonly hooks: NodeHooks;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
     this.config_ = config;
     this.state = state;
     this.electionTimeout = electionTimeout;
     this.useConfiguration(state.configuration);
+    this.hooks = {
+      id: config.id,
+      state,
+      config: () => this.config_,
+      quorum: () => this.quorum,
+      send: (to, message) => this.send(to, message),
+      emit: (event) => this.emit(event),
+      answer: (answer) => this.answer(answer),
+      broadcastAppendEntries: () => this.broadcastAppendEntries(),
+      replicateTo: (peer) => this.send(peer, this.appendEntriesFor(peer)),
+      appendOwn: (entry) => {
+        this.appendToOwnLog(entry);
+        this.broadcastAppendEntries();
+      },
+      campaign: (cause) => this.startElection(cause),
+    };
   }
 
   get config(): RaftConfig {
@@ -116,6 +141,9 @@ export class RaftNode {
         break;
       case 'setOptions':
         this.onSetOptions(input.options, input.unsafe);
+        break;
+      case 'transfer':
+        transfer.startTransfer(this.hooks, input.to);
         break;
     }
     const out = this.out;
@@ -153,6 +181,9 @@ export class RaftNode {
     // Thesis §9.6: a pre-vote round changes nobody's term, so it skips the term rules below.
     if (m.type === 'PreVote') return this.onPreVote(from, m);
     if (m.type === 'PreVoteReply') return this.onPreVoteReply(from, m);
+    // §4.2.3 (lease reads only): a node that hears from a leader does not even consider an ordinary election.
+    if (m.type === 'RequestVote' && m.term > s.currentTerm && transfer.ignoresVoteRequest(this.hooks, m))
+      return this.refuseVote(from, m, 'leader-alive');
 
     // A higher term means we are behind: adopt it and follow.
     if (m.term > s.currentTerm) this.becomeFollower(m.term, from, m.type === 'AppendEntries' ? from : null);
@@ -163,6 +194,9 @@ export class RaftNode {
       return;
     }
     if (m.type === 'RequestVote') return this.onRequestVote(from, m);
+    if (m.type === 'TimeoutNow') return transfer.onTimeoutNow(this.hooks, m);
+    if (m.type === 'ReadIndex') return reads.onReadIndexRequest(this.hooks, from, m);
+    if (m.type === 'ReadIndexReply') return reads.onReadIndexReply(this.hooks, m);
     switch (s.role) {
       case 'follower':
       case 'preCandidate':
@@ -206,6 +240,7 @@ export class RaftNode {
     if (s.role === 'leader') return this.checkQuorum();
     // A server whose vote does not count (a learner, a spare) never campaigns.
     if (!this.quorum.isVoter(this.id)) return this.armElectionTimer();
+    s.leaderContact = false;
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);
@@ -231,7 +266,10 @@ export class RaftNode {
     s.votesRefused = [];
     this.armElectionTimer();
     if (this.count(this.id, true, false) === 'won') return this.becomeLeader();
-    const request: RequestVote = { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog() };
+    const request: RequestVote =
+      cause === 'transfer'
+        ? { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog(), transfer: true }
+        : { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog() };
     for (const peer of this.voterPeers()) this.send(peer, request);
   }
 
@@ -356,6 +394,8 @@ export class RaftNode {
   private becomeFollower(term: number, cause: NodeId, leaderId: NodeId | null): void {
     const s = this.state;
     const wasLeader = s.role === 'leader';
+    const newTerm = term > s.currentTerm;
+    if (wasLeader) transfer.endTransferOnStepDown(this.hooks);
     if (term > s.currentTerm) {
       this.emit({ type: 'termChanged', from: s.currentTerm, to: term, cause });
       s.currentTerm = term;
@@ -365,6 +405,7 @@ export class RaftNode {
     this.setRole('follower');
     s.votesGranted = [];
     s.votesRefused = [];
+    if (wasLeader || newTerm) reads.abandonReads(this.hooks, wasLeader);
     if (wasLeader) {
       s.nextIndex = {};
       s.matchIndex = {};
@@ -390,6 +431,8 @@ export class RaftNode {
     }
     s.recentlyHeard = [];
     s.commitDeferred = null;
+    s.transfer = null;
+    reads.resetForLeadership(this.hooks);
     if (this.config_.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '', noop: true });
     this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
@@ -420,7 +463,11 @@ export class RaftNode {
     // A command that does not parse never enters any log.
     const parsed = parseCommand(command);
     if (!parsed.ok) return this.answer({ requestId, outcome: 'invalidCommand', message: parsed.message });
+    // Thesis §6.4: a read may be served without a log entry (or, unsafely, from local state).
+    if (parsed.command.op === 'get' && requestId !== undefined && reads.readsBypassLog(this.hooks))
+      return reads.onClientRead(this.hooks, requestId, parsed.command.key);
     if (s.role !== 'leader') return this.answer({ requestId, outcome: 'notLeader', leaderHint: s.leaderId });
+    if (transfer.refuseWhileTransferring(this.hooks, requestId)) return;
     const entry: LogEntry =
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
@@ -433,6 +480,9 @@ export class RaftNode {
 
   private onHeartbeatTimeout(): void {
     if (this.state.role !== 'leader') return;
+    // The heartbeat timer is the leader's clock: it times a transfer and a lease.
+    reads.onLeaderTick(this.hooks);
+    transfer.tickTransfer(this.hooks);
     this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
   }
@@ -453,7 +503,7 @@ export class RaftNode {
     const prevLogIndex = nextIndex - 1;
     if (previous !== undefined && previous.prevLogIndex === prevLogIndex) return previous;
     const max = this.config_.options.maxEntriesPerMessage;
-    return {
+    const message: AppendEntries = {
       type: 'AppendEntries',
       term: s.currentTerm,
       leaderId: this.id,
@@ -462,12 +512,15 @@ export class RaftNode {
       entries: prevLogIndex < s.log.lastIndex() ? s.log.slice(nextIndex, nextIndex + max) : NO_ENTRIES,
       leaderCommit: s.commitIndex,
     };
+    const readContext = reads.readContext(this.hooks);
+    return readContext === undefined ? message : { ...message, readContext };
   }
 
   /** Figure 2, AppendEntries receiver, with the consistency check of §5.3. */
   private onAppendEntries(from: NodeId, m: AppendEntries): void {
     const s = this.state;
     s.leaderId = from;
+    s.leaderContact = true;
     // Hearing from the current leader resets the timer, even when the entries must be refused.
     this.armElectionTimer();
 
@@ -497,15 +550,18 @@ export class RaftNode {
     if (m.leaderCommit > s.commitIndex) {
       this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex), { by: 'leaderCommit', leader: from });
     }
-    this.send(from, {
-      type: 'AppendEntriesReply',
-      term: s.currentTerm,
-      success: true,
-      prevLogIndex: m.prevLogIndex,
-      matchIndex: lastNewIndex,
-      conflictTerm: 0,
-      conflictIndex: 0,
-    });
+    this.send(
+      from,
+      withReadContext(m, {
+        type: 'AppendEntriesReply',
+        term: s.currentTerm,
+        success: true,
+        prevLogIndex: m.prevLogIndex,
+        matchIndex: lastNewIndex,
+        conflictTerm: 0,
+        conflictIndex: 0,
+      }),
+    );
   }
 
   private refuseAppend(
@@ -526,15 +582,18 @@ export class RaftNode {
       myLastLogIndex: s.log.lastIndex(),
       myPrevLogTerm: s.log.term(m.prevLogIndex) ?? null,
     });
-    this.send(from, {
-      type: 'AppendEntriesReply',
-      term: s.currentTerm,
-      success: false,
-      prevLogIndex: m.prevLogIndex,
-      matchIndex: 0,
-      conflictTerm,
-      conflictIndex,
-    });
+    this.send(
+      from,
+      withReadContext(m, {
+        type: 'AppendEntriesReply',
+        term: s.currentTerm,
+        success: false,
+        prevLogIndex: m.prevLogIndex,
+        matchIndex: 0,
+        conflictTerm,
+        conflictIndex,
+      }),
+    );
   }
 
   private truncateFrom(index: number): void {
@@ -545,6 +604,8 @@ export class RaftNode {
   private onAppendEntriesReply(from: NodeId, m: AppendEntriesReply): void {
     const s = this.state;
     if (!s.recentlyHeard.includes(from)) s.recentlyHeard.push(from);
+    // A refusal still acknowledges this leader's term, so it confirms a read round too (§6.4).
+    reads.onReadAck(this.hooks, from, m);
     const next = s.nextIndex[from] ?? 1;
     const match = s.matchIndex[from] ?? 0;
     if (m.success) {
@@ -552,6 +613,7 @@ export class RaftNode {
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
+      if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
       if (s.nextIndex[from]! <= s.log.lastIndex()) this.send(from, this.appendEntriesFor(from));
       return;
     }
@@ -623,6 +685,7 @@ export class RaftNode {
         this.answer({ requestId: entry.requestId, outcome: 'applied', index: s.lastApplied, result });
       }
     }
+    reads.onCommitAdvanced(this.hooks);
   }
 
   private appendToOwnLog(entry: LogEntry): void {
@@ -648,6 +711,11 @@ export class RaftNode {
   private answer(answer: ClientAnswer): void {
     this.out.answers.push(answer);
   }
+}
+
+/** A reply echoes its request's read context, so the leader can tell which round it acknowledges. */
+function withReadContext(m: AppendEntries, reply: AppendEntriesReply): AppendEntriesReply {
+  return m.readContext === undefined ? reply : { ...reply, readContext: m.readContext };
 }
 
 function emptyOutput(): RaftOutput {

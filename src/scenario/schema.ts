@@ -25,6 +25,8 @@ import {
   MIN_CLIENT_TIMEOUT,
   MIN_HEARTBEAT,
 } from './bounds';
+import { MAX_CLOCK_RATE, MIN_CLOCK_RATE } from '../sim/action-check';
+import { READ_MODES } from '../sim/scenario-types';
 
 export {
   MAX_NODES,
@@ -50,6 +52,12 @@ const range = z.tuple([time, time]);
 const latencyRange = z.tuple([upTo(MAX_LATENCY), upTo(MAX_LATENCY)]);
 const atLeast = (min: number): z.ZodNumber => time.min(min, `at least ${min} ms`);
 const probability = z.number().min(0).max(1);
+const clockRate = z
+  .number()
+  .finite()
+  .min(MIN_CLOCK_RATE, `at least ${MIN_CLOCK_RATE}`)
+  .max(MAX_CLOCK_RATE, `at most ${MAX_CLOCK_RATE}`);
+const readMode = z.enum(READ_MODES as readonly ['log', 'readIndex', 'lease']);
 
 const logEntry = z.strictObject({
   term: z.number().int().min(1).max(MAX_TERM),
@@ -121,6 +129,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         checkQuorum: z.boolean().optional(),
         leaderNoop: z.boolean().optional(),
         fastBackup: z.boolean().optional(),
+        reads: readMode.optional(),
+        followerReads: z.boolean().optional(),
       })
       .optional(),
     unsafe: z
@@ -128,6 +138,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         noElectionRestriction: z.boolean().optional(),
         commitPreviousTerms: z.boolean().optional(),
         forgetOnRestart: z.boolean().optional(),
+        localReads: z.boolean().optional(),
+        leaseIgnoresDrift: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -137,6 +149,10 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('deliver'), message: z.number().int().nonnegative() }),
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
   z.strictObject({ at, afterStep, do: z.literal('duplicate'), message: z.number().int().nonnegative() }),
+  /** Ask the leader to hand leadership to `to` (thesis §3.10). */
+  z.strictObject({ at, afterStep, do: z.literal('transfer'), to: nodeId }),
+  /** One node's clock rate: its timers run that much faster (> 1) or slower (< 1) (§6.4.1). */
+  z.strictObject({ at, afterStep, do: z.literal('clock'), node: nodeId, rate: clockRate }),
 ]);
 
 const optionsSchema = z.strictObject({
@@ -145,12 +161,16 @@ const optionsSchema = z.strictObject({
   leaderNoop: z.boolean().default(DEFAULT_OPTIONS.leaderNoop),
   fastBackup: z.boolean().default(DEFAULT_OPTIONS.fastBackup),
   maxEntriesPerMessage: z.number().int().min(1).max(100).default(DEFAULT_OPTIONS.maxEntriesPerMessage),
+  reads: readMode.default(DEFAULT_OPTIONS.reads),
+  followerReads: z.boolean().default(DEFAULT_OPTIONS.followerReads),
 });
 
 const unsafeSchema = z.strictObject({
   noElectionRestriction: z.boolean().default(DEFAULT_UNSAFE.noElectionRestriction),
   commitPreviousTerms: z.boolean().default(DEFAULT_UNSAFE.commitPreviousTerms),
   forgetOnRestart: z.boolean().default(DEFAULT_UNSAFE.forgetOnRestart),
+  localReads: z.boolean().default(DEFAULT_UNSAFE.localReads),
+  leaseIgnoresDrift: z.boolean().default(DEFAULT_UNSAFE.leaseIgnoresDrift),
 });
 
 // Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.
@@ -160,6 +180,8 @@ const timingSchema = z.strictObject({
   latency: latencyRange.default([...DEFAULT_TIMING.latency]),
   clientTimeout: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientTimeout),
   clientDeadline: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientDeadline),
+  /** §6.4.1: the largest ratio between two clocks' rates that a lease accounts for. */
+  clockDriftBound: z.number().finite().min(1, 'at least 1').max(MAX_CLOCK_RATE).default(DEFAULT_TIMING.clockDriftBound),
 });
 
 const networkSchema = z.strictObject({

@@ -5,10 +5,14 @@
 // Naming a node that is not in this cluster (F of three) is well formed: the simulation refuses it
 // as a step, with its reason in the trace.
 
-import { NODE_NAMES, type ActionKind } from './scenario-types';
+import { NODE_NAMES, READ_MODES, type ActionKind } from './scenario-types';
 
 /** Longest client command, as a scenario file allows. */
 export const MAX_COMMAND_LENGTH = 200;
+
+/** A node's clock rate: from ten times slower to ten times faster than real time. */
+export const MIN_CLOCK_RATE = 0.1;
+export const MAX_CLOCK_RATE = 10;
 
 type Loose = { readonly do: ActionKind } & Readonly<Record<string, unknown>>;
 
@@ -60,7 +64,19 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
     case 'duplicate':
       return Number.isInteger(a.message) && (a.message as number) >= 0 ? undefined : 'message: a message id';
     case 'heal':
-    case 'setOptions':
       return undefined;
+    case 'setOptions': {
+      const reads = (a.options as Record<string, unknown> | undefined)?.reads;
+      return reads === undefined || (READ_MODES as readonly unknown[]).includes(reads)
+        ? undefined
+        : 'options.reads: one of "log", "readIndex", "lease"';
+    }
+    case 'transfer':
+      return isNode(a.to) ? undefined : noNode('to');
+    case 'clock':
+      if (!isNode(a.node)) return noNode('node');
+      return typeof a.rate === 'number' && a.rate >= MIN_CLOCK_RATE && a.rate <= MAX_CLOCK_RATE
+        ? undefined
+        : `rate: a number from ${MIN_CLOCK_RATE} to ${MAX_CLOCK_RATE}`;
   }
 }

@@ -29,12 +29,20 @@ export interface OptionSwitches {
   checkQuorum?: boolean;
   leaderNoop?: boolean;
   fastBackup?: boolean;
+  reads?: ReadMode;
+  followerReads?: boolean;
 }
+
+/** How a `get` is served (src/raft/read-index.ts): through the log, by ReadIndex, or under a lease. */
+export type ReadMode = 'log' | 'readIndex' | 'lease';
+export const READ_MODES: readonly ReadMode[] = ['log', 'readIndex', 'lease'];
 
 export interface UnsafeSwitchChanges {
   noElectionRestriction?: boolean;
   commitPreviousTerms?: boolean;
   forgetOnRestart?: boolean;
+  localReads?: boolean;
+  leaseIgnoresDrift?: boolean;
 }
 
 type NodeAction<K extends string> = Timed & { do: K; node: string };
@@ -70,7 +78,11 @@ export type Action =
   /** Manual delivery: deliver one in-flight message now, ahead of the others. */
   | MessageAction<'deliver'>
   /** Put a second copy of one in-flight message on the wire, arriving when the original would. */
-  | MessageAction<'duplicate'>;
+  | MessageAction<'duplicate'>
+  /** Ask the leader to hand leadership to `to` (thesis §3.10). */
+  | (Timed & { do: 'transfer'; to: string })
+  /** Make one node's clock run fast (> 1) or slow (< 1): its timers run at that rate (§6.4.1). */
+  | (Timed & { do: 'clock'; node: string; rate: number });
 
 export type ActionKind = Action['do'];
 
@@ -80,6 +92,8 @@ export interface ScenarioTiming {
   latency: [number, number];
   clientTimeout: number;
   clientDeadline: number;
+  /** How much faster one clock may run than another; a lease is divided by it (§6.4.1). */
+  clockDriftBound: number;
 }
 
 export interface ScenarioOptions {
@@ -88,12 +102,16 @@ export interface ScenarioOptions {
   leaderNoop: boolean;
   fastBackup: boolean;
   maxEntriesPerMessage: number;
+  reads: ReadMode;
+  followerReads: boolean;
 }
 
 export interface ScenarioUnsafe {
   noElectionRestriction: boolean;
   commitPreviousTerms: boolean;
   forgetOnRestart: boolean;
+  localReads: boolean;
+  leaseIgnoresDrift: boolean;
 }
 
 export interface ScenarioNetwork {
@@ -128,6 +146,7 @@ export const DEFAULT_TIMING: Readonly<ScenarioTiming> = {
   latency: [10, 20],
   clientTimeout: 500,
   clientDeadline: 5000,
+  clockDriftBound: 1,
 };
 export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
   preVote: false,
@@ -135,11 +154,15 @@ export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
   leaderNoop: false,
   fastBackup: false,
   maxEntriesPerMessage: 10,
+  reads: 'log',
+  followerReads: false,
 };
 export const DEFAULT_UNSAFE: Readonly<ScenarioUnsafe> = {
   noElectionRestriction: false,
   commitPreviousTerms: false,
   forgetOnRestart: false,
+  localReads: false,
+  leaseIgnoresDrift: false,
 };
 export const DEFAULT_NETWORK: Readonly<ScenarioNetwork> = { dropRate: 0, duplicateRate: 0, reorder: false };
 
@@ -161,6 +184,8 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   drop: ['message'],
   deliver: ['message'],
   duplicate: ['message'],
+  transfer: ['to'],
+  clock: ['node', 'rate'],
 };
 
 /**
@@ -182,8 +207,14 @@ export function stampAction<A extends { do: ActionKind }>(action: A, at: number,
   return out as unknown as Action;
 }
 
-const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'] as const;
-const UNSAFE_SWITCHES = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'] as const;
+const OPTION_SWITCHES = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup', 'reads', 'followerReads'] as const;
+const UNSAFE_SWITCHES = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'localReads',
+  'leaseIgnoresDrift',
+] as const;
 
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const source = value as Record<string, unknown>;

@@ -5,12 +5,19 @@
 
 import type { NodeId, UnsafeSwitches } from '../../raft/types';
 import { nodeNames, type Action, type Scenario } from '../../scenario/schema';
+import { READ_MODES } from '../../sim/scenario-types';
 import { validateScenario } from '../../scenario/validate';
 import { Prng } from '../../sim/prng';
 import { Simulation } from '../../sim/simulation';
 
 export type UnsafeName = keyof UnsafeSwitches;
-export const UNSAFE_NAMES: readonly UnsafeName[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+export const UNSAFE_NAMES: readonly UnsafeName[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'localReads',
+  'leaseIgnoresDrift',
+];
 
 /** Everything a failing case needs to be replayed and shrunk. */
 export interface FuzzCase {
@@ -22,6 +29,8 @@ export interface FuzzCase {
   readonly faults: readonly Action[];
   /** When the fault phase ends and the cluster is healed. */
   readonly faultEnd: number;
+  /** timing.clockDriftBound, when the case sets clock rates (§6.4.1). */
+  readonly clockDriftBound?: number;
 }
 
 export interface GenerateSettings {
@@ -67,7 +76,21 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     leaderNoop: prng.chance(0.5),
     fastBackup: prng.chance(0.5),
     maxEntriesPerMessage: pick([1, 3, 10]),
+    reads: 'log',
+    followerReads: false,
   };
+  // Transfers, reads and clocks draw from a PRNG of their own, so the older fault mix of a seed
+  // stays what it was; a third of the cases read through the log, the rest by ReadIndex or lease.
+  const extra = new Prng((seed ^ 0x5bd1e995) >>> 0);
+  const extraPick = <T>(items: readonly T[]): T => items[Math.floor(extra.next() * items.length)]!;
+  const unsafeName = settings.unsafe ?? null;
+  options.reads = unsafeName === 'leaseIgnoresDrift' ? 'lease' : extraPick(READ_MODES);
+  options.followerReads = extra.chance(0.5);
+  const transferRate = extraPick([0, 0.05, 0.15]);
+  // Clocks drift within the bound the lease divides by: rates from 0.8 to 1.25 (ratio ≤ 1.5625 < 1.6).
+  // With the unsafe switch the lease ignores the bound, and followers' clocks run up to 3× fast.
+  const clockRate = extraPick([0, 0.05]) + (unsafeName === 'leaseIgnoresDrift' ? 0.1 : 0);
+  const clockDriftBound = clockRate > 0 ? 1.6 : undefined;
 
   const alive = new Set(names);
   const faults: Action[] = [];
@@ -121,6 +144,15 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     // Just before `at`: a scenario's action runs before the other events of its instant.
     oracle.runUntil(at - 0.0005);
     view = oracle.snapshot();
+    if (extra.chance(transferRate)) {
+      // Thesis §3.10: hand leadership to another node (sometimes a refused one: itself, a dead node).
+      faults.push({ at, do: 'transfer', to: pick(names) });
+    }
+    if (extra.chance(clockRate)) {
+      const fast = unsafeName === 'leaseIgnoresDrift';
+      const rate = fast ? 1 + Math.round(extra.next() * 200) / 100 : 0.8 + Math.round(extra.next() * 45) / 100;
+      faults.push({ at, do: 'clock', node: pick(names), rate });
+    }
     if (kind === 'submit') {
       // Concurrent client commands, some sent to a chosen node, some to whoever the client thinks leads.
       for (let i = int(1, 4); i > 0; i--) {
@@ -201,7 +233,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     for (const action of faults.slice(before)) oracle.perform(action);
     at += int(20, maxGap);
   }
-  return { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd };
+  return clockDriftBound === undefined
+    ? { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd }
+    : { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd, clockDriftBound };
 }
 
 /** The nodes that are down at the end of the fault phase. */
@@ -233,11 +267,14 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     noElectionRestriction: c.unsafe === 'noElectionRestriction',
     commitPreviousTerms: c.unsafe === 'commitPreviousTerms',
     forgetOnRestart: c.unsafe === 'forgetOnRestart',
+    localReads: c.unsafe === 'localReads',
+    leaseIgnoresDrift: c.unsafe === 'leaseIgnoresDrift',
   };
   const result = validateScenario({
     version: 1,
     seed: c.seed >>> 0,
     nodes: c.nodes,
+    ...(c.clockDriftBound === undefined ? {} : { timing: { clockDriftBound: c.clockDriftBound } }),
     options: c.options,
     unsafe,
     actions: withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults],

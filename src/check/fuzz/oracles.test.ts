@@ -11,7 +11,15 @@ import type { FuzzCase } from './generate';
 import { AckOnAppend, LocalReads, LosesMessages, ThrowsAt } from './injected-faults';
 import { describeFailure, runCase, type FuzzFailure } from './run';
 
-const PLAIN = { preVote: false, checkQuorum: false, leaderNoop: false, fastBackup: false, maxEntriesPerMessage: 10 };
+const PLAIN = {
+  preVote: false,
+  checkQuorum: false,
+  leaderNoop: false,
+  fastBackup: false,
+  maxEntriesPerMessage: 10,
+  reads: 'log' as const,
+  followerReads: false,
+};
 
 function fuzzCase(faults: Action[], faultEnd: number, more: Partial<FuzzCase> = {}): FuzzCase {
   return { seed: 1, nodes: 3, options: PLAIN, unsafe: null, faults, faultEnd, ...more };

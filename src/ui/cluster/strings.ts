@@ -32,6 +32,9 @@ const EN_KIND: Record<MessageKind, string> = {
   clientRequest: 'ClientRequest',
   clientAnswer: 'ClientReply',
   clientRedirect: 'ClientReply redirect',
+  timeoutNow: 'TimeoutNow (leadership transfer)',
+  readHeartbeat: 'AppendEntries heartbeat with read context',
+  readIndex: 'ReadIndex',
 };
 const KO_KIND: Record<MessageKind, string> = {
   requestVote: 'RequestVote',
@@ -45,6 +48,9 @@ const KO_KIND: Record<MessageKind, string> = {
   clientRequest: 'ClientRequest',
   clientAnswer: 'ClientReply',
   clientRedirect: 'ClientReply 리다이렉트',
+  timeoutNow: 'TimeoutNow (리더 이양)',
+  readHeartbeat: '읽기 확인용 AppendEntries 하트비트',
+  readIndex: 'ReadIndex',
 };
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -10,6 +10,7 @@ import type { Lang } from '../../store/sim-store';
 import type { Envelope, InvariantName, NodeFrame, TraceEvent, Violation, WireMessage } from '../../sim/types';
 import { CLIENT } from '../../sim/types';
 import { EXPLAIN_PHRASES, type ExplainPhrases } from './phrases';
+import { describeTransferMessage, narrateTransferEvent } from '../feed/narrate-transfer';
 
 /** The lines of the rules panel (Figure 2 and the options), so a highlight can point at one. */
 export type RuleId =
@@ -345,6 +346,11 @@ function explainNode(
     case 'voteCounted':
     case 'commitDeferred':
       return null;
+    default: {
+      // Leadership transfer (§3.10) and reads (§6.4): one sentence each, from narrate-transfer.ts.
+      const line = narrateTransferEvent(node, e, ctx.lang);
+      return line ? [{ node, rules: [], section: '—', source: 'thesis', text: line.text }] : null;
+    }
   }
 }
 
@@ -578,6 +584,8 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[], ctx: 
       }
       return p.whyClientReplyRedirect(from, m.requestId, m.leaderHint ?? null);
     }
+    default:
+      return describeTransferMessage(m, ctx.lang) ?? p.whyUnknown;
   }
 }
 

@@ -10,6 +10,7 @@ import type { Action } from '../../scenario/schema';
 import type { Lang } from '../../store/sim-store';
 import type { ClientEvent, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { PHRASES, list, type Phrases } from './phrases';
+import { describeTransferMessage, narrateTransferAction, narrateTransferEvent } from './narrate-transfer';
 
 export type Tone = 'election' | 'log' | 'commit' | 'client' | 'action' | 'error' | 'violation' | 'message';
 
@@ -233,6 +234,11 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         take(i, node, 'roleChanged', (x) => x.to === 'follower');
         say(p.lostQuorum(node), 'election');
         break;
+      default: {
+        // Leadership transfer (§3.10) and reads without the log (§6.4): see narrate-transfer.ts.
+        const line = narrateTransferEvent(node, e, lang);
+        if (line) say(line.text, line.tone);
+      }
     }
   }
 
@@ -350,7 +356,7 @@ function narrateGroup(group: readonly TraceEvent[], p: Phrases, lang: Lang, show
         say(p.dropMessage(action.message), 'action');
         return;
       default:
-        say(p.genericAction(actionLabel(action)), 'action');
+        say(narrateTransferAction(action, lang) ?? p.genericAction(actionLabel(action)), 'action');
     }
   }
 }
@@ -399,5 +405,7 @@ function describeRaft(m: RaftMessage, p: Phrases): string {
         : p.appendEntries(m.entries.length, m.term, m.prevLogIndex, m.prevLogTerm, m.leaderCommit);
     case 'AppendEntriesReply':
       return p.appendReply(m.success, m.term, m.matchIndex);
+    default:
+      return describeTransferMessage(m, p === PHRASES.ko ? 'ko' : 'en') ?? m.type;
   }
 }

@@ -3,6 +3,7 @@
 
 import type { RaftOptions, UnsafeSwitches } from '../../raft/types';
 import type { Scenario } from '../../scenario/schema';
+import type { OptionSwitches } from '../../sim/scenario-types';
 import type { TraceEvent } from '../../sim/types';
 import type { RuleId } from '../explain/explain';
 
@@ -84,6 +85,9 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   noElectionRestriction: 'rv.upToDate',
   commitPreviousTerms: 'leader.commit',
   forgetOnRestart: 'all.persist',
+  // Both answer a client without the leader's check that it still leads (§6.4).
+  localReads: 'leader.client',
+  leaseIgnoresDrift: 'leader.client',
 };
 
 export interface ActiveSettings {
@@ -110,10 +114,11 @@ export function activeSettings(scenario: Scenario, feed: readonly TraceEvent[]):
   return { options, unsafe };
 
   function apply(a: {
-    options?: Partial<Record<OptionName, boolean | undefined>>;
+    options?: OptionSwitches;
     unsafe?: Partial<Record<keyof UnsafeSwitches, boolean | undefined>>;
   }): void {
-    for (const [k, v] of Object.entries(a.options ?? {})) if (v !== undefined) options[k as OptionName] = v;
+    for (const [k, v] of Object.entries(a.options ?? {}))
+      if (typeof v === 'boolean' && k in options) options[k as OptionName] = v;
     for (const [k, v] of Object.entries(a.unsafe ?? {})) if (v !== undefined) unsafe[k as keyof UnsafeSwitches] = v;
   }
 }

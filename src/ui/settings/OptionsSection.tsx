@@ -11,7 +11,13 @@ type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 type UnsafeKey = keyof Scenario['unsafe'];
 
 const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
-const UNSAFE: readonly UnsafeKey[] = ['noElectionRestriction', 'commitPreviousTerms', 'forgetOnRestart'];
+const UNSAFE: readonly UnsafeKey[] = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'localReads',
+  'leaseIgnoresDrift',
+];
 
 export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);

@@ -9,10 +9,10 @@ type Unsafe = Partial<Scenario['unsafe']>;
 
 export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
-  const { preVote, checkQuorum, leaderNoop, fastBackup } = options;
-  const { noElectionRestriction, commitPreviousTerms, forgetOnRestart } = unsafe;
-  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup };
-  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart };
+  const { preVote, checkQuorum, leaderNoop, fastBackup, reads, followerReads } = options;
+  const { noElectionRestriction, commitPreviousTerms, forgetOnRestart, localReads, leaseIgnoresDrift } = unsafe;
+  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, reads, followerReads };
+  const liveUnsafe = { noElectionRestriction, commitPreviousTerms, forgetOnRestart, localReads, leaseIgnoresDrift };
   store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;
   useSimStore.setState({

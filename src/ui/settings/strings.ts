@@ -68,6 +68,12 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: 'A leader counts replicas of old-term entries to commit them (the Figure 8 bug).',
     forgetOnRestart: 'Forget on restart',
     forgetOnRestartHelp: 'A restarted node loses currentTerm, votedFor and its log, as if the disk were wiped.',
+    localReads: 'Local reads',
+    localReadsHelp:
+      'Any node, a deposed leader too, answers a get from its own state machine at once (thesis §6.4 skipped): stale reads.',
+    leaseIgnoresDrift: 'Lease ignores clock drift',
+    leaseIgnoresDriftHelp:
+      'A leader’s lease lasts a whole election timeout as if every clock ran at the same rate (§6.4.1): a fast follower clock breaks it.',
     unsafeOn: 'UNSAFE',
   },
   {
@@ -135,6 +141,12 @@ export const SETTINGS_STRINGS = defineStrings(
     commitPreviousTermsHelp: '리더가 이전 임기의 엔트리를 복제 수만 세어 커밋합니다 (Figure 8 버그).',
     forgetOnRestart: '재시작 시 기억 잃기',
     forgetOnRestartHelp: '재시작한 노드가 디스크가 지워진 것처럼 currentTerm, votedFor, 로그를 잃습니다.',
+    localReads: '로컬 읽기',
+    localReadsHelp:
+      '물러난 리더를 포함해 어느 노드든 get에 자기 상태 머신으로 바로 답합니다 (논문 §6.4 생략): 오래된 값을 읽습니다.',
+    leaseIgnoresDrift: '리스가 시계 오차를 무시',
+    leaseIgnoresDriftHelp:
+      '모든 시계가 같은 속도라고 보고 리더의 리스가 선거 타임아웃 전체 동안 유지됩니다 (§6.4.1): 빠른 팔로워 시계가 이를 깹니다.',
     unsafeOn: '위험',
   },
 );

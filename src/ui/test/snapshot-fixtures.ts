@@ -30,6 +30,9 @@ export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
     kv: {},
     electionTimer: { armedAt: 0, deadline: 200 },
     heartbeatTimer: null,
+    clockRate: 1,
+    transfer: null,
+    reads: null,
     ...fields,
   };
 }

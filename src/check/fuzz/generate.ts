@@ -153,7 +153,21 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
       const rate = fast ? 1 + Math.round(extra.next() * 200) / 100 : 0.8 + Math.round(extra.next() * 45) / 100;
       faults.push({ at, do: 'clock', node: pick(names), rate });
     }
-    if (kind === 'submit') {
+    const leaderNow = view.nodes.find((n) => n.alive && n.role === 'leader');
+    if (options.reads === 'lease' && leaderNow && extra.chance(clockRate)) {
+      // §6.4.1's trap: the followers' clocks run fast, the leader is cut off, a new leader takes a
+      // write, and the client asks the old leader, which may still trust its lease. Within the
+      // drift bound the lease is short enough; with the unsafe switch it is not.
+      // The leader's clock runs slow too, so its lease lasts longer in real time than it believes.
+      const unsafe = unsafeName === 'leaseIgnoresDrift';
+      faults.push({ at, do: 'clock', node: leaderNow.id, rate: unsafe ? 0.3 : 0.8 });
+      for (const n of names) if (n !== leaderNow.id) faults.push({ at, do: 'clock', node: n, rate: unsafe ? 5 : 1.25 });
+      faults.push({ at, do: 'isolate', node: leaderNow.id });
+      const other = pick(names.filter((n) => n !== leaderNow.id).concat(leaderNow.id));
+      faults.push({ at: at + int(60, 150), do: 'submit', command: `set x v${++value}`, node: other });
+      for (let i = int(1, 3); i > 0; i--)
+        faults.push({ at: at + int(100, 400), do: 'submit', command: 'get x', node: leaderNow.id });
+    } else if (kind === 'submit') {
       // Concurrent client commands, some sent to a chosen node, some to whoever the client thinks leads.
       for (let i = int(1, 4); i > 0; i--) {
         const key = pick(KEYS);
@@ -230,9 +244,11 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
         options: { preVote: prng.chance(0.5), checkQuorum: prng.chance(0.5), leaderNoop: prng.chance(0.5) },
       });
     }
-    for (const action of faults.slice(before)) oracle.perform(action);
+    // The oracle only acts now; an action planned for later (the lease trap's) is the real run's.
+    for (const action of faults.slice(before)) if (action.at === at) oracle.perform(action);
     at += int(20, maxGap);
   }
+  faults.sort((a, b) => a.at - b.at); // Stable: actions of one instant keep their order.
   return clockDriftBound === undefined
     ? { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd }
     : { seed, nodes, options, unsafe: settings.unsafe ?? null, faults, faultEnd, clockDriftBound };
@@ -255,6 +271,10 @@ export function endingActions(c: FuzzCase): Action[] {
     { at, do: 'heal' },
     { at, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: CALM_LATENCY },
     ...deadAtEnd(c).map((node): Action => ({ at, do: 'restart', node })),
+    // Clocks back to real time: a follower whose timeout is shorter than a heartbeat never settles.
+    ...[...new Set(c.faults.flatMap((a) => (a.do === 'clock' ? [a.node] : [])))]
+      .sort()
+      .map((node): Action => ({ at, do: 'clock', node, rate: 1 })),
     // §5.4.2: without leaderNoop a new leader commits earlier-term entries only once an entry of
     // its own term commits, so one more command is what lets the committed prefix catch up.
     { at: at + PROBE_DELAY, do: 'submit', command: 'get x' },

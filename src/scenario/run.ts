@@ -2,7 +2,7 @@
 // the JSON shape of the public contract (`npm run sim -- FILE.json --until MS`).
 
 import { Simulation } from '../sim/simulation';
-import type { TraceEvent } from '../sim/types';
+import type { NodeReadFrame, TraceEvent } from '../sim/types';
 import type { Scenario } from './schema';
 
 export interface RunReport {
@@ -19,6 +19,12 @@ export interface RunReport {
     lastApplied: number;
     log: { term: number; command: string }[];
     state: Record<string, string>;
+    /** Only where relevant: reads waiting here and the leader's lease (thesis §6.4). */
+    reads?: NodeReadFrame;
+    /** Only while a leader hands over (thesis §3.10). */
+    transfer?: { to: string; timeoutNowSent: boolean };
+    /** Only when the node's clock does not run at real time (the `clock` action). */
+    clockRate?: number;
   }[];
   violations: { invariant: string; time: number; detail: string }[];
   trace?: TraceEvent[];
@@ -46,6 +52,9 @@ export function report(sim: Simulation, withTrace: boolean): RunReport {
       lastApplied: n.lastApplied,
       log: n.log.map((e) => ({ term: e.term, command: e.command })),
       state: { ...n.kv },
+      ...(n.reads === null ? {} : { reads: n.reads }),
+      ...(n.transfer === null ? {} : { transfer: { ...n.transfer } }),
+      ...(n.clockRate === 1 ? {} : { clockRate: n.clockRate }),
     })),
     violations: snap.violations.map((v) => ({ invariant: v.invariant, time: v.time, detail: v.detail })),
   };

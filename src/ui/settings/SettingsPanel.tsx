@@ -7,6 +7,7 @@ import { FaultsSection } from './FaultsSection';
 import { LinkSection } from './LinkSection';
 import { OptionsSection, UnsafeSection } from './OptionsSection';
 import { PartitionSection } from './PartitionSection';
+import { ReadsSection } from './ReadsSection';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -22,6 +23,7 @@ export function SettingsPanel() {
       <LinkSection />
       <FaultsSection />
       <OptionsSection />
+      <ReadsSection />
       <UnsafeSection />
     </section>
   );

@@ -10,6 +10,7 @@ import { runCampaign } from '../src/check/fuzz/campaign';
 import { measureEngines, type EngineStat, type Spread } from './bench/engine';
 import { measureFirstLoad } from './bench/first-load';
 import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
+import { measureLinearizability } from './bench/linearizability';
 import { DISPLAY_FRAME_MS, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
@@ -370,6 +371,20 @@ async function importRows(): Promise<Row[]> {
   }
 }
 
+function linearizabilityRow(): Row {
+  process.stderr.write('linearizability checker …\n');
+  const f = measureLinearizability();
+  return {
+    name: `linearizability check (${f.operations} ops, ${f.clients} clients)`,
+    value: f.ms,
+    unit: 'ms',
+    target: '< 1000 ms, decided',
+    // An undecided search is not a pass, however fast it gave up.
+    met: f.verdict === 'linearizable' && f.ms < 1000,
+    note: f.verdict,
+  };
+}
+
 function format(value: number | null): string {
   if (value === null) return 'n/a';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
@@ -381,6 +396,7 @@ async function main(): Promise<void> {
     ...engineRows(),
     ...snapshotRows(),
     fuzzRow(),
+    linearizabilityRow(),
     ...(await uiRows()),
     ...(await firstLoadRows()),
     ...(await seekRows()),

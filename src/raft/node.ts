@@ -15,7 +15,6 @@
 import { needsSnapshot, onInstallSnapshot, onInstallSnapshotReply, sendSnapshotChunk } from './install-snapshot';
 import { applyEntry, emptyKv, parseCommand } from './kv';
 import { configurationInForce, emptyMembership, MembershipDriver } from './membership';
-import { Quorum } from './quorum';
 import {
   announceRestoredSnapshot,
   bootFromSnapshot,
@@ -24,6 +23,10 @@ import {
   takeSnapshot,
   type SnapshotHost,
 } from './snapshot';
+import type { NodeHooks } from './node-hooks';
+import { Quorum } from './quorum';
+import * as reads from './read-index';
+import * as transfer from './transfer';
 import type {
   AppendEntries,
   AppendEntriesReply,
@@ -92,6 +95,10 @@ export function initialState(persistent: PersistentState): RaftState {
     snapshotTransfers: {},
     // A restarted node rebuilds its state machine from its snapshot, then replays the rest as it commits.
     ...bootFromSnapshot(persistent.snapshot),
+    transfer: null,
+    reads: reads.emptyReadState(),
+    // A node that just booted may have acknowledged a leader before it crashed (see transfer.ts).
+    leaderContact: true,
   };
 }
 
@@ -107,6 +114,8 @@ export class RaftNode {
   private readonly snapshots: SnapshotHost;
   /** Membership changes (§6): the hooks below hand it requests, progress, commits and log changes. */
   private readonly membership: MembershipDriver;
+  /** What transfer.ts and read-index.ts may do to this node. */
+  private readonly hooks: NodeHooks;
 
   constructor(config: RaftConfig, state: RaftState, electionTimeout: ElectionTimeoutSource) {
     this.config_ = config;
@@ -147,6 +156,22 @@ export class RaftNode {
       armElectionTimer: () => this.armElectionTimer(),
       // §7: a snapshot replaced the log's start; the configuration in force is read again (§6).
       reloadConfiguration: () => this.membership.afterSnapshot(),
+    };
+    this.hooks = {
+      id: config.id,
+      state,
+      config: () => this.config_,
+      quorum: () => this.quorum,
+      send: (to, message) => this.send(to, message),
+      emit: (event) => this.emit(event),
+      answer: (answer) => this.answer(answer),
+      broadcastAppendEntries: () => this.broadcastAppendEntries(),
+      replicateTo: (peer) => this.replicateTo(peer),
+      appendOwn: (entry) => {
+        this.appendToOwnLog(entry);
+        this.broadcastAppendEntries();
+      },
+      campaign: (cause) => this.startElection(cause),
     };
   }
 
@@ -192,6 +217,9 @@ export class RaftNode {
           this.answer({ requestId: input.requestId, outcome: 'notLeader', leaderHint: this.state.leaderId });
         else this.membership.request(input.add, input.remove, input.requestId);
         break;
+      case 'transfer':
+        transfer.startTransfer(this.hooks, input.to);
+        break;
     }
     const out = this.out;
     this.out = emptyOutput();
@@ -235,10 +263,14 @@ export class RaftNode {
     // Thesis §9.6: a pre-vote round changes nobody's term, so it skips the term rules below.
     if (m.type === 'PreVote') return this.onPreVote(from, m);
     if (m.type === 'PreVoteReply') return this.onPreVoteReply(from, m);
+    // §4.2.3 (lease reads only): a node that hears from a leader does not even consider an ordinary election.
+    if (m.type === 'RequestVote' && m.term > s.currentTerm && transfer.ignoresVoteRequest(this.hooks, m))
+      return this.refuseVote(from, m, 'leader-alive');
 
     // Dissertation §4.2.3 (with checkQuorum): a server that hears from a leader ignores a RequestVote
     // of a newer term, so a removed or cut-off server cannot depose a working leader.
-    if (m.type === 'RequestVote' && m.term > s.currentTerm && this.inLeaderLease())
+    // A transfer's RequestVote is the exception (thesis §3.10): the leader itself asked for it.
+    if (m.type === 'RequestVote' && m.term > s.currentTerm && m.transfer !== true && this.inLeaderLease())
       return this.refuseVote(from, m, 'leader-alive');
     // A higher term means we are behind: adopt it and follow.
     const fromLeader = m.type === 'AppendEntries' || m.type === 'InstallSnapshot';
@@ -252,6 +284,9 @@ export class RaftNode {
     }
     if (m.type === 'RequestVote') return this.onRequestVote(from, m);
     if (m.type === 'InstallSnapshot' || m.type === 'InstallSnapshotReply') return this.onSnapshotMessage(from, m);
+    if (m.type === 'TimeoutNow') return transfer.onTimeoutNow(this.hooks, m);
+    if (m.type === 'ReadIndex') return reads.onReadIndexRequest(this.hooks, from, m);
+    if (m.type === 'ReadIndexReply') return reads.onReadIndexReply(this.hooks, m);
     switch (s.role) {
       case 'follower':
       case 'preCandidate':
@@ -328,6 +363,7 @@ export class RaftNode {
     if (s.role === 'leader') return this.checkQuorum();
     // A server whose vote does not count (a learner, a spare, a removed server) never campaigns.
     if (!this.quorum.isVoter(this.id) && !this.membership.mayCampaignOutside()) return this.armElectionTimer();
+    s.leaderContact = false;
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);
@@ -353,7 +389,10 @@ export class RaftNode {
     s.votesRefused = [];
     this.armElectionTimer();
     if (this.count(this.id, true, false) === 'won') return this.becomeLeader();
-    const request: RequestVote = { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog() };
+    const request: RequestVote =
+      cause === 'transfer'
+        ? { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog(), transfer: true }
+        : { type: 'RequestVote', term: s.currentTerm, candidateId: this.id, ...this.lastLog() };
     for (const peer of this.voterPeers()) this.send(peer, request);
   }
 
@@ -478,6 +517,8 @@ export class RaftNode {
   private becomeFollower(term: number, cause: NodeId, leaderId: NodeId | null): void {
     const s = this.state;
     const wasLeader = s.role === 'leader';
+    const newTerm = term > s.currentTerm;
+    if (wasLeader) transfer.endTransferOnStepDown(this.hooks);
     if (term > s.currentTerm) {
       this.emit({ type: 'termChanged', from: s.currentTerm, to: term, cause });
       s.currentTerm = term;
@@ -487,6 +528,7 @@ export class RaftNode {
     this.setRole('follower');
     s.votesGranted = [];
     s.votesRefused = [];
+    if (wasLeader || newTerm) reads.abandonReads(this.hooks, wasLeader);
     if (wasLeader) {
       s.nextIndex = {};
       s.matchIndex = {};
@@ -514,6 +556,8 @@ export class RaftNode {
     }
     s.recentlyHeard = [];
     s.commitDeferred = null;
+    s.transfer = null;
+    reads.resetForLeadership(this.hooks);
     if (this.config_.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '', noop: true });
     this.membership.onBecomeLeader();
     this.broadcastAppendEntries();
@@ -545,7 +589,11 @@ export class RaftNode {
     // A command that does not parse never enters any log.
     const parsed = parseCommand(command);
     if (!parsed.ok) return this.answer({ requestId, outcome: 'invalidCommand', message: parsed.message });
+    // Thesis §6.4: a read may be served without a log entry (or, unsafely, from local state).
+    if (parsed.command.op === 'get' && requestId !== undefined && reads.readsBypassLog(this.hooks))
+      return reads.onClientRead(this.hooks, requestId, parsed.command.key);
     if (s.role !== 'leader') return this.answer({ requestId, outcome: 'notLeader', leaderHint: s.leaderId });
+    if (transfer.refuseWhileTransferring(this.hooks, requestId)) return;
     const entry: LogEntry =
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
@@ -558,6 +606,9 @@ export class RaftNode {
 
   private onHeartbeatTimeout(): void {
     if (this.state.role !== 'leader') return;
+    // The heartbeat timer is the leader's clock: it times a transfer and a lease.
+    reads.onLeaderTick(this.hooks);
+    transfer.tickTransfer(this.hooks);
     this.broadcastAppendEntries();
     this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
   }
@@ -589,7 +640,7 @@ export class RaftNode {
     const prevLogIndex = nextIndex - 1;
     if (previous !== undefined && previous.prevLogIndex === prevLogIndex) return previous;
     const max = this.config_.options.maxEntriesPerMessage;
-    return {
+    const message: AppendEntries = {
       type: 'AppendEntries',
       term: s.currentTerm,
       leaderId: this.id,
@@ -598,6 +649,8 @@ export class RaftNode {
       entries: prevLogIndex < s.log.lastIndex() ? s.log.slice(nextIndex, nextIndex + max) : NO_ENTRIES,
       leaderCommit: s.commitIndex,
     };
+    const readContext = reads.readContext(this.hooks);
+    return readContext === undefined ? message : { ...message, readContext };
   }
 
   /** Figure 2, AppendEntries receiver, with the consistency check of §5.3. */
@@ -606,6 +659,7 @@ export class RaftNode {
     // §7: entries our snapshot already covers are committed and match: check from its last entry.
     const m = clipToSnapshot(received, s.log);
     s.leaderId = from;
+    s.leaderContact = true;
     // Hearing from the current leader resets the timer, even when the entries must be refused.
     this.armElectionTimer();
 
@@ -636,15 +690,18 @@ export class RaftNode {
     if (m.leaderCommit > s.commitIndex) {
       this.setCommitIndex(Math.min(m.leaderCommit, lastNewIndex), { by: 'leaderCommit', leader: from });
     }
-    this.send(from, {
-      type: 'AppendEntriesReply',
-      term: s.currentTerm,
-      success: true,
-      prevLogIndex: received.prevLogIndex,
-      matchIndex: lastNewIndex,
-      conflictTerm: 0,
-      conflictIndex: 0,
-    });
+    this.send(
+      from,
+      withReadContext(m, {
+        type: 'AppendEntriesReply',
+        term: s.currentTerm,
+        success: true,
+        prevLogIndex: received.prevLogIndex,
+        matchIndex: lastNewIndex,
+        conflictTerm: 0,
+        conflictIndex: 0,
+      }),
+    );
   }
 
   private refuseAppend(
@@ -665,15 +722,18 @@ export class RaftNode {
       myLastLogIndex: s.log.lastIndex(),
       myPrevLogTerm: s.log.term(m.prevLogIndex) ?? null,
     });
-    this.send(from, {
-      type: 'AppendEntriesReply',
-      term: s.currentTerm,
-      success: false,
-      prevLogIndex: m.prevLogIndex,
-      matchIndex: 0,
-      conflictTerm,
-      conflictIndex,
-    });
+    this.send(
+      from,
+      withReadContext(m, {
+        type: 'AppendEntriesReply',
+        term: s.currentTerm,
+        success: false,
+        prevLogIndex: m.prevLogIndex,
+        matchIndex: 0,
+        conflictTerm,
+        conflictIndex,
+      }),
+    );
   }
 
   private truncateFrom(index: number): void {
@@ -685,6 +745,8 @@ export class RaftNode {
   private onAppendEntriesReply(from: NodeId, m: AppendEntriesReply): void {
     const s = this.state;
     if (!s.recentlyHeard.includes(from)) s.recentlyHeard.push(from);
+    // A refusal still acknowledges this leader's term, so it confirms a read round too (§6.4).
+    reads.onReadAck(this.hooks, from, m);
     const next = s.nextIndex[from] ?? 1;
     const match = s.matchIndex[from] ?? 0;
     if (m.success) {
@@ -692,6 +754,7 @@ export class RaftNode {
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
       this.advanceCommitIndex();
+      if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
       if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
       this.membership.onProgress(from); // A learner may now be within one round of the log.
       return;
@@ -766,6 +829,7 @@ export class RaftNode {
     }
     this.membership.onCommit();
     maybeSnapshot(this.snapshots); // §7: compact once enough entries were applied.
+    reads.onCommitAdvanced(this.hooks);
   }
 
   private appendToOwnLog(entry: LogEntry): void {
@@ -791,6 +855,11 @@ export class RaftNode {
   private answer(answer: ClientAnswer): void {
     this.out.answers.push(answer);
   }
+}
+
+/** A reply echoes its request's read context, so the leader can tell which round it acknowledges. */
+function withReadContext(m: AppendEntries, reply: AppendEntriesReply): AppendEntriesReply {
+  return m.readContext === undefined ? reply : { ...reply, readContext: m.readContext };
 }
 
 function emptyOutput(): RaftOutput {

@@ -9,6 +9,7 @@ import type {
   NodeId,
   RaftConfig,
   RaftEvent,
+  RaftInput,
   RaftMessage,
   RaftOptions,
   RaftOutput,
@@ -37,6 +38,8 @@ export interface NodeSetup {
   readonly persistent?: Disk;
   readonly options?: Partial<RaftOptions>;
   readonly unsafe?: Partial<UnsafeSwitches>;
+  /** The bound on clock drift a lease divides by (thesis §6.4.1); the node's default is 1. */
+  readonly clockDriftBound?: number;
 }
 
 export function config(id: NodeId, setup: NodeSetup = {}): RaftConfig {
@@ -45,6 +48,7 @@ export function config(id: NodeId, setup: NodeSetup = {}): RaftConfig {
     heartbeatInterval: HEARTBEAT_INTERVAL,
     options: { ...DEFAULT_OPTIONS, ...setup.options },
     unsafe: { ...SAFE_SWITCHES, ...setup.unsafe },
+    ...(setup.clockDriftBound === undefined ? {} : { clockDriftBound: setup.clockDriftBound }),
   };
 }
 
@@ -157,6 +161,7 @@ export class Router {
   readonly nodes = new Map<NodeId, RaftNode>();
   readonly events: { node: NodeId; event: RaftEvent }[] = [];
   readonly delivered: Packet[] = [];
+  /** Every answer a node gave a client, in order. */
   readonly answers: { node: NodeId; answer: ClientAnswer }[] = [];
   readonly down = new Set<NodeId>();
   private queue: Packet[] = [];
@@ -174,6 +179,13 @@ export class Router {
 
   fire(id: NodeId, timer: TimerKind): void {
     this.take(id, this.node(id).step({ kind: 'timer', timer }));
+  }
+
+  /** Any input to one node; its messages join the queue. */
+  step(id: NodeId, input: RaftInput): RaftOutput {
+    const out = this.node(id).step(input);
+    this.take(id, out);
+    return out;
   }
 
   propose(id: NodeId, command: string): void {

@@ -47,6 +47,8 @@ export interface RequestVote {
   readonly candidateId: NodeId;
   readonly lastLogIndex: number;
   readonly lastLogTerm: number;
+  /** Thesis §3.10: sent after TimeoutNow, so voters grant it although a leader was heard recently. */
+  readonly transfer?: true;
 }
 
 export interface RequestVoteReply {
@@ -82,6 +84,8 @@ export interface AppendEntries {
   readonly prevLogTerm: number;
   readonly entries: readonly LogEntry[];
   readonly leaderCommit: number;
+  /** Thesis §6.4: the read round this heartbeat confirms leadership for (reads other than 'log' only). */
+  readonly readContext?: number;
 }
 
 export interface AppendEntriesReply {
@@ -96,6 +100,8 @@ export interface AppendEntriesReply {
   readonly conflictTerm: number;
   /** On refusal: the first index of conflictTerm in the follower's log, or its last index + 1 when too short. */
   readonly conflictIndex: number;
+  /** Echoes the request's readContext: this follower still takes the sender as leader of that round. */
+  readonly readContext?: number;
 }
 
 /**
@@ -130,6 +136,28 @@ export interface InstallSnapshotReply {
   readonly installed: boolean;
 }
 
+/** Thesis §3.10: "start an election now": the last step of a leadership transfer. */
+export interface TimeoutNow {
+  readonly type: 'TimeoutNow';
+  readonly term: number;
+  readonly leaderId: NodeId;
+}
+
+/** Thesis §6.4: a follower asks the leader for a read index so it can serve a read itself. */
+export interface ReadIndexRequest {
+  readonly type: 'ReadIndex';
+  readonly term: number;
+  readonly requestId: number;
+}
+
+export interface ReadIndexReply {
+  readonly type: 'ReadIndexReply';
+  readonly term: number;
+  readonly requestId: number;
+  /** The leader's confirmed read index, or null when it could not confirm it (no longer leader). */
+  readonly readIndex: number | null;
+}
+
 export type RaftMessage =
   | RequestVote
   | RequestVoteReply
@@ -138,7 +166,10 @@ export type RaftMessage =
   | AppendEntries
   | AppendEntriesReply
   | InstallSnapshot
-  | InstallSnapshotReply;
+  | InstallSnapshotReply
+  | TimeoutNow
+  | ReadIndexRequest
+  | ReadIndexReply;
 
 // ---- Options ---------------------------------------------------------------
 
@@ -159,7 +190,13 @@ export interface RaftOptions {
   readonly snapshotChunk: number;
   /** How membership changes go (§6, dissertation §4); 'single' when absent. */
   readonly membership?: MembershipMode;
+  /** How a `get` is served: through the log, by ReadIndex (thesis §6.4) or under a lease (§6.4.1). */
+  readonly reads: ReadMode;
+  /** With readIndex or lease reads: a follower serves a read after asking the leader for a read index. */
+  readonly followerReads: boolean;
 }
+
+export type ReadMode = 'log' | 'readIndex' | 'lease';
 
 /** Switches that break Raft on purpose so a class can watch the invariant checker catch it. */
 export interface UnsafeSwitches {
@@ -175,6 +212,10 @@ export interface UnsafeSwitches {
   readonly directMembershipChange?: boolean;
   /** Accept a single-server change before the leader has committed an entry of its term (the 2015 bug). */
   readonly changeBeforeTermCommit?: boolean;
+  /** Any node, a deposed leader included, answers a read from its own state machine at once. */
+  readonly localReads: boolean;
+  /** The lease assumes perfect clocks: it lasts a whole election timeout, ignoring clockDriftBound. */
+  readonly leaseIgnoresDrift: boolean;
 }
 
 export const DEFAULT_OPTIONS: RaftOptions = {
@@ -185,6 +226,8 @@ export const DEFAULT_OPTIONS: RaftOptions = {
   maxEntriesPerMessage: 10,
   snapshotThreshold: 0,
   snapshotChunk: 256,
+  reads: 'log',
+  followerReads: false,
 };
 
 export const SAFE_SWITCHES: UnsafeSwitches = {
@@ -192,6 +235,8 @@ export const SAFE_SWITCHES: UnsafeSwitches = {
   commitPreviousTerms: false,
   forgetOnRestart: false,
   snapshotUncommitted: false,
+  localReads: false,
+  leaseIgnoresDrift: false,
 };
 
 /** What the host tells a node when it boots it. Membership is not here: the node owns it (state.configuration). */
@@ -200,6 +245,10 @@ export interface RaftConfig {
   readonly heartbeatInterval: number;
   readonly options: RaftOptions;
   readonly unsafe: UnsafeSwitches;
+  /** The shortest election timeout (ms of the node's own clock): a lease lasts at most this (§6.4.1). */
+  readonly electionTimeoutMin?: number;
+  /** How much faster one clock may run than another; the lease is divided by it (§6.4.1). Default 1. */
+  readonly clockDriftBound?: number;
 }
 
 // ---- State -----------------------------------------------------------------
@@ -277,6 +326,15 @@ export interface RaftState extends PersistentState {
   snapshotTransfers: Record<NodeId, SnapshotTransfer>;
   /** Where the configuration in force comes from, and a leader's change in progress (membership.ts). */
   membership: MembershipState;
+  /** Leader only: a leadership transfer in progress (thesis §3.10), or null. */
+  transfer: TransferState | null;
+  /** Reads served without the log (thesis §6.4): rounds, acknowledgements, reads waiting. */
+  reads: ReadState;
+  /**
+   * Heard from a leader (or booted) since the election timer last fired. With lease reads a node
+   * in that state does not vote for an ordinary candidate (thesis §4.2.3, which a lease relies on).
+   */
+  leaderContact: boolean;
 }
 
 /** A leader's change request in progress: new servers catch up as learners first (dissertation §4.2.1). */
@@ -302,6 +360,42 @@ export interface MembershipState {
   waiters: { readonly requestId: number; readonly target: readonly NodeId[] }[];
   /** Leader only: servers an uncommitted change removed, still sent the log so they learn they are out. */
   retiring: NodeId[];
+}
+
+/** A leadership transfer under way: to whom, whether TimeoutNow went out, heartbeats left before giving up. */
+export interface TransferState {
+  readonly to: NodeId;
+  timeoutNowSent: boolean;
+  ticksLeft: number;
+}
+
+/** One read waiting at this node. */
+export interface PendingRead {
+  readonly requestId: number;
+  readonly key: string;
+  /** The commitIndex recorded as its read index; null while the leader waits for an entry of its term to commit. */
+  readIndex: number | null;
+  /** The heartbeat round that must be acknowledged by a quorum; 0 once confirmed (or under a lease). */
+  round: number;
+  /** Whose read it is: this node's own client, or a follower that asked for a read index. */
+  readonly for: NodeId | 'client';
+}
+
+export interface ReadState {
+  /** Leader: the latest heartbeat round sent with a read context. */
+  round: number;
+  /** Leader: the heartbeat tick each round was sent at (for the lease), by round. */
+  roundTicks: Record<number, number>;
+  /** Leader: the highest round each follower acknowledged in this term. */
+  acked: Record<NodeId, number>;
+  /** Leader: heartbeat ticks counted in this term (its own clock). */
+  tick: number;
+  /** Leader: the tick until which (exclusive) the lease holds, or -1 without one. */
+  leaseUntilTick: number;
+  /** Leader: after sending TimeoutNow it never trusts its lease again in this term (the target may win). */
+  leaseForfeited: boolean;
+  /** Reads waiting for their round, their commit or their apply index (and a follower's, for the leader's answer). */
+  pending: PendingRead[];
 }
 
 // ---- Inputs and outputs ----------------------------------------------------
@@ -330,7 +424,9 @@ export type RaftInput =
       readonly add: readonly NodeId[];
       readonly remove: readonly NodeId[];
       readonly requestId?: number;
-    };
+    }
+  /** Thesis §3.10: the class asks this leader to hand leadership to `to`. */
+  | { readonly kind: 'transfer'; readonly to: NodeId };
 
 export interface OutgoingMessage {
   readonly to: NodeId;
@@ -361,7 +457,17 @@ export type ClientAnswer =
       readonly outcome: 'changeRefused';
       readonly reason: ChangeRefusal;
       readonly retry: boolean;
-    };
+    }
+  /** A read served without the log (thesis §6.4): ReadIndex, a lease, or (unsafe) the node's own state. */
+  | {
+      readonly requestId: number;
+      readonly outcome: 'read';
+      readonly result: string;
+      readonly readIndex: number;
+      readonly via: ReadVia;
+    }
+  /** Thesis §3.10: a leader handing over leadership takes no new commands; the client retries. */
+  | { readonly requestId: number | undefined; readonly outcome: 'transferring'; readonly to: NodeId };
 
 /** Why a leader refused a membership change (§6, dissertation §4.1 and its 2015 correction). */
 export type ChangeRefusal =
@@ -375,6 +481,12 @@ export type ChangeRefusal =
   | 'no-voters-left'
   /** The same node is both added and removed. */
   | 'add-and-remove';
+
+/** How a read was confirmed: a quorum's heartbeat round, a lease, or (unsafe) nothing at all. */
+export type ReadVia = 'readIndex' | 'lease' | 'local';
+
+/** Why a leader refused to start a transfer. */
+export type TransferRefusal = 'self' | 'not-leader' | 'not-member' | 'learner' | 'in-progress';
 
 export type VoteRefusal = 'stale-term' | 'already-voted' | 'log-not-up-to-date' | 'leader-alive';
 export type AppendRefusal = 'stale-term' | 'missing-entry' | 'term-mismatch';
@@ -532,6 +644,53 @@ export type RaftEvent =
       readonly index: number;
       readonly cause: 'change' | 'jointCommitted' | 'replicated' | 'truncated' | 'learners' | 'snapshot';
     }
+  /** Thesis §3.10 step 1: new commands are refused while the leader hands over to `to`. */
+  | {
+      readonly type: 'transferStarted';
+      readonly to: NodeId;
+      readonly term: number;
+      readonly targetMatchIndex: number;
+      readonly lastLogIndex: number;
+      /** Heartbeats the leader waits before giving up (about one election timeout). */
+      readonly ticks: number;
+    }
+  | { readonly type: 'transferRefused'; readonly to: NodeId; readonly reason: TransferRefusal }
+  /** Step 3: the target's log matches the leader's; it is told to start an election now. */
+  | { readonly type: 'timeoutNowSent'; readonly to: NodeId; readonly term: number; readonly matchIndex: number }
+  /**
+   * The transfer is over: `timeout` (not done within an election timeout: commands are accepted
+   * again), or `steppedDown` (a newer term reached the leader, normally the target's election).
+   */
+  | {
+      readonly type: 'transferEnded';
+      readonly to: NodeId;
+      readonly outcome: 'timeout' | 'steppedDown';
+      readonly timeoutNowSent: boolean;
+    }
+  /** Thesis §6.4: a read recorded `readIndex` (null while waiting for an entry of the leader's term). */
+  | {
+      readonly type: 'readStarted';
+      readonly requestId: number;
+      readonly key: string;
+      readonly readIndex: number | null;
+      /** The heartbeat round that must be acknowledged, or 0 when a lease (or the unsafe switch) covers it. */
+      readonly round: number;
+      readonly via: ReadVia;
+      readonly for: NodeId | 'client';
+    }
+  /** A quorum acknowledged heartbeat round `round`: this node was still leader when it sent it. */
+  | { readonly type: 'readRoundConfirmed'; readonly round: number; readonly acks: readonly NodeId[] }
+  | {
+      readonly type: 'readAnswered';
+      readonly requestId: number;
+      readonly key: string;
+      readonly readIndex: number;
+      readonly result: string;
+      readonly via: ReadVia;
+      readonly lastApplied: number;
+    }
+  /** A waiting read is given up: the node is no longer leader (the client retries elsewhere). */
+  | { readonly type: 'readAbandoned'; readonly requestId: number; readonly reason: 'notLeader' }
   | SnapshotEvent;
 
 /** §7 and Figure 13, step by step: what the snapshot code decided, with the values it used. */

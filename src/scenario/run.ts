@@ -3,7 +3,7 @@
 
 import { Simulation } from '../sim/simulation';
 import type { Configuration, EntryConfig, LogEntry } from '../raft/types';
-import type { TraceEvent } from '../sim/types';
+import type { NodeReadFrame, TraceEvent } from '../sim/types';
 import type { Scenario } from './schema';
 
 export interface RunReport {
@@ -25,6 +25,12 @@ export interface RunReport {
     state: Record<string, string>;
     /** The configuration the node uses (§6): `old` only in a joint configuration; lists sorted. */
     config: { voters: string[]; old?: string[]; learners: string[] };
+    /** Only where relevant: reads waiting here and the leader's lease (thesis §6.4). */
+    reads?: NodeReadFrame;
+    /** Only while a leader hands over (thesis §3.10). */
+    transfer?: { to: string; timeoutNowSent: boolean };
+    /** Only when the node's clock does not run at real time (the `clock` action). */
+    clockRate?: number;
   }[];
   violations: { invariant: string; time: number; detail: string }[];
   trace?: TraceEvent[];
@@ -54,6 +60,9 @@ export function report(sim: Simulation, withTrace: boolean): RunReport {
       log: n.log.map(reportEntry),
       state: { ...n.kv },
       config: reportConfig(n.configuration),
+      ...(n.reads === null ? {} : { reads: n.reads }),
+      ...(n.transfer === null ? {} : { transfer: { ...n.transfer } }),
+      ...(n.clockRate === 1 ? {} : { clockRate: n.clockRate }),
     })),
     violations: snap.violations.map((v) => ({ invariant: v.invariant, time: v.time, detail: v.detail })),
   };

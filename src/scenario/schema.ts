@@ -29,6 +29,8 @@ import {
   MAX_SNAPSHOT_KEYS,
   MAX_SNAPSHOT_THRESHOLD,
 } from './bounds';
+import { MAX_CLOCK_RATE, MIN_CLOCK_RATE } from '../sim/action-check';
+import { READ_MODES } from '../sim/scenario-types';
 
 export {
   MAX_NODES,
@@ -54,6 +56,12 @@ const range = z.tuple([time, time]);
 const latencyRange = z.tuple([upTo(MAX_LATENCY), upTo(MAX_LATENCY)]);
 const atLeast = (min: number): z.ZodNumber => time.min(min, `at least ${min} ms`);
 const probability = z.number().min(0).max(1);
+const clockRate = z
+  .number()
+  .finite()
+  .min(MIN_CLOCK_RATE, `at least ${MIN_CLOCK_RATE}`)
+  .max(MAX_CLOCK_RATE, `at most ${MAX_CLOCK_RATE}`);
+const readMode = z.enum(READ_MODES as readonly ['log', 'readIndex', 'lease']);
 
 const nodeList = z.array(nodeId).max(MAX_NODES);
 
@@ -153,6 +161,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         snapshotThreshold: snapshotThreshold.optional(),
         snapshotChunk: snapshotChunk.optional(),
         membership: membershipMode.optional(),
+        reads: readMode.optional(),
+        followerReads: z.boolean().optional(),
       })
       .optional(),
     unsafe: z
@@ -163,6 +173,8 @@ export const actionSchema = z.discriminatedUnion('do', [
         snapshotUncommitted: z.boolean().optional(),
         directMembershipChange: z.boolean().optional(),
         changeBeforeTermCommit: z.boolean().optional(),
+        localReads: z.boolean().optional(),
+        leaseIgnoresDrift: z.boolean().optional(),
       })
       .optional(),
   }),
@@ -178,6 +190,10 @@ export const actionSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, afterStep, do: z.literal('snapshot'), node: nodeId }),
   /** §6: add and remove servers (validate.ts: not both empty, no node in both, known nodes). */
   z.strictObject({ at, afterStep, do: z.literal('change'), add: nodeList.optional(), remove: nodeList.optional() }),
+  /** Ask the leader to hand leadership to `to` (thesis §3.10). */
+  z.strictObject({ at, afterStep, do: z.literal('transfer'), to: nodeId }),
+  /** One node's clock rate: its timers run that much faster (> 1) or slower (< 1) (§6.4.1). */
+  z.strictObject({ at, afterStep, do: z.literal('clock'), node: nodeId, rate: clockRate }),
 ]);
 
 const optionsSchema = z.strictObject({
@@ -189,6 +205,8 @@ const optionsSchema = z.strictObject({
   snapshotThreshold: snapshotThreshold.default(DEFAULT_OPTIONS.snapshotThreshold),
   snapshotChunk: snapshotChunk.default(DEFAULT_OPTIONS.snapshotChunk),
   membership: membershipMode.optional(),
+  reads: readMode.default(DEFAULT_OPTIONS.reads),
+  followerReads: z.boolean().default(DEFAULT_OPTIONS.followerReads),
 });
 
 const unsafeSchema = z.strictObject({
@@ -198,6 +216,8 @@ const unsafeSchema = z.strictObject({
   snapshotUncommitted: z.boolean().default(DEFAULT_UNSAFE.snapshotUncommitted),
   directMembershipChange: z.boolean().optional(),
   changeBeforeTermCommit: z.boolean().optional(),
+  localReads: z.boolean().default(DEFAULT_UNSAFE.localReads),
+  leaseIgnoresDrift: z.boolean().default(DEFAULT_UNSAFE.leaseIgnoresDrift),
 });
 
 // Cross-field rules (election timeout ≥ 2 × heartbeat, min ≤ max) are in validate.ts.
@@ -207,6 +227,8 @@ const timingSchema = z.strictObject({
   latency: latencyRange.default([...DEFAULT_TIMING.latency]),
   clientTimeout: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientTimeout),
   clientDeadline: atLeast(MIN_CLIENT_TIMEOUT).default(DEFAULT_TIMING.clientDeadline),
+  /** §6.4.1: the largest ratio between two clocks' rates that a lease accounts for. */
+  clockDriftBound: z.number().finite().min(1, 'at least 1').max(MAX_CLOCK_RATE).default(DEFAULT_TIMING.clockDriftBound),
 });
 
 const networkSchema = z.strictObject({

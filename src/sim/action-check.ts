@@ -5,12 +5,16 @@
 // Naming a node that is not in this cluster (F of three) is well formed: the simulation refuses it
 // as a step, with its reason in the trace.
 
-import { NODE_NAMES, type ActionKind } from './scenario-types';
+import { NODE_NAMES, READ_MODES, type ActionKind } from './scenario-types';
 
 /** Longest client command, as a scenario file allows. */
 export const MAX_COMMAND_LENGTH = 200;
 /** Longest timer a live action may set: one virtual day, as every time in a scenario (bounds.ts MAX_TIME). */
 export const MAX_TIMER_MS = 86_400_000;
+
+/** A node's clock rate: from ten times slower to ten times faster than real time. */
+export const MIN_CLOCK_RATE = 0.1;
+export const MAX_CLOCK_RATE = 10;
 
 type Loose = { readonly do: ActionKind } & Readonly<Record<string, unknown>>;
 
@@ -74,7 +78,10 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
         if (v !== undefined && !(Number.isInteger(v) && (v as number) >= (key === 'snapshotChunk' ? 1 : 0)))
           return `options.${key}: a whole number${key === 'snapshotChunk' ? ' of at least 1' : ' of at least 0'}`;
       }
-      return undefined;
+      const reads = options.reads;
+      return reads === undefined || (READ_MODES as readonly unknown[]).includes(reads)
+        ? undefined
+        : 'options.reads: one of "log", "readIndex", "lease"';
     }
     case 'change': {
       const list = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every(isNode));
@@ -88,5 +95,12 @@ export function malformedAction(action: { readonly do: ActionKind }): string | u
     }
     case 'heal':
       return undefined;
+    case 'transfer':
+      return isNode(a.to) ? undefined : noNode('to');
+    case 'clock':
+      if (!isNode(a.node)) return noNode('node');
+      return typeof a.rate === 'number' && a.rate >= MIN_CLOCK_RATE && a.rate <= MAX_CLOCK_RATE
+        ? undefined
+        : `rate: a number from ${MIN_CLOCK_RATE} to ${MAX_CLOCK_RATE}`;
   }
 }

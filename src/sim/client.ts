@@ -144,6 +144,13 @@ export class Client {
       this.host.record({ type: 'failed', requestId: record.id, reason: reply.error });
       return;
     }
+    if (reply.transferringTo !== undefined) {
+      // Thesis §3.10: the leader is handing over; ask the new one once its election has had time.
+      this.state.leaderGuess = reply.transferringTo;
+      this.host.record({ type: 'redirected', requestId: record.id, by: from, to: reply.transferringTo });
+      this.host.schedule(NO_LEADER_RETRY_DELAY, 'retry', record.id, record.attempts);
+      return;
+    }
     const hint = reply.leaderHint ?? null;
     this.host.record({ type: 'redirected', requestId: record.id, by: from, to: hint });
     if (hint !== null && hint !== from && hint === this.state.noLeaderFrom) {
@@ -173,7 +180,8 @@ export class Client {
       this.host.record({ type: 'timedOut', requestId, node: record.target! });
       this.state.leaderGuess = null;
     }
-    this.sendAttempt(record, this.nextNode(record.target));
+    const guess = this.state.leaderGuess;
+    this.sendAttempt(record, kind === 'retry' && guess !== null ? guess : this.nextNode(record.target));
   }
 
   private sendAttempt(record: ClientRequestRecord, to: NodeId): void {

@@ -4,6 +4,7 @@
 // costs microseconds instead of the milliseconds a structuredClone takes.
 
 import { cloneMembership } from '../raft/membership';
+import { cloneReadState } from '../raft/read-index';
 import type { RaftState } from '../raft/types';
 
 export function cloneRaftState(s: RaftState): RaftState {
@@ -29,5 +30,8 @@ export function cloneRaftState(s: RaftState): RaftState {
     incomingSnapshot: s.incomingSnapshot,
     snapshotTransfers: { ...s.snapshotTransfers },
     membership: cloneMembership(s.membership),
+    transfer: s.transfer === null ? null : { ...s.transfer },
+    reads: cloneReadState(s.reads),
+    leaderContact: s.leaderContact,
   };
 }

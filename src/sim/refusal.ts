@@ -1,7 +1,7 @@
 // Why an action could not be carried out, as data: the UI words it in the chosen language,
 // the trace and the CLI keep the English sentence.
 
-import type { NodeId } from '../raft/types';
+import type { NodeId, TransferRefusal } from '../raft/types';
 
 export type ActionRefusal =
   | { readonly code: 'unknown-node'; readonly node: NodeId; readonly clusterSize: number }
@@ -12,7 +12,11 @@ export type ActionRefusal =
   | { readonly code: 'unknown-link'; readonly from: NodeId; readonly to: NodeId }
   | { readonly code: 'self-link'; readonly node: NodeId }
   | { readonly code: 'message-gone'; readonly message: number }
-  | { readonly code: 'no-election-timer'; readonly node: NodeId };
+  | { readonly code: 'no-election-timer'; readonly node: NodeId }
+  | { readonly code: 'transfer-refused'; readonly to: NodeId; readonly reason: TransferRefusalReason };
+
+/** Why a transfer could not start (thesis §3.10): the leader's reasons, and the host's. */
+export type TransferRefusalReason = TransferRefusal | 'no-leader' | 'target-down';
 
 export function refusalText(r: ActionRefusal): string {
   switch (r.code) {
@@ -34,5 +38,17 @@ export function refusalText(r: ActionRefusal): string {
       return `message #${r.message} is no longer in flight`;
     case 'no-election-timer':
       return `${r.node} has no election timer running (a leader waits for none)`;
+    case 'transfer-refused':
+      return `no transfer to ${r.to}: ${TRANSFER_REFUSALS[r.reason]}`;
   }
 }
+
+const TRANSFER_REFUSALS: Record<TransferRefusalReason, string> = {
+  self: 'it already leads',
+  'not-leader': 'only a leader can hand over leadership',
+  'not-member': 'it is not a voting member of the cluster',
+  learner: 'a learner does not vote, so it cannot lead',
+  'in-progress': 'a transfer is already in progress',
+  'no-leader': 'there is no leader to hand over from',
+  'target-down': 'it is down',
+};

@@ -34,7 +34,13 @@ export interface OptionSwitches {
   snapshotThreshold?: number;
   snapshotChunk?: number;
   membership?: MembershipMode;
+  reads?: ReadMode;
+  followerReads?: boolean;
 }
+
+/** How a `get` is served (src/raft/read-index.ts): through the log, by ReadIndex, or under a lease. */
+export type ReadMode = 'log' | 'readIndex' | 'lease';
+export const READ_MODES: readonly ReadMode[] = ['log', 'readIndex', 'lease'];
 
 export interface UnsafeSwitchChanges {
   noElectionRestriction?: boolean;
@@ -43,6 +49,8 @@ export interface UnsafeSwitchChanges {
   snapshotUncommitted?: boolean;
   directMembershipChange?: boolean;
   changeBeforeTermCommit?: boolean;
+  localReads?: boolean;
+  leaseIgnoresDrift?: boolean;
 }
 
 type NodeAction<K extends string> = Timed & { do: K; node: string };
@@ -87,7 +95,11 @@ export type Action =
   /** §7: the node snapshots its applied state now and discards that log prefix. */
   | NodeAction<'snapshot'>
   /** §6: an administrator asks the cluster to add and remove servers; the client takes it to the leader. */
-  | (Timed & { do: 'change'; add?: string[]; remove?: string[] });
+  | (Timed & { do: 'change'; add?: string[]; remove?: string[] })
+  /** Ask the leader to hand leadership to `to` (thesis §3.10). */
+  | (Timed & { do: 'transfer'; to: string })
+  /** Make one node's clock run fast (> 1) or slow (< 1): its timers run at that rate (§6.4.1). */
+  | (Timed & { do: 'clock'; node: string; rate: number });
 
 export type ActionKind = Action['do'];
 
@@ -97,6 +109,8 @@ export interface ScenarioTiming {
   latency: [number, number];
   clientTimeout: number;
   clientDeadline: number;
+  /** How much faster one clock may run than another; a lease is divided by it (§6.4.1). */
+  clockDriftBound: number;
 }
 
 export interface ScenarioOptions {
@@ -111,6 +125,8 @@ export interface ScenarioOptions {
   snapshotChunk: number;
   /** How membership changes go; 'single' when absent. */
   membership?: MembershipMode;
+  reads: ReadMode;
+  followerReads: boolean;
 }
 
 export interface ScenarioUnsafe {
@@ -120,6 +136,8 @@ export interface ScenarioUnsafe {
   snapshotUncommitted: boolean;
   directMembershipChange?: boolean;
   changeBeforeTermCommit?: boolean;
+  localReads: boolean;
+  leaseIgnoresDrift: boolean;
 }
 
 export interface ScenarioNetwork {
@@ -168,6 +186,7 @@ export const DEFAULT_TIMING: Readonly<ScenarioTiming> = {
   latency: [10, 20],
   clientTimeout: 500,
   clientDeadline: 5000,
+  clockDriftBound: 1,
 };
 export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
   preVote: false,
@@ -177,12 +196,16 @@ export const DEFAULT_OPTIONS: Readonly<ScenarioOptions> = {
   maxEntriesPerMessage: 10,
   snapshotThreshold: 0,
   snapshotChunk: 256,
+  reads: 'log',
+  followerReads: false,
 };
 export const DEFAULT_UNSAFE: Readonly<ScenarioUnsafe> = {
   noElectionRestriction: false,
   commitPreviousTerms: false,
   forgetOnRestart: false,
   snapshotUncommitted: false,
+  localReads: false,
+  leaseIgnoresDrift: false,
 };
 export const DEFAULT_NETWORK: Readonly<ScenarioNetwork> = { dropRate: 0, duplicateRate: 0, reorder: false };
 
@@ -207,6 +230,8 @@ const ACTION_FIELDS: Record<ActionKind, readonly string[]> = {
   setTimeout: ['node', 'ms'],
   snapshot: ['node'],
   change: ['add', 'remove'],
+  transfer: ['to'],
+  clock: ['node', 'rate'],
 };
 
 /**
@@ -236,6 +261,8 @@ const OPTION_SWITCHES = [
   'snapshotThreshold',
   'snapshotChunk',
   'membership',
+  'reads',
+  'followerReads',
 ] as const;
 const UNSAFE_SWITCHES = [
   'noElectionRestriction',
@@ -244,6 +271,8 @@ const UNSAFE_SWITCHES = [
   'snapshotUncommitted',
   'directMembershipChange',
   'changeBeforeTermCommit',
+  'localReads',
+  'leaseIgnoresDrift',
 ] as const;
 
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {

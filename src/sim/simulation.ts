@@ -61,6 +61,7 @@ import {
   type Endpoint,
   type Envelope,
   type NodeFrame,
+  type NodeReadFrame,
   type TimerSnapshot,
   type TraceEvent,
   type Violation,
@@ -72,6 +73,23 @@ export type QueueItem =
   | Envelope
   | ArmedTimer
   | { readonly kind: 'client'; readonly timer: ClientTimerKind; readonly requestId: number; readonly attempt: number };
+
+/** What the view and the runner show of a node's reads: those waiting, and the lease. */
+function readFrame(r: RaftNode['state']['reads'], leader: boolean): NodeReadFrame | null {
+  if (r.pending.length === 0 && !(leader && r.round > 0)) return null;
+  return {
+    pending: r.pending.map((p) => ({
+      requestId: p.requestId,
+      key: p.key,
+      readIndex: p.readIndex,
+      round: p.round,
+      for: p.for,
+    })),
+    round: r.round,
+    leaseUntilTick: r.leaseUntilTick,
+    tick: r.tick,
+  };
+}
 
 function isDelivery(item: QueueItem): item is Envelope {
   return (item as { readonly kind?: string }).kind === undefined;
@@ -162,6 +180,8 @@ export interface SimCheckpoint {
   /** How many scripted actions (no afterStep) and live actions (with afterStep) have run. */
   readonly scriptCursor: number;
   readonly liveCursor: number;
+  /** Clock rates other than 1, by node (the `clock` action). */
+  readonly clockRates: Readonly<Record<NodeId, number>>;
 }
 
 export interface SimulationSettings {
@@ -199,6 +219,8 @@ export class Simulation {
   private liveCursor = 0;
   /** Whether the action dueAction() last returned is the next live one (else the next scripted one). */
   private liveDue = false;
+  /** A node's clock rate (1 unless a `clock` action set it): its timers run that much faster. */
+  private clockRates: Record<NodeId, number> = {};
 
   constructor(scenario: Scenario, settings: SimulationSettings = {}) {
     this.scenario = scenario;
@@ -411,6 +433,8 @@ export class Simulation {
       heartbeatInterval: this.scenario.timing.heartbeatInterval,
       options: this.options,
       unsafe: this.unsafe,
+      electionTimeoutMin: this.scenario.timing.electionTimeout[0],
+      clockDriftBound: this.scenario.timing.clockDriftBound,
     };
   }
 
@@ -448,7 +472,8 @@ export class Simulation {
           timer: t.timer,
           generation: this.nextTimerGeneration++,
           armedAt: this.now_,
-          deadline: this.now_ + t.after,
+          // The node asked for `after` ms of its own clock (§6.4.1: clocks may drift).
+          deadline: this.now_ + t.after / (this.clockRates[id] ?? 1),
         };
         slot.timers[t.timer] = timer;
         this.queue.push(timer.deadline, timer);
@@ -587,6 +612,21 @@ export class Simulation {
             ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
             : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` },
         );
+      case 'read':
+        // Thesis §6.4: a read answered without a log entry (or, unsafe, from local state).
+        if (this.client.state.requests[requestId - 1]?.status === 'pending') {
+          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
+        }
+        return;
+      case 'transferring':
+        // Thesis §3.10: the leader hands over; the client retries at the target a little later.
+        return this.send(node, CLIENT, {
+          type: 'ClientReply',
+          requestId,
+          success: false,
+          leaderHint: null,
+          transferringTo: answer.to,
+        });
     }
   }
 
@@ -716,6 +756,11 @@ export class Simulation {
         if (this.recordTrace) this.records.message('sent', copy, this.now_, this.step_);
         return undefined;
       }
+      case 'transfer':
+        return this.transfer(action.to);
+      case 'clock':
+        this.clockRates = { ...this.clockRates, [action.node]: action.rate };
+        return undefined;
     }
   }
 
@@ -730,6 +775,23 @@ export class Simulation {
     if (slot.timers.election === null) return { code: 'no-election-timer', node: id };
     this.feed(id, { events: [], answers: [], messages: [], timers: [{ timer: 'election', after: ms }] }, slot);
     return undefined;
+  }
+
+  /** Thesis §3.10: hand the transfer request to the leader (the one of the highest term, if several think they lead). */
+  private transfer(to: NodeId): ActionRefusal | undefined {
+    if (!this.known(to)) return { code: 'unknown-node', node: to, clusterSize: this.nodeIds.length };
+    let leader: NodeId | null = null;
+    let term = -1;
+    for (const [id, slot] of this.slots) {
+      const s = slot.raft?.state;
+      if (s?.role === 'leader' && s.currentTerm > term) [leader, term] = [id, s.currentTerm];
+    }
+    if (leader === null) return { code: 'transfer-refused', to, reason: 'no-leader' };
+    if (!this.alive(to)) return { code: 'transfer-refused', to, reason: 'target-down' };
+    const out = this.slots.get(leader)!.raft!.step({ kind: 'transfer', to });
+    const refused = out.events.find((e) => e.type === 'transferRefused');
+    this.feed(leader, out);
+    return refused?.type === 'transferRefused' ? { code: 'transfer-refused', to, reason: refused.reason } : undefined;
   }
 
   // Methods, not closures made per action: an action is frequent enough for that to show.
@@ -883,6 +945,9 @@ export class Simulation {
               currentTerm: leader.state.currentTerm,
               matchIndex: leader.state.matchIndex[id] ?? 0,
             }),
+      clockRate: this.clockRates[id] ?? 1,
+      transfer: s?.transfer ? { to: s.transfer.to, timeoutNowSent: s.transfer.timeoutNowSent } : null,
+      reads: s ? readFrame(s.reads, s.role === 'leader') : null,
     };
   }
 
@@ -925,6 +990,7 @@ export class Simulation {
       traceLength: this.records.length,
       scriptCursor: this.scriptCursor,
       liveCursor: this.liveCursor,
+      clockRates: { ...this.clockRates },
     };
   }
 
@@ -960,5 +1026,6 @@ export class Simulation {
     this.records.truncate(c.traceLength);
     this.scriptCursor = c.scriptCursor;
     this.liveCursor = c.liveCursor;
+    this.clockRates = { ...c.clockRates };
   }
 }

@@ -45,6 +45,8 @@ export interface ClientReply {
   /** On refusal by a follower: the leader it knows, if any (§4: only the leader serves clients). */
   readonly leaderHint?: NodeId | null;
   readonly error?: string;
+  /** Thesis §3.10: the leader is handing over to this node; try again there shortly. */
+  readonly transferringTo?: NodeId;
 }
 
 export type WireMessage = RaftMessage | ClientRequest | ClientReply;
@@ -193,6 +195,29 @@ export interface NodeFrame {
    * the leader's repair will delete (§5.3), known before it happens (see log-conflict.ts).
    */
   readonly conflictFrom: number | null;
+  /** How fast this node's clock runs (1 = real time; the `clock` action changes it). */
+  readonly clockRate: number;
+  /** Leader: a leadership transfer under way (thesis §3.10). */
+  readonly transfer: { readonly to: NodeId; readonly timeoutNowSent: boolean } | null;
+  /** Reads served without the log that wait here, and the leader's lease (thesis §6.4), or null. */
+  readonly reads: NodeReadFrame | null;
+}
+
+export interface NodeReadFrame {
+  readonly pending: readonly {
+    readonly requestId: number;
+    readonly key: string;
+    /** null while waiting for an entry of the leader's term to commit, or for the leader's answer. */
+    readonly readIndex: number | null;
+    /** The heartbeat round it waits for; 0 once confirmed. */
+    readonly round: number;
+    readonly for: NodeId | 'client';
+  }[];
+  /** The latest heartbeat round with a read context. */
+  readonly round: number;
+  /** The lease holds while the leader's heartbeat count `tick` is below this (-1: no lease). */
+  readonly leaseUntilTick: number;
+  readonly tick: number;
 }
 
 export interface SnapshotFrame {

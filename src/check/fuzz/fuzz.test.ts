@@ -30,6 +30,10 @@ describe('fuzzer', () => {
     directMembershipChange: ['Election Safety', 'Leader Completeness', 'State Machine Safety', 'Log Matching'],
     // The 2015 single-server bug: a stale configuration elects a leader that overwrites a commit.
     changeBeforeTermCommit: ['Leader Completeness', 'State Machine Safety', 'Election Safety', 'Log Matching'],
+    // A deposed leader (or a lagging follower) answers a get from its own state: a stale read.
+    localReads: ['linearizability'],
+    // A lease that ignores fast clocks outlives the followers' patience: a new leader writes, the old one reads.
+    leaseIgnoresDrift: ['linearizability'],
   };
 
   // The membership switches are not yet proven caught within the default budget (issue 15 open item).
@@ -39,8 +43,8 @@ describe('fuzzer', () => {
       const result = runCampaign({ seeds: DEFAULT_SEEDS, unsafe, stopAtFirst: true });
       const found = result.failures[0];
       expect(found, `no violation in ${result.cases} scenarios`).toBeDefined();
-      expect(found!.failure.kind).toBe('safety');
-      if (found!.failure.kind === 'safety') expect(expected[unsafe]).toContain(found!.failure.invariant);
+      const failure = found!.failure;
+      expect(expected[unsafe]).toContain(failure.kind === 'safety' ? failure.invariant : failure.kind);
     }, 120_000);
   }
 

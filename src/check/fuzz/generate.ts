@@ -5,6 +5,7 @@
 
 import type { NodeId, UnsafeSwitches } from '../../raft/types';
 import { nodeNames, type Action, type Scenario } from '../../scenario/schema';
+import { READ_MODES } from '../../sim/scenario-types';
 import { validateScenario } from '../../scenario/validate';
 import { Prng } from '../../sim/prng';
 import { Simulation } from '../../sim/simulation';
@@ -17,6 +18,8 @@ export const UNSAFE_NAMES: readonly UnsafeName[] = [
   'snapshotUncommitted',
   'directMembershipChange',
   'changeBeforeTermCommit',
+  'localReads',
+  'leaseIgnoresDrift',
 ];
 const MEMBERSHIP_SWITCHES: readonly UnsafeName[] = ['directMembershipChange', 'changeBeforeTermCommit'];
 
@@ -32,6 +35,8 @@ export interface FuzzCase {
   readonly faults: readonly Action[];
   /** When the fault phase ends and the cluster is healed. */
   readonly faultEnd: number;
+  /** timing.clockDriftBound, when the case sets clock rates (§6.4.1). */
+  readonly clockDriftBound?: number;
 }
 
 export interface GenerateSettings {
@@ -89,9 +94,22 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     snapshotChunk: pick([8, 64, 256, 4096]),
     // §6: the 2015 bug is one of single-server changes; the others in both modes.
     membership: unsafeName === 'changeBeforeTermCommit' ? 'single' : pick(['single', 'joint'] as const),
+    reads: 'log',
+    followerReads: false,
   };
   // Spare servers a third of the time (always when hunting a membership bug), so changes can add them.
   const members = nodes >= 3 && (membershipBug || prng.chance(0.33)) ? names.slice(0, int(2, nodes - 1)) : undefined;
+  // Transfers, reads and clocks draw from a PRNG of their own, so the older fault mix of a seed
+  // stays what it was; a third of the cases read through the log, the rest by ReadIndex or lease.
+  const extra = new Prng((seed ^ 0x5bd1e995) >>> 0);
+  const extraPick = <T>(items: readonly T[]): T => items[Math.floor(extra.next() * items.length)]!;
+  options.reads = unsafeName === 'leaseIgnoresDrift' ? 'lease' : extraPick(READ_MODES);
+  options.followerReads = extra.chance(0.5);
+  const transferRate = extraPick([0, 0.05, 0.15]);
+  // Clocks drift within the bound the lease divides by: rates from 0.8 to 1.25 (ratio ≤ 1.5625 < 1.6).
+  // With the unsafe switch the lease ignores the bound, and followers' clocks run up to 3× fast.
+  const clockRate = extraPick([0, 0.05]) + (unsafeName === 'leaseIgnoresDrift' ? 0.1 : 0);
+  const clockDriftBound = clockRate > 0 ? 1.6 : undefined;
 
   const alive = new Set(names);
   const faults: Action[] = [];
@@ -150,7 +168,30 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     // Just before `at`: a scenario's action runs before the other events of its instant.
     oracle.runUntil(at - 0.0005);
     view = oracle.snapshot();
-    if (kind === 'submit') {
+    if (extra.chance(transferRate)) {
+      // Thesis §3.10: hand leadership to another node (sometimes a refused one: itself, a dead node).
+      faults.push({ at, do: 'transfer', to: pick(names) });
+    }
+    if (extra.chance(clockRate)) {
+      const fast = unsafeName === 'leaseIgnoresDrift';
+      const rate = fast ? 1 + Math.round(extra.next() * 200) / 100 : 0.8 + Math.round(extra.next() * 45) / 100;
+      faults.push({ at, do: 'clock', node: pick(names), rate });
+    }
+    const leaderNow = view.nodes.find((n) => n.alive && n.role === 'leader');
+    if (options.reads === 'lease' && leaderNow && extra.chance(clockRate)) {
+      // §6.4.1's trap: the followers' clocks run fast, the leader is cut off, a new leader takes a
+      // write, and the client asks the old leader, which may still trust its lease. Within the
+      // drift bound the lease is short enough; with the unsafe switch it is not.
+      // The leader's clock runs slow too, so its lease lasts longer in real time than it believes.
+      const unsafe = unsafeName === 'leaseIgnoresDrift';
+      faults.push({ at, do: 'clock', node: leaderNow.id, rate: unsafe ? 0.3 : 0.8 });
+      for (const n of names) if (n !== leaderNow.id) faults.push({ at, do: 'clock', node: n, rate: unsafe ? 5 : 1.25 });
+      faults.push({ at, do: 'isolate', node: leaderNow.id });
+      const other = pick(names.filter((n) => n !== leaderNow.id).concat(leaderNow.id));
+      faults.push({ at: at + int(60, 150), do: 'submit', command: `set x v${++value}`, node: other });
+      for (let i = int(1, 3); i > 0; i--)
+        faults.push({ at: at + int(100, 400), do: 'submit', command: 'get x', node: leaderNow.id });
+    } else if (kind === 'submit') {
       // Concurrent client commands, some sent to a chosen node, some to whoever the client thinks leads.
       for (let i = int(1, 4); i > 0; i--) {
         const key = pick(KEYS);
@@ -234,10 +275,21 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
         options: { preVote: prng.chance(0.5), checkQuorum: prng.chance(0.5), leaderNoop: prng.chance(0.5) },
       });
     }
-    for (const action of faults.slice(before)) oracle.perform(action);
+    // The oracle only acts now; an action planned for later (the lease trap's) is the real run's.
+    for (const action of faults.slice(before)) if (action.at === at) oracle.perform(action);
     at += int(20, maxGap);
   }
-  return { seed, nodes, ...(members ? { members } : {}), options, unsafe: unsafeName, faults, faultEnd };
+  faults.sort((a, b) => a.at - b.at); // Stable: actions of one instant keep their order.
+  return {
+    seed,
+    nodes,
+    ...(members ? { members } : {}),
+    options,
+    unsafe: unsafeName,
+    faults,
+    faultEnd,
+    ...(clockDriftBound === undefined ? {} : { clockDriftBound }),
+  };
 }
 
 /**
@@ -293,6 +345,10 @@ export function endingActions(c: FuzzCase): Action[] {
     ...(c.faults.some((a) => a.do === 'change')
       ? [{ at, do: 'setOptions', options: { preVote: true, leaderNoop: true } } as Action]
       : []),
+    // Clocks back to real time: a follower whose timeout is shorter than a heartbeat never settles.
+    ...[...new Set(c.faults.flatMap((a) => (a.do === 'clock' ? [a.node] : [])))]
+      .sort()
+      .map((node): Action => ({ at, do: 'clock', node, rate: 1 })),
     // §5.4.2: without leaderNoop a new leader commits earlier-term entries only once an entry of
     // its own term commits, so one more command is what lets the committed prefix catch up.
     { at: at + PROBE_DELAY, do: 'submit', command: 'get x' },
@@ -308,6 +364,8 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     snapshotUncommitted: c.unsafe === 'snapshotUncommitted',
     directMembershipChange: c.unsafe === 'directMembershipChange',
     changeBeforeTermCommit: c.unsafe === 'changeBeforeTermCommit',
+    localReads: c.unsafe === 'localReads',
+    leaseIgnoresDrift: c.unsafe === 'leaseIgnoresDrift',
   };
   const result = validateScenario({
     version: 1,
@@ -317,6 +375,7 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     ...(c.members && c.members.some((id) => nodeNames(c.nodes).includes(id))
       ? { members: c.members.filter((id) => nodeNames(c.nodes).includes(id)) }
       : {}),
+    ...(c.clockDriftBound === undefined ? {} : { timing: { clockDriftBound: c.clockDriftBound } }),
     options: c.options,
     unsafe,
     actions: fitChanges(withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults], c),

@@ -19,6 +19,8 @@ const PLAIN = {
   maxEntriesPerMessage: 10,
   snapshotThreshold: 0,
   snapshotChunk: 256,
+  reads: 'log' as const,
+  followerReads: false,
 };
 
 function fuzzCase(faults: Action[], faultEnd: number, more: Partial<FuzzCase> = {}): FuzzCase {

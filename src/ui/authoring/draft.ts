@@ -212,5 +212,9 @@ export function describeAction(action: Action): string {
     case 'deliver':
     case 'duplicate':
       return `${action.do} message #${action.message}`;
+    case 'transfer':
+      return `transfer leadership → ${action.to}`;
+    case 'clock':
+      return `clock ${action.node} ×${action.rate}`;
   }
 }

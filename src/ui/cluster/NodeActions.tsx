@@ -142,6 +142,15 @@ export function NodeActions() {
             >
               {node.member ? t.removeFromCluster(node.id) : t.addToCluster(node.id)}
             </button>
+            <button
+              type="button"
+              className={styles.button}
+              disabled={!node.alive}
+              title={t.transferHelp}
+              onClick={() => act({ do: 'transfer', to: node.id })}
+            >
+              {t.transferHere(node.id)}
+            </button>
           </div>
           {!node.alive && (
             <p id={`node-${node.id}-down`} className={styles.reason}>

@@ -25,6 +25,12 @@ interface NodeView {
   readonly refused: string;
   readonly isolated: boolean;
   readonly selected: boolean;
+  /** Reads waiting here (thesis §6.4): how many, and the read index or round the first waits for. */
+  readonly readsWaiting: number;
+  readonly readWait: string;
+  /** A leader handing over (§3.10): to whom; "" otherwise. */
+  readonly transferTo: string;
+  readonly clockRate: number;
 }
 
 function selectNodeView(id: NodeId) {
@@ -40,8 +46,23 @@ function selectNodeView(id: NodeId) {
       refused: node.votesRefused.join(' '),
       isolated: s.snapshot.network.isolated.includes(id),
       selected: s.selectedNode === id,
+      readsWaiting: node.reads?.pending.length ?? 0,
+      readWait: readWaitOf(node.reads?.pending[0]),
+      transferTo: node.transfer?.to ?? '',
+      clockRate: node.clockRate,
     };
   };
+}
+
+type PendingRead = NonNullable<
+  NonNullable<ReturnType<typeof useSimStore.getState>['snapshot']>['nodes'][number]['reads']
+>['pending'][number];
+
+/** What the first waiting read waits for, in the engine's own terms: its round, or its read index. */
+function readWaitOf(read: PendingRead | undefined): string {
+  if (read === undefined) return '';
+  if (read.readIndex === null) return 'idx?';
+  return read.round > 0 ? `r${read.round}` : `≥${read.readIndex}`;
 }
 
 const STATUS_COLOR: Record<NodeStatus, string> = {
@@ -166,6 +187,7 @@ export const NodeBadge = memo(function NodeBadge({
         </g>
       )}
       <ElectionTimerArc id={id} radius={r} />
+      <NodeNotes view={view} r={r} size={mt.captionSize} />
       <circle
         className={styles.nodeBody}
         r={r}
@@ -252,3 +274,22 @@ export const NodeBadge = memo(function NodeBadge({
     </g>
   );
 });
+
+/** Small notes beside a node: a read waiting here, a transfer under way, a clock not at real time. */
+function NodeNotes({ view, r, size }: { view: NodeView; r: number; size: number }) {
+  const t = useStrings(STRINGS);
+  const notes: string[] = [];
+  if (view.readsWaiting > 0) notes.push(t.readsWaiting(view.readsWaiting, view.readWait));
+  if (view.transferTo !== '') notes.push(t.transferringTo(view.transferTo));
+  if (view.clockRate !== 1) notes.push(t.clockRate(view.clockRate));
+  if (notes.length === 0) return null;
+  return (
+    <text className={styles.nodeNotes} x={r + 12} y={-r * 0.5} style={{ fontSize: `${size}px` }}>
+      {notes.map((note, i) => (
+        <tspan key={note} x={r + 12} dy={i === 0 ? 0 : size * 1.2}>
+          {note}
+        </tspan>
+      ))}
+    </text>
+  );
+}

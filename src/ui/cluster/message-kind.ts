@@ -17,7 +17,13 @@ export type MessageKind =
   | 'clientAnswer'
   | 'clientRedirect'
   | 'installSnapshot'
-  | 'snapshotReply';
+  | 'snapshotReply'
+  /** Thesis §3.10: the leader tells its successor to campaign now. */
+  | 'timeoutNow'
+  /** A heartbeat that carries a read context (§6.4): its replies confirm the leader for reads. */
+  | 'readHeartbeat'
+  /** A follower's ReadIndex request or the leader's answer (§6.4). */
+  | 'readIndex';
 
 export type MessageShape = 'diamond' | 'circle' | 'square' | 'envelope' | 'pill';
 
@@ -41,7 +47,8 @@ export function messageKind(payload: WireMessage): MessageKind {
     case 'PreVoteReply':
       return payload.voteGranted ? 'voteGranted' : 'voteRefused';
     case 'AppendEntries':
-      return payload.entries.length === 0 ? 'heartbeat' : 'append';
+      if (payload.entries.length > 0) return 'append';
+      return payload.readContext === undefined ? 'heartbeat' : 'readHeartbeat';
     case 'AppendEntriesReply':
       return payload.success ? 'appendOk' : 'appendRefused';
     case 'ClientRequest':
@@ -52,6 +59,11 @@ export function messageKind(payload: WireMessage): MessageKind {
       return 'installSnapshot';
     case 'InstallSnapshotReply':
       return 'snapshotReply';
+    case 'TimeoutNow':
+      return 'timeoutNow';
+    case 'ReadIndex':
+    case 'ReadIndexReply':
+      return 'readIndex';
   }
 }
 
@@ -108,6 +120,14 @@ export function messageLook(payload: WireMessage): MessageLook {
         dashed: false,
       };
     }
+    case 'timeoutNow':
+      return { kind, color: MESSAGE_COLOR.RequestVote, shape: 'diamond', glyph: '⏰!', dashed: false };
+    case 'readHeartbeat': {
+      const round = payload.type === 'AppendEntries' ? (payload.readContext ?? 0) : 0;
+      return { kind, color: MESSAGE_COLOR.heartbeat, shape: 'circle', glyph: `♥r${round}`, dashed: false };
+    }
+    case 'readIndex':
+      return { kind, color: MESSAGE_COLOR.ClientRequest, shape: 'square', glyph: 'RI', dashed: true };
   }
 }
 

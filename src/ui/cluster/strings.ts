@@ -34,6 +34,9 @@ const EN_KIND: Record<MessageKind, string> = {
   clientRedirect: 'ClientReply redirect',
   installSnapshot: 'InstallSnapshot',
   snapshotReply: 'InstallSnapshot reply',
+  timeoutNow: 'TimeoutNow (leadership transfer)',
+  readHeartbeat: 'AppendEntries heartbeat with read context',
+  readIndex: 'ReadIndex',
 };
 const KO_KIND: Record<MessageKind, string> = {
   requestVote: 'RequestVote',
@@ -49,6 +52,9 @@ const KO_KIND: Record<MessageKind, string> = {
   clientRedirect: 'ClientReply 리다이렉트',
   installSnapshot: 'InstallSnapshot',
   snapshotReply: 'InstallSnapshot 응답',
+  timeoutNow: 'TimeoutNow (리더 이양)',
+  readHeartbeat: '읽기 확인용 AppendEntries 하트비트',
+  readIndex: 'ReadIndex',
 };
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -100,6 +106,12 @@ export const STRINGS = defineStrings(
     selectNode: (id: string) => `Select node ${id}`,
     kill: (id: string) => `Kill ${id}`,
     restart: (id: string) => `Restart ${id}`,
+    transferHere: (id: string) => `Transfer leadership here (${id})`,
+    readsWaiting: (n: number, wait: string) => `⌛ ${n} read${n === 1 ? '' : 's'} waiting (${wait})`,
+    transferringTo: (to: string) => `⇢ handing over to ${to}`,
+    clockRate: (rate: number) => `⏱ clock ×${rate}`,
+    transferHelp:
+      'Thesis §3.10: the leader stops taking commands, brings this node up to date and tells it to start an election now (TimeoutNow).',
     isolate: (id: string) => `Isolate ${id}`,
     restore: (id: string) => `Restore ${id}`,
     timeout: (id: string) => `Force election timeout on ${id}`,
@@ -158,6 +170,12 @@ export const STRINGS = defineStrings(
     selectNode: (id: string) => `노드 ${id} 선택`,
     kill: (id: string) => `${id} 중지`,
     restart: (id: string) => `${id} 재시작`,
+    transferHere: (id: string) => `리더를 여기로 넘기기 (${id})`,
+    readsWaiting: (n: number, wait: string) => `⌛ 읽기 ${n}개 대기 (${wait})`,
+    transferringTo: (to: string) => `⇢ ${to}에게 이양 중`,
+    clockRate: (rate: number) => `⏱ 시계 ×${rate}`,
+    transferHelp:
+      '논문 §3.10: 리더가 명령 받기를 멈추고, 이 노드의 로그를 따라잡게 한 뒤 지금 선거를 시작하라고(TimeoutNow) 알립니다.',
     isolate: (id: string) => `${id} 고립`,
     restore: (id: string) => `${id} 복구`,
     addToCluster: (id: string) => `${id}를 클러스터에 추가`,

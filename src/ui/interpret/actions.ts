@@ -6,6 +6,7 @@ import type { Action } from '../../sim/scenario-types';
 import type { TraceEvent } from '../../sim/types';
 import { eul, list } from './glossary';
 import { snapshotActionReading } from './snapshot';
+import { transferActionReading } from './transfer';
 import { both, type Localized, type Readings, type StepView } from './reading';
 
 type ActionOf<K extends Action['do']> = Extract<Action, { do: K }>;
@@ -50,6 +51,8 @@ const ACTIONS: ActionTable = {
       `관리자가 클러스터 멤버 변경(${what})을 요청함; 클라이언트가 리더에게 전달함`,
     );
   },
+  transfer: (a) => transferActionReading(a),
+  clock: (a) => transferActionReading(a),
   setTimeout: (a) =>
     both(
       `${a.node}'s election timer was re-armed to fire in ${a.ms} ms`,

@@ -24,6 +24,7 @@ import { both, type At, type NodeEventTable, type Reading, type Readings, type R
 import { MEMBERSHIP_EVENTS } from './membership';
 import { REPLICATION_EVENTS } from './replication';
 import { SNAPSHOT_EVENTS } from './snapshot';
+import { TRANSFER_EVENTS } from './transfer';
 import { asList, groupSteps, stepView } from './step';
 
 export const NODE_EVENTS: NodeEventTable = {
@@ -32,6 +33,7 @@ export const NODE_EVENTS: NodeEventTable = {
   ...COMMIT_EVENTS,
   ...SNAPSHOT_EVENTS,
   ...MEMBERSHIP_EVENTS,
+  ...TRANSFER_EVENTS,
 };
 
 const INVARIANT_SECTION: Record<InvariantName, { section: string; source: Source }> = {

@@ -8,6 +8,7 @@ import { ELECTION_EVENTS } from './election';
 import { both, type At, type Localized, type Reading } from './reading';
 import { REPLICATION_EVENTS } from './replication';
 import { snapshotMessageWhy, describeSnapshotMessage } from './snapshot';
+import { describeTransferMessageBoth } from './transfer';
 import { asList, stepView } from './step';
 
 /** A message's fields in words: "RequestVote term 3, lastLogIndex 2, lastLogTerm 1". */
@@ -69,6 +70,10 @@ function describeRaft(m: RaftMessage): Localized {
     case 'InstallSnapshot':
     case 'InstallSnapshotReply':
       return describeSnapshotMessage(m);
+    case 'TimeoutNow':
+    case 'ReadIndex':
+    case 'ReadIndexReply':
+      return describeTransferMessageBoth(m) ?? both(m.type, m.type);
   }
 }
 
@@ -242,5 +247,20 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
     case 'InstallSnapshot':
     case 'InstallSnapshotReply':
       return snapshotMessageWhy(from, to, m);
+    case 'TimeoutNow':
+      return both(
+        `${from} is handing leadership to ${to}, whose log now matches: start an election at once (dissertation §3.10)`,
+        `${from}가 로그가 같아진 ${to}에게 리더를 넘기는 중: 바로 선거를 시작하라고 함 (학위논문 §3.10)`,
+      );
+    case 'ReadIndex':
+      return both(
+        `follower ${from} serves a read and asks the leader for a read index (dissertation §6.4)`,
+        `팔로워 ${from}가 읽기를 처리하려고 리더에게 read index를 물음 (학위논문 §6.4)`,
+      );
+    case 'ReadIndexReply':
+      return both(
+        `the leader's answer to ${to}'s ReadIndex request (dissertation §6.4)`,
+        `${to}의 ReadIndex 요청에 대한 리더의 답 (학위논문 §6.4)`,
+      );
   }
 }

@@ -87,4 +87,7 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   // Membership (§6): two disjoint majorities elect two leaders; a stale configuration overwrites a commit.
   directMembershipChange: 'candidate.win',
   changeBeforeTermCommit: 'leader.commit',
+  // Both answer a client without the leader's check that it still leads (§6.4).
+  localReads: 'leader.client',
+  leaseIgnoresDrift: 'leader.client',
 };

@@ -18,6 +18,8 @@ const UNSAFE: readonly UnsafeKey[] = [
   'snapshotUncommitted',
   'directMembershipChange',
   'changeBeforeTermCommit',
+  'localReads',
+  'leaseIgnoresDrift',
 ];
 
 export function OptionsSection() {

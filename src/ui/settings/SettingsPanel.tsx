@@ -9,6 +9,7 @@ import { OptionsSection, UnsafeSection } from './OptionsSection';
 import { PartitionSection } from './PartitionSection';
 import { TimingSection } from './TimingSection';
 import { SnapshotSection } from './SnapshotSection';
+import { ReadsSection } from './ReadsSection';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -26,6 +27,7 @@ export function SettingsPanel() {
       <FaultsSection />
       <OptionsSection />
       <SnapshotSection />
+      <ReadsSection />
       <UnsafeSection />
     </section>
   );

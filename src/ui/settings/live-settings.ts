@@ -10,9 +10,20 @@ type Unsafe = Partial<Scenario['unsafe']>;
 export function setOptions(options: Options, unsafe: Unsafe): void {
   const store = useSimStore.getState();
   const { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk, membership } = options;
+  const { reads, followerReads } = options;
   const { noElectionRestriction, commitPreviousTerms, forgetOnRestart, snapshotUncommitted } = unsafe;
-  const { directMembershipChange, changeBeforeTermCommit } = unsafe;
-  const liveOptions = { preVote, checkQuorum, leaderNoop, fastBackup, snapshotThreshold, snapshotChunk, membership };
+  const { directMembershipChange, changeBeforeTermCommit, localReads, leaseIgnoresDrift } = unsafe;
+  const liveOptions = {
+    preVote,
+    checkQuorum,
+    leaderNoop,
+    fastBackup,
+    snapshotThreshold,
+    snapshotChunk,
+    membership,
+    reads,
+    followerReads,
+  };
   const liveUnsafe = {
     noElectionRestriction,
     commitPreviousTerms,
@@ -20,6 +31,8 @@ export function setOptions(options: Options, unsafe: Unsafe): void {
     snapshotUncommitted,
     directMembershipChange,
     changeBeforeTermCommit,
+    localReads,
+    leaseIgnoresDrift,
   };
   store.act({ do: 'setOptions', options: defined(liveOptions), unsafe: defined(liveUnsafe) });
   const s = store.scenario;

@@ -97,6 +97,12 @@ export const SETTINGS_STRINGS = defineStrings(
     membershipHelp: 'How “Add to cluster” and “Remove from cluster” change the configuration (§6).',
     membershipSingle: 'One server at a time',
     membershipJoint: 'Joint consensus (C_old,new)',
+    localReads: 'Local reads',
+    localReadsHelp:
+      'Any node, a deposed leader too, answers a get from its own state machine at once (thesis §6.4 skipped): stale reads.',
+    leaseIgnoresDrift: 'Lease ignores clock drift',
+    leaseIgnoresDriftHelp:
+      'A leader’s lease lasts a whole election timeout as if every clock ran at the same rate (§6.4.1): a fast follower clock breaks it.',
     unsafeOn: 'UNSAFE',
   },
   {
@@ -193,6 +199,12 @@ export const SETTINGS_STRINGS = defineStrings(
     membershipHelp: '“클러스터에 추가”와 “클러스터에서 제거”가 구성을 바꾸는 방법 (§6).',
     membershipSingle: '한 번에 한 서버',
     membershipJoint: '공동 합의 (C_old,new)',
+    localReads: '로컬 읽기',
+    localReadsHelp:
+      '물러난 리더를 포함해 어느 노드든 get에 자기 상태 머신으로 바로 답합니다 (논문 §6.4 생략): 오래된 값을 읽습니다.',
+    leaseIgnoresDrift: '리스가 시계 오차를 무시',
+    leaseIgnoresDriftHelp:
+      '모든 시계가 같은 속도라고 보고 리더의 리스가 선거 타임아웃 전체 동안 유지됩니다 (§6.4.1): 빠른 팔로워 시계가 이를 깹니다.',
     unsafeOn: '위험',
   },
 );

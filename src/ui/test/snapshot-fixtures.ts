@@ -34,6 +34,9 @@ export function node(id: NodeId, fields: Partial<NodeFrame> = {}): NodeFrame {
     electionTimer: { armedAt: 0, deadline: 200 },
     heartbeatTimer: null,
     conflictFrom: null,
+    clockRate: 1,
+    transfer: null,
+    reads: null,
     ...fields,
   };
 }

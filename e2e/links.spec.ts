@@ -182,8 +182,8 @@ test('embed mode shows the cluster without settings or authoring', async ({ page
   await expect(page.getByRole('tab', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Author a lesson' })).toHaveCount(0);
-  // Nor node actions or the shortcut button: embed mode shows the run, it does not edit it.
-  await openTab(page, 'Node');
+  // Nor the side panels, node actions or the shortcut button: embed mode shows the run, it does not edit it.
+  await expect(page.getByRole('tab', { name: 'Node', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Select node / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 

@@ -135,8 +135,6 @@ for (const layout of LAYOUTS) {
         page,
       }, info) => {
         test.setTimeout(90_000);
-        // Known open defect: on a phone something above the ring changes height by ~7 px on a seek.
-        test.fail(layout.name === 'phone', 'phone: the stage moves ~7 px when the lesson seeks (issue 12, open)');
         await openFigure7(page, layout.query);
         if (layout.present) await page.getByRole('button', { name: /^(Present|발표 모드)$/ }).click();
         await nextPause(page);

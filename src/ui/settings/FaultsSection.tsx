@@ -4,6 +4,7 @@ import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { setNetwork } from './live-settings';
 import { Section } from './Section';
+import { NumberInput } from './NumberInput';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -77,9 +78,23 @@ function LatencyForm({ lo, hi }: { readonly lo: number; readonly hi: number }) {
           {t.latency} <span className={styles.note}>({t.latencyNow(lo, hi)})</span>
         </legend>
         <div className={styles.row}>
-          <LatencyInput id={`${id}-min`} label={t.latencyMin} invalid={invalid} value={min} onChange={setMin} />
+          <NumberInput
+            id={`${id}-min`}
+            label={t.latencyMin}
+            invalid={invalid}
+            max={MAX_LATENCY}
+            value={min}
+            onChange={setMin}
+          />
           <span aria-hidden="true">–</span>
-          <LatencyInput id={`${id}-max`} label={t.latencyMax} invalid={invalid} value={max} onChange={setMax} />
+          <NumberInput
+            id={`${id}-max`}
+            label={t.latencyMax}
+            invalid={invalid}
+            max={MAX_LATENCY}
+            value={max}
+            onChange={setMax}
+          />
           <button type="submit">{t.applyLatency}</button>
         </div>
         {invalid ? (
@@ -89,28 +104,5 @@ function LatencyForm({ lo, hi }: { readonly lo: number; readonly hi: number }) {
         ) : null}
       </fieldset>
     </form>
-  );
-}
-
-function LatencyInput(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly invalid: boolean;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-}) {
-  return (
-    <input
-      id={props.id}
-      type="number"
-      inputMode="numeric"
-      min={0}
-      max={MAX_LATENCY}
-      className={styles.number}
-      aria-label={props.label}
-      aria-invalid={props.invalid}
-      value={props.value}
-      onChange={(e) => props.onChange(e.currentTarget.value)}
-    />
   );
 }

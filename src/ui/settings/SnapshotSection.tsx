@@ -8,6 +8,7 @@ import { useSimStore } from '../../store/sim-store';
 import { defineStrings, useStrings } from '../i18n';
 import { setOptions } from './live-settings';
 import { Section } from './Section';
+import { NumberInput } from './NumberInput';
 import styles from './Settings.module.css';
 
 const STRINGS = defineStrings(
@@ -86,28 +87,21 @@ function SnapshotForm({ threshold, chunk }: { readonly threshold: number; readon
     <form onSubmit={submit}>
       <div className={styles.faultGrid}>
         <label htmlFor={`${id}-threshold`}>{t.threshold}</label>
-        <input
+        <NumberInput
           id={`${id}-threshold`}
-          type="number"
-          inputMode="numeric"
-          min={0}
           max={MAX_SNAPSHOT_THRESHOLD}
-          className={styles.number}
           value={thresholdText}
-          aria-invalid={problem?.startsWith('snapshotThreshold') ?? false}
-          onChange={(e) => setThresholdText(e.currentTarget.value)}
+          invalid={problem?.startsWith('snapshotThreshold') ?? false}
+          onChange={setThresholdText}
         />
         <label htmlFor={`${id}-chunk`}>{t.chunk}</label>
-        <input
+        <NumberInput
           id={`${id}-chunk`}
-          type="number"
-          inputMode="numeric"
           min={1}
           max={MAX_SNAPSHOT_CHUNK}
-          className={styles.number}
           value={chunkText}
-          aria-invalid={problem?.startsWith('snapshotChunk') ?? false}
-          onChange={(e) => setChunkText(e.currentTarget.value)}
+          invalid={problem?.startsWith('snapshotChunk') ?? false}
+          onChange={setChunkText}
         />
       </div>
       <button type="submit">{t.apply}</button>

@@ -10,6 +10,7 @@ import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { reload } from './live-settings';
 import { Section } from './Section';
+import { NumberInput } from './NumberInput';
 import styles from './Settings.module.css';
 import { SETTINGS_STRINGS } from './strings';
 
@@ -158,29 +159,5 @@ function NextTimeoutForm() {
         ) : null}
       </fieldset>
     </form>
-  );
-}
-
-function NumberInput(props: {
-  readonly id: string;
-  readonly label?: string;
-  readonly invalid: boolean;
-  readonly value: string;
-  readonly describedBy?: string;
-  readonly onChange: (value: string) => void;
-}) {
-  return (
-    <input
-      id={props.id}
-      type="number"
-      inputMode="numeric"
-      min={0}
-      className={styles.number}
-      aria-label={props.label}
-      aria-invalid={props.invalid}
-      aria-describedby={props.describedBy}
-      value={props.value}
-      onChange={(e) => props.onChange(e.currentTarget.value)}
-    />
   );
 }

@@ -104,12 +104,42 @@ describe('§5.4.2 said out loud', () => {
     receive(a, 'B', appendReply(4, 2));
     const held = receive(a, 'C', appendReply(4, 2));
     expect(eventsOf(held, 'commitDeferred')).toEqual([
-      { type: 'commitDeferred', index: 2, term: 2, currentTerm: 4, replicas: 3 },
+      {
+        type: 'commitDeferred',
+        index: 2,
+        term: 2,
+        currentTerm: 4,
+        replicas: 3,
+        quorum: [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }],
+      },
     ]);
     expect(a.state.commitDeferred).toEqual({ index: 2, term: 2, replicas: 3 });
     expect(eventsOf(receive(a, 'D', appendReply(4, 2)), 'commitDeferred')).toEqual([]);
     expect(a.state.commitDeferred).toEqual({ index: 2, term: 2, replicas: 4 });
     expect(a.state.commitIndex).toBe(0);
+  });
+
+  it('a leader’s commit says the entry’s term, its own term, how many hold it and the majority it needed', () => {
+    const a = makeNode('A', { cluster: FIVE, persistent: persistent(1) });
+    start(a);
+    elect(a, ['B', 'C']);
+    const leaderTerm = a.state.currentTerm;
+    propose(a, 'set x 1');
+    const index = a.state.log.lastIndex();
+    receive(a, 'B', appendReply(leaderTerm, index));
+    const out = receive(a, 'C', appendReply(leaderTerm, index));
+    expect(eventsOf(out, 'commitAdvanced')).toEqual([
+      {
+        type: 'commitAdvanced',
+        from: 0,
+        to: index,
+        by: 'majority',
+        replicas: 3,
+        term: leaderTerm,
+        currentTerm: leaderTerm,
+        quorum: [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }],
+      },
+    ]);
   });
 });
 

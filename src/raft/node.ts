@@ -13,7 +13,8 @@
 // the thesis), replication (§5.3) and commitment (§5.3, §5.4.2).
 
 import { needsSnapshot, onInstallSnapshot, onInstallSnapshotReply, sendSnapshotChunk } from './install-snapshot';
-import { applyEntry, emptyKv, parseCommand } from './kv';
+import { applyNext } from './apply';
+import { emptyKv, parseCommand } from './kv';
 import { configurationInForce, emptyMembership, MembershipDriver } from './membership';
 import {
   announceRestoredSnapshot,
@@ -793,20 +794,26 @@ export class RaftNode {
     const replicas = this.quorum.replicas(n, matchOf);
     if (term === s.currentTerm || this.config_.unsafe.commitPreviousTerms) {
       s.commitDeferred = null;
-      return this.setCommitIndex(n, { by: 'majority', replicas });
+      return this.setCommitIndex(n, {
+        by: 'majority',
+        replicas,
+        term,
+        currentTerm: s.currentTerm,
+        quorum: this.quorum.describe(),
+      });
     }
     const before = s.commitDeferred;
     s.commitDeferred = { index: n, term, replicas };
     // Said once per entry held back, not at every reply that finds it still held.
     if (before === null || n > before.index) {
-      this.emit({ type: 'commitDeferred', index: n, term, currentTerm: s.currentTerm, replicas });
+      const quorum = this.quorum.describe();
+      this.emit({ type: 'commitDeferred', index: n, term, currentTerm: s.currentTerm, replicas, quorum });
     }
   }
 
   private setCommitIndex(
     index: number,
-    how:
-      { readonly by: 'majority'; readonly replicas: number } | { readonly by: 'leaderCommit'; readonly leader: NodeId },
+    how: DistributiveOmit<Extract<RaftEvent, { type: 'commitAdvanced' }>, 'type' | 'from' | 'to'>,
   ): void {
     const s = this.state;
     if (index <= s.commitIndex) return;
@@ -814,14 +821,8 @@ export class RaftNode {
     s.commitIndex = index;
     // Figure 2, all servers: apply everything committed, in order.
     while (s.lastApplied < s.commitIndex) {
-      s.lastApplied += 1;
-      const entry = s.log.entry(s.lastApplied)!;
-      const { result, retry } = applyEntry(s.kv, entry);
-      this.emit(
-        retry
-          ? { type: 'entryApplied', index: s.lastApplied, entry, result, retry: true }
-          : { type: 'entryApplied', index: s.lastApplied, entry, result },
-      );
+      const { entry, result, event } = applyNext(s);
+      this.emit(event);
       // Figure 2, Rules for Servers: the leader responds to the client after applying its command.
       if (s.role === 'leader' && entry.requestId !== undefined) {
         this.answer({ requestId: entry.requestId, outcome: 'applied', index: s.lastApplied, result });
@@ -861,6 +862,9 @@ export class RaftNode {
 function withReadContext(m: AppendEntries, reply: AppendEntriesReply): AppendEntriesReply {
   return m.readContext === undefined ? reply : { ...reply, readContext: m.readContext };
 }
+
+/** Omit over each member of a union, so the discriminant still narrows. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function emptyOutput(): RaftOutput {
   return { messages: [], timers: [], events: [], answers: [] };

@@ -3,7 +3,7 @@
 // needs a majority of both voter sets for elections and for commitment, changes this
 // file and nothing else.
 
-import type { Configuration, NodeId, VoteTally } from './types';
+import type { Configuration, NodeId, QuorumSet, VoteTally } from './types';
 
 /** The smallest majority of a set of `size` voters: ⌊size/2⌋ + 1 (course notes §5). */
 export function majorityOf(size: number): number {
@@ -70,7 +70,7 @@ export class Quorum {
   }
 
   /** What winning or committing needs, per set, for the view ("a majority of {A,B,C} and of {C,D,E}"). */
-  describe(): { readonly voters: readonly NodeId[]; readonly needed: number }[] {
+  describe(): QuorumSet[] {
     return this.sets.map((voters) => ({ voters, needed: majorityOf(voters.length) }));
   }
 }

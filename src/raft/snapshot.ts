@@ -7,7 +7,7 @@
 // The snapshot's wire form (the `data` of InstallSnapshot, Figure 13) is its JSON text;
 // offsets and chunk sizes count characters of that text.
 
-import { applyEntry } from './kv';
+import { applyNext } from './apply';
 import type { RaftLog } from './log';
 import type {
   AppendEntries,
@@ -82,16 +82,7 @@ export function takeSnapshot(host: SnapshotHost, cause: 'threshold' | 'forced'):
 /** unsafe.snapshotUncommitted: apply every entry of the log, committed or not (what §7 forbids). */
 function applyUncommitted(host: SnapshotHost): void {
   const s = host.state;
-  while (s.lastApplied < s.log.lastIndex()) {
-    s.lastApplied += 1;
-    const entry = s.log.entry(s.lastApplied)!;
-    const { result, retry } = applyEntry(s.kv, entry);
-    host.emit(
-      retry
-        ? { type: 'entryApplied', index: s.lastApplied, entry, result, retry: true }
-        : { type: 'entryApplied', index: s.lastApplied, entry, result },
-    );
-  }
+  while (s.lastApplied < s.log.lastIndex()) host.emit(applyNext(s).event);
 }
 
 /** A restarted node announces the snapshot it rebuilt its state machine from (initialState loaded it). */

@@ -402,6 +402,12 @@ export interface ReadState {
 
 export type TimerKind = 'election' | 'heartbeat';
 
+/** One voter set of a configuration and the votes a majority of it needs. */
+export interface QuorumSet {
+  readonly voters: readonly NodeId[];
+  readonly needed: number;
+}
+
 /** Why a node started an election (or a pre-vote round). */
 export type ElectionCause = 'timer' | 'preVoteWon' | 'forced' | 'transfer';
 
@@ -576,15 +582,26 @@ export type RaftEvent =
   | { readonly type: 'entriesTruncated'; readonly fromIndex: number; readonly removed: readonly LogEntry[] }
   | { readonly type: 'nextIndexBackedUp'; readonly follower: NodeId; readonly from: number; readonly to: number }
   | {
+      /** A leader counts replicas (§5.3) and checks the entry's term (§5.4.2), on these values. */
       readonly type: 'commitAdvanced';
       readonly from: number;
       readonly to: number;
-      /** A leader counts replicas (§5.3, §5.4.2); a follower follows leaderCommit. */
-      readonly by: 'majority' | 'leaderCommit';
-      /** For `majority`: how many voters hold entry `to`, the leader included. */
-      readonly replicas?: number;
-      /** For `leaderCommit`: the leader whose leaderCommit it followed. */
-      readonly leader?: NodeId;
+      readonly by: 'majority';
+      /** How many voters hold entry `to`, the leader included. */
+      readonly replicas: number;
+      /** The term of entry `to`, and the leader's currentTerm (equal unless commitPreviousTerms is on). */
+      readonly term: number;
+      readonly currentTerm: number;
+      /** The majorities counted against: one per voter set (two in a joint configuration). */
+      readonly quorum: readonly QuorumSet[];
+    }
+  | {
+      /** A follower follows the leaderCommit of `leader` (Figure 2, AppendEntries rule 5). */
+      readonly type: 'commitAdvanced';
+      readonly from: number;
+      readonly to: number;
+      readonly by: 'leaderCommit';
+      readonly leader: NodeId;
     }
   | {
       /** §5.4.2: entry `index` is on a quorum but is of an older term, so it may not commit by counting. */
@@ -593,6 +610,7 @@ export type RaftEvent =
       readonly term: number;
       readonly currentTerm: number;
       readonly replicas: number;
+      readonly quorum: readonly QuorumSet[];
     }
   | {
       readonly type: 'entryApplied';

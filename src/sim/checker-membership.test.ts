@@ -41,7 +41,16 @@ describe('Configuration Safety: at most one uncommitted configuration entry in a
 });
 
 describe('Commit Quorum: a leader commits what a majority of its configuration holds', () => {
-  const commit = { type: 'commitAdvanced', from: 1, to: 2, by: 'majority', replicas: 2 } as const;
+  const commit = {
+    type: 'commitAdvanced',
+    from: 1,
+    to: 2,
+    by: 'majority',
+    replicas: 2,
+    term: 1,
+    currentTerm: 1,
+    quorum: [],
+  } as const;
 
   it('flags a commit held by two of {A,B,C,D}', () => {
     // A uses C_new = {A,B,C,D} (its log's latest configuration): A and B are not a majority of four.

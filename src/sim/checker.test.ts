@@ -126,8 +126,14 @@ class History {
   }
 
   commit(id: NodeId, to: number, by: 'majority' | 'leaderCommit' = 'majority'): readonly Violation[] {
-    const from = this.node(id).commitIndex;
-    return this.event(id, { type: 'commitAdvanced', from, to, by }, (n) => (n.commitIndex = to));
+    const n = this.node(id);
+    const from = n.commitIndex;
+    const term = n.log[to - 1]?.term ?? 0;
+    const event: RaftEvent =
+      by === 'majority'
+        ? { type: 'commitAdvanced', from, to, by, replicas: 0, term, currentTerm: n.currentTerm, quorum: [] }
+        : { type: 'commitAdvanced', from, to, by, leader: id };
+    return this.event(id, event, (node) => (node.commitIndex = to));
   }
 
   /** Applies the node's next committed entry, as its state machine would. */
@@ -427,7 +433,7 @@ describe('State Machine Safety: no two servers apply different entries at the sa
     expect(
       h.event('A', { type: 'entriesAppended', fromIndex: 2, entries: [entry(2, 'set y 2')], leader: 'B' }),
     ).toEqual([]);
-    expect(h.event('A', { type: 'commitAdvanced', from: 0, to: 2, by: 'leaderCommit' })).toEqual([]);
+    expect(h.event('A', { type: 'commitAdvanced', from: 0, to: 2, by: 'leaderCommit', leader: 'B' })).toEqual([]);
   });
 
   it('does not flag a restarted node that commits again from 0 (commitIndex is volatile)', () => {

@@ -34,11 +34,26 @@ const records: TraceEvent[] = [
   {
     kind: 'node',
     node: 'A',
-    event: { type: 'commitAdvanced', from: 0, to: 2, by: 'majority', replicas: 3 },
+    event: {
+      type: 'commitAdvanced',
+      from: 0,
+      to: 2,
+      by: 'majority',
+      replicas: 3,
+      term: 2,
+      currentTerm: 2,
+      quorum: [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }],
+    },
     time: 31.5,
     step: 4,
   },
-  { kind: 'node', node: 'C', event: { type: 'commitAdvanced', from: 1, to: 2, by: 'leaderCommit' }, time: 32, step: 4 },
+  {
+    kind: 'node',
+    node: 'C',
+    event: { type: 'commitAdvanced', from: 1, to: 2, by: 'leaderCommit', leader: 'A' },
+    time: 32,
+    step: 4,
+  },
   {
     kind: 'node',
     node: 'C',

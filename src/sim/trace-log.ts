@@ -35,10 +35,10 @@ export interface TraceReader {
 //   timerFired                 node; codes = the timer
 //   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags;
 //                              num0..2 = id, sentAt, deliverAt; ref = the payload
-//   node                       node; codes = how the event is kept: commitAdvanced as
-//                              num0..2 = from, to, replicas; entriesAppended as num0 = fromIndex
-//                              and ref = the entries; any other event as ref. peers = the
-//                              leader an append or a follower's commit came from
+//   node                       node; codes = how the event is kept: a follower's commitAdvanced
+//                              as num0..1 = from, to; entriesAppended as num0 = fromIndex and
+//                              ref = the entries; any other event as ref. peers = the leader
+//                              an append or a follower's commit came from
 //   client, action, violation  ref = the event, the action, the violation
 //   crashed, restarted         node
 // A refused action's reason and a restart's term and vote are kept in `extras`.
@@ -80,10 +80,6 @@ const EVENT_BY_REFERENCE = 0;
 const COMMIT_ADVANCED = 1;
 const ENTRIES_APPENDED = 2;
 const EVENT_MASK = 3;
-/** Flags of a commitAdvanced record: num2 holds the replica count; peers the leader followed. */
-const BY_MAJORITY = 4;
-const WITH_REPLICAS = 8;
-const WITH_LEADER = 16;
 
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
 interface RefusedAction {
@@ -124,16 +120,15 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
 
   node(node: NodeId, event: RaftEvent, time: number, step: number): void {
     const n = this.nameIndex(node);
+    // A follower's commit (one per follower per commit) is kept as numbers; a leader's (one per
+    // commit) carries its quorum and is kept by reference like the rarer events.
+    if (event.type === 'commitAdvanced' && event.by === 'leaderCommit') {
+      const i = this.add(NODE, time, step, n, COMMIT_ADVANCED, undefined);
+      this.setNumbers(i, event.from, event.to, 0);
+      this.setPeer(i, event.leader);
+      return;
+    }
     switch (event.type) {
-      case 'commitAdvanced': {
-        const by = event.by === 'majority' ? BY_MAJORITY : 0;
-        const replicas = event.replicas === undefined ? 0 : WITH_REPLICAS;
-        const leader = event.leader === undefined ? 0 : WITH_LEADER;
-        const i = this.add(NODE, time, step, n, COMMIT_ADVANCED | by | replicas | leader, undefined);
-        this.setNumbers(i, event.from, event.to, event.replicas ?? 0);
-        if (event.leader !== undefined) this.setPeer(i, event.leader);
-        return;
-      }
       case 'entriesAppended': {
         const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
         this.setNumbers(i, event.fromIndex, 0, 0);
@@ -433,14 +428,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private event(c: TraceChunk, j: number): RaftEvent {
     const code = c.codes[j]!;
     switch (code & EVENT_MASK) {
-      case COMMIT_ADVANCED: {
-        const from = c.num0[j]!;
-        const to = c.num1[j]!;
-        const by = code & BY_MAJORITY ? 'majority' : 'leaderCommit';
-        if (code & WITH_REPLICAS) return { type: 'commitAdvanced', from, to, by, replicas: c.num2[j]! };
-        if (code & WITH_LEADER) return { type: 'commitAdvanced', from, to, by, leader: this.names[c.peers[j]!]! };
-        return { type: 'commitAdvanced', from, to, by };
-      }
+      case COMMIT_ADVANCED:
+        return {
+          type: 'commitAdvanced',
+          from: c.num0[j]!,
+          to: c.num1[j]!,
+          by: 'leaderCommit',
+          leader: this.names[c.peers[j]!]!,
+        };
       case ENTRIES_APPENDED:
         return {
           type: 'entriesAppended',

@@ -6,7 +6,6 @@ import type { TraceEvent } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { explained, readStep, sourceText } from '../interpret/interpret';
 import type { Reading } from '../interpret/reading';
-import { useRunFacts } from '../interpret/use-run-facts';
 import styles from './Explain.module.css';
 
 export function ExplanationItem({ reading: e }: { readonly reading: Reading }) {
@@ -39,8 +38,7 @@ export function StepExplanations({
   readonly records: readonly TraceEvent[];
   readonly empty?: string;
 }) {
-  const facts = useRunFacts();
-  const readings = useMemo(() => explained(readStep(records, facts)), [records, facts]);
+  const readings = useMemo(() => explained(readStep(records)), [records]);
   if (readings.length === 0) return empty ? <p className={styles.empty}>{empty}</p> : null;
   return (
     <ul className={styles.list}>

@@ -27,13 +27,7 @@ export function WhyPanel() {
     () =>
       (nodes ?? []).flatMap((n) =>
         n.alive && n.role === 'leader' && n.commitDeferred
-          ? [
-              deferredReading(
-                n.id,
-                { ...n.commitDeferred, currentTerm: n.currentTerm },
-                Math.max(0, ...n.quorum.map((q) => q.needed)) || null,
-              ),
-            ]
+          ? [deferredReading(n.id, { ...n.commitDeferred, currentTerm: n.currentTerm, quorum: n.quorum })]
           : [],
       ),
     [nodes],

@@ -14,7 +14,6 @@ import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory, lastSteps } from './history';
 import { feedLines, readStep, stepsOf, violationReading, type ReadStep } from '../interpret/interpret';
 import type { Reading, Tone } from '../interpret/reading';
-import { useRunFacts } from '../interpret/use-run-facts';
 import { FEED_STRINGS } from './strings';
 
 /** At least this many feed items are drawn (the store keeps the last 500 trace records)… */
@@ -55,15 +54,14 @@ export function EventFeed() {
   const [showMessages, setShowMessages] = useState(false);
   const toggleId = useId();
 
-  const facts = useRunFacts();
   const told = useMemo(
     // Read only the steps that can be shown: a long history must not cost every frame.
     () =>
       stepsOf(lastSteps(showMessages ? feed : history.records, MOST_ITEMS))
-        .map((step): FeedItem => ({ ...step, lines: feedLines(readStep(step.records, facts), showMessages) }))
+        .map((step): FeedItem => ({ ...step, lines: feedLines(readStep(step.records), showMessages) }))
         .filter((item) => item.lines.length > 0)
         .slice(-MOST_ITEMS),
-    [feed, history, showMessages, facts],
+    [feed, history, showMessages],
   );
   // The list starts at the same item until MOST_ITEMS have piled up (or it is gone: a rewind, a reload).
   const [firstKey, setFirstKey] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 // Commitment and applying (course notes §4; paper §5.3, §5.4.2; thesis §6.3 for retries).
 
-import type { NodeId } from '../../raft/types';
+import type { NodeId, QuorumSet } from '../../raft/types';
 import { eul, iga, range } from './glossary';
 import { both, type Localized, type NodeEventTable, type Reading } from './reading';
 
@@ -8,15 +8,29 @@ type CommitEvents = Pick<NodeEventTable, 'commitAdvanced' | 'commitDeferred' | '
 
 const yesNo = (ok: boolean): Localized => both(ok ? 'yes' : 'no', ok ? '예' : '아니요');
 
+/** "majority 3", or in C_old,new "majority 2 of {A,B,C} and 2 of {C,D,E}" (§6): what a commit needs. */
+export function majorityText(quorum: readonly QuorumSet[]): Localized {
+  if (quorum.length === 1) return both(`majority ${quorum[0]!.needed}`, `과반수 ${quorum[0]!.needed}`);
+  const parts = quorum.map((q) => `${q.needed} of {${q.voters.join(',')}}`);
+  const partsKo = quorum.map((q) => `{${q.voters.join(',')}} 중 ${q.needed}`);
+  return both(`majority ${parts.join(' and ')}`, `과반수 ${partsKo.join(', ')}`);
+}
+
 /** §5.4.2 at work: what a leader holds back, from the event or from the frame's `commitDeferred`. */
 export function deferredReading(
   node: NodeId,
-  held: { readonly index: number; readonly term: number; readonly currentTerm: number; readonly replicas: number },
-  majority: number | null,
+  held: {
+    readonly index: number;
+    readonly term: number;
+    readonly currentTerm: number;
+    readonly replicas: number;
+    readonly quorum: readonly QuorumSet[];
+  },
 ): Reading {
   const { index: i, term: et, currentTerm: t, replicas: r } = held;
-  const enough = majority === null ? '' : ` ≥ majority ${majority}? yes`;
-  const enoughKo = majority === null ? '' : ` ≥ 과반수 ${majority}? 예`;
+  const majority = majorityText(held.quorum);
+  const enough = ` ≥ ${majority.en}? yes`;
+  const enoughKo = ` ≥ ${majority.ko}? 예`;
   return {
     node,
     tone: 'commit',
@@ -45,13 +59,13 @@ export const COMMIT_EVENTS: CommitEvents = {
     const cmds = names.length > 3 ? [...names.slice(0, 3), '…'].join(', ') : names.join(', ');
     const one = first === last;
     if (e.by === 'leaderCommit') {
-      const l = e.leader ?? null;
+      const l = e.leader;
       return {
         node: n,
         tone: 'commit',
         text: both(
-          `${n} learned${l ? ` from ${l}` : ''} that ${one ? `index ${last} is` : `indexes ${range(first, last)} are`} committed and applied ${one ? 'it' : 'them'}${cmds ? ` (${cmds})` : ''}`,
-          `${n}가 ${l ? `${l}에게서 ` : ''}인덱스 ${range(first, last)}${cmds ? `(${cmds})` : ''}${iga(last)} 커밋되었음을 알고 상태 머신에 적용함`,
+          `${n} learned from ${l} that ${one ? `index ${last} is` : `indexes ${range(first, last)} are`} committed and applied ${one ? 'it' : 'them'}${cmds ? ` (${cmds})` : ''}`,
+          `${n}가 ${l}에게서 인덱스 ${range(first, last)}${cmds ? `(${cmds})` : ''}${iga(last)} 커밋되었음을 알고 상태 머신에 적용함`,
         ),
         rules: ['ae.commit', 'all.apply'],
         section: '§4',
@@ -62,44 +76,31 @@ export const COMMIT_EVENTS: CommitEvents = {
         ),
       };
     }
-    const reps = e.replicas ?? null;
-    const majority = at.facts.majority?.(n) ?? null;
-    const entryTerm = applied.find((a) => a.index === last)?.entry.term ?? null;
-    const marked = at.facts.leaderTerm?.(n, at.record.step) ?? null;
-    // While playing, the leadership marks arrive a moment after the feed: a term below the entry's
-    // own is an older leadership of this node, not the one committing, so it is not used.
-    const term = marked !== null && entryTerm !== null && marked < entryTerm ? null : marked;
-    const known = entryTerm !== null && term !== null;
-    const older = known && entryTerm !== term;
+    // Every value below is the leader's own, as the event reports it (§5.3, §5.4.2).
+    const reps = e.replicas;
+    const majority = majorityText(e.quorum);
+    const enough = e.quorum.every((q) => reps >= q.needed);
+    const older = e.term !== e.currentTerm;
     const held = both(
-      reps === null
-        ? ''
-        : `: ${reps} nodes hold ${one ? 'it' : 'them'}${majority === null ? ', a majority' : ` (majority ${majority})`}`,
-      reps === null ? '' : `: 노드 ${reps}개가 가지고 있음${majority === null ? ' (과반수)' : ` (과반수 ${majority})`}`,
+      `: ${reps} nodes hold ${one ? 'it' : 'them'} (${majority.en})`,
+      `: 노드 ${reps}개가 가지고 있음 (${majority.ko})`,
     );
-    const ofTerm = !known
-      ? both('', '')
-      : older
-        ? both(
-            `, although it is from term ${entryTerm}, not ${n}'s term ${term}`,
-            `. 그러나 ${n}의 임기 ${term}${iga(term)} 아니라 임기 ${entryTerm}의 엔트리임`,
-          )
-        : both(` and it is from ${n}'s term ${term}`, `, ${n}의 현재 임기 ${term}의 엔트리임`);
-    const checks: Localized[] = [];
-    if (reps !== null && majority !== null)
-      checks.push(
-        both(
-          `replicas ${reps} ≥ majority ${majority}? ${yesNo(reps >= majority).en}`,
-          `복제 수 ${reps} ≥ 과반수 ${majority}? ${yesNo(reps >= majority).ko}`,
-        ),
-      );
-    if (known)
-      checks.push(
-        both(
-          `log[${last}].term ${entryTerm} = currentTerm ${term}? ${yesNo(!older).en}`,
-          `log[${last}].term ${entryTerm} = currentTerm ${term}? ${yesNo(!older).ko}`,
-        ),
-      );
+    const ofTerm = older
+      ? both(
+          `, although it is from term ${e.term}, not ${n}'s term ${e.currentTerm}`,
+          `. 그러나 ${n}의 임기 ${e.currentTerm}${iga(e.currentTerm)} 아니라 임기 ${e.term}의 엔트리임`,
+        )
+      : both(` and it is from ${n}'s term ${e.currentTerm}`, `, ${n}의 현재 임기 ${e.currentTerm}의 엔트리임`);
+    const checks: Localized[] = [
+      both(
+        `replicas ${reps} ≥ ${majority.en}? ${yesNo(enough).en}`,
+        `복제 수 ${reps} ≥ ${majority.ko}? ${yesNo(enough).ko}`,
+      ),
+      both(
+        `log[${last}].term ${e.term} = currentTerm ${e.currentTerm}? ${yesNo(!older).en}`,
+        `log[${last}].term ${e.term} = currentTerm ${e.currentTerm}? ${yesNo(!older).ko}`,
+      ),
+    ];
     const readings: Reading[] = [
       {
         node: n,
@@ -111,14 +112,10 @@ export const COMMIT_EVENTS: CommitEvents = {
         rules: ['leader.commit', 'all.apply'],
         section: '§4',
         source: { paper: '§5.4.2' },
-        ...(checks.length > 0
-          ? {
-              check: both(
-                `${checks.map((c) => c.en).join('; ')} → commitIndex = ${last}`,
-                `${checks.map((c) => c.ko).join('; ')} → commitIndex = ${last}`,
-              ),
-            }
-          : {}),
+        check: both(
+          `${checks.map((c) => c.en).join('; ')} → commitIndex = ${last}`,
+          `${checks.map((c) => c.ko).join('; ')} → commitIndex = ${last}`,
+        ),
         ...(older
           ? {
               unsafe: both(
@@ -147,7 +144,7 @@ export const COMMIT_EVENTS: CommitEvents = {
   },
 
   commitDeferred(e, at) {
-    return deferredReading(at.node, e, at.facts.majority?.(at.node) ?? null);
+    return deferredReading(at.node, e);
   },
 
   // Told with the commit that caused it.

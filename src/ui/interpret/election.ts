@@ -123,7 +123,7 @@ export const ELECTION_EVENTS: ElectionEvents = {
     // The leader it heard, when the same step names it (an append or a commit it sent).
     const leader =
       at.step.events(n, 'entriesAppended')[0]?.leader ??
-      at.step.events(n, 'commitAdvanced').find((c) => c.leader !== undefined)?.leader ??
+      at.step.events(n, 'commitAdvanced').find((c) => c.by === 'leaderCommit')?.leader ??
       null;
     return {
       node: n,

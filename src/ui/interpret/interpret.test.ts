@@ -8,12 +8,13 @@ import type { TraceEvent } from '../../sim/types';
 import { at, check, delivered, envelope, nodeEvent, refusedVoteStep, sent } from '../explain/test-records';
 import { explained, feedLines, formatReading, readStep, recordsOfStep, stepsOf } from './interpret';
 import { messageWhy } from './messages';
-import type { Reading, RunFacts } from './reading';
+import type { QuorumSet } from '../../raft/types';
+import type { Reading } from './reading';
 
 const line = (r: Reading, lang: 'en' | 'ko' = 'en'): string => formatReading(r, lang);
 /** What the feed says about a trace: every step's lines, in English or Korean. */
-const feed = (records: readonly TraceEvent[], lang: 'en' | 'ko' = 'en', facts: RunFacts = {}): string[] =>
-  stepsOf(records).flatMap((s) => feedLines(readStep(s.records, facts), false).map((r) => r.text[lang]));
+const feed = (records: readonly TraceEvent[], lang: 'en' | 'ko' = 'en'): string[] =>
+  stepsOf(records).flatMap((s) => feedLines(readStep(s.records), false).map((r) => r.text[lang]));
 
 const electionStep: TraceEvent[] = [
   at(3, { kind: 'timerFired', node: 'C', timer: 'election' }),
@@ -295,14 +296,23 @@ describe('replication and repair (§4, §7)', () => {
 });
 
 describe('commitment (§4, §5.4.2)', () => {
-  const commitStep = (entryTerm: number): TraceEvent[] => [
-    nodeEvent(6, 'A', { type: 'commitAdvanced', from: 4, to: 5, by: 'majority', replicas: 3 }),
+  const five: readonly QuorumSet[] = [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }];
+  const commitStep = (entryTerm: number, currentTerm: number, quorum = five, replicas = 3): TraceEvent[] => [
+    nodeEvent(6, 'A', {
+      type: 'commitAdvanced',
+      from: 4,
+      to: 5,
+      by: 'majority',
+      replicas,
+      term: entryTerm,
+      currentTerm,
+      quorum,
+    }),
     nodeEvent(6, 'A', { type: 'entryApplied', index: 5, entry: { term: entryTerm, command: 'set x 1' }, result: '1' }),
   ];
-  const facts = (term: number): RunFacts => ({ leaderTerm: (n) => (n === 'A' ? term : null), majority: () => 3 });
 
-  it("a leader commit: replicas against the frame's majority, the entry's term against the term it leads", () => {
-    const [e] = readStep(commitStep(3), facts(3));
+  it("a leader commit: replicas against its majority, the entry's term against its currentTerm (both from the event)", () => {
+    const [e] = readStep(commitStep(3, 3));
     expect(line(e!)).toBe(
       "§4 (paper §5.4.2): Leader A committed index 5 (set x 1): 3 nodes hold it (majority 3) and it is from A's term 3; it applies it to its state machine",
     );
@@ -314,23 +324,21 @@ describe('commitment (§4, §5.4.2)', () => {
   });
 
   it('a commit of an earlier term by counting replicas is flagged as unsafe', () => {
-    const [e] = readStep(commitStep(2), facts(4));
+    const [e] = readStep(commitStep(2, 4));
     expect(e!.text.en).toContain("although it is from term 2, not A's term 4");
+    expect(e!.check?.en).toContain('log[5].term 2 = currentTerm 4? no');
     expect(e!.unsafe?.en).toContain('commitPreviousTerms');
   });
 
-  it('a leadership mark older than the entry (marks lag while playing) is not used', () => {
-    const [e] = readStep(commitStep(5), facts(2));
-    expect(e!.text.en).not.toContain('term 2');
-    expect(e!.unsafe).toBeUndefined();
-  });
-
-  it('without the facts, it says only what the event says', () => {
-    const [e] = readStep(commitStep(2));
-    expect(e!.text.en).toBe(
-      'Leader A committed index 5 (set x 1): 3 nodes hold it, a majority; it applies it to its state machine',
+  it('in C_old,new (§6) the check names both majorities', () => {
+    const joint: readonly QuorumSet[] = [
+      { voters: ['A', 'B', 'C'], needed: 2 },
+      { voters: ['C', 'D', 'E'], needed: 2 },
+    ];
+    const [e] = readStep(commitStep(3, 3, joint, 4));
+    expect(e!.check?.en).toBe(
+      'replicas 4 ≥ majority 2 of {A,B,C} and 2 of {C,D,E}? yes; log[5].term 3 = currentTerm 3? yes → commitIndex = 5',
     );
-    expect(e!.unsafe).toBeUndefined();
   });
 
   it("a follower's commit names the leader from the event", () => {
@@ -345,8 +353,10 @@ describe('commitment (§4, §5.4.2)', () => {
   });
 
   it('§5.4.2 held back: the commitDeferred event', () => {
-    const step = [nodeEvent(7, 'A', { type: 'commitDeferred', index: 2, term: 2, currentTerm: 4, replicas: 3 })];
-    const [e] = readStep(step, facts(4));
+    const step = [
+      nodeEvent(7, 'A', { type: 'commitDeferred', index: 2, term: 2, currentTerm: 4, replicas: 3, quorum: five }),
+    ];
+    const [e] = readStep(step);
     expect(e!.text.en).toMatch(
       /^A does not commit index 2 by counting replicas \(3 nodes hold it\): it is from term 2, not A's term 4/,
     );
@@ -359,7 +369,7 @@ describe('commitment (§4, §5.4.2)', () => {
         12,
         node,
         by === 'majority'
-          ? { type: 'commitAdvanced', from: 5, to: 6, by, replicas: 3 }
+          ? { type: 'commitAdvanced', from: 5, to: 6, by, replicas: 3, term: 7, currentTerm: 7, quorum: five }
           : { type: 'commitAdvanced', from: 5, to: 6, by, leader: 'A' },
       ),
       nodeEvent(12, node, {

@@ -20,7 +20,7 @@ import { COMMIT_EVENTS } from './commit';
 import { ELECTION_EVENTS } from './election';
 import { GLOSSARY } from './glossary';
 import { describeMessage, DROP_REASON } from './messages';
-import { both, type At, type NodeEventTable, type Reading, type Readings, type RunFacts, type Source } from './reading';
+import { both, type At, type NodeEventTable, type Reading, type Readings, type Source } from './reading';
 import { MEMBERSHIP_EVENTS } from './membership';
 import { REPLICATION_EVENTS } from './replication';
 import { SNAPSHOT_EVENTS } from './snapshot';
@@ -83,21 +83,16 @@ export function violationReading(v: Violation): Reading {
 }
 
 /** The readings of one record, given the records of its step. */
-export function readRecord(
-  r: TraceEvent,
-  step: readonly TraceEvent[],
-  facts: RunFacts = {},
-  view = stepView(step),
-): readonly Reading[] {
+export function readRecord(r: TraceEvent, step: readonly TraceEvent[], view = stepView(step)): readonly Reading[] {
   switch (r.kind) {
     case 'node': {
-      const at: At = { node: r.node, record: r, step: view, facts };
+      const at: At = { node: r.node, record: r, step: view };
       const entry = NODE_EVENTS[r.event.type] as (e: RaftEvent, at: At) => Readings;
       return asList(entry(r.event, at));
     }
     case 'client': {
       const entry = CLIENT_EVENTS[r.event.type] as (e: ClientEvent, at: Omit<At, 'node'>) => Readings;
-      return asList(entry(r.event, { record: r, step: view, facts }));
+      return asList(entry(r.event, { record: r, step: view }));
     }
     case 'action': {
       const refusal = r.refusal ? both(refusalMessage(r.refusal, 'en'), refusalMessage(r.refusal, 'ko')) : null;
@@ -178,11 +173,11 @@ export function readRecord(
 }
 
 /** The readings of one step, the class's actions first: what the class did, then what the cluster did about it. */
-export function readStep(step: readonly TraceEvent[], facts: RunFacts = {}): Reading[] {
+export function readStep(step: readonly TraceEvent[]): Reading[] {
   const view = stepView(step);
   const out: Reading[] = [];
-  for (const r of step) if (r.kind === 'action') out.push(...readRecord(r, step, facts, view));
-  for (const r of step) if (r.kind !== 'action') out.push(...readRecord(r, step, facts, view));
+  for (const r of step) if (r.kind === 'action') out.push(...readRecord(r, step, view));
+  for (const r of step) if (r.kind !== 'action') out.push(...readRecord(r, step, view));
   return out;
 }
 

@@ -139,7 +139,7 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
           (e.type === 'voteGranted' || e.type === 'voteRefused') && e.candidate === to && e.preVote === pre,
       );
       const term = vote?.term ?? m.term;
-      const at: At = { node: from, record: sent, step: stepView(step), facts: {} };
+      const at: At = { node: from, record: sent, step: stepView(step) };
       const read: Reading | undefined = vote
         ? asList(
             vote.type === 'voteGranted' ? ELECTION_EVENTS.voteGranted(vote, at) : ELECTION_EVENTS.voteRefused(vote, at),
@@ -192,9 +192,7 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
     case 'AppendEntriesReply': {
       const refused = eventsOf(from).find((e): e is Of<'appendRefused'> => e.type === 'appendRefused');
       const read = refused
-        ? asList(
-            REPLICATION_EVENTS.appendRefused(refused, { node: from, record: sent, step: stepView(step), facts: {} }),
-          )[0]
+        ? asList(REPLICATION_EVENTS.appendRefused(refused, { node: from, record: sent, step: stepView(step) }))[0]
         : undefined;
       const ex = read?.check ?? read?.text ?? null;
       return m.success

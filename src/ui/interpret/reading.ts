@@ -68,14 +68,6 @@ export interface Reading {
   readonly quiet?: boolean;
 }
 
-/** Facts about the run that are not in the record itself but in the frame or the worker's marks. */
-export interface RunFacts {
-  /** The term `node` was leading at `step` (from the leadership marks), or null if unknown. */
-  leaderTerm?(node: NodeId, step: number): number | null;
-  /** The votes a commit needs in `node`'s configuration (from the frame's quorum), or null. */
-  majority?(node: NodeId): number | null;
-}
-
 /** The other records of the step a record belongs to: one decision of a node can take several events. */
 export interface StepView {
   readonly records: readonly TraceEvent[];
@@ -88,7 +80,6 @@ export interface At {
   readonly node: NodeId;
   readonly record: TraceEvent;
   readonly step: StepView;
-  readonly facts: RunFacts;
 }
 
 export type Readings = Reading | readonly Reading[] | null;

@@ -8,7 +8,6 @@ import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { explained, latestStep, readStep, recordsOfStep } from '../interpret/interpret';
 import type { Reading, RuleId } from '../interpret/reading';
-import { useRunFacts } from '../interpret/use-run-facts';
 import { BROKEN_BY, RULE_SECTIONS } from './rules';
 import styles from './Rules.module.css';
 import { RULES_STRINGS } from './strings';
@@ -20,7 +19,6 @@ export function RulesPanel() {
   // The options and unsafe switches in force, as the engine reports them in the frame.
   const options = useSimStore((s) => s.snapshot?.options ?? null);
   const unsafe = useSimStore((s) => s.snapshot?.unsafe ?? null);
-  const facts = useRunFacts();
   const titleId = useId();
   const panel = useRef<HTMLElement>(null);
 
@@ -28,8 +26,8 @@ export function RulesPanel() {
   const current = useMemo(() => {
     if (step === null) return null;
     const records = recordsOfStep(feed, step);
-    return { time: records[0]!.time, explanations: explained(readStep(records, facts)) };
-  }, [feed, step, facts]);
+    return { time: records[0]!.time, explanations: explained(readStep(records)) };
+  }, [feed, step]);
 
   const byRule = new Map<RuleId, Reading[]>();
   for (const e of current?.explanations ?? []) for (const r of e.rules) byRule.set(r, [...(byRule.get(r) ?? []), e]);

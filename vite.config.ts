@@ -55,5 +55,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['./src/test-setup.ts'],
+    // The CI machine is shared: a test that passes in 4 s here may take 12 s there. No test
+    // asserts on speed (that lives in `npm run bench`), so a generous timeout costs nothing.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -717,6 +717,7 @@ export class RaftNode {
       type: 'appendRefused',
       leader: m.leaderId,
       term: m.term,
+      currentTerm: s.currentTerm,
       prevLogIndex: m.prevLogIndex,
       prevLogTerm: m.prevLogTerm,
       reason,

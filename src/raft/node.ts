@@ -362,9 +362,12 @@ export class RaftNode {
   private onElectionTimeout(forced: boolean): void {
     const s = this.state;
     if (s.role === 'leader') return this.checkQuorum();
+    // The timer ran out, so no leader was heard for an election timeout: forget it. A pre-vote or a
+    // checkQuorum vote refused as "leader alive" would otherwise wait forever on a leader long gone.
+    s.leaderContact = false;
+    if (s.role === 'follower') s.leaderId = null;
     // A server whose vote does not count (a learner, a spare, a removed server) never campaigns.
     if (!this.quorum.isVoter(this.id) && !this.membership.mayCampaignOutside()) return this.armElectionTimer();
-    s.leaderContact = false;
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);

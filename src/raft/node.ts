@@ -135,11 +135,7 @@ export class RaftNode {
       },
       emit: (event) => this.emit(event),
       answer: (answer) => this.answer(answer),
-      appendAndReplicate: (entry) => {
-        this.appendToOwnLog(entry);
-        this.broadcastAppendEntries();
-        this.advanceCommitIndex();
-      },
+      appendAndReplicate: (entry) => this.appendAndReplicate(entry),
       replicate: () => this.broadcastAppendEntries(),
       use: (configuration) => this.useConfiguration(configuration),
       stepDown: () => {
@@ -168,10 +164,7 @@ export class RaftNode {
       answer: (answer) => this.answer(answer),
       broadcastAppendEntries: () => this.broadcastAppendEntries(),
       replicateTo: (peer) => this.replicateTo(peer),
-      appendOwn: (entry) => {
-        this.appendToOwnLog(entry);
-        this.broadcastAppendEntries();
-      },
+      appendOwn: (entry) => this.appendAndReplicate(entry),
       campaign: (cause) => this.startElection(cause),
     };
   }
@@ -602,8 +595,7 @@ export class RaftNode {
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
     this.answer({ requestId, outcome: 'accepted', index: s.log.lastIndex(), term: s.currentTerm });
-    this.broadcastAppendEntries();
-    this.advanceCommitIndex();
+    this.replicateAndCommit();
   }
 
   // ---- Log replication (§5.3) -------------------------------------------------
@@ -835,6 +827,20 @@ export class RaftNode {
     this.membership.onCommit();
     maybeSnapshot(this.snapshots); // §7: compact once enough entries were applied.
     reads.onCommitAdvanced(this.hooks);
+  }
+
+  /**
+   * A leader's new entry goes to every follower, and may already be committed: when this
+   * leader is the only voter, its own copy is the majority (§5.3).
+   */
+  private appendAndReplicate(entry: LogEntry): void {
+    this.appendToOwnLog(entry);
+    this.replicateAndCommit();
+  }
+
+  private replicateAndCommit(): void {
+    this.broadcastAppendEntries();
+    this.advanceCommitIndex();
   }
 
   private appendToOwnLog(entry: LogEntry): void {

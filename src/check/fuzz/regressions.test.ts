@@ -118,6 +118,52 @@ const SEED_279 = {
   ],
 };
 
+const SEED_831 = {
+  version: 1,
+  seed: 831,
+  nodes: 3,
+  timing: {
+    electionTimeout: [150, 300],
+    heartbeatInterval: 50,
+    latency: [10, 20],
+    clientTimeout: 500,
+    clientDeadline: 5000,
+    clockDriftBound: 1.6,
+  },
+  options: {
+    preVote: false,
+    checkQuorum: false,
+    leaderNoop: false,
+    fastBackup: false,
+    maxEntriesPerMessage: 10,
+    snapshotThreshold: 0,
+    snapshotChunk: 256,
+    membership: 'joint',
+    reads: 'lease',
+    followerReads: true,
+  },
+  unsafe: {
+    noElectionRestriction: false,
+    commitPreviousTerms: false,
+    forgetOnRestart: false,
+    snapshotUncommitted: false,
+    directMembershipChange: false,
+    changeBeforeTermCommit: false,
+    localReads: false,
+    leaseIgnoresDrift: false,
+  },
+  network: { dropRate: 0, duplicateRate: 0, reorder: false },
+  initial: {},
+  actions: [
+    { at: 880, do: 'setOptions', options: { preVote: false, checkQuorum: false, leaderNoop: false } },
+    { at: 975, do: 'change', add: [], remove: ['A', 'C'] },
+    { at: 1500, do: 'heal' },
+    { at: 1500, do: 'network', dropRate: 0, duplicateRate: 0, reorder: false, latency: [10, 20] },
+    { at: 1500, do: 'setOptions', options: { preVote: true, leaderNoop: true } },
+    { at: 2000, do: 'submit', command: 'get x' },
+  ],
+};
+
 describe('fuzzer regressions', () => {
   it('a rejoining node that overwrites an uncommitted entry and commits in the same message breaks nothing', () => {
     // Fuzz seed 32, shrunk. C, cut off alone, accepted "set y v3" at index 2 in term 1 but could
@@ -173,6 +219,18 @@ describe('fuzzer regressions', () => {
       (t) => t.kind === 'node' && t.time > 2800 && t.event.type === 'roleChanged' && t.event.to === 'leader',
     );
     expect(newLeader).toBeDefined();
+    expect(sim.violations).toEqual([]);
+  });
+  // Fuzz seed 831 (the 10,000-seed run), shrunk. A joint change left B the only voter; B led term 3
+  // with no entry of its own term. A lease read made B append the no-op it needs (§6.4 step 1), but
+  // appending did not try to commit: with no follower to reply, nothing ever did, and the read
+  // waited for ever. A lone voter's own copy is the majority, so every append now tries to commit.
+  it('a lone voter commits the no-op a read appends, and answers the read', () => {
+    const sim = play(SEED_831, 11500);
+    const answered = sim.trace.find(
+      (t) => t.kind === 'client' && t.event.type === 'succeeded' && t.event.requestId === 2,
+    );
+    expect(answered).toBeDefined();
     expect(sim.violations).toEqual([]);
   });
 });

@@ -333,10 +333,8 @@ export class RaftNode {
     if (this.state.role !== 'leader') return;
     if (!this.state.recentlyHeard.includes(from)) this.state.recentlyHeard.push(from);
     const next = onInstallSnapshotReply(this.snapshots, from, m);
-    if (next === 'installed') this.advanceCommitIndex();
-    if (next === 'next' || (next === 'installed' && this.state.nextIndex[from]! <= this.state.log.lastIndex())) {
-      this.replicateTo(from);
-    }
+    if (next === 'installed') this.onMatchRaised(from);
+    else if (next === 'next') this.replicateTo(from);
   }
 
   private refuseStaleSnapshot(from: NodeId, m: InstallSnapshot): void {
@@ -750,11 +748,7 @@ export class RaftNode {
       if (m.matchIndex <= match) return; // A late or duplicated reply: nothing new to learn or send.
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
-      this.advanceCommitIndex();
-      if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
-      if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
-      this.membership.onProgress(from); // A learner may now be within one round of the log.
-      return;
+      return this.onMatchRaised(from);
     }
     // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
     if (m.prevLogIndex !== next - 1) return;
@@ -765,6 +759,18 @@ export class RaftNode {
       this.emit({ type: 'nextIndexBackedUp', follower: from, from: next, to: backedUp });
     }
     this.replicateTo(from);
+  }
+
+  /**
+   * A follower's matchIndex rose, by AppendEntries or by a whole snapshot (§7): the leader may
+   * commit, hand over leadership (thesis §3.10), send the rest, and promote a learner (§4.2.1).
+   */
+  private onMatchRaised(from: NodeId): void {
+    const s = this.state;
+    this.advanceCommitIndex();
+    if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
+    if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
+    this.membership.onProgress(from); // A learner may now be within one round of the log.
   }
 
   /** With fastBackup, skip the whole conflicting term using the follower's hint. */

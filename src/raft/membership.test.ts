@@ -161,6 +161,23 @@ describe('dissertation §4.2.1: a new server catches up as a learner before it v
     });
   });
 
+  it('a learner caught up by a snapshot alone (§7) is promoted too', () => {
+    // Every applied entry is compacted, so D can only receive the log as InstallSnapshot, and
+    // nothing is left for an AppendEntries reply to report.
+    const router = cluster(['A', 'B', 'C'], ['D'], { snapshotThreshold: 1 });
+    router.propose('A', 'set x 1');
+    router.deliverAll();
+    expect(router.node('A').state.log.lastIndex()).toBe(router.node('A').state.snapshot?.lastIncludedIndex);
+    router.change('A', ['D'], [], 7);
+    router.deliverAll();
+    expect(router.eventsOf('snapshotAcknowledged', 'A').map((e) => e.follower)).toContain('D');
+    expect(router.eventsOf('learnerCaughtUp', 'A').map((e) => e.learner)).toEqual(['D']);
+    expect(router.node('D').state.configuration).toEqual({ voters: ['A', 'B', 'C', 'D'], learners: [] });
+    expect(router.answers.map((a) => a.answer)).toContainEqual(
+      expect.objectContaining({ requestId: 7, outcome: 'applied', result: 'configuration changed' }),
+    );
+  });
+
   it('a learner never campaigns, and a server in no configuration neither', () => {
     const router = cluster(['A', 'B', 'C'], ['D', 'E']);
     router.down.add('B'); // Catch-up of D stays open long enough to try.

@@ -194,6 +194,8 @@ describe('Figure 2, all servers: term rules', () => {
     expect(messageTo(voteOut, 'C', 'RequestVoteReply')).toMatchObject({ term: 5, voteGranted: false });
     const appendOut = receive(node, 'C', appendEntries(4, 'C', 2, 5, [5], 2));
     expect(messageTo(appendOut, 'C', 'AppendEntriesReply')).toMatchObject({ term: 5, success: false });
+    // The refusal says both terms, so the view can show why without looking the follower's term up.
+    expect(eventsOf(appendOut, 'appendRefused')[0]).toMatchObject({ reason: 'stale-term', term: 4, currentTerm: 5 });
     expect(node.state).toEqual(before);
     // A stale message is not from the current leader: it does not postpone an election.
     expect(armsElectionTimer(voteOut) || armsElectionTimer(appendOut)).toBe(false);

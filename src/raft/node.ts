@@ -135,11 +135,7 @@ export class RaftNode {
       },
       emit: (event) => this.emit(event),
       answer: (answer) => this.answer(answer),
-      appendAndReplicate: (entry) => {
-        this.appendToOwnLog(entry);
-        this.broadcastAppendEntries();
-        this.advanceCommitIndex();
-      },
+      appendAndReplicate: (entry) => this.appendAndReplicate(entry),
       replicate: () => this.broadcastAppendEntries(),
       use: (configuration) => this.useConfiguration(configuration),
       stepDown: () => {
@@ -168,10 +164,7 @@ export class RaftNode {
       answer: (answer) => this.answer(answer),
       broadcastAppendEntries: () => this.broadcastAppendEntries(),
       replicateTo: (peer) => this.replicateTo(peer),
-      appendOwn: (entry) => {
-        this.appendToOwnLog(entry);
-        this.broadcastAppendEntries();
-      },
+      appendOwn: (entry) => this.appendAndReplicate(entry),
       campaign: (cause) => this.startElection(cause),
     };
   }
@@ -340,10 +333,8 @@ export class RaftNode {
     if (this.state.role !== 'leader') return;
     if (!this.state.recentlyHeard.includes(from)) this.state.recentlyHeard.push(from);
     const next = onInstallSnapshotReply(this.snapshots, from, m);
-    if (next === 'installed') this.advanceCommitIndex();
-    if (next === 'next' || (next === 'installed' && this.state.nextIndex[from]! <= this.state.log.lastIndex())) {
-      this.replicateTo(from);
-    }
+    if (next === 'installed') this.onMatchRaised(from);
+    else if (next === 'next') this.replicateTo(from);
   }
 
   private refuseStaleSnapshot(from: NodeId, m: InstallSnapshot): void {
@@ -362,9 +353,12 @@ export class RaftNode {
   private onElectionTimeout(forced: boolean): void {
     const s = this.state;
     if (s.role === 'leader') return this.checkQuorum();
+    // The timer ran out, so no leader was heard for an election timeout: forget it. A pre-vote or a
+    // checkQuorum vote refused as "leader alive" would otherwise wait forever on a leader long gone.
+    s.leaderContact = false;
+    if (s.role === 'follower') s.leaderId = null;
     // A server whose vote does not count (a learner, a spare, a removed server) never campaigns.
     if (!this.quorum.isVoter(this.id) && !this.membership.mayCampaignOutside()) return this.armElectionTimer();
-    s.leaderContact = false;
     const cause: ElectionCause = forced ? 'forced' : 'timer';
     if (this.config_.options.preVote) this.startPreVote(cause);
     else this.startElection(cause);
@@ -599,8 +593,7 @@ export class RaftNode {
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
     this.answer({ requestId, outcome: 'accepted', index: s.log.lastIndex(), term: s.currentTerm });
-    this.broadcastAppendEntries();
-    this.advanceCommitIndex();
+    this.replicateAndCommit();
   }
 
   // ---- Log replication (§5.3) -------------------------------------------------
@@ -717,6 +710,7 @@ export class RaftNode {
       type: 'appendRefused',
       leader: m.leaderId,
       term: m.term,
+      currentTerm: s.currentTerm,
       prevLogIndex: m.prevLogIndex,
       prevLogTerm: m.prevLogTerm,
       reason,
@@ -754,11 +748,7 @@ export class RaftNode {
       if (m.matchIndex <= match) return; // A late or duplicated reply: nothing new to learn or send.
       s.matchIndex[from] = m.matchIndex;
       s.nextIndex[from] = Math.max(next, m.matchIndex + 1);
-      this.advanceCommitIndex();
-      if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
-      if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
-      this.membership.onProgress(from); // A learner may now be within one round of the log.
-      return;
+      return this.onMatchRaised(from);
     }
     // Only the refusal of the latest probe moves nextIndex; older ones were already acted on.
     if (m.prevLogIndex !== next - 1) return;
@@ -769,6 +759,18 @@ export class RaftNode {
       this.emit({ type: 'nextIndexBackedUp', follower: from, from: next, to: backedUp });
     }
     this.replicateTo(from);
+  }
+
+  /**
+   * A follower's matchIndex rose, by AppendEntries or by a whole snapshot (§7): the leader may
+   * commit, hand over leadership (thesis §3.10), send the rest, and promote a learner (§4.2.1).
+   */
+  private onMatchRaised(from: NodeId): void {
+    const s = this.state;
+    this.advanceCommitIndex();
+    if (transfer.sendTimeoutNowIfCaughtUp(this.hooks)) return;
+    if (s.nextIndex[from]! <= s.log.lastIndex()) this.replicateTo(from);
+    this.membership.onProgress(from); // A learner may now be within one round of the log.
   }
 
   /** With fastBackup, skip the whole conflicting term using the follower's hint. */
@@ -831,6 +833,20 @@ export class RaftNode {
     this.membership.onCommit();
     maybeSnapshot(this.snapshots); // §7: compact once enough entries were applied.
     reads.onCommitAdvanced(this.hooks);
+  }
+
+  /**
+   * A leader's new entry goes to every follower, and may already be committed: when this
+   * leader is the only voter, its own copy is the majority (§5.3).
+   */
+  private appendAndReplicate(entry: LogEntry): void {
+    this.appendToOwnLog(entry);
+    this.replicateAndCommit();
+  }
+
+  private replicateAndCommit(): void {
+    this.broadcastAppendEntries();
+    this.advanceCommitIndex();
   }
 
   private appendToOwnLog(entry: LogEntry): void {

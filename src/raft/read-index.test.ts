@@ -91,6 +91,26 @@ describe('§6.4 ReadIndex', () => {
   });
 });
 
+describe('a lone voter', () => {
+  for (const mode of ['readIndex', 'lease'] as const) {
+    it(`${mode}: a read with no entry of its term yet commits the no-op itself and is answered at once`, () => {
+      // leaderNoop is off, so the read itself must add the entry of the leader's term (§6.4 step 1).
+      const r = new Router([makeNode('A', { cluster: ['A'], options: { reads: mode, leaderNoop: false } })]);
+      fresh(r);
+      r.fire('A', 'election');
+      expect(r.node('A').state.role).toBe('leader');
+      expect(r.node('A').state.log.lastIndex()).toBe(0);
+      const out = r.step('A', { kind: 'propose', command: 'get x', requestId: 1 });
+      // Its own copy is the majority: the no-op commits in the same step, so the read is answered.
+      expect(r.node('A').state.commitIndex).toBe(1);
+      // Under 'lease' no heartbeat round has built a lease yet, so the read takes a round, which a
+      // lone voter's own acknowledgement confirms.
+      const via = 'readIndex';
+      expect(out.answers).toEqual([{ requestId: 1, outcome: 'read', result: '(none)', readIndex: 1, via }]);
+    });
+  }
+});
+
 describe('§6.4.1 lease', () => {
   it('answers at once while a majority acknowledged a recent round, and needs a round again once it runs out', () => {
     const r = cluster({ reads: 'lease', leaderNoop: true });

@@ -121,9 +121,10 @@ function leaderRead(n: NodeHooks, read: PendingRead): void {
   const s = n.state;
   if (!committedOwnTerm(n)) {
     // Wait for an entry of this term to commit; append the no-op if there is none to wait for.
-    if (s.log.lastTerm() !== s.currentTerm) n.appendOwn({ term: s.currentTerm, command: '', noop: true });
     s.reads.pending.push(read);
     n.emit(startedEvent(read, viaOf(n)));
+    // The read waits in pending first: a lone voter commits the no-op at once and answers it then.
+    if (s.log.lastTerm() !== s.currentTerm) n.appendOwn({ term: s.currentTerm, command: '', noop: true });
     return;
   }
   read.readIndex = s.commitIndex;

@@ -565,6 +565,8 @@ export type RaftEvent =
       readonly type: 'appendRefused';
       readonly leader: NodeId;
       readonly term: number;
+      /** The follower's own term when it refused: what a stale leader learns from the reply (§5.1). */
+      readonly currentTerm: number;
       readonly prevLogIndex: number;
       readonly prevLogTerm: number;
       readonly reason: AppendRefusal;

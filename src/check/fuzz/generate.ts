@@ -69,6 +69,16 @@ const KINDS = [
 type Kind = (typeof KINDS)[number];
 /** When, after the heal, the ending sends its probe command. */
 const PROBE_DELAY = 500;
+/** After the heal the cluster has at least this long to settle and answer every request sent since. */
+export const LIVENESS_WINDOW = 10_000;
+/**
+ * Raft promises progress, not a time: a follower far behind without fastBackup is found one entry
+ * per round trip and filled one batch per round trip, which can take longer than the window. While
+ * the cluster still makes progress the window stretches, up to this (see run.ts).
+ */
+export const LIVENESS_CAP = 60_000;
+/** So a client does not give up the probe while the cluster is still catching up. */
+const CLIENT_DEADLINE = LIVENESS_CAP;
 
 export function generateCase(seed: number, settings: GenerateSettings = {}): FuzzCase {
   const prng = new Prng(seed);
@@ -381,7 +391,10 @@ export function toScenario(c: FuzzCase, withEnding = true): Scenario {
     ...(c.members && c.members.some((id) => nodeNames(c.nodes).includes(id))
       ? { members: c.members.filter((id) => nodeNames(c.nodes).includes(id)) }
       : {}),
-    ...(c.clockDriftBound === undefined ? {} : { timing: { clockDriftBound: c.clockDriftBound } }),
+    timing: {
+      clientDeadline: CLIENT_DEADLINE,
+      ...(c.clockDriftBound === undefined ? {} : { clockDriftBound: c.clockDriftBound }),
+    },
     options: c.options,
     unsafe,
     actions: fitChanges(withEnding ? [...c.faults, ...endingActions(c)] : [...c.faults], c),

@@ -232,6 +232,7 @@ describe('replication and repair (§4, §7)', () => {
         type: 'appendRefused',
         leader: 'A',
         term: 7,
+        currentTerm: 7,
         prevLogIndex: 4,
         prevLogTerm: 2,
         reason: 'term-mismatch',
@@ -263,6 +264,25 @@ describe('replication and repair (§4, §7)', () => {
     expect(readings[3]!.text.en).toBe(
       `E appended entry 4 (term 7, "set z 3") from A: the entries before it match the leader's`,
     );
+  });
+
+  it('a refusal for a stale term names both terms, as the follower reported them', () => {
+    const stale = [
+      nodeEvent(5, 'B', {
+        type: 'appendRefused',
+        leader: 'A',
+        term: 2,
+        currentTerm: 4,
+        prevLogIndex: 3,
+        prevLogTerm: 2,
+        reason: 'stale-term',
+        myLastLogIndex: 5,
+        myPrevLogTerm: 2,
+      }),
+    ];
+    const [reading] = stepsOf(stale).flatMap((s) => readStep(s.records));
+    expect(reading?.check?.en).toBe('term 2 < currentTerm 4? yes → refuse');
+    expect(reading?.text.ko).toContain('B의 임기 4보다 낮음');
   });
 
   it("a leader's own entry names its request, and a no-op says so from the entry's flag", () => {

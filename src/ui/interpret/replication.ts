@@ -25,13 +25,16 @@ export const REPLICATION_EVENTS: ReplicationEvents = {
         node: n,
         tone: 'log',
         text: both(
-          `${n} refused AppendEntries from ${l}: ${l}'s term ${e.term} is older than ${n}'s, so ${l} learns it is no longer leader`,
-          `${n}가 ${l}의 AppendEntries를 거부함: ${l}의 임기 ${e.term}${iga(e.term)} ${n}의 임기보다 낮음. ${l}는 자신이 더 이상 리더가 아님을 알게 됨`,
+          `${n} refused AppendEntries from ${l}: ${l}'s term ${e.term} is older than ${n}'s term ${e.currentTerm}, so ${l} learns it is no longer leader`,
+          `${n}가 ${l}의 AppendEntries를 거부함: ${l}의 임기 ${e.term}${iga(e.term)} ${n}의 임기 ${e.currentTerm}보다 낮음. ${l}는 자신이 더 이상 리더가 아님을 알게 됨`,
         ),
         rules: ['ae.stale'],
         section: '§6.2',
         source: 'Figure 2',
-        check: both(`term ${e.term} < currentTerm? yes → refuse`, `임기 ${e.term} < currentTerm? 예 → 거부`),
+        check: both(
+          `term ${e.term} < currentTerm ${e.currentTerm}? yes → refuse`,
+          `임기 ${e.term} < currentTerm ${e.currentTerm}? 예 → 거부`,
+        ),
       };
     if (e.reason === 'missing-entry' || e.myPrevLogTerm === null)
       return {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { nodeNames, type ScenarioInput } from './schema';
+import { MIN_ELECTION_TIMEOUT } from './bounds';
 import { Prng } from '../sim/prng';
 import { decodeLink, encodeLink, fromBase64Url, MAX_DECODED_BYTES, MAX_LINK_ACTIONS, toBase64Url } from './url';
 import { validateScenario } from './validate';
@@ -311,12 +312,15 @@ const scenarioArb = fc.integer({ min: 1, max: 9 }).chain((nodes) => {
       version: fc.constant(1 as const),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
       nodes: fc.constant(nodes),
-      // Within the bounds: the election timeout's minimum is at least two heartbeats.
+      // Within the bounds: the election timeout's minimum is at least two heartbeats and 10 ms.
       timing: fc
         .record({ heartbeat: fc.integer({ min: 1, max: 200 }), above: range, latency: range })
         .map(({ heartbeat, above: [a, b], latency }) => ({
           heartbeatInterval: heartbeat,
-          electionTimeout: [2 * heartbeat + a!, 2 * heartbeat + b!],
+          electionTimeout: [
+            Math.max(2 * heartbeat, MIN_ELECTION_TIMEOUT) + a!,
+            Math.max(2 * heartbeat, MIN_ELECTION_TIMEOUT) + b!,
+          ],
           latency,
         })),
       options: fc.record(

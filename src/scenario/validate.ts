@@ -3,7 +3,7 @@
 // `actions[2].node: no node "F" in a 5-node cluster`.
 
 import type { z } from 'zod';
-import { ELECTION_TIMEOUT_HEARTBEATS, MAX_DEPTH } from './bounds';
+import { ELECTION_TIMEOUT_HEARTBEATS, MAX_DEPTH, MIN_ELECTION_TIMEOUT } from './bounds';
 import { capErrors, cut, echoKeys, tooDeep } from './bounded-text';
 import { migrateScenarioInput } from './migrate';
 import { nodeNames, scenarioSchema, type Scenario } from './schema';
@@ -64,8 +64,14 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
   ] as const) {
     if (value[0] > value[1]) errors.push(`${key}: the minimum ${value[0]} is above the maximum ${value[1]}`);
   }
-  // A follower must hear from a live leader before its timer runs out, or elections never end (§5.2).
   const { electionTimeout, heartbeatInterval } = s.timing;
+  // Equal or near timers can split the vote every round (§5.2), each round a RequestVote from every
+  // node to every other: a floor keeps even endless split votes within the event budget.
+  if (electionTimeout[0] < MIN_ELECTION_TIMEOUT)
+    errors.push(
+      `timing.electionTimeout: the minimum ${electionTimeout[0]} ms must be at least ${MIN_ELECTION_TIMEOUT} ms`,
+    );
+  // A follower must hear from a live leader before its timer runs out, or elections never end (§5.2).
   if (electionTimeout[0] < ELECTION_TIMEOUT_HEARTBEATS * heartbeatInterval)
     errors.push(
       `timing.electionTimeout: the minimum ${electionTimeout[0]} ms must be at least ${ELECTION_TIMEOUT_HEARTBEATS} × ` +

@@ -16,8 +16,9 @@ import { Simulation } from '../../sim/simulation';
 export const PLAY_MS = 5_000;
 /**
  * Queue events an accepted link may take per virtual ms. The worst the bounds allow (9 nodes,
- * a 1 ms heartbeat, no latency, every message duplicated) stays well under it; a scenario over it
- * would freeze a class's browser.
+ * a 1 ms heartbeat, identical 10 ms election timers splitting the vote forever with pre-votes, no
+ * latency, every message duplicated) makes about 90; a scenario over it would freeze a class's
+ * browser.
  */
 export const EVENTS_PER_VIRTUAL_MS = 200;
 /** The longest refusal message (20 listed problems of bounded length, plus "and N more"). */
@@ -96,6 +97,9 @@ const PATHOLOGICAL_TIMINGS: readonly Record<string, unknown>[] = [
   { heartbeatInterval: 1, electionTimeout: [2, 2], latency: [0, 0] },
   { heartbeatInterval: 1, electionTimeout: [2, 3], latency: [0, 0], clientTimeout: 10 },
   { heartbeatInterval: 86_400_000, electionTimeout: [172_800_000, 172_800_000] },
+  // Just under and at the floors: the costliest timing the bounds allow must still play within budget.
+  { heartbeatInterval: 1, electionTimeout: [9.99, 9.99], latency: [0, 0] },
+  { heartbeatInterval: 1, electionTimeout: [10, 10], latency: [0, 0], clientTimeout: 10, clientDeadline: 10 },
 ];
 
 /** A small deterministic PRNG stream with the helpers the mutations need. */
@@ -224,6 +228,12 @@ export function mutate(seeds: readonly string[], mutation: Mutation, random: Ran
       return linkOfText(JSON.stringify(body).replace(marker, `${'['.repeat(depth)}"A"${']'.repeat(depth)}`));
     }
   }
+}
+
+/** The link a campaign started at `firstSeed` judges at `seed`: to replay one failure alone. */
+export function fuzzLinkAt(seed: number, firstSeed = 1): FuzzLink {
+  const mutation = MUTATIONS[(((seed - firstSeed) % MUTATIONS.length) + MUTATIONS.length) % MUTATIONS.length]!;
+  return { mutation, link: mutate(seedLinks(), mutation, new Random(seed)) };
 }
 
 /** `count` mutated links from `firstSeed`, the mutations in turn so every kind is covered. */

@@ -3,7 +3,7 @@
 // that node's running election timer is re-armed to fire in the given ms (a live `setTimeout` action).
 
 import { useId, useState, type FormEvent } from 'react';
-import { ELECTION_TIMEOUT_HEARTBEATS, MAX_TIME } from '../../scenario/bounds';
+import { ELECTION_TIMEOUT_HEARTBEATS, MAX_TIME, MIN_ELECTION_TIMEOUT } from '../../scenario/bounds';
 import { nodeNames } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
 import { useSimStore } from '../../store/sim-store';
@@ -90,7 +90,7 @@ function TimingForm(props: { readonly lo: number; readonly hi: number; readonly 
             onChange={setHeartbeat}
           />
         </div>
-        <p className={styles.note}>{t.timingRule(ELECTION_TIMEOUT_HEARTBEATS)}</p>
+        <p className={styles.note}>{t.timingRule(ELECTION_TIMEOUT_HEARTBEATS, MIN_ELECTION_TIMEOUT)}</p>
         <div className={styles.row}>
           <button type="submit">{t.applyTiming}</button>
           <span className={styles.note}>{t.timingRestarts}</span>

@@ -53,8 +53,8 @@ export const SETTINGS_STRINGS = defineStrings(
     electionTimeoutMin: 'Shortest election timeout (ms)',
     electionTimeoutMax: 'Longest election timeout (ms)',
     heartbeatInterval: 'Heartbeat interval (ms)',
-    timingRule: (k: number) =>
-      `The shortest timeout must be at least ${k} × the heartbeat interval (§5.2: broadcast time ≪ election timeout).`,
+    timingRule: (k: number, floor: number) =>
+      `The shortest timeout must be at least ${k} × the heartbeat interval (§5.2: broadcast time ≪ election timeout), and at least ${floor} ms.`,
     applyTiming: 'Apply timing',
     timingRestarts: 'Starts the run again from 0 with these times.',
     nextTimeout: 'Next timeout of one node',
@@ -156,8 +156,8 @@ export const SETTINGS_STRINGS = defineStrings(
     electionTimeoutMin: '가장 짧은 선거 타임아웃 (ms)',
     electionTimeoutMax: '가장 긴 선거 타임아웃 (ms)',
     heartbeatInterval: 'Heartbeat 간격 (ms)',
-    timingRule: (k: number) =>
-      `가장 짧은 타임아웃은 Heartbeat 간격의 ${k}배 이상이어야 합니다 (§5.2: 전송 시간 ≪ 선거 타임아웃).`,
+    timingRule: (k: number, floor: number) =>
+      `가장 짧은 타임아웃은 Heartbeat 간격의 ${k}배 이상이고 ${floor} ms 이상이어야 합니다 (§5.2: 전송 시간 ≪ 선거 타임아웃).`,
     applyTiming: '타이밍 적용',
     timingRestarts: '이 시간으로 실행을 0초부터 다시 시작합니다.',
     nextTimeout: '한 노드의 다음 타임아웃',

@@ -54,7 +54,7 @@ export default defineConfig({
     // Playwright specs live in e2e/ and must never be collected by vitest.
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['./src/test-setup.ts'],
+    setupFiles: ['./src/test-polyfills.ts', './src/test-setup.ts'],
     // The CI machine is shared: a test that passes in 4 s here may take 12 s there. No test
     // asserts on speed (that lives in `npm run bench`), so a generous timeout costs nothing.
     testTimeout: 30_000,

@@ -32,21 +32,20 @@ export interface ClientState {
    * The last node that knew no leader. A server removed from the cluster (§6) may still name it
    * as the leader; following that hint back and forth would never reach the real leader.
    */
-  noLeaderFrom?: NodeId | null;
+  noLeaderFrom: NodeId | null;
 }
 
 export function emptyClientState(): ClientState {
-  return { requests: [], leaderGuess: null, nextRequestId: 1 };
+  return { requests: [], leaderGuess: null, nextRequestId: 1, noLeaderFrom: null };
 }
 
 export function cloneClientState(s: ClientState): ClientState {
-  const copy: ClientState = {
+  return {
     requests: s.requests.map((r) => ({ ...r })),
     leaderGuess: s.leaderGuess,
     nextRequestId: s.nextRequestId,
+    noLeaderFrom: s.noLeaderFrom,
   };
-  if (s.noLeaderFrom !== undefined) copy.noLeaderFrom = s.noLeaderFrom;
-  return copy;
 }
 
 /** The client's state in a checkpoint: settled requests no longer change, so their chunks are shared. */
@@ -54,6 +53,8 @@ export interface SavedClientState {
   readonly requests: SharedArray<ClientRequestRecord>;
   readonly leaderGuess: NodeId | null;
   readonly nextRequestId: number;
+  /** Saved too: a rewind that forgot it would retry differently from the straight run. */
+  readonly noLeaderFrom: NodeId | null;
 }
 
 const copyRecord = (r: ClientRequestRecord): ClientRequestRecord => ({ ...r });
@@ -72,6 +73,7 @@ export function saveClientState(s: ClientState, previous?: SavedClientState): Sa
     requests: shareArray(s.requests, previous?.requests, sameRecord, copyRecord),
     leaderGuess: s.leaderGuess,
     nextRequestId: s.nextRequestId,
+    noLeaderFrom: s.noLeaderFrom,
   };
 }
 
@@ -80,6 +82,7 @@ export function restoreClientState(saved: SavedClientState): ClientState {
     requests: unshareArray(saved.requests, copyRecord),
     leaderGuess: saved.leaderGuess,
     nextRequestId: saved.nextRequestId,
+    noLeaderFrom: saved.noLeaderFrom,
   };
 }
 
@@ -132,7 +135,7 @@ export class Client {
     if (!record || (record.target !== from && !reply.success)) return;
     if (reply.success) {
       this.state.leaderGuess = from;
-      if (this.state.noLeaderFrom !== undefined) this.state.noLeaderFrom = null;
+      this.state.noLeaderFrom = null;
       record.result = reply.result ?? null;
       record.answeredAt = this.host.now();
       this.finish(record, 'succeeded', reply.result ?? null, null);

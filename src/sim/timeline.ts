@@ -194,7 +194,11 @@ export class TimelineBuilder {
     for (const span of [...m.leaderships, ...m.lanes]) {
       if (span.toStep !== null && span.toStep > step) reopen(span);
     }
-    for (const list of this.termsOf.values()) cut(list, (x) => x.step);
+    for (const [node, list] of this.termsOf) {
+      cut(list, (x) => x.step);
+      // A node first heard of after the cut has no term yet, as in a fresh builder.
+      if (list.length === 0) this.termsOf.delete(node);
+    }
     this.down.clear();
     for (const n of m.nodes) {
       if (n.kind === 'crashed') this.down.add(n.node);

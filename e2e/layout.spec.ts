@@ -1,14 +1,21 @@
 // The screens the class uses: a 1366×768 laptop must show the ring, the logs and the controls
 // without scrolling; a projector the same; a phone one column with nothing wider than the screen.
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { cluster, expect, openApp, test } from './fixtures';
 
-async function inViewport(page: Page, name: string, box: { y: number; height: number } | null): Promise<void> {
+/** Wholly inside the viewport's height. Polled: a panel re-rendered by a new frame has no box for a moment. */
+async function inViewport(page: Page, name: string, element: Locator): Promise<void> {
   const height = page.viewportSize()!.height;
-  expect(box, name).not.toBeNull();
-  expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(0);
-  expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(height + 1);
+  await expect
+    .poll(
+      async () => {
+        const box = await element.boundingBox();
+        return box === null ? null : { top: box.y >= 0, bottom: box.y + box.height <= height + 1 };
+      },
+      { message: name },
+    )
+    .toEqual({ top: true, bottom: true });
 }
 
 for (const size of [
@@ -21,15 +28,15 @@ for (const size of [
       await openApp(page);
       // The ring draws after the first frame arrives: wait for it rather than measure an empty page.
       await expect(cluster(page)).toBeVisible();
-      await inViewport(page, 'cluster', await cluster(page).boundingBox());
-      await inViewport(page, 'logs heading', await page.getByRole('heading', { name: 'Logs' }).boundingBox());
+      await inViewport(page, 'cluster', cluster(page));
+      await inViewport(page, 'logs heading', page.getByRole('heading', { name: 'Logs' }));
       for (const node of ['A', 'B', 'C', 'D', 'E']) {
         await expect(page.getByRole('button', { name: new RegExp(`^Node ${node}, `) }).last()).toBeInViewport({
           ratio: 1,
         });
       }
-      await inViewport(page, 'play', await page.getByRole('button', { name: /^(Play|Pause)$/ }).boundingBox());
-      await inViewport(page, 'command', await page.getByRole('combobox', { name: 'Client command' }).boundingBox());
+      await inViewport(page, 'play', page.getByRole('button', { name: /^(Play|Pause)$/ }));
+      await inViewport(page, 'command', page.getByRole('combobox', { name: 'Client command' }));
       const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
       expect(scrolls).toBe(false);
     });

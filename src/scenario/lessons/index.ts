@@ -16,6 +16,7 @@ import { quorumThree } from './quorum-three';
 import { refusedAppend } from './refused-append';
 import { rejoinDeposes } from './rejoin-deposes';
 import { replication } from './replication';
+import { snapshotKeepsSuffix } from './snapshot-keeps-suffix';
 import { snapshotShrinksLog } from './snapshot-shrinks-log';
 import { splitVote } from './split-vote';
 
@@ -36,6 +37,7 @@ export const LESSONS: readonly Lesson[] = [
   figure8Unsafe,
   snapshotShrinksLog,
   installSnapshotLesson,
+  snapshotKeepsSuffix,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -67,6 +67,11 @@ function answer(lesson: Lesson, beat: number): number {
 
 const ALL = ['A', 'B', 'C', 'D', 'E'];
 
+/** Lessons whose beats are checked in a test file of their own, by file (each also checks it covers every beat). */
+const CHECKED_IN: Record<string, string> = {
+  'snapshot-keeps-suffix': 'snapshot-read-lessons.test.ts',
+};
+
 /** One check per beat: the facts the caption claims at that instant. */
 const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
   'first-election': [
@@ -504,12 +509,15 @@ describe('the lesson library', () => {
   });
 
   it('has a check for every beat of every lesson', () => {
-    for (const l of LESSONS) expect(FACTS[l.id]?.length, l.id).toBe(l.beats.length);
+    for (const l of LESSONS) {
+      if (l.id in CHECKED_IN) expect(FACTS[l.id], l.id).toBeUndefined();
+      else expect(FACTS[l.id]?.length, l.id).toBe(l.beats.length);
+    }
   });
 });
 
 describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (id, l) => {
-  it('shows at each beat what its caption says', () => {
+  it.skipIf(id in CHECKED_IN)('shows at each beat what its caption says', () => {
     const sim = new Simulation(scenarioOf(l));
     l.beats.forEach((beat, i) => {
       sim.runUntil(beat.at);

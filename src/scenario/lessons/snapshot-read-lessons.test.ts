@@ -1,0 +1,165 @@
+// The lessons on snapshots kept per node (paper §7, Figure 13) and on leadership transfer and
+// reads without the log (dissertation §3.10, §6.4): each is played headlessly, paused at each
+// beat, and the facts its caption claims are checked there, from the frames, the trace and the
+// client's history; each prediction's answer is checked against what the run goes on to do.
+// (lessons.test.ts checks the library as a whole: links, both languages, well-formed beats.)
+
+import { describe, expect, it } from 'vitest';
+import { historyFromTrace } from '../../check/history-from-trace';
+import { checkLinearizability, type Operation } from '../../check/linearizability';
+import type { RaftEvent } from '../../raft/types';
+import { Simulation } from '../../sim/simulation';
+import type { NodeFrame, TraceEvent } from '../../sim/types';
+import type { Lesson } from '../narration';
+import { validateScenario } from '../validate';
+import { findLesson, LESSONS } from './index';
+
+function scenarioOf(lesson: Lesson) {
+  const result = validateScenario(lesson.scenario, { requireTimeOrder: true });
+  if (!result.ok) throw new Error(`${lesson.id}: ${result.errors.join('; ')}`);
+  return result.scenario;
+}
+
+function replay(lesson: Lesson, until: number): Simulation {
+  const sim = new Simulation(scenarioOf(lesson));
+  sim.runUntil(until);
+  return sim;
+}
+
+function node(sim: Simulation, id: string): NodeFrame {
+  return sim.snapshot().nodes.find((n) => n.id === id)!;
+}
+
+function commands(sim: Simulation, id: string): (string | undefined)[] {
+  return node(sim, id).log.map((e) => e.command);
+}
+
+type NodeTrace<T extends RaftEvent['type']> = { time: number; node: string; event: Extract<RaftEvent, { type: T }> };
+
+function events<T extends RaftEvent['type']>(sim: Simulation, type: T, since = 0): NodeTrace<T>[] {
+  return sim.trace
+    .filter((t): t is Extract<TraceEvent, { kind: 'node' }> => t.kind === 'node' && t.time >= since)
+    .filter((t) => t.event.type === type)
+    .map((t) => ({ time: t.time, node: t.node, event: t.event as Extract<RaftEvent, { type: T }> }));
+}
+
+/** The index of the choice whose English text is `text`: ties a question's answer to a run's fact. */
+function choiceIndex(lesson: Lesson, beat: number, text: string): number {
+  const choices = lesson.beats[beat]!.question!.choices;
+  const i = choices.findIndex((c) => c.en === text);
+  if (i < 0) throw new Error(`${lesson.id} beat ${beat}: no choice "${text}"`);
+  return i;
+}
+
+function answer(lesson: Lesson, beat: number): number {
+  return lesson.beats[beat]!.question!.answer;
+}
+
+/** The client's history so far, as the linearizability checker and the history panel read it. */
+function history(sim: Simulation): Operation[] {
+  return historyFromTrace(sim.trace);
+}
+
+/** The operation of `command` the client sent at `call` (ms), or undefined. */
+function operation(sim: Simulation, command: string, call: number): Operation | undefined {
+  return history(sim).find((o) => o.command === command && o.call === call);
+}
+
+/** One check per beat: the facts the caption claims at that instant. */
+const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
+  'snapshot-keeps-suffix': [
+    (sim, l) => {
+      expect(sim.snapshot().network.cutLinks).toEqual(['C>B']);
+      const b = node(sim, 'B');
+      expect(b).toMatchObject({ role: 'leader', snapshot: { index: 5, term: 1 } });
+      expect(b.log.map((e) => e.command)).toEqual(['set f 6', 'set g 7']);
+      expect(b.nextIndex.C).toBe(1);
+      const c = node(sim, 'C');
+      expect(c.snapshot).toBeNull();
+      expect(c.log.map((e) => e.term)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+      // What C does with the snapshot it is sent.
+      const installed = events(replay(l, l.beats[1]!.at), 'snapshotInstalled').filter((e) => e.node === 'C');
+      expect(installed).toHaveLength(1);
+      const rule = installed[0]!.event.rule;
+      expect(answer(l, 0)).toBe(
+        choiceIndex(
+          l,
+          0,
+          rule === 6
+            ? 'Replaces 1–5 by the snapshot and keeps 6–7'
+            : 'Discards its whole log and resets its state from the snapshot',
+        ),
+      );
+    },
+    (sim) => {
+      const c = node(sim, 'C');
+      expect(events(sim, 'snapshotInstalled')).toEqual([
+        expect.objectContaining({
+          node: 'C',
+          event: expect.objectContaining({ rule: 6, index: 5, term: 1, kept: 2, discarded: 5, stateReset: false }),
+        }),
+      ]);
+      expect(c.snapshot).toMatchObject({ index: 5, term: 1 });
+      expect(commands(sim, 'C')).toEqual(['set f 6', 'set g 7']);
+      expect(c).toMatchObject({ commitIndex: 5, lastApplied: 5 });
+      expect(c.kv).toEqual({ a: '1', b: '2', c: '3', d: '4', e: '5' });
+      // B, not hearing back, sent the snapshot again; C kept what it had.
+      const install = events(sim, 'snapshotInstalled')[0]!.time;
+      const ignored = events(sim, 'snapshotIgnored', install).filter((e) => e.node === 'C');
+      expect(ignored.length).toBeGreaterThan(0);
+      expect(ignored[0]!.event).toMatchObject({ index: 5, mySnapshotIndex: 5 });
+      expect(node(sim, 'B').nextIndex.C).toBe(1);
+    },
+    (sim) => {
+      const b = node(sim, 'B');
+      expect(b.nextIndex.C).toBe(8);
+      expect(b.matchIndex.C).toBe(7);
+      // Entries 6–7 came again with prevLogIndex 5, and C's log did not change.
+      const resent = sim.trace.filter(
+        (t) =>
+          t.kind === 'sent' &&
+          t.time > 1100 &&
+          t.message.to === 'C' &&
+          t.message.payload.type === 'AppendEntries' &&
+          t.message.payload.prevLogIndex === 5 &&
+          t.message.payload.entries.length === 2,
+      );
+      expect(resent.length).toBeGreaterThan(0);
+      expect(events(sim, 'entriesAppended', 1000).filter((e) => e.node === 'C')).toEqual([]);
+      expect(events(sim, 'entriesTruncated').filter((e) => e.node === 'C')).toEqual([]);
+      for (const id of ['A', 'C']) expect(node(sim, id)).toMatchObject({ commitIndex: 7, kv: b.kv });
+      expect(commands(sim, 'C')).toEqual(['set f 6', 'set g 7']);
+      expect(sim.violations).toEqual([]);
+    },
+  ],
+};
+
+describe('the snapshot, transfer and read lessons', () => {
+  it('are in the library, with a check for every beat', () => {
+    for (const [id, checks] of Object.entries(FACTS)) {
+      const lesson = findLesson(id);
+      expect(lesson, id).toBeDefined();
+      expect(checks.length, id).toBe(lesson!.beats.length);
+    }
+    expect(LESSONS.filter((l) => l.id in FACTS)).toHaveLength(Object.keys(FACTS).length);
+  });
+});
+
+describe.each(Object.keys(FACTS))('lesson %s', (id) => {
+  it('shows at each beat what its caption says', () => {
+    const l = findLesson(id)!;
+    const sim = new Simulation(scenarioOf(l));
+    l.beats.forEach((beat, i) => {
+      sim.runUntil(beat.at);
+      try {
+        FACTS[id]![i]!(sim, l);
+      } catch (e) {
+        throw new Error(`${id}, beat ${i} at ${beat.at} ms: ${(e as Error).message}`, { cause: e });
+      }
+    });
+  });
+});
+
+// Referenced by the read lessons' checks below.
+void checkLinearizability;
+void operation;

@@ -6,6 +6,7 @@ import { electionRestriction } from './election-restriction';
 import { figure7 } from './figure-7';
 import { figure8 } from './figure-8';
 import { figure8Unsafe } from './figure-8-unsafe';
+import { followerSnapshot } from './follower-snapshot';
 import { installSnapshotLesson } from './install-snapshot';
 import { firstElection } from './first-election';
 import { isolatedTerm } from './isolated-term';
@@ -38,6 +39,7 @@ export const LESSONS: readonly Lesson[] = [
   snapshotShrinksLog,
   installSnapshotLesson,
   snapshotKeepsSuffix,
+  followerSnapshot,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -132,6 +132,73 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(sim.violations).toEqual([]);
     },
   ],
+  'follower-snapshot': [
+    (sim, l) => {
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', snapshot: null });
+      expect(node(sim, 'C')).toMatchObject({ role: 'follower', snapshot: { index: 3, term: 1 }, log: [] });
+      expect(events(sim, 'snapshotTaken')).toEqual([
+        expect.objectContaining({ node: 'C', event: expect.objectContaining({ index: 3, cause: 'forced' }) }),
+      ]);
+      for (const id of ['A', 'B']) {
+        expect(node(sim, id).snapshot).toBeNull();
+        expect(commands(sim, id)).toEqual(['set a 1', 'set b 2', 'set c 3']);
+      }
+      // What C does with entry 4, sent with prevLogIndex 3.
+      const later = replay(l, l.beats[1]!.at);
+      const refused = events(later, 'appendRefused').filter((e) => e.node === 'C');
+      const appended = events(later, 'entriesAppended').filter((e) => e.node === 'C' && e.event.fromIndex === 4);
+      const snapshots = later.trace.filter((t) => t.kind === 'sent' && t.message.payload.type === 'InstallSnapshot');
+      const what =
+        snapshots.length > 0
+          ? 'B must first send C a snapshot of its own'
+          : refused.length > 0
+            ? 'C refuses it: entry 3 is missing'
+            : appended.length > 0
+              ? 'C accepts it: its snapshot says entry 3 has term 1'
+              : 'none';
+      expect(answer(l, 0)).toBe(choiceIndex(l, 0, what));
+    },
+    (sim) => {
+      const c = node(sim, 'C');
+      expect(c.snapshot).toMatchObject({ index: 3, term: 1 });
+      expect(commands(sim, 'C')).toEqual(['set d 4']);
+      expect(c.commitIndex).toBe(4);
+      expect(c.kv).toEqual({ a: '1', b: '2', c: '3', d: '4' });
+      // It came as an AppendEntries checked at the snapshot's boundary.
+      const delivered = sim.trace.filter(
+        (t) =>
+          t.kind === 'delivered' &&
+          t.time > 700 &&
+          t.message.to === 'C' &&
+          t.message.payload.type === 'AppendEntries' &&
+          t.message.payload.entries.length > 0,
+      );
+      expect(delivered.length).toBeGreaterThan(0);
+      for (const t of delivered)
+        if (t.kind === 'delivered' && t.message.payload.type === 'AppendEntries')
+          expect(t.message.payload).toMatchObject({ prevLogIndex: 3, prevLogTerm: 1 });
+      expect(events(sim, 'appendRefused')).toEqual([]);
+      expect(sim.trace.some((t) => t.kind === 'sent' && t.message.payload.type === 'InstallSnapshot')).toBe(false);
+      expect(node(sim, 'B').snapshot).toBeNull();
+    },
+    (sim) => {
+      const [a, b, c] = ['A', 'B', 'C'].map((id) => node(sim, id));
+      expect(a!.snapshot).toBeNull();
+      expect(a!.log).toHaveLength(5);
+      expect(c!.snapshot).toMatchObject({ index: 3, term: 1 });
+      expect(commands(sim, 'C')).toEqual(['set d 4', 'set e 5']);
+      expect(b!.snapshot).toMatchObject({ index: 5, term: 1 });
+      expect(b!.log).toEqual([]);
+      expect(events(sim, 'snapshotTaken').map((e) => [e.node, e.event.index])).toEqual([
+        ['C', 3],
+        ['B', 5],
+      ]);
+      for (const n of [a!, b!, c!]) expect(n).toMatchObject({ commitIndex: 5, kv: b!.kv });
+      expect(Object.keys(b!.kv)).toHaveLength(5);
+      expect(sim.trace.some((t) => t.kind === 'sent' && t.message.payload.type === 'InstallSnapshot')).toBe(false);
+      expect(sim.violations).toEqual([]);
+    },
+  ],
 };
 
 describe('the snapshot, transfer and read lessons', () => {

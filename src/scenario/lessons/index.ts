@@ -20,6 +20,7 @@ import { replication } from './replication';
 import { snapshotKeepsSuffix } from './snapshot-keeps-suffix';
 import { snapshotShrinksLog } from './snapshot-shrinks-log';
 import { splitVote } from './split-vote';
+import { transferBeforeMaintenance } from './transfer-before-maintenance';
 
 export const LESSONS: readonly Lesson[] = [
   firstElection,
@@ -40,6 +41,7 @@ export const LESSONS: readonly Lesson[] = [
   installSnapshotLesson,
   snapshotKeepsSuffix,
   followerSnapshot,
+  transferBeforeMaintenance,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -199,6 +199,107 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(sim.violations).toEqual([]);
     },
   ],
+  'transfer-before-maintenance': [
+    (sim, l) => {
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', currentTerm: 1, commitIndex: 3 });
+      expect(node(sim, 'A').log).toHaveLength(3);
+      expect(node(sim, 'C')).toMatchObject({ alive: false, log: [] });
+      // What B does first once asked: TimeoutNow only when C's log matches, commands refused meanwhile.
+      const later = replay(l, l.beats[1]!.at);
+      const started = events(later, 'transferStarted')[0]!;
+      const sent = events(later, 'timeoutNowSent')[0]!;
+      const refusedBefore = later.trace.some(
+        (t) =>
+          t.kind === 'sent' &&
+          t.time <= sent.time &&
+          t.message.payload.type === 'ClientReply' &&
+          t.message.payload.transferringTo === 'C',
+      );
+      expect(started.event.targetMatchIndex).toBeLessThan(started.event.lastLogIndex);
+      const caughtUpFirst = sent.event.matchIndex === started.event.lastLogIndex && sent.time > started.time;
+      expect(answer(l, 0)).toBe(
+        choiceIndex(
+          l,
+          0,
+          caughtUpFirst && refusedBefore
+            ? "It refuses new commands while it brings C's log up to date"
+            : 'It sends C TimeoutNow at once',
+        ),
+      );
+    },
+    (sim, l) => {
+      // B refused set d 4, naming C.
+      const refusals = sim.trace.filter(
+        (t) =>
+          t.kind === 'sent' &&
+          t.message.from === 'B' &&
+          t.message.payload.type === 'ClientReply' &&
+          t.message.payload.transferringTo === 'C',
+      );
+      const setD = history(sim).find((o) => o.command === 'set d 4')!;
+      expect(
+        refusals.map(
+          (t) => t.kind === 'sent' && t.message.payload.type === 'ClientReply' && t.message.payload.requestId,
+        ),
+      ).toEqual([setD.id]);
+      expect(node(sim, 'B').log).toHaveLength(3);
+      expect(node(sim, 'C').log).toEqual(node(sim, 'B').log);
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', transfer: { to: 'C', timeoutNowSent: true } });
+      expect(events(sim, 'timeoutNowSent')).toEqual([
+        expect.objectContaining({ node: 'B', event: expect.objectContaining({ to: 'C', matchIndex: 3 }) }),
+      ]);
+      expect(node(sim, 'C').role).toBe('follower');
+      // When C leads: how long after TimeoutNow, against the shortest election timeout.
+      const later = replay(l, l.beats[2]!.at);
+      const sentAt = events(later, 'timeoutNowSent')[0]!.time;
+      const won = events(later, 'roleChanged').find((e) => e.node === 'C' && e.event.to === 'leader');
+      const [shortest] = scenarioOf(l).timing.electionTimeout;
+      expect(answer(l, 1)).toBe(
+        choiceIndex(
+          l,
+          1,
+          won === undefined
+            ? 'Never: B is still the leader'
+            : won.time - sentAt < shortest
+              ? 'Right away: it starts an election as soon as TimeoutNow arrives'
+              : 'After its election timeout (150–300 ms)',
+        ),
+      );
+    },
+    (sim) => {
+      expect(node(sim, 'C')).toMatchObject({ role: 'leader', currentTerm: 2 });
+      expect(node(sim, 'B')).toMatchObject({ role: 'follower', currentTerm: 2, transfer: null });
+      const sentAt = events(sim, 'timeoutNowSent')[0]!.time;
+      const won = events(sim, 'roleChanged').find((e) => e.node === 'C' && e.event.to === 'leader')!;
+      expect(won.time - sentAt).toBeLessThan(40);
+      // The only election since the first: C's, started by TimeoutNow, without pre-vote, flagged.
+      const elections = events(sim, 'electionStarted', 300);
+      expect(elections).toEqual([
+        expect.objectContaining({
+          node: 'C',
+          event: expect.objectContaining({ term: 2, cause: 'transfer', preVote: false }),
+        }),
+      ]);
+      const votes = sim.trace.filter(
+        (t) => t.kind === 'sent' && t.message.payload.type === 'RequestVote' && t.time > 700,
+      );
+      expect(votes.length).toBe(2);
+      for (const t of votes) if (t.kind === 'sent') expect(t.message.payload).toMatchObject({ transfer: true });
+      expect(sim.trace.some((t) => t.kind === 'timerFired' && t.timer === 'election' && t.time > 300)).toBe(false);
+    },
+    (sim) => {
+      expect(node(sim, 'B').alive).toBe(false);
+      expect(node(sim, 'C')).toMatchObject({ role: 'leader', currentTerm: 2, commitIndex: 5 });
+      expect(node(sim, 'A')).toMatchObject({ currentTerm: 2 });
+      expect(events(sim, 'electionStarted', 780)).toEqual([]);
+      const h = history(sim);
+      expect(h.find((o) => o.command === 'set d 4')).toMatchObject({ result: '4' });
+      expect(h.find((o) => o.command === 'set e 5')).toMatchObject({ result: '5' });
+      const byC = sim.trace.filter((t) => t.kind === 'client' && t.event.type === 'succeeded' && t.event.by === 'C');
+      expect(byC).toHaveLength(2);
+      expect(sim.violations).toEqual([]);
+    },
+  ],
 };
 
 describe('the snapshot, transfer and read lessons', () => {

@@ -14,6 +14,7 @@ import { narrowTimeouts } from './narrow-timeouts';
 import { preVote } from './prevote';
 import { quorumFour } from './quorum-four';
 import { quorumThree } from './quorum-three';
+import { readIndexLesson } from './read-index';
 import { refusedAppend } from './refused-append';
 import { rejoinDeposes } from './rejoin-deposes';
 import { replication } from './replication';
@@ -42,6 +43,7 @@ export const LESSONS: readonly Lesson[] = [
   snapshotKeepsSuffix,
   followerSnapshot,
   transferBeforeMaintenance,
+  readIndexLesson,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -72,6 +72,7 @@ const CHECKED_IN: Record<string, string> = {
   'snapshot-keeps-suffix': 'snapshot-read-lessons.test.ts',
   'follower-snapshot': 'snapshot-read-lessons.test.ts',
   'transfer-before-maintenance': 'snapshot-read-lessons.test.ts',
+  'read-index': 'snapshot-read-lessons.test.ts',
 };
 
 /** One check per beat: the facts the caption claims at that instant. */

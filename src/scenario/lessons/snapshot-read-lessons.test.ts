@@ -300,6 +300,64 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(sim.violations).toEqual([]);
     },
   ],
+  'read-index': [
+    (sim, l) => {
+      for (const id of ['A', 'B']) expect(commands(sim, id)).toEqual(['set x 1', 'get x']);
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', commitIndex: 2, lastApplied: 2 });
+      expect(events(sim, 'entryApplied').find((e) => e.node === 'B' && e.event.index === 2)?.event.entry.command).toBe(
+        'get x',
+      );
+      expect(operation(sim, 'get x', 500)?.result).toBe('1');
+      // How many entries the second get adds.
+      const later = replay(l, l.beats.at(-1)!.at);
+      expect(operation(later, 'get x', 800)?.result).toBe('1');
+      const added = node(later, 'B').log.length - node(sim, 'B').log.length;
+      const text = ['None', 'One, like the first get x', 'Two: the read and a no-op to confirm it'][added];
+      expect(answer(l, 0)).toBe(choiceIndex(l, 0, text!));
+    },
+    (sim) => {
+      const get = operation(sim, 'get x', 800)!;
+      expect(get.ret).toBe(Infinity);
+      const b = node(sim, 'B');
+      expect(events(sim, 'readStarted')).toEqual([
+        expect.objectContaining({
+          node: 'B',
+          event: expect.objectContaining({ requestId: get.id, readIndex: b.commitIndex, round: 1, via: 'readIndex' }),
+        }),
+      ]);
+      expect(b.commitIndex).toBe(2);
+      expect(b.reads?.pending).toEqual([expect.objectContaining({ requestId: get.id, readIndex: 2, round: 1 })]);
+      const round = sim.trace.filter(
+        (t) =>
+          t.kind === 'sent' &&
+          t.time >= 800 &&
+          t.message.from === 'B' &&
+          t.message.payload.type === 'AppendEntries' &&
+          t.message.payload.readContext === 1,
+      );
+      expect(new Set(round.map((t) => t.kind === 'sent' && t.message.to))).toEqual(new Set(['A', 'C']));
+      expect(events(sim, 'readAnswered')).toEqual([]);
+      expect(b.log).toHaveLength(2);
+    },
+    (sim) => {
+      const confirmed = events(sim, 'readRoundConfirmed');
+      expect(confirmed).toHaveLength(1);
+      expect(confirmed[0]!.event.round).toBe(1);
+      expect(confirmed[0]!.event.acks).toContain('B');
+      expect(confirmed[0]!.event.acks.length).toBeGreaterThanOrEqual(2);
+      const answered = events(sim, 'readAnswered');
+      expect(answered).toHaveLength(1);
+      expect(answered[0]!.event).toMatchObject({ readIndex: 2, result: '1', via: 'readIndex' });
+      expect(answered[0]!.event.lastApplied).toBeGreaterThanOrEqual(2);
+      expect(operation(sim, 'get x', 800)?.result).toBe(operation(sim, 'get x', 500)?.result);
+      // No entry and no commit since the switch.
+      expect(events(sim, 'entriesAppended', 700)).toEqual([]);
+      expect(events(sim, 'commitAdvanced', 700).filter((e) => e.node === 'B')).toEqual([]);
+      for (const id of ['A', 'B', 'C']) expect(node(sim, id).log).toHaveLength(2);
+      expect(node(sim, 'B').reads?.pending ?? []).toEqual([]);
+      expect(checkLinearizability(history(sim))).toEqual({ ok: true });
+    },
+  ],
 };
 
 describe('the snapshot, transfer and read lessons', () => {
@@ -327,7 +385,3 @@ describe.each(Object.keys(FACTS))('lesson %s', (id) => {
     });
   });
 });
-
-// Referenced by the read lessons' checks below.
-void checkLinearizability;
-void operation;

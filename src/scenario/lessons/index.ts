@@ -21,6 +21,7 @@ import { replication } from './replication';
 import { snapshotKeepsSuffix } from './snapshot-keeps-suffix';
 import { snapshotShrinksLog } from './snapshot-shrinks-log';
 import { splitVote } from './split-vote';
+import { staleLocalRead } from './stale-local-read';
 import { transferBeforeMaintenance } from './transfer-before-maintenance';
 
 export const LESSONS: readonly Lesson[] = [
@@ -44,6 +45,7 @@ export const LESSONS: readonly Lesson[] = [
   followerSnapshot,
   transferBeforeMaintenance,
   readIndexLesson,
+  staleLocalRead,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

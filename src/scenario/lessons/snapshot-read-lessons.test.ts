@@ -358,6 +358,58 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(checkLinearizability(history(sim))).toEqual({ ok: true });
     },
   ],
+  'stale-local-read': [
+    (sim, l) => {
+      expect(sim.snapshot().network.isolated).toEqual(['B']);
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', currentTerm: 1, kv: { x: '1' } });
+      expect(node(sim, 'C')).toMatchObject({ role: 'leader', currentTerm: 2, commitIndex: 2, kv: { x: '2' } });
+      const set2 = operation(sim, 'set x 2', 1000)!;
+      expect(set2.result).toBe('2');
+      expect(set2.ret).toBeLessThanOrEqual(1100.5);
+      // What B answers, switch on.
+      const get = operation(replay(l, l.beats[1]!.at), 'get x', 1200);
+      const text =
+        get?.result === '2'
+          ? 'x = 2, the latest value'
+          : get?.result === '1'
+            ? 'x = 1, a value already overwritten'
+            : 'No answer: B cannot reach a majority';
+      expect(answer(l, 0)).toBe(choiceIndex(l, 0, text));
+      // The reveal: without the switch the client times out on B and gets x = 2 from another node.
+      const safe = new Simulation(scenarioOf({ ...l, scenario: { ...l.scenario, unsafe: { localReads: false } } }));
+      safe.runUntil(2500);
+      expect(operation(safe, 'get x', 1200)?.result).toBe('2');
+      const answeredBy = safe.trace.filter((t) => t.kind === 'client' && t.event.type === 'succeeded').at(-1);
+      expect(answeredBy?.kind === 'client' && answeredBy.event.type === 'succeeded' && answeredBy.event.by).not.toBe(
+        'B',
+      );
+      expect(events(safe, 'readAnswered')).toEqual([]);
+      expect(checkLinearizability(history(safe))).toEqual({ ok: true });
+    },
+    (sim) => {
+      const get = operation(sim, 'get x', 1200)!;
+      const set2 = operation(sim, 'set x 2', 1000)!;
+      expect(get.result).toBe('1');
+      expect(set2.ret).toBeLessThan(get.call);
+      expect(events(sim, 'readAnswered')).toEqual([
+        expect.objectContaining({ node: 'B', event: expect.objectContaining({ via: 'local', result: '1' }) }),
+      ]);
+      expect(node(sim, 'B')).toMatchObject({ role: 'leader', currentTerm: 1 });
+      const verdict = checkLinearizability(history(sim));
+      expect(verdict.ok).toBe(false);
+      if (verdict.ok === false) {
+        expect(verdict.key).toBe('x');
+        expect(verdict.operations.map((o) => o.command)).toEqual(['set x 1', 'set x 2', 'get x']);
+      }
+    },
+    (sim) => {
+      expect(node(sim, 'B')).toMatchObject({ role: 'follower', currentTerm: 2, kv: { x: '2' } });
+      expect(commands(sim, 'B')).toEqual(['set x 1', 'set x 2']);
+      for (const id of ['A', 'C']) expect(node(sim, id).kv).toEqual({ x: '2' });
+      expect(sim.violations).toEqual([]);
+      expect(checkLinearizability(history(sim)).ok).toBe(false);
+    },
+  ],
 };
 
 describe('the snapshot, transfer and read lessons', () => {

@@ -10,6 +10,7 @@ import { followerSnapshot } from './follower-snapshot';
 import { installSnapshotLesson } from './install-snapshot';
 import { firstElection } from './first-election';
 import { isolatedTerm } from './isolated-term';
+import { leaseFastClock } from './lease-fast-clock';
 import { narrowTimeouts } from './narrow-timeouts';
 import { preVote } from './prevote';
 import { quorumFour } from './quorum-four';
@@ -46,6 +47,7 @@ export const LESSONS: readonly Lesson[] = [
   transferBeforeMaintenance,
   readIndexLesson,
   staleLocalRead,
+  leaseFastClock,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -74,6 +74,7 @@ const CHECKED_IN: Record<string, string> = {
   'transfer-before-maintenance': 'snapshot-read-lessons.test.ts',
   'read-index': 'snapshot-read-lessons.test.ts',
   'stale-local-read': 'snapshot-read-lessons.test.ts',
+  'lease-fast-clock': 'snapshot-read-lessons.test.ts',
 };
 
 /** One check per beat: the facts the caption claims at that instant. */

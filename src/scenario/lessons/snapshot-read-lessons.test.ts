@@ -410,6 +410,78 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(checkLinearizability(history(sim)).ok).toBe(false);
     },
   ],
+  'lease-fast-clock': [
+    (sim, l) => {
+      const a = node(sim, 'A');
+      expect(a).toMatchObject({ role: 'leader', currentTerm: 3, kv: { x: '1' }, clockRate: 1 });
+      expect(events(sim, 'timeoutNowSent')).toEqual([
+        expect.objectContaining({ node: 'C', time: 600, event: expect.objectContaining({ to: 'A' }) }),
+      ]);
+      expect(operation(sim, 'set x 1', 800)?.result).toBe('1');
+      // A holds a lease now: it would answer without a round.
+      expect(a.reads!.leaseUntilTick).toBeGreaterThan(a.reads!.tick);
+      for (const id of ['B', 'C']) expect(node(sim, id).clockRate).toBe(10);
+      expect(sim.snapshot().network.isolated).toEqual([]);
+      const get = operation(replay(l, l.beats[1]!.at), 'get x', 1160);
+      const text =
+        get?.result === '1'
+          ? 'x = 1, a stale value'
+          : get?.result === '2'
+            ? 'x = 2'
+            : 'It does not answer: its lease is over';
+      expect(answer(l, 0)).toBe(choiceIndex(l, 0, text));
+    },
+    (sim) => {
+      expect(sim.snapshot().network.isolated).toEqual(['A']);
+      expect(node(sim, 'A')).toMatchObject({ role: 'leader', currentTerm: 3 });
+      expect(node(sim, 'C')).toMatchObject({ role: 'leader', currentTerm: 5 });
+      const won = events(sim, 'roleChanged').find(
+        (e) => e.node === 'C' && e.event.to === 'leader' && e.event.term === 5,
+      )!;
+      expect(won.time).toBeGreaterThan(1101);
+      expect(won.time).toBeLessThan(1111);
+      const set2 = operation(sim, 'set x 2', 1135)!;
+      const get = operation(sim, 'get x', 1160)!;
+      expect(set2.result).toBe('2');
+      expect(set2.ret).toBeLessThan(get.call);
+      expect(set2.ret).toBeGreaterThan(1156);
+      expect(get.result).toBe('1');
+      const answered = events(sim, 'readAnswered').find((e) => e.event.requestId === get.id)!;
+      expect(answered).toMatchObject({ node: 'A', event: { via: 'lease', result: '1' } });
+      const verdict = checkLinearizability(history(sim));
+      expect(verdict.ok).toBe(false);
+      if (verdict.ok === false) expect(verdict.key).toBe('x');
+    },
+    (sim, l) => {
+      const scenario = scenarioOf(l);
+      expect(scenario.timing.clockDriftBound).toBe(10);
+      expect(scenario.timing.electionTimeout[0]).toBe(150);
+      expect(scenario.timing.heartbeatInterval).toBe(50);
+      expect(node(sim, 'C').clockRate).toBe(10);
+      // The same run with the switch off: A must run a round it cannot finish; C answers x = 2.
+      const safe = new Simulation(
+        scenarioOf({ ...l, scenario: { ...l.scenario, unsafe: { leaseIgnoresDrift: false } } }),
+      );
+      safe.runUntil(2500);
+      const get = operation(safe, 'get x', 1160)!;
+      expect(get.result).toBe('2');
+      const atA = events(safe, 'readStarted').find((e) => e.node === 'A' && e.event.requestId === get.id)!;
+      expect(atA.event.round).toBeGreaterThan(0);
+      expect(events(safe, 'readAnswered').filter((e) => e.node === 'A' && e.time > 1101)).toEqual([]);
+      const answered = events(safe, 'readAnswered').find((e) => e.event.requestId === get.id)!;
+      expect(answered.node).toBe('C');
+      expect(checkLinearizability(history(safe))).toEqual({ ok: true });
+      expect(answer(l, 2)).toBe(
+        choiceIndex(
+          l,
+          2,
+          get.result === '2'
+            ? 'A must confirm with a heartbeat round and cannot; the client gets x = 2 from another node'
+            : 'A still answers x = 1',
+        ),
+      );
+    },
+  ],
 };
 
 describe('the snapshot, transfer and read lessons', () => {

@@ -39,8 +39,8 @@ export const leaseFastClock: Lesson = {
     {
       at: 1100,
       caption: {
-        ko: 'A가 Term 3의 Leader이고(600ms에 C가 넘겨줌) set x 1을 Commit했습니다. 읽기는 리스 방식: 과반수가 최근에 Heartbeat에 응답했으면 A는 회차 없이 바로 답합니다. 위험한 스위치 때문에 A의 리스는 선거 타임아웃 전체(150ms)입니다. 그런데 1050ms부터 B와 C의 시계는 10배 빠릅니다. 1101ms에 A가 고립됩니다.',
-        en: 'A leads term 3 (C handed it over at 600 ms) and committed set x 1. Reads use a lease: while a majority recently acknowledged its heartbeats, A answers at once, without a round. With the unsafe switch, the lease lasts a whole election timeout (150 ms). But since 1050 ms B’s and C’s clocks run ten times fast. At 1101 ms A is cut off.',
+        ko: 'A가 Term 3의 Leader이고(600ms에 C가 넘겨줌) set x 1을 Commit했습니다. 읽기는 리스 방식: 과반수가 최근에 Heartbeat에 응답했으면 A는 회차 없이 바로 답합니다. 위험한 스위치 때문에 A의 리스는 선거 타임아웃 전체(150ms)입니다. 그런데 1050ms부터 B와 C의 시계는 10배 빠릅니다: 벌써 타임아웃되어 Term 4 후보가 되었지만, A의 Heartbeat를 최근에 받은 노드는 그 RequestVote를 무시합니다(학위논문 §4.2.3). 1101ms에 A가 고립됩니다.',
+        en: 'A leads term 3 (C handed it over at 600 ms) and committed set x 1. Reads use a lease: while a majority recently acknowledged its heartbeats, A answers at once, without a round. With the unsafe switch, the lease lasts a whole election timeout (150 ms). But since 1050 ms B’s and C’s clocks run ten times fast: they have already timed out and stand for term 4, but a node that heard A’s heartbeats recently ignores their RequestVotes (dissertation §4.2.3). At 1101 ms A is cut off.',
       },
       watch: { ko: '설정의 노드별 시계 속도', en: 'Each node’s clock rate in Settings' },
       focus: { nodes: ['A', 'B', 'C'] },

@@ -420,7 +420,11 @@ const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
       expect(operation(sim, 'set x 1', 800)?.result).toBe('1');
       // A holds a lease now: it would answer without a round.
       expect(a.reads!.leaseUntilTick).toBeGreaterThan(a.reads!.tick);
-      for (const id of ['B', 'C']) expect(node(sim, id).clockRate).toBe(10);
+      for (const id of ['B', 'C'])
+        expect(node(sim, id)).toMatchObject({ clockRate: 10, role: 'candidate', currentTerm: 4 });
+      const refused = events(sim, 'voteRefused', 1050).filter((e) => e.event.term === 4);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.filter((e) => e.event.reason === 'leader-alive').map((e) => e.node)).toContain('A');
       expect(sim.snapshot().network.isolated).toEqual([]);
       const get = operation(replay(l, l.beats[1]!.at), 'get x', 1160);
       const text =

@@ -9,6 +9,12 @@ import { figure8Unsafe } from './figure-8-unsafe';
 import { installSnapshotLesson } from './install-snapshot';
 import { firstElection } from './first-election';
 import { isolatedTerm } from './isolated-term';
+import { membershipAddServer } from './membership-add-server';
+import { membershipDirectUnsafe } from './membership-direct-unsafe';
+import { membershipJoint } from './membership-joint';
+import { membershipRemoveLeader } from './membership-remove-leader';
+import { membershipRemovedDisrupts } from './membership-removed-disrupts';
+import { membershipSingleServerBug } from './membership-single-server-bug';
 import { narrowTimeouts } from './narrow-timeouts';
 import { preVote } from './prevote';
 import { quorumFour } from './quorum-four';
@@ -36,6 +42,12 @@ export const LESSONS: readonly Lesson[] = [
   figure8Unsafe,
   snapshotShrinksLog,
   installSnapshotLesson,
+  membershipAddServer,
+  membershipJoint,
+  membershipDirectUnsafe,
+  membershipRemoveLeader,
+  membershipRemovedDisrupts,
+  membershipSingleServerBug,
 ];
 
 export function findLesson(id: string): Lesson | undefined {

@@ -59,6 +59,18 @@ function electionTimersFired(sim: Simulation, id: NodeId, since: number): number
     .length;
 }
 
+/** The AppendEntries messages `from` sent to `to` at or after `since`. */
+function appendsSent(sim: Simulation, since: number, from: NodeId | null, to: NodeId): number {
+  return sim.trace.filter(
+    (t) =>
+      t.kind === 'sent' &&
+      t.time >= since &&
+      (from === null || t.message.from === from) &&
+      t.message.to === to &&
+      t.message.payload.type === 'AppendEntries',
+  ).length;
+}
+
 function invariants(sim: Simulation): string[] {
   return sim.violations.map((v) => v.invariant);
 }
@@ -307,6 +319,8 @@ export const MEMBERSHIP_FACTS: Record<string, BeatFact[]> = {
       expect(b.quorum).toEqual([{ voters: ['A', 'C'], needed: 2 }]);
       expect(b.log[2]?.config).toEqual({ voters: ['A', 'C'] });
       expect(node(sim, 'A').log).toHaveLength(3);
+      const appended = events(sim, 'entriesAppended').find((e) => e.node === 'B' && e.event.fromIndex === 3)!;
+      expect(appendsSent(sim, appended.time + 1, 'B', 'A')).toBeGreaterThan(0);
       expect(b.commitIndex).toBe(2);
       const firstCommit = events(play(l.scenario, 770), 'commitAdvanced').find(
         (e) => e.node === 'B' && e.event.to >= 3,
@@ -365,6 +379,9 @@ export const MEMBERSHIP_FACTS: Record<string, BeatFact[]> = {
       expect(node(sim, 'D').configuration.voters).toEqual(ABCD);
       expect(node(sim, 'D').log).toHaveLength(1);
       const later = play(l.scenario, 620);
+      const committed = events(later, 'commitAdvanced').find((e) => e.node === 'B' && e.event.to === 2)!;
+      // After one last AppendEntries that tells D of its removal (lost on the cut link), nobody sends D any.
+      expect(appendsSent(play(l.scenario, 1990), committed.time + 1, null, 'D')).toBe(0);
       const deposed = events(later, 'roleChanged', 500).filter((e) => e.event.from === 'leader');
       const campaign = events(later, 'electionStarted', 500).filter((e) => e.node === 'D');
       const outcome =
@@ -432,6 +449,7 @@ export const MEMBERSHIP_FACTS: Record<string, BeatFact[]> = {
     (sim) => {
       expect(leaders(sim)).toEqual(['B']);
       expect(node(sim, 'B')).toMatchObject({ currentTerm: 2, commitIndex: 0, log: [] });
+      expect(sim.snapshot().options.leaderNoop).toBe(false);
       const tally = winningTally(sim, 'B');
       expect([...tally.granted].sort()).toEqual(['B', 'C', 'D']);
       expect(tally.quorums).toEqual([{ voters: ABCD, needed: 3 }]);

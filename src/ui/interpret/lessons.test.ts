@@ -21,7 +21,7 @@ function readLesson(id: string): { readings: Reading[]; nodes: number } {
 describe('every lesson, interpreted, names the section it teaches', () => {
   // §5 (quorum) is not one rule of its own: it is the majority every vote and commit is counted against.
   // Chapter 8 (log compaction) goes past the course notes: its lessons must cite the paper's §7 or Figure 13.
-  const beyondNotes = new Set(['8']);
+  const beyondNotes = new Set(['8', '9']);
   for (const lesson of LESSONS.filter((l) => l.section !== '5' && !beyondNotes.has(l.section)))
     it(`${lesson.id} (§${lesson.section})`, () => {
       const want = `§${lesson.section.split('–').pop()!}`;
@@ -29,7 +29,7 @@ describe('every lesson, interpreted, names the section it teaches', () => {
       expect(readings.some((r) => r.section === want)).toBe(true);
     });
 
-  for (const lesson of LESSONS.filter((l) => beyondNotes.has(l.section)))
+  for (const lesson of LESSONS.filter((l) => l.section === '8'))
     it(`${lesson.id} (§${lesson.section}): the run cites the paper's §7 or Figure 13`, () => {
       const { readings } = readLesson(lesson.id);
       const cites = (r: Reading): boolean =>
@@ -37,6 +37,17 @@ describe('every lesson, interpreted, names the section it teaches', () => {
         r.source !== 'Figure 2' &&
         'paper' in r.source &&
         /^(§7|Figure 13)/.test(r.source.paper);
+      expect(readings.some(cites)).toBe(true);
+    });
+
+  // Chapter 9 (membership changes) too: its lessons must cite the paper's §6 or the dissertation's chapter 4.
+  for (const lesson of LESSONS.filter((l) => l.section === '9'))
+    it(`${lesson.id} (§${lesson.section}): the run cites the paper's §6 or the dissertation's §4`, () => {
+      const { readings } = readLesson(lesson.id);
+      const cites = (r: Reading): boolean =>
+        r.source !== undefined &&
+        r.source !== 'Figure 2' &&
+        ('paper' in r.source ? /^§6(?![.\d])/.test(r.source.paper) : /^§4(?!\d)/.test(r.source.thesis));
       expect(readings.some(cites)).toBe(true);
     });
 

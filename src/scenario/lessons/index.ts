@@ -11,6 +11,12 @@ import { installSnapshotLesson } from './install-snapshot';
 import { firstElection } from './first-election';
 import { isolatedTerm } from './isolated-term';
 import { leaseFastClock } from './lease-fast-clock';
+import { membershipAddServer } from './membership-add-server';
+import { membershipDirectUnsafe } from './membership-direct-unsafe';
+import { membershipJoint } from './membership-joint';
+import { membershipRemoveLeader } from './membership-remove-leader';
+import { membershipRemovedDisrupts } from './membership-removed-disrupts';
+import { membershipSingleServerBug } from './membership-single-server-bug';
 import { narrowTimeouts } from './narrow-timeouts';
 import { preVote } from './prevote';
 import { quorumFour } from './quorum-four';
@@ -44,6 +50,12 @@ export const LESSONS: readonly Lesson[] = [
   installSnapshotLesson,
   snapshotKeepsSuffix,
   followerSnapshot,
+  membershipAddServer,
+  membershipJoint,
+  membershipDirectUnsafe,
+  membershipRemoveLeader,
+  membershipRemovedDisrupts,
+  membershipSingleServerBug,
   transferBeforeMaintenance,
   readIndexLesson,
   staleLocalRead,

@@ -11,6 +11,7 @@ import { nodeNames, type Scenario } from '../schema';
 import { decodeLink, encodeLink } from '../url';
 import { validateScenario } from '../validate';
 import { findLesson, LESSONS } from './index';
+import { MEMBERSHIP_FACTS } from './membership-facts';
 
 function scenarioOf(lesson: Lesson): Scenario {
   // Lessons are normalized data: actions already in time order, as a link requires.
@@ -79,6 +80,8 @@ const CHECKED_IN: Record<string, string> = {
 
 /** One check per beat: the facts the caption claims at that instant. */
 const FACTS: Record<string, ((sim: Simulation, l: Lesson) => void)[]> = {
+  // Membership changes (§6, dissertation §4): their checks live in membership-facts.ts.
+  ...MEMBERSHIP_FACTS,
   'first-election': [
     (sim, l) => {
       for (const id of ALL) expect(node(sim, id)).toMatchObject({ role: 'follower', currentTerm: 0 });

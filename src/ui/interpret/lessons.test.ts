@@ -22,7 +22,7 @@ describe('every lesson, interpreted, names the section it teaches', () => {
   // §5 (quorum) is not one rule of its own: it is the majority every vote and commit is counted against.
   // Chapter 8 (log compaction) goes past the course notes: its lessons must cite the paper's §7 or Figure 13.
   // Chapter 10 (leadership transfer, reads) goes past the paper: its lessons must cite the dissertation's §3.10 or §6.4.
-  const beyondNotes = new Set(['8', '10']);
+  const beyondNotes = new Set(['8', '9', '10']);
   for (const lesson of LESSONS.filter((l) => l.section !== '5' && !beyondNotes.has(l.section)))
     it(`${lesson.id} (§${lesson.section})`, () => {
       const want = `§${lesson.section.split('–').pop()!}`;
@@ -49,6 +49,17 @@ describe('every lesson, interpreted, names the section it teaches', () => {
         r.source !== 'Figure 2' &&
         'thesis' in r.source &&
         /^§(3\.10|6\.4)/.test(r.source.thesis);
+      expect(readings.some(cites)).toBe(true);
+    });
+
+  // Chapter 9 (membership changes) too: its lessons must cite the paper's §6 or the dissertation's chapter 4.
+  for (const lesson of LESSONS.filter((l) => l.section === '9'))
+    it(`${lesson.id} (§${lesson.section}): the run cites the paper's §6 or the dissertation's §4`, () => {
+      const { readings } = readLesson(lesson.id);
+      const cites = (r: Reading): boolean =>
+        r.source !== undefined &&
+        r.source !== 'Figure 2' &&
+        ('paper' in r.source ? /^§6(?![.\d])/.test(r.source.paper) : /^§4(?!\d)/.test(r.source.thesis));
       expect(readings.some(cites)).toBe(true);
     });
 

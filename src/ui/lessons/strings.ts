@@ -79,6 +79,8 @@ export const CHAPTERS: Readonly<Record<string, { readonly ko: string; readonly e
   '7': { ko: '로그 매칭 및 충돌 해결', en: 'Log matching and conflict resolution' },
   // Beyond the course notes: log compaction, §7 of the paper.
   '8': { ko: '로그 압축: 스냅샷 (논문 §7)', en: 'Log compaction: snapshots (paper §7)' },
+  // Beyond the course notes: cluster membership changes, §6 of the paper and chapter 4 of the dissertation.
+  '9': { ko: '클러스터 멤버십 변경 (논문 §6)', en: 'Cluster membership changes (paper §6)' },
   // Beyond the paper: leadership transfer and reads without the log, Ongaro's dissertation §3.10 and §6.4.
   '10': {
     ko: '리더 이양과 읽기 (학위논문 §3.10, §6.4)',

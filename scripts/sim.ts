@@ -10,8 +10,7 @@
 // The subcommands exit 0 on success and 2 on bad input.
 
 import { once } from 'node:events';
-import { readFileSync, statSync } from 'node:fs';
-import { MAX_FILE_BYTES, MAX_TIME } from '../src/scenario/bounds';
+import { MAX_TIME } from '../src/scenario/bounds';
 import { cut } from '../src/scenario/bounded-text';
 import { LESSONS } from '../src/scenario/lessons';
 import { report, runScenario } from '../src/scenario/run';
@@ -19,6 +18,7 @@ import { compactScenario, decodeLink, encodeCheckedLink, encodeLink, MAX_AT } fr
 import type { Scenario } from '../src/scenario/schema';
 import { validateScenario } from '../src/scenario/validate';
 import { Simulation } from '../src/sim/simulation';
+import { fail, InputError, readScenario, readTime } from './cli-input';
 
 const USAGE = [
   'usage: sim FILE.json [--until MS] [--trace]',
@@ -27,44 +27,6 @@ const USAGE = [
   '       sim lessons',
 ].join('\n');
 
-/** Bad input: reported on stderr with exit status 2 by main(). */
-class InputError extends Error {}
-
-function fail(message: string): never {
-  throw new InputError(message);
-}
-
-/** A time in ms from the command line: plain decimal digits (no hex, no blanks), from 0 to MAX_TIME. */
-function readTime(option: string, value: string | undefined, max: number): number {
-  const valid = value !== undefined && /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(value);
-  const ms = valid ? Number(value) : NaN;
-  if (!(ms >= 0 && ms <= max))
-    fail(`${option}: expected a time from 0 to ${max} ms, got "${cut(value ?? '')}"\n${USAGE}`);
-  return ms;
-}
-
-function readScenario(file: string): Scenario {
-  let text: string;
-  try {
-    // Refused by size before reading: parsing a huge file costs gigabytes for nothing.
-    const bytes = statSync(file).size;
-    if (bytes > MAX_FILE_BYTES) fail(`${cut(file)}: ${bytes} bytes; a scenario file is read up to ${MAX_FILE_BYTES}`);
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    fail(`${cut(file)}: cannot read (${cut((e as Error).message, 80)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    fail(`${cut(file)}: not valid JSON (${cut((e as Error).message, 80)})`);
-  }
-  const result = validateScenario(json);
-  if (!result.ok) fail(result.errors.join('\n'));
-  return result.scenario;
-}
-
 async function run(argv: string[]): Promise<void> {
   let file: string | undefined;
   let until = 10_000;
@@ -72,7 +34,7 @@ async function run(argv: string[]): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--trace') trace = true;
-    else if (arg === '--until') until = readTime('--until', argv[++i], MAX_TIME);
+    else if (arg === '--until') until = readTime('--until', argv[++i], MAX_TIME, USAGE);
     else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
     else fail(`unexpected argument "${cut(arg)}"\n${USAGE}`);
@@ -113,7 +75,7 @@ function encode(argv: string[]): void {
   let at = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--at') at = readTime('--at', argv[++i], MAX_AT);
+    if (arg === '--at') at = readTime('--at', argv[++i], MAX_AT, USAGE);
     else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
     else fail(`unexpected argument "${cut(arg)}"\n${USAGE}`);

@@ -26,6 +26,7 @@ import type {
 } from '../raft/types';
 import {
   emptyCheckerState,
+  type CheckerState,
   restoreCheckerState,
   SafetyChecker,
   saveCheckerState,
@@ -181,6 +182,25 @@ export interface SimCheckpoint {
   readonly scriptCursor: number;
   readonly liveCursor: number;
   /** Clock rates other than 1, by node (the `clock` action). */
+  readonly clockRates: Readonly<Record<NodeId, number>>;
+}
+
+/** One node as the explorer sees it: its state when alive, else what is on its disk. */
+export interface ExploredNode {
+  readonly id: NodeId;
+  readonly state: Readonly<RaftState> | null;
+  readonly disk: Readonly<PersistentState> | null;
+  readonly highestTerm: number;
+}
+
+export interface ExplorationView {
+  readonly nodes: readonly ExploredNode[];
+  readonly inFlight: readonly Envelope[];
+  readonly checker: Readonly<CheckerState>;
+  readonly client: Readonly<ClientState>;
+  readonly network: Readonly<NetworkState>;
+  readonly options: Readonly<RaftOptions>;
+  readonly unsafe: Readonly<UnsafeSwitches>;
   readonly clockRates: Readonly<Record<NodeId, number>>;
 }
 
@@ -841,6 +861,30 @@ export class Simulation {
       this.violations.push(violation);
       if (this.recordTrace) this.records.violation(violation, this.now_, this.step_);
     }
+  }
+
+  // ---- Exploration -------------------------------------------------------------------------
+
+  /**
+   * Everything that decides what can happen next, as live read-only views (not copies), for the
+   * state-space explorer (src/check/explore), which tells states apart by it. Time, timers and the
+   * PRNG are left out: an exploration never lets time move and turns random loss off.
+   */
+  explorationView(): ExplorationView {
+    return {
+      nodes: this.nodeIds.map((id) => {
+        const slot = this.slots.get(id)!;
+        const state = slot.raft?.state ?? null;
+        return { id, state, disk: state === null ? slot.disk : null, highestTerm: slot.highestTerm };
+      }),
+      inFlight: this.inFlight.values(),
+      checker: this.checker.state,
+      client: this.client.state,
+      network: this.network.state,
+      options: this.options,
+      unsafe: this.unsafe,
+      clockRates: this.clockRates,
+    };
   }
 
   // ---- Snapshots and checkpoints -------------------------------------------------------------

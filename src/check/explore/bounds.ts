@@ -1,0 +1,49 @@
+// The bounds of an exploration. Raft's state space is infinite (terms and logs grow without end),
+// so an exploration covers the states within these bounds, and says whether it covered all of them.
+
+/** What a single path may spend: each choice of these kinds uses one. */
+export interface Budget {
+  /** Nodes crashed. */
+  crashes: number;
+  /** Crashed nodes restarted. */
+  restarts: number;
+  /** Client writes submitted. */
+  writes: number;
+  /** Messages duplicated by the network. */
+  duplicates: number;
+  /** A leader's heartbeat timer fired by hand (each sends a round of AppendEntries). */
+  heartbeats: number;
+}
+
+export interface ExploreBounds extends Budget {
+  /** States where any node's term passes this are not explored further. */
+  maxTerm: number;
+  /** States where any node's log passes this last index are not explored further. */
+  maxLog: number;
+  /** The longest path explored, in choices. */
+  depth: number;
+  /** Stop after this many distinct states (memory guard); the result then says it was not exhausted. */
+  maxStates: number;
+  /** Merge states that differ only by a renaming of nodes (sound when the nodes are interchangeable). */
+  symmetry: boolean;
+}
+
+export const DEFAULT_BOUNDS: Readonly<ExploreBounds> = {
+  maxTerm: 3,
+  maxLog: 2,
+  depth: 30,
+  crashes: 0,
+  restarts: 0,
+  writes: 1,
+  duplicates: 0,
+  heartbeats: 1,
+  maxStates: 2_000_000,
+  symmetry: true,
+};
+
+export const BUDGET_KINDS: readonly (keyof Budget)[] = ['crashes', 'restarts', 'writes', 'duplicates', 'heartbeats'];
+
+export function budgetOf(bounds: ExploreBounds): Budget {
+  const { crashes, restarts, writes, duplicates, heartbeats } = bounds;
+  return { crashes, restarts, writes, duplicates, heartbeats };
+}

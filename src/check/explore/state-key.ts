@@ -1,0 +1,122 @@
+// The fingerprint of a cluster state, for the explorer's visited set: two states with the same key
+// have the same futures, so the explorer visits each once (TLC's fingerprints, §14.3.1 of
+// Lamport's "Specifying Systems", serve the same purpose).
+//
+// The key is the canonical text of everything that decides what can happen next: every node's
+// Raft state (or its disk while it is down), the messages on the wire as a multiset (their ids
+// and delivery times do not matter when the explorer picks the order), the network's cuts, the
+// client's requests, and the checker's history (which leader each term had, what was committed),
+// because a later event is judged against that history. Time, timers and the PRNG are left out:
+// time never moves during an exploration and random loss is turned off. So are the options and
+// unsafe switches: no choice of the explorer changes them.
+//
+// Symmetry reduction: when the nodes are interchangeable, a state and its copy with node names
+// permuted have the same futures up to that renaming. The key renames nodes in an order fixed by
+// what each node holds (names aside), so most permuted copies meet at one key. Two states with one
+// key are always true renamings of each other, so the reduction never merges states that differ.
+
+import { RaftLog } from '../../raft/log';
+import type { NodeId } from '../../raft/types';
+import type { ExplorationView } from '../../sim/simulation';
+
+type Rename = (name: string) => string | undefined;
+
+/** Canonical text of a value: object keys sorted, node names renamed, sets of names sorted. */
+function canonical(value: unknown, rename: Rename): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(rename(value) ?? value);
+  if (typeof value !== 'object') return String(value);
+  if (value instanceof RaftLog) {
+    return `L${value.snapshotIndex}/${value.snapshotTerm}${canonical(value.held(), rename)}`;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonical(item, rename));
+    // An array of node names is a set (voters, votes granted, nodes heard from): its order carries nothing.
+    if (value.length > 0 && value.every((item) => typeof item === 'string' && rename(item) !== undefined)) items.sort();
+    return `[${items.join(',')}]`;
+  }
+  // The engine builds each kind of object with its keys in one order; only maps keyed by node
+  // name (nextIndex, matchIndex, …) need sorting, since renaming changes their order.
+  let keyedByNode = false;
+  const parts: string[] = [];
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const renamed = rename(key);
+    if (renamed !== undefined) keyedByNode = true;
+    parts.push(`${renamed ?? key}:${canonical(item, rename)}`);
+  }
+  if (keyedByNode) parts.sort();
+  return `{${parts.join(',')}}`;
+}
+
+/** A multiset's canonical text: its members' texts, sorted. */
+function bag(items: readonly unknown[], rename: Rename): string {
+  return `[${items
+    .map((item) => canonical(item, rename))
+    .sort()
+    .join(',')}]`;
+}
+
+/** The checker's history, with "node:term" vote keys split so the node's name can be renamed. */
+function checkerHistory(view: ExplorationView, rename: Rename): string {
+  const { votes, ...rest } = view.checker;
+  const voteList = Object.entries(votes).map(([key, candidate]) => {
+    const cut = key.lastIndexOf(':');
+    return [key.slice(0, cut), Number(key.slice(cut + 1)), candidate];
+  });
+  return `${canonical(rest, rename)}${bag(voteList, rename)}`;
+}
+
+function networkCuts(view: ExplorationView, rename: Rename): string {
+  const { isolated, cutLinks, partition } = view.network;
+  const cuts = cutLinks.map((link) => link.split('>'));
+  return `${canonical(isolated, rename)}${bag(cuts, rename)}${partition === null ? '-' : bag(partition, rename)}`;
+}
+
+function nodeText(view: ExplorationView, index: number, rename: Rename): string {
+  const node = view.nodes[index]!;
+  const held = node.state ?? { down: node.disk };
+  return `${canonical(held, rename)}^${node.highestTerm}@${view.clockRates[node.id] ?? 1}`;
+}
+
+/**
+ * The order nodes are renamed in: by what each holds with every name blanked out, ties kept in
+ * their given order. Any order is sound; this one makes permuted copies of a state agree.
+ */
+function symmetricOrder(view: ExplorationView): number[] {
+  const ids = new Set(view.nodes.map((n) => n.id));
+  const blank: Rename = (name) => (ids.has(name) ? '*' : undefined);
+  const texts = view.nodes.map((_, i) => nodeText(view, i, blank));
+  return view.nodes.map((_, i) => i).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : a - b));
+}
+
+/** The canonical text of the whole state; with `symmetric`, node names are replaced by their rank. */
+export function stateText(view: ExplorationView, symmetric: boolean): string {
+  const order = symmetric ? symmetricOrder(view) : view.nodes.map((_, i) => i);
+  const names = new Map<NodeId, string>();
+  order.forEach((index, rank) => names.set(view.nodes[index]!.id, symmetric ? `#${rank}` : view.nodes[index]!.id));
+  const rename: Rename = (name) => names.get(name);
+  const nodes = order.map((index) => nodeText(view, index, rename)).join('|');
+  const wire = bag(
+    view.inFlight.map((m) => [m.from, m.to, m.payload, m.lost]),
+    rename,
+  );
+  return [nodes, wire, networkCuts(view, rename), canonical(view.client, rename), checkerHistory(view, rename)].join(
+    '\n',
+  );
+}
+
+/** A 53-bit hash of a text (cyrb53: two 32-bit multiply-xorshift lanes). */
+export function fingerprint(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

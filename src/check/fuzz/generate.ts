@@ -24,6 +24,7 @@ export const UNSAFE_NAMES: readonly UnsafeName[] = [
   'leaseIgnoresDrift',
 ];
 const MEMBERSHIP_SWITCHES: readonly UnsafeName[] = ['directMembershipChange', 'changeBeforeTermCommit'];
+const READ_SWITCHES: readonly UnsafeName[] = ['localReads', 'leaseIgnoresDrift'];
 
 /** Everything a failing case needs to be replayed and shrunk. */
 export interface FuzzCase {
@@ -47,10 +48,12 @@ export interface GenerateSettings {
   /** A fixed fault-phase length in virtual ms; otherwise 2–6 s. */
   readonly faultMs?: number;
   readonly unsafe?: UnsafeName | null;
-  /** Force snapshots in or out of the mix (default: in, unless hunting an unrelated unsafe switch). */
+  /** Leave snapshots out of the mix (default: in, whatever the unsafe switch). */
   readonly snapshots?: boolean;
-  /** Force membership changes in or out of the mix (same default). */
+  /** Leave membership changes out of the mix (default: in). */
   readonly membership?: boolean;
+  /** Leave the plots and traps out (plots.ts; default: in). */
+  readonly plots?: boolean;
 }
 
 /** The healthy network the ending restores (the scenario defaults). */
@@ -94,22 +97,23 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
   const nodes = settings.nodes ?? (prng.chance(0.5) ? 3 : int(4, 9));
   const names = nodeNames(nodes);
   const faultEnd = settings.faultMs ?? int(2000, 6000);
-  const snapshotsOn =
-    settings.snapshots ?? ((settings.unsafe ?? null) === null || settings.unsafe === 'snapshotUncommitted');
+  // Snapshots and membership changes are in the mix whatever the unsafe switch: a bug must be
+  // caught among them too. (They were once left out of the other hunts, when Figure 8 was caught
+  // in about 1 case in 2,000 and any change of the mix could lose that one; see plots.ts.)
+  const snapshotsOn = settings.snapshots ?? true;
   const unsafeName = settings.unsafe ?? null;
   const membershipBug = unsafeName !== null && MEMBERSHIP_SWITCHES.includes(unsafeName);
-  // Like snapshots, membership changes stay out of the hunt for the other unsafe switches: they
-  // shrink the cluster that Figure 8's overwrite needs within the default budget.
-  const membershipOn = settings.membership ?? (unsafeName === null || membershipBug);
+  // Not for the read switches, which are judged by linearizability: with changes in the mix the
+  // first failure of localReads is a read left unanswered (seed 2), not the stale read.
+  const membershipOn = settings.membership ?? !(unsafeName !== null && READ_SWITCHES.includes(unsafeName));
+  const plotsOn = settings.plots ?? true;
   const options: Scenario['options'] = {
     preVote: prng.chance(0.5),
     checkQuorum: prng.chance(0.5),
     leaderNoop: prng.chance(0.5),
     fastBackup: prng.chance(0.5),
     maxEntriesPerMessage: pick([1, 3, 10]),
-    // §7: half the cases compact their logs, at thresholds from every entry to every 30. Not under
-    // the other unsafe switches: compaction hides Figure 8's overwrite from the checker's default
-    // budget (a follower never truncates what it has snapshotted), a gap still to look into.
+    // §7: half the cases compact their logs, at thresholds from every entry to every 30.
     snapshotThreshold: prng.chance(0.5) && snapshotsOn ? pick([1, 2, 5, 10, 30]) : 0,
     snapshotChunk: pick([8, 64, 256, 4096]),
     // §6: the 2015 bug is one of single-server changes; the others in both modes.
@@ -190,9 +194,9 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
     oracle,
     plotPrng,
     {
-      strikeRate: plotPick([0, 0, 0.3, 0.7]),
-      splitRate: membershipOn ? plotPick([0, 0.5, 1]) : 0,
-      strandRate: plotPick([0, 0, 0.2, 0.5]),
+      strikeRate: plotsOn ? plotPick([0, 0, 0.3, 0.7]) : 0,
+      splitRate: plotsOn && membershipOn ? plotPick([0, 0.5, 1]) : 0,
+      strandRate: plotsOn ? plotPick([0, 0, 0.2, 0.5]) : 0,
       membership: membershipOn,
     },
     {
@@ -300,7 +304,7 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
         for (let i = int(1, 2); i > 0; i--) {
           faults.push({ at, do: 'submit', command: `set ${pick(KEYS)} v${++value}`, node: leader.id });
         }
-        if (plotPrng.chance(0.6)) {
+        if (plotsOn && plotPrng.chance(0.6)) {
           // Figure 8 (§5.4.2): the next leader also takes a write it cannot spread; the first
           // comes back and is re-elected, replicates its stale entry to a majority, and is cut
           // off a round trip later, before an entry of its own term is on a majority; the second
@@ -329,7 +333,14 @@ export function generateCase(seed: number, settings: GenerateSettings = {}): Fuz
         : null;
       if (change) faults.push({ at, do: 'change', ...change });
       const voters = leaderNode?.configuration.voters.length ?? 0;
-      if (change && options.membership === 'single' && voters >= 4 && voters % 2 === 0 && plotPrng.chance(0.7)) {
+      if (
+        change &&
+        options.membership === 'single' &&
+        voters >= 4 &&
+        voters % 2 === 0 &&
+        plotsOn &&
+        plotPrng.chance(0.7)
+      ) {
         // The 2015 single-server bug (dissertation §4.1 errata) needs an even configuration: this
         // change is left uncommitted with its leader, the others elect a leader that changes one
         // server too at once, and that change is committed by a majority apart from the first

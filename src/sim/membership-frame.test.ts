@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RaftLog } from '../raft/log';
 import { initialState } from '../raft/node';
 import type { Configuration, LogEntry } from '../raft/types';
+import type { ScenarioInput } from '../scenario/schema';
 import { membershipFrame } from './membership-frame';
 import { simulation } from './test-helpers';
 import type { ClusterFrame } from './types';
@@ -12,7 +13,7 @@ import type { ClusterFrame } from './types';
 const ABC: Configuration = { voters: ['A', 'B', 'C'], learners: [] };
 
 /** Frames every millisecond until `until`, to catch states that last a few milliseconds. */
-function frames(input: Parameters<typeof simulation>[0], until: number): ClusterFrame[] {
+function frames(input: ScenarioInput, until: number): ClusterFrame[] {
   const sim = simulation(input);
   const out: ClusterFrame[] = [];
   for (let t = 0; t <= until; t++) {
@@ -23,7 +24,7 @@ function frames(input: Parameters<typeof simulation>[0], until: number): Cluster
 }
 
 describe('membershipFrame in a running cluster', () => {
-  const addD = {
+  const addD: ScenarioInput = {
     version: 1,
     seed: 3,
     nodes: 4,
@@ -33,7 +34,7 @@ describe('membershipFrame in a running cluster', () => {
       { at: 600, do: 'submit', command: 'set x 1' },
       { at: 1000, do: 'change', add: ['D'] },
     ],
-  } as const;
+  };
 
   it('shows the leader’s configuration, then D as a learner catching up, then D as a voter', () => {
     const all = frames(addD, 1600);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftEvent } from '../../raft/types';
 import { nodeEvent } from '../explain/test-records';
-import { formatReading, readStep } from './interpret';
+import { feedLines, formatReading, readStep } from './interpret';
 
 const read = (event: RaftEvent, node = 'B') => {
   const readings = readStep([nodeEvent(5, node, event)]);
@@ -83,6 +83,8 @@ describe('membership readings cite §6 / dissertation §4', () => {
     );
     expect(reading.text.ko).toContain('구성 엔트리 C_old,new {A,B,C} + {A,B,C,D}를 인덱스 4(임기 2)에 추가함');
     expect(reading.text.en).not.toContain('""');
+    // configurationChanged already tells the feed; this one waits for "Why?".
+    expect(feedLines([reading], false)).toEqual([]);
   });
 
   it('a follower receiving a configuration entry names it', () => {

@@ -44,6 +44,7 @@ import {
 import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { initialConfigurationOf, logEntryOf } from './membership';
+import { membershipFrame } from './membership-frame';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
@@ -905,6 +906,10 @@ export class Simulation {
       violations: [...this.violations],
       options: this.options,
       unsafe: this.unsafe,
+      membership: membershipFrame(
+        nodes.map((n) => ({ id: n.id, state: this.slots.get(n.id)!.raft?.state, configuration: n.configuration })),
+        leader?.id ?? null,
+      ),
     };
   }
 

@@ -12,6 +12,7 @@ import type {
   NodeId,
   RaftEvent,
   RaftMessage,
+  QuorumSet,
   RaftOptions,
   Role,
   SnapshotTransfer,
@@ -270,4 +271,29 @@ export interface ClusterFrame {
   /** The engine options and unsafe teaching switches in force. */
   readonly options: RaftOptions;
   readonly unsafe: UnsafeSwitches;
+  /** The configuration the cluster follows now (§6), for the view: see membership-frame.ts. */
+  readonly membership: MembershipFrame;
+}
+
+export interface MembershipFrame {
+  /**
+   * Whose configuration this is: the leader the cluster follows, else the live node holding the
+   * newest configuration entry (null when every node is down: the first node's, from its disk).
+   */
+  readonly from: NodeId | null;
+  readonly configuration: Configuration;
+  /** What a quorum means in it: one majority per voter set (two in C_old,new). */
+  readonly quorum: readonly QuorumSet[];
+  /** Leader: each learner catching up (dissertation §4.2.1), in the order of configuration.learners. */
+  readonly learners: readonly LearnerProgress[];
+}
+
+export interface LearnerProgress {
+  readonly id: NodeId;
+  /** The leader's matchIndex for it. */
+  readonly matchIndex: number;
+  /** The leader's last log index. */
+  readonly lastIndex: number;
+  /** Within one round of the leader's log: the change that makes it a voter may go in. */
+  readonly caughtUp: boolean;
 }

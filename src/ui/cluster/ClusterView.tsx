@@ -1,5 +1,6 @@
-// The live cluster: nodes on a ring, the network between them and every message in flight,
-// all placed by the snapshot's virtual time. The SVG scales with its box through its viewBox.
+// The live cluster: the voters on a ring (spare servers and learners apart from it, §6), the
+// network between them and every message in flight, all placed by the snapshot's virtual time.
+// The SVG scales with its box through its viewBox.
 
 import { MotionProvider } from './motion-context';
 import { useMemo, useRef } from 'react';
@@ -13,6 +14,9 @@ import { usePresentStore } from '../chrome/present-store';
 import { layoutRing, VIEW_HEIGHT, VIEW_WIDTH, type Rect } from './geometry';
 import { MessageLegend } from './MessageLegend';
 import { MessageLayer } from './MessageLayer';
+import { MembershipKey } from './MembershipKey';
+import { parseRingSplit, ringSplitKey } from './membership-view';
+import { QuorumOutlines } from './QuorumOutlines';
 import { NodeBadge } from './NodeBadge';
 import { NetworkLayer } from './PartitionLines';
 import styles from './Cluster.module.css';
@@ -41,6 +45,9 @@ function ClientBox({ box }: { box: Rect }) {
 
 export function ClusterView() {
   const ids = useSimStore(useShallow((s) => s.snapshot?.nodes.map((n) => n.id) ?? []));
+  // The ring re-forms round the voters of the configuration the cluster follows, as it changes.
+  const splitKey = useSimStore((s) => ringSplitKey(s.snapshot));
+  const { ring, apart } = useMemo(() => parseRingSplit(splitKey), [splitKey]);
   const t = useStrings(STRINGS);
   const presenting = usePresentStore((s) => s.presenting);
   // Pointed out on the ring: the nodes a violation names, and the nodes the lesson's pause is about.
@@ -54,9 +61,9 @@ export function ClusterView() {
   const layout = useMemo(
     () =>
       box.width < STRETCH_FROM_PX
-        ? layoutRing(ids, { width: box.width, height: box.width * 10 }, MIN_TEXT_PX[mode])
-        : layoutRing(ids, box, MIN_TEXT_PX[mode]),
-    [ids, box, mode],
+        ? layoutRing(ring, { width: box.width, height: box.width * 10 }, MIN_TEXT_PX[mode], apart)
+        : layoutRing(ring, box, MIN_TEXT_PX[mode], apart),
+    [ring, apart, box, mode],
   );
   const glyph = layout.scale > 0 ? Math.max(1, MIN_GLYPH_PX[mode] / (GLYPH_UNITS * layout.scale)) : 1;
   const { view } = layout;
@@ -85,10 +92,12 @@ export function ClusterView() {
                   <path d="M0,0 L10,5 L0,10 Z" fill="#b91c1c" />
                 </marker>
               </defs>
+              <QuorumOutlines layout={layout} />
               <NetworkLayer layout={layout} ids={ids} />
               <ClientBox box={layout.client} />
               {ids.map((id) => {
-                const p = layout.positions.get(id)!;
+                const p = layout.positions.get(id);
+                if (!p) return null;
                 const violation = violations.now.includes(id)
                   ? 'now'
                   : violations.nodes.includes(id)
@@ -109,6 +118,7 @@ export function ClusterView() {
             </svg>
             <MessageLayer layout={layout} box={box} drawing={drawing} glyph={glyph} />
           </div>
+          <MembershipKey />
           <MessageLegend />
         </div>
       </figure>

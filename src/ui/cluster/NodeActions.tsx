@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeId } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
+import { standingOf } from './membership-view';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
@@ -78,10 +79,9 @@ export function NodeActions() {
       const n = s.snapshot?.nodes.find((x) => x.id === s.selectedNode);
       if (!s.snapshot || !n) return null;
       const network = s.snapshot.network;
-      // §6: membership as the leader's log says (else the node's own); the engine reports it in the frame.
-      const config = (s.snapshot.nodes.find((x) => x.role === 'leader') ?? n).configuration;
+      // §6: membership as the configuration the cluster follows says (the frame's, as the ring draws it).
       return {
-        member: config.voters.includes(n.id) || (config.old?.includes(n.id) ?? false),
+        member: standingOf(s.snapshot, n.id) === 'voter',
         id: n.id,
         alive: n.alive,
         isolated: network.isolated.includes(n.id),

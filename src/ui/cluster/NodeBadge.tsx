@@ -1,7 +1,8 @@
 // One node on the ring: role by colour AND by outline, label and crown; the term large;
 // whom it voted for, or, as a candidate, who granted and who refused its vote; a cross
-// when it is down and a dashed barrier when it is isolated. It reads all of this from
-// the snapshot and decides nothing.
+// when it is down and a dashed barrier when it is isolated; apart from the ring, a dashed
+// outline and its standing (spare or learner, §6), a learner with its catch-up. It reads all of
+// this from the snapshot and decides nothing.
 
 import { memo, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,6 +13,8 @@ import { useStrings } from '../i18n';
 import { inkOn, ROLE_COLOR, termInk } from '../theme';
 import { ElectionTimerArc } from './ElectionTimerArc';
 import type { NodeMetrics } from './geometry';
+import { learnerProgressOf, standingOf } from './membership-view';
+import { MEMBERSHIP_STRINGS, type Standing } from './membership-strings';
 import { useMotionParts } from './motion-context';
 import styles from './Cluster.module.css';
 import { STRINGS, type NodeStatus } from './strings';
@@ -31,6 +34,12 @@ interface NodeView {
   /** A leader handing over (§3.10): to whom; "" otherwise. */
   readonly transferTo: string;
   readonly clockRate: number;
+  /** Its place in the configuration the cluster follows (§6). */
+  readonly standing: Standing;
+  /** A learner's catch-up (dissertation §4.2.1): the leader's matchIndex for it and its last index; -1 when none. */
+  readonly catchUpMatch: number;
+  readonly catchUpLast: number;
+  readonly caughtUp: boolean;
 }
 
 function selectNodeView(id: NodeId) {
@@ -38,6 +47,7 @@ function selectNodeView(id: NodeId) {
     const node = s.snapshot?.nodes.find((n) => n.id === id);
     if (!s.snapshot || !node) return null;
     const status: NodeStatus = node.alive ? node.role : 'down';
+    const progress = learnerProgressOf(s.snapshot, id);
     return {
       status,
       term: node.currentTerm,
@@ -50,6 +60,10 @@ function selectNodeView(id: NodeId) {
       readWait: readWaitOf(node.reads?.pending[0]),
       transferTo: node.transfer?.to ?? '',
       clockRate: node.clockRate,
+      standing: standingOf(s.snapshot, id),
+      catchUpMatch: progress?.matchIndex ?? -1,
+      catchUpLast: progress?.lastIndex ?? -1,
+      caughtUp: progress?.caughtUp ?? false,
     };
   };
 }
@@ -116,6 +130,7 @@ export const NodeBadge = memo(function NodeBadge({
   const view = useSimStore(useShallow(selectNodeView(id)));
   const selectNode = useSimStore((s) => s.selectNode);
   const t = useStrings(STRINGS);
+  const ms = useStrings(MEMBERSHIP_STRINGS);
   // Until motion has loaded (after the first frame), the badge is drawn without its entry animation.
   const motion = useMotionParts();
   if (!view) return null;
@@ -136,7 +151,19 @@ export const NodeBadge = memo(function NodeBadge({
     }
   };
   const r = mt.r;
-  const pillWidth = mt.pillWidth(t.statusLabel(status).length);
+  const apart = view.standing !== 'voter';
+  const catchingUp = view.catchUpLast >= 0;
+  // Apart from the ring, the pill says the standing too; a plain follower there is just "Learner" or "Spare".
+  const pillText = apart
+    ? ms.pill(status === 'follower' ? null : t.statusLabel(status), view.standing)
+    : t.statusLabel(status);
+  const plainApart = apart && status === 'follower';
+  const pillWidth = mt.pillWidth(pillText.length);
+  const catchUp = ms.catchUp(view.catchUpMatch, view.catchUpLast, view.caughtUp);
+  const name =
+    t.nodeName(id, status, term, isolated) +
+    (apart ? `, ${ms.standing(view.standing)}` : '') +
+    (catchingUp ? ` (${ms.catchUpName(view.catchUpMatch, view.catchUpLast, view.caughtUp)})` : '');
   const px = (size: number) => ({ fontSize: `${size.toFixed(1)}px` });
   const crown = <Crown y={-r + 4} size={r / 80} />;
   const pill = (
@@ -148,15 +175,18 @@ export const NodeBadge = memo(function NodeBadge({
         width={pillWidth}
         height={mt.pillHeight}
         rx={mt.pillHeight / 2}
-        fill={color}
+        fill={plainApart ? '#ffffff' : color}
+        stroke={plainApart ? color : undefined}
+        strokeWidth={plainApart ? 2 : undefined}
+        strokeDasharray={plainApart ? '6 4' : undefined}
       />
       <text
         className={styles.roleText}
         y={mt.pillTextY}
         textAnchor="middle"
-        style={{ ...px(mt.roleSize), fill: inkOn(color) }}
+        style={{ ...px(mt.roleSize), fill: plainApart ? '#1e293b' : inkOn(color) }}
       >
-        {t.statusLabel(status)}
+        {pillText}
       </text>
     </>
   );
@@ -167,9 +197,10 @@ export const NodeBadge = memo(function NodeBadge({
       transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
       role="button"
       tabIndex={0}
-      aria-label={t.nodeName(id, status, term, isolated)}
+      aria-label={name}
       aria-pressed={selected}
       data-status={status}
+      data-standing={view.standing}
       data-violation={violation}
       data-focus={focus || undefined}
       onClick={choose}
@@ -186,6 +217,7 @@ export const NodeBadge = memo(function NodeBadge({
           </text>
         </g>
       )}
+      {apart && <circle className={styles.apartOutline} r={r + 20} />}
       <ElectionTimerArc id={id} radius={r} />
       <NodeNotes view={view} r={r} size={mt.captionSize} />
       <circle
@@ -228,7 +260,7 @@ export const NodeBadge = memo(function NodeBadge({
         ))}
       {motion ? (
         <motion.m.g
-          key={status}
+          key={`${status}-${view.standing}`}
           initial={{ opacity: 0, y: -6 }}
           animate={{ opacity: 1, y: 0 }}
           transition={{ duration: 0.25 }}
@@ -236,7 +268,7 @@ export const NodeBadge = memo(function NodeBadge({
           {pill}
         </motion.m.g>
       ) : (
-        <g key={status}>{pill}</g>
+        <g key={`${status}-${view.standing}`}>{pill}</g>
       )}
       {violation && (
         <g className={violation === 'now' ? styles.violationNow : styles.violation} aria-hidden="true">
@@ -257,7 +289,11 @@ export const NodeBadge = memo(function NodeBadge({
           </text>
         </g>
       )}
-      {voting ? (
+      {catchingUp && !voting ? (
+        <text className={styles.catchUp} y={mt.tallyY} textAnchor="middle" style={px(mt.tallySize)}>
+          {catchUp}
+        </text>
+      ) : voting ? (
         <text className={styles.tally} y={mt.tallyY} textAnchor="middle" style={px(mt.tallySize)}>
           <tspan className={styles.granted}>✓ {view.granted || '–'}</tspan>
           <tspan dx={10} className={styles.refused}>

@@ -105,6 +105,8 @@ export function NetworkLayer({ layout, ids }: { layout: Layout; ids: readonly No
             </g>
           );
         }
+        // A server apart from the ring (spare or learner) gets no working-link lines: they would cross the ring.
+        if (layout.apart.includes(a) || layout.apart.includes(b)) return null;
         return (
           <line
             key={`${a}${b}`}

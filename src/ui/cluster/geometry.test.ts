@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRing } from './geometry';
+import { layoutRing, RING_CENTER, roundedHull, type Point } from './geometry';
 
 const FIVE = ['A', 'B', 'C', 'D', 'E'];
 
@@ -44,5 +44,126 @@ describe('layoutRing before the first snapshot', () => {
   it('has a finite frame with no nodes', () => {
     const { view } = layoutRing([], { width: 800, height: 400 }, 12);
     expect([view.x, view.y, view.width, view.height].every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('layoutRing with servers apart from the ring (§6: spares and learners do not vote)', () => {
+  const angle = (p: Point) => Math.atan2(p.y - RING_CENTER.y, p.x - RING_CENTER.x);
+
+  it('spaces the voters evenly round the whole ring, however many servers are apart', () => {
+    for (const ring of [
+      ['A', 'B', 'C'],
+      ['A', 'B', 'C', 'D'],
+      ['B', 'C', 'D', 'E'],
+    ]) {
+      const apart = FIVE.filter((id) => !ring.includes(id));
+      const { positions } = layoutRing(ring, null, 0, apart);
+      const step = (2 * Math.PI) / ring.length;
+      ring.forEach((id, i) => {
+        const p = positions.get(id)!;
+        // Clockwise from 12 o'clock, one step per voter.
+        const expected = -Math.PI / 2 + i * step;
+        expect(Math.cos(angle(p) - expected), `${id} of ${ring.join('')}`).toBeCloseTo(1, 6);
+      });
+    }
+  });
+
+  it('puts every server apart outside the ring, in the frame, and touching nothing', () => {
+    for (const box of [
+      { width: 1260, height: 430 },
+      { width: 870, height: 300 },
+      { width: 500, height: 5000 },
+    ]) {
+      const ring = ['A', 'B', 'C'];
+      const apart = ['D', 'E', 'F', 'G'];
+      const layout = layoutRing(ring, box, 12, apart);
+      const { positions, metrics, view } = layout;
+      expect(layout.ring).toEqual(ring);
+      expect(layout.apart).toEqual(apart);
+      const ringPoints = ring.map((id) => positions.get(id)!);
+      const all = [...ring, ...apart];
+      for (const id of apart) {
+        const p = positions.get(id)!;
+        // Beyond the ring's extent on one side: right of it or below it.
+        const right = ringPoints.every((q) => p.x - q.x >= 2 * metrics.halfWidth);
+        const below = ringPoints.every((q) => p.y - q.y >= metrics.top + metrics.bottom);
+        expect(right || below, `${id} in ${box.width}×${box.height}`).toBe(true);
+        expect(p.x - metrics.halfWidth).toBeGreaterThanOrEqual(view.x);
+        expect(p.x + metrics.halfWidth).toBeLessThanOrEqual(view.x + view.width);
+        expect(p.y - metrics.top).toBeGreaterThanOrEqual(view.y);
+        expect(p.y + metrics.bottom).toBeLessThanOrEqual(view.y + view.height);
+      }
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const a = positions.get(all[i]!)!;
+          const b = positions.get(all[j]!)!;
+          const apartX = Math.abs(a.x - b.x) >= 2 * metrics.halfWidth;
+          const apartY = Math.abs(a.y - b.y) >= metrics.top + metrics.bottom;
+          expect(apartX || apartY, `${all[i]} and ${all[j]} in ${box.width}×${box.height}`).toBe(true);
+        }
+    }
+  });
+
+  it('keeps the node size when a server moves between the ring and apart', () => {
+    const before = layoutRing(['A', 'B', 'C'], null, 0, ['D', 'E']);
+    const after = layoutRing(['A', 'B', 'C', 'D', 'E'], null, 0, []);
+    expect(before.nodeRadius).toBe(after.nodeRadius);
+  });
+});
+
+describe('roundedHull: the outline round a voter set', () => {
+  /** The corners of the outline's straight parts (every M and L point, and every arc's end). */
+  const corners = (d: string): Point[] => {
+    const all = [...d.matchAll(/(?:[ML]|A\S+ \S+ \S+ \S+ )(-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({
+      x: +m[1]!,
+      y: +m[2]!,
+    }));
+    // The last arc ends where the outline began.
+    const [first, last] = [all[0], all[all.length - 1]];
+    return first && last && all.length > 1 && first.x === last.x && first.y === last.y ? all.slice(0, -1) : all;
+  };
+
+  it('is a circle of radius pad round one node', () => {
+    const d = roundedHull([{ x: 100, y: 50 }], 30);
+    for (const p of corners(d)) expect(Math.hypot(p.x - 100, p.y - 50)).toBeCloseTo(30, 1);
+  });
+
+  it('stays pad away from the nodes and encloses all of them', () => {
+    const points = [
+      { x: 0, y: 0 },
+      { x: 200, y: 40 },
+      { x: 120, y: 180 },
+      { x: 90, y: 60 }, // inside the others' hull
+    ];
+    const pad = 25;
+    const outline = corners(roundedHull(points, pad));
+    expect(outline.length).toBeGreaterThanOrEqual(6);
+    for (const c of outline) {
+      const nearest = Math.min(...points.map((p) => Math.hypot(p.x - c.x, p.y - c.y)));
+      expect(nearest).toBeCloseTo(pad, 0);
+    }
+    // Every node is on the inner side of every straight part of the outline (the outline is convex).
+    for (let i = 0; i < outline.length; i++) {
+      const a = outline[i]!;
+      const b = outline[(i + 1) % outline.length]!;
+      for (const p of points) {
+        const side = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+        expect(side).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('is a capsule round two nodes', () => {
+    const outline = corners(
+      roundedHull(
+        [
+          { x: 0, y: 0 },
+          { x: 100, y: 0 },
+        ],
+        10,
+      ),
+    );
+    expect(outline.map((p) => Math.abs(p.y))).toEqual([10, 10, 10, 10]);
+    expect(outline.map((p) => p.x)).toEqual([0, 100, 100, 0]);
   });
 });

@@ -95,7 +95,12 @@ export function nodeMetrics(baseRadius: number, k: number): NodeMetrics {
 
 export interface Layout {
   readonly nodeRadius: number;
+  /** Every node's centre: the ring's and those set apart from it. */
   readonly positions: ReadonlyMap<NodeId, Point>;
+  /** The nodes on the ring, in ring order (clockwise from 12 o'clock). */
+  readonly ring: readonly NodeId[];
+  /** The nodes drawn apart from the ring (spare servers and learners). */
+  readonly apart: readonly NodeId[];
   /** The node's drawing and texts at this size (see nodeMetrics). */
   readonly metrics: NodeMetrics;
   /** The viewBox: every node, its texts and the client box. */
@@ -167,15 +172,87 @@ function labelScaleFor(scale: number, minTextPx: number): number {
 
 const MAX_LABEL_SCALE = 2.6;
 
-/** The ring with half-axes `rx`, `ry` times the circle's radius. */
-function build(ids: readonly NodeId[], rx: number, ry: number, k: number, box: BoxLike | null): Layout {
-  const base = nodeRadiusFor(ids.length);
+/** Where the servers outside the ring go: in columns to its right, or in rows below it. */
+type ApartSide = 'right' | 'below';
+
+/** The room between the ring's texts and the servers set apart from it. */
+const APART_GAP = 48;
+/** The room between two servers set apart. */
+const APART_SPACING = 16;
+
+/**
+ * Spare servers and learners (§6, dissertation §4.2.1) sit apart from the ring of voters, so the
+ * ring shows exactly who votes. Columns to the right of the ring (as many rows as the ring is
+ * tall), or rows below it (as many as fit its width), centred on the ring.
+ */
+function apartPositions(
+  apart: readonly NodeId[],
+  ring: ReadonlyMap<NodeId, Point>,
+  m: NodeMetrics,
+  side: ApartSide,
+): Map<NodeId, Point> {
+  const positions = new Map<NodeId, Point>();
+  if (apart.length === 0) return positions;
+  const ringPoints = [...ring.values()];
+  const xs = ringPoints.map((p) => p.x);
+  const ys = ringPoints.map((p) => p.y);
+  const minX = ringPoints.length > 0 ? Math.min(...xs) : CENTER_X;
+  const maxX = ringPoints.length > 0 ? Math.max(...xs) : CENTER_X;
+  const minY = ringPoints.length > 0 ? Math.min(...ys) : CENTER_Y;
+  const maxY = ringPoints.length > 0 ? Math.max(...ys) : CENTER_Y;
+  const width = 2 * m.halfWidth + APART_SPACING;
+  const height = m.top + m.bottom + APART_SPACING;
+  if (side === 'right') {
+    const rows = Math.max(1, Math.floor((maxY - minY) / height) + 1);
+    const x0 = maxX + 2 * m.halfWidth + APART_GAP;
+    apart.forEach((id, i) => {
+      const column = Math.floor(i / rows);
+      const inColumn = Math.min(rows, apart.length - column * rows);
+      const row = i % rows;
+      const y = (minY + maxY) / 2 + (row - (inColumn - 1) / 2) * height + (m.top - m.bottom) / 2;
+      positions.set(id, { x: x0 + column * width, y });
+    });
+  } else {
+    const perRow = Math.max(1, Math.floor((maxX - minX) / width) + 1);
+    const y0 = maxY + m.bottom + APART_GAP + m.top;
+    apart.forEach((id, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, apart.length - row * perRow);
+      const column = i % perRow;
+      positions.set(id, { x: (minX + maxX) / 2 + (column - (inRow - 1) / 2) * width, y: y0 + row * height });
+    });
+  }
+  return positions;
+}
+
+/** The ring with half-axes `rx`, `ry` times the circle's radius, and the servers apart from it on `side`. */
+function build(
+  ids: readonly NodeId[],
+  apart: readonly NodeId[],
+  side: ApartSide,
+  rx: number,
+  ry: number,
+  k: number,
+  box: BoxLike | null,
+): Layout {
+  // Sized by every server, so a node keeps its size as it joins or leaves the ring.
+  const base = nodeRadiusFor(ids.length + apart.length);
   const metrics = nodeMetrics(base, k);
   // The ring does not grow with the nodes: larger texts use the room between them (the search below
   // stretches the ring where they would touch).
-  const positions = ringPositions(ids, RING_RADIUS * rx, RING_RADIUS * ry);
+  const ring = ringPositions(ids, RING_RADIUS * rx, RING_RADIUS * ry);
+  const positions = new Map([...ring, ...apartPositions(apart, ring, metrics, side)]);
   const { view, client } = frame([...positions.values()].map((p) => nodeRect(p, metrics)));
-  return { nodeRadius: metrics.r, positions, metrics, view, client, scale: box ? fitScale(box, view) : 0 };
+  return {
+    nodeRadius: metrics.r,
+    positions,
+    ring: ids,
+    apart,
+    metrics,
+    view,
+    client,
+    scale: box ? fitScale(box, view) : 0,
+  };
 }
 
 interface BoxLike {
@@ -196,28 +273,37 @@ function collides(layout: Layout): boolean {
  * texts grown until the smallest is `minTextPx`, and no node's texts touching another's.
  * Without a box (before measuring, or where the box follows the drawing), a circle.
  */
-export function layoutRing(ids: readonly NodeId[], box: BoxLike | null = null, minTextPx = 0): Layout {
-  const circle = (k: number): Layout => build(ids, 1, 1, k, box);
-  if (!box || box.width <= 0 || box.height <= 0) return circle(1);
+export function layoutRing(
+  ids: readonly NodeId[],
+  box: BoxLike | null = null,
+  minTextPx = 0,
+  apart: readonly NodeId[] = [],
+): Layout {
+  const circle = (side: ApartSide) => (k: number) => build(ids, apart, side, 1, 1, k, box);
+  if (!box || box.width <= 0 || box.height <= 0) return circle('right')(1);
   const settle = (make: (k: number) => Layout): Layout => {
     // The label scale depends on the drawing's scale, which depends on the labels: a few rounds settle it.
     let layout = make(1);
     for (let round = 0; round < 4; round++) layout = make(labelScaleFor(layout.scale, minTextPx));
     return layout;
   };
-  let best = settle(circle);
-  if (ids.length < 2) return best;
+  const sides: readonly ApartSide[] = apart.length > 0 ? ['right', 'below'] : ['right'];
+  let best = settle(circle('right'));
   let bestCollides = collides(best);
+  const consider = (candidate: Layout): void => {
+    const touching = collides(candidate);
+    // No texts touching comes first; then the larger drawing.
+    if ((bestCollides && !touching) || (touching === bestCollides && candidate.scale > best.scale * 1.01)) {
+      best = candidate;
+      bestCollides = touching;
+    }
+  };
+  if (apart.length > 0) consider(settle(circle('below')));
+  if (ids.length < 2) return best;
   for (const ryFactor of [1.4, 1.2, 1, 0.85, 0.72, 0.6, 0.5, 0.42, 0.34, 0.26]) {
     for (const rxFactor of [1, 1.2, 1.45, 1.7, 2, 2.4, 2.9, 3.5, 4.2]) {
       if (rxFactor === 1 && ryFactor === 1) continue;
-      const candidate = settle((k) => build(ids, rxFactor, ryFactor, k, box));
-      const touching = collides(candidate);
-      // No texts touching comes first; then the larger drawing.
-      if ((bestCollides && !touching) || (touching === bestCollides && candidate.scale > best.scale * 1.01)) {
-        best = candidate;
-        bestCollides = touching;
-      }
+      for (const side of sides) consider(settle((k) => build(ids, apart, side, rxFactor, ryFactor, k, box)));
     }
   }
   return best;
@@ -298,4 +384,51 @@ export function groupOutline(layout: Layout, ids: readonly NodeId[], order: read
   const points = order.filter((id) => ids.includes(id)).map((id) => layout.positions.get(id)!);
   if (points.length === 0) return '';
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join('') + 'Z';
+}
+
+/** The convex hull of `points` (Andrew's monotone chain), clockwise on screen (SVG y points down). */
+export function convexHull(points: readonly Point[]): Point[] {
+  const sorted = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  if (sorted.length <= 2) return sorted;
+  const cross = (o: Point, a: Point, b: Point) => (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+  const half = (list: readonly Point[]): Point[] => {
+    const out: Point[] = [];
+    for (const p of list) {
+      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
+      out.push(p);
+    }
+    out.pop();
+    return out;
+  };
+  const hull = [...half(sorted), ...half([...sorted].reverse())];
+  return hull.length > 0 ? hull : [sorted[0]!];
+}
+
+const f1 = (v: number): string => v.toFixed(1);
+
+/**
+ * The outline that keeps `pad` away from every one of `points`: their convex hull grown by
+ * `pad`, with round corners (one node: a circle; two: a capsule). Used to draw a voter set.
+ */
+export function roundedHull(points: readonly Point[], pad: number): string {
+  const hull = convexHull(points);
+  if (hull.length === 0) return '';
+  if (hull.length === 1) {
+    const { x, y } = hull[0]!;
+    return `M${f1(x - pad)},${f1(y)}A${pad},${pad} 0 1 1 ${f1(x + pad)},${f1(y)}A${pad},${pad} 0 1 1 ${f1(x - pad)},${f1(y)}Z`;
+  }
+  // Each edge moved out along its outward normal; an arc of radius `pad` round each corner joins them.
+  const normals = hull.map((a, i) => {
+    const b = hull[(i + 1) % hull.length]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    return { x: (b.y - a.y) / len, y: -(b.x - a.x) / len };
+  });
+  const out = (p: Point, n: Point) => `${f1(p.x + n.x * pad)},${f1(p.y + n.y * pad)}`;
+  let d = `M${out(hull[0]!, normals[0]!)}`;
+  hull.forEach((_, i) => {
+    const next = hull[(i + 1) % hull.length]!;
+    d += `L${out(next, normals[i]!)}`;
+    d += `A${pad},${pad} 0 0 1 ${out(next, normals[(i + 1) % hull.length]!)}`;
+  });
+  return `${d}Z`;
 }

@@ -1,11 +1,15 @@
 // The numbers a class needs at a glance (course notes §5): N, the majority ⌊N/2⌋+1,
 // the failures tolerated ⌊(N−1)/2⌋, who is alive, who leads in which term, the
-// virtual time, and, in red, any invariant the checker caught broken.
+// virtual time, and, in red, any invariant the checker caught broken. N and the majority
+// are those of the configuration the cluster follows (§6, from the frame): in C_old,new,
+// a majority of each of its two voter sets.
 
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { ROLE_COLOR, termColor } from '../theme';
 import { leadersOf } from '../logs/leader';
+import { SET_COLOR } from '../cluster/QuorumOutlines';
+import { ringSplit } from '../cluster/membership-view';
 import styles from './ClusterFacts.module.css';
 import { FACTS_STRINGS } from './strings';
 
@@ -23,11 +27,17 @@ export function ClusterFacts() {
       </section>
     );
   }
-  const { nodes, violations } = snapshot;
-  const n = nodes.length;
-  // What the engine counts with; a joint configuration's second set shows with the membership view.
-  const needed = nodes[0]?.quorum[0]?.needed ?? 0;
-  const live = nodes.filter((x) => x.alive).length;
+  const { nodes, violations, membership } = snapshot;
+  const { ring: voters, apart } = ringSplit(snapshot);
+  const n = voters.length;
+  // What the engine counts with: one voter set, or C_old then C_new in a joint configuration.
+  const old = membership.configuration.old;
+  const sets = [...membership.quorum].sort((a, b) => Number(sameSet(b.voters, old)) - Number(sameSet(a.voters, old)));
+  const alive = new Set(nodes.filter((x) => x.alive).map((x) => x.id));
+  const aliveIn = (ids: readonly string[]) => ids.filter((id) => alive.has(id)).length;
+  const live = aliveIn(voters);
+  const tolerated = Math.min(...sets.map((q) => q.voters.length - q.needed));
+  const quorumLost = sets.some((q) => aliveIn(q.voters) < q.needed);
   const leaders = leadersOf(nodes);
   const highestTerm = Math.max(0, ...nodes.map((x) => x.currentTerm));
   const invariants = [...new Set(violations.map((v) => v.invariant))];
@@ -42,10 +52,28 @@ export function ClusterFacts() {
         </a>
       ) : null}
       <dl className={styles.facts}>
-        <Fact name={t.size} value={String(n)} />
-        <Fact name={t.majority} value={String(needed)} how={t.majorityHow} />
-        <Fact name={t.tolerated} value={String(n - needed)} how={t.toleratedHow} />
-        <Fact name={t.live} value={t.liveOf(live, n)} warn={live < needed ? t.noQuorum : undefined} />
+        <Fact name={t.size} value={String(n)} note={apart.length > 0 ? `${t.sizeHow}; ${t.apart(apart)}` : undefined} />
+        <div className={styles.fact}>
+          <dt>
+            {t.majority}
+            <span className={styles.how}> {t.majorityHow}</span>
+          </dt>
+          <dd>
+            <span className={styles.value}>{sets.map((q) => q.needed).join(' + ')}</span>{' '}
+            <span className={styles.needs} data-testid="quorum-needs">
+              {old !== undefined ? <span className={styles.jointNote}>{t.joint}: </span> : null}
+              {t.needs(sets.map((q) => q.voters))}
+            </span>
+            {old !== undefined ? (
+              <span className={styles.setKey} aria-hidden="true">
+                <span style={{ borderColor: SET_COLOR.old, borderStyle: 'dashed' }}>C_old</span>
+                <span style={{ borderColor: SET_COLOR.new }}>C_new</span>
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <Fact name={t.tolerated} value={String(tolerated)} how={t.toleratedHow} />
+        <Fact name={t.live} value={t.liveOf(live, n)} warn={quorumLost ? t.noQuorum : undefined} />
         <div className={styles.fact}>
           <dt>{t.leader}</dt>
           <dd>
@@ -78,7 +106,23 @@ export function ClusterFacts() {
   );
 }
 
-function Fact({ name, value, how, warn }: { name: string; value: string; how?: string; warn?: string | undefined }) {
+function sameSet(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((id) => b.includes(id));
+}
+
+function Fact({
+  name,
+  value,
+  how,
+  note,
+  warn,
+}: {
+  name: string;
+  value: string;
+  how?: string | undefined;
+  note?: string | undefined;
+  warn?: string | undefined;
+}) {
   return (
     <div className={styles.fact}>
       <dt>
@@ -87,6 +131,7 @@ function Fact({ name, value, how, warn }: { name: string; value: string; how?: s
       </dt>
       <dd>
         <span className={styles.value}>{value}</span>
+        {note ? <span className={styles.note}> {note}</span> : null}
         {warn ? (
           <span className={styles.warn} role="status">
             <span aria-hidden="true">⚠ </span>

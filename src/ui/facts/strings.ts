@@ -1,11 +1,21 @@
 import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
 
+const set = (ids: readonly string[]): string => `{${ids.join(',')}}`;
+
 export const FACTS_STRINGS = defineStrings(
   {
     title: 'Cluster facts',
     waiting: 'Waiting for the simulation…',
     size: 'Cluster size N',
+    sizeHow: 'voting members',
+    apart: (ids: readonly string[]) => `+ ${ids.join(', ')} without a vote`,
+    /** §6: one majority per voter set; C_old,new needs both (a separate majority of each). */
+    needs: (sets: readonly (readonly string[])[]) =>
+      sets.length === 1
+        ? `needs a majority of ${set(sets[0]!)}`
+        : `needs a majority of ${sets.map(set).join(' and of ')}`,
+    joint: 'joint configuration C_old,new (§6)',
     majority: 'Majority needed',
     majorityHow: '⌊N/2⌋ + 1',
     tolerated: 'Failures tolerated',
@@ -27,6 +37,13 @@ export const FACTS_STRINGS = defineStrings(
     title: '클러스터 정보',
     waiting: '시뮬레이션을 기다리는 중…',
     size: '클러스터 크기 N',
+    sizeHow: '투표하는 멤버',
+    apart: (ids: readonly string[]) => `+ 투표권 없는 ${ids.join(', ')}`,
+    needs: (sets: readonly (readonly string[])[]) =>
+      sets.length === 1
+        ? `${set(sets[0]!)}의 과반수가 필요`
+        : `${sets.map((g) => `${set(g)}의 과반수`).join('와 ')}가 모두 필요`,
+    joint: '공동 합의 구성 C_old,new (§6)',
     majority: '필요한 과반수',
     majorityHow: '⌊N/2⌋ + 1',
     tolerated: '허용 가능한 장애 수',

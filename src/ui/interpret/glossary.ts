@@ -1,6 +1,7 @@
 // One glossary per language: the words of Raft as the course notes say them, used by every
 // sentence the interpreter builds and by any panel that names a role, a term or a commit.
 // Korean follows the notes: 임기 = term, 후보 = candidate, 리더, 팔로워, 커밋, 과반수.
+// Membership (§6) is past the notes' end: 투표자 = voter, 학습자 = learner, 예비 = spare server.
 
 import type { Role } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
@@ -30,6 +31,12 @@ export interface Glossary {
   readonly heartbeat: string;
   readonly preVote: string;
   readonly retry: string;
+  /** §6: a server whose vote counts in the configuration. */
+  readonly voter: string;
+  /** Dissertation §4.2.1: a new server catching up, without a vote. */
+  readonly learner: string;
+  /** A server in no configuration: never added, or removed. */
+  readonly spare: string;
 }
 
 const en: Glossary = {
@@ -57,6 +64,9 @@ const en: Glossary = {
   heartbeat: 'heartbeat',
   preVote: 'pre-vote',
   retry: 'retry',
+  voter: 'voter',
+  learner: 'learner',
+  spare: 'spare',
 };
 
 const ko: Glossary = {
@@ -84,6 +94,9 @@ const ko: Glossary = {
   heartbeat: 'Heartbeat',
   preVote: '사전 투표',
   retry: '재시도',
+  voter: '투표자',
+  learner: '학습자',
+  spare: '예비',
 };
 
 export const GLOSSARY: Readonly<Record<Lang, Glossary>> = { en, ko };

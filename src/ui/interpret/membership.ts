@@ -2,7 +2,7 @@
 // The course notes stop before membership; the nearest section is §3 (elections need a majority
 // of the configuration in force), so readings cite the paper and the dissertation as their source.
 
-import type { Configuration, NodeId } from '../../raft/types';
+import type { Configuration, EntryConfig, NodeId } from '../../raft/types';
 import { both, type Localized, type NodeEventTable, type Reading } from './reading';
 
 type MembershipEvents = Pick<
@@ -15,6 +15,11 @@ const set = (ids: readonly NodeId[]): string => `{${ids.join(',')}}`;
 /** "{A,B,C}" or "C_old,new {A,B,C} + {C,D,E}". */
 export function configText(c: Configuration): string {
   return c.old === undefined ? set(c.voters) : `C_old,new ${set(c.old)} + ${set(c.voters)}`;
+}
+
+/** A configuration entry's voters: "{A,B,C}", or "C_old,new {A,B,C} + {C,D,E}". */
+export function entryConfigText(c: EntryConfig): string {
+  return configText({ ...c, learners: [] });
 }
 
 const REFUSALS: Record<string, Localized> = {
@@ -68,8 +73,8 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
       tone: 'log',
       source: { thesis: '§4.2.1' },
       text: both(
-        `${e.learners.join(', ')} catch up as non-voting learners first, up to index ${e.lastIndex} (dissertation §4.2.1)`,
-        `${e.learners.join(', ')}가 투표권 없는 learner로 먼저 인덱스 ${e.lastIndex}까지 로그를 따라잡음 (학위논문 §4.2.1)`,
+        `${e.learners.join(', ')} ${e.learners.length === 1 ? 'catches up as a non-voting learner' : 'catch up as non-voting learners'} first, up to index ${e.lastIndex} (dissertation §4.2.1)`,
+        `${e.learners.join(', ')}가 투표권 없는 학습자(learner)로 먼저 인덱스 ${e.lastIndex}까지 로그를 따라잡음 (학위논문 §4.2.1)`,
       ),
     };
   },
@@ -81,7 +86,7 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
       source: { thesis: '§4.2.1' },
       text: both(
         `Learner ${e.learner} is within one round of the leader's log (${e.matchIndex}/${e.lastIndex}): the change can go in`,
-        `learner ${e.learner}가 리더 로그의 한 라운드 안(${e.matchIndex}/${e.lastIndex})에 들어옴: 이제 변경을 넣을 수 있음`,
+        `학습자 ${e.learner}가 리더 로그의 한 라운드 안(${e.matchIndex}/${e.lastIndex})에 들어옴: 이제 변경을 넣을 수 있음`,
       ),
     };
   },
@@ -106,7 +111,7 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
         `A configuration entry was deleted: ${n} is back to ${to}`,
         `구성 엔트리가 지워져 ${n}의 구성이 ${to}로 되돌아감`,
       ),
-      learners: both(`${n}'s learners: ${learners ?? 'none'}`, `${n}의 learner: ${learners ?? '없음'}`),
+      learners: both(`${n}'s learners: ${learners ?? 'none'}`, `${n}의 학습자: ${learners ?? '없음'}`),
       snapshot: both(
         `${n}'s configuration comes from its snapshot now: ${to} (§7)`,
         `${n}의 구성은 이제 스냅샷에서 옴: ${to} (§7)`,

@@ -2,6 +2,7 @@
 
 import type { LogEntry } from '../../raft/types';
 import { eul, iga, quote, range, ro } from './glossary';
+import { entryConfigText } from './membership';
 import { both, type NodeEventTable } from './reading';
 
 type ReplicationEvents = Pick<
@@ -9,12 +10,17 @@ type ReplicationEvents = Pick<
   'appendRefused' | 'entriesAppended' | 'entriesTruncated' | 'nextIndexBackedUp'
 >;
 
-/** One entry as a sentence shows it: its term and command ("no-op" for a leader's empty entry). */
+/** One entry as a sentence shows it: its term and command ("no-op" for a leader's empty entry, §6 for a configuration). */
 const entryText = (e: LogEntry) =>
-  both(
-    `term ${e.term}, ${e.noop ? 'no-op' : quote(e.command)}`,
-    `임기 ${e.term}, ${e.noop ? 'no-op' : quote(e.command)}`,
-  );
+  e.config
+    ? both(
+        `term ${e.term}, configuration ${entryConfigText(e.config)}`,
+        `임기 ${e.term}, 구성 ${entryConfigText(e.config)}`,
+      )
+    : both(
+        `term ${e.term}, ${e.noop ? 'no-op' : quote(e.command)}`,
+        `임기 ${e.term}, ${e.noop ? 'no-op' : quote(e.command)}`,
+      );
 
 export const REPLICATION_EVENTS: ReplicationEvents = {
   appendRefused(e, at) {
@@ -87,6 +93,21 @@ export const REPLICATION_EVENTS: ReplicationEvents = {
           rules: ['opt.leaderNoop'],
           section: '§4',
           source: { paper: '§8' },
+        };
+      // §6: a configuration entry, in force on the leader already; it commits like any entry.
+      if (one?.config)
+        return {
+          node: n,
+          tone: 'log',
+          text: both(
+            `Leader ${n} appended configuration entry ${entryConfigText(one.config)} at index ${first}, term ${one.term}: it counts with it already, not committed yet; it sends it to the followers (§6)`,
+            `리더 ${n}가 구성 엔트리 ${entryConfigText(one.config)}를 인덱스 ${first}(임기 ${one.term})에 추가함: 커밋 전이지만 이미 이 구성으로 셈, 팔로워들에게 보냄 (§6)`,
+          ),
+          rules: [],
+          section: '§4',
+          source: { paper: '§6' },
+          // configurationChanged tells the feed already; "Why?" keeps this one.
+          quiet: true,
         };
       const request = one?.requestId === undefined ? null : one.requestId;
       const what = one ? quote(one.command) : `${e.entries.length}`;

@@ -39,7 +39,7 @@ const REFUSAL: Record<Lang, Record<TransferRefusal, string>> = {
     self: '이미 리더입니다',
     'not-leader': '리더만 넘겨줄 수 있습니다',
     'not-member': '투표권이 있는 멤버가 아닙니다',
-    learner: '러너(learner)는 리더가 될 수 없습니다',
+    learner: '학습자(learner)는 리더가 될 수 없습니다',
     'in-progress': '이미 이양이 진행 중입니다',
   },
 };

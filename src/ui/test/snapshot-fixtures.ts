@@ -55,6 +55,9 @@ export function makeSnapshot(nodes: readonly NodeFrame[], fields: Partial<Cluste
   // Nodes left with the default configuration are voters of exactly the cluster drawn.
   const voters: Configuration = { voters: nodes.map((n) => n.id), learners: [] };
   const quorum = new Quorum(voters).describe();
+  // The cluster's configuration, as the simulation reports it: the leader's, else the first node's.
+  const from = nodes.find((n) => n.role === 'leader') ?? nodes[0];
+  const configuration = !from || from.configuration === FIVE_VOTERS ? voters : from.configuration;
   return {
     time: 1000,
     step: 10,
@@ -74,6 +77,12 @@ export function makeSnapshot(nodes: readonly NodeFrame[], fields: Partial<Cluste
     violations: [],
     options: DEFAULT_OPTIONS,
     unsafe: SAFE_SWITCHES,
+    membership: {
+      from: from?.id ?? null,
+      configuration,
+      quorum: new Quorum(configuration).describe(),
+      learners: [],
+    },
     ...fields,
   };
 }

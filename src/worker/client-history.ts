@@ -7,7 +7,7 @@
 // checker. The trace is read incrementally: each request reads only the events since the last,
 // and a key is checked again only when its operations changed (HistoryExplainer's cache).
 
-import { HistoryExplainer, keyOf } from '../check/history-explain';
+import { HistoryExplainer, keyOf, type ExplainOptions } from '../check/history-explain';
 import type { Operation } from '../check/linearizability';
 import type { History } from '../sim/history';
 import type { TraceReader } from '../sim/trace-log';
@@ -35,7 +35,12 @@ export class ClientHistoryTracker {
   private byId = new Map<number, OpenOperation>();
   /** Per logical client: until when its current operation runs (Infinity while it waits for an answer). */
   private busyUntil: number[] = [];
-  private explainer = new HistoryExplainer();
+  private readonly explainer: HistoryExplainer;
+
+  /** `options`: the checker's search budget (tests make it tiny to see an undecided verdict). */
+  constructor(options: ExplainOptions = {}) {
+    this.explainer = new HistoryExplainer(options);
+  }
 
   /** The history of the run's current branch, as far as it has been computed. */
   view(h: History): ClientHistoryView {

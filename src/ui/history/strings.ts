@@ -23,7 +23,8 @@ export const HISTORY_STRINGS = defineStrings(
     clientRow: (n: number) => `client ${n}`,
     axis: 'virtual time (ms)',
     now: 'now',
-    diagram: (n: number, clients: number) => `${n} operations by ${clients} clients`,
+    diagram: (n: number, clients: number) =>
+      `${n} operation${n === 1 ? '' : 's'} by ${clients} client${clients === 1 ? '' : 's'}`,
     onlyLatest: (shownCount: number, total: number) => `Showing the latest ${shownCount} of ${total} operations.`,
     verdictOk: '✓ Linearizable',
     verdictOkDetail: (keys: number) =>

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../../scenario/schema';
 import { History } from '../../sim/history';
-import { useSimStore } from '../../store/sim-store';
 import { ClientHistoryTracker } from '../../worker/client-history';
 import type { ClientHistoryView } from '../../worker/protocol';
 import { connectFakeWorker, resetStore } from '../test/store';

@@ -18,7 +18,7 @@ type Strings = typeof HISTORY_STRINGS.en;
 /** While playing, ask the worker for the history at most this often (wall ms): the checker runs there. */
 const REQUEST_INTERVAL = 500;
 const GUTTER = 92;
-const RIGHT = 14;
+const RIGHT = 30;
 const AXIS = 26;
 
 const LINE_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8a7a00', '#6a3d9a'];
@@ -135,8 +135,8 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
       </section>
     );
 
-  const rowHeight = stage ? 44 : 34;
-  const barHeight = stage ? 32 : 24;
+  const rowHeight = stage ? 56 : 34;
+  const barHeight = stage ? 36 : 24;
   const layout = historyLayout(view, GUTTER, width - RIGHT, now);
   const { scale } = layout;
   const height = AXIS + layout.rows * rowHeight + 6;
@@ -152,7 +152,8 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
     if (k.stale.kind === 'overwritten') witness.add(k.stale.write);
     if (k.stale.kind === 'olderThanRead') witness.add(k.stale.earlier);
   }
-  const nowX = scale(Math.min(now, scale.domain()[1]!));
+  const [from, to] = scale.domain() as [number, number];
+  const nowShown = now >= from && now <= to;
 
   return (
     <section className={`${styles.panel} ${stage ? styles.stage : ''}`} aria-labelledby={titleId}>
@@ -161,8 +162,8 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
       <div className={styles.wrap} ref={wrap}>
         <div className={styles.plot} style={{ height }} role="group" aria-label={t.diagram(view.total, view.clients)}>
           <svg className={styles.svg} width={width} height={height} aria-hidden="true">
-            <text x={4} y={14} className={styles.axisLabel}>
-              {t.axis}
+            <text x={4} y={AXIS - 9} className={styles.axisLabel}>
+              ms
             </text>
             {ticks.map((tick) => (
               <g key={tick}>
@@ -177,7 +178,9 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
                 {t.clientRow(row + 1)}
               </text>
             ))}
-            <line x1={nowX} x2={nowX} y1={AXIS - 4} y2={height} className={styles.now} />
+            {nowShown ? (
+              <line x1={scale(now)} x2={scale(now)} y1={AXIS - 4} y2={height} className={styles.now} />
+            ) : null}
             {layout.lines.map((line, i) => (
               <polyline
                 key={line.key}
@@ -223,7 +226,7 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
         <p className={styles.note}>{t.onlyLatest(view.operations.length, view.total)}</p>
       ) : null}
       <p className={styles.note}>
-        <span className={styles.legend}>{t.legendOrder}</span> · <span>{t.legendCore}</span> ·{' '}
+        {t.axis} · <span className={styles.legend}>{t.legendOrder}</span> · <span>{t.legendCore}</span> ·{' '}
         <span>{t.legendPending}</span>
       </p>
       {stage ? null : <p className={styles.note}>{t.explain}</p>}

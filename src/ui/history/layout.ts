@@ -33,8 +33,11 @@ export const MIN_BAR = 10;
 export function historyLayout(view: ClientHistoryView, left: number, right: number, now: number): HistoryLayout {
   const ops = view.operations;
   const first = ops.length > 0 ? Math.min(...ops.map((o) => o.call)) : 0;
-  const last = Math.max(view.end, now, ...ops.map((o) => o.ret ?? o.failedAt ?? o.call));
-  const pad = Math.max(1, (last - first) * 0.02);
+  // The axis ends soon after the last answer, so short operations stay wide enough to read; while an
+  // operation still waits for its answer, it runs to the instant shown.
+  const waiting = ops.some((o) => o.ret === null && o.failedAt === null);
+  const last = Math.max(waiting ? Math.max(now, view.end) : 0, ...ops.map((o) => o.ret ?? o.failedAt ?? o.call));
+  const pad = Math.max(1, (last - first) * 0.04);
   const scale = scaleLinear()
     .domain([Math.max(0, first - pad), last + pad])
     .range([left, Math.max(left + 1, right)]);

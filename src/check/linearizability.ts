@@ -64,7 +64,7 @@ export function checkLinearizability(history: readonly Operation[], options: Che
   }
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   for (const [key, ops] of [...byKey].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const result = checkKey(ops, maxSteps);
+    const result = checkKey(ops, maxSteps).outcome;
     if (result === 'ok') continue;
     const operations = ops.map((k) => k.op).sort((a, b) => a.call - b.call || a.id - b.id);
     if (result === 'unknown')
@@ -77,6 +77,27 @@ export function checkLinearizability(history: readonly Operation[], options: Che
     };
   }
   return { ok: true };
+}
+
+/** The search's answer for the operations of one key; `order` lists their ids as linearized. */
+export type KeyCheck =
+  | { readonly outcome: 'ok'; readonly order: readonly number[] }
+  | { readonly outcome: 'fail' }
+  | { readonly outcome: 'unknown' };
+
+/**
+ * Checks operations that all act on one key (the caller splits a history by key) and, when they
+ * are linearizable, says the order found. Commands the store refuses are left out, as above.
+ */
+export function checkOneKey(history: readonly Operation[], maxSteps = DEFAULT_MAX_STEPS): KeyCheck {
+  const ops: KeyOp[] = [];
+  for (const op of history) {
+    const parsed = parseCommand(op.command);
+    if (!parsed.ok) continue;
+    const c = parsed.command;
+    ops.push({ op, kind: c.op, value: c.op === 'set' ? c.value : '' });
+  }
+  return checkKey(ops, maxSteps);
 }
 
 /** The model's transition: does `k` answer `result` from `state`, and what state follows? */
@@ -102,7 +123,7 @@ interface Entry {
   next: Entry | null;
 }
 
-function checkKey(ops: readonly KeyOp[], maxSteps: number): 'ok' | 'fail' | 'unknown' {
+function checkKey(ops: readonly KeyOp[], maxSteps: number): KeyCheck {
   const n = ops.length;
   // Events by time; at equal times calls come first, so touching operations count as concurrent.
   const events: { time: number; isCall: boolean; index: number }[] = [];
@@ -149,8 +170,8 @@ function checkKey(ops: readonly KeyOp[], maxSteps: number): 'ok' | 'fail' | 'unk
   const cacheKey = (s: Value): string => `${linearized.join(',')}|${s === null ? '\u0000' : s}`;
 
   while (head.next !== null) {
-    if (++steps > maxSteps) return 'unknown';
-    if (entry === null) return 'fail'; // Unreachable: a return always precedes the end.
+    if (++steps > maxSteps) return { outcome: 'unknown' };
+    if (entry === null) return { outcome: 'fail' }; // Unreachable: a return always precedes the end.
     if (entry.isCall) {
       const k = ops[entry.index]!;
       const { ok, next } = step(state, k);
@@ -173,12 +194,13 @@ function checkKey(ops: readonly KeyOp[], maxSteps: number): 'ok' | 'fail' | 'unk
     } else {
       // A return reached before its operation was linearized: undo the latest choice.
       const top = stack.pop();
-      if (!top) return 'fail';
+      if (!top) return { outcome: 'fail' };
       state = top.state;
       linearized[top.entry.index >> 5]! &= ~(1 << (top.entry.index & 31));
       unlift(top.entry);
       entry = top.entry.next;
     }
   }
-  return 'ok';
+  // The stack holds every operation, in the order they were linearized.
+  return { outcome: 'ok', order: stack.map((s) => ops[s.entry.index]!.op.id) };
 }

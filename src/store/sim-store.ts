@@ -10,7 +10,13 @@ import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
-import { DEFAULT_SPEED, type FromWorker, type HistoryInfo, type LiveAction } from '../worker/protocol';
+import {
+  DEFAULT_SPEED,
+  type ClientHistoryView,
+  type FromWorker,
+  type HistoryInfo,
+  type LiveAction,
+} from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { applyMarksUpdate, type HeldMarks } from './marks-update';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
@@ -80,6 +86,8 @@ export interface SimStore {
   marks: TimelineMarks | null;
   /** The latest space-time diagram window the worker sent. */
   spaceTime: SpaceTimeWindow | null;
+  /** The latest client history (with the linearizability checker's verdict) the worker sent. */
+  clientHistory: ClientHistoryView | null;
   /** While paused: what the last step or jump changed, to highlight it. */
   changes: StepChanges | null;
   /** A far seek in progress (the UI shows its progress and a Cancel button), or null. */
@@ -102,6 +110,7 @@ export interface SimStore {
   switchBranch(id: number): void;
   setManual(on: boolean): void;
   requestSpaceTime(from: number, to: number): void;
+  requestClientHistory(): void;
   /** The current branch as a scenario, with the instant being viewed. */
   exportScenario(): Promise<{ scenario: Scenario; at: number }>;
   setSpeed(speed: number): void;
@@ -299,6 +308,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
       case 'spaceTime':
         set({ spaceTime: message.window });
         return;
+      case 'clientHistory':
+        set({ clientHistory: message.view });
+        return;
       case 'scenario':
         pendingExports.get(message.request)?.({ scenario: message.scenario, at: message.at });
         pendingExports.delete(message.request);
@@ -356,6 +368,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     history: null,
     marks: null,
     spaceTime: null,
+    clientHistory: null,
     report: null,
     seeking: null,
     changes: null,
@@ -375,6 +388,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         engineError: null,
         marks: null,
         spaceTime: null,
+        clientHistory: null,
         report: null,
         seeking: null,
         changes: null,
@@ -418,6 +432,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     requestSpaceTime(from, to) {
       port?.send({ type: 'spaceTime', from, to, request: ++requestId });
+    },
+    requestClientHistory() {
+      port?.send({ type: 'clientHistory', request: ++requestId });
     },
     exportScenario() {
       const request = ++requestId;

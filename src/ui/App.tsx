@@ -35,6 +35,8 @@ const AuthoringPanel = lazy(() => import('./authoring/AuthoringPanel').then((m) 
 // Shown only on demand (manual delivery, the shortcut sheet, presenter mode): loaded the first time they are.
 const ManualDelivery = lazy(() => import('./time/ManualDelivery').then((m) => ({ default: m.ManualDelivery })));
 const ShortcutHelp = lazy(() => import('./chrome/ShortcutHelp').then((m) => ({ default: m.ShortcutHelp })));
+// The client history on the presenter's stage, in place of the ring, when the teacher asks for it.
+const HistoryPanel = lazy(() => import('./history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const PresenterNodeBar = lazy(() => import('./chrome/PresenterNodeBar').then((m) => ({ default: m.PresenterNodeBar })));
 
 function ManualSlot() {
@@ -92,6 +94,7 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
   const presenting = usePresentStore((s) => s.presenting);
   const drawerOpen = usePresentStore((s) => s.drawerOpen);
   const logsShown = usePresentStore((s) => s.logsShown);
+  const historyOnStage = usePresentStore((s) => s.historyOnStage) && presenting && !embed;
   const className = ['app', embed ? 'app-embed' : '', presenting ? 'app-present' : ''].filter(Boolean).join(' ');
   return (
     <div className={className}>
@@ -111,7 +114,13 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
         <div className="main-column">
           <div className="panel stage">
             <UnsafeBand />
-            <ClusterView />
+            {historyOnStage ? (
+              <Suspense fallback={null}>
+                <HistoryPanel stage />
+              </Suspense>
+            ) : (
+              <ClusterView />
+            )}
             {presenting && !embed ? (
               <Suspense fallback={null}>
                 <PresenterNodeBar />

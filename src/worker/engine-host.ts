@@ -9,6 +9,7 @@ import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import type { ClusterFrame } from '../sim/types';
 import type { LogEntry } from '../raft/types';
+import type { ClientHistoryTracker } from './client-history';
 import { MarksSender } from './marks-sender';
 import { messageProblem } from './message-guard';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
@@ -54,7 +55,14 @@ interface SeekJob {
 }
 
 /** Messages that leave a far seek running; any other one stops it first. */
-const KEEPS_SEEKING: ReadonlySet<ToWorker['type']> = new Set(['ready', 'ping', 'speed', 'spaceTime', 'exportScenario']);
+const KEEPS_SEEKING: ReadonlySet<ToWorker['type']> = new Set([
+  'ready',
+  'ping',
+  'speed',
+  'spaceTime',
+  'exportScenario',
+  'clientHistory',
+]);
 
 export class EngineHost {
   private history: History | null = null;
@@ -73,6 +81,8 @@ export class EngineHost {
   /** The logs of the last frame, per node: an unchanged log is not copied to the UI again. */
   private sentLogs: (readonly LogEntry[] | undefined)[] = [];
   private seekJob: SeekJob | null = null;
+  /** The history panel's reader of the client history, loaded the first time the panel asks. */
+  private clientHistory: ClientHistoryTracker | null = null;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
@@ -165,6 +175,24 @@ export class EngineHost {
       case 'exportScenario':
         this.post({ type: 'scenario', request: message.request, scenario: h.branchScenario(), at: h.now });
         return;
+      case 'clientHistory':
+        void this.sendClientHistory(message.request);
+        return;
+    }
+  }
+
+  /** The client history and the checker's verdict, for the history panel (the checker loads on first use). */
+  private async sendClientHistory(request: number): Promise<void> {
+    try {
+      if (this.clientHistory === null) {
+        const { ClientHistoryTracker } = await import('./client-history');
+        this.clientHistory ??= new ClientHistoryTracker();
+      }
+      const h = this.history;
+      if (!h) return;
+      this.post({ type: 'clientHistory', request, view: this.clientHistory.view(h) });
+    } catch (e) {
+      this.stopOn(e);
     }
   }
 

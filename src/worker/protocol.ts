@@ -1,6 +1,7 @@
 // The one protocol between the UI thread and the simulation worker. Both sides
 // import these types; nothing else crosses the boundary.
 
+import type { KeyVerdict } from '../check/history-explain';
 import type { Scenario } from '../sim/scenario-types';
 import type { BranchInfo, Instant, LiveAction } from '../sim/history';
 import type { MilestoneKind } from '../sim/event-kinds';
@@ -10,6 +11,7 @@ import type { MarkListName, TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
+export type { KeyVerdict, StaleRead } from '../check/history-explain';
 export { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED } from '../scenario/playback';
 
 export type ToWorker =
@@ -34,6 +36,8 @@ export type ToWorker =
   | { readonly type: 'manual'; readonly on: boolean }
   /** Ask for the space-time diagram's content for a window of virtual time. */
   | { readonly type: 'spaceTime'; readonly from: number; readonly to: number; readonly request: number }
+  /** Ask for the client history with the linearizability checker's verdict (the history panel). */
+  | { readonly type: 'clientHistory'; readonly request: number }
   /** Ask for the current branch as a scenario (to share or save it). */
   | { readonly type: 'exportScenario'; readonly request: number }
   /** The UI's watchdog asks whether the worker is alive: it answers `pong` at once. */
@@ -63,6 +67,43 @@ export interface MarksUpdate {
   readonly lists: { readonly [K in MarkListName]: { readonly from: number; readonly items: TimelineMarks[K] } };
   readonly revision: number;
   readonly eventsRead: number;
+}
+
+/** One client operation as the history panel draws it: an interval from invoke to response. */
+export interface HistoryOperation {
+  /** The client's requestId. */
+  readonly id: number;
+  readonly command: string;
+  /** The key it acts on; null for a command the store refuses. */
+  readonly key: string | null;
+  /** The row: the logical client (1, 2, …) that issued it; one client sends one request at a time. */
+  readonly client: number;
+  /** When it was invoked (virtual ms). */
+  readonly call: number;
+  /** When the answer came, or null (still waiting, or failed). */
+  readonly ret: number | null;
+  readonly result: string | null;
+  /** When the client gave up on it (deadline or refusal); it may still have taken effect. */
+  readonly failedAt: number | null;
+  /** The node that answered. */
+  readonly by: string | null;
+  /** Its place (1, 2, …) in its key's linearization, when the key is linearizable. */
+  readonly order: number | null;
+  /** Part of the smallest history no order explains. */
+  readonly inCore: boolean;
+}
+
+export interface ClientHistoryView {
+  /** The latest operations (and every one a failing part names), in invoke order. */
+  readonly operations: readonly HistoryOperation[];
+  /** How many operations the history holds in all. */
+  readonly total: number;
+  /** How many rows (logical clients). */
+  readonly clients: number;
+  /** The verdict for each key, sorted by key. */
+  readonly keys: readonly KeyVerdict[];
+  /** The history covers the run up to here (the branch's computed end). */
+  readonly end: number;
 }
 
 export type FromWorker =
@@ -111,5 +152,6 @@ export type FromWorker =
     }
   | { readonly type: 'spaceTime'; readonly request: number; readonly window: SpaceTimeWindow }
   | { readonly type: 'scenario'; readonly request: number; readonly scenario: Scenario; readonly at: number }
+  | { readonly type: 'clientHistory'; readonly request: number; readonly view: ClientHistoryView }
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
-import { setLogsShown, usePresentStore } from './present-store';
+import { setHistoryOnStage, setLogsShown, usePresentStore } from './present-store';
 import { CHROME_STRINGS } from './strings';
 
 export function PresenterNodeBar() {
@@ -16,6 +16,7 @@ export function PresenterNodeBar() {
   const selectNode = useSimStore((s) => s.selectNode);
   const act = useSimStore((s) => s.act);
   const logsShown = usePresentStore((s) => s.logsShown);
+  const historyOnStage = usePresentStore((s) => s.historyOnStage);
   const node = useSimStore(
     useShallow((s) => {
       const n = s.snapshot?.nodes.find((x) => x.id === s.selectedNode);
@@ -70,6 +71,9 @@ export function PresenterNodeBar() {
         onClick={() => setLogsShown(!logsShown)}
       >
         {c.showLogs}
+      </button>
+      <button type="button" aria-pressed={historyOnStage} onClick={() => setHistoryOnStage(!historyOnStage)}>
+        {c.showHistory}
       </button>
     </div>
   );

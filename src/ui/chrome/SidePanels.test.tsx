@@ -20,7 +20,15 @@ describe('side panels', () => {
   it('are tabs: one selected, its panel labelled by it, arrows and Home/End move between them', () => {
     render(<SidePanels />);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Events', 'Node', 'Space-time', 'Safety', 'Rules', 'Settings']);
+    expect(tabs.map((t) => t.textContent)).toEqual([
+      'Events',
+      'Node',
+      'Space-time',
+      'History',
+      'Safety',
+      'Rules',
+      'Settings',
+    ]);
     const events = screen.getByRole('tab', { name: 'Events' });
     expect(events).toHaveAttribute('aria-selected', 'true');
     expect(events).toHaveAttribute('tabindex', '0');
@@ -70,6 +78,7 @@ describe('side panels', () => {
       '이벤트',
       '노드',
       '시공간',
+      '기록',
       '안전성',
       '규칙',
       '설정',

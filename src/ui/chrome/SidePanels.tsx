@@ -17,6 +17,7 @@ const WhyPanel = lazy(() => import('../explain/WhyPanel').then((m) => ({ default
 const SpaceTimeDiagram = lazy(() =>
   import('../spacetime/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })),
 );
+const HistoryPanel = lazy(() => import('../history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const SafetyPanel = lazy(() => import('../safety/SafetyPanel').then((m) => ({ default: m.SafetyPanel })));
 const RulesPanel = lazy(() => import('../rules/RulesPanel').then((m) => ({ default: m.RulesPanel })));
 const SettingsPanel = lazy(() => import('../settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
@@ -27,6 +28,7 @@ const LABEL: Record<SideTab, (t: Labels) => string> = {
   events: (t) => t.tabEvents,
   node: (t) => t.tabNode,
   spacetime: (t) => t.tabSpaceTime,
+  history: (t) => t.tabHistory,
   safety: (t) => t.tabSafety,
   rules: (t) => t.tabRules,
   settings: (t) => t.tabSettings,
@@ -88,6 +90,14 @@ function TabContent({ tab, embed }: { readonly tab: SideTab; readonly embed: boo
         <Suspense fallback={<Loading />}>
           <SpaceTimeDiagram />
         </Suspense>
+      );
+    case 'history':
+      return (
+        <Panel>
+          <Suspense fallback={<Loading />}>
+            <HistoryPanel />
+          </Suspense>
+        </Panel>
       );
     case 'safety':
       return (

@@ -10,6 +10,8 @@ interface PresentState {
   readonly drawerOpen: boolean;
   /** The logs under the ring while presenting: folded until a lesson about logs needs them (§4, §7). */
   readonly logsShown: boolean;
+  /** The client history on the stage instead of the ring (the history panel, drawn large). */
+  readonly historyOnStage: boolean;
 }
 
 /** True when the page address asks for presenter mode (`?present=1`). */
@@ -32,7 +34,12 @@ export const usePresentStore = create<PresentState>()(() => ({
   presenting: initial,
   drawerOpen: false,
   logsShown: false,
+  historyOnStage: false,
 }));
+
+export function setHistoryOnStage(on: boolean): void {
+  usePresentStore.setState({ historyOnStage: on });
+}
 
 export function setLogsShown(shown: boolean): void {
   usePresentStore.setState({ logsShown: shown });

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { useSimStore } from '../../store/sim-store';
 
-export const SIDE_TABS = ['events', 'node', 'spacetime', 'safety', 'rules', 'settings'] as const;
+export const SIDE_TABS = ['events', 'node', 'spacetime', 'history', 'safety', 'rules', 'settings'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 export const useSideStore = create<{ readonly tab: SideTab }>()(() => ({ tab: 'events' }));

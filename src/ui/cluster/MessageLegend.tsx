@@ -39,6 +39,10 @@ const SAMPLES: readonly WireMessage[] = [
   { type: 'ClientRequest', requestId: 1, command: 'set x 1' },
   { type: 'ClientReply', requestId: 1, success: true, result: '1' },
   { type: 'ClientReply', requestId: 1, success: false, leaderHint: 'B' },
+  // Thesis §3.10 and §6.4: a transfer's last step, a heartbeat round that confirms a read, a follower's read.
+  { type: 'TimeoutNow', term: 1, leaderId: 'A' },
+  { ...ae, entries: [], readContext: 1 },
+  { type: 'ReadIndex', term: 1, requestId: 1 },
 ];
 const LOOKS = SAMPLES.map(messageLook);
 

@@ -37,7 +37,10 @@ export type RuleId =
   | 'opt.preVote'
   | 'opt.checkQuorum'
   | 'opt.leaderNoop'
-  | 'opt.fastBackup';
+  | 'opt.fastBackup'
+  | 'ext.transfer'
+  | 'ext.readIndex'
+  | 'ext.lease';
 
 /** How a feed line looks (its glyph and colour). */
 export type Tone = 'election' | 'log' | 'commit' | 'client' | 'action' | 'error' | 'violation' | 'message';

@@ -20,6 +20,26 @@ function splitSection(text: string): [string | null, string] {
   return m ? [m[1]!, m[2]!] : [null, text];
 }
 
+/** The rules panel's lines a transfer or read event follows (Figure 2's client rule when a read is answered). */
+function rulesOf(e: RaftEvent): RuleId[] {
+  switch (e.type) {
+    case 'transferStarted':
+    case 'transferRefused':
+    case 'timeoutNowSent':
+    case 'transferEnded':
+      return ['ext.transfer'];
+    case 'readAnswered':
+      // A local answer (unsafe.localReads) skipped ReadIndex's check: point at the rule it broke.
+      return [e.via === 'lease' ? 'ext.lease' : 'ext.readIndex', 'leader.client'];
+    case 'readStarted':
+    case 'readRoundConfirmed':
+    case 'readAbandoned':
+      return ['ext.readIndex'];
+    default:
+      return [];
+  }
+}
+
 function reading(e: RaftEvent, at: At): Readings {
   const en = narrateTransferEvent(at.node, e, 'en');
   const ko = narrateTransferEvent(at.node, e, 'ko');
@@ -27,7 +47,7 @@ function reading(e: RaftEvent, at: At): Readings {
   const [section, enText] = splitSection(en.text);
   const koText = splitSection(ko.text)[1];
   const isRead = e.type.startsWith('read');
-  const rules: RuleId[] = isRead ? ['leader.client'] : [];
+  const rules = rulesOf(e);
   return {
     node: at.node,
     tone: en.tone,

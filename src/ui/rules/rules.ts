@@ -5,7 +5,7 @@
 import type { UnsafeSwitches } from '../../raft/types';
 import type { RuleId } from '../interpret/reading';
 
-export type SectionId = 'all' | 'followers' | 'candidates' | 'leaders' | 'rv' | 'ae' | 'options';
+export type SectionId = 'all' | 'followers' | 'candidates' | 'leaders' | 'rv' | 'ae' | 'options' | 'beyond';
 export type OptionName = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 
 export interface RuleLine {
@@ -76,6 +76,15 @@ export const RULE_SECTIONS: readonly RuleSection[] = [
       { id: 'opt.fastBackup', n: '•', option: 'fastBackup' },
     ],
   },
+  {
+    // Past Figure 2: leadership transfer and reads without the log, from Ongaro's dissertation.
+    id: 'beyond',
+    lines: [
+      { id: 'ext.transfer', n: '§3.10' },
+      { id: 'ext.readIndex', n: '§6.4' },
+      { id: 'ext.lease', n: '§6.4.1' },
+    ],
+  },
 ];
 
 /** Which rule each unsafe switch breaks. */
@@ -88,6 +97,6 @@ export const BROKEN_BY: Record<keyof UnsafeSwitches, RuleId> = {
   directMembershipChange: 'candidate.win',
   changeBeforeTermCommit: 'leader.commit',
   // Both answer a client without the leader's check that it still leads (§6.4).
-  localReads: 'leader.client',
-  leaseIgnoresDrift: 'leader.client',
+  localReads: 'ext.readIndex',
+  leaseIgnoresDrift: 'ext.lease',
 };

@@ -20,6 +20,7 @@ export const RULES_STRINGS = defineStrings(
     'section.rv': 'RequestVote receiver',
     'section.ae': 'AppendEntries receiver',
     'section.options': 'Options (when on)',
+    'section.beyond': 'Beyond Figure 2 (dissertation)',
     'all.apply': 'If commitIndex > lastApplied: lastApplied += 1, apply log[lastApplied] to the state machine (§4)',
     'all.higherTerm':
       'If a request or reply carries term T > currentTerm: currentTerm = T, votedFor = null, become follower (§6.2; pre-votes excepted)',
@@ -59,6 +60,12 @@ export const RULES_STRINGS = defineStrings(
       'leaderNoop: a new leader appends an empty entry of its own term, so earlier entries commit with it',
     'opt.fastBackup':
       'fastBackup: a refusal carries the conflicting term and its first index; the leader skips the whole term instead of one index',
+    'ext.transfer':
+      'Leadership transfer: the leader stops taking commands, brings the target up to date, sends it TimeoutNow; the target starts an election at once, and voters grant it even if they heard a leader recently; abort after an election timeout',
+    'ext.readIndex':
+      'ReadIndex read: with a committed entry of its term, the leader records commitIndex as the read index, confirms it still leads by a heartbeat round a majority acknowledges, and answers once lastApplied ≥ the read index; no log entry',
+    'ext.lease':
+      'Lease read: while a majority acknowledged a round sent within election timeout ÷ clock drift bound, the leader answers without a new round (no other leader can have been elected)',
   },
   {
     title: '규칙 (Figure 2)',
@@ -77,6 +84,7 @@ export const RULES_STRINGS = defineStrings(
     'section.rv': 'RequestVote 수신자',
     'section.ae': 'AppendEntries 수신자',
     'section.options': '옵션 (켜져 있을 때)',
+    'section.beyond': 'Figure 2 너머 (학위 논문)',
     'all.apply': 'commitIndex > lastApplied이면: lastApplied += 1, log[lastApplied]를 상태 머신에 적용 (§4)',
     'all.higherTerm':
       '요청이나 응답의 임기 T > currentTerm이면: currentTerm = T, votedFor = null, 팔로워가 됨 (§6.2; 사전 투표는 제외)',
@@ -113,5 +121,11 @@ export const RULES_STRINGS = defineStrings(
     'opt.leaderNoop': 'leaderNoop: 새 리더는 자신의 임기의 빈 항목을 추가해 이전 항목들이 함께 커밋되게 함',
     'opt.fastBackup':
       'fastBackup: 거부 응답에 충돌 임기와 그 첫 인덱스를 담음; 리더는 한 칸이 아니라 그 임기 전체를 건너뜀',
+    'ext.transfer':
+      '리더 이양: 리더는 명령 받기를 멈추고 대상의 로그를 따라잡게 한 뒤 TimeoutNow를 보냄; 대상은 곧바로 선거를 시작하고, 투표자는 최근에 리더를 들었어도 표를 줌; 선거 타임아웃 안에 끝나지 않으면 취소',
+    'ext.readIndex':
+      'ReadIndex 읽기: 자기 임기의 커밋된 항목이 있으면 리더는 commitIndex를 읽기 인덱스로 적고, 과반수가 응답한 하트비트 한 바퀴로 아직 리더임을 확인한 뒤, lastApplied ≥ 읽기 인덱스가 되면 답함; 로그 항목 없음',
+    'ext.lease':
+      '리스 읽기: 선거 타임아웃 ÷ 시계 오차 한계 안에 보낸 한 바퀴를 과반수가 응답했다면, 리더는 새 바퀴 없이 답함 (그동안 다른 리더가 뽑힐 수 없음)',
   },
 );

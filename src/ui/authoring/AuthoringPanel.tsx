@@ -590,6 +590,9 @@ function ActionPager({
   const last = Math.min(count, (page + 1) * ACTION_PAGE);
   return (
     <nav className={styles.pager} aria-label={t.actionPages}>
+      <span className={styles.pageRange} role="status">
+        {t.pageRange(first, last, count, page + 1, pages)}
+      </span>
       <button type="button" disabled={page === 0} onClick={() => onPage(0)}>
         <span aria-hidden="true">« </span>
         {t.firstPage}
@@ -598,9 +601,6 @@ function ActionPager({
         <span aria-hidden="true">‹ </span>
         {t.previousPage}
       </button>
-      <span className={styles.pageRange} role="status">
-        {t.pageRange(first, last, count, page + 1, pages)}
-      </span>
       <button type="button" disabled={page === pages - 1} onClick={() => onPage(page + 1)}>
         {t.nextPage}
         <span aria-hidden="true"> ›</span>

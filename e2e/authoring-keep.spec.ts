@@ -4,7 +4,7 @@
 // page responsive. In both languages where the words matter.
 
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, type Lang } from './fixtures';
+import { cluster, expect, openApp, test, type Lang } from './fixtures';
 
 // This machine's e2e runs share two cores with other work: give each test room.
 test.describe.configure({ timeout: 180_000 });
@@ -16,6 +16,7 @@ const T = {
     close: 'Close',
     save: 'Save in this browser',
     importFile: 'Import a JSON file (scenario or lesson)',
+    restored: 'Your draft was restored as you left it.',
     replaceTitle: 'Replace the lesson you are editing?',
     keep: 'Keep editing',
     replace: 'Replace it',
@@ -29,6 +30,7 @@ const T = {
     close: '닫기',
     save: '이 브라우저에 저장',
     importFile: 'JSON 파일 가져오기 (시나리오 또는 수업)',
+    restored: '작성하던 초안을 그대로 되살렸습니다.',
     replaceTitle: '편집 중인 수업을 바꿀까요?',
     keep: '계속 편집',
     replace: '바꾸기',
@@ -83,7 +85,7 @@ for (const lang of ['en', 'ko'] as const) {
       await expect(page.getByRole('group', { name: /^(The cluster|클러스터)/ })).toBeVisible();
       await openAuthoring(page, lang);
       await expect(page.getByRole('textbox', { name: T[lang].name })).toHaveValue('Split vote, take 2');
-      // TODO: the "draft restored" note shows in the unit test but not here yet (not found in time).
+      await expect(page.getByRole('status').filter({ hasText: T[lang].restored })).toBeVisible();
     });
 
     test('closing and reopening the panel keeps the draft', async ({ page }) => {
@@ -160,8 +162,7 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
-// FIXME: the paging button is not found in Chromium yet (the result itself shows); not resolved by the deadline.
-test.fixme('a 10,000-action import shows its result while the page keeps answering', async ({ page }) => {
+test('a 10,000-action import is paged, its page controls work, and the page keeps answering', async ({ page }) => {
   await openApp(page);
   await openAuthoring(page, 'en');
   const actions = Array.from({ length: 10_000 }, (_, i) => ({ at: i * 10, do: 'submit', command: `set k${i} ${i}` }));
@@ -172,5 +173,48 @@ test.fixme('a 10,000-action import shows its result while the page keeps answeri
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Imported “big.scenario.json”.' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Show 100 more actions \(9900 not shown\)$/ })).toBeVisible();
+
+  const editor = page.getByRole('region', { name: 'Author a lesson' });
+  const pager = editor.getByRole('navigation', { name: 'Pages of actions' });
+  const where = pager.getByRole('status');
+  const rows = editor.getByRole('table').locator('tbody tr');
+  await expect(where).toHaveText('Actions 1–50 of 10000 (page 1 of 200)');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('submit "set k0 0"');
+
+  await pager.getByRole('button', { name: 'Next page' }).click();
+  await expect(where).toHaveText('Actions 51–100 of 10000 (page 2 of 200)');
+  await expect(rows.first()).toContainText('submit "set k50 50"');
+
+  await pager.getByRole('button', { name: 'Last page' }).click();
+  await expect(where).toHaveText('Actions 9951–10000 of 10000 (page 200 of 200)');
+  await expect(rows.last()).toContainText('submit "set k9999 9999"');
+  await expect(pager.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+  const goTo = pager.getByRole('spinbutton', { name: 'Go to page (1–200)' });
+  await goTo.fill('120');
+  await goTo.press('Enter');
+  await expect(where).toHaveText('Actions 5951–6000 of 10000 (page 120 of 200)');
+  await expect(rows.first()).toContainText('submit "set k5950 5950"');
+
+  // An edit on that page deletes its own action, and the list stays paged.
+  await editor.getByRole('button', { name: 'Delete action 5951: submit "set k5950 5950"' }).click();
+  await expect(where).toHaveText('Actions 5951–6000 of 9999 (page 120 of 200)');
+  await expect(rows.first()).toContainText('submit "set k5951 5951"');
+
+  // The rest of the app still answers: the shortcuts dialog opens and the run plays and pauses.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(cluster(page)).toBeVisible();
+  const controls = page.getByRole('toolbar', { name: 'Simulation controls' });
+  const toggle = controls.getByRole('button', { name: /^(Play|Pause)$/ });
+  for (let i = 0; i < 2; i++) {
+    const before = (await toggle.innerText()).trim();
+    await toggle.click();
+    await expect(
+      controls.getByRole('button', { name: before === 'Play' ? 'Pause' : 'Play', exact: true }),
+    ).toBeVisible();
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PING_EVERY_MS, watchWorker } from './watchdog';
+import { PING_EVERY_MS, STARTING_SILENT_AFTER_MS, watchWorker } from './watchdog';
 
 function fakeClock() {
   let now = 0;
@@ -51,19 +51,60 @@ describe('watchWorker', () => {
     const c = fakeClock();
     let silentAt = -1;
     let times = 0;
+    let answering = true;
     const dog = watchWorker(
-      () => undefined,
+      (id) => {
+        if (answering) dog.answered(id);
+      },
       () => {
         silentAt = c.clock.now();
         times += 1;
       },
       c.clock,
     );
+    c.run(2000);
+    answering = false;
+    const stoppedAt = c.clock.now();
     c.run(3000);
     expect(times).toBe(1);
-    expect(silentAt).toBeGreaterThan(1000);
-    expect(silentAt).toBeLessThanOrEqual(1500);
+    expect(silentAt - stoppedAt).toBeGreaterThan(1000);
+    expect(silentAt - stoppedAt).toBeLessThanOrEqual(1500);
     dog.stop();
+  });
+
+  it('lets a worker that is still starting take several seconds to answer first', () => {
+    const c = fakeClock();
+    let silent = false;
+    let ready = false;
+    const dog = watchWorker(
+      (id) => {
+        if (ready) dog.answered(id);
+      },
+      () => (silent = true),
+      c.clock,
+    );
+    c.run(4000);
+    expect(silent).toBe(false);
+    // Its script loaded after 4 s on a busy machine: the first ping, queued until then, is answered.
+    ready = true;
+    dog.answered(1);
+    c.run(3000);
+    expect(silent).toBe(false);
+    dog.stop();
+  });
+
+  it('notices a worker that never answers at all, after the start-up allowance', () => {
+    const c = fakeClock();
+    let silentAt = -1;
+    watchWorker(
+      () => undefined,
+      () => (silentAt = c.clock.now()),
+      c.clock,
+    );
+    c.run(STARTING_SILENT_AFTER_MS - 500);
+    expect(silentAt).toBe(-1);
+    c.run(1000);
+    expect(silentAt).toBeGreaterThan(STARTING_SILENT_AFTER_MS);
   });
 
   it('gives the worker another chance when the main thread itself was blocked', () => {

@@ -339,13 +339,53 @@ describe('what the app writes, it can read', () => {
     expect(click).not.toHaveBeenCalled();
   }, 30_000);
 
-  it('draws a long action list by pages', async () => {
+  it('draws a long action list by pages, with controls that move between them', async () => {
     captureActions(230);
     await capture();
-    expect(rows()).toHaveLength(100);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more actions (130 not shown)' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Show 30 more actions (30 not shown)' }));
-    expect(rows()).toHaveLength(230);
-    expect(screen.queryByRole('button', { name: /^Show \d+ more actions/ })).toBeNull();
+    const pager = screen.getByRole('navigation', { name: 'Pages of actions' });
+    const where = within(pager).getByRole('status');
+    const firstTime = (): string | undefined =>
+      screen.getAllByRole('spinbutton', { name: /^Time of action/ })[0]?.getAttribute('aria-label') ?? undefined;
+    expect(rows()).toHaveLength(50);
+    expect(where).toHaveTextContent('Actions 1–50 of 230 (page 1 of 5)');
+    expect(within(pager).getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    expect(within(pager).getByRole('button', { name: 'First page' })).toBeDisabled();
+
+    fireEvent.click(within(pager).getByRole('button', { name: 'Next page' }));
+    expect(where).toHaveTextContent('Actions 51–100 of 230 (page 2 of 5)');
+    expect(firstTime()).toBe('Time of action 51 (ms)');
+
+    fireEvent.click(within(pager).getByRole('button', { name: 'Last page' }));
+    expect(where).toHaveTextContent('Actions 201–230 of 230 (page 5 of 5)');
+    expect(rows()).toHaveLength(30);
+    expect(within(pager).getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    const goTo = within(pager).getByRole('spinbutton', { name: 'Go to page (1–5)' });
+    fireEvent.change(goTo, { target: { value: '3' } });
+    fireEvent.keyDown(goTo, { key: 'Enter' });
+    expect(where).toHaveTextContent('Actions 101–150 of 230 (page 3 of 5)');
+    // Out of range: the nearest page.
+    const again = within(pager).getByRole('spinbutton', { name: 'Go to page (1–5)' });
+    fireEvent.change(again, { target: { value: '99' } });
+    fireEvent.blur(again);
+    expect(where).toHaveTextContent('page 5 of 5');
+
+    // A row on a later page edits its own action, not the one at the same place on page 1.
+    fireEvent.click(within(pager).getByRole('button', { name: 'First page' }));
+    fireEvent.click(within(pager).getByRole('button', { name: 'Next page' }));
+    const timeOf51 = (): HTMLInputElement => screen.getByRole('spinbutton', { name: 'Time of action 51 (ms)' });
+    expect(timeOf51()).toHaveValue(50);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete action 51: heal' }));
+    expect(where).toHaveTextContent('Actions 51–100 of 229 (page 2 of 5)');
+    expect(timeOf51()).toHaveValue(51);
+    fireEvent.click(within(pager).getByRole('button', { name: 'Previous page' }));
+    expect(firstTime()).toBe('Time of action 1 (ms)');
+  }, 30_000);
+
+  it('shows no page controls for a list that fits one page', async () => {
+    captureActions(50);
+    await capture();
+    expect(rows()).toHaveLength(50);
+    expect(screen.queryByRole('navigation', { name: 'Pages of actions' })).toBeNull();
   }, 30_000);
 });

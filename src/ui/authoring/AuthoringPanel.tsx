@@ -2,7 +2,7 @@
 // capture it, edit its actions, add pause points with captions, name it, then save it in this
 // browser, export it as files, import files, share it as a link or play it as a lesson.
 
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ownLessonOf } from '../../scenario/own-lesson';
 import { MAX_FILE_BYTES, MAX_TIME } from '../../scenario/bounds';
 import { encodeCheckedLink } from '../../scenario/url';
@@ -32,7 +32,7 @@ import {
 } from './draft';
 import { restoreDraftOnce, startDraftAutosave } from './draft-autosave';
 import { downloadText, fileStem } from './download';
-import { readImportAsync } from './read-import-async';
+import { prepareImportReader, readImportAsync } from './read-import-async';
 import {
   deleteSaved,
   formatSavedTime,
@@ -84,6 +84,19 @@ function Authoring() {
   const [saved, setSaved] = useState<SavedEntry[]>(listSavedEntries);
   const [manualLink, setManualLink] = useState<string | null>(null);
   const [pending, setPending] = useState<Replacement | null>(null);
+  // Counts drafts that replaced the one being edited: a new one opens on the first page of its actions.
+  const [generation, setGeneration] = useState(0);
+  // The import worker loads and warms up while the teacher is still choosing a file: once the page is
+  // idle (not in the same instant as the simulation's own worker starting), or as soon as the file
+  // field is reached, whichever comes first.
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(prepareImportReader, { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(prepareImportReader, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   const lessons = saved.filter((e): e is SavedLesson => e.kind === 'lesson');
   const unreadable = saved.filter((e): e is UnreadableLesson => e.kind === 'unreadable');
@@ -100,6 +113,7 @@ function Authoring() {
   };
   const apply = (next: Replacement): void => {
     useAuthoringStore.setState({ draft: next.draft, entry: next.entry, unsaved: next.unsaved });
+    setGeneration((n) => n + 1);
     setMessage(next.message);
   };
 
@@ -117,6 +131,7 @@ function Authoring() {
     // The run replaces the draft's actions; its name and pause points stay.
     const current = useAuthoringStore.getState().draft;
     setDraft(current ? { ...current, scenario } : draftFromRun(scenario));
+    setGeneration((n) => n + 1);
     setMessage(null);
   };
 
@@ -182,6 +197,8 @@ function Authoring() {
           id={`${id}-import`}
           type="file"
           accept=".json,application/json"
+          onPointerDown={prepareImportReader}
+          onFocus={prepareImportReader}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
@@ -195,6 +212,7 @@ function Authoring() {
 
       {draft ? (
         <DraftEditor
+          key={generation}
           draft={draft}
           now={now}
           onChange={setDraft}
@@ -363,9 +381,9 @@ function MessageBox({ message }: { readonly message: Message }) {
 
 /**
  * Rows of the action list drawn at once: a recorded or imported run may hold 10,000 actions, and
- * drawing a row (with its time field) for each would hold the page for seconds.
+ * drawing a row (with its time field) for each would hold the page for seconds. Longer lists are paged.
  */
-export const ACTION_PAGE = 100;
+export const ACTION_PAGE = 50;
 
 interface EditorProps {
   readonly draft: Draft;
@@ -382,7 +400,12 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
   const t = useStrings(AUTHORING_STRINGS);
   const id = useId();
   const [edited, setEdited] = useState(false);
-  const [shown, setShown] = useState(ACTION_PAGE);
+  const [page, setPage] = useState(0);
+  const count = draft.scenario.actions.length;
+  const pages = Math.max(1, Math.ceil(count / ACTION_PAGE));
+  // A deletion can leave the last page empty: show the one before.
+  const current = Math.min(page, pages - 1);
+  const first = current * ACTION_PAGE;
   const name = draft.name.trim() || t.untitled;
   const edit = (next: Draft): void => {
     setEdited(true);
@@ -434,8 +457,9 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
       </div>
 
       <h3 className={styles.subtitle}>{t.actions}</h3>
-      {draft.scenario.actions.length === 0 ? <p className={styles.note}>{t.noActions}</p> : null}
-      {draft.scenario.actions.length > 0 ? (
+      {count === 0 ? <p className={styles.note}>{t.noActions}</p> : null}
+      {pages > 1 ? <ActionPager page={current} pages={pages} count={count} onPage={setPage} /> : null}
+      {count > 0 ? (
         <table className={styles.table}>
           <thead>
             <tr>
@@ -447,7 +471,8 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
             </tr>
           </thead>
           <tbody>
-            {draft.scenario.actions.slice(0, shown).map((action, i) => {
+            {draft.scenario.actions.slice(first, first + ACTION_PAGE).map((action, row) => {
+              const i = first + row;
               const what = describeAction(action);
               return (
                 <tr key={`${i}-${action.at}-${what}`}>
@@ -473,16 +498,6 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
             })}
           </tbody>
         </table>
-      ) : null}
-      {draft.scenario.actions.length > shown ? (
-        <div className={styles.row}>
-          <button type="button" onClick={() => setShown((n) => n + ACTION_PAGE)}>
-            {t.showMoreActions(
-              Math.min(ACTION_PAGE, draft.scenario.actions.length - shown),
-              draft.scenario.actions.length - shown,
-            )}
-          </button>
-        </div>
       ) : null}
       {edited ? <p className={styles.note}>{t.editedNote}</p> : null}
 
@@ -547,6 +562,71 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
       </div>
       <p className={styles.note}>{t.exportHelp}</p>
     </div>
+  );
+}
+
+/** First, previous, next and last page of the action list, where it is, and a page number to go to. */
+function ActionPager({
+  page,
+  pages,
+  count,
+  onPage,
+}: {
+  readonly page: number;
+  readonly pages: number;
+  readonly count: number;
+  readonly onPage: (page: number) => void;
+}) {
+  const t = useStrings(AUTHORING_STRINGS);
+  const id = useId();
+  const go = (input: HTMLInputElement): void => {
+    const typed = Math.round(Number(input.value));
+    if (input.value.trim() === '' || !Number.isFinite(typed)) return;
+    const next = Math.min(Math.max(typed, 1), pages) - 1;
+    input.value = String(next + 1);
+    if (next !== page) onPage(next);
+  };
+  const first = page * ACTION_PAGE + 1;
+  const last = Math.min(count, (page + 1) * ACTION_PAGE);
+  return (
+    <nav className={styles.pager} aria-label={t.actionPages}>
+      <span className={styles.pageRange} role="status">
+        {t.pageRange(first, last, count, page + 1, pages)}
+      </span>
+      <button type="button" disabled={page === 0} onClick={() => onPage(0)}>
+        <span aria-hidden="true">« </span>
+        {t.firstPage}
+      </button>
+      <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        <span aria-hidden="true">‹ </span>
+        {t.previousPage}
+      </button>
+      <button type="button" disabled={page === pages - 1} onClick={() => onPage(page + 1)}>
+        {t.nextPage}
+        <span aria-hidden="true"> ›</span>
+      </button>
+      <button type="button" disabled={page === pages - 1} onClick={() => onPage(pages - 1)}>
+        {t.lastPage}
+        <span aria-hidden="true"> »</span>
+      </button>
+      <label htmlFor={`${id}-page`} className={styles.goTo}>
+        {t.goToPage(pages)}
+      </label>
+      <input
+        id={`${id}-page`}
+        key={page}
+        type="number"
+        min={1}
+        max={pages}
+        step={1}
+        className={styles.pageInput}
+        defaultValue={page + 1}
+        onBlur={(e) => go(e.currentTarget)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') go(e.currentTarget);
+        }}
+      />
+    </nav>
   );
 }
 

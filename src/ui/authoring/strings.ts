@@ -55,7 +55,14 @@ export const AUTHORING_STRINGS = defineStrings(
     editSaved: (name: string) => `Edit ${name}`,
     deleteSaved: (name: string) => `Delete ${name}`,
     savedAt: (time: string) => `saved ${time}`,
-    showMoreActions: (n: number, hidden: number) => `Show ${n} more actions (${hidden} not shown)`,
+    actionPages: 'Pages of actions',
+    firstPage: 'First page',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    lastPage: 'Last page',
+    pageRange: (first: number, last: number, count: number, page: number, pages: number) =>
+      `Actions ${first}–${last} of ${count} (page ${page} of ${pages})`,
+    goToPage: (pages: number) => `Go to page (1–${pages})`,
     draftRestored: 'Your draft was restored as you left it.',
     replaceTitle: 'Replace the lesson you are editing?',
     replaceBody: (name: string) =>
@@ -123,7 +130,14 @@ export const AUTHORING_STRINGS = defineStrings(
     editSaved: (name: string) => `${name} 편집`,
     deleteSaved: (name: string) => `${name} 삭제`,
     savedAt: (time: string) => `${time}에 저장`,
-    showMoreActions: (n: number, hidden: number) => `동작 ${n}개 더 보기 (${hidden}개 숨김)`,
+    actionPages: '동작 페이지',
+    firstPage: '첫 페이지',
+    previousPage: '이전 페이지',
+    nextPage: '다음 페이지',
+    lastPage: '마지막 페이지',
+    pageRange: (first: number, last: number, count: number, page: number, pages: number) =>
+      `동작 ${count}개 중 ${first}–${last}번 (${pages}쪽 중 ${page}쪽)`,
+    goToPage: (pages: number) => `이동할 쪽 (1–${pages})`,
     draftRestored: '작성하던 초안을 그대로 되살렸습니다.',
     replaceTitle: '편집 중인 수업을 바꿀까요?',
     replaceBody: (name: string) =>

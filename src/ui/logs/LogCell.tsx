@@ -34,8 +34,16 @@ export interface LogCellProps {
 /** Black or white text, whichever reads better on `hex` (by WCAG contrast). */
 export { inkOn } from '../theme';
 
-/** What a cell shows for an entry's command: a leader's no-op entry has none. */
-export function commandText(entry: LogEntry, noop: string): string {
+/**
+ * What a cell shows for an entry's command: a configuration entry (§6) names its voters (both sets in
+ * C_old,new); a leader's no-op entry has no command.
+ */
+export function commandText(
+  entry: LogEntry,
+  noop: string,
+  config: (voters: string, old: string | null) => string,
+): string {
+  if (entry.config) return config(entry.config.voters.join(','), entry.config.old?.join(',') ?? null);
   return entry.command === '' ? noop : entry.command;
 }
 
@@ -55,7 +63,7 @@ export function CellFace({
 }: Pick<LogCellProps, 'entry' | 'committed' | 'applied' | 'retry'>) {
   const t = useStrings(LOG_STRINGS);
   const color = termColor(entry.term);
-  const isNoop = entry.command === '';
+  const isNoop = entry.command === '' && !entry.config;
   return (
     <>
       <span className={styles.term} style={{ background: color, color: inkOn(color) }} aria-hidden="true">
@@ -71,7 +79,7 @@ export function CellFace({
         ) : null}
       </span>
       <span className={isNoop ? `${styles.command} ${styles.noop}` : styles.command} aria-hidden="true">
-        {commandText(entry, t.noop)}
+        {commandText(entry, t.noop, t.config)}
       </span>
     </>
   );

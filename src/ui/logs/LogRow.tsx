@@ -119,7 +119,7 @@ function LogRowView({
         applied={applied}
         retry={retry}
         doomed={doomed}
-        label={t.cell(index, entry.term, commandText(entry, t.noop), state)}
+        label={t.cell(index, entry.term, commandText(entry, t.noop, t.config), state)}
         flag={
           flagged?.includes(index)
             ? 'violation'

@@ -55,6 +55,23 @@ describe('LogTable', () => {
     expect(within(b).getByRole('listitem', { name: 'index 2, term 2, no-op, committed, applied' })).toBeInTheDocument();
   });
 
+  it('names the voters of a configuration entry (§6) instead of calling it a no-op, in C_old,new both sets', () => {
+    const joint = { term: 2, command: '', config: { old: ['A', 'B', 'C'], voters: ['C', 'D', 'E'] } };
+    const single = { term: 2, command: '', config: { voters: ['A', 'B', 'C', 'D'] } };
+    useSimStore.setState({
+      snapshot: makeSnapshot([
+        makeNode('A', { role: 'leader', currentTerm: 2, log: [e(1, 'set x 1'), single, joint] }),
+      ]),
+    });
+    render(<LogTable />);
+    const a = screen.getByRole('list', { name: 'Log of node A' });
+    expect(within(a).getByRole('listitem', { name: /^index 2, term 2, config \{A,B,C,D\}/ })).toBeInTheDocument();
+    expect(
+      within(a).getByRole('listitem', { name: /^index 3, term 2, C_old,new \{A,B,C\}\+\{C,D,E\}/ }),
+    ).toBeInTheDocument();
+    expect(within(a).queryByRole('listitem', { name: /no-op/ })).toBeNull();
+  });
+
   it("shows the leader's nextIndex and matchIndex on each follower's row, and none on its own", () => {
     render(<LogTable />);
     const b = screen.getByRole('list', { name: 'Log of node B' });

@@ -9,6 +9,8 @@ export const LOG_STRINGS = defineStrings(
     stateMachine: 'State machine (key-value)',
     empty: '(empty)',
     noop: GLOSSARY.en.noop,
+    config: (voters: string, old: string | null) =>
+      old === null ? `config {${voters}}` : `C_old,new {${old}}+{${voters}}`,
     down: GLOSSARY.en.down,
     committed: GLOSSARY.en.committed,
     uncommitted: GLOSSARY.en.notCommitted,
@@ -49,6 +51,8 @@ export const LOG_STRINGS = defineStrings(
     stateMachine: '상태 머신 (키-값)',
     empty: '(비어 있음)',
     noop: GLOSSARY.ko.noop,
+    config: (voters: string, old: string | null) =>
+      old === null ? `구성 {${voters}}` : `C_old,new {${old}}+{${voters}}`,
     down: GLOSSARY.ko.down,
     committed: GLOSSARY.ko.committed,
     uncommitted: GLOSSARY.ko.notCommitted,

@@ -11,6 +11,7 @@ import { measureEngines, type EngineStat, type Spread } from './bench/engine';
 import { measureFirstLoad } from './bench/first-load';
 import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
 import { measureLinearizability } from './bench/linearizability';
+import { measureExplore } from './bench/explore';
 import { DISPLAY_FRAME_MS, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
@@ -399,6 +400,19 @@ function linearizabilityRow(): Row {
   };
 }
 
+function exploreRow(): Row {
+  process.stderr.write('bounded model checker …\n');
+  const f = measureExplore();
+  return {
+    name: `explorer: distinct states per processor second (3 nodes, ${f.states} states)`,
+    value: f.statesPerSecond,
+    unit: 'states/s',
+    target: 'reported (no target)',
+    met: null,
+    note: `depth ${f.depth}, ${f.outcome}`,
+  };
+}
+
 function format(value: number | null): string {
   if (value === null) return 'n/a';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
@@ -415,6 +429,7 @@ async function main(): Promise<void> {
         ...snapshotRows(),
         fuzzRow(),
         linearizabilityRow(),
+        exploreRow(),
         ...(await uiRows()),
         ...(await firstLoadRows()),
         ...(await seekRows()),

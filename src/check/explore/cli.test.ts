@@ -1,0 +1,73 @@
+/// <reference types="node" />
+// The explorer's command line (scripts/explore.ts): JSON on stdout; exit 0 with no violation,
+// 1 with a counterexample (a scenario and a link), 2 for bad input naming the option or field.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'raft-explore-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+function run(content: unknown, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const file = join(dir, `scenario-${++files}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  const result = spawnSync('npx', ['tsx', 'scripts/explore.ts', file, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** C comes back empty at 1000 ms after A and B committed "set x 1" (see explore.test.ts). */
+const behind = (unsafe: Record<string, boolean>) => ({
+  version: 1,
+  nodes: 3,
+  seed: 1,
+  unsafe,
+  actions: [
+    { at: 0, do: 'kill', node: 'C' },
+    { at: 400, do: 'submit', command: 'set x 1' },
+    { at: 1000, do: 'restart', node: 'C' },
+  ],
+});
+const SMALL = ['--writes', '0', '--heartbeats', '0', '--depth', '4'];
+
+describe('npm run explore', { timeout: 60_000 }, () => {
+  it('exits 1 with the counterexample as a scenario and a link when an unsafe switch is on', () => {
+    const out = run(behind({ noElectionRestriction: true }), ...SMALL);
+    expect(out.status).toBe(1);
+    const report = JSON.parse(out.stdout) as {
+      at: number;
+      violation: { invariant: string };
+      path: unknown[];
+      scenario: { actions: unknown[] };
+      link: string;
+    };
+    expect(report.at).toBe(1000);
+    expect(report.violation.invariant).toBe('Leader Completeness');
+    expect(report.path).toHaveLength(4);
+    expect(report.link).toMatch(/#v1\./);
+  });
+
+  it('exits 0 when the bounded space holds no violation', () => {
+    const out = run(behind({}), ...SMALL);
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as { violation: null; outcome: string; states: number };
+    expect(report.violation).toBeNull();
+    expect(report.outcome).toBe('depth');
+    expect(report.states).toBeGreaterThan(100);
+  });
+
+  it('exits 2 naming the option or field for bad input', () => {
+    const bad = run(behind({}), '--depth', '-1');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--depth');
+    const big = run({ version: 1, nodes: 6 });
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(/^nodes:/);
+    const field = run({ version: 1, nodes: 3, timing: { latency: [-1, 2] } });
+    expect(field.status).toBe(2);
+    expect(field.stderr).toContain('timing.latency');
+  });
+});

@@ -7,6 +7,7 @@ import { validateScenario } from '../scenario/validate';
 import { Simulation } from '../sim/simulation';
 import { historyFromTrace } from './history-from-trace';
 import { checkLinearizability, type Operation } from './linearizability';
+import { deposedLeader } from './deposed-leader.fixture';
 
 function history(input: unknown, until: number): Operation[] {
   const result = validateScenario(input);
@@ -19,27 +20,6 @@ function history(input: unknown, until: number): Operation[] {
 /** What the client saw of `command`s sent at `call`: the answer, or null if none yet. */
 function answerAt(h: readonly Operation[], command: string, call: number): string | null {
   return h.find((o) => o.command === command && o.call === call)?.result ?? null;
-}
-
-/**
- * A leads term 2 (a transfer hands it leadership at 600 ms), then is cut off at 1101 ms;
- * B and C elect a new leader, which commits "set x 2"; at 1700 ms the client asks A for x.
- */
-export function deposedLeader(reads: 'log' | 'readIndex', localReads: boolean): unknown {
-  return {
-    version: 1,
-    seed: 2,
-    nodes: 3,
-    options: { reads },
-    unsafe: { localReads },
-    actions: [
-      { at: 600, do: 'transfer', to: 'A' },
-      { at: 800, do: 'submit', command: 'set x 1' },
-      { at: 1101, do: 'isolate', node: 'A' },
-      { at: 1500, do: 'submit', command: 'set x 2', node: 'B' },
-      { at: 1700, do: 'submit', command: 'get x', node: 'A' },
-    ],
-  };
 }
 
 /**

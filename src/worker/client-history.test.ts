@@ -4,24 +4,7 @@ import { History } from '../sim/history';
 import { ClientHistoryTracker } from './client-history';
 import { EngineHost } from './engine-host';
 import type { ClientHistoryView, FromWorker } from './protocol';
-
-/** As in check/read-modes.test.ts: A leads, is cut off at 1101 ms, B commits "set x 2", then A is asked for x. */
-function deposedLeader(reads: 'log' | 'readIndex', localReads: boolean): unknown {
-  return {
-    version: 1,
-    seed: 2,
-    nodes: 3,
-    options: { reads },
-    unsafe: { localReads },
-    actions: [
-      { at: 600, do: 'transfer', to: 'A' },
-      { at: 800, do: 'submit', command: 'set x 1' },
-      { at: 1101, do: 'isolate', node: 'A' },
-      { at: 1500, do: 'submit', command: 'set x 2', node: 'B' },
-      { at: 1700, do: 'submit', command: 'get x', node: 'A' },
-    ],
-  };
-}
+import { deposedLeader } from '../check/deposed-leader.fixture';
 
 function historyOf(input: unknown, until: number): History {
   const h = new History(scenarioSchema.parse(input));

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deposedLeader } from '../../check/deposed-leader.fixture';
 import { scenarioSchema } from '../../scenario/schema';
 import { History } from '../../sim/history';
 import { ClientHistoryTracker } from '../../worker/client-history';
@@ -13,27 +14,9 @@ afterEach(() => {
   resetStore();
 });
 
-/** A leads, is cut off at 1101 ms, B commits "set x 2" at 1500 ms, then the client asks A for x at 1700 ms. */
-function deposedLeader(reads: 'log' | 'readIndex', localReads: boolean) {
-  return scenarioSchema.parse({
-    version: 1,
-    seed: 2,
-    nodes: 3,
-    options: { reads },
-    unsafe: { localReads },
-    actions: [
-      { at: 600, do: 'transfer', to: 'A' },
-      { at: 800, do: 'submit', command: 'set x 1' },
-      { at: 1101, do: 'isolate', node: 'A' },
-      { at: 1500, do: 'submit', command: 'set x 2', node: 'B' },
-      { at: 1700, do: 'submit', command: 'get x', node: 'A' },
-    ],
-  });
-}
-
 /** The view the worker sends for that run at 4 s (computed by the worker's own code). */
 function viewOf(reads: 'log' | 'readIndex', localReads: boolean, maxSteps?: number): ClientHistoryView {
-  const h = new History(deposedLeader(reads, localReads));
+  const h = new History(scenarioSchema.parse(deposedLeader(reads, localReads)));
   h.runUntil(4000);
   return new ClientHistoryTracker(maxSteps === undefined ? {} : { maxSteps }).view(h);
 }

@@ -5,30 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftEvent } from '../../raft/types';
 import { Simulation } from '../../sim/simulation';
-import type { NodeFrame, TraceEvent } from '../../sim/types';
+import type { TraceEvent } from '../../sim/types';
 import { LESSON_ID, type Lesson, type Localized } from '../narration';
-import { nodeNames, type Scenario } from '../schema';
+import { nodeNames } from '../schema';
 import { decodeLink, encodeLink } from '../url';
-import { validateScenario } from '../validate';
 import { findLesson, LESSONS } from './index';
 import { MEMBERSHIP_FACTS } from './membership-facts';
-
-function scenarioOf(lesson: Lesson): Scenario {
-  // Lessons are normalized data: actions already in time order, as a link requires.
-  const result = validateScenario(lesson.scenario, { requireTimeOrder: true });
-  if (!result.ok) throw new Error(`${lesson.id}: ${result.errors.join('; ')}`);
-  return result.scenario;
-}
-
-function replay(lesson: Lesson, until: number): Simulation {
-  const sim = new Simulation(scenarioOf(lesson));
-  sim.runUntil(until);
-  return sim;
-}
-
-function node(sim: Simulation, id: string): NodeFrame {
-  return sim.snapshot().nodes.find((n) => n.id === id)!;
-}
+import { node, replay, scenarioOf } from './replay';
 
 function leaders(sim: Simulation): string[] {
   return sim

@@ -9,26 +9,10 @@ import { historyFromTrace } from '../../check/history-from-trace';
 import { checkLinearizability, type Operation } from '../../check/linearizability';
 import type { RaftEvent } from '../../raft/types';
 import { Simulation } from '../../sim/simulation';
-import type { NodeFrame, TraceEvent } from '../../sim/types';
+import type { TraceEvent } from '../../sim/types';
 import type { Lesson } from '../narration';
-import { validateScenario } from '../validate';
 import { findLesson, LESSONS } from './index';
-
-function scenarioOf(lesson: Lesson) {
-  const result = validateScenario(lesson.scenario, { requireTimeOrder: true });
-  if (!result.ok) throw new Error(`${lesson.id}: ${result.errors.join('; ')}`);
-  return result.scenario;
-}
-
-function replay(lesson: Lesson, until: number): Simulation {
-  const sim = new Simulation(scenarioOf(lesson));
-  sim.runUntil(until);
-  return sim;
-}
-
-function node(sim: Simulation, id: string): NodeFrame {
-  return sim.snapshot().nodes.find((n) => n.id === id)!;
-}
+import { node, replay, scenarioOf } from './replay';
 
 function commands(sim: Simulation, id: string): (string | undefined)[] {
   return node(sim, id).log.map((e) => e.command);

@@ -28,15 +28,23 @@ const MIN_TEXT_PX = { normal: 12, presenting: 18 } as const;
 const MIN_GLYPH_PX = { normal: 16, presenting: 24 } as const;
 /** A message glyph's width in viewBox units (a shape of about 28 units, drawn 1.2× larger). */
 const GLYPH_UNITS = 34;
+/** The client's label at label scale 1, in viewBox units (a little larger than a node's 16-unit caption). */
+const CLIENT_TEXT_UNITS = 20;
 /** Below this width the drawing's height follows its width (one column): the ring stays a circle. */
 const STRETCH_FROM_PX = 600;
 
-function ClientBox({ box }: { box: Rect }) {
+/** The client's box; `k` is the nodes' label scale, so its label grows with theirs. */
+function ClientBox({ box, k }: { box: Rect; k: number }) {
   const t = useStrings(STRINGS);
   return (
     <g className={styles.client} aria-hidden="true">
-      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10} />
-      <text x={box.x + box.width / 2} y={box.y + box.height / 2 + 8} textAnchor="middle">
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10 * k} />
+      <text
+        x={box.x + box.width / 2}
+        y={box.y + box.height / 2 + 8 * k}
+        textAnchor="middle"
+        style={{ fontSize: `${CLIENT_TEXT_UNITS * k}px` }}
+      >
         ⌨ {t.client}
       </text>
     </g>
@@ -94,7 +102,7 @@ export function ClusterView() {
               </defs>
               <QuorumOutlines layout={layout} />
               <NetworkLayer layout={layout} ids={ids} />
-              <ClientBox box={layout.client} />
+              <ClientBox box={layout.client} k={layout.metrics.k} />
               {ids.map((id) => {
                 const p = layout.positions.get(id);
                 if (!p) return null;

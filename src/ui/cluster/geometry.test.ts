@@ -38,6 +38,25 @@ describe('layoutRing for a measured box', () => {
     expect(client.x).toBeGreaterThanOrEqual(view.x);
     expect(client.y).toBeGreaterThanOrEqual(view.y);
   });
+
+  it("grows the client's box with the nodes' texts, so its label stays readable, and keeps it off every node", () => {
+    // The normal layout's ring panel at 1280×720 and at 1366×768: short and wide.
+    for (const box of [
+      { width: 851, height: 170 },
+      { width: 910, height: 202 },
+      { width: 1260, height: 430 },
+    ]) {
+      const { positions, metrics, client, scale } = layoutRing(FIVE, box, 12);
+      // The label is 20 units at k = 1 and 56 units is the box's height then: both grow by k.
+      expect(client.height).toBeCloseTo(56 * metrics.k);
+      expect(20 * metrics.k * scale, `client label in ${box.width}×${box.height}`).toBeGreaterThanOrEqual(12);
+      for (const p of positions.values()) {
+        const apartX = client.x + client.width <= p.x - metrics.halfWidth || p.x + metrics.halfWidth <= client.x;
+        const apartY = client.y + client.height <= p.y - metrics.top || p.y + metrics.bottom <= client.y;
+        expect(apartX || apartY).toBe(true);
+      }
+    }
+  });
 });
 
 describe('layoutRing before the first snapshot', () => {

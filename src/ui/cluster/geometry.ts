@@ -15,8 +15,6 @@ export const RING_CENTER: Point = { x: CENTER_X, y: CENTER_Y };
 const RING_RADIUS = 285;
 
 const CLIENT_SIZE = { width: 150, height: 56 } as const;
-/** How far a message path starts from the client box's centre (it leaves from the box's edge). */
-const CLIENT_INSET = 30;
 
 /** Requests and replies on the same link travel on two lanes, this far apart on each side. */
 const LANE_OFFSET = 9;
@@ -141,23 +139,37 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** The frame around every node's texts, with the client box in its top-left corner (grown upwards if it would cover a node). */
-function frame(rects: readonly Rect[]): { view: Rect; client: Rect } {
+/**
+ * The frame around every node's texts, with the client box in its top-left corner. The box and its
+ * label grow with the nodes' label scale `k`, so "Client" reads as well as the nodes' texts. If it would
+ * cover a node, the frame grows upwards or to the left, whichever leaves the larger drawing in `box`.
+ */
+function frame(rects: readonly Rect[], k: number, box: BoxLike | null): { view: Rect; client: Rect } {
+  const size = { width: CLIENT_SIZE.width * k, height: CLIENT_SIZE.height * k };
   // No nodes yet (before the first snapshot): the default frame.
   if (rects.length === 0)
     return { view: { x: 0, y: 0, width: VIEW_WIDTH, height: VIEW_HEIGHT }, client: { x: 18, y: 18, ...CLIENT_SIZE } };
   const margin = 12;
+  const gap = 8;
   let x0 = Math.min(...rects.map((r) => r.x)) - margin;
-  let y0 = Math.min(...rects.map((r) => r.y)) - margin;
+  const y0 = Math.min(...rects.map((r) => r.y)) - margin;
   const x1 = Math.max(...rects.map((r) => r.x + r.width)) + margin;
   const y1 = Math.max(...rects.map((r) => r.y + r.height)) + margin;
-  x0 = Math.min(x0, CENTER_X - CLIENT_SIZE.width - 40);
-  let client: Rect = { x: x0 + 8, y: y0 + 8, ...CLIENT_SIZE };
-  if (rects.some((r) => overlaps(r, client))) {
-    y0 -= CLIENT_SIZE.height + 16;
-    client = { x: x0 + 8, y: y0 + 8, ...CLIENT_SIZE };
-  }
-  return { view: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, client };
+  x0 = Math.min(x0, CENTER_X - size.width - 40);
+  const inCorner: Rect = { x: x0 + gap, y: y0 + gap, ...size };
+  if (!rects.some((r) => overlaps(r, inCorner)))
+    return { view: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, client: inCorner };
+  const upY = y0 - size.height - 2 * gap;
+  const up = {
+    view: { x: x0, y: upY, width: x1 - x0, height: y1 - upY },
+    client: { x: x0 + gap, y: upY + gap, ...size },
+  };
+  const leftX = x0 - size.width - 2 * gap;
+  const left = {
+    view: { x: leftX, y: y0, width: x1 - leftX, height: y1 - y0 },
+    client: { x: leftX + gap, y: y0 + gap, ...size },
+  };
+  return box && fitScale(box, left.view) > fitScale(box, up.view) ? left : up;
 }
 
 function fitScale(box: { width: number; height: number }, view: Rect): number {
@@ -242,7 +254,11 @@ function build(
   // stretches the ring where they would touch).
   const ring = ringPositions(ids, RING_RADIUS * rx, RING_RADIUS * ry);
   const positions = new Map([...ring, ...apartPositions(apart, ring, metrics, side)]);
-  const { view, client } = frame([...positions.values()].map((p) => nodeRect(p, metrics)));
+  const { view, client } = frame(
+    [...positions.values()].map((p) => nodeRect(p, metrics)),
+    metrics.k,
+    box,
+  );
   return {
     nodeRadius: metrics.r,
     positions,
@@ -334,8 +350,10 @@ export function messagePath(layout: Layout, from: Endpoint, to: Endpoint): Segme
   if (length === 0) return { from: a, to: b };
   const ux = dx / length;
   const uy = dy / length;
-  const insetA = from === CLIENT ? CLIENT_INSET : layout.nodeRadius;
-  const insetB = to === CLIENT ? CLIENT_INSET : layout.nodeRadius;
+  // A message to or from the client leaves from its box's edge, not its centre.
+  const clientInset = Math.min(layout.client.width, layout.client.height) / 2 + 2;
+  const insetA = from === CLIENT ? clientInset : layout.nodeRadius;
+  const insetB = to === CLIENT ? clientInset : layout.nodeRadius;
   // Right-hand normal of the direction of travel (SVG y points down).
   const nx = -uy * LANE_OFFSET;
   const ny = ux * LANE_OFFSET;

@@ -6,7 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../src/scenario/lessons';
 import { FIGURE_8 } from '../src/scenario/lessons/figure-8';
+import { decodeLink } from '../src/scenario/url';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 
@@ -42,6 +44,22 @@ describe('sim CLI', { timeout: 30_000 }, () => {
     const played = sim(file('decoded.json', JSON.parse(decoded.stdout)), '--until', '1000');
     expect(played.status).toBe(0);
     expect(JSON.parse(played.stdout).time).toBe(1000);
+  });
+
+  it("lists every lesson with a link that opens at its first pause, in the reader's language", () => {
+    const listed = sim('lessons');
+    expect(listed.status).toBe(0);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(LESSONS.length);
+    for (const line of lines) {
+      const [, id, , fragment] = line.split('\t');
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      const decoded = decodeLink(fragment!.slice(1));
+      expect(decoded.ok, id).toBe(true);
+      if (!decoded.ok) continue;
+      expect(decoded.link.at, id).toBe(lesson.beats[0]!.at);
+      expect(decoded.link.view).toMatchObject({ lesson: id, beat: 0, lang: null });
+    }
   });
 
   it('exits 2 with the message on a bad link or a bad scenario', () => {

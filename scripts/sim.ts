@@ -100,7 +100,12 @@ function lessons(argv: string[]): void {
   for (const lesson of LESSONS) {
     const scenario = validateScenario(lesson.scenario);
     if (!scenario.ok) fail(`lesson ${lesson.id}: ${scenario.errors.join('; ')}`);
-    const link = encodeLink({ scenario: scenario.scenario, view: { lesson: lesson.id, beat: 0 } });
+    // At the first pause, whose caption the lesson shows, and in whatever language the reader uses.
+    const link = encodeLink({
+      scenario: scenario.scenario,
+      at: lesson.beats[0]?.at ?? 0,
+      view: { lesson: lesson.id, beat: 0, lang: null },
+    });
     process.stdout.write(`§${lesson.section}\t${lesson.id}\t${lesson.title.en}\t${link}\n`);
   }
 }

@@ -64,6 +64,13 @@ describe('encodeLink / decodeLink', () => {
     expect(decoded.ok && decoded.link.view).toEqual({ lang: 'ko', speed: 0.01, selected: null });
   });
 
+  it('leaves the language to the reader when the link says so; a link without a language is Korean, as it always was', () => {
+    const anyReader = decodeLink(encodeLink({ scenario: SAMPLE, view: { lang: null } }).slice(1));
+    expect(anyReader.ok && anyReader.link.view.lang).toBeNull();
+    const old = decodeLink(encodeLink({ scenario: SAMPLE }).slice(1));
+    expect(old.ok && old.link.view.lang).toBe('ko');
+  });
+
   it('gives equal links for equal situations, whatever defaults were spelled out', () => {
     const spelled = valid({ version: 1, seed: 1, nodes: 5, timing: { electionTimeout: [150, 300] }, actions: [] });
     const bare = valid({ version: 1, nodes: 5 });
@@ -161,7 +168,7 @@ describe('encodeLink / decodeLink', () => {
     expect(errorOf(rawLink({ s, speed: 0 }))).toMatch(/^speed: /);
     expect(errorOf(rawLink({ s, speed: 'fast' }))).toMatch(/^speed: /);
     expect(errorOf(rawLink({ s, at: -5 }))).toMatch(/^at: /);
-    expect(errorOf(rawLink({ s, lang: 'fr' }))).toBe('lang: "fr" is not one of ko, en');
+    expect(errorOf(rawLink({ s, lang: 'fr' }))).toBe('lang: "fr" is not one of ko, en, any');
     expect(errorOf(rawLink({ s, beat: 1 }))).toBe('beat: a beat needs a lesson');
     expect(errorOf(rawLink({ s, lesson: 'no-such-lesson' }))).toBe('lesson: no lesson "no-such-lesson"');
     expect(errorOf(rawLink({ s, lesson: 'first-election', beat: 99 }))).toMatch(

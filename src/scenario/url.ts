@@ -30,7 +30,8 @@ export const MAX_AT = MAX_TIME;
 export const SPEED_RANGE: readonly [number, number] = [MIN_SPEED, MAX_SPEED];
 
 export interface ViewSettings {
-  readonly lang: Lang;
+  /** The language to show; null: the reader's own (a link printed for anyone, e.g. by `sim lessons`). */
+  readonly lang: Lang | null;
   /** Virtual ms per wall ms. */
   readonly speed: number;
   /** The node shown in the side panel, if any. */
@@ -41,6 +42,9 @@ export interface ViewSettings {
   readonly own?: OwnLesson;
   readonly beat?: number;
 }
+
+/** A link's `lang` that leaves the language to the reader (a link without `lang` is Korean, as links always were). */
+const READERS_LANG = 'any';
 
 export const DEFAULT_VIEW: ViewSettings = { lang: 'ko', speed: DEFAULT_SPEED, selected: null };
 
@@ -80,7 +84,8 @@ export function encodeLink(link: {
   const view = { ...DEFAULT_VIEW, ...link.view };
   const body: Record<string, unknown> = { s: compactScenario(link.scenario) };
   if (link.at !== undefined && link.at !== 0) body.at = link.at;
-  if (view.lang !== DEFAULT_VIEW.lang) body.lang = view.lang;
+  if (view.lang === null) body.lang = READERS_LANG;
+  else if (view.lang !== DEFAULT_VIEW.lang) body.lang = view.lang;
   if (view.speed !== DEFAULT_VIEW.speed) body.speed = view.speed;
   if (view.selected !== null) body.sel = view.selected;
   if (view.lesson !== undefined) body.lesson = view.lesson;
@@ -278,7 +283,8 @@ function readBody(json: unknown): DecodeResult {
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > MAX_AT)
     errors.push(`at: the viewed instant must be a time from 0 to ${MAX_AT} ms`);
   const lang = json.lang ?? DEFAULT_VIEW.lang;
-  if (!LANGS.includes(lang as Lang)) errors.push(`lang: ${echo(lang)} is not one of ${LANGS.join(', ')}`);
+  if (lang !== READERS_LANG && !LANGS.includes(lang as Lang))
+    errors.push(`lang: ${echo(lang)} is not one of ${[...LANGS, READERS_LANG].join(', ')}`);
   const speed = json.speed ?? DEFAULT_VIEW.speed;
   if (typeof speed !== 'number' || !(speed >= SPEED_RANGE[0] && speed <= SPEED_RANGE[1]))
     errors.push(`speed: must be a number from ${SPEED_RANGE[0]} to ${SPEED_RANGE[1]}`);
@@ -307,7 +313,7 @@ function readBody(json: unknown): DecodeResult {
   if (errors.length > 0) return fail(capErrors(errors).join('\n'));
 
   const view: ViewSettings = {
-    lang: lang as Lang,
+    lang: lang === READERS_LANG ? null : (lang as Lang),
     speed: speed as number,
     selected: selected as NodeId | null,
     ...(lesson !== undefined ? { lesson: lesson as string } : {}),

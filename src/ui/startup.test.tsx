@@ -60,6 +60,14 @@ describe('start-up from the URL', () => {
     expect(useLinkStore.getState().linkError).toBeNull();
   });
 
+  it("with a link for any reader keeps the reader's language", () => {
+    for (const lang of ['en', 'ko'] as const) {
+      useSimStore.setState({ lang });
+      openFromHash(encodeLink({ scenario: THREE, view: { lang: null } }), { autoplay: true });
+      expect(useSimStore.getState().lang).toBe(lang);
+    }
+  });
+
   it('with a lesson link opens the lesson player at the named beat without reloading the lesson', () => {
     const lesson = findLesson('split-vote')!;
     const scenario = scenarioSchema.parse(lesson.scenario);

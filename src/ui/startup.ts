@@ -39,7 +39,8 @@ export function openFromHash(hash: string, options: OpenOptions): StartupPlan {
   if (plan.kind === 'link') {
     const { scenario, at, view } = plan.link;
     setLinkError(null);
-    sim.setLang(view.lang);
+    // A link for any reader (lang "any") keeps the language the reader already uses.
+    if (view.lang !== null) sim.setLang(view.lang);
     // Speed first: load() passes the current speed on to the engine.
     sim.setSpeed(view.speed);
     sim.load(scenario, at);

@@ -34,7 +34,7 @@ const T = {
     replaceTitle: '편집 중인 수업을 바꿀까요?',
     keep: '계속 편집',
     replace: '바꾸기',
-    unreadable: '읽을 수 없는 항목',
+    unreadable: '읽을 수 없는 저장본',
     exportRaw: (n: string) => `“${n}” 있는 그대로 내보내기`,
     play: /^Election.* 재생$/,
   },

@@ -103,7 +103,7 @@ test('Korean: the library and the player speak Korean', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: '한국어' }).click();
   await page.getByRole('button', { name: '수업', exact: true }).click();
-  await page.getByRole('button', { name: '수업 재생: Split Vote: 표가 갈리면' }).click();
+  await page.getByRole('button', { name: '수업 재생: 표 갈림 (Split Vote): 표가 갈리면' }).click();
   await expect(page.getByText('멈춤 1 / 3', { exact: true })).toBeVisible();
   await expect(page.getByText(findLesson('split-vote')!.beats[0]!.caption.ko)).toBeVisible();
 });

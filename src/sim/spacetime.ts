@@ -5,7 +5,7 @@
 
 import type { NodeId, Role } from '../raft/types';
 import type { TraceReader } from './trace-log';
-import type { DropReason, Endpoint, TraceEvent, WireMessage } from './types';
+import type { DropReason, Endpoint, InvariantName, TraceEvent, WireMessage } from './types';
 
 export interface SpaceTimeMessage {
   readonly id: number;
@@ -44,7 +44,7 @@ export type LaneMark =
       readonly index: number;
     }
   | { readonly kind: 'crashed' | 'restarted'; readonly node: NodeId; readonly time: number; readonly step: number }
-  | { readonly kind: 'violation'; readonly time: number; readonly step: number; readonly invariant: string };
+  | { readonly kind: 'violation'; readonly time: number; readonly step: number; readonly invariant: InvariantName };
 
 export interface SpaceTimeWindow {
   readonly from: number;

@@ -39,7 +39,7 @@ export function refusalMessage(r: ActionRefusal, lang: Lang): string {
     case 'node-down':
       return `${r.node}가 중지되어 있습니다. 먼저 재시작하세요.`;
     case 'not-leader':
-      return `${r.node}는 리더가 아닙니다. Heartbeat는 리더만 보냅니다.`;
+      return `${r.node}는 리더가 아닙니다. 하트비트는 리더만 보냅니다.`;
     case 'unknown-link':
       return `${r.from}–${r.to} 링크는 없습니다.`;
     case 'self-link':

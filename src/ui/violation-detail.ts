@@ -19,13 +19,13 @@ function koDetail(v: Violation): string {
     case 'Election Safety':
       return `${a}와 ${b}가 모두 임기 ${v.term ?? '?'}의 리더로 선출됨`;
     case 'Leader Append-Only':
-      return `리더 ${a}가 인덱스 ${i}부터 항목을 지움`;
+      return `리더 ${a}가 인덱스 ${i}부터 엔트리를 지움`;
     case 'Log Matching':
-      return `${a}의 인덱스 ${i} 항목(임기 ${v.term ?? '?'})은 다른 로그의 항목과 같지만 그 앞의 로그가 다름`;
+      return `${a}의 인덱스 ${i} 엔트리(임기 ${v.term ?? '?'})는 다른 로그의 엔트리와 같지만 그 앞의 로그가 다름`;
     case 'Leader Completeness':
-      return `${a}가 커밋된 항목 ${i}${eul(i)} 갖지 않은 채 임기 ${v.term ?? '?'}의 리더가 됨`;
+      return `${a}가 커밋된 엔트리 ${i}${eul(i)} 갖지 않은 채 임기 ${v.term ?? '?'}의 리더가 됨`;
     case 'State Machine Safety':
-      return `${a}: 인덱스 ${i}에 다른 노드와 다른 항목이 커밋·적용되었거나 커밋된 항목이 지워짐`;
+      return `${a}: 인덱스 ${i}에 다른 노드와 다른 엔트리가 커밋·적용되었거나 커밋된 엔트리가 지워짐`;
     case 'Term Monotonic':
       return `${a}의 임기가 낮아짐`;
     case 'Vote Stability':
@@ -33,7 +33,7 @@ function koDetail(v: Violation): string {
     case 'Commit Bounds':
       return `${a}의 commitIndex 또는 lastApplied가 범위를 벗어남`;
     case 'Configuration Safety':
-      return `리더 ${a}의 로그에 커밋되지 않은 구성 항목이 둘 이상 있음 (인덱스 ${i})`;
+      return `리더 ${a}의 로그에 커밋되지 않은 구성 엔트리가 둘 이상 있음 (인덱스 ${i})`;
     case 'Commit Quorum':
       return `리더 ${a}가 구성의 과반수가 갖지 않은 인덱스 ${i}${eul(i)} 커밋함`;
   }

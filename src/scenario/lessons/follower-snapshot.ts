@@ -7,9 +7,9 @@ import type { Lesson } from '../narration';
 export const followerSnapshot: Lesson = {
   id: 'follower-snapshot',
   section: '8',
-  title: { ko: 'Follower가 혼자 찍는 스냅샷', en: 'A follower takes a snapshot on its own' },
+  title: { ko: '팔로워가 혼자 찍는 스냅샷', en: 'A follower takes a snapshot on its own' },
   summary: {
-    ko: '스냅샷은 Leader가 시키는 것이 아닙니다. 각 노드가 자기가 적용한 상태로 따로 찍습니다 (논문 §7). Follower가 스냅샷을 찍어도 Leader는 그대로 AppendEntries를 보냅니다.',
+    ko: '스냅샷은 리더가 시키는 것이 아닙니다. 각 노드가 자기가 적용한 상태로 따로 찍습니다 (논문 §7). 팔로워가 스냅샷을 찍어도 리더는 그대로 AppendEntries를 보냅니다.',
     en: 'A leader does not order snapshots: each node takes its own, of the state it has applied (paper §7). After a follower snapshots, the leader goes on sending it AppendEntries as before.',
   },
   scenario: {
@@ -30,7 +30,7 @@ export const followerSnapshot: Lesson = {
     {
       at: 790,
       caption: {
-        ko: 'Follower C가 700ms에 스스로 스냅샷을 찍었습니다: 적용한 1–3번이 스냅샷(마지막 인덱스 3, 임기 1)이 되고 로그는 비었습니다. Leader B와 A는 로그 1–3번을 그대로 가지고 있습니다. 800ms에 클라이언트가 set d 4를 보냅니다.',
+        ko: '팔로워 C가 700ms에 스스로 스냅샷을 찍었습니다: 적용한 1–3번이 스냅샷(마지막 인덱스 3, 임기 1)이 되고 로그는 비었습니다. 리더 B와 A는 로그 1–3번을 그대로 가지고 있습니다. 800ms에 클라이언트가 set d 4를 보냅니다.',
         en: 'At 700 ms follower C took a snapshot by itself: entries 1–3, all it had applied, became a snapshot (last index 3, term 1) and its log is empty. Leader B and A still hold entries 1–3. At 800 ms the client sends set d 4.',
       },
       watch: { ko: 'C의 스냅샷 블록과 B의 로그', en: "C's snapshot block and B's log" },
@@ -61,7 +61,7 @@ export const followerSnapshot: Lesson = {
     {
       at: 900,
       caption: {
-        ko: 'C는 스냅샷의 임기로 일관성 검사를 통과하고 4번을 로그에 붙였습니다. B는 InstallSnapshot을 한 번도 보내지 않았습니다. Follower의 스냅샷은 그 노드 안의 일입니다.',
+        ko: 'C는 스냅샷의 임기로 일관성 검사를 통과하고 4번을 로그에 붙였습니다. B는 InstallSnapshot을 한 번도 보내지 않았습니다. 팔로워의 스냅샷은 그 노드 안의 일입니다.',
         en: "C passed the consistency check with its snapshot's term and appended entry 4. B never sent an InstallSnapshot: a follower's snapshot is that node's own business.",
       },
       focus: { nodes: ['C'], indexes: [4] },

@@ -6,9 +6,9 @@ import type { Lesson } from '../narration';
 export const installSnapshotLesson: Lesson = {
   id: 'install-snapshot',
   section: '8',
-  title: { ko: 'InstallSnapshot: 너무 뒤처진 Follower', en: 'InstallSnapshot: a follower too far behind' },
+  title: { ko: 'InstallSnapshot: 너무 뒤처진 팔로워', en: 'InstallSnapshot: a follower too far behind' },
   summary: {
-    ko: 'Leader가 이미 버린 엔트리가 필요한 Follower에게는 AppendEntries로 보낼 수 없습니다. Leader는 대신 스냅샷을 조각으로 나누어 InstallSnapshot으로 보냅니다 (Figure 13).',
+    ko: '리더가 이미 버린 엔트리가 필요한 팔로워에게는 AppendEntries로 보낼 수 없습니다. 리더는 대신 스냅샷을 조각으로 나누어 InstallSnapshot으로 보냅니다 (Figure 13).',
     en: 'A follower that needs entries the leader has already discarded cannot be sent them by AppendEntries. The leader sends its snapshot instead, in chunks, by InstallSnapshot (Figure 13).',
   },
   scenario: {
@@ -48,7 +48,7 @@ export const installSnapshotLesson: Lesson = {
         ],
         answer: 1,
         reveal: {
-          ko: 'B에게는 1번 엔트리가 더 이상 없어서 AppendEntries를 만들 수 없습니다. nextIndex가 버린 앞부분 안에 있으면 Leader는 스냅샷을 보냅니다 (§7).',
+          ko: 'B에게는 1번 엔트리가 더 이상 없어서 AppendEntries를 만들 수 없습니다. nextIndex가 버린 앞부분 안에 있으면 리더는 스냅샷을 보냅니다 (§7).',
           en: 'B no longer has entry 1, so it cannot build that AppendEntries. When nextIndex falls inside the discarded prefix, the leader sends its snapshot (§7).',
         },
       },

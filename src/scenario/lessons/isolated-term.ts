@@ -21,9 +21,9 @@ export const ISOLATED_E: ScenarioInput = {
 export const isolatedTerm: Lesson = {
   id: 'isolated-term',
   section: '6.1',
-  title: { ko: '고립된 노드 E의 Term이 올라간다', en: "The isolated node E's term climbs" },
+  title: { ko: '고립된 노드 E의 임기가 올라간다', en: "The isolated node E's term climbs" },
   summary: {
-    ko: '네트워크에서 고립된 E는 Leader의 Heartbeat를 받지 못합니다. 타임아웃이 날 때마다 Term을 높여 선거를 시작하지만 아무도 응답하지 않으니, Term만 계속 올라갑니다.',
+    ko: '네트워크에서 고립된 E는 리더의 하트비트를 받지 못합니다. 타임아웃이 날 때마다 임기를 높여 선거를 시작하지만 아무도 응답하지 않으니, 임기만 계속 올라갑니다.',
     en: 'Cut off from the network, E hears no heartbeats. Each time its timer runs out it raises its term and starts an election nobody answers, so its term keeps climbing.',
   },
   scenario: ISOLATED_E,
@@ -31,7 +31,7 @@ export const isolatedTerm: Lesson = {
     {
       at: 500,
       caption: {
-        ko: 'B가 Term 1의 Leader이고, "set x 1"이 E를 포함한 모든 노드에 복제되었습니다.',
+        ko: 'B가 임기 1의 리더이고, "set x 1"이 E를 포함한 모든 노드에 복제되었습니다.',
         en: 'B leads term 1, and "set x 1" is on every node, E included.',
       },
       focus: { nodes: ['B', 'E'], indexes: [1] },
@@ -45,17 +45,17 @@ export const isolatedTerm: Lesson = {
       focus: { nodes: ['E'] },
       question: {
         prompt: {
-          ko: '고립된 채로 2초가 지나면 E의 Term은 어떻게 될까요?',
+          ko: '고립된 채로 2초가 지나면 E의 임기는 어떻게 될까요?',
           en: "What will E's term be after two seconds on its own?",
         },
         choices: [
           { ko: '그대로 1이다', en: 'Still 1' },
           { ko: '선거를 반복하며 계속 올라간다', en: 'Higher and higher, one election after another' },
-          { ko: 'E가 스스로 Leader가 된다', en: 'E makes itself leader' },
+          { ko: 'E가 스스로 리더가 된다', en: 'E makes itself leader' },
         ],
         answer: 1,
         reveal: {
-          ko: 'E는 Heartbeat를 못 받으니 타임아웃마다 Term을 하나씩 올립니다. 표는 자기 것 하나뿐이라 Leader는 될 수 없습니다.',
+          ko: 'E는 하트비트를 못 받으니 타임아웃마다 임기를 하나씩 올립니다. 표는 자기 것 하나뿐이라 리더는 될 수 없습니다.',
           en: 'With no heartbeats, every timeout adds one to its term. Its own vote is the only one it gets, so it never leads.',
         },
       },
@@ -63,7 +63,7 @@ export const isolatedTerm: Lesson = {
     {
       at: 900,
       caption: {
-        ko: 'E의 타이머가 끝나 Term 2의 Candidate가 되었습니다. 그 사이 나머지 클러스터는 "set y 2"를 Commit했지만 E는 받지 못했습니다.',
+        ko: 'E의 타이머가 끝나 임기 2의 후보가 되었습니다. 그 사이 나머지 클러스터는 "set y 2"를 커밋했지만 E는 받지 못했습니다.',
         en: 'E\'s timer ran out: it is a candidate in term 2. Meanwhile the rest committed "set y 2", which E never received.',
       },
       focus: { nodes: ['E'], indexes: [2] },
@@ -71,10 +71,10 @@ export const isolatedTerm: Lesson = {
     {
       at: 2400,
       caption: {
-        ko: 'E의 Term은 이제 Leader B보다 훨씬 높습니다. 하지만 로그는 1번 엔트리까지밖에 없습니다. Term은 높지만 로그는 뒤처져 있습니다.',
+        ko: 'E의 임기는 이제 리더 B보다 훨씬 높습니다. 하지만 로그는 1번 엔트리까지밖에 없습니다. 임기는 높지만 로그는 뒤처져 있습니다.',
         en: "E's term is now far above leader B's, yet its log still ends at index 1: a high term, an old log.",
       },
-      watch: { ko: 'E의 Term과 B의 Term 비교', en: "E's term against B's" },
+      watch: { ko: 'E의 임기와 B의 임기 비교', en: "E's term against B's" },
       focus: { nodes: ['E', 'B'] },
     },
   ],

@@ -15,7 +15,7 @@ export const membershipSingleServerBug: Lesson = {
     en: 'The single-server change bug, and the rule that fixes it (2015)',
   },
   summary: {
-    ko: '한 서버씩 바꾸는 변경도, 새 Leader가 자기 Term의 엔트리를 Commit하기 전에 바꾸면 안전하지 않습니다. 서로 다른 Leader가 만든 두 변경이 각각 원래 구성과는 한 서버만 다르지만 서로는 두 서버가 다를 수 있기 때문입니다. 위험한 스위치 changeBeforeTermCommit으로 그 버그를 재현하고, 2015년의 수정 규칙을 봅니다 (학위논문 §4.1 정오표).',
+    ko: '한 서버씩 바꾸는 변경도, 새 리더가 자기 임기의 엔트리를 커밋하기 전에 바꾸면 안전하지 않습니다. 서로 다른 리더가 만든 두 변경이 각각 원래 구성과는 한 서버만 다르지만 서로는 두 서버가 다를 수 있기 때문입니다. 위험한 스위치 changeBeforeTermCommit으로 그 버그를 재현하고, 2015년의 수정 규칙을 봅니다 (학위논문 §4.1 정오표).',
     en: 'Even one-server changes are unsafe if a new leader changes the configuration before it has committed an entry of its own term: two changes made by different leaders each differ from the old configuration by one server, but from each other by two. The unsafe switch changeBeforeTermCommit replays that bug; then the 2015 rule that fixes it (dissertation §4.1, erratum).',
   },
   scenario: {
@@ -56,7 +56,7 @@ export const membershipSingleServerBug: Lesson = {
     {
       at: 5,
       caption: {
-        ko: '구성은 C0 = {A, B, C, D}입니다. Term 1의 Leader였던 A가 E를 추가하는 C1 = {A, B, C, D, E}를 1번에 썼지만, E만 그것을 받은 채 A와 E가 B, C, D와 갈라졌습니다. A와 E는 C1을, B, C, D는 C0을 씁니다.',
+        ko: '구성은 C0 = {A, B, C, D}입니다. 임기 1의 리더였던 A가 E를 추가하는 C1 = {A, B, C, D, E}를 1번에 썼지만, E만 그것을 받은 채 A와 E가 B, C, D와 갈라졌습니다. A와 E는 C1을, B, C, D는 C0을 씁니다.',
         en: 'The configuration is C0 = {A, B, C, D}. A, leader of term 1, appended C1 = {A, B, C, D, E} at index 1 to add E, but only E received it before A and E were cut off from B, C and D. A and E use C1; B, C and D use C0.',
       },
       focus: { nodes: ['A', 'E'], indexes: [1] },
@@ -64,7 +64,7 @@ export const membershipSingleServerBug: Lesson = {
     {
       at: 190,
       caption: {
-        ko: 'B가 B, C, D의 표로 Term 2의 Leader가 되었습니다: C0의 넷 중 셋입니다. leaderNoop이 꺼져 있어서 B는 Term 2의 엔트리를 아직 하나도 Commit하지 않았습니다.',
+        ko: 'B가 B, C, D의 표로 임기 2의 리더가 되었습니다: C0의 넷 중 셋입니다. leaderNoop이 꺼져 있어서 B는 임기 2의 엔트리를 아직 하나도 커밋하지 않았습니다.',
         en: 'B won term 2 with B, C and D: three of C0’s four. leaderNoop is off, so B has not committed any entry of term 2.',
       },
       focus: { nodes: ['B'] },
@@ -72,19 +72,19 @@ export const membershipSingleServerBug: Lesson = {
     {
       at: 501,
       caption: {
-        ko: '분할이 바뀝니다: B와 C가 한쪽, A, D, E가 다른 쪽입니다. 관리자가 A의 제거를 요청합니다. 위험한 스위치 changeBeforeTermCommit 때문에 B는 자기 Term의 엔트리를 Commit하기 전인데도 이를 받아들일 것입니다.',
+        ko: '분할이 바뀝니다: B와 C가 한쪽, A, D, E가 다른 쪽입니다. 관리자가 A의 제거를 요청합니다. 위험한 스위치 changeBeforeTermCommit 때문에 B는 자기 임기의 엔트리를 커밋하기 전인데도 이를 받아들일 것입니다.',
         en: 'The partition changes: B and C on one side, A, D and E on the other. The administrator asks to remove A. With the unsafe switch changeBeforeTermCommit, B will accept although it has committed no entry of its term.',
       },
       focus: { nodes: ['B', 'C'] },
       question: {
         prompt: {
-          ko: 'B는 C2 = {B, C, D}를 B와 C, 셋 중 둘로 Commit할 것입니다. 그 Commit은 안전할까요?',
+          ko: 'B는 C2 = {B, C, D}를 B와 C, 셋 중 둘로 커밋할 것입니다. 그 커밋은 안전할까요?',
           en: 'B will commit C2 = {B, C, D} with B and C, two of three. Is that commit safe?',
         },
         choices: [
           { ko: '예: C2의 과반수가 가지고 있다', en: 'Yes: a majority of C2 holds it' },
           {
-            ko: '아니요: A, D, E는 C1의 과반수라서 그것 없이 Leader를 뽑을 수 있다',
+            ko: '아니요: A, D, E는 C1의 과반수라서 그것 없이 리더를 뽑을 수 있다',
             en: 'No: A, D and E are a majority of C1 and can elect a leader without it',
           },
         ],
@@ -98,7 +98,7 @@ export const membershipSingleServerBug: Lesson = {
     {
       at: 690,
       caption: {
-        ko: 'B는 C2를 B와 C로 Commit했습니다. 그사이 E가 E, A, D의 표로 Term 4의 Leader가 되었습니다: C1의 다섯 중 셋입니다. Commit된 1번(C2)이 E의 로그에 없으므로 검사기가 Leader Completeness 위반을 보고합니다.',
+        ko: 'B는 C2를 B와 C로 커밋했습니다. 그사이 E가 E, A, D의 표로 임기 4의 리더가 되었습니다: C1의 다섯 중 셋입니다. 커밋된 1번(C2)이 E의 로그에 없으므로 검사기가 리더 Completeness 위반을 보고합니다.',
         en: 'B committed C2 with B and C. Meanwhile E won term 4 with E, A and D: three of C1’s five. The committed entry 1 (C2) is not in E’s log: the checker reports Leader Completeness broken.',
       },
       watch: { ko: '위반 목록', en: 'the list of violations' },
@@ -107,7 +107,7 @@ export const membershipSingleServerBug: Lesson = {
     {
       at: 1280,
       caption: {
-        ko: '1200ms에 분할이 풀리자 E의 AppendEntries가 B와 C에서 Commit된 C2를 C1로 덮어썼습니다. 검사기가 State Machine Safety 위반을 보고합니다.',
+        ko: '1200ms에 분할이 풀리자 E의 AppendEntries가 B와 C에서 커밋된 C2를 C1로 덮어썼습니다. 검사기가 State Machine Safety 위반을 보고합니다.',
         en: 'The partition healed at 1200 ms, and E’s AppendEntries replaced the committed C2 with C1 on B and C. The checker reports State Machine Safety broken.',
       },
       watch: { ko: '위반 목록', en: 'the list of violations' },
@@ -119,7 +119,7 @@ export const membershipSingleServerBug: Lesson = {
         },
         choices: [
           {
-            ko: 'Leader는 자기 Term의 엔트리를 Commit한 뒤에만 구성을 바꾼다',
+            ko: '리더는 자기 임기의 엔트리를 커밋한 뒤에만 구성을 바꾼다',
             en: 'A leader changes the configuration only after committing an entry of its own term',
           },
           { ko: '한 번에 한 서버만 바꾼다', en: 'Only one server changes at a time' },
@@ -127,7 +127,7 @@ export const membershipSingleServerBug: Lesson = {
         ],
         answer: 0,
         reveal: {
-          ko: '2015년의 수정: 스위치가 꺼져 있으면 B는 변경을 거절합니다(term-not-committed). leaderNoop을 켜면 B의 Term 2 no-op이 C0의 과반수(B, C, D)에서 먼저 Commit되고, 로그가 Term 2로 끝나는 D는 C1을 가진 후보에게 투표하지 않습니다. 다른 두 규칙은 이미 지켜졌습니다.',
+          ko: '2015년의 수정: 스위치가 꺼져 있으면 B는 변경을 거절합니다(임기-not-커밋). leaderNoop을 켜면 B의 임기 2 no-op이 C0의 과반수(B, C, D)에서 먼저 커밋되고, 로그가 임기 2로 끝나는 D는 C1을 가진 후보에게 투표하지 않습니다. 다른 두 규칙은 이미 지켜졌습니다.',
           en: 'The 2015 correction. With the switch off, B refuses the change (term-not-committed). With leaderNoop on, B’s term-2 no-op first commits on a majority of C0 (B, C, D); D’s log then ends in term 2, and D refuses to vote for a candidate holding C1. The other two rules were already kept.',
         },
       },

@@ -7,7 +7,7 @@ export const refusedAppend: Lesson = {
   section: '7.1',
   title: { ko: 'Consistency Check: 거부된 AppendEntries', en: 'The consistency check: a refused AppendEntries' },
   summary: {
-    ko: 'Leader는 AppendEntries에 바로 앞 엔트리의 prevLogIndex와 prevLogTerm을 함께 보냅니다. Follower의 로그에 그 엔트리가 없으면 요청을 거부하고, Leader는 더 앞에서부터 다시 보냅니다.',
+    ko: '리더는 AppendEntries에 바로 앞 엔트리의 prevLogIndex와 prevLogTerm을 함께 보냅니다. 팔로워의 로그에 그 엔트리가 없으면 요청을 거부하고, 리더는 더 앞에서부터 다시 보냅니다.',
     en: 'With every AppendEntries the leader sends prevLogIndex and prevLogTerm, the entry just before the new ones. A follower whose log lacks that entry refuses, and the leader retries from further back.',
   },
   scenario: {
@@ -47,7 +47,7 @@ export const refusedAppend: Lesson = {
     {
       at: 45,
       caption: {
-        ko: 'A가 Term 3의 Leader가 되어 AppendEntries를 보냅니다. A의 마지막 엔트리가 3번이므로 prevLogIndex = 3, prevLogTerm = 2입니다.',
+        ko: 'A가 임기 3의 리더가 되어 AppendEntries를 보냅니다. A의 마지막 엔트리가 3번이므로 prevLogIndex = 3, prevLogTerm = 2입니다.',
         en: 'A leads term 3 and sends AppendEntries. Its last entry is index 3, so prevLogIndex = 3 and prevLogTerm = 2.',
       },
       focus: { nodes: ['A', 'C'], indexes: [3] },
@@ -59,7 +59,7 @@ export const refusedAppend: Lesson = {
         choices: [
           { ko: '받아들이고 빈 칸은 나중에 채운다', en: 'Accept it and fill the gap later' },
           { ko: '거부한다: 3번 엔트리가 없다', en: 'Refuse it: it has no entry 3' },
-          { ko: 'Candidate가 된다', en: 'Become a candidate' },
+          { ko: '후보가 된다', en: 'Become a candidate' },
         ],
         answer: 1,
         reveal: {

@@ -14,7 +14,7 @@ export const snapshotKeepsSuffix: Lesson = {
     en: 'InstallSnapshot: a follower keeps the entries it already has',
   },
   summary: {
-    ko: 'Follower의 로그에 스냅샷의 마지막 엔트리(같은 인덱스와 임기)가 이미 있으면, Follower는 스냅샷을 저장하고 그 뒤의 엔트리는 그대로 둡니다 (Figure 13 규칙 6). 로그를 통째로 버리는 것은 그 엔트리가 없을 때뿐입니다.',
+    ko: '팔로워의 로그에 스냅샷의 마지막 엔트리(같은 인덱스와 임기)가 이미 있으면, 팔로워는 스냅샷을 저장하고 그 뒤의 엔트리는 그대로 둡니다 (Figure 13 규칙 6). 로그를 통째로 버리는 것은 그 엔트리가 없을 때뿐입니다.',
     en: "If a follower's log already holds the snapshot's last entry (same index and term), it saves the snapshot and keeps the entries after it (Figure 13, rule 6). It discards its whole log only when that entry is missing.",
   },
   scenario: {
@@ -61,7 +61,7 @@ export const snapshotKeepsSuffix: Lesson = {
         ],
         answer: 1,
         reveal: {
-          ko: 'C의 로그에는 5번 엔트리가 임기 1로 이미 있습니다. Figure 13 규칙 6: 스냅샷의 마지막 엔트리와 인덱스·임기가 같은 엔트리가 있으면 그 뒤의 엔트리는 남기고 답합니다. 그 엔트리들은 Leader의 것과 같기 때문입니다 (Log Matching).',
+          ko: 'C의 로그에는 5번 엔트리가 임기 1로 이미 있습니다. Figure 13 규칙 6: 스냅샷의 마지막 엔트리와 인덱스·임기가 같은 엔트리가 있으면 그 뒤의 엔트리는 남기고 답합니다. 그 엔트리들은 리더의 것과 같기 때문입니다 (로그 Matching).',
           en: "C's log already holds entry 5 with term 1. Figure 13, rule 6: if an existing entry has the snapshot's last index and term, retain the entries following it and reply. By Log Matching, they are the leader's own.",
         },
       },
@@ -77,7 +77,7 @@ export const snapshotKeepsSuffix: Lesson = {
     {
       at: 1150,
       caption: {
-        ko: '1100ms에 링크가 복구되자 B는 C가 스냅샷을 가졌다는 응답을 받고 nextIndex를 6으로 옮겨 6–7번을 보냈습니다(prevLogIndex 5). C는 그 엔트리를 이미 가지고 있어 로그가 바뀌지 않고, Commit하고 적용만 했습니다. 세 노드의 상태가 같습니다.',
+        ko: '1100ms에 링크가 복구되자 B는 C가 스냅샷을 가졌다는 응답을 받고 nextIndex를 6으로 옮겨 6–7번을 보냈습니다(prevLogIndex 5). C는 그 엔트리를 이미 가지고 있어 로그가 바뀌지 않고, 커밋하고 적용만 했습니다. 세 노드의 상태가 같습니다.',
         en: "The link mends at 1100 ms: B hears that C holds the snapshot, moves C's nextIndex to 6 and sends entries 6–7 (prevLogIndex 5). C already has them, so its log does not change: it only commits and applies them. All three nodes agree.",
       },
       focus: { nodes: ['B', 'C'], indexes: [6, 7] },

@@ -28,7 +28,7 @@ export const snapshotShrinksLog: Lesson = {
     {
       at: 820,
       caption: {
-        ko: 'Leader B의 로그에 엔트리 5개가 있고 4번까지 커밋·적용되었습니다. snapshotThreshold는 5입니다.',
+        ko: '리더 B의 로그에 엔트리 5개가 있고 4번까지 커밋·적용되었습니다. snapshotThreshold는 5입니다.',
         en: "Leader B's log holds five entries; entries up to 4 are committed and applied. snapshotThreshold is 5.",
       },
       focus: { nodes: ['B'], indexes: [5] },
@@ -55,7 +55,7 @@ export const snapshotShrinksLog: Lesson = {
     {
       at: 1100,
       caption: {
-        ko: '세 노드 모두 스스로 5번까지 스냅샷을 찍었습니다(Leader가 시키지 않습니다). 로그에는 6번만 남았고, 키-값 상태는 그대로 6개 키를 담고 있습니다. 인덱스는 절대값 그대로입니다.',
+        ko: '세 노드 모두 스스로 5번까지 스냅샷을 찍었습니다(리더가 시키지 않습니다). 로그에는 6번만 남았고, 키-값 상태는 그대로 6개 키를 담고 있습니다. 인덱스는 절대값 그대로입니다.',
         en: 'All three nodes took a snapshot through index 5, each on its own (no leader tells them to). Only entry 6 is left in each log, the key-value state still holds all six keys, and indexes stay absolute.',
       },
       watch: {

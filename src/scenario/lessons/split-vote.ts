@@ -5,9 +5,9 @@ import type { Lesson } from '../narration';
 export const splitVote: Lesson = {
   id: 'split-vote',
   section: '3.1',
-  title: { ko: 'Split Vote: 표가 갈리면', en: 'A split vote' },
+  title: { ko: '표 갈림 (Split Vote): 표가 갈리면', en: 'A split vote' },
   summary: {
-    ko: '두 노드가 동시에 Candidate가 되면 표가 갈려 아무도 과반수를 얻지 못할 수 있습니다. 다음 선거의 타이머가 다시 랜덤하게 뽑히기 때문에 곧 한 노드가 먼저 나서서 이깁니다.',
+    ko: '두 노드가 동시에 후보가 되면 표가 갈려 아무도 과반수를 얻지 못할 수 있습니다. 다음 선거의 타이머가 다시 랜덤하게 뽑히기 때문에 곧 한 노드가 먼저 나서서 이깁니다.',
     en: 'When two nodes become candidates at the same moment the votes can split so that nobody has a majority. The next timeouts are drawn at random again, so soon one node goes first and wins.',
   },
   scenario: {
@@ -23,13 +23,13 @@ export const splitVote: Lesson = {
     {
       at: 100,
       caption: {
-        ko: 'A와 C의 타이머를 같은 순간에 강제로 끝냈습니다. 둘 다 Term 1의 Candidate가 되어 자신에게 투표하고 RequestVote를 보냅니다.',
+        ko: 'A와 C의 타이머를 같은 순간에 강제로 끝냈습니다. 둘 다 임기 1의 후보가 되어 자신에게 투표하고 RequestVote를 보냅니다.',
         en: "We forced A's and C's timers to run out at the same instant. Both are candidates in term 1; each voted for itself and asks for votes.",
       },
       focus: { nodes: ['A', 'C'] },
       question: {
         prompt: {
-          ko: '네 노드 클러스터에서 Term 1의 Leader는 누가 될까요?',
+          ko: '네 노드 클러스터에서 임기 1의 리더는 누가 될까요?',
           en: 'In this four-node cluster, who will lead term 1?',
         },
         choices: [
@@ -47,7 +47,7 @@ export const splitVote: Lesson = {
     {
       at: 150,
       caption: {
-        ko: '표가 2대 2로 갈렸습니다. 이미 투표한 노드는 같은 Term에서 다른 Candidate를 거부합니다. Term 1에는 Leader가 없습니다.',
+        ko: '표가 2대 2로 갈렸습니다. 이미 투표한 노드는 같은 임기에서 다른 후보를 거부합니다. 임기 1에는 리더가 없습니다.',
         en: 'The vote split two to two. A node that has voted refuses every other candidate of the same term. Term 1 has no leader.',
       },
       watch: { ko: 'A와 C가 받은 표의 수', en: 'how many votes A and C hold' },
@@ -56,7 +56,7 @@ export const splitVote: Lesson = {
     {
       at: 330,
       caption: {
-        ko: 'Candidate들의 타이머가 다시 랜덤하게 뽑혔고 A의 타이머가 먼저 끝났습니다. A는 Term 2에서 먼저 표를 요청해 과반수를 얻고 Leader가 되었습니다. 타임아웃을 랜덤하게 하는 이유가 바로 이것입니다.',
+        ko: '후보들의 타이머가 다시 랜덤하게 뽑혔고 A의 타이머가 먼저 끝났습니다. A는 임기 2에서 먼저 표를 요청해 과반수를 얻고 리더가 되었습니다. 타임아웃을 랜덤하게 하는 이유가 바로 이것입니다.',
         en: "The candidates drew new random timeouts and A's ran out first. A asked first in term 2, won a majority and leads. That is why timeouts are random.",
       },
       focus: { nodes: ['A'] },

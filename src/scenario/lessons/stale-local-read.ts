@@ -9,11 +9,11 @@ export const staleLocalRead: Lesson = {
   id: 'stale-local-read',
   section: '10',
   title: {
-    ko: '물러난 Leader의 로컬 읽기 (위험)',
+    ko: '물러난 리더의 로컬 읽기 (위험)',
     en: 'A deposed leader reads locally (unsafe)',
   },
   summary: {
-    ko: '위험한 스위치 unsafe.localReads를 켜면 노드는 get을 자기 상태 기계에서 바로 답합니다. 고립되어 자신이 아직 Leader라고 믿는 노드는 이미 덮어쓰인 옛 값을 돌려줍니다. Raft의 불변식은 깨지지 않지만 클라이언트 기록은 선형화할 수 없습니다 (학위논문 §6.4).',
+    ko: '위험한 스위치 unsafe.localReads를 켜면 노드는 get을 자기 상태 기계에서 바로 답합니다. 고립되어 자신이 아직 리더라고 믿는 노드는 이미 덮어쓰인 옛 값을 돌려줍니다. Raft의 불변식은 깨지지 않지만 클라이언트 기록은 선형화할 수 없습니다 (학위논문 §6.4).',
     en: 'With the unsafe switch localReads a node answers a get from its own state machine at once. A cut-off node that still believes it leads returns a value already overwritten. No Raft invariant breaks, but the client history is not linearizable (dissertation §6.4).',
   },
   scenario: {
@@ -33,7 +33,7 @@ export const staleLocalRead: Lesson = {
     {
       at: 1150,
       caption: {
-        ko: 'B는 600ms부터 A, C와 연결이 끊겼지만(클라이언트와는 연결됨) 아직 자신이 Term 1의 Leader라고 믿습니다. 그사이 C가 Term 2의 Leader가 되어 set x 2를 Commit했고, 클라이언트는 1100ms에 성공 답을 받았습니다. B의 상태는 아직 x = 1입니다.',
+        ko: 'B는 600ms부터 A, C와 연결이 끊겼지만(클라이언트와는 연결됨) 아직 자신이 임기 1의 리더라고 믿습니다. 그사이 C가 임기 2의 리더가 되어 set x 2를 커밋했고, 클라이언트는 1100ms에 성공 답을 받았습니다. B의 상태는 아직 x = 1입니다.',
         en: 'B has been cut off from A and C since 600 ms (not from the client) and still believes it leads term 1. Meanwhile C became leader of term 2 and committed set x 2; the client got its answer at 1100 ms. B still holds x = 1.',
       },
       focus: { nodes: ['B', 'C'] },
@@ -49,7 +49,7 @@ export const staleLocalRead: Lesson = {
         ],
         answer: 1,
         reveal: {
-          ko: 'B는 자신이 물러났다는 것을 모릅니다. 스위치가 없다면 B는 먼저 자신이 아직 Leader인지 확인해야 합니다(로그에 넣어 Commit하거나, ReadIndex의 Heartbeat 회차). 고립된 B는 그것을 할 수 없고, 클라이언트는 기다리다 다른 노드에게 물어 x = 2를 받습니다.',
+          ko: 'B는 자신이 물러났다는 것을 모릅니다. 스위치가 없다면 B는 먼저 자신이 아직 리더인지 확인해야 합니다(로그에 넣어 커밋하거나, ReadIndex의 하트비트 회차). 고립된 B는 그것을 할 수 없고, 클라이언트는 기다리다 다른 노드에게 물어 x = 2를 받습니다.',
           en: 'B does not know it has been deposed. Without the switch it would first have to prove it still leads (commit the read through the log, or a ReadIndex heartbeat round), which a cut-off B cannot do: the client would time out and get x = 2 from another node.',
         },
       },
@@ -69,7 +69,7 @@ export const staleLocalRead: Lesson = {
     {
       at: 1330,
       caption: {
-        ko: '1300ms에 B의 연결이 돌아오자 B는 Term 2를 보고 물러나 set x 2를 받았습니다. 로그와 상태 기계는 모두 올바르고 Raft의 안전성 검사기도 아무것도 보고하지 않습니다. 틀린 것은 이미 나간 답 하나뿐이고, 그것은 클라이언트 기록의 선형화 검사만 잡아냅니다.',
+        ko: '1300ms에 B의 연결이 돌아오자 B는 임기 2를 보고 물러나 set x 2를 받았습니다. 로그와 상태 기계는 모두 올바르고 Raft의 안전성 검사기도 아무것도 보고하지 않습니다. 틀린 것은 이미 나간 답 하나뿐이고, 그것은 클라이언트 기록의 선형화 검사만 잡아냅니다.',
         en: 'B’s links came back at 1300 ms: it saw term 2, stepped down and received set x 2. Every log and state machine is right, and Raft’s safety checker reports nothing. The one wrong thing is the answer already sent, and only the linearizability check of the client history catches it.',
       },
       focus: { nodes: ['B'], indexes: [2] },

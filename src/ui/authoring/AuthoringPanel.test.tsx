@@ -296,7 +296,7 @@ describe('saved entries this app cannot read', () => {
     localStorage.setItem('raft-classroom.lesson.0-0001', future);
     act(() => setAuthoringOpen(true));
     render(<AuthoringPanel />);
-    expect(screen.getByText('읽을 수 없는 항목')).toBeInTheDocument();
+    expect(screen.getByText('읽을 수 없는 저장본')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '“Next year” 있는 그대로 내보내기' })).toBeInTheDocument();
   });
 });

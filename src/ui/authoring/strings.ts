@@ -144,9 +144,9 @@ export const AUTHORING_STRINGS = defineStrings(
       `“${name}”에는 이 브라우저에 저장하지 않은 변경이 있습니다. 바꾸면 그 변경은 사라집니다.`,
     replaceConfirm: '바꾸기',
     replaceCancel: '계속 편집',
-    unreadableTitle: '읽을 수 없는 항목',
+    unreadableTitle: '읽을 수 없는 저장본',
     unreadableHelp:
-      '아래 저장 항목은 있는 그대로 보관됩니다 (이 앱은 덮어쓰지 않습니다). 내보내서 보관하거나 직접 고치세요.',
+      '아래 저장본은 있는 그대로 보관됩니다 (이 앱은 덮어쓰지 않습니다). 내보내서 보관하거나 직접 고치세요.',
     unreadableItem: (name: string) => `“${name}”을(를) 읽을 수 없습니다:`,
     exportRaw: '있는 그대로 내보내기',
     exportRawLabel: (name: string) => `“${name}” 있는 그대로 내보내기`,

@@ -48,7 +48,7 @@ export function ClusterFacts() {
       {violations.length > 0 ? (
         <a className={styles.violations} href={`#${VIOLATIONS_ANCHOR}`}>
           <span aria-hidden="true">⚠ </span>
-          {t.violations(violations.length)}: {invariants.join(', ')} — {t.seeFeed}
+          {t.violations(violations.length)}: {invariants.map(t.invariant).join(', ')} — {t.seeFeed}
         </a>
       ) : null}
       <dl className={styles.facts}>

@@ -1,5 +1,7 @@
 import { wholeMs } from '../format';
+import type { InvariantName } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { invariantName } from '../interpret/terms';
 
 const set = (ids: readonly string[]): string => `{${ids.join(',')}}`;
 
@@ -31,6 +33,7 @@ export const FACTS_STRINGS = defineStrings(
     time: 'Virtual time',
     ms: (t: number) => `${wholeMs(t)} ms`,
     violations: (n: number) => `${n} invariant ${n === 1 ? 'violation' : 'violations'}`,
+    invariant: (inv: InvariantName) => invariantName(inv, 'en'),
     seeFeed: 'see the event feed',
   },
   {
@@ -59,6 +62,7 @@ export const FACTS_STRINGS = defineStrings(
     time: '가상 시간',
     ms: (t: number) => `${wholeMs(t)} ms`,
     violations: (n: number) => `불변식 위반 ${n}건`,
+    invariant: (inv: InvariantName) => invariantName(inv, 'ko'),
     seeFeed: '이벤트 피드에서 보기',
   },
 );

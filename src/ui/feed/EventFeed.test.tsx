@@ -81,7 +81,7 @@ describe('EventFeed', () => {
     // Korean is built from the violation's fields, not the checker's English sentence.
     act(() => useSimStore.setState({ lang: 'ko' }));
     expect(screen.getByRole('alert')).toHaveTextContent(
-      '불변식 위반 — Log Matching: A의 인덱스 2 항목(임기 1)은 다른 로그의 항목과 같지만 그 앞의 로그가 다름',
+      '불변식 위반 — 로그 일치: A의 인덱스 2 엔트리(임기 1)는 다른 로그의 엔트리와 같지만 그 앞의 로그가 다름',
     );
   });
 
@@ -91,7 +91,7 @@ describe('EventFeed', () => {
     act(() => useSimStore.setState({ lang: 'ko' }));
     expect(screen.getByText(/^B가 임기 4에서 C에게 투표함: /)).toBeInTheDocument();
     expect(screen.queryByText(/^B voted for C/)).toBeNull();
-    expect(screen.getByRole('checkbox', { name: '메시지 보기 (Heartbeat 포함)' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: '메시지 보기 (하트비트 포함)' })).toBeInTheDocument();
   });
 
   it('lets the oldest lines go fifty at a time, always keeping the newest hundred', { timeout: 30000 }, () => {

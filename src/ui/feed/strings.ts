@@ -15,7 +15,7 @@ export const FEED_STRINGS = defineStrings(
   },
   {
     title: '무슨 일이 있었나',
-    showMessages: '메시지 보기 (Heartbeat 포함)',
+    showMessages: '메시지 보기 (하트비트 포함)',
     empty: '아직 아무 일도 없습니다. 재생이나 한 단계 실행을 누르세요.',
     waiting: '시뮬레이션을 기다리는 중…',
     events: '이벤트 피드, 오래된 것부터',

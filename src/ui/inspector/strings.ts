@@ -83,7 +83,7 @@ export const INSPECTOR_STRINGS = defineStrings(
     votesRefused: 'votesRefused',
     votesOf: (got: number, needed: number) => `필요한 ${needed}표 중 ${got}표`,
     electionTimer: '선거 타이머',
-    heartbeatTimer: 'Heartbeat 타이머',
+    heartbeatTimer: '하트비트 타이머',
     timerAt: (deadline: number, left: number) => `${fmt(deadline)} ms에 만료 (${fmt(left)} ms 남음)`,
     stopped: '멈춤',
   },

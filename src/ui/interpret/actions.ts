@@ -61,7 +61,7 @@ const ACTIONS: ActionTable = {
   heartbeat: (a) =>
     both(
       `${a.node}'s heartbeat timer was made to fire now: it sends AppendEntries to every follower`,
-      `${a.node}의 Heartbeat 타이머를 지금 만료시킴: 모든 팔로워에게 AppendEntries를 보냄`,
+      `${a.node}의 하트비트 타이머를 지금 만료시킴: 모든 팔로워에게 AppendEntries를 보냄`,
     ),
   partition: (a) => {
     const groups = a.groups.map((g) => `{${list(g)}}`).join(' | ');

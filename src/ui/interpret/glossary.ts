@@ -91,7 +91,7 @@ const ko: Glossary = {
   unsafe: '위험',
   paper: '논문',
   thesis: '학위논문',
-  heartbeat: 'Heartbeat',
+  heartbeat: '하트비트',
   preVote: '사전 투표',
   retry: '재시도',
   voter: '투표자',

@@ -531,7 +531,7 @@ describe('why was this message sent?', () => {
     if (hb.kind !== 'sent') throw new Error('no heartbeat');
     const hbFeed = [at(6, { kind: 'timerFired', node: 'A', timer: 'heartbeat' }), hb];
     expect(messageWhy(hb.message, hbFeed).en).toMatch(/^A's heartbeat interval elapsed: an empty AppendEntries/);
-    expect(messageWhy(hb.message, hbFeed).ko).toMatch(/^A의 Heartbeat 간격이 지남/);
+    expect(messageWhy(hb.message, hbFeed).ko).toMatch(/^A의 하트비트 간격이 지남/);
     expect(messageWhy(envelope('A', 'B', hb.message.payload), hbFeed).en).toBe(
       'the step that sent it is no longer in the event feed',
     );

@@ -26,6 +26,7 @@ import { REPLICATION_EVENTS } from './replication';
 import { SNAPSHOT_EVENTS } from './snapshot';
 import { TRANSFER_EVENTS } from './transfer';
 import { asList, groupSteps, stepView } from './step';
+import { invariantName } from './terms';
 
 export const NODE_EVENTS: NodeEventTable = {
   ...ELECTION_EVENTS,
@@ -72,8 +73,8 @@ export function violationReading(v: Violation): Reading {
     node: null,
     tone: 'violation',
     text: both(
-      `Invariant violated — ${v.invariant}: ${violationDetail(v, 'en')}`,
-      `불변식 위반 — ${v.invariant}: ${violationDetail(v, 'ko')}`,
+      `Invariant violated — ${invariantName(v.invariant, 'en')}: ${violationDetail(v, 'en')}`,
+      `불변식 위반 — ${invariantName(v.invariant, 'ko')}: ${violationDetail(v, 'ko')}`,
     ),
     rules: [],
     section,
@@ -129,7 +130,7 @@ export function readRecord(r: TraceEvent, step: readonly TraceEvent[], view = st
           quiet: true,
           text: both(
             `${r.node}'s heartbeat interval elapsed: it sends AppendEntries to every follower (empty ones are heartbeats) so no election timeout fires`,
-            `${r.node}의 Heartbeat 간격이 지남: 모든 팔로워에게 AppendEntries를 보냄 (빈 것은 Heartbeat) — 선거 타임아웃이 만료되지 않도록`,
+            `${r.node}의 하트비트 간격이 지남: 모든 팔로워에게 AppendEntries를 보냄 (빈 것은 하트비트) — 선거 타임아웃이 만료되지 않도록`,
           ),
           rules: ['leader.heartbeat'],
           section: '§2',

@@ -36,7 +36,7 @@ function describeRaft(m: RaftMessage): Localized {
       const pre = m.type === 'PreVote';
       return both(
         `${pre ? 'PreVote' : 'RequestVote'} term ${m.term}, lastLogIndex ${m.lastLogIndex}, lastLogTerm ${m.lastLogTerm}`,
-        `${pre ? 'PreVote(사전 투표)' : 'RequestVote'} 임기 ${m.term}, lastLogIndex ${m.lastLogIndex}, lastLogTerm ${m.lastLogTerm}`,
+        `${pre ? '사전 투표(PreVote)' : 'RequestVote'} 임기 ${m.term}, lastLogIndex ${m.lastLogIndex}, lastLogTerm ${m.lastLogTerm}`,
       );
     }
     case 'RequestVoteReply':
@@ -53,7 +53,7 @@ function describeRaft(m: RaftMessage): Localized {
       return k === 0
         ? both(
             `heartbeat (AppendEntries, term ${m.term}, ${fields})`,
-            `Heartbeat(AppendEntries, 임기 ${m.term}, ${fields})`,
+            `하트비트(AppendEntries, 임기 ${m.term}, ${fields})`,
           )
         : both(
             `AppendEntries with ${k} ${k === 1 ? 'entry' : 'entries'} (term ${m.term}, ${fields})`,
@@ -173,11 +173,11 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
         return m.entries.length === 0
           ? both(
               `${from}'s heartbeat interval elapsed: an empty AppendEntries (heartbeat) keeps the follower from starting an election`,
-              `${from}의 Heartbeat 간격이 지남: 빈 AppendEntries(Heartbeat)로 팔로워가 선거를 시작하지 않게 함`,
+              `${from}의 하트비트 간격이 지남: 빈 AppendEntries(하트비트)로 팔로워가 선거를 시작하지 않게 함`,
             )
           : both(
               `${from}'s heartbeat interval elapsed: this AppendEntries also carries the entries from nextIndex ${first} the follower still lacks`,
-              `${from}의 Heartbeat 간격이 지남: 팔로워에게 아직 없는 nextIndex ${first}부터의 엔트리도 함께 보냄`,
+              `${from}의 하트비트 간격이 지남: 팔로워에게 아직 없는 nextIndex ${first}부터의 엔트리도 함께 보냄`,
             );
       if (eventsOf(from).some((e) => e.type === 'entriesAppended' && e.leader === from))
         return both(

@@ -58,7 +58,7 @@ export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): Tr
         tone: 'election',
         text: en
           ? `§3.10 ${node} starts handing leadership to ${e.to}: it refuses new commands and brings ${e.to} up to date (match ${e.targetMatchIndex} of ${e.lastLogIndex}); it gives up after ${e.ticks} heartbeats.`
-          : `§3.10 ${node}가 ${e.to}에게 리더를 넘기기 시작합니다. 새 명령은 거절하고 ${e.to}의 로그를 따라잡게 합니다(match ${e.targetMatchIndex}/${e.lastLogIndex}). Heartbeat ${e.ticks}번 안에 끝나지 않으면 포기합니다.`,
+          : `§3.10 ${node}가 ${e.to}에게 리더를 넘기기 시작합니다. 새 명령은 거절하고 ${e.to}의 로그를 따라잡게 합니다(match ${e.targetMatchIndex}/${e.lastLogIndex}). 하트비트 ${e.ticks}번 안에 끝나지 않으면 포기합니다.`,
       };
     case 'transferRefused':
       return {
@@ -72,7 +72,7 @@ export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): Tr
         tone: 'election',
         text: en
           ? `§3.10 ${e.to}'s log matches ${node}'s up to ${e.matchIndex}: ${node} sends TimeoutNow, so ${e.to} starts an election at once (no pre-vote).`
-          : `§3.10 ${e.to}의 로그가 ${e.matchIndex}까지 ${node}와 같습니다. ${node}가 TimeoutNow를 보내 ${e.to}가 바로(pre-vote 없이) 선거를 시작합니다.`,
+          : `§3.10 ${e.to}의 로그가 ${e.matchIndex}까지 ${node}와 같습니다. ${node}가 TimeoutNow를 보내 ${e.to}가 바로(사전 투표 없이) 선거를 시작합니다.`,
       };
     case 'transferEnded':
       if (e.outcome === 'timeout')
@@ -86,7 +86,7 @@ export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): Tr
         tone: 'election',
         text: en
           ? `§3.10 ${node} saw a newer term and stepped down: the transfer to ${e.to} is over.`
-          : `§3.10 ${node}가 더 높은 term을 보고 물러났습니다. ${e.to}로의 이양이 끝났습니다.`,
+          : `§3.10 ${node}가 더 높은 임기를 보고 물러났습니다. ${e.to}로의 이양이 끝났습니다.`,
       };
     case 'readStarted':
       if (e.via === 'local') return null; // Told with its answer.
@@ -95,14 +95,14 @@ export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): Tr
           tone: 'client',
           text: en
             ? `§6.4 Read #${e.requestId} (get ${e.key}) waits at ${node} for a committed entry of the leader's term (at a follower: for the leader's read index).`
-            : `§6.4 읽기 #${e.requestId}(get ${e.key})가 ${node}에서 기다립니다. 먼저 리더 term의 엔트리가 커밋되어야(또는 리더의 read index를 받아야) 합니다.`,
+            : `§6.4 읽기 #${e.requestId}(get ${e.key})가 ${node}에서 기다립니다. 먼저 리더 임기의 엔트리가 커밋되어야(또는 리더의 read index를 받아야) 합니다.`,
         };
       if (e.round === 0) return null; // Under a lease it is answered in the same step.
       return {
         tone: 'client',
         text: en
           ? `§6.4 ${node} records read index ${e.readIndex} for read #${e.requestId} and confirms it still leads: heartbeat round ${e.round} must be acknowledged by a majority.`
-          : `§6.4 ${node}가 읽기 #${e.requestId}의 read index를 ${e.readIndex}로 기록하고, 아직 리더인지 확인합니다. Heartbeat 라운드 ${e.round}에 과반수가 응답해야 합니다.`,
+          : `§6.4 ${node}가 읽기 #${e.requestId}의 read index를 ${e.readIndex}로 기록하고, 아직 리더인지 확인합니다. 하트비트 라운드 ${e.round}에 과반수가 응답해야 합니다.`,
       };
     case 'readRoundConfirmed':
       return {
@@ -137,7 +137,7 @@ export function describeTransferMessage(m: RaftMessage, lang: Lang): string | nu
     case 'TimeoutNow':
       return en
         ? `TimeoutNow (term ${m.term}): start an election now`
-        : `TimeoutNow (term ${m.term}): 지금 선거를 시작하세요`;
+        : `TimeoutNow (임기 ${m.term}): 지금 선거를 시작하세요`;
     case 'ReadIndex':
       return en ? `ReadIndex for read #${m.requestId}` : `읽기 #${m.requestId}의 ReadIndex 요청`;
     case 'ReadIndexReply':

@@ -44,7 +44,9 @@ describe('lesson library', () => {
     useSimStore.setState({ lang: 'ko' });
     render(<LessonsButton />);
     fireEvent.click(screen.getByRole('button', { name: '수업' }));
-    expect(await screen.findByRole('button', { name: '수업 재생: Split Vote: 표가 갈리면' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: '수업 재생: 표 갈림 (Split Vote): 표가 갈리면' }),
+    ).toBeInTheDocument();
   });
 
   it('files "2–3.2" under chapter 3 and "6.2" under 6', () => {

@@ -98,7 +98,7 @@ export const RULES_STRINGS = defineStrings(
     'leader.announce':
       '당선되면: 팔로워마다 nextIndex = 마지막 로그 인덱스 + 1, matchIndex = 0; 곧바로 모두에게 AppendEntries 전송',
     'leader.heartbeat':
-      'Heartbeat 간격마다: 각 팔로워에게 nextIndex부터의 항목을 담은 AppendEntries 전송 (항목이 없으면 Heartbeat)',
+      '하트비트 간격마다: 각 팔로워에게 nextIndex부터의 엔트리를 담은 AppendEntries 전송 (엔트리가 없으면 하트비트)',
     'leader.client':
       '클라이언트 명령을 받으면: 자신의 로그에 추가(미커밋)하고 AppendEntries 전송 (§4); 팔로워는 클라이언트 요청을 거부하고 리더를 알려줌',
     'leader.backup':
@@ -111,20 +111,21 @@ export const RULES_STRINGS = defineStrings(
       '후보의 로그가 적어도 내 로그만큼 최신이면 (lastLogTerm이 더 높거나, 같고 lastLogIndex ≥ 내 것): 투표하고 선거 타이머 재설정 (§6.3)',
     'ae.stale': '임기 < currentTerm이면: 거부 (보낸 노드는 자신이 더 이상 리더가 아님을 알게 됨)',
     'ae.check':
-      'prevLogIndex에 임기가 prevLogTerm인 항목이 없으면: 거부 (§7.1); 아니면 선거 타이머를 재설정하고 보낸 노드를 리더로 따름',
-    'ae.conflict': '기존 항목이 새 항목과 충돌하면 (같은 인덱스, 다른 임기): 그 항목과 그 뒤를 모두 삭제 (§7.2)',
-    'ae.append': '로그에 아직 없는 새 항목을 추가',
-    'ae.commit': 'leaderCommit > commitIndex이면: commitIndex = min(leaderCommit, 마지막 새 항목의 인덱스) (§4 4단계)',
+      'prevLogIndex에 임기가 prevLogTerm인 엔트리가 없으면: 거부 (§7.1); 아니면 선거 타이머를 재설정하고 보낸 노드를 리더로 따름',
+    'ae.conflict': '기존 엔트리가 새 엔트리와 충돌하면 (같은 인덱스, 다른 임기): 그 엔트리와 그 뒤를 모두 삭제 (§7.2)',
+    'ae.append': '로그에 아직 없는 새 엔트리를 추가',
+    'ae.commit':
+      'leaderCommit > commitIndex이면: commitIndex = min(leaderCommit, 마지막 새 엔트리의 인덱스) (§4 4단계)',
     'opt.preVote':
-      'preVote: 타임아웃 시 임기를 올리지 않고 먼저 "임기+1에서 나에게 투표하겠는가?"를 물음; 그 임기가 자신보다 높지 않거나, 아직 리더의 소식을 듣거나, 로그가 더 오래되었으면 거부; 과반수가 찬성하면 실제 선거 시작 (학위논문 §9.6)',
+      '사전 투표: 타임아웃 시 임기를 올리지 않고 먼저 "임기+1에서 나에게 투표하겠는가?"를 물음; 그 임기가 자신보다 높지 않거나, 아직 리더의 소식을 듣거나, 로그가 더 오래되었으면 거부; 과반수가 찬성하면 실제 선거 시작 (학위논문 §9.6)',
     'opt.checkQuorum': 'checkQuorum: 선거 타임아웃 동안 과반수의 응답을 듣지 못한 리더는 물러남',
-    'opt.leaderNoop': 'leaderNoop: 새 리더는 자신의 임기의 빈 항목을 추가해 이전 항목들이 함께 커밋되게 함',
+    'opt.leaderNoop': 'leaderNoop: 새 리더는 자신의 임기의 빈 엔트리를 추가해 이전 엔트리들이 함께 커밋되게 함',
     'opt.fastBackup':
       'fastBackup: 거부 응답에 충돌 임기와 그 첫 인덱스를 담음; 리더는 한 칸이 아니라 그 임기 전체를 건너뜀',
     'ext.transfer':
       '리더 이양: 리더는 명령 받기를 멈추고 대상의 로그를 따라잡게 한 뒤 TimeoutNow를 보냄; 대상은 곧바로 선거를 시작하고, 투표자는 최근에 리더를 들었어도 표를 줌; 선거 타임아웃 안에 끝나지 않으면 취소',
     'ext.readIndex':
-      'ReadIndex 읽기: 자기 임기의 커밋된 항목이 있으면 리더는 commitIndex를 읽기 인덱스로 적고, 과반수가 응답한 하트비트 한 바퀴로 아직 리더임을 확인한 뒤, lastApplied ≥ 읽기 인덱스가 되면 답함; 로그 항목 없음',
+      'ReadIndex 읽기: 자기 임기의 커밋된 엔트리가 있으면 리더는 commitIndex를 읽기 인덱스로 적고, 과반수가 응답한 하트비트 한 바퀴로 아직 리더임을 확인한 뒤, lastApplied ≥ 읽기 인덱스가 되면 답함; 로그 엔트리 없음',
     'ext.lease':
       '리스 읽기: 선거 타임아웃 ÷ 시계 오차 한계 안에 보낸 한 바퀴를 과반수가 응답했다면, 리더는 새 바퀴 없이 답함 (그동안 다른 리더가 뽑힐 수 없음)',
   },

@@ -61,9 +61,9 @@ describe('SafetyPanel', () => {
     render(<SafetyPanel />);
     const bad = row('Leader Completeness');
     expect(within(bad).getByText('위반 1건')).toBeInTheDocument();
-    expect(within(bad).getByText('E가 커밋된 항목 2를 갖지 않은 채 임기 6의 리더가 됨')).toBeInTheDocument();
+    expect(within(bad).getByText('E가 커밋된 엔트리 2를 갖지 않은 채 임기 6의 리더가 됨')).toBeInTheDocument();
     expect(within(row('Log Matching')).getByText('성립')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '2,505 ms의 Leader Completeness 위반으로 이동' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '2,505 ms의 리더 완전성 위반으로 이동' })).toBeInTheDocument();
   });
 });
 

@@ -54,7 +54,7 @@ function InvariantRow({ status }: { readonly status: InvariantStatus }) {
         <span className={styles.glyph} aria-hidden="true">
           {ok ? '✓' : '✗'}
         </span>
-        <strong className={styles.name}>{invariant}</strong>
+        <strong className={styles.name}>{t.name(invariant)}</strong>
         <span className={styles.section}>{invariantSection(invariant).section}</span>
         <span className={styles.state}>{ok ? t.holds : t.violated(violations.length)}</span>
       </div>

@@ -1,6 +1,7 @@
 import { wholeMs } from '../format';
 import type { InvariantName, Violation } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { invariantName } from '../interpret/terms';
 import { violationDetail } from '../violation-detail';
 
 const ms = (t: number): string => `${wholeMs(t)} ms`;
@@ -22,15 +23,15 @@ const EN_MEANING: Describe = {
 
 const KO_MEANING: Describe = {
   'Election Safety': '한 임기에 리더는 최대 하나만 선출됨',
-  'Leader Append-Only': '리더는 자신의 로그 항목을 지우거나 덮어쓰지 않고 추가만 함',
-  'Log Matching': '같은 인덱스와 임기의 항목을 가진 두 로그는 그 항목까지 똑같음',
-  'Leader Completeness': '어떤 임기에 커밋된 항목은 이후 모든 임기의 리더 로그에 있음',
-  'State Machine Safety': '두 서버가 같은 인덱스에 서로 다른 항목을 적용하지 않음',
+  'Leader Append-Only': '리더는 자신의 로그 엔트리를 지우거나 덮어쓰지 않고 추가만 함',
+  'Log Matching': '같은 인덱스와 임기의 엔트리를 가진 두 로그는 그 엔트리까지 똑같음',
+  'Leader Completeness': '어떤 임기에 커밋된 엔트리는 이후 모든 임기의 리더 로그에 있음',
+  'State Machine Safety': '두 서버가 같은 인덱스에 서로 다른 엔트리를 적용하지 않음',
   'Term Monotonic': '노드의 currentTerm은 재시작해도 줄어들지 않음',
   'Vote Stability': '노드는 한 임기에 최대 한 후보에게만 투표함',
   'Commit Bounds': '모든 노드에서 lastApplied ≤ commitIndex ≤ 마지막 로그 인덱스',
-  'Configuration Safety': '리더의 로그에 커밋되지 않은 구성 항목은 최대 하나 (§6)',
-  'Commit Quorum': '리더는 구성의 모든 투표자 집합에서 과반수가 가진 항목만 커밋함',
+  'Configuration Safety': '리더의 로그에 커밋되지 않은 구성 엔트리는 최대 하나 (§6)',
+  'Commit Quorum': '리더는 구성의 모든 투표자 집합에서 과반수가 가진 엔트리만 커밋함',
 };
 
 export const SAFETY_STRINGS = defineStrings(
@@ -40,6 +41,7 @@ export const SAFETY_STRINGS = defineStrings(
     extra: 'Extra checks',
     holds: 'holds',
     violated: (n: number) => `violated ${n === 1 ? 'once' : `${n} times`}`,
+    name: (inv: InvariantName) => invariantName(inv, 'en'),
     meaning: (inv: InvariantName) => EN_MEANING[inv],
     detail: (v: Violation) => violationDetail(v, 'en'),
     involved: (v: Violation) =>
@@ -52,7 +54,7 @@ export const SAFETY_STRINGS = defineStrings(
         .join(' · '),
     at: (t: number) => `at ${ms(t)}`,
     jump: (t: number) => `Jump to ${ms(t)}`,
-    jumpLabel: (inv: InvariantName, t: number) => `Jump to the ${inv} violation at ${ms(t)}`,
+    jumpLabel: (inv: InvariantName, t: number) => `Jump to the ${invariantName(inv, 'en')} violation at ${ms(t)}`,
     more: (n: number) => `… and ${n} earlier`,
   },
   {
@@ -61,6 +63,7 @@ export const SAFETY_STRINGS = defineStrings(
     extra: '추가 검사',
     holds: '성립',
     violated: (n: number) => `위반 ${n}건`,
+    name: (inv: InvariantName) => invariantName(inv, 'ko'),
     meaning: (inv: InvariantName) => KO_MEANING[inv],
     detail: (v: Violation) => violationDetail(v, 'ko'),
     involved: (v: Violation) =>
@@ -73,7 +76,7 @@ export const SAFETY_STRINGS = defineStrings(
         .join(' · '),
     at: (t: number) => `${ms(t)}에`,
     jump: (t: number) => `${ms(t)}로 이동`,
-    jumpLabel: (inv: InvariantName, t: number) => `${ms(t)}의 ${inv} 위반으로 이동`,
+    jumpLabel: (inv: InvariantName, t: number) => `${ms(t)}의 ${invariantName(inv, 'ko')} 위반으로 이동`,
     more: (n: number) => `… 이전 ${n}건 더`,
   },
 );

@@ -20,7 +20,7 @@ export const READS_STRINGS = defineStrings(
     mode: (m: 'log' | 'readIndex' | 'lease'): string =>
       ({ log: '로그를 통해', readIndex: 'ReadIndex (§6.4)', lease: '리스 (§6.4.1)' })[m],
     readsHelp:
-      '로그를 통해: get도 다른 명령처럼 엔트리가 됩니다. ReadIndex: 리더가 commitIndex를 기록하고 heartbeat 한 라운드로 아직 리더인지 확인하며, 엔트리는 없습니다. 리스: 과반수가 선거 타임아웃 ÷ 오차 한도 안에 응답했다면 그 라운드도 생략합니다.',
+      '로그를 통해: get도 다른 명령처럼 엔트리가 됩니다. ReadIndex: 리더가 commitIndex를 기록하고 하트비트 한 라운드로 아직 리더인지 확인하며, 엔트리는 없습니다. 리스: 과반수가 선거 타임아웃 ÷ 오차 한도 안에 응답했다면 그 라운드도 생략합니다.',
     followerReads: '팔로워도 읽기를 처리 (리더에게 read index를 물어봄)',
     clocks: '노드별 시계 속도',
     clocksHelp: '노드의 타이머는 그 시계 속도로 갑니다. 1보다 크면 일찍, 작으면 늦게 타임아웃됩니다.',

@@ -1,7 +1,9 @@
 // Every string of the space-time diagram, in English and Korean.
 
 import type { Role } from '../../raft/types';
+import type { InvariantName } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { invariantName } from '../interpret/terms';
 
 const ms = (t: number): string => `${Math.round(t * 10) / 10} ms`;
 const EN_ROLE: Record<Role, string> = {
@@ -41,7 +43,7 @@ export const SPACETIME_STRINGS = defineStrings(
     commit: (node: string, index: number, at: number) => `${node} committed up to #${index} at ${ms(at)}`,
     crashed: (node: string, at: number) => `${node} crashed at ${ms(at)}`,
     restarted: (node: string, at: number) => `${node} restarted at ${ms(at)}`,
-    violation: (invariant: string, at: number) => `Violation: ${invariant} at ${ms(at)}`,
+    violation: (invariant: InvariantName, at: number) => `Violation: ${invariantName(invariant, 'en')} at ${ms(at)}`,
     truncated: 'Too many messages: the oldest in this window are left out. Zoom in.',
     empty: 'Nothing was sent in this window.',
     now: 'now',
@@ -69,7 +71,7 @@ export const SPACETIME_STRINGS = defineStrings(
     commit: (node: string, index: number, at: number) => `${ms(at)}: ${node}이(가) #${index}까지 커밋`,
     crashed: (node: string, at: number) => `${ms(at)}: ${node} 중지`,
     restarted: (node: string, at: number) => `${ms(at)}: ${node} 재시작`,
-    violation: (invariant: string, at: number) => `${ms(at)}: ${invariant} 위반`,
+    violation: (invariant: InvariantName, at: number) => `${ms(at)}: ${invariantName(invariant, 'ko')} 위반`,
     truncated: '메시지가 너무 많아 이 구간의 오래된 메시지는 빠졌습니다. 확대하세요.',
     empty: '이 구간에는 보낸 메시지가 없습니다.',
     now: '현재',

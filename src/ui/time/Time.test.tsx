@@ -227,7 +227,7 @@ describe('TimeControls', () => {
     // In Korean the sentence is built from the violation's fields, not the checker's English.
     act(() => useSimStore.setState({ lang: 'ko' }));
     expect(screen.getByRole('status')).toHaveTextContent(
-      '일시정지: Log Matching 위반. B의 인덱스 3 항목(임기 2)은 다른 로그의 항목과 같지만 그 앞의 로그가 다름',
+      '일시정지: 로그 일치 위반. B의 인덱스 3 엔트리(임기 2)는 다른 로그의 엔트리와 같지만 그 앞의 로그가 다름',
     );
     act(() => useSimStore.setState({ lang: 'en' }));
     expect(screen.getByRole('status')).not.toHaveTextContent('No commit');

@@ -2,9 +2,10 @@
 
 import type { MilestoneKind } from '../../sim/event-kinds';
 import type { NetworkAction } from '../../sim/timeline';
-import type { Violation } from '../../sim/types';
+import type { InvariantName, Violation } from '../../sim/types';
 import { wholeMs } from '../format';
 import { defineStrings } from '../i18n';
+import { invariantName } from '../interpret/terms';
 import { violationDetail } from '../violation-detail';
 
 /** What a "Next …" button looks for, as its label and its messages name it. */
@@ -98,7 +99,8 @@ export const TIME_STRINGS = defineStrings(
       reason === 'limit'
         ? `No ${EN_MILESTONE_LONG[k]} in the next minute of virtual time; the run stays where it was.`
         : `No ${EN_MILESTONE_LONG[k]} ahead: nothing more will happen in this run.`,
-    pausedOnViolation: (v: Violation) => `Paused: ${v.invariant} was violated. ${violationDetail(v, 'en')}`,
+    pausedOnViolation: (v: Violation) =>
+      `Paused: ${invariantName(v.invariant, 'en')} was violated. ${violationDetail(v, 'en')}`,
     overBudget: (at: number, limit: number) =>
       `Stopped at ${seconds(at)}: this scenario asks for more than ${wholeMs(limit)} events in one virtual millisecond, more than the simulation allows (are its timings far too small?). The cluster shows where it stopped.`,
     seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
@@ -125,7 +127,8 @@ export const TIME_STRINGS = defineStrings(
     restarted: (node: string, at: number) => `${node} restarted at ${seconds(at)}`,
     network: (a: NetworkAction, at: number) => `${networkEn(a)} at ${seconds(at)}`,
     commit: (index: number, at: number) => `Entries up to #${index} committed at ${seconds(at)}`,
-    violation: (invariant: string, at: number) => `Violation: ${invariant} at ${seconds(at)}`,
+    violation: (invariant: InvariantName, at: number) =>
+      `Violation: ${invariantName(invariant, 'en')} at ${seconds(at)}`,
     violationsCount: (n: number) => (n === 1 ? '1 violation' : `${n} violations`),
     violationTimes: (n: number) => `(×${n})`,
     violationsMore: (n: number) => `and ${n} more`,
@@ -186,7 +189,8 @@ export const TIME_STRINGS = defineStrings(
       reason === 'limit'
         ? `다음 1분(가상 시간) 안에 ${KO_MILESTONE_LONG[k]}이(가) 없어 지금 시점에 그대로 머뭅니다.`
         : `앞으로 ${KO_MILESTONE_LONG[k]}이(가) 없습니다. 이 실행에서는 더 일어날 일이 없습니다.`,
-    pausedOnViolation: (v: Violation) => `일시정지: ${v.invariant} 위반. ${violationDetail(v, 'ko')}`,
+    pausedOnViolation: (v: Violation) =>
+      `일시정지: ${invariantName(v.invariant, 'ko')} 위반. ${violationDetail(v, 'ko')}`,
     overBudget: (at: number, limit: number) =>
       `${secondsKo(at)}에서 멈췄습니다: 이 시나리오는 가상 시간 1밀리초 동안 이벤트를 ${wholeMs(limit)}개보다 많이 요구해 시뮬레이션 한도를 넘습니다(시간 설정이 너무 작지 않은지 확인하세요). 클러스터는 멈춘 시점의 모습입니다.`,
     seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
@@ -203,13 +207,13 @@ export const TIME_STRINGS = defineStrings(
       (to === null ? '' : end === 'crashed' ? `, ${secondsKo(to)}에 중지됨` : `, ${secondsKo(to)}에 물러남`),
     laneShort: (node: string, term: number) => `${node} T${term}`,
     laneTitle: (node: string, term: number) =>
-      `${node} 혼자 임기 ${term}: 지금까지 어느 리더의 임기보다 높음 (Heartbeat 없이 선거 타임아웃이 날 때마다 하나씩 올라감)`,
+      `${node} 혼자 임기 ${term}: 지금까지 어느 리더의 임기보다 높음 (하트비트 없이 선거 타임아웃이 날 때마다 하나씩 올라감)`,
     leaderMark: (node: string, term: number, at: number) => `${secondsKo(at)}: ${node}이(가) 임기 ${term}의 리더가 됨`,
     crashed: (node: string, at: number) => `${secondsKo(at)}: ${node} 중지`,
     restarted: (node: string, at: number) => `${secondsKo(at)}: ${node} 재시작`,
     network: (a: NetworkAction, at: number) => `${secondsKo(at)}: ${networkKo(a)}`,
     commit: (index: number, at: number) => `${secondsKo(at)}: #${index}까지 커밋`,
-    violation: (invariant: string, at: number) => `${secondsKo(at)}: ${invariant} 위반`,
+    violation: (invariant: InvariantName, at: number) => `${secondsKo(at)}: ${invariantName(invariant, 'ko')} 위반`,
     violationsCount: (n: number) => `위반 ${n}건`,
     violationTimes: (n: number) => `(${n}건)`,
     violationsMore: (n: number) => `외 ${n}건`,
@@ -243,6 +247,6 @@ export const TIME_STRINGS = defineStrings(
     duplicateName: (msg: string) => `${msg} 복제`,
     timers: '선거 타이머',
     fireTimer: (node: string) => `${node}의 선거 타이머 발동`,
-    fireHeartbeat: (node: string) => `${node}의 Heartbeat 지금 보내기 (모든 팔로워에게 AppendEntries)`,
+    fireHeartbeat: (node: string) => `${node}의 하트비트 지금 보내기 (모든 팔로워에게 AppendEntries)`,
   },
 );

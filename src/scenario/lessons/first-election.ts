@@ -17,13 +17,18 @@ export const firstElection: Lesson = {
         ko: '다섯 노드 모두 임기 0의 팔로워입니다. 아직 리더가 없으니 하트비트도 없습니다. 노드마다 150~300ms 사이의 랜덤한 선거 타임아웃이 돌고 있습니다.',
         en: 'All five nodes are followers in term 0. There is no leader yet, so no heartbeats. Each node runs a random election timeout between 150 and 300 ms.',
       },
-      watch: { ko: '각 노드의 타이머 호', en: 'the timer arc around each node' },
+      watch: {
+        ko: '각 노드의 타이머 호: 남은 시간이 짧을수록 호가 짧습니다',
+        en: 'the timer arc around each node: the less time left, the shorter the arc',
+      },
       question: {
         prompt: { ko: '어느 노드가 가장 먼저 후보가 될까요?', en: 'Which node will become a candidate first?' },
         choices: [
           { ko: 'A', en: 'A' },
           { ko: 'B', en: 'B' },
           { ko: 'C', en: 'C' },
+          { ko: 'D', en: 'D' },
+          { ko: 'E', en: 'E' },
           { ko: '다섯 노드가 동시에', en: 'All five at once' },
         ],
         answer: 1,

@@ -120,15 +120,31 @@ describe('nodes', () => {
   it('depletes the election timer with virtual time and refills it when re-armed', () => {
     const { container } = render(<ClusterView />);
     const timer = () => container.querySelector('[data-remaining]')!.getAttribute('data-remaining');
-    const one = (time: number, armedAt: number) =>
-      snapshot({ time, nodes: [node('A', { electionTimer: { armedAt, deadline: armedAt + 200 } })] });
-    show(one(150, 100));
+    // A full ring is the scenario's longest election timeout (300 ms by default).
+    const one = (time: number, armedAt: number, length = 300) =>
+      snapshot({ time, nodes: [node('A', { electionTimer: { armedAt, deadline: armedAt + length } })] });
+    show(one(175, 100));
     expect(timer()).toBe('0.750');
-    show(one(200, 100));
+    show(one(250, 100));
     expect(timer()).toBe('0.500');
-    // A heartbeat re-armed it at 200.
-    show(one(200, 200));
+    // A heartbeat re-armed it at 250.
+    show(one(250, 250));
     expect(timer()).toBe('1.000');
+  });
+
+  it('shows at t = 0 whose randomized timeout is shortest: the arcs measure time left, not a fraction of each timer', () => {
+    const { container } = render(<ClusterView />);
+    show(
+      snapshot({
+        time: 0,
+        nodes: [
+          node('A', { electionTimer: { armedAt: 0, deadline: 290 } }),
+          node('B', { electionTimer: { armedAt: 0, deadline: 160 } }),
+        ],
+      }),
+    );
+    const fills = [...container.querySelectorAll('[data-remaining]')].map((el) => el.getAttribute('data-remaining'));
+    expect(fills).toEqual(['0.967', '0.533']);
   });
 });
 

@@ -1,6 +1,10 @@
 // The election timer as a ring around a node, depleting from 12 o'clock as virtual time
-// runs towards its deadline. It jumps back to full whenever a heartbeat or a vote re-arms
-// it, which is the whole point students watch for. A leader shows its heartbeat timer.
+// runs towards its deadline. It jumps back whenever a heartbeat or a vote re-arms it, which is
+// the whole point students watch for. A leader shows its heartbeat timer.
+//
+// A full ring is the longest election timeout the scenario draws, not this timer's own length:
+// the arcs then show how much time each node has left, so at t = 0 a class can see whose
+// randomized timeout is shortest (§3's prediction) instead of five identical full rings.
 
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -14,6 +18,8 @@ interface TimerView {
   readonly armedAt: number;
   readonly deadline: number;
   readonly heartbeat: boolean;
+  /** The span a full ring stands for, in virtual ms. */
+  readonly fullRing: number;
 }
 
 export const ElectionTimerArc = memo(function ElectionTimerArc({ id, radius }: { id: NodeId; radius: number }) {
@@ -29,11 +35,15 @@ export const ElectionTimerArc = memo(function ElectionTimerArc({ id, radius }: {
         armedAt: timer.armedAt,
         deadline: timer.deadline,
         heartbeat: node.electionTimer === null,
+        fullRing:
+          node.electionTimer === null
+            ? timer.deadline - timer.armedAt
+            : Math.max(s.scenario.timing.electionTimeout[1], timer.deadline - timer.armedAt),
       };
     }),
   );
   if (!view) return null;
-  const remaining = timerRemaining(view.time, view.armedAt, view.deadline);
+  const remaining = timerRemaining(view.time, view.deadline - view.fullRing, view.deadline);
   const inner = radius + 4;
   const outer = radius + (view.heartbeat ? 8 : 12);
   return (

@@ -2,6 +2,8 @@
 // import these types; nothing else crosses the boundary.
 
 import type { KeyVerdict } from '../check/history-explain';
+import type { ExploreBounds } from '../check/explore/bounds';
+import type { ExploreResult } from '../check/explore/explore';
 import type { Scenario } from '../sim/scenario-types';
 import type { BranchInfo, Instant, LiveAction } from '../sim/history';
 import type { MilestoneKind } from '../sim/event-kinds';
@@ -155,3 +157,29 @@ export type FromWorker =
   | { readonly type: 'clientHistory'; readonly request: number; readonly view: ClientHistoryView }
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };
+
+// ---- The exploration worker (explore.worker.ts) ------------------------------------------------
+// A second worker, started for one exploration and terminated after it (or to cancel it): the bounded
+// model checker runs for seconds to minutes and must not stall the engine worker the class is watching.
+
+export type ToExploreWorker = {
+  readonly type: 'explore';
+  /** The current branch as a scenario (the engine's `exportScenario`), explored from the instant `at`. */
+  readonly scenario: Scenario;
+  readonly at: number;
+  readonly bounds: ExploreBounds;
+};
+
+export interface ExploreProgressReport {
+  /** Distinct states visited so far. */
+  readonly states: number;
+  /** The depth (choices from the start instant) being explored. */
+  readonly depth: number;
+  /** Distinct states per wall-clock second since the exploration began. */
+  readonly statesPerSecond: number;
+}
+
+export type FromExploreWorker =
+  | ({ readonly type: 'exploreProgress' } & ExploreProgressReport)
+  | { readonly type: 'exploreDone'; readonly result: ExploreResult; readonly statesPerSecond: number }
+  | { readonly type: 'exploreFailed'; readonly message: string };

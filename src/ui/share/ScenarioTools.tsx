@@ -1,6 +1,8 @@
-// The toolbar's scenario tools: the lesson library, the share link and (outside embed mode) authoring.
+// The toolbar's scenario tools: the lesson library, the share link and (outside embed mode) authoring
+// and the explorer.
 
 import { AuthoringButton } from '../authoring/AuthoringButton';
+import { ExploreButton } from '../explore/ExploreButton';
 import { useStrings } from '../i18n';
 import { LessonsButton } from '../lessons/LessonsButton';
 import './embed.css';
@@ -14,6 +16,7 @@ export function ScenarioTools({ embed = false }: { readonly embed?: boolean }) {
     <div className={styles.tools} role="group" aria-label={t.tools}>
       <LessonsButton />
       {embed ? null : <AuthoringButton />}
+      {embed ? null : <ExploreButton />}
       <ShareButton />
     </div>
   );

@@ -1,0 +1,84 @@
+// "Explore all orders from here", as a teacher uses it: without the election restriction the
+// explorer finds C elected without the committed entry and opens the path in the run; with the
+// restriction on, the same bounds give no violation. Found by role and accessible name only.
+
+import type { Page } from '@playwright/test';
+import { scenarioSchema } from '../src/scenario/schema';
+import { encodeLink } from '../src/scenario/url';
+import { cluster, expect, test } from './fixtures';
+
+/** C comes back at 1000 ms with an empty log while A and B hold the committed "set x 1". */
+function cBackBehind(noElectionRestriction: boolean) {
+  return scenarioSchema.parse({
+    version: 1,
+    nodes: 3,
+    seed: 1,
+    unsafe: { noElectionRestriction },
+    actions: [
+      { at: 0, do: 'kill', node: 'C' },
+      { at: 400, do: 'submit', command: 'set x 1' },
+      { at: 1000, do: 'restart', node: 'C' },
+    ],
+  });
+}
+
+async function exploreFrom1000(page: Page, noElectionRestriction: boolean, lang: 'en' | 'ko' = 'en') {
+  await page.goto(`/${encodeLink({ scenario: cBackBehind(noElectionRestriction), at: 1000, view: { lang } })}`);
+  await expect(page.getByTestId('virtual-time')).toHaveText(/^1\.000/);
+}
+
+/** Elections only, four choices deep: enough for the shortest counterexample. */
+async function setSmallBounds(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Explore all orders from here' });
+  await dialog.getByRole('textbox', { name: 'Client writes' }).fill('0');
+  await dialog.getByRole('textbox', { name: 'Heartbeats fired by hand' }).fill('0');
+  await dialog.getByRole('textbox', { name: 'Depth (choices)' }).fill('4');
+}
+
+test('finds the election-restriction counterexample and opens it in the run', async ({ page }) => {
+  await exploreFrom1000(page, true);
+  await page.getByRole('button', { name: 'Explore all orders from here' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Explore all orders from here' });
+  await expect(dialog).toBeVisible();
+
+  // A bad bound is named, and nothing starts.
+  await dialog.getByRole('textbox', { name: 'Max term' }).fill('-1');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Max term: enter a whole number from 0 to 50');
+  await dialog.getByRole('textbox', { name: 'Max term' }).fill('3');
+
+  await setSmallBounds(page);
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Violation found: Leader Completeness', { timeout: 30_000 });
+  await expect(dialog.getByRole('status')).toContainText('Press Step 4 times');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The class walks the path with Step: C, without the committed entry, is leader after the fourth choice.
+  const cLeads = cluster(page).getByRole('button', { name: /^Node C, leader, term 2/ });
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(cLeads).toHaveCount(0);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(cLeads).toBeVisible();
+});
+
+test('with the election restriction on, the same bounds give no violation', async ({ page }) => {
+  await exploreFrom1000(page, false);
+  await page.getByRole('button', { name: 'Explore all orders from here' }).click();
+  await setSmallBounds(page);
+  const dialog = page.getByRole('dialog', { name: 'Explore all orders from here' });
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(dialog.getByRole('status')).toContainText(/No violation in [\d,]+ states within these bounds/, {
+    timeout: 30_000,
+  });
+  await expect(dialog.getByRole('status')).toContainText('the depth bound stopped it at 4 choices');
+});
+
+test.describe('in Korean', () => {
+  test.use({ lang: 'ko' });
+  test('the dialog has its Korean name', async ({ page }) => {
+    await exploreFrom1000(page, false, 'ko');
+    await page.getByRole('button', { name: '여기서부터 모든 순서 탐색' }).click();
+    await expect(page.getByRole('dialog', { name: '여기서부터 모든 순서 탐색' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '최대 임기' })).toHaveValue('3');
+  });
+});

@@ -1057,12 +1057,14 @@ export class Simulation {
       slot.timers = { ...saved.timers };
       slot.highestTerm = saved.highestTerm;
       slot.retried = [...saved.retried];
-      slot.raft =
-        saved.state && saved.log
-          ? new RaftNode(this.config(id), { ...cloneRaftState(saved.state), log: restoreLog(saved.log) }, () =>
-              this.drawElectionTimeout(),
-            )
-          : null;
+      if (saved.state && saved.log) {
+        const state = { ...cloneRaftState(saved.state), log: restoreLog(saved.log) };
+        // A live node is refilled rather than rebuilt: restoring is the explorer's inner loop.
+        if (slot.raft) slot.raft.reload(this.config(id), state);
+        else slot.raft = new RaftNode(this.config(id), state, () => this.drawElectionTimeout());
+      } else {
+        slot.raft = null;
+      }
     }
     this.network = new Network(structuredClone(c.network));
     this.client = this.makeClient(restoreClientState(c.client));

@@ -35,18 +35,18 @@ function canonical(value: unknown, rename: Rename): string {
     if (value.length > 0 && value.every((item) => typeof item === 'string' && rename(item) !== undefined)) items.sort();
     return `[${items.join(',')}]`;
   }
-  // The engine builds each kind of object with its keys in one order; only maps keyed by node
-  // name (nextIndex, matchIndex, …) need sorting, since renaming changes their order.
-  let keyedByNode = false;
+  // Keys are always sorted: maps keyed by node name (nextIndex, matchIndex, …) change order when
+  // renamed, and one state built two ways (a node booted after a restart, or restored from a
+  // checkpoint) holds the same fields in a different insertion order. Unsorted, the same state
+  // got two keys and was visited twice.
   const parts: string[] = [];
   for (const key in value) {
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
     const renamed = rename(key);
-    if (renamed !== undefined) keyedByNode = true;
     parts.push(`${renamed ?? key}:${canonical(item, rename)}`);
   }
-  if (keyedByNode) parts.sort();
+  parts.sort();
   return `{${parts.join(',')}}`;
 }
 

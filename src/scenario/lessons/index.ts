@@ -3,6 +3,7 @@
 
 import type { Lesson } from '../narration';
 import { electionRestriction } from './election-restriction';
+import { exploreElectionRestriction } from './explore-election-restriction';
 import { figure7 } from './figure-7';
 import { figure8 } from './figure-8';
 import { figure8Unsafe } from './figure-8-unsafe';
@@ -41,6 +42,7 @@ export const LESSONS: readonly Lesson[] = [
   isolatedTerm,
   rejoinDeposes,
   electionRestriction,
+  exploreElectionRestriction,
   preVote,
   refusedAppend,
   figure7,

@@ -32,7 +32,7 @@ import {
 } from './draft';
 import { restoreDraftOnce, startDraftAutosave } from './draft-autosave';
 import { downloadText, fileStem } from './download';
-import { prepareImportReader, readImportAsync } from './read-import-async';
+import { prepareImportReader, readImportAsync, readStoredDraftAsync } from './read-import-async';
 import {
   deleteSaved,
   formatSavedTime,
@@ -71,7 +71,9 @@ function setDraft(draft: Draft): void {
 function Authoring() {
   // First, before reading the store: the draft autosaved before a reload comes back once per page.
   // (A render React discards may have done it already: the store remembers, not this component.)
-  useState(restoreDraftOnce);
+  // A large draft is read by the import worker; until it is back, nothing may replace it.
+  useState(() => void restoreDraftOnce(readStoredDraftAsync));
+  const restored = useAuthoringStore((s) => s.restored);
   const t = useStrings(AUTHORING_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const id = useId();
@@ -187,7 +189,13 @@ function Authoring() {
           <span aria-hidden="true">● </span>
           {t.startRecording}
         </button>
-        <button type="button" className={styles.primary} title={t.captureHint} onClick={() => void capture()}>
+        <button
+          type="button"
+          className={styles.primary}
+          title={t.captureHint}
+          disabled={!restored}
+          onClick={() => void capture()}
+        >
           {t.capture}
         </button>
       </div>
@@ -197,6 +205,7 @@ function Authoring() {
           id={`${id}-import`}
           type="file"
           accept=".json,application/json"
+          disabled={!restored}
           onPointerDown={prepareImportReader}
           onFocus={prepareImportReader}
           onChange={(e) => {
@@ -209,6 +218,7 @@ function Authoring() {
 
       {message ? <MessageBox message={message} /> : null}
       {message === null && justRestored ? <MessageBox message={{ tone: 'ok', text: t.draftRestored }} /> : null}
+      {restored ? null : <MessageBox message={{ tone: 'ok', text: t.restoringDraft }} />}
 
       {draft ? (
         <DraftEditor
@@ -259,6 +269,7 @@ function Authoring() {
               <button
                 type="button"
                 aria-label={t.editSaved(label)}
+                disabled={!restored}
                 onClick={() => replaceDraft({ draft: s.draft, entry: s.key, unsaved: false, message: null })}
               >
                 {t.edit}

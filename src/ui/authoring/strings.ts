@@ -64,6 +64,7 @@ export const AUTHORING_STRINGS = defineStrings(
       `Actions ${first}–${last} of ${count} (page ${page} of ${pages})`,
     goToPage: (pages: number) => `Go to page (1–${pages})`,
     draftRestored: 'Your draft was restored as you left it.',
+    restoringDraft: 'Restoring your draft…',
     replaceTitle: 'Replace the lesson you are editing?',
     replaceBody: (name: string) =>
       `“${name}” has changes that are not saved in this browser. If you replace it, they are lost.`,
@@ -139,6 +140,7 @@ export const AUTHORING_STRINGS = defineStrings(
       `동작 ${count}개 중 ${first}–${last}번 (${pages}쪽 중 ${page}쪽)`,
     goToPage: (pages: number) => `이동할 쪽 (1–${pages})`,
     draftRestored: '작성하던 초안을 그대로 되살렸습니다.',
+    restoringDraft: '작성하던 초안을 되살리는 중…',
     replaceTitle: '편집 중인 수업을 바꿀까요?',
     replaceBody: (name: string) =>
       `“${name}”에는 이 브라우저에 저장하지 않은 변경이 있습니다. 바꾸면 그 변경은 사라집니다.`,

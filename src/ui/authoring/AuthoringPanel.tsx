@@ -521,6 +521,10 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
               <TimeInput
                 label={t.pauseTime(i + 1)}
                 value={beat.at}
+                refuse={(at) => {
+                  const taken = draft.beats.findIndex((b, j) => j !== i && b.at === at);
+                  return taken < 0 ? null : t.pauseTaken(t.pauseTime(i + 1), taken + 1, shownTime(at));
+                }}
                 onCommit={(at) => onChange(updateBeat(draft, i, { at }))}
               />
               <button type="button" aria-label={t.deletePause(i + 1)} onClick={() => onChange(deleteBeat(draft, i))}>
@@ -543,7 +547,15 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
         ))}
       </ol>
       <div className={styles.row}>
-        <button type="button" onClick={() => onChange(addBeat(draft, now))}>
+        <button
+          type="button"
+          onClick={() => {
+            // Two pauses at one instant would stop the lesson twice without time moving: refused.
+            const taken = draft.beats.findIndex((b) => b.at === now);
+            if (taken >= 0) return onInvalid([t.pauseTaken(t.addPause(now), taken + 1, now)]);
+            onChange(addBeat(draft, now));
+          }}
+        >
           {t.addPause(now)}
         </button>
       </div>
@@ -642,13 +654,21 @@ function ActionPager({
 }
 
 /** A time field that applies its value on Enter or when it loses focus (the list re-sorts then, not while typing). */
+/** A time as the editor shows it: to 0.1 ms (a recorded action's time carries float noise, 1560.8559999998138). */
+export function shownTime(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
 function TimeInput({
   label,
   value,
+  refuse,
   onCommit,
 }: {
   readonly label: string;
   readonly value: number;
+  /** Why this time cannot be taken (it names the field), or null. */
+  readonly refuse?: (at: number) => string | null;
   readonly onCommit: (at: number) => void;
 }) {
   const t = useStrings(AUTHORING_STRINGS);
@@ -659,6 +679,15 @@ function TimeInput({
     if (text.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
     const at = Math.min(typed, MAX_TIME);
     input.setCustomValidity('');
+    // The field shows the time rounded: unchanged, it keeps the exact time it stands for.
+    if (at === shownTime(value)) return;
+    const refused = refuse?.(at) ?? null;
+    if (refused !== null) {
+      input.value = String(shownTime(value));
+      input.setCustomValidity(refused);
+      input.reportValidity();
+      return;
+    }
     if (at !== typed) {
       input.value = String(at);
       input.setCustomValidity(t.timeClamped(MAX_TIME));
@@ -671,11 +700,11 @@ function TimeInput({
       type="number"
       min={0}
       max={MAX_TIME}
-      step={1}
+      step="any"
       className={styles.time}
       aria-label={label}
       title={t.timeRange(MAX_TIME)}
-      defaultValue={value}
+      defaultValue={shownTime(value)}
       onBlur={(e) => commit(e.currentTarget)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(e.currentTarget);

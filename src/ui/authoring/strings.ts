@@ -46,6 +46,8 @@ export const AUTHORING_STRINGS = defineStrings(
     cannotWrite: 'Nothing was written: this app could not open the result again.',
     timeRange: (max: number) => `A time from 0 to ${max} ms (24 h)`,
     timeClamped: (max: number) => `At most ${max} ms (24 h): the time was set to that.`,
+    pauseTaken: (field: string, other: number, ms: number) =>
+      `${field}: pause ${other} is already at ${ms} ms (one pause per instant).`,
     fileTooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes; at most ${max} bytes are read`,
     savedLessons: 'Saved in this browser',
     noSaved: 'Nothing saved yet.',
@@ -122,6 +124,8 @@ export const AUTHORING_STRINGS = defineStrings(
     cannotWrite: '아무것도 저장하지 않았습니다. 이 앱이 결과를 다시 열 수 없습니다.',
     timeRange: (max: number) => `0–${max} ms (24시간) 사이의 시각`,
     timeClamped: (max: number) => `최대 ${max} ms (24시간)입니다. 그 값으로 맞췄습니다.`,
+    pauseTaken: (field: string, other: number, ms: number) =>
+      `${field}: 멈춤 ${other}이(가) 이미 ${ms} ms에 있습니다 (한 시각에 멈춤 하나).`,
     fileTooLarge: (bytes: number, max: number) => `파일이 ${bytes}바이트입니다. 최대 ${max}바이트까지 읽습니다`,
     savedLessons: '이 브라우저에 저장된 수업',
     noSaved: '아직 저장한 수업이 없습니다.',

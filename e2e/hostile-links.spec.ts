@@ -1,7 +1,8 @@
 // The nastiest links of the link fuzzer (src/check/links/link-fuzz.ts), opened in the browser: no
 // page error, nothing injected into the page, the ring drawn, and any banner of bounded size.
 
-import { decodeLink } from '../src/scenario/url';
+import { decodeLink, encodeLink } from '../src/scenario/url';
+import { scenarioSchema } from '../src/scenario/schema';
 import { fuzzLinks, MUTATIONS, type FuzzLink } from '../src/check/links/link-fuzz';
 import { expect, test } from './fixtures';
 
@@ -41,3 +42,29 @@ for (const [i, { mutation, link }] of sample().entries()) {
       expect(box).toBeLessThan(400);
   });
 }
+
+// Issue 13, item 2: the largest instant the format allows (one virtual day), on a busy nine-node cluster
+// with loss and duplication. The page either computes towards it with progress and Cancel, or says it
+// is too far and opens at the start; never "Waiting for the simulation…" until the tab dies.
+test('a link to one virtual day opens in bounded time, with progress and Cancel or at the start', async ({ page }) => {
+  const scenario = scenarioSchema.parse({
+    version: 1,
+    nodes: 9,
+    seed: 7,
+    network: { dropRate: 0.3, duplicateRate: 0.3 },
+  });
+  const link = encodeLink({ scenario, at: 86_400_000, view: { lang: 'en' } });
+  expect(decodeLink(link).ok).toBe(true);
+  await page.goto(`/${link}`);
+  const ring = page.getByRole('group', { name: /^The cluster:/ });
+  const tooFar = page.getByText(/too far to compute here: .* The run opens at the start instead\./);
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await expect(tooFar.or(cancel).first()).toBeVisible({ timeout: 15_000 });
+  if (await cancel.isVisible()) {
+    await expect(page.getByRole('progressbar', { name: 'How far the run has been computed' })).toBeVisible();
+    await cancel.click();
+    await expect(cancel).toBeHidden({ timeout: 5_000 });
+  }
+  await expect(ring).toBeVisible();
+  await expect(ring.getByRole('button', { name: /^Node I/ })).toBeVisible();
+});

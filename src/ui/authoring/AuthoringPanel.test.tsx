@@ -389,3 +389,41 @@ describe('what the app writes, it can read', () => {
     expect(screen.queryByRole('navigation', { name: 'Pages of actions' })).toBeNull();
   }, 30_000);
 });
+
+describe('times and pauses in the editor (issue 12)', () => {
+  it('refuses a second pause at an instant that has one, naming the field', async () => {
+    await authorADies();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 450 ms' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Add a pause at 450 ms: pause 1 is already at 450 ms');
+    expect(useAuthoringStore.getState().draft?.beats).toHaveLength(1);
+  });
+
+  it('refuses moving a pause onto the instant of another, naming the field', async () => {
+    await authorADies();
+    act(() => useSimStore.setState({ snapshot: { time: 900 } as never }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a pause at 900 ms' }));
+    const second = screen.getByRole<HTMLInputElement>('spinbutton', { name: 'Time of pause 2 (ms)' });
+    fireEvent.change(second, { target: { value: '450' } });
+    fireEvent.blur(second);
+    expect(second.validationMessage).toBe(
+      'Time of pause 2 (ms): pause 1 is already at 450 ms (one pause per instant).',
+    );
+    expect(second).toHaveValue(900);
+    expect(useAuthoringStore.getState().draft?.beats.map((b) => b.at)).toEqual([450, 900]);
+  });
+
+  it('shows a recorded time to 0.1 ms, and keeps the exact time when the field is left unchanged', async () => {
+    render(
+      <>
+        <AuthoringButton />
+        <AuthoringPanel />
+      </>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Author a lesson' }));
+    importText(lessonText('Noisy', [{ at: 1560.8559999998138, do: 'heal' }]), 'noisy.lesson.json');
+    const time = await screen.findByRole('spinbutton', { name: 'Time of action 1 (ms)' });
+    expect(time).toHaveValue(1560.9);
+    fireEvent.blur(time);
+    expect(useAuthoringStore.getState().draft?.scenario.actions[0]?.at).toBe(1560.8559999998138);
+  });
+});

@@ -32,7 +32,7 @@ import {
 } from './draft';
 import { restoreDraftOnce, startDraftAutosave } from './draft-autosave';
 import { downloadText, fileStem } from './download';
-import { prepareImportReader, readImportAsync } from './read-import-async';
+import { prepareImportReader, readImportAsync, readStoredDraftAsync } from './read-import-async';
 import {
   deleteSaved,
   formatSavedTime,
@@ -71,7 +71,9 @@ function setDraft(draft: Draft): void {
 function Authoring() {
   // First, before reading the store: the draft autosaved before a reload comes back once per page.
   // (A render React discards may have done it already: the store remembers, not this component.)
-  useState(restoreDraftOnce);
+  // A large draft is read by the import worker; until it is back, nothing may replace it.
+  useState(() => void restoreDraftOnce(readStoredDraftAsync));
+  const restored = useAuthoringStore((s) => s.restored);
   const t = useStrings(AUTHORING_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const id = useId();
@@ -187,7 +189,13 @@ function Authoring() {
           <span aria-hidden="true">● </span>
           {t.startRecording}
         </button>
-        <button type="button" className={styles.primary} title={t.captureHint} onClick={() => void capture()}>
+        <button
+          type="button"
+          className={styles.primary}
+          title={t.captureHint}
+          disabled={!restored}
+          onClick={() => void capture()}
+        >
           {t.capture}
         </button>
       </div>
@@ -197,6 +205,7 @@ function Authoring() {
           id={`${id}-import`}
           type="file"
           accept=".json,application/json"
+          disabled={!restored}
           onPointerDown={prepareImportReader}
           onFocus={prepareImportReader}
           onChange={(e) => {
@@ -209,6 +218,7 @@ function Authoring() {
 
       {message ? <MessageBox message={message} /> : null}
       {message === null && justRestored ? <MessageBox message={{ tone: 'ok', text: t.draftRestored }} /> : null}
+      {restored ? null : <MessageBox message={{ tone: 'ok', text: t.restoringDraft }} />}
 
       {draft ? (
         <DraftEditor
@@ -259,6 +269,7 @@ function Authoring() {
               <button
                 type="button"
                 aria-label={t.editSaved(label)}
+                disabled={!restored}
                 onClick={() => replaceDraft({ draft: s.draft, entry: s.key, unsaved: false, message: null })}
               >
                 {t.edit}
@@ -510,6 +521,10 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
               <TimeInput
                 label={t.pauseTime(i + 1)}
                 value={beat.at}
+                refuse={(at) => {
+                  const taken = draft.beats.findIndex((b, j) => j !== i && b.at === at);
+                  return taken < 0 ? null : t.pauseTaken(t.pauseTime(i + 1), taken + 1, shownTime(at));
+                }}
                 onCommit={(at) => onChange(updateBeat(draft, i, { at }))}
               />
               <button type="button" aria-label={t.deletePause(i + 1)} onClick={() => onChange(deleteBeat(draft, i))}>
@@ -532,7 +547,15 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
         ))}
       </ol>
       <div className={styles.row}>
-        <button type="button" onClick={() => onChange(addBeat(draft, now))}>
+        <button
+          type="button"
+          onClick={() => {
+            // Two pauses at one instant would stop the lesson twice without time moving: refused.
+            const taken = draft.beats.findIndex((b) => b.at === now);
+            if (taken >= 0) return onInvalid([t.pauseTaken(t.addPause(now), taken + 1, now)]);
+            onChange(addBeat(draft, now));
+          }}
+        >
           {t.addPause(now)}
         </button>
       </div>
@@ -631,13 +654,21 @@ function ActionPager({
 }
 
 /** A time field that applies its value on Enter or when it loses focus (the list re-sorts then, not while typing). */
+/** A time as the editor shows it: to 0.1 ms (a recorded action's time carries float noise, 1560.8559999998138). */
+export function shownTime(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
 function TimeInput({
   label,
   value,
+  refuse,
   onCommit,
 }: {
   readonly label: string;
   readonly value: number;
+  /** Why this time cannot be taken (it names the field), or null. */
+  readonly refuse?: (at: number) => string | null;
   readonly onCommit: (at: number) => void;
 }) {
   const t = useStrings(AUTHORING_STRINGS);
@@ -648,6 +679,15 @@ function TimeInput({
     if (text.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
     const at = Math.min(typed, MAX_TIME);
     input.setCustomValidity('');
+    // The field shows the time rounded: unchanged, it keeps the exact time it stands for.
+    if (at === shownTime(value)) return;
+    const refused = refuse?.(at) ?? null;
+    if (refused !== null) {
+      input.value = String(shownTime(value));
+      input.setCustomValidity(refused);
+      input.reportValidity();
+      return;
+    }
     if (at !== typed) {
       input.value = String(at);
       input.setCustomValidity(t.timeClamped(MAX_TIME));
@@ -660,11 +700,11 @@ function TimeInput({
       type="number"
       min={0}
       max={MAX_TIME}
-      step={1}
+      step="any"
       className={styles.time}
       aria-label={label}
       title={t.timeRange(MAX_TIME)}
-      defaultValue={value}
+      defaultValue={shownTime(value)}
       onBlur={(e) => commit(e.currentTarget)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(e.currentTarget);

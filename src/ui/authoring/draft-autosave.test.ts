@@ -12,6 +12,9 @@ import {
   draftText,
   readDraftText,
   resetDraftAutosave,
+  RESTORE_HERE_CHARS,
+  type DraftReader,
+  type ReadDraft,
   restoreDraftOnce,
   startDraftAutosave,
 } from './draft-autosave';
@@ -43,8 +46,8 @@ afterEach(() => {
 });
 
 describe('draft autosave', () => {
-  it('writes the draft once edits pause, not on every keystroke', () => {
-    restoreDraftOnce();
+  it('writes the draft once edits pause, not on every keystroke', async () => {
+    await restoreDraftOnce();
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
     for (const name of ['N', 'No', 'Nod', 'Node E'])
       useAuthoringStore.setState({ draft: { ...draft, name }, unsaved: true });
@@ -56,16 +59,21 @@ describe('draft autosave', () => {
     expect(read).toEqual({ kind: 'draft', stored: { draft, entry: null, unsaved: true } });
   });
 
-  it('writes at once when the page goes away', () => {
-    restoreDraftOnce();
+  it('writes at once when the page goes away', async () => {
+    await restoreDraftOnce();
     useAuthoringStore.setState({ draft, unsaved: true });
     window.dispatchEvent(new Event('pagehide'));
     expect(readDraftText(localStorage.getItem(DRAFT_KEY)).kind).toBe('draft');
   });
 
-  it('reads the draft back after a reload, with the saved entry it belongs to', () => {
+  it('reads the draft back after a reload, with the saved entry it belongs to', async () => {
     localStorage.setItem(DRAFT_KEY, draftText({ draft, entry: 'raft-classroom.lesson.mabc-0001', unsaved: false }));
-    expect(restoreDraftOnce()).toBe(true);
+    const large = vi.fn<DraftReader>();
+    const restoring = restoreDraftOnce(large);
+    // A small draft is back before the panel draws: it is read here, not by the worker.
+    expect(useAuthoringStore.getState().draft).toEqual(draft);
+    expect(large).not.toHaveBeenCalled();
+    expect(await restoring).toBe(true);
     expect(useAuthoringStore.getState()).toMatchObject({
       draft,
       entry: 'raft-classroom.lesson.mabc-0001',
@@ -73,7 +81,7 @@ describe('draft autosave', () => {
     });
     // Once per page: a second opening keeps what is in memory.
     useAuthoringStore.setState({ draft: { ...draft, name: 'changed' } });
-    expect(restoreDraftOnce()).toBe(false);
+    expect(await restoreDraftOnce()).toBe(false);
     expect(useAuthoringStore.getState().draft?.name).toBe('changed');
   });
 
@@ -85,12 +93,38 @@ describe('draft autosave', () => {
     expect(readDraftText(localStorage.getItem(DRAFT_KEY))).toMatchObject({ stored: { draft } });
   });
 
-  it('keeps an autosaved draft it cannot read among the saved lessons, as it was', () => {
+  it('keeps an autosaved draft it cannot read among the saved lessons, as it was', async () => {
     const damaged = '{"entry": null, "file": {"format": "raft-classroom-lesson", "version": 9';
     localStorage.setItem(DRAFT_KEY, damaged);
-    expect(restoreDraftOnce()).toBe(false);
+    expect(await restoreDraftOnce()).toBe(false);
     const entries = listSavedEntries();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: 'unreadable', raw: damaged });
+  });
+
+  it('reads a large draft with the reader it is given, and writes nothing over it meanwhile', async () => {
+    const actions = Array.from({ length: 2000 }, (_, i) => ({ at: i * 10, do: 'heal' }));
+    const big: Draft = { ...draft, scenario: scenarioSchema.parse({ version: 1, nodes: 5, actions }) };
+    const text = draftText({ draft: big, entry: null, unsaved: true });
+    expect(text.length).toBeGreaterThan(RESTORE_HERE_CHARS);
+    localStorage.setItem(DRAFT_KEY, text);
+    let answer: (read: ReadDraft) => void = () => undefined;
+    const large = vi.fn<DraftReader>(() => new Promise((resolve) => (answer = resolve)));
+    const restoring = restoreDraftOnce(large);
+    expect(large).toHaveBeenCalledWith(text);
+    expect(useAuthoringStore.getState()).toMatchObject({ draft: null, restored: false });
+    // Until it is back, nothing is written over it (and a second opening does not read it again).
+    window.dispatchEvent(new Event('pagehide'));
+    expect(await restoreDraftOnce(large)).toBe(false);
+    expect(large).toHaveBeenCalledTimes(1);
+    answer(readDraftText(text));
+    expect(await restoring).toBe(true);
+    expect(useAuthoringStore.getState()).toMatchObject({ draft: big, restored: true, justRestored: true });
+    // What came back is what is stored: no write for it.
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    setItem.mockClear();
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    expect(setItem.mock.calls.length).toBe(0);
+    expect(localStorage.getItem(DRAFT_KEY) === text).toBe(true);
   });
 });

@@ -82,3 +82,21 @@ describe('authoring a recorded run', () => {
     }
   });
 });
+
+describe('pauses in a lesson file', () => {
+  it('refuses two pauses at one instant, naming the field', () => {
+    const file = JSON.stringify({
+      format: 'raft-classroom-lesson',
+      version: 1,
+      name: 'Twice',
+      beats: [
+        { at: 100, caption: { ko: '', en: 'one' } },
+        { at: 100, caption: { ko: '', en: 'two' } },
+      ],
+      scenario: { version: 1, nodes: 3 },
+    });
+    const result = readImport(file);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual(['beats[1].at: pause 1 is already at 100 ms (one pause per instant)']);
+  });
+});

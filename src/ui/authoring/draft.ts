@@ -152,6 +152,11 @@ export function readImport(text: string, fallbackName = ''): ImportResult {
   } catch (e) {
     return { ok: false, errors: [`not valid JSON (${cut(e instanceof Error ? e.message : 'unreadable', 80)})`] };
   }
+  return readImportValue(json, fallbackName);
+}
+
+/** `readImport` for a value already parsed (the autosaved draft holds the file inside its own JSON). */
+export function readImportValue(json: unknown, fallbackName = ''): ImportResult {
   if (isRecord(json) && json.format === LESSON_FILE_FORMAT) {
     const errors: string[] = [];
     if (json.version !== 1) errors.push(`version: this app reads lesson files of version 1`);

@@ -4,6 +4,8 @@ import { readImport } from './draft';
 import type { ImportReply, ImportRequest } from './import-protocol';
 import { warmUpFile } from './import-warm-up';
 import { createImportReader, type ImportWorker } from './read-import-async';
+import { draftFileText, draftText, readDraftText } from './draft-text';
+import { fileTextOf } from './stored-file-text';
 
 const scenario = (name: string): string =>
   JSON.stringify({ format: 'raft-classroom-lesson', version: 1, name, scenario: { version: 1, nodes: 3 } });
@@ -28,7 +30,14 @@ class FakeWorker implements ImportWorker {
   /** Answers every read received so far, in reverse order (replies need not come in order). */
   answerAll(): void {
     for (const r of [...this.received].reverse())
-      if (r.kind === 'read') this.emit('message', { id: r.id, result: readImport(r.text, r.fallbackName) });
+      if (r.kind === 'read')
+        this.emit('message', { kind: 'read', id: r.id, result: readImport(r.text, r.fallbackName) });
+      else if (r.kind === 'restore') this.emit('message', { kind: 'restore', id: r.id, read: readDraftText(r.text) });
+  }
+  /** Sends a stored text for every request so far, as the worker does after a draft. */
+  sendFileTexts(text: (id: number) => string): void {
+    for (const r of this.received)
+      if (r.kind !== 'warm') this.emit('message', { kind: 'fileText', id: r.id, text: text(r.id) });
   }
 }
 
@@ -80,6 +89,51 @@ describe('the import reader', () => {
     expect(result.ok && result.draft.name).toBe('Here');
     const none = createImportReader(() => null);
     expect((await none.read('[]')).ok).toBe(false);
+  });
+});
+
+describe('the stored draft and its text', () => {
+  it('reads the autosaved draft in the worker', async () => {
+    const workers: FakeWorker[] = [];
+    const reader = createImportReader(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1)!;
+    });
+    const imported = readImport(scenario('Stored'));
+    if (!imported.ok) throw new Error('the test file is not valid');
+    const pending = reader.restore(draftText({ draft: imported.draft, entry: null, unsaved: true }));
+    expect(workers[0]!.received.map((r) => r.kind)).toEqual(['warm', 'restore']);
+    workers[0]!.answerAll();
+    const read = await pending;
+    expect(read.kind === 'draft' && read.stored).toEqual({ draft: imported.draft, entry: null, unsaved: true });
+  });
+
+  it("keeps the worker's stored text for the draft it sent, so the autosave does not write it again", async () => {
+    const worker = new FakeWorker();
+    const reader = createImportReader(() => worker);
+    const pending = reader.read(scenario('Written there'));
+    worker.answerAll();
+    const result = await pending;
+    if (!result.ok) throw new Error('the test file is not valid');
+    // Before the text arrives the page writes it itself; after, the worker's text is used as it is.
+    const own = draftFileText(result.draft);
+    worker.sendFileTexts(() => '"the worker\'s text"');
+    expect(fileTextOf(result.draft)).toBe('"the worker\'s text"');
+    expect(fileTextOf({ ...result.draft })).toBe(own);
+  });
+
+  it('reads the stored draft here when the worker fails', async () => {
+    const worker = new FakeWorker();
+    let started = false;
+    // The next request would start a new worker: here none can start, so it is read here too.
+    const reader = createImportReader(() => (started ? null : ((started = true), worker)));
+    const imported = readImport(scenario('Here'));
+    if (!imported.ok) throw new Error('the test file is not valid');
+    const pending = reader.restore(draftText({ draft: imported.draft, entry: null, unsaved: false }));
+    worker.emit('error');
+    const read = await pending;
+    expect(read.kind === 'draft' && read.stored.unsaved).toBe(false);
+    expect(await reader.restore('{ damaged')).toEqual({ kind: 'unreadable' });
   });
 });
 

@@ -1,4 +1,5 @@
-// Reads an imported file in a Web Worker, so the page stays responsive while a large file is checked.
+// Reads an imported file, or the draft autosaved before a reload, in a Web Worker, so the page stays
+// responsive while a large file is checked.
 //
 // One worker serves the page: the authoring panel starts it when it opens (`prepareImportReader`), and
 // the worker warms its validator up then, while the teacher is still choosing a file. A fresh worker
@@ -6,9 +7,14 @@
 // 10,000 actions warm (`npm run bench`, "import"). Where no worker can start (tests under jsdom, a
 // browser that refuses it) or the worker fails, the same function runs here, after one turn of the
 // event loop so a "reading…" status can show first.
+//
+// After a draft the worker also sends its stored text (a second message, so the page draws first):
+// it is remembered for the autosave (stored-file-text.ts).
 
-import { readImport, type ImportResult } from './draft';
+import { readImport, type Draft, type ImportResult } from './draft';
+import { readDraftText, type ReadDraft } from './draft-text';
 import type { ImportReply, ImportRequest } from './import-protocol';
+import { rememberFileText } from './stored-file-text';
 
 /** What the reader needs of a Worker (a fake in tests). */
 export interface ImportWorker {
@@ -22,20 +28,28 @@ export interface ImportReader {
   /** Starts the worker and warms it up, if it is not running yet. */
   prepare(): void;
   read(text: string, fallbackName?: string): Promise<ImportResult>;
+  /** Reads the stored draft's text (draft-text.ts). */
+  restore(text: string): Promise<ReadDraft>;
 }
 
 interface Pending {
-  readonly text: string;
-  readonly fallbackName: string;
-  readonly resolve: (result: ImportResult) => void;
+  /** Takes the worker's answer; gives the draft whose stored text follows, if any. */
+  readonly answer: (reply: ImportReply) => Draft | null;
+  /** Answers on this thread instead (the worker failed). */
+  readonly here: () => void;
 }
 
-const readHere = (text: string, fallbackName: string): Promise<ImportResult> =>
-  new Promise((resolve) => setTimeout(() => resolve(readImport(text, fallbackName)), 0));
+/** After one turn of the event loop, so what the page set before it (a status) shows first. */
+const later = <T>(work: () => T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(work()), 0));
 
 /** `start` makes a worker, or returns null (or throws) where none can run. */
 export function createImportReader(start: () => ImportWorker | null): ImportReader {
-  let current: { readonly worker: ImportWorker; readonly pending: Map<number, Pending> } | null = null;
+  let current: {
+    readonly worker: ImportWorker;
+    readonly pending: Map<number, Pending>;
+    /** Drafts already answered, whose stored text is on its way. */
+    readonly awaitingText: Map<number, Draft>;
+  } | null = null;
   let nextId = 1;
 
   const begin = (): typeof current => {
@@ -47,21 +61,29 @@ export function createImportReader(start: () => ImportWorker | null): ImportRead
       worker = null;
     }
     if (!worker) return null;
-    const running = { worker, pending: new Map<number, Pending>() };
+    const running = { worker, pending: new Map<number, Pending>(), awaitingText: new Map<number, Draft>() };
     worker.addEventListener('message', (event) => {
-      const request = running.pending.get(event.data.id);
+      const reply = event.data;
+      if (reply.kind === 'fileText') {
+        const draft = running.awaitingText.get(reply.id);
+        running.awaitingText.delete(reply.id);
+        if (draft) rememberFileText(draft, reply.text);
+        return;
+      }
+      const request = running.pending.get(reply.id);
       if (!request) return;
-      running.pending.delete(event.data.id);
-      request.resolve(event.data.result);
+      running.pending.delete(reply.id);
+      const draft = request.answer(reply);
+      if (draft) running.awaitingText.set(reply.id, draft);
     });
     // It failed to load, crashed or sent something unreadable: its requests are read here instead,
     // and the next import starts a new worker.
     const fail = (): void => {
       running.worker.terminate();
       if (current === running) current = null;
-      for (const request of running.pending.values())
-        void readHere(request.text, request.fallbackName).then(request.resolve);
+      for (const request of running.pending.values()) request.here();
       running.pending.clear();
+      running.awaitingText.clear();
     };
     worker.addEventListener('error', fail);
     worker.addEventListener('messageerror', fail);
@@ -73,12 +95,37 @@ export function createImportReader(start: () => ImportWorker | null): ImportRead
   return {
     prepare: () => void begin(),
     read(text, fallbackName = '') {
+      const here = (): Promise<ImportResult> => later(() => readImport(text, fallbackName));
       const running = begin();
-      if (!running) return readHere(text, fallbackName);
+      if (!running) return here();
       const id = nextId++;
       return new Promise((resolve) => {
-        running.pending.set(id, { text, fallbackName, resolve });
+        running.pending.set(id, {
+          answer: (reply) => {
+            if (reply.kind !== 'read') return null;
+            resolve(reply.result);
+            return reply.result.ok ? reply.result.draft : null;
+          },
+          here: () => void here().then(resolve),
+        });
         running.worker.postMessage({ kind: 'read', id, text, fallbackName });
+      });
+    },
+    restore(text) {
+      const here = (): Promise<ReadDraft> => later(() => readDraftText(text));
+      const running = begin();
+      if (!running) return here();
+      const id = nextId++;
+      return new Promise((resolve) => {
+        running.pending.set(id, {
+          answer: (reply) => {
+            if (reply.kind !== 'restore') return null;
+            resolve(reply.read);
+            return reply.read.kind === 'draft' ? reply.read.stored.draft : null;
+          },
+          here: () => void here().then(resolve),
+        });
+        running.worker.postMessage({ kind: 'restore', id, text });
       });
     },
   };
@@ -97,4 +144,9 @@ export function prepareImportReader(): void {
 
 export function readImportAsync(text: string, fallbackName = ''): Promise<ImportResult> {
   return pageReader.read(text, fallbackName);
+}
+
+/** Reads the autosaved draft's text in the import worker. */
+export function readStoredDraftAsync(text: string): Promise<ReadDraft> {
+  return pageReader.restore(text);
 }

@@ -46,6 +46,8 @@ export const AUTHORING_STRINGS = defineStrings(
     cannotWrite: 'Nothing was written: this app could not open the result again.',
     timeRange: (max: number) => `A time from 0 to ${max} ms (24 h)`,
     timeClamped: (max: number) => `At most ${max} ms (24 h): the time was set to that.`,
+    pauseTaken: (field: string, other: number, ms: number) =>
+      `${field}: pause ${other} is already at ${ms} ms (one pause per instant).`,
     fileTooLarge: (bytes: number, max: number) => `the file is ${bytes} bytes; at most ${max} bytes are read`,
     savedLessons: 'Saved in this browser',
     noSaved: 'Nothing saved yet.',
@@ -64,6 +66,7 @@ export const AUTHORING_STRINGS = defineStrings(
       `Actions ${first}–${last} of ${count} (page ${page} of ${pages})`,
     goToPage: (pages: number) => `Go to page (1–${pages})`,
     draftRestored: 'Your draft was restored as you left it.',
+    restoringDraft: 'Restoring your draft…',
     replaceTitle: 'Replace the lesson you are editing?',
     replaceBody: (name: string) =>
       `“${name}” has changes that are not saved in this browser. If you replace it, they are lost.`,
@@ -121,6 +124,8 @@ export const AUTHORING_STRINGS = defineStrings(
     cannotWrite: '아무것도 저장하지 않았습니다. 이 앱이 결과를 다시 열 수 없습니다.',
     timeRange: (max: number) => `0–${max} ms (24시간) 사이의 시각`,
     timeClamped: (max: number) => `최대 ${max} ms (24시간)입니다. 그 값으로 맞췄습니다.`,
+    pauseTaken: (field: string, other: number, ms: number) =>
+      `${field}: 멈춤 ${other}이(가) 이미 ${ms} ms에 있습니다 (한 시각에 멈춤 하나).`,
     fileTooLarge: (bytes: number, max: number) => `파일이 ${bytes}바이트입니다. 최대 ${max}바이트까지 읽습니다`,
     savedLessons: '이 브라우저에 저장된 수업',
     noSaved: '아직 저장한 수업이 없습니다.',
@@ -139,6 +144,7 @@ export const AUTHORING_STRINGS = defineStrings(
       `동작 ${count}개 중 ${first}–${last}번 (${pages}쪽 중 ${page}쪽)`,
     goToPage: (pages: number) => `이동할 쪽 (1–${pages})`,
     draftRestored: '작성하던 초안을 그대로 되살렸습니다.',
+    restoringDraft: '작성하던 초안을 되살리는 중…',
     replaceTitle: '편집 중인 수업을 바꿀까요?',
     replaceBody: (name: string) =>
       `“${name}”에는 이 브라우저에 저장하지 않은 변경이 있습니다. 바꾸면 그 변경은 사라집니다.`,

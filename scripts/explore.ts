@@ -11,7 +11,13 @@
 import { MAX_TIME } from '../src/scenario/bounds';
 import { cut } from '../src/scenario/bounded-text';
 import { compactScenario, encodeCheckedLink } from '../src/scenario/url';
-import { DEFAULT_BOUNDS, type ExploreBounds } from '../src/check/explore/bounds';
+import {
+  BOUND_RANGES,
+  DEFAULT_BOUNDS,
+  MAX_EXPLORED_NODES,
+  type ExploreBounds,
+  type NumericBound,
+} from '../src/check/explore/bounds';
 import { explore } from '../src/check/explore/explore';
 import { fail, InputError, readCount, readScenario, readTime } from './cli-input';
 
@@ -23,21 +29,18 @@ const USAGE = [
     ` --heartbeats ${DEFAULT_BOUNDS.heartbeats} --depth ${DEFAULT_BOUNDS.depth} --max-states ${DEFAULT_BOUNDS.maxStates}`,
 ].join('\n');
 
-/** The options that set a numeric bound, with the largest value each accepts. */
-const NUMERIC: Record<string, [keyof ExploreBounds, number]> = {
-  '--max-term': ['maxTerm', 50],
-  '--max-log': ['maxLog', 50],
-  '--crashes': ['crashes', 10],
-  '--restarts': ['restarts', 10],
-  '--writes': ['writes', 10],
-  '--duplicates': ['duplicates', 10],
-  '--heartbeats': ['heartbeats', 10],
-  '--depth': ['depth', 200],
-  '--max-states': ['maxStates', 50_000_000],
+/** The options that set a numeric bound; their ranges are BOUND_RANGES. */
+const NUMERIC: Record<string, NumericBound> = {
+  '--max-term': 'maxTerm',
+  '--max-log': 'maxLog',
+  '--crashes': 'crashes',
+  '--restarts': 'restarts',
+  '--writes': 'writes',
+  '--duplicates': 'duplicates',
+  '--heartbeats': 'heartbeats',
+  '--depth': 'depth',
+  '--max-states': 'maxStates',
 };
-
-/** The largest cluster explored: the state space grows too fast beyond it. */
-const MAX_EXPLORED_NODES = 5;
 
 function main(argv: string[]): void {
   let file: string | undefined;
@@ -47,8 +50,8 @@ function main(argv: string[]): void {
     const arg = argv[i]!;
     const numeric = NUMERIC[arg];
     if (numeric) {
-      const [key, max] = numeric;
-      (bounds[key] as number) = readCount(arg, argv[++i], key === 'depth' || key === 'maxStates' ? 1 : 0, max, USAGE);
+      const [min, max] = BOUND_RANGES[numeric];
+      bounds[numeric] = readCount(arg, argv[++i], min, max, USAGE);
     } else if (arg === '--at') at = readTime('--at', argv[++i], MAX_TIME, USAGE);
     else if (arg === '--no-symmetry') bounds.symmetry = false;
     else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);

@@ -47,3 +47,22 @@ export function budgetOf(bounds: ExploreBounds): Budget {
   const { crashes, restarts, writes, duplicates, heartbeats } = bounds;
   return { crashes, restarts, writes, duplicates, heartbeats };
 }
+
+/** The largest cluster explored (the CLI and the app): the state space grows too fast beyond it. */
+export const MAX_EXPLORED_NODES = 5;
+
+/** The numeric bounds a user may set, with the smallest and largest value each accepts. */
+export type NumericBound = Exclude<keyof ExploreBounds, 'symmetry'>;
+
+/** Past these the search cannot end in a class (or a CI run); the CLI and the app's dialog share them. */
+export const BOUND_RANGES: Readonly<Record<NumericBound, readonly [number, number]>> = {
+  maxTerm: [0, 50],
+  maxLog: [0, 50],
+  crashes: [0, 10],
+  restarts: [0, 10],
+  writes: [0, 10],
+  duplicates: [0, 10],
+  heartbeats: [0, 10],
+  depth: [1, 200],
+  maxStates: [1, 50_000_000],
+};

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cBackBehind } from './c-back-behind.fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'raft-explore-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,23 +20,11 @@ function run(content: unknown, ...args: string[]): { status: number | null; stdo
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** C comes back empty at 1000 ms after A and B committed "set x 1" (see explore.test.ts). */
-const behind = (unsafe: Record<string, boolean>) => ({
-  version: 1,
-  nodes: 3,
-  seed: 1,
-  unsafe,
-  actions: [
-    { at: 0, do: 'kill', node: 'C' },
-    { at: 400, do: 'submit', command: 'set x 1' },
-    { at: 1000, do: 'restart', node: 'C' },
-  ],
-});
 const SMALL = ['--writes', '0', '--heartbeats', '0', '--depth', '4'];
 
 describe('npm run explore', { timeout: 60_000 }, () => {
   it('exits 1 with the counterexample as a scenario and a link when an unsafe switch is on', () => {
-    const out = run(behind({ noElectionRestriction: true }), ...SMALL);
+    const out = run(cBackBehind({ noElectionRestriction: true }), ...SMALL);
     expect(out.status).toBe(1);
     const report = JSON.parse(out.stdout) as {
       at: number;
@@ -51,7 +40,7 @@ describe('npm run explore', { timeout: 60_000 }, () => {
   });
 
   it('exits 0 when the bounded space holds no violation', () => {
-    const out = run(behind({}), ...SMALL);
+    const out = run(cBackBehind({}), ...SMALL);
     expect(out.status).toBe(0);
     const report = JSON.parse(out.stdout) as { violation: null; outcome: string; states: number };
     expect(report.violation).toBeNull();
@@ -60,7 +49,7 @@ describe('npm run explore', { timeout: 60_000 }, () => {
   });
 
   it('exits 2 naming the option or field for bad input', () => {
-    const bad = run(behind({}), '--depth', '-1');
+    const bad = run(cBackBehind({}), '--depth', '-1');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--depth');
     const big = run({ version: 1, nodes: 6 });

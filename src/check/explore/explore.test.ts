@@ -8,6 +8,7 @@ import type { ScenarioInput } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
 import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
+import { cBackBehind as cBackInput } from './c-back-behind.fixture';
 import { explore } from './explore';
 
 function scenarioOf(input: ScenarioInput) {
@@ -16,23 +17,7 @@ function scenarioOf(input: ScenarioInput) {
   return result.scenario;
 }
 
-/**
- * A, B and C elect a leader and commit "set x 1" while C is down; C comes back at 1000 ms with an
- * empty log and term 0, while A and B hold the committed entry 1 in term 1.
- */
-function cBackBehind(unsafe: ScenarioInput['unsafe'] = {}) {
-  return scenarioOf({
-    version: 1,
-    nodes: 3,
-    seed: 1,
-    unsafe,
-    actions: [
-      { at: 0, do: 'kill', node: 'C' },
-      { at: 400, do: 'submit', command: 'set x 1' },
-      { at: 1000, do: 'restart', node: 'C' },
-    ],
-  });
-}
+const cBackBehind = (unsafe: ScenarioInput['unsafe'] = {}) => scenarioOf(cBackInput(unsafe));
 
 const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };
 

@@ -92,42 +92,51 @@ export function createImportReader(start: () => ImportWorker | null): ImportRead
     return running;
   };
 
+  /**
+   * One request to the worker: `take` picks its answer out of a reply (null: not this kind) with the
+   * draft whose stored text follows; `here` reads it on this thread when no worker runs or it failed.
+   */
+  const ask = <T>(
+    request: (id: number) => ImportRequest,
+    here: () => T,
+    take: (reply: ImportReply) => { readonly value: T; readonly draft: Draft | null } | null,
+  ): Promise<T> => {
+    const onThisThread = (): Promise<T> => later(here);
+    const running = begin();
+    if (!running) return onThisThread();
+    const id = nextId++;
+    return new Promise((resolve) => {
+      running.pending.set(id, {
+        answer: (reply) => {
+          const taken = take(reply);
+          if (!taken) return null;
+          resolve(taken.value);
+          return taken.draft;
+        },
+        here: () => void onThisThread().then(resolve),
+      });
+      running.worker.postMessage(request(id));
+    });
+  };
+
   return {
     prepare: () => void begin(),
-    read(text, fallbackName = '') {
-      const here = (): Promise<ImportResult> => later(() => readImport(text, fallbackName));
-      const running = begin();
-      if (!running) return here();
-      const id = nextId++;
-      return new Promise((resolve) => {
-        running.pending.set(id, {
-          answer: (reply) => {
-            if (reply.kind !== 'read') return null;
-            resolve(reply.result);
-            return reply.result.ok ? reply.result.draft : null;
-          },
-          here: () => void here().then(resolve),
-        });
-        running.worker.postMessage({ kind: 'read', id, text, fallbackName });
-      });
-    },
-    restore(text) {
-      const here = (): Promise<ReadDraft> => later(() => readDraftText(text));
-      const running = begin();
-      if (!running) return here();
-      const id = nextId++;
-      return new Promise((resolve) => {
-        running.pending.set(id, {
-          answer: (reply) => {
-            if (reply.kind !== 'restore') return null;
-            resolve(reply.read);
-            return reply.read.kind === 'draft' ? reply.read.stored.draft : null;
-          },
-          here: () => void here().then(resolve),
-        });
-        running.worker.postMessage({ kind: 'restore', id, text });
-      });
-    },
+    read: (text, fallbackName = '') =>
+      ask(
+        (id) => ({ kind: 'read', id, text, fallbackName }),
+        () => readImport(text, fallbackName),
+        (reply) =>
+          reply.kind === 'read' ? { value: reply.result, draft: reply.result.ok ? reply.result.draft : null } : null,
+      ),
+    restore: (text) =>
+      ask(
+        (id) => ({ kind: 'restore', id, text }),
+        () => readDraftText(text),
+        (reply) =>
+          reply.kind === 'restore'
+            ? { value: reply.read, draft: reply.read.kind === 'draft' ? reply.read.stored.draft : null }
+            : null,
+      ),
   };
 }
 

@@ -2,7 +2,8 @@
 
 import { useId } from 'react';
 import { useStrings } from '../i18n';
-import { BOUND_FIELDS, BOUND_RANGE, type BoundField, type BoundProblem, type BoundsText } from './bounds-form';
+import { BOUND_RANGES } from '../../check/explore/bounds';
+import { BOUND_FIELDS, type BoundField, type BoundProblem, type BoundsText } from './bounds-form';
 import styles from './Explore.module.css';
 import { EXPLORE_STRINGS } from './strings';
 
@@ -21,7 +22,7 @@ export function BoundsFields({ text, problems, disabled, onChange }: Props) {
       <legend>{t.boundsLegend}</legend>
       {BOUND_FIELDS.map((field) => {
         const problem = problems.find((p) => p.field === field);
-        const [min, max] = BOUND_RANGE[field];
+        const [min, max] = BOUND_RANGES[field];
         return (
           <div key={field} className={styles.field}>
             <label htmlFor={`${id}-${field}`}>{t.field(field)}</label>

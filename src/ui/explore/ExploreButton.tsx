@@ -5,7 +5,8 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { EXPLORE_BUTTON_STRINGS } from './button-strings';
-import { MAX_EXPLORED_NODES, setExploreOpen, useExploreOpen } from './explore-open';
+import { MAX_EXPLORED_NODES } from '../../check/explore/bounds';
+import { setExploreOpen, useExploreOpen } from './explore-open';
 import styles from './Explore.module.css';
 
 const ExploreDialog = lazy(() => import('./ExploreDialog').then((m) => ({ default: m.ExploreDialog })));

@@ -10,10 +10,12 @@ import { setExploreOpen, useExploreOpen } from './explore-open';
 import { useExploreStore } from './explore-store';
 import styles from './Explore.module.css';
 import { ExploreOutcome } from './ExploreOutcome';
+import { EXPLORE_BUTTON_STRINGS } from './button-strings';
 import { EXPLORE_STRINGS } from './strings';
 
 export function ExploreDialog() {
   const t = useStrings(EXPLORE_STRINGS);
+  const named = useStrings(EXPLORE_BUTTON_STRINGS);
   const open = useExploreOpen((s) => s.open);
   const phase = useExploreStore((s) => s.phase);
   const ref = useModalDialog(open);
@@ -50,7 +52,7 @@ export function ExploreDialog() {
           start();
         }}
       >
-        <h2 id="explore-title">{t.title}</h2>
+        <h2 id="explore-title">{named.open}</h2>
         <p className={styles.intro}>{t.intro}</p>
         <BoundsFields
           text={text}

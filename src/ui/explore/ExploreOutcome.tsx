@@ -6,10 +6,12 @@ import { useStrings } from '../i18n';
 import { violationDetail } from '../violation-detail';
 import type { ExplorePhase } from './explore-store';
 import styles from './Explore.module.css';
+import { EXPLORE_BUTTON_STRINGS } from './button-strings';
 import { EXPLORE_STRINGS } from './strings';
 
 export function ExploreOutcome({ phase }: { readonly phase: ExplorePhase }) {
   const t = useStrings(EXPLORE_STRINGS);
+  const named = useStrings(EXPLORE_BUTTON_STRINGS);
   const lang = useSimStore((s) => s.lang);
   switch (phase.kind) {
     case 'idle':
@@ -50,7 +52,7 @@ export function ExploreOutcome({ phase }: { readonly phase: ExplorePhase }) {
     case 'cancelled':
       return <p>{t.cancelled}</p>;
     case 'tooBig':
-      return <p className={styles.found}>{t.tooBig(phase.nodes)}</p>;
+      return <p className={styles.found}>{named.tooBig(phase.nodes)}</p>;
     case 'failed':
       return <p className={styles.found}>{t.failed(phase.message)}</p>;
   }

@@ -1,8 +1,8 @@
 // The exploration dialog's bounds, as the teacher types them: each field is read as a whole number
-// within its range (the same ranges as `npm run explore`), and a bad one is reported by its field,
+// within its range (BOUND_RANGES, shared with `npm run explore`), and a bad one is reported by its field,
 // so the dialog can say which box is wrong instead of starting a search that means nothing.
 
-import { DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
+import { BOUND_RANGES, DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
 
 /** The bounds the dialog shows, in the order it shows them. */
 export const BOUND_FIELDS = [
@@ -17,18 +17,6 @@ export const BOUND_FIELDS = [
 ] as const;
 
 export type BoundField = (typeof BOUND_FIELDS)[number];
-
-/** The smallest and largest value each field accepts: past these the search cannot end in a class. */
-export const BOUND_RANGE: Readonly<Record<BoundField, readonly [number, number]>> = {
-  maxTerm: [0, 50],
-  maxLog: [0, 50],
-  crashes: [0, 10],
-  restarts: [0, 10],
-  writes: [0, 10],
-  duplicates: [0, 10],
-  heartbeats: [0, 10],
-  depth: [1, 200],
-};
 
 export type BoundsText = Record<BoundField, string>;
 
@@ -56,7 +44,7 @@ export function readBounds(text: BoundsText): BoundsReading {
   const problems: BoundProblem[] = [];
   for (const field of BOUND_FIELDS) {
     const typed = text[field].trim();
-    const [min, max] = BOUND_RANGE[field];
+    const [min, max] = BOUND_RANGES[field];
     // Plain digits only: "1e3", "2.5" and "-1" are all refused, not rounded into something else.
     const n = /^\d{1,9}$/.test(typed) ? Number(typed) : NaN;
     if (n >= min && n <= max) bounds[field] = n;

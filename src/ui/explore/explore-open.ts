@@ -8,6 +8,3 @@ export const useExploreOpen = create<{ open: boolean }>()(() => ({ open: false }
 export function setExploreOpen(open: boolean): void {
   useExploreOpen.setState({ open });
 }
-
-/** The largest cluster the explorer takes (as `npm run explore`): the state space grows too fast beyond it. */
-export const MAX_EXPLORED_NODES = 5;

@@ -4,6 +4,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
+import { cBackBehind as cBackInput } from '../../check/explore/c-back-behind.fixture';
 import { validateScenario } from '../../scenario/validate';
 import type { ScenarioInput } from '../../scenario/schema';
 import { createInProcessPort } from '../../store/engine-port';
@@ -13,19 +14,8 @@ import type { FromExploreWorker, ToExploreWorker } from '../../worker/protocol';
 import type { ExplorePort } from './explore-port';
 import { liveActionOf, setExplorePortFactory, useExploreStore } from './explore-store';
 
-/** C comes back at 1000 ms with an empty log while A and B hold the committed "set x 1" (explore.test.ts). */
 function cBackBehind(unsafe: ScenarioInput['unsafe'] = {}) {
-  const result = validateScenario({
-    version: 1,
-    nodes: 3,
-    seed: 1,
-    unsafe,
-    actions: [
-      { at: 0, do: 'kill', node: 'C' },
-      { at: 400, do: 'submit', command: 'set x 1' },
-      { at: 1000, do: 'restart', node: 'C' },
-    ],
-  });
+  const result = validateScenario(cBackInput(unsafe));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.scenario;
 }

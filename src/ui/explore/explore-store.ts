@@ -9,7 +9,7 @@ import type { Action } from '../../sim/scenario-types';
 import type { Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import type { ExploreProgressReport, FromExploreWorker, LiveAction } from '../../worker/protocol';
-import { MAX_EXPLORED_NODES } from './explore-open';
+import { MAX_EXPLORED_NODES } from '../../check/explore/bounds';
 import { createExploreWorkerPort, type ExplorePort } from './explore-port';
 
 export type ExplorePhase =
@@ -103,8 +103,11 @@ export const useExploreStore = create<ExploreStore>()((set, get) => {
           set({
             phase: { kind: 'found', violation: found.violation, choices: found.path.length, at, states: result.states },
           });
-        } else if (result.outcome === 'cancelled' || result.outcome === 'violation') {
+        } else if (result.outcome === 'cancelled') {
           set({ phase: { kind: 'cancelled' } });
+        } else if (result.outcome === 'violation') {
+          // explore() always replays a violation into a counterexample: say so rather than show "cancelled".
+          set({ phase: { kind: 'failed', message: 'a violation came without its counterexample' } });
         } else {
           set({
             phase: {

@@ -1,7 +1,9 @@
-// Every string of the exploration dialog, in English and Korean (the toolbar button's are in button-strings.ts).
+// Every string of the exploration dialog, in English and Korean. Its title and the too-big reason are the
+// toolbar button's (button-strings.ts), which the first chunk carries anyway.
 
 import type { InvariantName } from '../../sim/types';
 import { defineStrings } from '../i18n';
+import { invariantName } from '../interpret/terms';
 import type { BoundField } from './bounds-form';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -30,7 +32,6 @@ const KO_FIELD: Record<BoundField, string> = {
 
 export const EXPLORE_STRINGS = defineStrings(
   {
-    title: 'Explore all orders from here',
     intro:
       'The model checker tries every order of deliveries, drops, duplicates, election timeouts, crashes, restarts and client writes from this instant, within the bounds below, and checks the safety properties in every state. It finds the shortest path to a violation, if there is one.',
     boundsLegend: 'Bounds',
@@ -55,12 +56,10 @@ export const EXPLORE_STRINGS = defineStrings(
       `The shortest path breaking it takes ${choices} ${choices === 1 ? 'choice' : 'choices'} from ${count(at)} ms (found after ${count(states)} states). It is open in the run (a new branch when the run went on past here); time stands still in manual delivery.`,
     walk: (choices: number) =>
       `Press Step ${choices} ${choices === 1 ? 'time' : 'times'} to walk through it: the event feed says what each choice does.`,
-    tooBig: (nodes: number) => `Exploration takes clusters of up to 5 nodes; this one has ${nodes}.`,
     cancelled: 'Exploration cancelled.',
     failed: (message: string) => `The exploration stopped with an error: ${message}`,
   },
   {
-    title: '여기서부터 모든 순서 탐색',
     intro:
       '모델 검사기가 이 순간부터 메시지 전달·유실·복제, 선거 타이머 만료, 크래시, 재시작, 클라이언트 쓰기의 모든 순서를 아래 한도 안에서 시도하고, 모든 상태에서 안전성 속성을 검사합니다. 위반이 있으면 그곳까지 가는 가장 짧은 경로를 찾습니다.',
     boundsLegend: '한도',
@@ -80,12 +79,11 @@ export const EXPLORE_STRINGS = defineStrings(
     stoppedByDepth: (depth: number) =>
       `모두 탐색하지는 못했습니다: 깊이 한도(선택 ${depth}개)에서 멈췄고, 더 긴 경로는 탐색하지 않았습니다.`,
     stoppedByStates: '모두 탐색하지는 못했습니다: 상태 수 한도에서 먼저 멈췄습니다.',
-    found: (invariant: InvariantName) => `위반 발견: ${invariant}.`,
+    found: (invariant: InvariantName) => `위반 발견: ${invariantName(invariant, 'ko')}.`,
     foundPath: (choices: number, at: number, states: number) =>
       `이를 깨는 가장 짧은 경로는 ${count(at)} ms부터 선택 ${choices}개입니다 (상태 ${count(states)}개 탐색 후 발견). 이 경로를 실행에 열었습니다 (실행이 이 순간 뒤로 이어져 있었다면 새 분기로). 수동 전달 모드라 시간은 멈춰 있습니다.`,
     walk: (choices: number) =>
       `한 단계를 ${choices}번 눌러 따라가 보세요: 이벤트 피드가 각 선택이 하는 일을 설명합니다.`,
-    tooBig: (nodes: number) => `탐색은 노드 5개까지의 클러스터만 다룹니다 (지금 ${nodes}개).`,
     cancelled: '탐색을 취소했습니다.',
     failed: (message: string) => `탐색이 오류로 멈췄습니다: ${message}`,
   },

@@ -2,9 +2,12 @@
 // sentence the interpreter builds and by any panel that names a role, a term or a commit.
 // Korean follows the notes: 임기 = term, 후보 = candidate, 리더, 팔로워, 커밋, 과반수.
 // Membership (§6) is past the notes' end: 투표자 = voter, 학습자 = learner, 예비 = spare server.
+// The words of Raft concepts come from the terms table (terms.ts), which the Korean sweep enforces;
+// this adds the interpreter's other words (states, yes/no, sources).
 
 import type { Role } from '../../raft/types';
 import type { Lang } from '../../store/sim-store';
+import { TERMS } from './terms';
 
 export interface Glossary {
   readonly term: string;
@@ -40,17 +43,17 @@ export interface Glossary {
 }
 
 const en: Glossary = {
-  term: 'term',
-  leader: 'leader',
-  candidate: 'candidate',
+  term: TERMS.term.en,
+  leader: TERMS.leader.en,
+  candidate: TERMS.candidate.en,
   preCandidate: 'pre-candidate',
-  follower: 'follower',
+  follower: TERMS.follower.en,
   down: 'down',
-  commit: 'commit',
+  commit: TERMS.commit.en,
   committed: 'committed',
   notCommitted: 'not committed',
   applied: 'applied',
-  majority: 'majority',
+  majority: TERMS.majority.en,
   index: 'index',
   noop: 'no-op',
   yes: 'yes',
@@ -61,26 +64,26 @@ const en: Glossary = {
   unsafe: 'unsafe',
   paper: 'paper',
   thesis: 'thesis',
-  heartbeat: 'heartbeat',
-  preVote: 'pre-vote',
+  heartbeat: TERMS.heartbeat.en,
+  preVote: TERMS.preVote.en,
   retry: 'retry',
-  voter: 'voter',
-  learner: 'learner',
+  voter: TERMS.voter.en,
+  learner: TERMS.learner.en,
   spare: 'spare',
 };
 
 const ko: Glossary = {
-  term: '임기',
-  leader: '리더',
-  candidate: '후보',
+  term: TERMS.term.ko,
+  leader: TERMS.leader.ko,
+  candidate: TERMS.candidate.ko,
   preCandidate: '사전 후보',
-  follower: '팔로워',
+  follower: TERMS.follower.ko,
   down: '중단됨',
-  commit: '커밋',
+  commit: TERMS.commit.ko,
   committed: '커밋됨',
   notCommitted: '커밋 전',
   applied: '적용됨',
-  majority: '과반수',
+  majority: TERMS.majority.ko,
   index: '인덱스',
   noop: 'no-op',
   yes: '예',
@@ -91,11 +94,11 @@ const ko: Glossary = {
   unsafe: '위험',
   paper: '논문',
   thesis: '학위논문',
-  heartbeat: '하트비트',
-  preVote: '사전 투표',
+  heartbeat: TERMS.heartbeat.ko,
+  preVote: TERMS.preVote.ko,
   retry: '재시도',
-  voter: '투표자',
-  learner: '학습자',
+  voter: TERMS.voter.ko,
+  learner: TERMS.learner.ko,
   spare: '예비',
 };
 

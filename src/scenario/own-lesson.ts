@@ -45,12 +45,19 @@ export function readCaptionBeats(value: unknown, errors: string[], where = 'beat
       return errors.push(`${at}.caption: expected {"ko": text, "en": text}`);
     if (caption.ko.length > MAX_CAPTION_CHARS || caption.en.length > MAX_CAPTION_CHARS)
       return errors.push(`${at}.caption: at most ${MAX_CAPTION_CHARS} characters`);
-    // Two pauses at one instant would stop the lesson twice without time moving.
-    const same = beats.findIndex((other) => other.at === b.at);
+    const same = pauseAtInstant(beats, b.at);
     if (same >= 0) return errors.push(`${at}.at: pause ${same + 1} is already at ${b.at} ms (one pause per instant)`);
     beats.push({ at: b.at, caption: { ko: caption.ko, en: caption.en } });
   });
   return sortCaptionBeats(beats);
+}
+
+/**
+ * The index of the pause (other than `except`) already at `at`, or -1. One pause per instant: two at
+ * one instant would stop the lesson twice without time moving. The editor asks before it takes a time.
+ */
+export function pauseAtInstant(beats: readonly { readonly at: number }[], at: number, except = -1): number {
+  return beats.findIndex((other, j) => j !== except && other.at === at);
 }
 
 export function sortCaptionBeats(beats: readonly CaptionBeat[]): CaptionBeat[] {

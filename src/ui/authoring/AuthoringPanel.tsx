@@ -3,7 +3,7 @@
 // browser, export it as files, import files, share it as a link or play it as a lesson.
 
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { ownLessonOf } from '../../scenario/own-lesson';
+import { ownLessonOf, pauseAtInstant } from '../../scenario/own-lesson';
 import { MAX_FILE_BYTES, MAX_TIME } from '../../scenario/bounds';
 import { encodeCheckedLink } from '../../scenario/url';
 import { useSimStore } from '../../store/sim-store';
@@ -522,7 +522,7 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
                 label={t.pauseTime(i + 1)}
                 value={beat.at}
                 refuse={(at) => {
-                  const taken = draft.beats.findIndex((b, j) => j !== i && b.at === at);
+                  const taken = pauseAtInstant(draft.beats, at, i);
                   return taken < 0 ? null : t.pauseTaken(t.pauseTime(i + 1), taken + 1, shownTime(at));
                 }}
                 onCommit={(at) => onChange(updateBeat(draft, i, { at }))}
@@ -550,9 +550,8 @@ function DraftEditor({ draft, now, onChange, onSave, onInvalid, onCannotWrite, o
         <button
           type="button"
           onClick={() => {
-            // Two pauses at one instant would stop the lesson twice without time moving: refused.
-            const taken = draft.beats.findIndex((b) => b.at === now);
-            if (taken >= 0) return onInvalid([t.pauseTaken(t.addPause(now), taken + 1, now)]);
+            const taken = pauseAtInstant(draft.beats, now);
+            if (taken >= 0) return onInvalid([t.pauseTaken(t.addPause(now), taken + 1, shownTime(now))]);
             onChange(addBeat(draft, now));
           }}
         >
@@ -653,12 +652,12 @@ function ActionPager({
   );
 }
 
-/** A time field that applies its value on Enter or when it loses focus (the list re-sorts then, not while typing). */
 /** A time as the editor shows it: to 0.1 ms (a recorded action's time carries float noise, 1560.8559999998138). */
 export function shownTime(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+/** A time field that applies its value on Enter or when it loses focus (the list re-sorts then, not while typing). */
 function TimeInput({
   label,
   value,

@@ -177,7 +177,16 @@ const pendingExports = new Map<number, (value: { scenario: Scenario; at: number 
 const raf: (cb: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(cb) : (cb) => queueMicrotask(cb);
 
+/** The language a page address asks for (`?lang=ko`, `?lang=en`), or null when it asks for none. */
+export function langFromSearch(search: string): Lang | null {
+  const value = new URLSearchParams(search).get('lang');
+  return value === 'ko' || value === 'en' ? value : null;
+}
+
 function initialLang(): Lang {
+  // A link a teacher hands out (`?lang=ko`) wins over what this browser last chose.
+  const asked = langFromSearch(globalThis.location?.search ?? '');
+  if (asked !== null) return asked;
   try {
     const saved = globalThis.localStorage?.getItem(LANG_KEY);
     if (saved === 'ko' || saved === 'en') return saved;

@@ -1,6 +1,7 @@
 // The exploration dialog: the bounds, Start, live progress with Cancel, and the outcome. Closing it
 // does not stop a running exploration; reopening shows where it is.
 
+import { createPortal } from 'react-dom';
 import { useState } from 'react';
 import { useStrings } from '../i18n';
 import { useModalDialog } from '../use-modal-dialog';
@@ -33,7 +34,8 @@ export function ExploreDialog() {
     void useExploreStore.getState().start(reading.bounds);
   };
 
-  return (
+  // On the page's body, not inside the header bar that opens it: it must not take the bar's colours.
+  return createPortal(
     <dialog
       ref={ref}
       className={styles.dialog}
@@ -83,6 +85,7 @@ export function ExploreDialog() {
           </button>
         </div>
       </form>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -91,9 +91,11 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
             aria-haspopup="dialog"
             aria-expanded={helpOpen}
             aria-keyshortcuts="?"
+            aria-label={t.shortcuts}
+            title={t.shortcuts}
             onClick={() => setHelpOpen(true)}
           >
-            <span aria-hidden="true">⌨</span> {t.shortcuts}
+            <span aria-hidden="true">⌨</span> {t.shortcutsShort}
           </button>
         )}
       </div>

@@ -9,6 +9,8 @@ export const CHROME_STRINGS = defineStrings(
     tagline: 'A live Raft cluster: leader election, log replication, failures and repair',
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
+    /** The help button's visible label (its name stays `shortcuts`). */
+    shortcutsShort: 'Shortcuts',
     shortcutsTitle: 'Keyboard shortcuts',
     shortcutsIntro: 'Shortcuts work anywhere except while you type in a field.',
     close: 'Close',
@@ -67,6 +69,7 @@ export const CHROME_STRINGS = defineStrings(
     tagline: '살아 있는 Raft 클러스터: 리더 선출, 로그 복제, 장애와 복구',
     language: '언어',
     shortcuts: '단축키',
+    shortcutsShort: '단축키',
     shortcutsTitle: '키보드 단축키',
     shortcutsIntro: '입력란에 글자를 입력하는 중이 아니면 어디서나 동작합니다.',
     close: '닫기',

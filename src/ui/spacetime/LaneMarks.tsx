@@ -19,8 +19,6 @@ interface MarksProps {
   readonly bottom: number;
 }
 
-const ROLE_LETTER = { leader: 'L', candidate: 'C', preCandidate: 'P', follower: 'F' } as const;
-
 function LaneMarksShape({ marks, plot, laneY, top, bottom }: MarksProps) {
   const t = useStrings(SPACETIME_STRINGS);
   return (
@@ -49,7 +47,7 @@ function LaneMarksShape({ marks, plot, laneY, top, bottom }: MarksProps) {
                 <title>{t.role(m.node, m.role, m.term, m.time)}</title>
                 <circle r={8} fill={ROLE_COLOR[m.role]} stroke="#ffffff" strokeWidth={1.5} />
                 <text y={4} textAnchor="middle" className={styles.roleGlyph}>
-                  {ROLE_LETTER[m.role]}
+                  {t.roleLetter(m.role)}
                 </text>
               </g>
             );
@@ -58,7 +56,7 @@ function LaneMarksShape({ marks, plot, laneY, top, bottom }: MarksProps) {
               <g key={key} transform={`translate(${mx} ${y - 12})`}>
                 <title>{t.term(m.node, m.term, m.time)}</title>
                 <text textAnchor="middle" className={styles.termLabel}>
-                  T{m.term}
+                  {t.termMark(m.term)}
                 </text>
               </g>
             );

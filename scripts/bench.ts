@@ -438,26 +438,30 @@ function format(value: number | null): string {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- import`: only the import rows (a minute instead of the whole table).
+  // `npm run bench -- import` or `-- first-load`: only those rows (a minute instead of the whole table).
   const only = process.argv.slice(2);
-  const rows: Row[] = only.includes('import')
-    ? await importRows()
-    : [
-        ...engineRows(),
-        ...snapshotRows(),
-        fuzzRow(),
-        linearizabilityRow(),
-        exploreRow(),
-        ...(await uiRows()),
-        ...(await firstLoadRows()),
-        ...(await seekRows()),
-        await linkRow(),
-        ...(await robustRows()),
-        ...(await importRows()),
-      ];
+  const partial = ['import', 'first-load'].find((name) => only.includes(name));
+  const rows: Row[] =
+    partial === 'import'
+      ? await importRows()
+      : partial === 'first-load'
+        ? await firstLoadRows()
+        : [
+            ...engineRows(),
+            ...snapshotRows(),
+            fuzzRow(),
+            linearizabilityRow(),
+            exploreRow(),
+            ...(await uiRows()),
+            ...(await firstLoadRows()),
+            ...(await seekRows()),
+            await linkRow(),
+            ...(await robustRows()),
+            ...(await importRows()),
+          ];
 
   // A partial run is compared with, and written beside, the full table: it must not replace it.
-  const latest = join(resultsDir, only.includes('import') ? 'latest-import.json' : 'latest.json');
+  const latest = join(resultsDir, partial === undefined ? 'latest.json' : `latest-${partial}.json`);
   let previous: Record<string, number | null> = {};
   if (existsSync(latest)) {
     try {

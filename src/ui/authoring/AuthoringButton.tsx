@@ -2,10 +2,10 @@
 
 import { useStrings } from '../i18n';
 import { setAuthoringOpen, useAuthoringStore } from './authoring-store';
-import { AUTHORING_STRINGS } from './strings';
+import { AUTHORING_BUTTON_STRINGS } from './button-strings';
 
 export function AuthoringButton() {
-  const t = useStrings(AUTHORING_STRINGS);
+  const t = useStrings(AUTHORING_BUTTON_STRINGS);
   const open = useAuthoringStore((s) => s.open);
   return (
     <button type="button" aria-expanded={open} aria-controls="authoring-panel" onClick={() => setAuthoringOpen(!open)}>

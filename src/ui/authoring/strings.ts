@@ -2,7 +2,6 @@ import { defineStrings } from '../i18n';
 
 export const AUTHORING_STRINGS = defineStrings(
   {
-    open: 'Author a lesson',
     title: 'Author a lesson',
     close: 'Close',
     recordHelp:
@@ -80,7 +79,6 @@ export const AUTHORING_STRINGS = defineStrings(
     exportRawLabel: (name: string) => `Export “${name}” as it is`,
   },
   {
-    open: '수업 만들기',
     title: '수업 만들기',
     close: '닫기',
     recordHelp:

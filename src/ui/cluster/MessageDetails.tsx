@@ -9,7 +9,8 @@ import { travelFraction } from './geometry';
 import { messageLook } from './message-kind';
 import { MessageShape } from './MessageShape';
 import styles from './Cluster.module.css';
-import { FIELDS, STRINGS } from './strings';
+import { FIELDS } from './field-strings';
+import { STRINGS } from './strings';
 
 type Row = readonly [label: string, value: ReactNode];
 

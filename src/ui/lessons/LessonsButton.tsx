@@ -2,12 +2,12 @@
 
 import { lazy, Suspense, useState } from 'react';
 import { useStrings } from '../i18n';
-import { LESSON_STRINGS } from './strings';
+import { LESSONS_BUTTON_STRINGS } from './button-strings';
 
 const LessonLibrary = lazy(() => import('./LessonLibrary'));
 
 export function LessonsButton() {
-  const t = useStrings(LESSON_STRINGS);
+  const t = useStrings(LESSONS_BUTTON_STRINGS);
   const [open, setOpen] = useState(false);
   return (
     <>

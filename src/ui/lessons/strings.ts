@@ -2,7 +2,6 @@ import { defineStrings } from '../i18n';
 
 export const LESSON_STRINGS = defineStrings(
   {
-    lessons: 'Lessons',
     libraryTitle: 'Lesson library',
     libraryIntro: 'Each lesson plays a prepared run and pauses where there is something to see.',
     savedTitle: 'Your saved lessons',
@@ -35,7 +34,6 @@ export const LESSON_STRINGS = defineStrings(
     cannotOpen: 'This lesson could not be opened:',
   },
   {
-    lessons: '수업',
     libraryTitle: '수업 목록',
     libraryIntro: '각 수업은 준비된 실행을 재생하며 볼 것이 있는 순간마다 멈춥니다.',
     savedTitle: '저장한 수업',

@@ -9,11 +9,13 @@ import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
 import { AlarmIcon } from './icons';
 import { envelopeName } from '../cluster/message-name';
+import { MANUAL_STRINGS } from './manual-strings';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 
 export function ManualDelivery() {
   const t = useStrings(TIME_STRINGS);
+  const tm = useStrings(MANUAL_STRINGS);
   const c = useStrings(CLUSTER_STRINGS);
   const manual = useSimStore((s) => s.manual);
   const messages = useSimStore((s) => s.snapshot?.messages);
@@ -37,7 +39,7 @@ export function ManualDelivery() {
         {t.manual}
       </h2>
       <p className={styles.manualNote}>{t.manualExplain}</p>
-      <h3 className={styles.subheading}>{t.timers}</h3>
+      <h3 className={styles.subheading}>{tm.timers}</h3>
       <div className={styles.timerRow}>
         {nodes.map((entry) => {
           const [id = '', alive, leader] = entry.split(':');
@@ -47,8 +49,8 @@ export function ManualDelivery() {
                 type="button"
                 className={styles.small}
                 disabled={alive !== '1'}
-                aria-label={t.fireTimer(id)}
-                title={t.fireTimer(id)}
+                aria-label={tm.fireTimer(id)}
+                title={tm.fireTimer(id)}
                 onClick={() => act({ do: 'timeout', node: id })}
               >
                 <AlarmIcon /> {id}
@@ -58,8 +60,8 @@ export function ManualDelivery() {
                 <button
                   type="button"
                   className={styles.small}
-                  aria-label={t.fireHeartbeat(id)}
-                  title={t.fireHeartbeat(id)}
+                  aria-label={tm.fireHeartbeat(id)}
+                  title={tm.fireHeartbeat(id)}
                   onClick={() => act({ do: 'heartbeat', node: id })}
                 >
                   ♥ {id}
@@ -70,12 +72,12 @@ export function ManualDelivery() {
         })}
       </div>
       <h3 className={styles.subheading}>
-        {t.inFlight} ({ordered.length})
+        {tm.inFlight} ({ordered.length})
       </h3>
       {ordered.length === 0 ? (
-        <p className={styles.muted}>{t.noMessages}</p>
+        <p className={styles.muted}>{tm.noMessages}</p>
       ) : (
-        <ul className={styles.inFlight} aria-label={t.inFlight}>
+        <ul className={styles.inFlight} aria-label={tm.inFlight}>
           {ordered.map((m) => {
             // The number the feed and the trace use ("deliver #13"), so the two can be matched.
             const name = envelopeName(c, m);
@@ -83,7 +85,7 @@ export function ManualDelivery() {
             return (
               <li
                 key={m.id}
-                aria-label={t.numbered(m.id, name)}
+                aria-label={tm.numbered(m.id, name)}
                 className={m.id === selected ? styles.inFlightSelected : undefined}
                 onMouseEnter={() => hoverMessage(m.id)}
                 onMouseLeave={() => hoverMessage(null)}
@@ -93,32 +95,32 @@ export function ManualDelivery() {
                 </span>
                 <span className={styles.messageText}>
                   <span className={styles.muted}>#{m.id}</span> {name}
-                  <span className={styles.muted}> · {t.dueAt(m.deliverAt)}</span>
+                  <span className={styles.muted}> · {tm.dueAt(m.deliverAt)}</span>
                 </span>
                 <span className={styles.messageActions}>
                   <button
                     type="button"
                     className={styles.small}
-                    aria-label={t.deliverName(name)}
+                    aria-label={tm.deliverName(name)}
                     onClick={() => act({ do: 'deliver', message: m.id })}
                   >
-                    {t.deliver}
+                    {tm.deliver}
                   </button>
                   <button
                     type="button"
                     className={styles.small}
-                    aria-label={t.dropName(name)}
+                    aria-label={tm.dropName(name)}
                     onClick={() => act({ do: 'drop', message: m.id })}
                   >
-                    {t.drop}
+                    {tm.drop}
                   </button>
                   <button
                     type="button"
                     className={styles.small}
-                    aria-label={t.duplicateName(name)}
+                    aria-label={tm.duplicateName(name)}
                     onClick={() => act({ do: 'duplicate', message: m.id })}
                   >
-                    {t.duplicate}
+                    {tm.duplicate}
                   </button>
                 </span>
               </li>

@@ -4,7 +4,6 @@
 // crashes and restarts, network changes, commits and violations, and the current instant as
 // a cursor. It is a slider: click or drag to go to an instant; arrow keys step one event.
 
-import { scaleLinear } from 'd3-scale';
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LeaderBand, TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
@@ -13,6 +12,7 @@ import { termColor } from '../theme';
 import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 import { clearReport } from './TimeControls';
+import { clampedLinear } from './clamped-linear';
 import { useWidth } from './use-width';
 
 const HEIGHT_BASE = 52;
@@ -82,10 +82,7 @@ export function Timeline() {
   const lastSeek = useRef<number | null>(null);
 
   const domainEnd = Math.max(end, time, 1);
-  const x = scaleLinear()
-    .domain([0, domainEnd])
-    .range([PAD, Math.max(PAD + 1, width - PAD)])
-    .clamp(true);
+  const x = clampedLinear([0, domainEnd], [PAD, Math.max(PAD + 1, width - PAD)]);
 
   const timeAt = (clientX: number, el: Element): number => {
     const rect = el.getBoundingClientRect();

@@ -87,7 +87,11 @@ function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Acti
 }
 
 /** Replays a path from the start, recording it: the counterexample as a scenario of its own. */
-function replay(scenario: Scenario, at: number, path: readonly Action[]): { scenario: Scenario; violation: Violation } {
+export function replay(
+  scenario: Scenario,
+  at: number,
+  path: readonly Action[],
+): { scenario: Scenario; violation: Violation } {
   const sim = new Simulation(scenario);
   sim.runUntil(at);
   for (const action of path) sim.perform(action);

@@ -14,7 +14,11 @@ export interface Choice {
 }
 
 /** Every choice from a state, given what is left of each budget. */
-export function choicesFrom(view: ExplorationView, left: Budget, writesDone: number): Choice[] {
+export function choicesFrom(
+  view: Pick<ExplorationView, 'nodes' | 'inFlight'>,
+  left: Budget,
+  writesDone: number,
+): Choice[] {
   const out: Choice[] = [];
   for (const m of view.inFlight) {
     out.push({ action: { at: 0, do: 'deliver', message: m.id } });

@@ -15,7 +15,10 @@ export interface Choice {
 
 /** Every choice from a state, given what is left of each budget. */
 export function choicesFrom(
-  view: Pick<ExplorationView, 'nodes' | 'inFlight'>,
+  view: {
+    readonly nodes: ExplorationView['nodes'];
+    readonly inFlight: readonly Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 'to' | 'lost'>[];
+  },
   left: Budget,
   writesDone: number,
 ): Choice[] {

@@ -98,7 +98,7 @@ function leanStart(sim: Simulation, left: Budget): LeanState {
       disk: node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
       highestTerm: node.highestTerm,
     })),
-    wire: view.inFlight.map((envelope) => ({ envelope })),
+    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: { from, to, payload, lost } })),
     client: cloneClientState(view.client),
     checker: cloneCheckerState(view.checker),
     nextMessageId: sim.save().nextMessageId,
@@ -110,7 +110,7 @@ function leanStart(sim: Simulation, left: Budget): LeanState {
 function choicesOf(state: LeanState, nodeIds: readonly string[], writes: number) {
   const view = {
     nodes: state.nodes.map((node, i) => ({ id: nodeIds[i]!, ...node })),
-    inFlight: state.wire.map((w) => w.envelope),
+    inFlight: state.wire.map(({ id, message: { from, to, lost } }) => ({ id, from, to, lost })),
   };
   return choicesFrom(view, state.left, writes - state.left.writes);
 }

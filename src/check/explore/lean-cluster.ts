@@ -26,24 +26,47 @@ import { cloneCheckerState, SafetyChecker, type CheckerState } from '../../sim/c
 import { Network, type NetworkState } from '../../sim/network';
 import { cloneRaftState } from '../../sim/raft-state-clone';
 import type { Action, Scenario } from '../../sim/scenario-types';
-import { CLIENT, type Endpoint, type Envelope, type Violation, type WireMessage } from '../../sim/types';
+import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
+import { nodeStateText, type Rename } from './state-key';
 
 /** The state key's memo of one part's text under each renaming (lean-key.ts), by renaming. */
 export type PartKeys = Map<string, number>;
 
-/** One node in one state; never changed once made. `keys` belongs to the state key (lean-key.ts). */
+/** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
+interface StepResult {
+  readonly next: NodeSnap;
+  readonly out: RaftOutput;
+  /** out.messages as shared message objects, so their keys are computed once. */
+  readonly sent: readonly Message[];
+}
+
+/**
+ * One node in one state; never changed once made, and interned (one object per distinct content),
+ * so the steps taken from it are remembered in `steps` and its key parts in `keys` (lean-key.ts).
+ */
 export interface NodeSnap {
   readonly state: RaftState | null;
   readonly disk: PersistentState | null;
   readonly highestTerm: number;
   keys?: PartKeys;
+  steps?: Map<unknown, StepResult>;
 }
 
-/** One message on the wire, shared by every state it is in flight in. */
-export interface Wire {
-  readonly envelope: Envelope;
+/** A message's content, shared by every state (and every copy) that carries it. */
+export interface Message {
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly payload: WireMessage;
+  /** Dies on arrival (random loss decided before the exploration began). */
+  readonly lost: boolean;
   keys?: PartKeys;
+}
+
+/** One message in flight in one state: its id there (the Simulation's, for the path) and its content. */
+export interface Wire {
+  readonly id: number;
+  readonly message: Message;
 }
 
 export interface LeanState {
@@ -83,12 +106,24 @@ interface Draft {
 }
 
 const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+const NO_OUTPUT: RaftOutput = { messages: [], timers: [], events: [], answers: [] };
+
+// The inputs a node's steps are remembered under (a message is remembered under its own object).
+const TIMEOUT: RaftInput = { kind: 'timer', timer: 'election', forced: true };
+const HEARTBEAT: RaftInput = { kind: 'timer', timer: 'heartbeat', forced: true };
+const KILL = 'kill';
+const START = 'start';
+
+/** Names kept as they are, but known as names (so sets of them are written in one order). */
+const keepName: Rename = (name) => name;
 
 export class LeanCluster {
   private readonly rafts: (RaftNode | null)[];
   private readonly configs: RaftConfig[];
   private readonly network: Network;
   private readonly index = new Map<NodeId, number>();
+  /** Per node: every distinct state met, by its canonical text. */
+  private readonly snaps: Map<string, NodeSnap>[];
   /** The state being built by the choice under way. */
   private draft: Draft | null = null;
 
@@ -105,6 +140,7 @@ export class LeanCluster {
     }));
     start.nodeIds.forEach((id, i) => this.index.set(id, i));
     this.rafts = start.nodeIds.map(() => null);
+    this.snaps = start.nodeIds.map(() => new Map());
   }
 
   /** The state reached by one choice, with the violations the checker found on the way. */
@@ -144,17 +180,15 @@ export class LeanCluster {
         this.takeWire(action.message);
         return;
       case 'duplicate': {
-        const d = this.draft!;
-        const original = d.wire.find((w) => w.envelope.id === action.message)!.envelope;
-        this.addWire({ ...original, id: d.nextMessageId++, sentAt: this.start.at, lost: false, duplicate: true });
+        // The copy is never lost, even when the original is (Simulation: duplicate).
+        const original = this.draft!.wire.find((w) => w.id === action.message)!.message;
+        this.addWire(original.lost ? { ...original, lost: false, keys: undefined } : original);
         return;
       }
       case 'timeout':
-      case 'heartbeat': {
-        const i = this.index.get(action.node)!;
-        const timer = action.do === 'timeout' ? 'election' : 'heartbeat';
-        return this.stepNode(i, { kind: 'timer', timer, forced: true });
-      }
+        return this.stepNode(this.index.get(action.node)!, TIMEOUT, TIMEOUT);
+      case 'heartbeat':
+        return this.stepNode(this.index.get(action.node)!, HEARTBEAT, HEARTBEAT);
       case 'kill':
         return this.kill(this.index.get(action.node)!);
       case 'restart':
@@ -222,24 +256,37 @@ export class LeanCluster {
     return d.wire;
   }
 
-  private takeWire(id: number): Envelope {
+  private takeWire(id: number): Message {
     const wire = this.wireForWrite();
-    const at = wire.findIndex((w) => w.envelope.id === id);
+    const at = wire.findIndex((w) => w.id === id);
     const [taken] = wire.splice(at, 1);
-    return taken!.envelope;
+    return taken!.message;
   }
 
-  private addWire(envelope: Envelope): void {
-    this.wireForWrite().push({ envelope });
+  /** Puts a message on the wire with the next id, as the Simulation numbers what it sends. */
+  private addWire(message: Message): void {
+    const d = this.draft!;
+    this.wireForWrite().push({ id: d.nextMessageId++, message });
   }
 
   // ---- Nodes (Simulation.feed, kill, restart) -----------------------------------------------
 
-  /** Refill node i's RaftNode with a private copy of its state, step it, keep the result. */
-  private stepNode(i: number, input: RaftInput): void {
+  /**
+   * Node i takes `input`. A node's step depends only on its state and the input, so the result is
+   * remembered on the (interned) state under `memo`, the input's identity: most steps are taken from
+   * states met before. What the output does to the client and the checker depends on the rest of
+   * the state, so `feed` runs every time.
+   */
+  private stepNode(i: number, memo: unknown, input: RaftInput): void {
     const snap = this.draft!.nodes[i]!;
-    const raft = this.load(i, cloneRaftState(snap.state!));
-    this.feed(i, raft, raft.step(input), snap.highestTerm);
+    const steps = (snap.steps ??= new Map());
+    let result = steps.get(memo);
+    if (result === undefined) {
+      const raft = this.load(i, cloneRaftState(snap.state!));
+      result = this.settle(i, raft, raft.step(input), snap.highestTerm);
+      steps.set(memo, result);
+    }
+    this.feed(i, result);
   }
 
   private load(i: number, state: RaftState): RaftNode {
@@ -253,66 +300,83 @@ export class LeanCluster {
     return raft;
   }
 
-  private feed(i: number, raft: RaftNode, out: RaftOutput, highestTerm: number): void {
+  /** Keeps what a step left: the node's state (interned) and its messages as shared objects. */
+  private settle(i: number, raft: RaftNode, out: RaftOutput, highestTerm: number): StepResult {
+    // The node's state object is refilled by the next load: keep its fields, which no one else holds.
+    const state = { ...raft.state };
+    const next = this.intern(i, { state, disk: null, highestTerm: Math.max(highestTerm, state.currentTerm) });
     const id = this.configs[i]!.id;
-    const state = raft.state;
+    const sent = out.messages.map((m) => ({ from: id, to: m.to, payload: m.message, lost: false }));
+    return { next, out, sent };
+  }
+
+  /** One object per distinct node content (its canonical text, names kept), so steps are shared. */
+  private intern(i: number, snap: NodeSnap): NodeSnap {
+    const id = this.configs[i]!.id;
+    const text = nodeStateText({ id, ...snap }, 1, keepName);
+    const known = this.snaps[i]!.get(text);
+    if (known) return known;
+    this.snaps[i]!.set(text, snap);
+    return snap;
+  }
+
+  /** Simulation.feed: the checker sees every event, the client every answer, then messages go out. */
+  private feed(i: number, { next, out, sent }: StepResult): void {
+    const id = this.configs[i]!.id;
+    const state = next.state!;
     if (out.events.length > 0) {
       const checker = this.checker();
       for (const event of out.events) this.found(checker.observe(id, event, state, this.start.at));
     }
     for (const answer of out.answers) this.answerClient(id, answer);
-    // The node's state object is refilled by the next load: keep its fields, which no one else holds.
-    this.draft!.nodes[i] = {
-      state: { ...state },
-      disk: null,
-      highestTerm: Math.max(highestTerm, state.currentTerm),
-    };
-    for (const m of out.messages) this.send(id, m.to, m.message);
+    this.draft!.nodes[i] = next;
+    for (const message of sent) this.addWire(message);
   }
 
   private kill(i: number): void {
-    const s = this.draft!.nodes[i]!;
-    const state = s.state!;
-    const disk: PersistentState = {
-      currentTerm: state.currentTerm,
-      votedFor: state.votedFor,
-      log: state.log.clone(),
-      initialConfiguration: state.initialConfiguration,
-      snapshot: state.snapshot,
-    };
-    this.draft!.nodes[i] = { state: null, disk, highestTerm: s.highestTerm };
+    const snap = this.draft!.nodes[i]!;
+    const steps = (snap.steps ??= new Map());
+    let dead = steps.get(KILL)?.next;
+    if (dead === undefined) {
+      const state = snap.state!;
+      const disk: PersistentState = {
+        currentTerm: state.currentTerm,
+        votedFor: state.votedFor,
+        log: state.log.clone(),
+        initialConfiguration: state.initialConfiguration,
+        snapshot: state.snapshot,
+      };
+      dead = this.intern(i, { state: null, disk, highestTerm: snap.highestTerm });
+      steps.set(KILL, { next: dead, out: NO_OUTPUT, sent: [] });
+    }
+    this.draft!.nodes[i] = dead;
   }
 
   private restart(i: number): void {
-    const s = this.draft!.nodes[i]!;
-    let disk = s.disk!;
+    const snap = this.draft!.nodes[i]!;
+    let disk = snap.disk!;
     if (this.start.unsafe.forgetOnRestart) disk = { ...disk, currentTerm: 0, votedFor: null };
     const id = this.configs[i]!.id;
     const committed = disk.log.snapshotIndex;
-    this.found(this.checker().observeRestart(id, s.highestTerm, disk.currentTerm, this.start.at, committed));
-    const raft = this.load(i, initialState(disk));
-    this.feed(i, raft, raft.step({ kind: 'start' }), s.highestTerm);
+    this.found(this.checker().observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed));
+    const steps = (snap.steps ??= new Map());
+    let result = steps.get(START);
+    if (result === undefined) {
+      const raft = this.load(i, initialState(disk));
+      result = this.settle(i, raft, raft.step({ kind: 'start' }), snap.highestTerm);
+      steps.set(START, result);
+    }
+    this.feed(i, result);
   }
 
   // ---- Network and client (Simulation.send, deliver, answerClient) ------------------------------
 
+  /** A client request or reply (random loss and duplication are off during an exploration). */
   private send(from: Endpoint, to: Endpoint, payload: WireMessage): void {
-    const d = this.draft!;
-    const at = this.start.at;
-    // Random loss and duplication are off during an exploration; delivery times are never read.
-    this.addWire({
-      id: d.nextMessageId++,
-      from,
-      to,
-      sentAt: at,
-      deliverAt: at,
-      payload,
-      lost: false,
-      duplicate: false,
-    });
+    this.addWire({ from, to, payload, lost: false });
   }
 
-  private deliver(message: Envelope): void {
+  private deliver(message: Message): void {
     const { from, to, payload } = message;
     if (message.lost) return;
     if (to !== CLIENT && this.draft!.nodes[this.index.get(to)!]!.state === null) return;
@@ -324,12 +388,12 @@ export class LeanCluster {
     const i = this.index.get(to)!;
     if (payload.type === 'ClientRequest' && payload.change !== undefined) {
       const { add, remove } = payload.change;
-      return this.stepNode(i, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
+      return this.stepNode(i, message, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
     }
     if (payload.type === 'ClientRequest')
-      return this.stepNode(i, { kind: 'propose', command: payload.command, requestId: payload.requestId });
+      return this.stepNode(i, message, { kind: 'propose', command: payload.command, requestId: payload.requestId });
     if (payload.type === 'ClientReply') return;
-    this.stepNode(i, { kind: 'message', from, message: payload as RaftMessage });
+    this.stepNode(i, message, { kind: 'message', from, message: payload as RaftMessage });
   }
 
   private pending(requestId: number): boolean {

@@ -112,7 +112,7 @@ export class StateKeys {
       const snap = state.nodes[i]!;
       push(codes, this.part(this.nodeKeys(snap), order, this.nodeText(snap, i)));
     }
-    const wire = state.wire.map((w) => this.part((w.keys ??= new Map()), order, (r) => messageText(w.envelope, r)));
+    const wire = state.wire.map(({ message: m }) => this.part((m.keys ??= new Map()), order, (r) => messageText(m, r)));
     wire.sort((a, b) => a - b);
     push(codes, wire.length);
     for (const n of wire) push(codes, n);

@@ -76,7 +76,10 @@ export function networkText(network: ExplorationView['network'], rename: Rename)
 }
 
 /** One message on the wire: who sends it to whom, what it says, and whether it dies on arrival. */
-export function messageText(m: ExplorationView['inFlight'][number], rename: Rename): string {
+export function messageText(
+  m: Pick<ExplorationView['inFlight'][number], 'from' | 'to' | 'payload' | 'lost'>,
+  rename: Rename,
+): string {
   return canonical([m.from, m.to, m.payload, m.lost], rename);
 }
 

@@ -90,7 +90,7 @@ function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Acti
 }
 
 /** The first lean state: private copies of everything the simulation holds at the start instant. */
-function leanStart(sim: Simulation, left: Budget): LeanState {
+function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanState {
   const view = sim.explorationView();
   return {
     nodes: view.nodes.map((node) => ({
@@ -100,7 +100,7 @@ function leanStart(sim: Simulation, left: Budget): LeanState {
     })),
     wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: { from, to, payload, lost } })),
     client: cloneClientState(view.client),
-    checker: cloneCheckerState(view.checker),
+    checker: cluster.checkerSnap(cloneCheckerState(view.checker)),
     nextMessageId: sim.save().nextMessageId,
     left,
   };
@@ -166,7 +166,7 @@ export function explore(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
-  const first = leanStart(sim, budgetOf(bounds));
+  const first = leanStart(sim, cluster, budgetOf(bounds));
   seen.add(keys.key(first));
   let frontier: Frontier[] = [{ state: first, id: 0 }];
   let transitions = 0;

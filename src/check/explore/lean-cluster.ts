@@ -28,7 +28,7 @@ import { cloneRaftState } from '../../sim/raft-state-clone';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
-import { nodeStateText, type Rename } from './state-key';
+import { checkerText, nodeStateText, type Rename } from './state-key';
 
 /** The state key's memo of one part's text under each renaming (lean-key.ts), by renaming. */
 export type PartKeys = Map<string, number>;
@@ -53,6 +53,16 @@ export interface NodeSnap {
   steps?: Map<unknown, StepResult>;
 }
 
+/**
+ * The checker's history in one state; never changed once made, and interned like node states. What
+ * the checker makes of a step depends only on its history and the step, so that is remembered too.
+ */
+export interface CheckerSnap {
+  readonly state: CheckerState;
+  keys?: PartKeys;
+  after?: Map<unknown, { readonly next: CheckerSnap; readonly violations: readonly Violation[] }>;
+}
+
 /** A message's content, shared by every state (and every copy) that carries it. */
 export interface Message {
   readonly from: Endpoint;
@@ -74,12 +84,11 @@ export interface LeanState {
   /** In id order (the order they were sent), as the Simulation lists them. */
   readonly wire: readonly Wire[];
   readonly client: ClientState;
-  readonly checker: CheckerState;
+  readonly checker: CheckerSnap;
   readonly nextMessageId: number;
   readonly left: Budget;
-  /** Caches of the state key for the client's and the checker's parts (lean-key.ts). */
+  /** The state key's cache for the client's part (lean-key.ts). */
   clientKeys?: PartKeys;
-  checkerKeys?: PartKeys;
 }
 
 /** What the Simulation at the start instant hands over (see explore.ts). */
@@ -99,8 +108,7 @@ interface Draft {
   wireCopied: boolean;
   client: ClientState;
   clientCopied: boolean;
-  checker: CheckerState;
-  checkerCopied: boolean;
+  checker: CheckerSnap;
   nextMessageId: number;
   violations: Violation[] | null;
 }
@@ -124,6 +132,7 @@ export class LeanCluster {
   private readonly index = new Map<NodeId, number>();
   /** Per node: every distinct state met, by its canonical text. */
   private readonly snaps: Map<string, NodeSnap>[];
+  private readonly checkers = new Map<string, CheckerSnap>();
   /** The state being built by the choice under way. */
   private draft: Draft | null = null;
 
@@ -152,7 +161,6 @@ export class LeanCluster {
       client: from.client,
       clientCopied: false,
       checker: from.checker,
-      checkerCopied: false,
       nextMessageId: from.nextMessageId,
       violations: null,
     };
@@ -167,7 +175,6 @@ export class LeanCluster {
       nextMessageId: draft.nextMessageId,
       left,
       clientKeys: draft.clientCopied ? undefined : from.clientKeys,
-      checkerKeys: draft.checkerCopied ? undefined : from.checkerKeys,
     };
     return { state, violations: draft.violations ?? NO_VIOLATIONS };
   }
@@ -232,13 +239,30 @@ export class LeanCluster {
     );
   }
 
-  private checker(): SafetyChecker {
+  /** The checker's history after `observe` runs on it, remembered under `memo` (what was observed). */
+  private check(memo: unknown, observe: (checker: SafetyChecker) => readonly Violation[]): void {
     const d = this.draft!;
-    if (!d.checkerCopied) {
-      d.checker = cloneCheckerState(d.checker);
-      d.checkerCopied = true;
+    const after = (d.checker.after ??= new Map());
+    let result = after.get(memo);
+    if (result === undefined) {
+      const copy = cloneCheckerState(d.checker.state);
+      const violations = observe(new SafetyChecker(copy));
+      result = { next: this.checkerSnap(copy), violations };
+      after.set(memo, result);
     }
-    return new SafetyChecker(d.checker);
+    d.checker = result.next;
+    this.found(result.violations);
+  }
+
+  /** One object per distinct checker history (its canonical text, names kept). */
+  checkerSnap(state: CheckerState): CheckerSnap {
+    const text = checkerText(state, keepName);
+    let snap = this.checkers.get(text);
+    if (snap === undefined) {
+      snap = { state };
+      this.checkers.set(text, snap);
+    }
+    return snap;
   }
 
   private found(violations: readonly Violation[]): void {
@@ -321,12 +345,16 @@ export class LeanCluster {
   }
 
   /** Simulation.feed: the checker sees every event, the client every answer, then messages go out. */
-  private feed(i: number, { next, out, sent }: StepResult): void {
+  private feed(i: number, result: StepResult): void {
+    const { next, out, sent } = result;
     const id = this.configs[i]!.id;
     const state = next.state!;
     if (out.events.length > 0) {
-      const checker = this.checker();
-      for (const event of out.events) this.found(checker.observe(id, event, state, this.start.at));
+      this.check(result, (checker) => {
+        const found: Violation[] = [];
+        for (const event of out.events) found.push(...checker.observe(id, event, state, this.start.at));
+        return found;
+      });
     }
     for (const answer of out.answers) this.answerClient(id, answer);
     this.draft!.nodes[i] = next;
@@ -358,7 +386,10 @@ export class LeanCluster {
     if (this.start.unsafe.forgetOnRestart) disk = { ...disk, currentTerm: 0, votedFor: null };
     const id = this.configs[i]!.id;
     const committed = disk.log.snapshotIndex;
-    this.found(this.checker().observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed));
+    // Remembered under the down node's (interned) state, which holds everything observeRestart reads.
+    this.check(snap, (checker) =>
+      checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
+    );
     const steps = (snap.steps ??= new Map());
     let result = steps.get(START);
     if (result === undefined) {

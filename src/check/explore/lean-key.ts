@@ -126,7 +126,7 @@ export class StateKeys {
     );
     push(
       codes,
-      this.part((state.checkerKeys ??= new Map()), order, (r) => checkerText(state.checker, r)),
+      this.part((state.checker.keys ??= new Map()), order, (r) => checkerText(state.checker.state, r)),
     );
     for (const kind of BUDGET_KINDS) push(codes, state.left[kind]);
     return String.fromCharCode(...codes);

@@ -28,10 +28,8 @@ import { cloneRaftState } from '../../sim/raft-state-clone';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
+import type { PartKeys } from './lean-key';
 import { checkerText, nodeStateText, type Rename } from './state-key';
-
-/** The state key's memo of one part's text under each renaming (lean-key.ts), by renaming. */
-export type PartKeys = Map<string, number>;
 
 /** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
 interface StepResult {

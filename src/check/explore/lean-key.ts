@@ -18,22 +18,38 @@
 import type { NodeId } from '../../raft/types';
 import type { NetworkState } from '../../sim/network';
 import { BUDGET_KINDS } from './bounds';
-import type { LeanState, NodeSnap, PartKeys } from './lean-cluster';
+import type { LeanState, Message, NodeSnap } from './lean-cluster';
 import { canonical, checkerText, messageText, networkText, nodeStateText, type Rename } from './state-key';
 
-const BLANK = '*';
+/** A part's numbers: [0] under the blanking renaming, [1 + p] under permutation p; -1 until computed. */
+export type PartKeys = Int32Array;
 
 /** A number as two UTF-16 code units: part numbers may pass 65,535 in a long exploration. */
 function push(codes: number[], n: number): void {
   codes.push(n >>> 16, n & 0xffff);
 }
 
+/** The orders of `n` nodes, each as the list of node indices by rank. */
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  const out: number[][] = [];
+  for (const rest of permutations(n - 1))
+    for (let at = 0; at <= rest.length; at++) out.push([...rest.slice(0, at), n - 1, ...rest.slice(at)]);
+  return out;
+}
+
 export class StateKeys {
   private readonly intern = new Map<string, number>();
-  private readonly renames = new Map<string, Rename>();
   private readonly ids: ReadonlySet<NodeId>;
   private readonly blank: Rename;
-  private readonly networkKeys: PartKeys = new Map();
+  /** Every order of the nodes, its renaming, and its index by the order written in base n. */
+  private readonly orders: number[][];
+  private readonly renames: Rename[];
+  private readonly orderIndex = new Map<number, number>();
+  private readonly networkKeys: PartKeys;
+  private readonly rank: number[];
+  private readonly codes: number[] = [];
+  private readonly wire: number[] = [];
 
   constructor(
     private readonly nodeIds: readonly NodeId[],
@@ -42,12 +58,32 @@ export class StateKeys {
     private readonly symmetric: boolean,
   ) {
     this.ids = new Set(nodeIds);
-    this.blank = (name) => (this.ids.has(name) ? BLANK : undefined);
+    this.blank = (name) => (this.ids.has(name) ? '*' : undefined);
+    const n = nodeIds.length;
+    this.orders = symmetric ? permutations(n) : [nodeIds.map((_, i) => i)];
+    this.renames = this.orders.map((order) => {
+      const names = new Map<string, string>();
+      order.forEach((i, rank) => names.set(nodeIds[i]!, symmetric ? `#${rank}` : nodeIds[i]!));
+      return (name: string) => names.get(name);
+    });
+    this.orders.forEach((order, p) => this.orderIndex.set(this.code(order), p));
+    this.networkKeys = this.newKeys();
+    this.rank = nodeIds.map((_, i) => i);
   }
 
   /** How many distinct part texts have been interned (for memory reports). */
   get parts(): number {
     return this.intern.size;
+  }
+
+  private code(order: readonly number[]): number {
+    let c = 0;
+    for (const i of order) c = c * this.nodeIds.length + i;
+    return c;
+  }
+
+  private newKeys(): PartKeys {
+    return new Int32Array(this.orders.length + 1).fill(-1);
   }
 
   private number(text: string): number {
@@ -59,76 +95,81 @@ export class StateKeys {
     return n;
   }
 
-  /** The part's number under the renaming `order`, computed once per part and renaming. */
-  private part(keys: PartKeys, order: string, text: (rename: Rename) => string): number {
-    let n = keys.get(order);
-    if (n === undefined) {
-      n = this.number(text(order === BLANK ? this.blank : this.rename(order)));
-      keys.set(order, n);
+  private renaming(slot: number): Rename {
+    return slot === 0 ? this.blank : this.renames[slot - 1]!;
+  }
+
+  private nodePart(snap: NodeSnap, i: number, slot: number): number {
+    const keys = (snap.keys ??= this.newKeys());
+    let n = keys[slot]!;
+    if (n < 0) {
+      const id = this.nodeIds[i]!;
+      n = this.number(nodeStateText({ id, ...snap }, this.clockRates[id] ?? 1, this.renaming(slot)));
+      keys[slot] = n;
     }
     return n;
   }
 
-  /** The renaming that gives the node at `order[rank]` the name `#rank` (or keeps names, without symmetry). */
-  private rename(order: string): Rename {
-    let rename = this.renames.get(order);
-    if (rename === undefined) {
-      const names = new Map<string, string>();
-      for (let rank = 0; rank < order.length; rank++) {
-        const id = this.nodeIds[order.charCodeAt(rank)]!;
-        names.set(id, this.symmetric ? `#${rank}` : id);
+  private messagePart(m: Message, slot: number): number {
+    const keys = (m.keys ??= this.newKeys());
+    let n = keys[slot]!;
+    if (n < 0) keys[slot] = n = this.number(messageText(m, this.renaming(slot)));
+    return n;
+  }
+
+  /** The slot of the order nodes are renamed in: ranked by blanked text, ties in their given order. */
+  private orderSlot(state: LeanState): number {
+    if (!this.symmetric) return 1;
+    const rank = this.rank;
+    const nodes = state.nodes;
+    const n = nodes.length;
+    const blanks = this.wire; // borrowed as scratch: the wire is read after
+    blanks.length = 0;
+    for (let i = 0; i < n; i++) {
+      blanks.push(this.nodePart(nodes[i]!, i, 0));
+      rank[i] = i;
+    }
+    // Insertion sort: five nodes at most, and usually already in order.
+    for (let a = 1; a < n; a++) {
+      const x = rank[a]!;
+      let b = a - 1;
+      while (b >= 0 && blanks[rank[b]!]! > blanks[x]!) {
+        rank[b + 1] = rank[b]!;
+        b--;
       }
-      rename = (name) => names.get(name);
-      this.renames.set(order, rename);
+      rank[b + 1] = x;
     }
-    return rename;
-  }
-
-  private nodeKeys(snap: NodeSnap): PartKeys {
-    return (snap.keys ??= new Map());
-  }
-
-  private nodeText(snap: NodeSnap, i: number): (rename: Rename) => string {
-    const id = this.nodeIds[i]!;
-    return (rename) => nodeStateText({ id, ...snap }, this.clockRates[id] ?? 1, rename);
-  }
-
-  /** The order nodes are renamed in, as a string of their indices. */
-  private order(state: LeanState): string {
-    const n = state.nodes.length;
-    const indices = Array.from({ length: n }, (_, i) => i);
-    if (this.symmetric) {
-      const blanks = state.nodes.map((snap, i) => this.part(this.nodeKeys(snap), BLANK, this.nodeText(snap, i)));
-      indices.sort((a, b) => blanks[a]! - blanks[b]! || a - b);
-    }
-    return String.fromCharCode(...indices);
+    return 1 + this.orderIndex.get(this.code(rank))!;
   }
 
   key(state: LeanState): string {
-    const order = this.order(state);
-    const codes: number[] = [];
+    const slot = this.orderSlot(state);
+    const order = this.orders[slot - 1]!;
+    const codes = this.codes;
+    codes.length = 0;
     for (let rank = 0; rank < order.length; rank++) {
-      const i = order.charCodeAt(rank);
-      const snap = state.nodes[i]!;
-      push(codes, this.part(this.nodeKeys(snap), order, this.nodeText(snap, i)));
+      const i = order[rank]!;
+      push(codes, this.nodePart(state.nodes[i]!, i, slot));
     }
-    const wire = state.wire.map(({ message: m }) => this.part((m.keys ??= new Map()), order, (r) => messageText(m, r)));
+    const wire = this.wire;
+    wire.length = 0;
+    for (const w of state.wire) wire.push(this.messagePart(w.message, slot));
     wire.sort((a, b) => a - b);
     push(codes, wire.length);
     for (const n of wire) push(codes, n);
-    push(
-      codes,
-      this.part(this.networkKeys, order, (r) => networkText(this.network, r)),
-    );
-    push(
-      codes,
-      this.part((state.clientKeys ??= new Map()), order, (r) => canonical(state.client, r)),
-    );
-    push(
-      codes,
-      this.part((state.checker.keys ??= new Map()), order, (r) => checkerText(state.checker.state, r)),
-    );
-    for (const kind of BUDGET_KINDS) push(codes, state.left[kind]);
-    return String.fromCharCode(...codes);
+    const rename = this.renaming(slot);
+    const net = this.networkKeys;
+    if (net[slot]! < 0) net[slot] = this.number(networkText(this.network, rename));
+    push(codes, net[slot]!);
+    const clientKeys = (state.clientKeys ??= this.newKeys());
+    if (clientKeys[slot]! < 0) clientKeys[slot] = this.number(canonical(state.client, rename));
+    push(codes, clientKeys[slot]!);
+    const checker = state.checker;
+    const checkerKeys = (checker.keys ??= this.newKeys());
+    if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerText(checker.state, rename));
+    push(codes, checkerKeys[slot]!);
+    const left = state.left;
+    for (const kind of BUDGET_KINDS) push(codes, left[kind]);
+    return String.fromCharCode.apply(null, codes);
   }
 }

@@ -14,7 +14,14 @@ export interface Choice {
 }
 
 /** Every choice from a state, given what is left of each budget. */
-export function choicesFrom(view: ExplorationView, left: Budget, writesDone: number): Choice[] {
+export function choicesFrom(
+  view: {
+    readonly nodes: ExplorationView['nodes'];
+    readonly inFlight: readonly Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 'to' | 'lost'>[];
+  },
+  left: Budget,
+  writesDone: number,
+): Choice[] {
   const out: Choice[] = [];
   for (const m of view.inFlight) {
     out.push({ action: { at: 0, do: 'deliver', message: m.id } });

@@ -109,7 +109,7 @@ function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanSta
 /** What a state offers to choose from, as the Simulation's exploration view would list it. */
 function choicesOf(state: LeanState, nodeIds: readonly string[], writes: number) {
   const view = {
-    nodes: state.nodes.map((node, i) => ({ id: nodeIds[i]!, ...node })),
+    nodes: state.nodes.map((node, i) => ({ id: nodeIds[i]!, state: node.state })),
     inFlight: state.wire.map(({ id, message: { from, to, lost } }) => ({ id, from, to, lost })),
   };
   return choicesFrom(view, state.left, writes - state.left.writes);
@@ -153,7 +153,8 @@ export function explore(
 
   const pathTo = (id: number): Action[] => {
     const path: Action[] = [];
-    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push(via[at]!);
+    // Copies: the choices themselves are shared by every state that offers them (choices.ts).
+    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
     return [...setup, ...path.reverse()];
   };
   const result = (outcome: ExploreOutcome, depth: number, transitions: number, found: number | null = null) => {

@@ -19,7 +19,8 @@ import type { NodeId } from '../../raft/types';
 import type { NetworkState } from '../../sim/network';
 import { BUDGET_KINDS } from './bounds';
 import type { LeanState, Message, NodeSnap } from './lean-cluster';
-import { canonical, checkerText, messageText, networkText, nodeStateText, type Rename } from './state-key';
+import { checkerKeyText } from './checker-key';
+import { canonical, messageText, networkText, nodeStateText, type Rename } from './state-key';
 
 /** A part's numbers: [0] under the blanking renaming, [1 + p] under permutation p; -1 until computed. */
 export type PartKeys = Int32Array;
@@ -166,7 +167,7 @@ export class StateKeys {
     push(codes, clientKeys[slot]!);
     const checker = state.checker;
     const checkerKeys = (checker.keys ??= this.newKeys());
-    if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerText(checker.state, rename));
+    if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerKeyText(checker.state, rename));
     push(codes, checkerKeys[slot]!);
     const left = state.left;
     for (const kind of BUDGET_KINDS) push(codes, left[kind]);

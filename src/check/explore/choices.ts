@@ -43,38 +43,60 @@ function submitChoice(node: string, writesDone: number): Choice {
   return (made[writesDone] ??= { action: { at: 0, do: 'submit', command, node }, spends: 'writes' });
 }
 
-/** Every choice from a state, given what is left of each budget. */
-export function choicesFrom(
-  view: {
-    readonly nodes: readonly Pick<ExplorationView['nodes'][number], 'id' | 'state'>[];
-    readonly inFlight: readonly Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 'to' | 'lost'>[];
-  },
+/** What choicesFrom needs of a message and of a node. */
+type OfferedMessage = Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 'to' | 'lost'>;
+type OfferedNode = Pick<ExplorationView['nodes'][number], 'state'>;
+
+/**
+ * Every choice from a state, given what is left of each budget. The explorer's lean states hold
+ * messages and nodes in other shapes: `message` and `node` read them, so nothing is copied.
+ */
+export function choicesOf<M, N>(
+  messages: readonly M[],
+  message: (m: M) => OfferedMessage,
+  nodes: readonly N[],
+  node: (n: N) => OfferedNode,
+  nodeIds: readonly string[],
   left: Budget,
   writesDone: number,
 ): Choice[] {
   const out: Choice[] = [];
-  for (const m of view.inFlight) {
+  for (const item of messages) {
+    const m = message(item);
     out.push(messageChoice('deliver', m.id));
     // A lost message dies on arrival anyway; client messages travel outside the nodes' network.
     if (m.lost || m.from === CLIENT || m.to === CLIENT) continue;
     out.push(messageChoice('drop', m.id));
     if (left.duplicates > 0) out.push(messageChoice('duplicate', m.id));
   }
-  for (const node of view.nodes) {
-    const s = node.state;
+  for (let i = 0; i < nodes.length; i++) {
+    const s = node(nodes[i]!).state;
+    const id = nodeIds[i]!;
     if (s === null) {
-      if (left.restarts > 0) out.push(nodeChoice('restart', node.id));
+      if (left.restarts > 0) out.push(nodeChoice('restart', id));
       continue;
     }
     if (s.role === 'leader') {
-      if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', node.id));
+      if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', id));
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
-      if (left.writes > 0) out.push(submitChoice(node.id, writesDone));
+      if (left.writes > 0) out.push(submitChoice(id, writesDone));
     } else {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
-      out.push(nodeChoice('timeout', node.id));
+      out.push(nodeChoice('timeout', id));
     }
-    if (left.crashes > 0) out.push(nodeChoice('kill', node.id));
+    if (left.crashes > 0) out.push(nodeChoice('kill', id));
   }
   return out;
+}
+
+const same = <T>(x: T): T => x;
+
+/** Every choice from a state of the Simulation (the reference explorer). */
+export function choicesFrom(
+  view: Pick<ExplorationView, 'nodes' | 'inFlight'>,
+  left: Budget,
+  writesDone: number,
+): Choice[] {
+  const ids = view.nodes.map((n) => n.id);
+  return choicesOf(view.inFlight, same, view.nodes, same, ids, left, writesDone);
 }

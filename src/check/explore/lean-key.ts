@@ -25,9 +25,13 @@ import { canonical, messageText, networkText, nodeStateText, type Rename } from 
 /** A part's numbers: [0] under the blanking renaming, [1 + p] under permutation p; -1 until computed. */
 export type PartKeys = Int32Array;
 
-/** A number as two UTF-16 code units: part numbers may pass 65,535 in a long exploration. */
+/**
+ * A number as one UTF-16 code unit, or three (a marker, then two) past 65,534: part numbers stay
+ * small in most explorations, and a short key hashes and compares faster. Still one way to read it.
+ */
 function push(codes: number[], n: number): void {
-  codes.push(n >>> 16, n & 0xffff);
+  if (n < 0xffff) codes.push(n);
+  else codes.push(0xffff, n >>> 16, n & 0xffff);
 }
 
 /** The orders of `n` nodes, each as the list of node indices by rank. */

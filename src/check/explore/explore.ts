@@ -135,6 +135,22 @@ export function explore(
   bounds: ExploreBounds,
   hooks: ExploreHooks = {},
 ): ExploreResult {
+  return exploreWith(scenario, at, bounds, hooks, {});
+}
+
+/** For tests only: a deliberately broken explorer, to show that comparing with the reference can fail. */
+export interface ExploreFault {
+  /** A kind of choice never taken. */
+  readonly omit?: Action['do'];
+}
+
+export function exploreWith(
+  scenario: Scenario,
+  at: number,
+  bounds: ExploreBounds,
+  hooks: ExploreHooks,
+  fault: ExploreFault,
+): ExploreResult {
   const { sim, setup } = startAt(scenario, at);
   const symmetry = bounds.symmetry && !namesInCommands(scenario, sim.nodeIds);
   const view = sim.explorationView();
@@ -178,6 +194,7 @@ export function explore(
     const next: Frontier[] = [];
     for (const { state, id: parent } of frontier) {
       for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
+        if (choice.action.do === fault.omit) continue;
         transitions += 1;
         const left = choice.spends ? { ...state.left, [choice.spends]: state.left[choice.spends] - 1 } : state.left;
         const taken = cluster.take(state, choice.action, left);

@@ -13,8 +13,8 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { Simulation } from '../../sim/simulation';
 import type { Violation } from '../../sim/types';
 import { budgetOf, type Budget, type ExploreBounds } from './bounds';
-import { choicesFrom } from './choices';
-import { LeanCluster, type LeanState } from './lean-cluster';
+import { choicesOf } from './choices';
+import { LeanCluster, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
 import { StateKeys } from './lean-key';
 
 export interface ExploreProgress {
@@ -71,8 +71,9 @@ function namesInCommands(scenario: Scenario, ids: readonly string[]): boolean {
 }
 
 function beyondBounds(state: LeanState, bounds: ExploreBounds): boolean {
-  for (const node of state.nodes) {
-    const held = node.state ?? node.disk!;
+  const nodes = state.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const held = nodes[i]!.state ?? nodes[i]!.disk!;
     if (held.currentTerm > bounds.maxTerm || held.log.lastIndex() > bounds.maxLog) return true;
   }
   return false;
@@ -106,13 +107,12 @@ function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanSta
   };
 }
 
-/** What a state offers to choose from, as the Simulation's exploration view would list it. */
-function choicesOf(state: LeanState, nodeIds: readonly string[], writes: number) {
-  const view = {
-    nodes: state.nodes.map((node, i) => ({ id: nodeIds[i]!, ...node })),
-    inFlight: state.wire.map(({ id, message: { from, to, lost } }) => ({ id, from, to, lost })),
-  };
-  return choicesFrom(view, state.left, writes - state.left.writes);
+const messageOf = (w: Wire) => ({ id: w.id, from: w.message.from, to: w.message.to, lost: w.message.lost });
+const nodeOf = (n: NodeSnap) => n;
+
+/** What a state offers to choose from, in the order the Simulation's exploration view lists it. */
+function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: number) {
+  return choicesOf(state.wire, messageOf, state.nodes, nodeOf, nodeIds, state.left, writes - state.left.writes);
 }
 
 /** Replays a path from the start, recording it: the counterexample as a scenario of its own. */
@@ -135,6 +135,22 @@ export function explore(
   bounds: ExploreBounds,
   hooks: ExploreHooks = {},
 ): ExploreResult {
+  return exploreWith(scenario, at, bounds, hooks, {});
+}
+
+/** For tests only: a deliberately broken explorer, to show that comparing with the reference can fail. */
+export interface ExploreFault {
+  /** A kind of choice never taken. */
+  readonly omit?: Action['do'];
+}
+
+export function exploreWith(
+  scenario: Scenario,
+  at: number,
+  bounds: ExploreBounds,
+  hooks: ExploreHooks,
+  fault: ExploreFault,
+): ExploreResult {
   const { sim, setup } = startAt(scenario, at);
   const symmetry = bounds.symmetry && !namesInCommands(scenario, sim.nodeIds);
   const view = sim.explorationView();
@@ -153,7 +169,8 @@ export function explore(
 
   const pathTo = (id: number): Action[] => {
     const path: Action[] = [];
-    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push(via[at]!);
+    // Copies: the choices themselves are shared by every state that offers them (choices.ts).
+    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
     return [...setup, ...path.reverse()];
   };
   const result = (outcome: ExploreOutcome, depth: number, transitions: number, found: number | null = null) => {
@@ -176,7 +193,8 @@ export function explore(
     if (depth >= bounds.depth) return result('depth', depth, transitions);
     const next: Frontier[] = [];
     for (const { state, id: parent } of frontier) {
-      for (const choice of choicesOf(state, sim.nodeIds, bounds.writes)) {
+      for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
+        if (choice.action.do === fault.omit) continue;
         transitions += 1;
         const left = choice.spends ? { ...state.left, [choice.spends]: state.left[choice.spends] - 1 } : state.left;
         const taken = cluster.take(state, choice.action, left);

@@ -4,7 +4,7 @@
 // fast explorer was written, so the reference is checked against them too.
 
 import { describe, expect, it } from 'vitest';
-import { explore } from './explore';
+import { explore, exploreWith } from './explore';
 import { referenceExplore } from './reference-explore';
 import { REFERENCE_FIXTURES } from './reference-fixtures';
 
@@ -24,6 +24,18 @@ describe('the fast explorer visits exactly what the reference explorer visits', 
       expect(figures(fast)).toEqual(fixture.expected);
       expect(fast.counterexample?.path).toEqual(reference.counterexample?.path);
       expect(fast.counterexample?.violation).toEqual(reference.counterexample?.violation);
+    });
+  }
+});
+
+describe('the comparison can fail', { timeout: 60_000 }, () => {
+  // An explorer that never drops a message (or never lets a timer fire) misses states the reference
+  // visits: the figures differ, so the equality above is a real check, not two copies of one number.
+  const [first] = REFERENCE_FIXTURES;
+  for (const omit of ['drop', 'timeout'] as const) {
+    it(`an explorer that never takes a "${omit}" choice reports other figures`, () => {
+      const broken = exploreWith(first!.scenario, first!.at, first!.bounds, {}, { omit });
+      expect(figures(broken)).not.toEqual(first!.expected);
     });
   }
 });

@@ -29,7 +29,8 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
-import { checkerText, nodeStateText, type Rename } from './state-key';
+import { checkerKeyText } from './checker-key';
+import { nodeStateText, type Rename } from './state-key';
 
 /** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
 interface StepResult {
@@ -254,7 +255,7 @@ export class LeanCluster {
 
   /** One object per distinct checker history (its canonical text, names kept). */
   checkerSnap(state: CheckerState): CheckerSnap {
-    const text = checkerText(state, keepName);
+    const text = checkerKeyText(state, keepName);
     let snap = this.checkers.get(text);
     if (snap === undefined) {
       snap = { state };

@@ -19,14 +19,19 @@ import type { NodeId } from '../../raft/types';
 import type { NetworkState } from '../../sim/network';
 import { BUDGET_KINDS } from './bounds';
 import type { LeanState, Message, NodeSnap } from './lean-cluster';
-import { canonical, checkerText, messageText, networkText, nodeStateText, type Rename } from './state-key';
+import { checkerKeyText } from './checker-key';
+import { canonical, messageText, networkText, nodeStateText, type Rename } from './state-key';
 
 /** A part's numbers: [0] under the blanking renaming, [1 + p] under permutation p; -1 until computed. */
 export type PartKeys = Int32Array;
 
-/** A number as two UTF-16 code units: part numbers may pass 65,535 in a long exploration. */
+/**
+ * A number as one UTF-16 code unit, or three (a marker, then two) past 65,534: part numbers stay
+ * small in most explorations, and a short key hashes and compares faster. Still one way to read it.
+ */
 function push(codes: number[], n: number): void {
-  codes.push(n >>> 16, n & 0xffff);
+  if (n < 0xffff) codes.push(n);
+  else codes.push(0xffff, n >>> 16, n & 0xffff);
 }
 
 /** The orders of `n` nodes, each as the list of node indices by rank. */
@@ -166,7 +171,7 @@ export class StateKeys {
     push(codes, clientKeys[slot]!);
     const checker = state.checker;
     const checkerKeys = (checker.keys ??= this.newKeys());
-    if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerText(checker.state, rename));
+    if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerKeyText(checker.state, rename));
     push(codes, checkerKeys[slot]!);
     const left = state.left;
     for (const kind of BUDGET_KINDS) push(codes, left[kind]);

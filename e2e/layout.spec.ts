@@ -45,15 +45,53 @@ for (const size of [
 
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  test('one column, nothing wider than the screen', async ({ page }) => {
+
+  /** Whether `locator`'s element is wider than it shows (it would scroll sideways). */
+  const scrollsSideways = (locator: Locator) => locator.evaluate((el) => el.scrollWidth > el.clientWidth);
+
+  test('ring first, controls in a bottom drawer, the header tools behind a menu, nothing scrolls sideways', async ({
+    page,
+  }) => {
     await openApp(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const ring = await cluster(page).boundingBox();
+    const header = page.getByRole('banner');
+    expect(await scrollsSideways(page.locator('html'))).toBe(false);
+    expect(await scrollsSideways(header)).toBe(false);
+    // The header is one short row: the title and the menu button; the tools are folded away.
+    const menu = header.getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(header.getByRole('button', { name: 'Lessons' })).toBeHidden();
+    expect((await header.boundingBox())!.height).toBeLessThan(60);
+
+    // The ring is first and whole on the first screen, above the drawer.
+    const ring = (await cluster(page).boundingBox())!;
+    expect(ring.width).toBeGreaterThan(300);
+    const play = page.getByRole('button', { name: /^(Play|Pause)$/ });
+    await expect(play).toBeInViewport({ ratio: 1 });
+    const drawerTop = (await page.getByRole('toolbar', { name: 'Simulation controls' }).boundingBox())!.y;
+    expect(ring.y + ring.height).toBeLessThanOrEqual(drawerTop);
     const logs = await page.getByRole('heading', { name: 'Logs' }).boundingBox();
-    expect(ring!.width).toBeGreaterThan(300);
-    expect(logs!.y).toBeGreaterThan(ring!.y + ring!.height - 1);
+    expect(logs!.y).toBeGreaterThan(ring.y + ring.height - 1);
+
+    // The drawer folds the speed and the command away, and brings them back.
     await expect(page.getByRole('button', { name: 'Send to leader' })).toBeInViewport();
+    const more = page.getByRole('button', { name: 'More controls' });
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('combobox', { name: 'Client command' })).toBeHidden();
+    await expect(play).toBeInViewport({ ratio: 1 });
+    await more.click();
+    await expect(page.getByRole('button', { name: 'Send to leader' })).toBeInViewport();
+
+    // The menu opens the tools in rows under the title: still nothing wider than the screen.
+    await menu.click();
+    await expect(header.getByRole('button', { name: 'Lessons' })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await scrollsSideways(page.locator('html'))).toBe(false);
+    expect(await scrollsSideways(header)).toBe(false);
+    for (const box of await header
+      .getByRole('button')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right)))
+      expect(box).toBeLessThanOrEqual(390);
   });
 });
 

@@ -11,6 +11,8 @@ export const CHROME_STRINGS = defineStrings(
     shortcuts: 'Keyboard shortcuts',
     /** The help button's visible label (its name stays `shortcuts`). */
     shortcutsShort: 'Shortcuts',
+    /** A phone's header: the tools fold behind this button. */
+    menu: 'Menu',
     shortcutsTitle: 'Keyboard shortcuts',
     shortcutsIntro: 'Shortcuts work anywhere except while you type in a field.',
     close: 'Close',
@@ -70,6 +72,7 @@ export const CHROME_STRINGS = defineStrings(
     language: '언어',
     shortcuts: '단축키',
     shortcutsShort: '단축키',
+    menu: '메뉴',
     shortcutsTitle: '키보드 단축키',
     shortcutsIntro: '입력란에 글자를 입력하는 중이 아니면 어디서나 동작합니다.',
     close: '닫기',

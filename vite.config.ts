@@ -49,6 +49,9 @@ export default defineConfig({
     }),
   ],
   build: {
+    // Browsers without <link rel="modulepreload"> (older than Safari 17, Firefox 115) still load every chunk;
+    // they only fetch a lazy panel's imports a little later. The polyfill would sit in the first load for them.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // The libraries and the store every chunk shares, in one file fetched with the entry instead of three

@@ -7,7 +7,6 @@ import { lazy, Suspense, useState } from 'react';
 import { useAuthoringStore } from './authoring/authoring-store';
 import { EngineErrorBanner } from './chrome/EngineErrorBanner';
 import { Header } from './chrome/Header';
-import { Notices } from './chrome/Notices';
 import { SeekProgress } from './chrome/SeekProgress';
 import { UnsafeBand } from './chrome/UnsafeBand';
 import { setDrawerOpen, usePresentStore } from './chrome/present-store';
@@ -23,7 +22,6 @@ import { useSimStore } from '../store/sim-store';
 import { useShortcuts } from './shortcuts';
 import { useAfterFirstPaint } from './use-after-first-paint';
 import { TimeStrip } from './time/TimeStrip';
-import { UpdateNotice } from './update/UpdateNotice';
 import { useKoreanFont } from './fonts/korean-font';
 
 // Not needed at first paint: loaded when a lesson or the authoring panel is first opened.
@@ -37,6 +35,8 @@ const ManualDelivery = lazy(() => import('./time/ManualDelivery').then((m) => ({
 const ShortcutHelp = lazy(() => import('./chrome/ShortcutHelp').then((m) => ({ default: m.ShortcutHelp })));
 // The client history on the presenter's stage, in place of the ring, when the teacher asks for it.
 const HistoryPanel = lazy(() => import('./history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+// The notices: nothing to show before the ring's first frame.
+const PageNotices = lazy(() => import('./chrome/PageNotices').then((m) => ({ default: m.PageNotices })));
 const PresenterNodeBar = lazy(() => import('./chrome/PresenterNodeBar').then((m) => ({ default: m.PresenterNodeBar })));
 
 function ManualSlot() {
@@ -101,8 +101,11 @@ export function App({ embed = false }: { readonly embed?: boolean }) {
       <Header tools={embed ? null : <ScenarioTools />} compact={embed} />
       <EngineErrorBanner />
       <SeekProgress />
-      <Notices />
-      <UpdateNotice />
+      {painted ? (
+        <Suspense fallback={null}>
+          <PageNotices />
+        </Suspense>
+      ) : null}
       <LinkErrorBanner />
       <div className="toolbar">
         <ControlBar />

@@ -3,10 +3,10 @@
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
-import { CHROME_STRINGS } from './strings';
+import { HEADER_STRINGS } from './header-strings';
 
 export function EngineErrorBanner() {
-  const t = useStrings(CHROME_STRINGS);
+  const t = useStrings(HEADER_STRINGS);
   const error = useSimStore((s) => s.engineError);
   const stalled = useSimStore((s) => s.engineStalled);
   const restart = useSimStore((s) => s.restartEngine);

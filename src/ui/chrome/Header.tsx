@@ -9,7 +9,7 @@ import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
 import { useHelpStore } from './help-store';
 import { setDrawerOpen, togglePresenting, usePresentStore } from './present-store';
-import { CHROME_STRINGS } from './strings';
+import { HEADER_STRINGS } from './header-strings';
 
 const LANGS: readonly { readonly lang: Lang; readonly label: string }[] = [
   { lang: 'ko', label: '한국어' },
@@ -34,7 +34,7 @@ function PresentIcon() {
 }
 
 export function Header({ tools = null, compact = false }: { readonly tools?: ReactNode; readonly compact?: boolean }) {
-  const t = useStrings(CHROME_STRINGS);
+  const t = useStrings(HEADER_STRINGS);
   const lang = useSimStore((s) => s.lang);
   const setLang = useSimStore((s) => s.setLang);
   const helpOpen = useHelpStore((s) => s.open);

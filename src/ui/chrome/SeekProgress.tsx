@@ -4,10 +4,10 @@
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
-import { CHROME_STRINGS } from './strings';
+import { HEADER_STRINGS } from './header-strings';
 
 export function SeekProgress() {
-  const t = useStrings(CHROME_STRINGS);
+  const t = useStrings(HEADER_STRINGS);
   const seeking = useSimStore((s) => s.seeking);
   const cancel = useSimStore((s) => s.cancelSeek);
   if (seeking === null) return null;

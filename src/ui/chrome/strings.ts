@@ -1,18 +1,7 @@
 import { defineStrings } from '../i18n';
 
-const percent = (part: number, whole: number): string =>
-  `${Math.floor(100 * (whole > 0 ? Math.min(1, part / whole) : 1))}%`;
-
 export const CHROME_STRINGS = defineStrings(
   {
-    title: 'Raft Classroom',
-    tagline: 'A live Raft cluster: leader election, log replication, failures and repair',
-    language: 'Language',
-    shortcuts: 'Keyboard shortcuts',
-    /** The help button's visible label (its name stays `shortcuts`). */
-    shortcutsShort: 'Shortcuts',
-    /** A phone's header: the tools fold behind this button. */
-    menu: 'Menu',
     shortcutsTitle: 'Keyboard shortcuts',
     shortcutsIntro: 'Shortcuts work anywhere except while you type in a field.',
     close: 'Close',
@@ -20,10 +9,7 @@ export const CHROME_STRINGS = defineStrings(
     action: 'Action',
     dismiss: 'Dismiss',
     noticesLabel: 'Messages',
-    engineStopped: 'The simulation stopped with an error.',
     restart: 'Restart simulation',
-    engineSilent: 'The simulation stopped responding.',
-    restartHint: 'Starts the simulation again at the instant last shown.',
     scPlay: 'Play or pause',
     scStep: 'Step one event',
     scStepBack: 'Step back one event',
@@ -39,10 +25,7 @@ export const CHROME_STRINGS = defineStrings(
     scPick: 'Choose the first to ninth node',
     scKill: 'Kill or restart the chosen node',
     scIsolate: 'Isolate or restore the chosen node',
-    present: 'Present',
     presentOff: 'Leave presenter mode',
-    presentHint: 'Presenter mode (F): the ring fills the screen for the class',
-    drawer: 'Panels',
     drawerClose: 'Close panels',
     presenterTools: 'Presenter controls',
     showLogs: 'Logs',
@@ -60,19 +43,8 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: 'Settings',
     violationBadge: (n: number) => (n === 1 ? '1 violation' : `${n} violations`),
     loading: 'Loading…',
-    seeking: (reached: number, target: number) =>
-      `Computing the run up to ${(target / 1000).toFixed(3)} s: ${(reached / 1000).toFixed(3)} s so far (${percent(reached, target)}).`,
-    seekingProgress: 'How far the run has been computed',
-    cancelSeek: 'Cancel',
-    cancelSeekHint: 'Stop computing and show the run where it has got to.',
   },
   {
-    title: 'Raft 교실',
-    tagline: '살아 있는 Raft 클러스터: 리더 선출, 로그 복제, 장애와 복구',
-    language: '언어',
-    shortcuts: '단축키',
-    shortcutsShort: '단축키',
-    menu: '메뉴',
     shortcutsTitle: '키보드 단축키',
     shortcutsIntro: '입력란에 글자를 입력하는 중이 아니면 어디서나 동작합니다.',
     close: '닫기',
@@ -80,10 +52,7 @@ export const CHROME_STRINGS = defineStrings(
     action: '동작',
     dismiss: '닫기',
     noticesLabel: '알림',
-    engineStopped: '시뮬레이션이 오류로 멈췄습니다.',
     restart: '시뮬레이션 다시 시작',
-    engineSilent: '시뮬레이션이 응답하지 않습니다.',
-    restartHint: '마지막으로 보여 준 시점에서 시뮬레이션을 다시 시작합니다.',
     scPlay: '재생 / 일시정지',
     scStep: '이벤트 하나 진행',
     scStepBack: '이벤트 하나 되돌리기',
@@ -99,10 +68,7 @@ export const CHROME_STRINGS = defineStrings(
     scPick: '첫째~아홉째 노드 고르기',
     scKill: '고른 노드 종료 / 재시작',
     scIsolate: '고른 노드 고립 / 복구',
-    present: '발표 모드',
     presentOff: '발표 모드 끝내기',
-    presentHint: '발표 모드 (F): 링이 화면을 채워 교실 뒤에서도 보입니다',
-    drawer: '패널',
     drawerClose: '패널 닫기',
     presenterTools: '발표자 도구',
     showLogs: '로그',
@@ -120,10 +86,5 @@ export const CHROME_STRINGS = defineStrings(
     tabSettings: '설정',
     violationBadge: (n: number) => `위반 ${n}건`,
     loading: '불러오는 중…',
-    seeking: (reached: number, target: number) =>
-      `${(target / 1000).toFixed(3)}초까지 실행을 계산하는 중: 지금 ${(reached / 1000).toFixed(3)}초 (${percent(reached, target)}).`,
-    seekingProgress: '실행을 계산한 정도',
-    cancelSeek: '취소',
-    cancelSeekHint: '계산을 멈추고 지금까지 계산한 시점을 보여 줍니다.',
   },
 );

@@ -438,26 +438,31 @@ function format(value: number | null): string {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- import`: only the import rows (a minute instead of the whole table).
+  // `npm run bench -- import`: only the import rows (a minute instead of the whole table);
+  // `npm run bench -- engine`: only the engine rows (bare loop, History, worker host path) and seeks.
   const only = process.argv.slice(2);
-  const rows: Row[] = only.includes('import')
-    ? await importRows()
-    : [
-        ...engineRows(),
-        ...snapshotRows(),
-        fuzzRow(),
-        linearizabilityRow(),
-        exploreRow(),
-        ...(await uiRows()),
-        ...(await firstLoadRows()),
-        ...(await seekRows()),
-        await linkRow(),
-        ...(await robustRows()),
-        ...(await importRows()),
-      ];
+  const part = only.includes('import') ? 'import' : only.includes('engine') ? 'engine' : null;
+  const rows: Row[] =
+    part === 'import'
+      ? await importRows()
+      : part === 'engine'
+        ? [...engineRows(), ...(await seekRows())]
+        : [
+            ...engineRows(),
+            ...snapshotRows(),
+            fuzzRow(),
+            linearizabilityRow(),
+            exploreRow(),
+            ...(await uiRows()),
+            ...(await firstLoadRows()),
+            ...(await seekRows()),
+            await linkRow(),
+            ...(await robustRows()),
+            ...(await importRows()),
+          ];
 
   // A partial run is compared with, and written beside, the full table: it must not replace it.
-  const latest = join(resultsDir, only.includes('import') ? 'latest-import.json' : 'latest.json');
+  const latest = join(resultsDir, part === null ? 'latest.json' : `latest-${part}.json`);
   let previous: Record<string, number | null> = {};
   if (existsSync(latest)) {
     try {

@@ -32,6 +32,32 @@ function tipPath(x2: number, y2: number, angle: number): string {
   },${y2 - HEAD * Math.sin(angle + 0.45)} Z`;
 }
 
+interface GlyphProps {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly glyph: string;
+  readonly color: string;
+}
+
+/** The message's kind glyph half-way along the part drawn, on arrows long enough to carry it. */
+function MidGlyph({ x1, y1, x2, y2, glyph, color }: GlyphProps) {
+  if (Math.hypot(x2 - x1, y2 - y1) <= GLYPH_MIN_LENGTH) return null;
+  return (
+    <text
+      x={(x1 + x2) / 2}
+      y={(y1 + y2) / 2 - 4}
+      textAnchor="middle"
+      className={styles.glyph}
+      fill={color}
+      aria-hidden="true"
+    >
+      {glyph}
+    </text>
+  );
+}
+
 export type Emphasis = 'none' | 'hovered' | 'selected';
 
 interface ArrowProps {
@@ -56,7 +82,6 @@ function ArrowShape({ arrow, plot, fromY, toY, label, emphasis, onClick, onHover
   const x2 = plotX(plot, inFlight ? (arrow.endsAt ?? arrow.headAt) : arrow.headAt);
   const y2 = arrow.diesMidway ? (fromY + toY) / 2 : toY;
   const width = emphasis === 'none' ? (arrow.heartbeat ? 1 : 2.25) : 4;
-  const length = Math.hypot(x2 - x1, y2 - fromY);
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -104,17 +129,8 @@ function ArrowShape({ arrow, plot, fromY, toY, label, emphasis, onClick, onHover
       ) : (
         <path d={tipPath(x2, y2, Math.atan2(y2 - fromY, x2 - x1))} fill={look.color} />
       )}
-      {!inFlight && !arrow.heartbeat && length > GLYPH_MIN_LENGTH && (
-        <text
-          x={(x1 + x2) / 2}
-          y={(fromY + y2) / 2 - 4}
-          textAnchor="middle"
-          className={styles.glyph}
-          fill={look.color}
-          aria-hidden="true"
-        >
-          {look.glyph}
-        </text>
+      {!inFlight && !arrow.heartbeat && (
+        <MidGlyph x1={x1} y1={fromY} x2={x2} y2={y2} glyph={look.glyph} color={look.color} />
       )}
     </g>
   );
@@ -168,21 +184,10 @@ export function InFlightHeads({ arrows, plot, now, laneY, top }: HeadsProps) {
         const x1 = plotX(plot, a.sentAt);
         const y2 = fromY + fractionAt(a.sentAt, a.endsAt ?? now, now) * (toY - fromY);
         const angle = Math.atan2(toY - fromY, plotX(plot, a.endsAt ?? now) - x1);
-        const long = !a.heartbeat && Math.hypot(xNow - x1, y2 - fromY) > GLYPH_MIN_LENGTH;
         return (
           <g key={a.id}>
             <path d={tipPath(xNow, y2, angle)} fill={look.color} />
-            {long && (
-              <text
-                x={(x1 + xNow) / 2}
-                y={(fromY + y2) / 2 - 4}
-                textAnchor="middle"
-                className={styles.glyph}
-                fill={look.color}
-              >
-                {look.glyph}
-              </text>
-            )}
+            {!a.heartbeat && <MidGlyph x1={x1} y1={fromY} x2={xNow} y2={y2} glyph={look.glyph} color={look.color} />}
           </g>
         );
       })}

@@ -10,7 +10,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { nodeNames, scenarioSchema } from '../../src/scenario/schema';
 import { encodeLink } from '../../src/scenario/url';
 
@@ -66,6 +66,21 @@ function heavyLink(): string {
   return encodeLink({ scenario, at: 0, view: { lang: 'en', speed: 1 } });
 }
 
+/** Ten virtual minutes of the default cluster under a write every 300 ms (a link holds 2,000 actions), opened at its end. */
+export function tenMinuteLink(): string {
+  const actions = Array.from({ length: 2000 }, (_, i) => ({
+    at: 300 + i * 300,
+    do: 'submit' as const,
+    command: `set k${i % 50} ${i}`,
+  }));
+  const scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 2026, actions });
+  return encodeLink({ scenario, at: TEN_MINUTES, view: { lang: 'en', speed: 1 } });
+}
+
+const TEN_MINUTES = 600_000;
+/** The drag: from the start of the timeline to its end in this long, one pointer move per 60 Hz frame. */
+export const DRAG_SECONDS = 4;
+
 /** Runs in the page: rAF gaps for SECONDS, and how many messages are drawn, sampled every 30 frames. */
 const FRAME_PROBE = `new Promise((resolve) => {
   const gaps = [];
@@ -117,6 +132,8 @@ export interface UiRun {
   /** 5 nodes at 1× and at 0.1×. */
   readonly typical: UiFigures;
   readonly typicalSlow: UiFigures;
+  /** Dragging the timeline across a ten-minute run at 60 Hz. */
+  readonly drag: UiFigures;
 }
 
 /** Records long tasks from the first script on; the page reads them when it is ready to play. */
@@ -128,6 +145,40 @@ const LONG_TASK_PROBE = `(() => {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
 })()`;
+
+/**
+ * Frames while the pointer drags the timeline across the whole ten-minute run at 60 Hz: every
+ * move seeks (issue 14: no frame over 50 ms). The gaps are taken over the drag alone.
+ */
+export async function measureDrag(page: Page): Promise<UiFigures> {
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.waitFor();
+  // Opening a ten-minute link computes the run first (with progress): wait until it reaches the end.
+  await page.waitForFunction(
+    (end) => Number(document.querySelector('[role="slider"][aria-valuemax]')?.getAttribute('aria-valuemax')) >= end,
+    TEN_MINUTES - 1,
+    { timeout: 300_000 },
+  );
+  const box = await slider.boundingBox();
+  if (box === null) throw new Error('the timeline is not on screen');
+  const y = box.y + box.height / 2;
+  const moves = Math.round(DRAG_SECONDS * 60);
+  const probe = FRAME_PROBE.replaceAll('SECONDS', String(DRAG_SECONDS)).replaceAll(
+    'FRAME_MS',
+    String(DISPLAY_FRAME_MS),
+  );
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  const frames = page.evaluate(probe) as Promise<UiFigures>;
+  const start = performance.now();
+  for (let i = 1; i <= moves; i++) {
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / moves, y);
+    const wait = start + (i * 1000) / 60 - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await page.mouse.up();
+  return { ...(await frames), startupLongTasks: 0, startupLongestMs: 0 };
+}
 
 export async function measureUi(): Promise<UiRun> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
@@ -186,6 +237,15 @@ export async function measureUi(): Promise<UiRun> {
       heavyMessages: await run(heavyLink(), big, 'messages'),
       typical: await run(typicalLink(1), laptop, null),
       typicalSlow: await run(typicalLink(0.1), laptop, null),
+      drag: await (async () => {
+        const page = await browser.newPage({ viewport: laptop });
+        await page.goto(`http://127.0.0.1:${PORT}/${tenMinuteLink()}`);
+        try {
+          return await measureDrag(page);
+        } finally {
+          await page.close();
+        }
+      })(),
     };
   } finally {
     await browser.close();

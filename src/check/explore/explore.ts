@@ -5,6 +5,10 @@
 //
 // Time stands still: every choice is a manual-delivery action performed at the start instant.
 // Random loss and duplication are turned off first, since the explorer makes those choices itself.
+//
+// The Simulation only brings the scenario to the start instant and replays a counterexample; the
+// search itself runs on the explorer's lean cluster (lean-cluster.ts) with exact keys (lean-key.ts).
+// reference-explore.ts, the first Simulation-based design, is kept for tests as the oracle.
 
 import { cloneCheckerState } from '../../sim/checker';
 import { cloneClientState } from '../../sim/client';

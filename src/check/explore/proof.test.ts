@@ -118,3 +118,34 @@ describe('distinct-state counts', { timeout: 60_000 }, () => {
     expect(explore(fresh(), 0, bounds)).toMatchObject({ states: 1840, transitions: 5110, outcome: 'depth' });
   });
 });
+
+/** A leads term 1 (all three saw its election), snapshotting after every applied entry (§7). */
+const aLeadsSnapshotting = (unsafe: ScenarioInput['unsafe'] = {}) =>
+  scenarioOf({
+    version: 1,
+    nodes: 3,
+    timing: HAND_DRIVEN_TIMING,
+    options: { snapshotThreshold: 1 },
+    unsafe,
+    actions: [{ at: 0, do: 'timeout', node: 'A' }],
+  });
+
+/** Two writes in term 1, depth 8: the bound snapshotUncommitted is documented to break within. */
+const TWO_WRITES: ExploreBounds = { ...DEFAULT_BOUNDS, maxTerm: 1, maxLog: 2, writes: 2, heartbeats: 0, depth: 8 };
+
+describe('snapshotUncommitted is caught within a stated bound', { timeout: 60_000 }, () => {
+  it('two writes, the second still uncommitted when the first is applied: the snapshot applies it too', () => {
+    const found = explore(aLeadsSnapshotting({ snapshotUncommitted: true }), 100, TWO_WRITES).counterexample;
+    expect(found).not.toBeNull();
+    expect(found!.violation).toMatchObject({ invariant: 'Commit Bounds', nodes: ['A'] });
+    expect(found!.path.filter((a) => a.do === 'submit')).toHaveLength(2);
+    const report = runScenario(found!.scenario, 100);
+    expect(report.violations[0]).toMatchObject({ invariant: 'Commit Bounds', time: 100 });
+  });
+
+  it('snapshotting only what is applied, the same bound holds no violation', () => {
+    const result = explore(aLeadsSnapshotting(), 100, TWO_WRITES);
+    expect(result.counterexample).toBeNull();
+    expect(result.states).toBeGreaterThan(500);
+  });
+});

@@ -4,6 +4,7 @@
 import type { Lesson } from '../narration';
 import { electionRestriction } from './election-restriction';
 import { exploreElectionRestriction } from './explore-election-restriction';
+import { exploreFigure8 } from './explore-figure-8';
 import { figure7 } from './figure-7';
 import { figure8 } from './figure-8';
 import { figure8Unsafe } from './figure-8-unsafe';
@@ -48,6 +49,7 @@ export const LESSONS: readonly Lesson[] = [
   figure7,
   figure8,
   figure8Unsafe,
+  exploreFigure8,
   snapshotShrinksLog,
   installSnapshotLesson,
   snapshotKeepsSuffix,

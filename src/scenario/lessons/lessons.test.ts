@@ -60,6 +60,7 @@ const CHECKED_IN: Record<string, string> = {
   'stale-local-read': 'snapshot-read-lessons.test.ts',
   'lease-fast-clock': 'snapshot-read-lessons.test.ts',
   'explore-election-restriction': 'explore-lessons.test.ts',
+  'explore-figure-8': 'explore-lessons.test.ts',
 };
 
 /** One check per beat: the facts the caption claims at that instant. */

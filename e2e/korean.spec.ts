@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { findLesson } from '../src/scenario/lessons';
 import { termProblems } from '../src/ui/interpret/terms';
+import { untranslatedWords } from '../src/ui/interpret/untranslated';
 import { expect, test } from './fixtures';
 
 const lesson = findLesson('isolated-term')!;
@@ -87,4 +88,68 @@ test('Korean from ?lang=ko: tabs, ring, logs and a lesson use the glossary, and 
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(player.getByText(lesson.beats[1]!.caption.ko, { exact: true })).toBeVisible();
   expect(await englishIn(ring(page))).toEqual([]);
+});
+
+/** Every rendered text under each element of `root` (HTML and SVG alike), its accessible labels and SVG titles. */
+async function everyText(root: Locator): Promise<string[]> {
+  return root.evaluateAll((els) =>
+    els.flatMap((el) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        const text = n.textContent?.trim();
+        if (parent && text && parent.closest('title') === null && parent.getClientRects().length > 0) texts.push(text);
+      }
+      for (const x of [el, ...el.querySelectorAll('[aria-label]')]) texts.push(x.getAttribute('aria-label') ?? '');
+      for (const x of el.querySelectorAll('title')) texts.push(x.textContent ?? '');
+      return texts;
+    }),
+  );
+}
+
+/** The English words a Korean reader meets in `root`, each with the text it is in. */
+async function untranslatedIn(root: Locator): Promise<string[]> {
+  return (await everyText(root)).flatMap((text) =>
+    untranslatedWords(text).map((w) => `"${w}" in: ${text.slice(0, 80)}`),
+  );
+}
+
+test("Korean at Figure 7's repair: the ring, every log row and marker, the timeline and the space-time diagram have no English left", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/?lang=ko');
+  await page.getByRole('button', { name: '수업', exact: true }).click();
+  await page.getByRole('button', { name: /^수업 재생: .*Figure 7/ }).click();
+  const progress = page.getByText(/^멈춤 \d+ \/ \d+$/);
+  // The repair: the leader's nextIndex and matchIndex markers stand in the followers' rows.
+  for (let i = 0; i < 3; i++) {
+    const before = await progress.textContent();
+    await page.getByRole('button', { name: '다음 멈춤', exact: true }).click();
+    await expect(progress).not.toHaveText(before ?? '');
+  }
+  const logs = page.getByRole('region', { name: '로그', exact: true });
+  await expect(logs.getByRole('img', { name: /nextIndex/ }).first()).toBeVisible();
+  await expect(logs.getByRole('img', { name: /matchIndex/ }).first()).toBeAttached();
+  await page.getByRole('tab', { name: '시공간', exact: true }).click();
+  const views = {
+    ring: ring(page),
+    logs: logs,
+    rowHeaders: page
+      .getByRole('heading', { name: '로그', exact: true })
+      .locator('xpath=ancestor::*[contains(@class, "logs")][1]'),
+    timeline: page.getByRole('region', { name: '타임라인', exact: true }),
+    spaceTime: page.getByRole('tabpanel', { name: '시공간', exact: true }),
+  };
+  await expect(views.spaceTime.getByRole('group', { name: /까지의 메시지$/ })).toBeVisible();
+  const found: string[] = [];
+  for (const [name, view] of Object.entries(views))
+    found.push(...(await untranslatedIn(view)).map((p) => `${name}: ${p}`));
+  expect(found).toEqual([]);
+
+  // The check is not vacuous: the same views in English show the words it looks for.
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = await untranslatedIn(page.getByRole('region', { name: 'Logs', exact: true }));
+  expect(english.join('\n')).toMatch(/"next"/);
 });

@@ -32,6 +32,10 @@ type Box = { x: number; y: number; width: number; height: number };
 /** The Figure 7 lesson's link, as the lesson library opens it. */
 async function openFigure7(page: Page, query: string | undefined): Promise<void> {
   await page.goto(query ? `/?${query}` : '/');
+  // On a phone the header's tools are behind its menu.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const menu = page.getByRole('button', { name: /^(Menu|메뉴)$/ });
+  if (await menu.isVisible()) await menu.click();
   const lessons = page.getByRole('button', { name: /^(Lessons|수업)$/ });
   await lessons.click();
   await page

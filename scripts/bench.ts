@@ -443,27 +443,31 @@ function format(value: number | null): string {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- import` or `-- first-load`: only those rows (a minute instead of the whole table).
+  // `npm run bench -- PART`: only that part's rows (a minute or two instead of the whole table):
+  // `import`, `first-load`, or `engine` (the bare loop, the History, the worker host path, and the seeks).
   const only = process.argv.slice(2);
-  const partial = ['import', 'first-load'].find((name) => only.includes(name));
+  const parts: Record<string, () => Promise<Row[]>> = {
+    import: importRows,
+    'first-load': firstLoadRows,
+    engine: async () => [...engineRows(), ...(await seekRows())],
+  };
+  const partial = Object.keys(parts).find((name) => only.includes(name));
   const rows: Row[] =
-    partial === 'import'
-      ? await importRows()
-      : partial === 'first-load'
-        ? await firstLoadRows()
-        : [
-            ...engineRows(),
-            ...snapshotRows(),
-            fuzzRow(),
-            linearizabilityRow(),
-            exploreRow(),
-            ...(await uiRows()),
-            ...(await firstLoadRows()),
-            ...(await seekRows()),
-            await linkRow(),
-            ...(await robustRows()),
-            ...(await importRows()),
-          ];
+    partial !== undefined
+      ? await parts[partial]!()
+      : [
+          ...engineRows(),
+          ...snapshotRows(),
+          fuzzRow(),
+          linearizabilityRow(),
+          exploreRow(),
+          ...(await uiRows()),
+          ...(await firstLoadRows()),
+          ...(await seekRows()),
+          await linkRow(),
+          ...(await robustRows()),
+          ...(await importRows()),
+        ];
 
   // A partial run is compared with, and written beside, the full table: it must not replace it.
   const latest = join(resultsDir, partial === undefined ? 'latest.json' : `latest-${partial}.json`);

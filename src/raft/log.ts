@@ -10,6 +10,11 @@ export class RaftLog {
   private entries: LogEntry[];
   private snapshotIndex_: number;
   private snapshotTerm_: number;
+  /**
+   * How many times entries were removed (truncated, compacted or reset). An unchanged count on the
+   * same log means it only grew at its end since: a reader can then take just the new entries.
+   */
+  private rewrites_ = 0;
 
   constructor(entries: readonly LogEntry[] = [], snapshotIndex = 0, snapshotTerm = 0) {
     this.entries = [...entries];
@@ -25,6 +30,10 @@ export class RaftLog {
   /** The last index the snapshot covers (0 with no snapshot). */
   get snapshotIndex(): number {
     return this.snapshotIndex_;
+  }
+
+  get rewrites(): number {
+    return this.rewrites_;
   }
 
   get snapshotTerm(): number {
@@ -75,7 +84,9 @@ export class RaftLog {
 
   /** Delete the entry at `index` and every one after it; returns what was removed. */
   truncateFrom(index: number): LogEntry[] {
-    return this.entries.splice(Math.max(index - this.snapshotIndex_ - 1, 0));
+    const removed = this.entries.splice(Math.max(index - this.snapshotIndex_ - 1, 0));
+    if (removed.length > 0) this.rewrites_++;
+    return removed;
   }
 
   /**
@@ -87,6 +98,7 @@ export class RaftLog {
     if (term === undefined || index <= this.snapshotIndex_) return 0;
     const dropped = index - this.snapshotIndex_;
     this.entries.splice(0, dropped);
+    this.rewrites_++;
     this.snapshotIndex_ = index;
     this.snapshotTerm_ = term;
     return dropped;
@@ -96,6 +108,7 @@ export class RaftLog {
   resetToSnapshot(index: number, term: number): LogEntry[] {
     const removed = this.entries;
     this.entries = [];
+    this.rewrites_++;
     this.snapshotIndex_ = index;
     this.snapshotTerm_ = term;
     return removed;

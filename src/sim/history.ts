@@ -196,8 +196,9 @@ export class History {
     return this.current.sim;
   }
 
-  snapshot(): ClusterFrame {
-    return this.current.sim.snapshot();
+  /** The cluster at the current instant (see Simulation.snapshot for `logs: false`). */
+  snapshot(options: { readonly logs?: boolean } = {}): ClusterFrame {
+    return this.current.sim.snapshot(options);
   }
 
   // ---- Moving ------------------------------------------------------------------------

@@ -118,6 +118,9 @@ interface NodeSlot {
   retried: number[];
 }
 
+/** The log of a frame taken without logs (see snapshot). */
+const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
+
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
 const DROP_FADE = 60;
 
@@ -890,11 +893,15 @@ export class Simulation {
 
   // ---- Snapshots and checkpoints -------------------------------------------------------------
 
-  /** The whole cluster as plain data, for the UI and the CLI. */
-  snapshot(): ClusterFrame {
+  /**
+   * The whole cluster as plain data, for the UI and the CLI. With `logs: false` every node's `log` is
+   * left empty: a caller that sends only what changed reads the entries from `logOf` instead.
+   */
+  snapshot(options: { readonly logs?: boolean } = {}): ClusterFrame {
     this.pruneDropped();
     const leader = this.ruling();
-    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id, leader));
+    const withLogs = options.logs ?? true;
+    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id, leader, withLogs));
     return {
       time: this.now_,
       step: this.step_,
@@ -945,6 +952,13 @@ export class Simulation {
     return copy;
   }
 
+  /** The log a frame shows for the node (the live node's, else the one on its disk); for reading only. */
+  logOf(id: NodeId): Readonly<RaftLog> {
+    const slot = this.slots.get(id);
+    if (!slot) throw new Error(`no node ${id}`);
+    return slot.raft?.state.log ?? slot.disk.log;
+  }
+
   /** The leader the cluster follows: the live leader of the highest term (an old one cut off may linger). */
   private ruling(): { id: NodeId; state: RaftState } | null {
     let found: { id: NodeId; state: RaftState } | null = null;
@@ -955,7 +969,7 @@ export class Simulation {
     return found;
   }
 
-  private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null): NodeFrame {
+  private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null, withLog: boolean): NodeFrame {
     const slot = this.slots.get(id)!;
     const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
       t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
@@ -969,7 +983,7 @@ export class Simulation {
       currentTerm: s?.currentTerm ?? slot.disk.currentTerm,
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
-      log: this.logCopy(id, log),
+      log: withLog ? this.logCopy(id, log) : NO_ENTRIES,
       snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
       incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
       snapshotTransfers: { ...s?.snapshotTransfers },

@@ -11,17 +11,17 @@ export const IN_CHUNK = CHUNK_SIZE - 1;
 export class TraceChunk {
   readonly kinds = new Uint8Array(CHUNK_SIZE);
   readonly times = new Float64Array(CHUNK_SIZE);
-  readonly steps = new Float64Array(CHUNK_SIZE);
+  /** Whole numbers below 2^32 (a run's events are bounded far below that): half a Float64's bytes. */
+  readonly steps = new Uint32Array(CHUNK_SIZE);
   /** The record's node (a message's sender), as an index into the log's names. */
   readonly nodes = new Uint8Array(CHUNK_SIZE);
   /** A message's receiver, as an index into the log's names. */
   readonly peers = new Uint8Array(CHUNK_SIZE);
   /** A small code whose meaning depends on the kind (timer kind, drop reason and flags, …). */
   readonly codes = new Uint8Array(CHUNK_SIZE);
-  /** Three numbers whose meaning depends on the kind. */
-  readonly num0 = new Float64Array(CHUNK_SIZE);
+  /** Two numbers whose meaning depends on the kind: num0 a whole number below 2^32 (an id, an index). */
+  readonly num0 = new Uint32Array(CHUNK_SIZE);
   readonly num1 = new Float64Array(CHUNK_SIZE);
-  readonly num2 = new Float64Array(CHUNK_SIZE);
   /**
    * What the record is about: an object the run made anyway (or undefined). Allocated at its
    * full size once, rather than grown a dozen times by pushes.
@@ -38,7 +38,6 @@ const COLUMNS = [
   'codes',
   'num0',
   'num1',
-  'num2',
 ] as const satisfies readonly (keyof TraceChunk)[];
 
 /** Below this many records, a copy goes record by record rather than through typed-array views. */

@@ -83,6 +83,11 @@ const records: TraceEvent[] = [
     time: 44,
     step: 9,
   },
+  // A message record's time stands for one of its envelope's times; these are the exceptions (a drop
+  // by the user while in flight, a delivery in manual mode, a send recorded at another time).
+  { kind: 'dropped', message, reason: 'dropped-by-user', time: 45, step: 10 },
+  { kind: 'delivered', message, time: 46.5, step: 11 },
+  { kind: 'sent', message: { ...message, id: 2 ** 32 - 1 }, time: 47, step: 12 },
 ];
 
 function logOf(events: readonly TraceEvent[]): TraceLog {
@@ -107,6 +112,12 @@ describe('TraceLog', () => {
     const started = records[4] as Extract<TraceEvent, { kind: 'node' }>;
     expect((log.at(4) as typeof started).event).toBe(started.event);
     expect((log.at(1) as Extract<TraceEvent, { kind: 'sent' }>).message.payload).toBe(message.payload);
+  });
+
+  it('refuses numbers its whole-number columns would wrap, rather than keep them wrong', () => {
+    const log = new TraceLog();
+    expect(() => log.message('sent', { ...message, id: 2 ** 32 }, 10.25, 1)).toThrow(/whole numbers/);
+    expect(() => log.timerFired('A', 'election', 1, 1.5)).toThrow(/whole numbers/);
   });
 
   it('gives back every event a real cluster emits exactly, including those it keeps as numbers', () => {

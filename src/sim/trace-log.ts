@@ -33,15 +33,18 @@ export interface TraceReader {
 
 // How each kind of record fills a row (besides kind, time and step):
 //   timerFired                 node; codes = the timer
-//   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags;
-//                              num0..2 = id, sentAt, deliverAt; ref = the payload
+//   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags; num0 = id;
+//                              ref = the payload. A message is sent at sentAt and delivered or
+//                              dropped at deliverAt, nearly always: the record's time is that one,
+//                              and num1 holds the other (any exception is kept in `extras`)
 //   node                       node; codes = how the event is kept: a follower's commitAdvanced
-//                              as num0..1 = from, to; entriesAppended as num0 = fromIndex and
+//                              as num0, num1 = from, to; entriesAppended as num0 = fromIndex and
 //                              ref = the entries; any other event as ref. peers = the leader
 //                              an append or a follower's commit came from
 //   client, action, violation  ref = the event, the action, the violation
 //   crashed, restarted         node
-// A refused action's reason and a restart's term and vote are kept in `extras`.
+// A refused action's reason, a restart's term and vote, and a message's envelope time that is not
+// the record's time are kept in `extras`.
 
 const KINDS = [
   'timerFired',
@@ -90,7 +93,11 @@ interface Restart {
   readonly term: number;
   readonly votedFor: NodeId | null;
 }
-type Extra = RefusedAction | Restart;
+/** A message record whose time is not its envelope's sentAt (sent) or deliverAt (delivered, dropped). */
+interface EnvelopeTime {
+  readonly envelopeTime: number;
+}
+type Extra = RefusedAction | Restart | EnvelopeTime;
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
@@ -124,14 +131,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     // commit) carries its quorum and is kept by reference like the rarer events.
     if (event.type === 'commitAdvanced' && event.by === 'leaderCommit') {
       const i = this.add(NODE, time, step, n, COMMIT_ADVANCED, undefined);
-      this.setNumbers(i, event.from, event.to, 0);
+      this.setNumbers(i, event.from, event.to);
       this.setPeer(i, event.leader);
       return;
     }
     switch (event.type) {
       case 'entriesAppended': {
         const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
-        this.setNumbers(i, event.fromIndex, 0, 0);
+        this.setNumbers(i, event.fromIndex, 0);
         this.setPeer(i, event.leader);
         return;
       }
@@ -224,12 +231,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       case TIMER_FIRED:
         return { kind: 'timerFired', node: this.names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
       case SENT:
-        return { kind: 'sent', message: this.envelope(c, j), time, step };
+        return { kind: 'sent', message: this.envelope(c, j, i), time, step };
       case DELIVERED:
-        return { kind: 'delivered', message: this.envelope(c, j), time, step };
+        return { kind: 'delivered', message: this.envelope(c, j, i), time, step };
       case DROPPED: {
         const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-        return { kind: 'dropped', message: this.envelope(c, j), reason, time, step };
+        return { kind: 'dropped', message: this.envelope(c, j, i), reason, time, step };
       }
       case NODE:
         return { kind: 'node', node: this.names[c.nodes[j]!]!, event: this.event(c, j), time, step };
@@ -384,7 +391,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     }
     c.kinds[j] = kind;
     c.times[j] = time;
-    c.steps[j] = step;
+    c.steps[j] = wholeNumber(step);
     c.nodes[j] = node;
     c.codes[j] = code;
     c.refs[j] = ref;
@@ -406,9 +413,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
     c.peers[j] = this.nameIndex(m.to);
-    c.num0[j] = m.id;
-    c.num1[j] = m.sentAt;
-    c.num2[j] = m.deliverAt;
+    c.num0[j] = wholeNumber(m.id);
+    // The record's time stands for one of the envelope's two times; num1 holds the other.
+    const sent = kind === SENT;
+    c.num1[j] = sent ? m.deliverAt : m.sentAt;
+    const implied = sent ? m.sentAt : m.deliverAt;
+    if (implied !== time) this.extras.set(i, { envelopeTime: implied });
   }
 
   /** The other node a record names (a message's receiver, the leader of an append or commit). */
@@ -416,12 +426,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     this.chunks[i >>> CHUNK_BITS]!.peers[i & IN_CHUNK] = this.nameIndex(node);
   }
 
-  private setNumbers(i: number, a: number, b: number, c: number): void {
+  private setNumbers(i: number, whole: number, b: number): void {
     const chunk = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    chunk.num0[j] = a;
+    chunk.num0[j] = wholeNumber(whole);
     chunk.num1[j] = b;
-    chunk.num2[j] = c;
   }
 
   /** The event of node record j of chunk c, with the fields in the order the node builds it. */
@@ -449,14 +458,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 
   /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
-  private envelope(c: TraceChunk, j: number): Envelope {
+  private envelope(c: TraceChunk, j: number, i: number): Envelope {
     const code = c.codes[j]!;
+    const sent = c.kinds[j] === SENT;
+    const implied = (this.extras.get(i) as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
     return {
       id: c.num0[j]!,
       from: this.names[c.nodes[j]!]!,
       to: this.names[c.peers[j]!]!,
-      sentAt: c.num1[j]!,
-      deliverAt: c.num2[j]!,
+      sentAt: sent ? implied : c.num1[j]!,
+      deliverAt: sent ? c.num1[j]! : implied,
       payload: c.refs[j] as WireMessage,
       lost: (code & LOST) !== 0,
       duplicate: (code & DUPLICATE) !== 0,
@@ -478,6 +489,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     names.push(name);
     return names.length - 1;
   }
+}
+
+/** A number for a Uint32 column, which would silently wrap anything else. */
+function wholeNumber(n: number): number {
+  if (n >>> 0 !== n) throw new Error(`a trace column holds whole numbers below 2^32, not ${n}`);
+  return n;
 }
 
 function codeOf<T>(table: readonly T[], value: T): number {

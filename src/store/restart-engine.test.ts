@@ -35,6 +35,7 @@ const shown = (time: number): FromWorker => ({
   type: 'frame',
   snapshot: makeSnapshot([makeNode('A'), makeNode('B'), makeNode('C')], { step: 7, time }),
   sharedLogPrefix: [0, 0, 0],
+  requestIds: [],
   events: [],
   resetFeed: true,
   playing: false,

@@ -19,6 +19,7 @@ import {
 } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { applyMarksUpdate, type HeldMarks } from './marks-update';
+import { restoreRequests } from './restore-requests';
 import { restoreSharedLogs, reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
@@ -224,7 +225,14 @@ export const useSimStore = create<SimStore>()((set, get) => {
       case 'frame': {
         shownSinceLoad = true;
         const previous = get().live;
-        const live = reuseLogs(previous, restoreSharedLogs(previous, message.snapshot, message.sharedLogPrefix));
+        const live = reuseLogs(
+          previous,
+          restoreSharedLogs(
+            previous,
+            restoreRequests(previous, message.snapshot, message.requestIds),
+            message.sharedLogPrefix,
+          ),
+        );
         const shown = get().snapshot;
         const feedSoFar = waitingView?.feed ?? get().feed;
         const feed = message.resetFeed

@@ -42,6 +42,7 @@ function frame(step: number, playing: boolean, fields: Partial<Frame> = {}): Fra
     type: 'frame',
     snapshot: cluster(step),
     sharedLogPrefix: [0, 0, 0],
+    requestIds: [],
     events: [timerFired(step)],
     resetFeed: false,
     playing,

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
 import { EngineHost, MAX_SEEK_EVENTS, type WallClock } from './engine-host';
 import type { FromWorker } from './protocol';
+import { restoreRequests } from '../store/restore-requests';
 import { restoreSharedLogs } from '../store/reuse-logs';
+import type { History } from '../sim/history';
+import type { ClusterFrame } from '../sim/types';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
@@ -234,6 +237,86 @@ describe('EngineHost', () => {
     expect(restored.nodes.map((n) => n.log)).toEqual([log, log, log]);
     // An unchanged log comes back as the very array the UI already has (memoized rows skip it).
     expect(restored.nodes[0]!.log).toBe(first.snapshot.nodes[0]!.log);
+  });
+
+  it('sends only what changed, and every frame the store puts together is the whole cluster', () => {
+    // Truncation (a partitioned leader's writes), compaction (snapshots), a restart, moving back
+    // and a branch: after each, the UI's log and requests must be exactly the engine's.
+    const scenario = scenarioSchema.parse({ version: 1, nodes: 3, seed: 4 });
+    const posted: { frame: Frame; whole: ClusterFrame }[] = [];
+    const wall = manualClock();
+    let host: EngineHost | null = null;
+    const history = (): History => (host as unknown as { history: History }).history;
+    host = new EngineHost((m) => {
+      if (m.type === 'frame') posted.push({ frame: m, whole: history().snapshot() });
+    }, wall.clock);
+    const h = host;
+    h.receive({ type: 'load', scenario });
+    let ui: ClusterFrame | null = null;
+    let checked = 0;
+    let partial = 0;
+    const drawAll = () => {
+      for (; checked < posted.length; checked++) {
+        const { frame, whole } = posted[checked]!;
+        if (frame.snapshot.requests.length < frame.requestIds.length) partial++;
+        ui = restoreSharedLogs(ui, restoreRequests(ui, frame.snapshot, frame.requestIds), frame.sharedLogPrefix);
+        expect(ui).toEqual(whole);
+      }
+      h.receive({ type: 'ready' });
+    };
+    const play = (ms: number) => {
+      h.receive({ type: 'play' });
+      for (let t = 0; t < ms; t += 100) {
+        wall.advance(100);
+        drawAll();
+      }
+      h.receive({ type: 'pause' });
+      drawAll();
+    };
+    h.receive({ type: 'speed', speed: 1 });
+    drawAll();
+    play(1500);
+    const leader = history()
+      .snapshot()
+      .nodes.find((n) => n.role === 'leader')!.id;
+    const others = ['A', 'B', 'C'].filter((id) => id !== leader);
+    h.receive({ type: 'act', action: { do: 'partition', groups: [[leader], others] } });
+    for (let k = 0; k < 5; k++)
+      h.receive({ type: 'act', action: { do: 'submit', command: `set lost ${k}`, node: leader } });
+    drawAll();
+    play(1500);
+    for (let k = 0; k < 12; k++) {
+      h.receive({ type: 'act', action: { do: 'submit', command: `set kept ${k}` } });
+      play(200);
+    }
+    h.receive({ type: 'act', action: { do: 'heal' } });
+    play(1500);
+    h.receive({ type: 'act', action: { do: 'setOptions', options: { snapshotThreshold: 8 } } });
+    for (let k = 0; k < 12; k++) {
+      h.receive({ type: 'act', action: { do: 'submit', command: `set more ${k}` } });
+      play(200);
+    }
+    h.receive({ type: 'act', action: { do: 'kill', node: others[0]! } });
+    play(500);
+    h.receive({ type: 'act', action: { do: 'restart', node: others[0]! } });
+    play(1500);
+    const end = history().now;
+    h.receive({ type: 'seek', time: end / 2 });
+    drawAll();
+    h.receive({ type: 'stepBack' });
+    drawAll();
+    h.receive({ type: 'act', action: { do: 'submit', command: 'set branch 1' } });
+    play(1000);
+    h.receive({ type: 'switchBranch', id: 0 });
+    drawAll();
+    play(300);
+    // The conflict was repaired and logs were compacted on the way.
+    const nodeEvents = history()
+      .trace.flatMap((e) => (e.kind === 'node' ? [e.event.type] : []))
+      .filter((type) => type === 'entriesTruncated' || type === 'snapshotTaken');
+    expect(new Set(nodeEvents)).toEqual(new Set(['entriesTruncated', 'snapshotTaken']));
+    expect(checked).toBeGreaterThan(60);
+    expect(partial).toBeGreaterThan(30);
   });
 
   it('stops a run over the event budget with a report, and still draws the cluster where it stopped', () => {

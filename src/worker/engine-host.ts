@@ -8,9 +8,10 @@ import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import type { ClusterFrame } from '../sim/types';
-import type { LogEntry } from '../raft/types';
 import type { ClientHistoryTracker } from './client-history';
+import { LogMirror } from './log-mirror';
 import { MarksSender } from './marks-sender';
+import { RequestsSender } from './requests-sender';
 import { messageProblem } from './message-guard';
 import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
 
@@ -78,8 +79,10 @@ export class EngineHost {
   private resetFeed = true;
   private readonly marks = new MarksSender();
   private marksSentAt = -Infinity;
-  /** The logs of the last frame, per node: an unchanged log is not copied to the UI again. */
-  private sentLogs: (readonly LogEntry[] | undefined)[] = [];
+  /** The logs the UI has: a frame carries only the entries it lacks. */
+  private readonly logMirror = new LogMirror();
+  /** The requests the UI has: a frame carries only new or changed ones. */
+  private readonly requestsSender = new RequestsSender();
   private seekJob: SeekJob | null = null;
   /** The history panel's reader of the client history, loaded the first time the panel asks. */
   private clientHistory: ClientHistoryTracker | null = null;
@@ -201,7 +204,8 @@ export class EngineHost {
     this.history = new History(scenario);
     this.marks.forget();
     this.sentTrace = 0;
-    this.sentLogs = [];
+    this.logMirror.forget();
+    this.requestsSender.forget();
     this.resetFeed = true;
     if (at !== undefined && at > 0) return this.seek(this.history, at, scenario);
     this.changed();
@@ -255,7 +259,8 @@ export class EngineHost {
       // A fresh history lets the computed events go.
       this.history = new History(job.reload);
       this.marks.forget();
-      this.sentLogs = [];
+      this.logMirror.forget();
+      this.requestsSender.forget();
       this.resetFeed = true;
     } else {
       h.seekTime(job.origin);
@@ -329,26 +334,26 @@ export class EngineHost {
   }
 
   /**
-   * Long logs dominate the cost of copying a frame to the UI thread, and they mostly grow at the end.
-   * The entries that are the very same objects as in the last frame are left out: a node's log carries
-   * only what follows them, and `sharedLogPrefix` says how many there were.
+   * The cluster as the UI lacks it. Long logs dominate the cost of copying a frame to the UI thread,
+   * and they mostly grow at the end: a node's log carries only the entries the UI lacks, and
+   * `sharedLogPrefix` says how many leading ones of the last frame's log it keeps (see LogMirror: the
+   * cost is what changed, not the log's length). Likewise the requests: only new or changed ones
+   * travel, and `requestIds` lists the frame's requests in order.
    */
-  private snapshotWithSharedLogsLeftOut(snapshot: ClusterFrame): {
-    snapshot: ClusterFrame;
-    sharedLogPrefix: number[];
-  } {
+  private frameSnapshot(h: History): { snapshot: ClusterFrame; sharedLogPrefix: number[]; requestIds: number[] } {
+    const snapshot = h.snapshot({ logs: false });
     const sharedLogPrefix: number[] = [];
-    const nodes = snapshot.nodes.map((node, i) => {
-      const sent = this.sentLogs[i] ?? [];
-      this.sentLogs[i] = node.log;
-      const limit = Math.min(sent.length, node.log.length);
-      // The simulation gives an unchanged log as the same array: nothing to compare.
-      let shared = sent === node.log ? limit : 0;
-      while (shared < limit && sent[shared] === node.log[shared]) shared++;
+    const nodes = snapshot.nodes.map((node) => {
+      const { shared, tail } = this.logMirror.delta(node.id, h.simulation.logOf(node.id));
       sharedLogPrefix.push(shared);
-      return shared === 0 ? node : { ...node, log: node.log.slice(shared) };
+      return { ...node, log: tail };
     });
-    return { snapshot: sharedLogPrefix.some((k) => k > 0) ? { ...snapshot, nodes } : snapshot, sharedLogPrefix };
+    const requests = this.requestsSender.delta(snapshot.requests);
+    return {
+      snapshot: { ...snapshot, nodes, requests: requests.changed },
+      sharedLogPrefix,
+      requestIds: requests.ids,
+    };
   }
 
   /** Something changed: send a frame now if the UI is ready, else as soon as it is. */
@@ -379,7 +384,7 @@ export class EngineHost {
 
     this.post({
       type: 'frame',
-      ...this.snapshotWithSharedLogsLeftOut(h.snapshot()),
+      ...this.frameSnapshot(h),
       events,
       resetFeed,
       playing: this.playing,

@@ -117,6 +117,11 @@ export type FromWorker =
        * left out; the node's `log` carries only the entries after them (empty when nothing changed).
        */
       readonly sharedLogPrefix: readonly number[];
+      /**
+       * The ids of the frame's client requests, in order. `snapshot.requests` carries only those that are
+       * new or changed since the last frame; the others are the UI's from the last frame.
+       */
+      readonly requestIds: readonly number[];
       /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
       readonly events: readonly TraceEvent[];
       /** True when the feed must start over with `events` (the view jumped, or moved back). */

@@ -13,34 +13,90 @@ export interface Choice {
   readonly spends?: keyof Budget;
 }
 
-/** Every choice from a state, given what is left of each budget. */
-export function choicesFrom(view: ExplorationView, left: Budget, writesDone: number): Choice[] {
+// Choices are immutable, so each is made once and shared by every state that offers it: an
+// exploration offers millions, and making them was a good part of its allocation.
+const byMessage = { deliver: [] as Choice[], drop: [] as Choice[], duplicate: [] as Choice[] };
+const byNode = new Map<string, Partial<Record<'timeout' | 'heartbeat' | 'kill' | 'restart', Choice>>>();
+const submits = new Map<string, Choice[]>();
+
+function messageChoice(kind: 'deliver' | 'drop' | 'duplicate', id: number): Choice {
+  const made = byMessage[kind];
+  return (made[id] ??= {
+    action: { at: 0, do: kind, message: id },
+    ...(kind === 'duplicate' ? { spends: 'duplicates' as const } : {}),
+  });
+}
+
+const SPENDS = { timeout: undefined, heartbeat: 'heartbeats', kill: 'crashes', restart: 'restarts' } as const;
+
+function nodeChoice(kind: 'timeout' | 'heartbeat' | 'kill' | 'restart', node: string): Choice {
+  let made = byNode.get(node);
+  if (made === undefined) byNode.set(node, (made = {}));
+  const spends = SPENDS[kind];
+  return (made[kind] ??= { action: { at: 0, do: kind, node }, ...(spends ? { spends } : {}) });
+}
+
+function submitChoice(node: string, writesDone: number): Choice {
+  let made = submits.get(node);
+  if (made === undefined) submits.set(node, (made = []));
+  const command = `set x ${writesDone + 1}`;
+  return (made[writesDone] ??= { action: { at: 0, do: 'submit', command, node }, spends: 'writes' });
+}
+
+/** What choicesFrom needs of a message and of a node. */
+type OfferedMessage = Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 'to' | 'lost'>;
+type OfferedNode = Pick<ExplorationView['nodes'][number], 'state'>;
+
+/**
+ * Every choice from a state, given what is left of each budget. The explorer's lean states hold
+ * messages and nodes in other shapes: `message` and `node` read them, so nothing is copied.
+ */
+export function choicesOf<M, N>(
+  messages: readonly M[],
+  message: (m: M) => OfferedMessage,
+  nodes: readonly N[],
+  node: (n: N) => OfferedNode,
+  nodeIds: readonly string[],
+  left: Budget,
+  writesDone: number,
+): Choice[] {
   const out: Choice[] = [];
-  for (const m of view.inFlight) {
-    out.push({ action: { at: 0, do: 'deliver', message: m.id } });
+  for (const item of messages) {
+    const m = message(item);
+    out.push(messageChoice('deliver', m.id));
     // A lost message dies on arrival anyway; client messages travel outside the nodes' network.
     if (m.lost || m.from === CLIENT || m.to === CLIENT) continue;
-    out.push({ action: { at: 0, do: 'drop', message: m.id } });
-    if (left.duplicates > 0) out.push({ action: { at: 0, do: 'duplicate', message: m.id }, spends: 'duplicates' });
+    out.push(messageChoice('drop', m.id));
+    if (left.duplicates > 0) out.push(messageChoice('duplicate', m.id));
   }
-  for (const node of view.nodes) {
-    const s = node.state;
+  for (let i = 0; i < nodes.length; i++) {
+    const s = node(nodes[i]!).state;
+    const id = nodeIds[i]!;
     if (s === null) {
-      if (left.restarts > 0) out.push({ action: { at: 0, do: 'restart', node: node.id }, spends: 'restarts' });
+      if (left.restarts > 0) out.push(nodeChoice('restart', id));
       continue;
     }
     if (s.role === 'leader') {
-      if (left.heartbeats > 0) out.push({ action: { at: 0, do: 'heartbeat', node: node.id }, spends: 'heartbeats' });
+      if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', id));
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
-      if (left.writes > 0) {
-        const command = `set x ${writesDone + 1}`;
-        out.push({ action: { at: 0, do: 'submit', command, node: node.id }, spends: 'writes' });
-      }
+      if (left.writes > 0) out.push(submitChoice(id, writesDone));
     } else {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
-      out.push({ action: { at: 0, do: 'timeout', node: node.id } });
+      out.push(nodeChoice('timeout', id));
     }
-    if (left.crashes > 0) out.push({ action: { at: 0, do: 'kill', node: node.id }, spends: 'crashes' });
+    if (left.crashes > 0) out.push(nodeChoice('kill', id));
   }
   return out;
+}
+
+const same = <T>(x: T): T => x;
+
+/** Every choice from a state of the Simulation (the reference explorer). */
+export function choicesFrom(
+  view: Pick<ExplorationView, 'nodes' | 'inFlight'>,
+  left: Budget,
+  writesDone: number,
+): Choice[] {
+  const ids = view.nodes.map((n) => n.id);
+  return choicesOf(view.inFlight, same, view.nodes, same, ids, left, writesDone);
 }

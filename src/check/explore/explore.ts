@@ -6,12 +6,16 @@
 // Time stands still: every choice is a manual-delivery action performed at the start instant.
 // Random loss and duplication are turned off first, since the explorer makes those choices itself.
 
-import { Simulation, type SimCheckpoint } from '../../sim/simulation';
+import { cloneCheckerState } from '../../sim/checker';
+import { cloneClientState } from '../../sim/client';
+import { cloneRaftState } from '../../sim/raft-state-clone';
 import type { Action, Scenario } from '../../sim/scenario-types';
+import { Simulation } from '../../sim/simulation';
 import type { Violation } from '../../sim/types';
-import { BUDGET_KINDS, budgetOf, type Budget, type ExploreBounds } from './bounds';
-import { choicesFrom } from './choices';
-import { fingerprint, stateText } from './state-key';
+import { budgetOf, type Budget, type ExploreBounds } from './bounds';
+import { choicesOf } from './choices';
+import { LeanCluster, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
+import { StateKeys } from './lean-key';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -50,10 +54,9 @@ export interface ExploreResult {
 }
 
 interface Frontier {
-  readonly checkpoint: SimCheckpoint;
+  readonly state: LeanState;
   /** Index of this state in `parents`/`via`, to rebuild its path. */
   readonly id: number;
-  readonly left: Budget;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -67,9 +70,10 @@ function namesInCommands(scenario: Scenario, ids: readonly string[]): boolean {
   return texts.some((text) => text.split(/\s+/).some((word) => ids.includes(word)));
 }
 
-function beyondBounds(sim: Simulation, bounds: ExploreBounds): boolean {
-  for (const node of sim.explorationView().nodes) {
-    const held = node.state ?? node.disk!;
+function beyondBounds(state: LeanState, bounds: ExploreBounds): boolean {
+  const nodes = state.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const held = nodes[i]!.state ?? nodes[i]!.disk!;
     if (held.currentTerm > bounds.maxTerm || held.log.lastIndex() > bounds.maxLog) return true;
   }
   return false;
@@ -86,8 +90,37 @@ function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Acti
   return { sim, setup };
 }
 
+/** The first lean state: private copies of everything the simulation holds at the start instant. */
+function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanState {
+  const view = sim.explorationView();
+  return {
+    nodes: view.nodes.map((node) => ({
+      state: node.state === null ? null : cloneRaftState(node.state),
+      disk: node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
+      highestTerm: node.highestTerm,
+    })),
+    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: { from, to, payload, lost } })),
+    client: cloneClientState(view.client),
+    checker: cluster.checkerSnap(cloneCheckerState(view.checker)),
+    nextMessageId: sim.save().nextMessageId,
+    left,
+  };
+}
+
+const messageOf = (w: Wire) => ({ id: w.id, from: w.message.from, to: w.message.to, lost: w.message.lost });
+const nodeOf = (n: NodeSnap) => n;
+
+/** What a state offers to choose from, in the order the Simulation's exploration view lists it. */
+function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: number) {
+  return choicesOf(state.wire, messageOf, state.nodes, nodeOf, nodeIds, state.left, writes - state.left.writes);
+}
+
 /** Replays a path from the start, recording it: the counterexample as a scenario of its own. */
-function replay(scenario: Scenario, at: number, path: readonly Action[]): { scenario: Scenario; violation: Violation } {
+export function replay(
+  scenario: Scenario,
+  at: number,
+  path: readonly Action[],
+): { scenario: Scenario; violation: Violation } {
   const sim = new Simulation(scenario);
   sim.runUntil(at);
   for (const action of path) sim.perform(action);
@@ -102,17 +135,42 @@ export function explore(
   bounds: ExploreBounds,
   hooks: ExploreHooks = {},
 ): ExploreResult {
+  return exploreWith(scenario, at, bounds, hooks, {});
+}
+
+/** For tests only: a deliberately broken explorer, to show that comparing with the reference can fail. */
+export interface ExploreFault {
+  /** A kind of choice never taken. */
+  readonly omit?: Action['do'];
+}
+
+export function exploreWith(
+  scenario: Scenario,
+  at: number,
+  bounds: ExploreBounds,
+  hooks: ExploreHooks,
+  fault: ExploreFault,
+): ExploreResult {
   const { sim, setup } = startAt(scenario, at);
   const symmetry = bounds.symmetry && !namesInCommands(scenario, sim.nodeIds);
+  const view = sim.explorationView();
+  const cluster = new LeanCluster({
+    scenario,
+    at: sim.now,
+    nodeIds: sim.nodeIds,
+    network: view.network,
+    options: view.options,
+    unsafe: view.unsafe,
+  });
+  const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry);
   const parents: number[] = [-1];
   const via: (Action | null)[] = [null];
-  const seen = new Set<number>();
-  const keyOf = (left: Budget): number =>
-    fingerprint(`${stateText(sim.explorationView(), symmetry)}\n${BUDGET_KINDS.map((k) => left[k]).join(',')}`);
+  const seen = new Set<string>();
 
   const pathTo = (id: number): Action[] => {
     const path: Action[] = [];
-    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push(via[at]!);
+    // Copies: the choices themselves are shared by every state that offers them (choices.ts).
+    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
     return [...setup, ...path.reverse()];
   };
   const result = (outcome: ExploreOutcome, depth: number, transitions: number, found: number | null = null) => {
@@ -125,37 +183,34 @@ export function explore(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
-  const start: Frontier = { checkpoint: sim.save(), id: 0, left: budgetOf(bounds) };
-  seen.add(keyOf(start.left));
-  let frontier = [start];
+  const first = leanStart(sim, cluster, budgetOf(bounds));
+  seen.add(keys.key(first));
+  let frontier: Frontier[] = [{ state: first, id: 0 }];
   let transitions = 0;
   let depth = 0;
-  const writesBudget = bounds.writes;
 
   while (frontier.length > 0) {
     if (depth >= bounds.depth) return result('depth', depth, transitions);
     const next: Frontier[] = [];
-    for (const state of frontier) {
-      sim.restore(state.checkpoint);
-      const choices = choicesFrom(sim.explorationView(), state.left, writesBudget - state.left.writes);
-      for (const choice of choices) {
-        sim.restore(state.checkpoint);
+    for (const { state, id: parent } of frontier) {
+      for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
+        if (choice.action.do === fault.omit) continue;
         transitions += 1;
-        if (sim.perform(choice.action) !== undefined) continue;
         const left = choice.spends ? { ...state.left, [choice.spends]: state.left[choice.spends] - 1 } : state.left;
+        const taken = cluster.take(state, choice.action, left);
         const id = parents.length;
-        if (sim.violations.length > 0) {
-          parents.push(state.id);
+        if (taken.violations.length > 0) {
+          parents.push(parent);
           via.push(choice.action);
           return result('violation', depth + 1, transitions, id);
         }
-        if (beyondBounds(sim, bounds)) continue;
-        const key = keyOf(left);
+        if (beyondBounds(taken.state, bounds)) continue;
+        const key = keys.key(taken.state);
         if (seen.has(key)) continue;
         seen.add(key);
-        parents.push(state.id);
+        parents.push(parent);
         via.push(choice.action);
-        next.push({ checkpoint: sim.save(), id, left });
+        next.push({ state: taken.state, id });
         if (seen.size % PROGRESS_EVERY === 0) {
           hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.length });
           if (hooks.cancelled?.()) return result('cancelled', depth + 1, transitions);

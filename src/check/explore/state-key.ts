@@ -17,12 +17,13 @@
 
 import { RaftLog } from '../../raft/log';
 import type { NodeId } from '../../raft/types';
-import type { ExplorationView } from '../../sim/simulation';
+import type { ExplorationView, ExploredNode } from '../../sim/simulation';
 
-type Rename = (name: string) => string | undefined;
+/** A node's new name, or undefined for a string that is not a node's name. */
+export type Rename = (name: string) => string | undefined;
 
 /** Canonical text of a value: object keys sorted, node names renamed, sets of names sorted. */
-function canonical(value: unknown, rename: Rename): string {
+export function canonical(value: unknown, rename: Rename): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(rename(value) ?? value);
   if (typeof value !== 'object') return String(value);
@@ -59,8 +60,8 @@ function bag(items: readonly unknown[], rename: Rename): string {
 }
 
 /** The checker's history, with "node:term" vote keys split so the node's name can be renamed. */
-function checkerHistory(view: ExplorationView, rename: Rename): string {
-  const { votes, ...rest } = view.checker;
+export function checkerText(checker: ExplorationView['checker'], rename: Rename): string {
+  const { votes, ...rest } = checker;
   const voteList = Object.entries(votes).map(([key, candidate]) => {
     const cut = key.lastIndexOf(':');
     return [key.slice(0, cut), Number(key.slice(cut + 1)), candidate];
@@ -68,16 +69,29 @@ function checkerHistory(view: ExplorationView, rename: Rename): string {
   return `${canonical(rest, rename)}${bag(voteList, rename)}`;
 }
 
-function networkCuts(view: ExplorationView, rename: Rename): string {
-  const { isolated, cutLinks, partition } = view.network;
+export function networkText(network: ExplorationView['network'], rename: Rename): string {
+  const { isolated, cutLinks, partition } = network;
   const cuts = cutLinks.map((link) => link.split('>'));
   return `${canonical(isolated, rename)}${bag(cuts, rename)}${partition === null ? '-' : bag(partition, rename)}`;
 }
 
+/** One message on the wire: who sends it to whom, what it says, and whether it dies on arrival. */
+export function messageText(
+  m: Pick<ExplorationView['inFlight'][number], 'from' | 'to' | 'payload' | 'lost'>,
+  rename: Rename,
+): string {
+  return canonical([m.from, m.to, m.payload, m.lost], rename);
+}
+
+/** One node: its Raft state (or its disk while down), the highest term it reached, its clock rate. */
+export function nodeStateText(node: ExploredNode, clockRate: number, rename: Rename): string {
+  const held = node.state ?? { down: node.disk };
+  return `${canonical(held, rename)}^${node.highestTerm}@${clockRate}`;
+}
+
 function nodeText(view: ExplorationView, index: number, rename: Rename): string {
   const node = view.nodes[index]!;
-  const held = node.state ?? { down: node.disk };
-  return `${canonical(held, rename)}^${node.highestTerm}@${view.clockRates[node.id] ?? 1}`;
+  return nodeStateText(node, view.clockRates[node.id] ?? 1, rename);
 }
 
 /**
@@ -98,13 +112,17 @@ export function stateText(view: ExplorationView, symmetric: boolean): string {
   order.forEach((index, rank) => names.set(view.nodes[index]!.id, symmetric ? `#${rank}` : view.nodes[index]!.id));
   const rename: Rename = (name) => names.get(name);
   const nodes = order.map((index) => nodeText(view, index, rename)).join('|');
-  const wire = bag(
-    view.inFlight.map((m) => [m.from, m.to, m.payload, m.lost]),
-    rename,
-  );
-  return [nodes, wire, networkCuts(view, rename), canonical(view.client, rename), checkerHistory(view, rename)].join(
-    '\n',
-  );
+  const wire = `[${view.inFlight
+    .map((m) => messageText(m, rename))
+    .sort()
+    .join(',')}]`;
+  return [
+    nodes,
+    wire,
+    networkText(view.network, rename),
+    canonical(view.client, rename),
+    checkerText(view.checker, rename),
+  ].join('\n');
 }
 
 /** A 53-bit hash of a text (cyrb53: two 32-bit multiply-xorshift lanes). */

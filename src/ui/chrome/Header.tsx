@@ -1,7 +1,9 @@
 // The title bar: the app's name, the scenario tools (lessons, authoring, share), the language
 // switch and the shortcut help button. Compact (embed mode): the name and the language only.
+// On a phone the tools fold behind a Menu button (they open below the title, in rows), so the
+// bar never scrolls sideways and the ring is on the first screen.
 
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useSimStore, type Lang } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Chrome.module.css';
@@ -39,6 +41,8 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
   const setHelpOpen = useHelpStore((s) => s.setOpen);
   const presenting = usePresentStore((s) => s.presenting);
   const drawerOpen = usePresentStore((s) => s.drawerOpen);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const toolsId = useId();
 
   return (
     <header className={styles.header}>
@@ -51,7 +55,19 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
         </h1>
         {compact ? null : <p className={styles.tagline}>{t.tagline}</p>}
       </div>
-      <div className={styles.headerTools}>
+      {/* Shown on a phone only (CSS): elsewhere the tools are always in the bar. */}
+      {compact ? null : (
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menuOpen}
+          aria-controls={toolsId}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> {t.menu}
+        </button>
+      )}
+      <div className={styles.headerTools} id={toolsId} data-menu-open={compact || menuOpen}>
         {presenting ? null : tools}
         {presenting ? (
           <button
@@ -91,9 +107,11 @@ export function Header({ tools = null, compact = false }: { readonly tools?: Rea
             aria-haspopup="dialog"
             aria-expanded={helpOpen}
             aria-keyshortcuts="?"
+            aria-label={t.shortcuts}
+            title={t.shortcuts}
             onClick={() => setHelpOpen(true)}
           >
-            <span aria-hidden="true">⌨</span> {t.shortcuts}
+            <span aria-hidden="true">⌨</span> {t.shortcutsShort}
           </button>
         )}
       </div>

@@ -13,6 +13,10 @@ export const HEADER_STRINGS = defineStrings(
     tagline: 'A live Raft cluster: leader election, log replication, failures and repair',
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
+    /** The help button's visible label (its name stays `shortcuts`). */
+    shortcutsShort: 'Shortcuts',
+    /** A phone's header: the tools fold behind this button. */
+    menu: 'Menu',
     engineStopped: 'The simulation stopped with an error.',
     restart: 'Restart simulation',
     engineSilent: 'The simulation stopped responding.',
@@ -31,6 +35,8 @@ export const HEADER_STRINGS = defineStrings(
     tagline: '살아 있는 Raft 클러스터: 리더 선출, 로그 복제, 장애와 복구',
     language: '언어',
     shortcuts: '단축키',
+    shortcutsShort: '단축키',
+    menu: '메뉴',
     engineStopped: '시뮬레이션이 오류로 멈췄습니다.',
     restart: '시뮬레이션 다시 시작',
     engineSilent: '시뮬레이션이 응답하지 않습니다.',

@@ -1,6 +1,8 @@
-// Play/pause, one step, reset, the speed slider and the virtual clock.
+// Play/pause, one step, reset, the speed slider and the virtual clock. On a phone the bar is a drawer
+// along the bottom edge: "More controls" folds the speed, the clock and the client command away
+// (styles.css), leaving play, step and reset over the ring.
 
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import styles from './Controls.module.css';
@@ -14,9 +16,10 @@ export function ControlBar() {
   const togglePlay = useSimStore((s) => s.togglePlay);
   const step = useSimStore((s) => s.step);
   const reset = useSimStore((s) => s.reset);
+  const [more, setMore] = useState(true);
 
   return (
-    <div className={styles.bar} role="toolbar" aria-label={t.toolbar}>
+    <div className={styles.bar} role="toolbar" aria-label={t.toolbar} data-drawer={more ? 'open' : 'closed'}>
       <button type="button" className={styles.primary} onClick={togglePlay} aria-keyshortcuts="Space">
         {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? t.pause : t.play}
@@ -28,6 +31,17 @@ export function ControlBar() {
       <button type="button" onClick={reset} title={t.resetHint} aria-keyshortcuts="R">
         <ResetIcon />
         {t.reset}
+      </button>
+      {/* An arrow only, so it fits beside play, step and reset on a 390 px phone. */}
+      <button
+        type="button"
+        data-drawer-toggle
+        aria-expanded={more}
+        aria-label={t.moreControls}
+        title={t.moreControls}
+        onClick={() => setMore(!more)}
+      >
+        <span aria-hidden="true">{more ? '▾' : '▴'}</span>
       </button>
       <SpeedSlider />
       <VirtualClock />

@@ -38,6 +38,8 @@ const refusalKo = (r: Refusal): string => {
 export const CONTROL_STRINGS = defineStrings(
   {
     toolbar: 'Simulation controls',
+    /** A phone's bottom drawer: the speed, the clock and the client command fold behind it. */
+    moreControls: 'More controls',
     play: 'Play',
     pause: 'Pause',
     step: 'Step',
@@ -59,6 +61,7 @@ export const CONTROL_STRINGS = defineStrings(
   },
   {
     toolbar: '시뮬레이션 조작',
+    moreControls: '조작 더 보기',
     play: '재생',
     pause: '일시정지',
     step: '한 단계',

@@ -1,4 +1,4 @@
-// "Explore all orders from here" in the toolbar: opens the exploration dialog (loaded when first
+// "Explore all orders from here" in the toolbar (shown as "Explore all orders", so the bar keeps one row): opens the exploration dialog (loaded when first
 // opened), or stays disabled with the reason for a cluster too large to explore.
 
 import { lazy, Suspense, useId, useState } from 'react';
@@ -27,9 +27,11 @@ export function ExploreButton() {
         aria-haspopup="dialog"
         disabled={tooBig}
         aria-describedby={tooBig ? reasonId : undefined}
+        aria-label={t.open}
+        title={t.open}
         onClick={() => setExploreOpen(true)}
       >
-        {t.open}
+        {t.openShort}
       </button>
       {tooBig ? (
         <span id={reasonId} className={styles.reason}>

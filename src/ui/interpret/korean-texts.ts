@@ -35,9 +35,10 @@ function isKoreanTable(node: ts.Node): boolean {
 
 function literalText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  // A placeholder reads as a space, so the words on either side of it stay apart.
+  // A placeholder reads as "{}": the words on either side of it stay apart, and "T{}" still shows
+  // that a number follows the T (untranslated.ts).
   if (ts.isTemplateExpression(node))
-    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('{}');
   if (ts.isJsxText(node)) return node.text;
   return undefined;
 }
@@ -56,7 +57,9 @@ function isCode(node: ts.Node): boolean {
       [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken].includes(
         parent.operatorToken.kind,
       )) ||
-    ts.isCaseClause(parent)
+    ts.isCaseClause(parent) ||
+    // A language code passed along (roleName(role, 'ko')).
+    (ts.isCallExpression(parent) && ts.isStringLiteral(node) && /^(ko|en)$/.test(node.text))
   );
 }
 

@@ -196,7 +196,7 @@ export function LogTable() {
                       className={styles.termChip}
                       style={{ background: termColor(n.currentTerm), color: inkOn(termColor(n.currentTerm)) }}
                     >
-                      T{n.currentTerm}
+                      {t.termChip(n.currentTerm)}
                     </span>{' '}
                     {t.commitShort(n.commitIndex)}
                   </span>

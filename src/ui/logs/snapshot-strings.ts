@@ -10,7 +10,7 @@ export const SNAPSHOT_BLOCK_STRINGS = defineStrings(
     size: (chars: number) => `${chars} characters when sent by InstallSnapshot`,
   },
   {
-    short: (index: number, term: number) => `스냅샷 1–${index} · T${term}`,
+    short: (index: number, term: number) => `스냅샷 1–${index} · 임기 ${term}`,
     label: (node: string, index: number, term: number) =>
       `${node}의 스냅샷: 엔트리 1–${index}을(를) 대신함. 마지막 포함 인덱스 ${index}, 임기 ${term} (§7)`,
     stateLabel: (node: string, index: number) => `${node}의 스냅샷(${index}까지)에 담긴 키-값 상태`,

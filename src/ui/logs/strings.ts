@@ -29,6 +29,8 @@ export const LOG_STRINGS = defineStrings(
     matchMarker: (leader: string, follower: string, index: number) =>
       `leader ${leader}'s matchIndex for ${follower}: ${index}`,
     commitShort: (n: number) => `commit ${n}`,
+    /** The term chip in a row header: short, as the paper's figures write it. */
+    termChip: (term: number) => `T${term}`,
     next: 'next',
     match: 'match',
     legend: 'Legend',
@@ -71,8 +73,9 @@ export const LOG_STRINGS = defineStrings(
     matchMarker: (leader: string, follower: string, index: number) =>
       `리더 ${leader}가 아는 ${follower}의 matchIndex: ${index}`,
     commitShort: (n: number) => `커밋 ${n}`,
-    next: 'next',
-    match: 'match',
+    termChip: (term: number) => `임기 ${term}`,
+    next: '다음',
+    match: '일치',
     legend: '범례',
     legendCommitted: '커밋됨 (과반수에 저장됨)',
     legendUncommitted: '아직 커밋되지 않음',

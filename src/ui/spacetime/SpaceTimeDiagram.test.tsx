@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SpaceTimeMessage, SpaceTimeWindow } from '../../sim/spacetime';
 import type { WireMessage } from '../../sim/types';
@@ -159,5 +159,29 @@ describe('SpaceTimeDiagram', () => {
     expect(useSimStore.getState().hoveredMessage).toBe(1);
     fireEvent.pointerLeave(arrow);
     expect(useSimStore.getState().hoveredMessage).toBeNull();
+  });
+
+  it('slides finished arrows as one group while time moves on, without redrawing them', () => {
+    render(<SpaceTimeDiagram />);
+    const arrow = screen.getByRole('button', { name: /^RequestVote from A to C, term 3/ });
+    const line = arrow.querySelectorAll('line')[1]!;
+    const x1 = line.getAttribute('x1');
+    const slider = arrow.parentElement!.parentElement!;
+    const before = slider.getAttribute('transform');
+    const changed: string[] = [];
+    const watch = new MutationObserver((records) => changed.push(...records.map((r) => r.attributeName ?? r.type)));
+    watch.observe(arrow, { subtree: true, attributes: true, childList: true });
+    act(() => {
+      const now = useSimStore.getState().snapshot!;
+      useSimStore.setState({ snapshot: { ...now, time: 2010, step: 51 } });
+    });
+    watch.disconnect();
+    expect(changed).toEqual([]);
+    expect(arrow.isConnected).toBe(true);
+    expect(slider.getAttribute('transform')).not.toBe(before);
+    // On screen the arrow moved left by 10 ms of the 500 ms window (640 px): 12.8 px.
+    const slide = (t: string | null) => Number(/translate\(([-\d.]+)/.exec(t ?? '')![1]);
+    expect(slide(slider.getAttribute('transform')) - slide(before)).toBeCloseTo(-12.8, 5);
+    expect(line.getAttribute('x1')).toBe(x1);
   });
 });

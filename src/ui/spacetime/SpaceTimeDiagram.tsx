@@ -6,21 +6,20 @@
 // clicking anywhere goes to that instant. It can take the stage (Maximize, Escape to go back):
 // over the ring, the timeline and the logs, with the instant shown in the middle of its window.
 
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, type ZoomBehavior } from 'd3-zoom';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { LaneMark } from '../../sim/spacetime';
 import { CLIENT, type Endpoint } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
-import { messageLook } from '../cluster/message-kind';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
-import { ROLE_COLOR } from '../theme';
 import { messageName } from '../cluster/message-name';
 import { useWidth } from '../time/use-width';
-import { arrowsAt, fractionAt, type Arrow } from './layout';
+import { ArrowView, InFlightHeads, plotX, type Plot } from './Arrows';
+import { LaneMarks } from './LaneMarks';
+import { arrowsAt, type Arrow } from './layout';
 import styles from './SpaceTime.module.css';
 import { SPACETIME_STRINGS } from './strings';
 
@@ -35,8 +34,8 @@ const MIN_K = BASE_SPAN / 10_000;
 const MAX_K = BASE_SPAN / 100;
 /** While playing, ask the worker for a new window at most this often (wall ms). */
 const REQUEST_INTERVAL = 250;
-
-type Scale = ScaleLinear<number, number>;
+/** The in-flight clip's left edge, far left of any window (the plot clip cuts the rest). */
+const CLIP_REACH = 100_000;
 
 export function SpaceTimeDiagram() {
   const t = useStrings(SPACETIME_STRINGS);
@@ -110,20 +109,25 @@ export function SpaceTimeDiagram() {
     if (svg && behaviour) select(svg).call(behaviour.scaleBy, factor);
   };
 
-  const lanes: Endpoint[] = [CLIENT, ...nodeIds];
+  const lanes: Endpoint[] = useMemo(() => [CLIENT, ...nodeIds], [nodeIds]);
   // On the stage the lanes share the screen's height (the head and the note take about 9rem).
   const laneGap =
     stageTop === null
       ? LANE_GAP
       : Math.max(LANE_GAP, Math.floor((window.innerHeight - stageTop - 170) / Math.max(1, lanes.length)));
-  const laneY = new Map(lanes.map((id, i) => [id, TOP + 14 + i * laneGap]));
+  const laneY = useMemo(() => new Map(lanes.map((id, i) => [id, TOP + 14 + i * laneGap])), [lanes, laneGap]);
   const height = TOP + 14 + (lanes.length - 1) * laneGap + BOTTOM + 10;
-  const x = scaleLinear()
-    .domain([viewFrom, viewTo])
-    .range([GUTTER, Math.max(GUTTER + 1, width - RIGHT)]);
+  const plotRight = Math.max(GUTTER + 1, width - RIGHT);
+  const x = scaleLinear().domain([viewFrom, viewTo]).range([GUTTER, plotRight]);
+  // Arrows and marks sit in plot coordinates whose origin moves once per span; the group slides.
+  const pxPerMs = (plotRight - GUTTER) / span;
+  const origin = Math.floor(viewFrom / span) * span;
+  const plot: Plot = useMemo(() => ({ origin, pxPerMs }), [origin, pxPerMs]);
+  const slide = GUTTER + (origin - viewFrom) * pxPerMs;
 
   const arrows = arrowsAt(stWindow, inFlight ?? [], now, viewFrom).filter((a) => showHeartbeats || !a.heartbeat);
   const marks = (stWindow?.marks ?? []).filter((m) => m.time <= now && m.time >= viewFrom && m.time <= viewTo);
+  const clipId = useId();
 
   const timeAt = (clientX: number): number => {
     const rect = svgRef.current?.getBoundingClientRect();
@@ -144,6 +148,30 @@ export function SpaceTimeDiagram() {
     const hi = end - Math.min(0.1, (end - arrow.sentAt) / 4);
     goTo(Math.min(hi, Math.max(lo, inside)));
   };
+
+  // Memoized arrows get callbacks that never change and read the latest closures.
+  const latestClick = useRef(onArrowClick);
+  useEffect(() => {
+    latestClick.current = onArrowClick;
+  });
+  const onArrowClickStable = useCallback((arrow: Arrow, clientX: number | null) => {
+    latestClick.current(arrow, clientX);
+  }, []);
+
+  const arrowView = (a: Arrow) => (
+    <ArrowView
+      key={a.id}
+      arrow={a}
+      plot={plot}
+      fromY={laneY.get(a.from) ?? TOP}
+      toY={laneY.get(a.to) ?? TOP}
+      label={arrowLabel(t, messageName(c, a.from, a.to, a.payload), a)}
+      emphasis={a.id === selected ? 'selected' : a.id === hovered ? 'hovered' : 'none'}
+      onClick={onArrowClickStable}
+      onHover={hoverMessage}
+      clip={a.state === 'inFlight' ? `url(#${clipId}sent)` : undefined}
+    />
+  );
 
   const ticks = x.ticks(Math.max(2, Math.floor(width / 120)));
 
@@ -231,22 +259,21 @@ export function SpaceTimeDiagram() {
               </g>
             ))}
           </g>
-          <LaneMarks marks={marks} x={x} laneY={laneY} top={TOP} bottom={height - BOTTOM} />
-          <g>
-            {arrows.map((a) => (
-              <ArrowView
-                key={a.id}
-                arrow={a}
-                x={x}
-                now={now}
-                fromY={laneY.get(a.from) ?? TOP}
-                toY={laneY.get(a.to) ?? TOP}
-                label={arrowLabel(t, messageName(c, a.from, a.to, a.payload), a)}
-                emphasis={a.id === selected ? 'selected' : a.id === hovered ? 'hovered' : 'none'}
-                onClick={onArrowClick}
-                onHover={hoverMessage}
-              />
-            ))}
+          <defs>
+            <clipPath id={`${clipId}plot`}>
+              <rect x={GUTTER} y={0} width={plotRight - GUTTER} height={height} />
+            </clipPath>
+            <clipPath id={`${clipId}sent`}>
+              {/* In plot coordinates: up to now, so a flying message shows as far as it got. */}
+              <rect x={-CLIP_REACH} y={0} width={plotX(plot, now) + CLIP_REACH} height={height} />
+            </clipPath>
+          </defs>
+          <g clipPath={`url(#${clipId}plot)`}>
+            <g transform={`translate(${slide} 0)`}>
+              <LaneMarks marks={marks} plot={plot} laneY={laneY} top={TOP} bottom={height - BOTTOM} />
+              <g>{arrows.map(arrowView)}</g>
+              <InFlightHeads arrows={arrows} plot={plot} now={now} laneY={laneY} top={TOP} />
+            </g>
           </g>
           <g aria-hidden="true">
             <line x1={x(now)} x2={x(now)} y1={TOP - 4} y2={height - BOTTOM} className={styles.cursor} />
@@ -263,176 +290,4 @@ function arrowLabel(t: typeof SPACETIME_STRINGS.en, name: string, a: Arrow): str
   if (a.state === 'inFlight') return `${sent}, ${t.inFlight}`;
   if (a.state === 'dropped') return `${sent}, ${t.droppedAt(a.headAt)}`;
   return `${sent}, ${t.delivered(a.headAt)}`;
-}
-
-interface ArrowProps {
-  readonly arrow: Arrow;
-  readonly x: Scale;
-  readonly now: number;
-  readonly fromY: number;
-  readonly toY: number;
-  readonly label: string;
-  readonly emphasis: 'none' | 'hovered' | 'selected';
-  readonly onClick: (arrow: Arrow, clientX: number | null) => void;
-  readonly onHover: (id: number | null) => void;
-}
-
-function ArrowView({ arrow, x, now, fromY, toY, label, emphasis, onClick, onHover }: ArrowProps) {
-  const look = messageLook(arrow.payload);
-  const x1 = x(arrow.sentAt);
-  let x2: number;
-  let y2: number;
-  if (arrow.state === 'inFlight') {
-    const f = fractionAt(arrow.sentAt, arrow.endsAt ?? now, now);
-    x2 = x(now);
-    y2 = fromY + f * (toY - fromY);
-  } else {
-    x2 = x(arrow.headAt);
-    y2 = arrow.diesMidway ? (fromY + toY) / 2 : toY;
-  }
-  const angle = Math.atan2(y2 - fromY, x2 - x1);
-  const head = 7;
-  const tip = `M${x2},${y2} L${x2 - head * Math.cos(angle - 0.45)},${y2 - head * Math.sin(angle - 0.45)} L${
-    x2 - head * Math.cos(angle + 0.45)
-  },${y2 - head * Math.sin(angle + 0.45)} Z`;
-  const width = emphasis === 'none' ? (arrow.heartbeat ? 1 : 2.25) : 4;
-  const length = Math.hypot(x2 - x1, y2 - fromY);
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onClick(arrow, null);
-    }
-  };
-  return (
-    <g
-      className={styles.arrow}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={emphasis === 'selected'}
-      data-state={arrow.state}
-      onClick={(e) => {
-        e.stopPropagation();
-        onClick(arrow, e.clientX);
-      }}
-      onKeyDown={onKeyDown}
-      onPointerEnter={() => onHover(arrow.id)}
-      onPointerLeave={() => onHover(null)}
-      onFocus={() => onHover(arrow.id)}
-      onBlur={() => onHover(null)}
-    >
-      <title>{label}</title>
-      <line x1={x1} y1={fromY} x2={x2} y2={y2} className={styles.hit} />
-      <line
-        x1={x1}
-        y1={fromY}
-        x2={x2}
-        y2={y2}
-        stroke={look.color}
-        strokeWidth={width}
-        strokeDasharray={look.dashed || arrow.state === 'inFlight' ? '5 3' : undefined}
-        strokeOpacity={arrow.heartbeat && emphasis === 'none' ? 0.45 : 1}
-      />
-      {!arrow.heartbeat && <circle cx={x1} cy={fromY} r={2.5} fill={look.color} />}
-      {arrow.state === 'dropped' ? (
-        <path
-          d={`M${x2 - 6},${y2 - 6} L${x2 + 6},${y2 + 6} M${x2 + 6},${y2 - 6} L${x2 - 6},${y2 + 6}`}
-          className={styles.cross}
-          data-testid="drop-cross"
-        />
-      ) : (
-        <path d={tip} fill={look.color} />
-      )}
-      {!arrow.heartbeat && length > 46 && (
-        <text
-          x={(x1 + x2) / 2}
-          y={(fromY + y2) / 2 - 4}
-          textAnchor="middle"
-          className={styles.glyph}
-          fill={look.color}
-          aria-hidden="true"
-        >
-          {look.glyph}
-        </text>
-      )}
-    </g>
-  );
-}
-
-interface MarksProps {
-  readonly marks: readonly LaneMark[];
-  readonly x: Scale;
-  readonly laneY: ReadonlyMap<Endpoint, number>;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-const ROLE_LETTER = { leader: 'L', candidate: 'C', preCandidate: 'P', follower: 'F' } as const;
-
-function LaneMarks({ marks, x, laneY, top, bottom }: MarksProps) {
-  const t = useStrings(SPACETIME_STRINGS);
-  return (
-    <g aria-hidden="true">
-      {marks.map((m, i) => {
-        const key = `${m.kind}-${m.step}-${i}`;
-        const mx = x(m.time);
-        if (m.kind === 'violation') {
-          return (
-            <g key={key} data-testid="lane-violation">
-              <title>{t.violation(m.invariant, m.time)}</title>
-              <line x1={mx} x2={mx} y1={top - 4} y2={bottom} className={styles.violation} />
-              <circle cx={mx} cy={top + 2} r={7} className={styles.violationDot} />
-              <text x={mx} y={top + 6} textAnchor="middle" className={styles.violationGlyph}>
-                !
-              </text>
-            </g>
-          );
-        }
-        const y = laneY.get(m.node);
-        if (y === undefined) return null;
-        switch (m.kind) {
-          case 'role':
-            return (
-              <g key={key} transform={`translate(${mx} ${y})`}>
-                <title>{t.role(m.node, m.role, m.term, m.time)}</title>
-                <circle r={8} fill={ROLE_COLOR[m.role]} stroke="#ffffff" strokeWidth={1.5} />
-                <text y={4} textAnchor="middle" className={styles.roleGlyph}>
-                  {ROLE_LETTER[m.role]}
-                </text>
-              </g>
-            );
-          case 'term':
-            return (
-              <g key={key} transform={`translate(${mx} ${y - 12})`}>
-                <title>{t.term(m.node, m.term, m.time)}</title>
-                <text textAnchor="middle" className={styles.termLabel}>
-                  T{m.term}
-                </text>
-              </g>
-            );
-          case 'commit':
-            return (
-              <g key={key} transform={`translate(${mx} ${y + 18})`}>
-                <title>{t.commit(m.node, m.index, m.time)}</title>
-                <text textAnchor="middle" className={styles.commitLabel}>
-                  ✓{m.index}
-                </text>
-              </g>
-            );
-          case 'crashed':
-          case 'restarted':
-            return (
-              <g key={key} transform={`translate(${mx} ${y})`}>
-                <title>{m.kind === 'crashed' ? t.crashed(m.node, m.time) : t.restarted(m.node, m.time)}</title>
-                {m.kind === 'crashed' ? (
-                  <path d="M-7,-7 L7,7 M7,-7 L-7,7" className={styles.crash} />
-                ) : (
-                  <circle r={6} className={styles.restart} />
-                )}
-              </g>
-            );
-        }
-      })}
-    </g>
-  );
 }

@@ -19,6 +19,10 @@ const KO_ROLE: Record<Role, string> = {
   leader: '리더',
 };
 
+const EN_LETTER: Record<Role, string> = { leader: 'L', candidate: 'C', preCandidate: 'P', follower: 'F' };
+// The first syllable of each role's Korean name (리더, 후보, 사전 후보, 팔로워).
+const KO_LETTER: Record<Role, string> = { leader: '리', candidate: '후', preCandidate: '사', follower: '팔' };
+
 export const SPACETIME_STRINGS = defineStrings(
   {
     title: 'Space-time diagram',
@@ -47,6 +51,9 @@ export const SPACETIME_STRINGS = defineStrings(
     truncated: 'Too many messages: the oldest in this window are left out. Zoom in.',
     empty: 'Nothing was sent in this window.',
     now: 'now',
+    /** A role change's mark on a lane: the role's initial. */
+    roleLetter: (r: Role) => EN_LETTER[r],
+    termMark: (term: number) => `T${term}`,
   },
   {
     title: '시공간 다이어그램',
@@ -75,5 +82,7 @@ export const SPACETIME_STRINGS = defineStrings(
     truncated: '메시지가 너무 많아 이 구간의 오래된 메시지는 빠졌습니다. 확대하세요.',
     empty: '이 구간에는 보낸 메시지가 없습니다.',
     now: '현재',
+    roleLetter: (r: Role) => KO_LETTER[r],
+    termMark: (term: number) => `임기 ${term}`,
   },
 );

@@ -33,6 +33,11 @@ const PAGE_MS = 100;
  * A row for each leader band so that bands that overlap in time (an old leader still leading a
  * minority side while the majority elects a new one) sit one above the other. Layout only.
  */
+/** A label's width in Latin characters: a Hangul syllable is about two ("임기 3" is as wide as "T3 B" twice). */
+function textUnits(label: string): number {
+  return [...label].reduce((n, ch) => n + (/[\uac00-\ud7a3]/.test(ch) ? 2 : 1), 0);
+}
+
 export function bandRows(bands: readonly LeaderBand[]): { rows: number[]; count: number } {
   const rowEnds: number[] = [];
   const rows = bands.map((band) => {
@@ -230,7 +235,7 @@ function MarksLayer({ marks, x, end, lanesHeight }: LayerProps) {
             <rect x={x0} y={y} width={w} height={rowHeight} fill={colour} fillOpacity={0.22} />
             <rect x={x0} y={y} width={w} height={Math.min(4, rowHeight / 3)} fill={colour} />
             <line x1={x0} x2={x0} y1={y} y2={y + rowHeight} stroke={colour} strokeWidth={1.5} />
-            {w > short.length * 8 + 6 && rowHeight >= 11 && (
+            {w > textUnits(short) * 8 + 6 && rowHeight >= 11 && (
               <text
                 x={x0 + 4}
                 y={y + Math.min(18, rowHeight - 2)}
@@ -249,7 +254,8 @@ function MarksLayer({ marks, x, end, lanesHeight }: LayerProps) {
         const y = lanesTop + laneRow.get(lane.node)! * (LANE_HEIGHT + LANE_GAP);
         const colour = termColor(lane.term);
         const long = t.laneShort(lane.node, lane.term);
-        const label = w > long.length * 5 + 4 ? long : w > String(lane.term).length * 5 + 3 ? String(lane.term) : '';
+        const label =
+          w > textUnits(long) * 5 + 4 ? long : w > String(lane.term).length * 5 + 3 ? String(lane.term) : '';
         return (
           <g key={`${lane.node}-${lane.term}-${lane.fromStep}`} data-testid="term-lane">
             <title>{t.laneTitle(lane.node, lane.term)}</title>

@@ -187,11 +187,11 @@ export const TIME_STRINGS = defineStrings(
       '클릭하거나 끌어서 그 순간으로 이동합니다. 화살표 키는 이벤트 하나씩, Page Up/Down은 100 ms씩 움직입니다.',
     timeValue: secondsKo,
     sliderText: (ms: number, end: number) => `${secondsKo(end)} 중 ${secondsKo(ms)}`,
-    termShort: (term: number, leader: string | null) => (leader === null ? `T${term}` : `T${term} ${leader}`),
+    termShort: (term: number, leader: string | null) => (leader === null ? `임기 ${term}` : `임기 ${term} ${leader}`),
     leaderBand: (node: string, term: number, from: number, to: number | null, end: 'steppedDown' | 'crashed' | null) =>
       `${secondsKo(from)}부터 ${node}이(가) 임기 ${term}의 리더` +
       (to === null ? '' : end === 'crashed' ? `, ${secondsKo(to)}에 중지됨` : `, ${secondsKo(to)}에 물러남`),
-    laneShort: (node: string, term: number) => `${node} T${term}`,
+    laneShort: (node: string, term: number) => `${node} 임기 ${term}`,
     laneTitle: (node: string, term: number) =>
       `${node} 혼자 임기 ${term}: 지금까지 어느 리더의 임기보다 높음 (하트비트 없이 선거 타임아웃이 날 때마다 하나씩 올라감)`,
     leaderMark: (node: string, term: number, at: number) => `${secondsKo(at)}: ${node}이(가) 임기 ${term}의 리더가 됨`,

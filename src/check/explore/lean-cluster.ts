@@ -1,0 +1,471 @@
+// The explorer's own cluster: just enough of the simulation to take one choice from one state.
+// Time stands still during an exploration, so there is no clock, event queue, timer, PRNG, trace or
+// history here: a state is each node's Raft state (or its disk while down), the messages on the
+// wire, the client's requests and the checker's history. States are immutable once made and share
+// every part a choice did not change (copy-on-write): a choice copies only the node it steps, the
+// checker when an event reaches it, and the client when it is involved.
+//
+// The semantics are the Simulation's (src/sim/simulation.ts: feed, deliver, answerClient, kill,
+// restart), step for step, including the order in which message ids are handed out: a path found
+// here is replayed by the Simulation, whose ids must be the same. fast-vs-reference.test.ts holds
+// this cluster to the Simulation-based reference explorer.
+
+import { initialState, RaftNode } from '../../raft/node';
+import type {
+  NodeId,
+  PersistentState,
+  RaftConfig,
+  RaftInput,
+  RaftMessage,
+  RaftOutput,
+  RaftState,
+} from '../../raft/types';
+import type { ClientAnswer } from '../../raft/types';
+import { Client, cloneClientState, type ClientState } from '../../sim/client';
+import { cloneCheckerState, SafetyChecker, type CheckerState } from '../../sim/checker';
+import { Network, type NetworkState } from '../../sim/network';
+import { cloneRaftState } from '../../sim/raft-state-clone';
+import type { Action, Scenario } from '../../sim/scenario-types';
+import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
+import type { Budget } from './bounds';
+import type { PartKeys } from './lean-key';
+import { checkerKeyText } from './checker-key';
+import { nodeStateText, type Rename } from './state-key';
+
+/** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
+interface StepResult {
+  readonly next: NodeSnap;
+  readonly out: RaftOutput;
+  /** out.messages as shared message objects, so their keys are computed once. */
+  readonly sent: readonly Message[];
+}
+
+/**
+ * One node in one state; never changed once made, and interned (one object per distinct content),
+ * so the steps taken from it are remembered in `steps` and its key parts in `keys` (lean-key.ts).
+ */
+export interface NodeSnap {
+  readonly state: RaftState | null;
+  readonly disk: PersistentState | null;
+  readonly highestTerm: number;
+  keys?: PartKeys;
+  steps?: Map<unknown, StepResult>;
+}
+
+/**
+ * The checker's history in one state; never changed once made, and interned like node states. What
+ * the checker makes of a step depends only on its history and the step, so that is remembered too.
+ */
+export interface CheckerSnap {
+  readonly state: CheckerState;
+  keys?: PartKeys;
+  after?: Map<unknown, { readonly next: CheckerSnap; readonly violations: readonly Violation[] }>;
+}
+
+/** A message's content, shared by every state (and every copy) that carries it. */
+export interface Message {
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly payload: WireMessage;
+  /** Dies on arrival (random loss decided before the exploration began). */
+  readonly lost: boolean;
+  keys?: PartKeys;
+}
+
+/** One message in flight in one state: its id there (the Simulation's, for the path) and its content. */
+export interface Wire {
+  readonly id: number;
+  readonly message: Message;
+}
+
+export interface LeanState {
+  readonly nodes: readonly NodeSnap[];
+  /** In id order (the order they were sent), as the Simulation lists them. */
+  readonly wire: readonly Wire[];
+  readonly client: ClientState;
+  readonly checker: CheckerSnap;
+  readonly nextMessageId: number;
+  readonly left: Budget;
+  /** The state key's cache for the client's part (lean-key.ts). */
+  clientKeys?: PartKeys;
+}
+
+/** What the Simulation at the start instant hands over (see explore.ts). */
+export interface LeanStart {
+  readonly scenario: Scenario;
+  readonly at: number;
+  readonly nodeIds: readonly NodeId[];
+  readonly network: NetworkState;
+  readonly options: RaftConfig['options'];
+  readonly unsafe: RaftConfig['unsafe'];
+}
+
+/** A state being built from its parent by one choice: the parts copied so far. */
+interface Draft {
+  nodes: NodeSnap[];
+  wire: Wire[];
+  wireCopied: boolean;
+  client: ClientState;
+  clientCopied: boolean;
+  checker: CheckerSnap;
+  nextMessageId: number;
+  violations: Violation[] | null;
+}
+
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+const NO_OUTPUT: RaftOutput = { messages: [], timers: [], events: [], answers: [] };
+
+// The inputs a node's steps are remembered under (a message is remembered under its own object).
+const TIMEOUT: RaftInput = { kind: 'timer', timer: 'election', forced: true };
+const HEARTBEAT: RaftInput = { kind: 'timer', timer: 'heartbeat', forced: true };
+const KILL = 'kill';
+const START = 'start';
+
+/** Names kept as they are, but known as names (so sets of them are written in one order). */
+const keepName: Rename = (name) => name;
+
+export class LeanCluster {
+  private readonly rafts: (RaftNode | null)[];
+  private readonly configs: RaftConfig[];
+  private readonly network: Network;
+  private readonly index = new Map<NodeId, number>();
+  /** Per node: every distinct state met, by its canonical text. */
+  private readonly snaps: Map<string, NodeSnap>[];
+  private readonly checkers = new Map<string, CheckerSnap>();
+  /** The state being built by the choice under way. */
+  private draft: Draft | null = null;
+
+  constructor(private readonly start: LeanStart) {
+    const { scenario } = start;
+    this.network = new Network(structuredClone(start.network));
+    this.configs = start.nodeIds.map((id) => ({
+      id,
+      heartbeatInterval: scenario.timing.heartbeatInterval,
+      options: start.options,
+      unsafe: start.unsafe,
+      electionTimeoutMin: scenario.timing.electionTimeout[0],
+      clockDriftBound: scenario.timing.clockDriftBound,
+    }));
+    start.nodeIds.forEach((id, i) => this.index.set(id, i));
+    this.rafts = start.nodeIds.map(() => null);
+    this.snaps = start.nodeIds.map(() => new Map());
+  }
+
+  /** The state reached by one choice, with the violations the checker found on the way. */
+  take(from: LeanState, action: Action, left: Budget): { state: LeanState; violations: readonly Violation[] } {
+    const draft: Draft = {
+      nodes: from.nodes.slice(),
+      wire: from.wire as Wire[],
+      wireCopied: false,
+      client: from.client,
+      clientCopied: false,
+      checker: from.checker,
+      nextMessageId: from.nextMessageId,
+      violations: null,
+    };
+    this.draft = draft;
+    this.perform(action);
+    this.draft = null;
+    const state: LeanState = {
+      nodes: draft.nodes,
+      wire: draft.wire,
+      client: draft.client,
+      checker: draft.checker,
+      nextMessageId: draft.nextMessageId,
+      left,
+      clientKeys: draft.clientCopied ? undefined : from.clientKeys,
+    };
+    return { state, violations: draft.violations ?? NO_VIOLATIONS };
+  }
+
+  private perform(action: Action): void {
+    switch (action.do) {
+      case 'deliver':
+        return this.deliver(this.takeWire(action.message));
+      case 'drop':
+        this.takeWire(action.message);
+        return;
+      case 'duplicate': {
+        // The copy is never lost, even when the original is (Simulation: duplicate).
+        const original = this.draft!.wire.find((w) => w.id === action.message)!.message;
+        this.addWire(original.lost ? { ...original, lost: false, keys: undefined } : original);
+        return;
+      }
+      case 'timeout':
+        return this.stepNode(this.index.get(action.node)!, TIMEOUT, TIMEOUT);
+      case 'heartbeat':
+        return this.stepNode(this.index.get(action.node)!, HEARTBEAT, HEARTBEAT);
+      case 'kill':
+        return this.kill(this.index.get(action.node)!);
+      case 'restart':
+        return this.restart(this.index.get(action.node)!);
+      case 'submit':
+        this.client().submit(action.command, action.node ?? null);
+        return;
+      default:
+        throw new Error(`the explorer does not choose "${action.do}" actions`);
+    }
+  }
+
+  // ---- Parts copied on first write ------------------------------------------------------
+
+  private client(): Client {
+    const d = this.draft!;
+    if (!d.clientCopied) {
+      d.client = cloneClientState(d.client);
+      d.clientCopied = true;
+    }
+    const at = this.start.at;
+    return new Client(
+      d.client,
+      {
+        now: () => at,
+        nodeIds: this.start.nodeIds,
+        sendRequest: (to, requestId, command, change) =>
+          this.send(
+            CLIENT,
+            to,
+            change === undefined
+              ? { type: 'ClientRequest', requestId, command }
+              : { type: 'ClientRequest', requestId, command, change },
+          ),
+        // Time never moves: the client's timers never fire.
+        schedule: () => undefined,
+        record: () => undefined,
+      },
+      this.start.scenario.timing.clientTimeout,
+      this.start.scenario.timing.clientDeadline,
+    );
+  }
+
+  /** The checker's history after `observe` runs on it, remembered under `memo` (what was observed). */
+  private check(memo: unknown, observe: (checker: SafetyChecker) => readonly Violation[]): void {
+    const d = this.draft!;
+    const after = (d.checker.after ??= new Map());
+    let result = after.get(memo);
+    if (result === undefined) {
+      const copy = cloneCheckerState(d.checker.state);
+      const violations = observe(new SafetyChecker(copy));
+      result = { next: this.checkerSnap(copy), violations };
+      after.set(memo, result);
+    }
+    d.checker = result.next;
+    this.found(result.violations);
+  }
+
+  /** One object per distinct checker history (its canonical text, names kept). */
+  checkerSnap(state: CheckerState): CheckerSnap {
+    const text = checkerKeyText(state, keepName);
+    let snap = this.checkers.get(text);
+    if (snap === undefined) {
+      snap = { state };
+      this.checkers.set(text, snap);
+    }
+    return snap;
+  }
+
+  private found(violations: readonly Violation[]): void {
+    if (violations.length === 0) return;
+    const d = this.draft!;
+    (d.violations ??= []).push(...violations);
+  }
+
+  private wireForWrite(): Wire[] {
+    const d = this.draft!;
+    if (!d.wireCopied) {
+      d.wire = d.wire.slice();
+      d.wireCopied = true;
+    }
+    return d.wire;
+  }
+
+  private takeWire(id: number): Message {
+    const wire = this.wireForWrite();
+    const at = wire.findIndex((w) => w.id === id);
+    const [taken] = wire.splice(at, 1);
+    return taken!.message;
+  }
+
+  /** Puts a message on the wire with the next id, as the Simulation numbers what it sends. */
+  private addWire(message: Message): void {
+    const d = this.draft!;
+    this.wireForWrite().push({ id: d.nextMessageId++, message });
+  }
+
+  // ---- Nodes (Simulation.feed, kill, restart) -----------------------------------------------
+
+  /**
+   * Node i takes `input`. A node's step depends only on its state and the input, so the result is
+   * remembered on the (interned) state under `memo`, the input's identity: most steps are taken from
+   * states met before. What the output does to the client and the checker depends on the rest of
+   * the state, so `feed` runs every time.
+   */
+  private stepNode(i: number, memo: unknown, input: RaftInput): void {
+    const snap = this.draft!.nodes[i]!;
+    const steps = (snap.steps ??= new Map());
+    let result = steps.get(memo);
+    if (result === undefined) {
+      const raft = this.load(i, cloneRaftState(snap.state!));
+      result = this.settle(i, raft, raft.step(input), snap.highestTerm);
+      steps.set(memo, result);
+    }
+    this.feed(i, result);
+  }
+
+  private load(i: number, state: RaftState): RaftNode {
+    let raft = this.rafts[i];
+    if (raft) raft.reload(this.configs[i]!, state);
+    else {
+      // The node's own state object is refilled by every later reload: it must be a private copy.
+      raft = new RaftNode(this.configs[i]!, state, () => this.start.scenario.timing.electionTimeout[0]);
+      this.rafts[i] = raft;
+    }
+    return raft;
+  }
+
+  /** Keeps what a step left: the node's state (interned) and its messages as shared objects. */
+  private settle(i: number, raft: RaftNode, out: RaftOutput, highestTerm: number): StepResult {
+    // The node's state object is refilled by the next load: keep its fields, which no one else holds.
+    const state = { ...raft.state };
+    const next = this.intern(i, { state, disk: null, highestTerm: Math.max(highestTerm, state.currentTerm) });
+    const id = this.configs[i]!.id;
+    const sent = out.messages.map((m) => ({ from: id, to: m.to, payload: m.message, lost: false }));
+    return { next, out, sent };
+  }
+
+  /** One object per distinct node content (its canonical text, names kept), so steps are shared. */
+  private intern(i: number, snap: NodeSnap): NodeSnap {
+    const id = this.configs[i]!.id;
+    const text = nodeStateText({ id, ...snap }, 1, keepName);
+    const known = this.snaps[i]!.get(text);
+    if (known) return known;
+    this.snaps[i]!.set(text, snap);
+    return snap;
+  }
+
+  /** Simulation.feed: the checker sees every event, the client every answer, then messages go out. */
+  private feed(i: number, result: StepResult): void {
+    const { next, out, sent } = result;
+    const id = this.configs[i]!.id;
+    const state = next.state!;
+    if (out.events.length > 0) {
+      this.check(result, (checker) => {
+        const found: Violation[] = [];
+        for (const event of out.events) found.push(...checker.observe(id, event, state, this.start.at));
+        return found;
+      });
+    }
+    for (const answer of out.answers) this.answerClient(id, answer);
+    this.draft!.nodes[i] = next;
+    for (const message of sent) this.addWire(message);
+  }
+
+  private kill(i: number): void {
+    const snap = this.draft!.nodes[i]!;
+    const steps = (snap.steps ??= new Map());
+    let dead = steps.get(KILL)?.next;
+    if (dead === undefined) {
+      const state = snap.state!;
+      const disk: PersistentState = {
+        currentTerm: state.currentTerm,
+        votedFor: state.votedFor,
+        log: state.log.clone(),
+        initialConfiguration: state.initialConfiguration,
+        snapshot: state.snapshot,
+      };
+      dead = this.intern(i, { state: null, disk, highestTerm: snap.highestTerm });
+      steps.set(KILL, { next: dead, out: NO_OUTPUT, sent: [] });
+    }
+    this.draft!.nodes[i] = dead;
+  }
+
+  private restart(i: number): void {
+    const snap = this.draft!.nodes[i]!;
+    let disk = snap.disk!;
+    if (this.start.unsafe.forgetOnRestart) disk = { ...disk, currentTerm: 0, votedFor: null };
+    const id = this.configs[i]!.id;
+    const committed = disk.log.snapshotIndex;
+    // Remembered under the down node's (interned) state, which holds everything observeRestart reads.
+    this.check(snap, (checker) =>
+      checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
+    );
+    const steps = (snap.steps ??= new Map());
+    let result = steps.get(START);
+    if (result === undefined) {
+      const raft = this.load(i, initialState(disk));
+      result = this.settle(i, raft, raft.step({ kind: 'start' }), snap.highestTerm);
+      steps.set(START, result);
+    }
+    this.feed(i, result);
+  }
+
+  // ---- Network and client (Simulation.send, deliver, answerClient) ------------------------------
+
+  /** A client request or reply (random loss and duplication are off during an exploration). */
+  private send(from: Endpoint, to: Endpoint, payload: WireMessage): void {
+    this.addWire({ from, to, payload, lost: false });
+  }
+
+  private deliver(message: Message): void {
+    const { from, to, payload } = message;
+    if (message.lost) return;
+    if (to !== CLIENT && this.draft!.nodes[this.index.get(to)!]!.state === null) return;
+    if (!this.network.isUp(from, to)) return;
+    if (to === CLIENT) {
+      if (payload.type === 'ClientReply') this.client().onReply(from, payload);
+      return;
+    }
+    const i = this.index.get(to)!;
+    if (payload.type === 'ClientRequest' && payload.change !== undefined) {
+      const { add, remove } = payload.change;
+      return this.stepNode(i, message, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
+    }
+    if (payload.type === 'ClientRequest')
+      return this.stepNode(i, message, { kind: 'propose', command: payload.command, requestId: payload.requestId });
+    if (payload.type === 'ClientReply') return;
+    this.stepNode(i, message, { kind: 'message', from, message: payload as RaftMessage });
+  }
+
+  private pending(requestId: number): boolean {
+    return this.draft!.client.requests[requestId - 1]?.status === 'pending';
+  }
+
+  private answerClient(node: NodeId, answer: ClientAnswer): void {
+    const { requestId } = answer;
+    if (requestId === undefined) return;
+    switch (answer.outcome) {
+      case 'accepted':
+        return;
+      case 'applied':
+      case 'read':
+        if (this.pending(requestId))
+          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
+        return;
+      case 'notLeader':
+        return this.send(node, CLIENT, {
+          type: 'ClientReply',
+          requestId,
+          success: false,
+          leaderHint: answer.leaderHint,
+        });
+      case 'invalidCommand':
+        return this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: answer.message });
+      case 'changeRefused':
+        return this.send(
+          node,
+          CLIENT,
+          answer.retry
+            ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
+            : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` },
+        );
+      case 'transferring':
+        return this.send(node, CLIENT, {
+          type: 'ClientReply',
+          requestId,
+          success: false,
+          leaderHint: null,
+          transferringTo: answer.to,
+        });
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Small explorations whose exact figures (states, transitions, depth, outcome) were measured with
+// the reference explorer before the fast one existed. The fast explorer must reproduce them all.
+
+import type { ScenarioInput } from '../../scenario/schema';
+import { validateScenario } from '../../scenario/validate';
+import type { Scenario } from '../../sim/scenario-types';
+import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
+import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
+import { cBackBehind } from './c-back-behind.fixture';
+
+export interface ReferenceFixture {
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly at: number;
+  readonly bounds: ExploreBounds;
+  /** What the reference explorer reported. */
+  readonly expected: { states: number; transitions: number; depth: number; outcome: string };
+}
+
+function scenarioOf(input: ScenarioInput): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.scenario;
+}
+
+const fresh = (options: ScenarioInput['options'] = {}) =>
+  scenarioOf({ version: 1, nodes: 3, timing: HAND_DRIVEN_TIMING, options });
+
+const TERM3_LOG2: ExploreBounds = { ...DEFAULT_BOUNDS, maxTerm: 3, maxLog: 2, depth: 6 };
+const FAULTS: ExploreBounds = {
+  ...DEFAULT_BOUNDS,
+  maxTerm: 2,
+  maxLog: 1,
+  writes: 1,
+  heartbeats: 0,
+  crashes: 1,
+  restarts: 1,
+  duplicates: 1,
+  depth: 5,
+};
+const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };
+
+export const REFERENCE_FIXTURES: readonly ReferenceFixture[] = [
+  {
+    name: 'fresh 3 nodes, max term 3, max log 2, a write and a heartbeat, depth 6, symmetry on',
+    scenario: fresh(),
+    at: 0,
+    bounds: TERM3_LOG2,
+    expected: { states: 3044, transitions: 8021, depth: 6, outcome: 'depth' },
+  },
+  {
+    name: 'the same with symmetry off, depth 5',
+    scenario: fresh(),
+    at: 0,
+    bounds: { ...TERM3_LOG2, depth: 5, symmetry: false },
+    expected: { states: 2909, transitions: 6153, depth: 5, outcome: 'depth' },
+  },
+  {
+    name: 'a crash, a restart and a duplicate, max term 2, max log 1, depth 5',
+    scenario: fresh(),
+    at: 0,
+    bounds: FAULTS,
+    expected: { states: 1840, transitions: 5110, depth: 5, outcome: 'depth' },
+  },
+  {
+    name: 'preVote, checkQuorum and leaderNoop, max term 2, max log 2, depth 6',
+    scenario: fresh({ preVote: true, checkQuorum: true, leaderNoop: true }),
+    at: 0,
+    bounds: { ...TERM3_LOG2, maxTerm: 2 },
+    expected: { states: 1644, transitions: 5713, depth: 6, outcome: 'depth' },
+  },
+  {
+    name: 'C back behind without the election restriction: a counterexample',
+    scenario: scenarioOf(cBackBehind({ noElectionRestriction: true })),
+    at: 1000,
+    bounds: ELECTIONS_ONLY,
+    expected: { states: 720, transitions: 1505, depth: 4, outcome: 'violation' },
+  },
+  {
+    name: 'a 2-node cluster, term 1 only, exhausted',
+    scenario: scenarioOf({ version: 1, nodes: 2, timing: HAND_DRIVEN_TIMING }),
+    at: 0,
+    bounds: { ...DEFAULT_BOUNDS, maxTerm: 1, maxLog: 0, writes: 0, heartbeats: 0, depth: 60, symmetry: false },
+    expected: { states: 35, transitions: 108, depth: 6, outcome: 'exhausted' },
+  },
+];

@@ -9,7 +9,7 @@ import { travelFraction } from './geometry';
 import { messageLook } from './message-kind';
 import { MessageShape } from './MessageShape';
 import styles from './Cluster.module.css';
-import { FIELDS } from './field-strings';
+import { DETAIL_STRINGS, FIELDS } from './message-details-strings';
 import { STRINGS } from './strings';
 
 type Row = readonly [label: string, value: ReactNode];
@@ -21,7 +21,7 @@ export function MessageDetails() {
   const time = useSimStore((s) => s.snapshot?.time ?? 0);
   const selectMessage = useSimStore((s) => s.selectMessage);
   const act = useSimStore((s) => s.act);
-  const t = useStrings(STRINGS);
+  const t = { ...useStrings(STRINGS), ...useStrings(DETAIL_STRINGS) };
   const f = useStrings(FIELDS);
   if (!message) return null;
 
@@ -59,7 +59,12 @@ export function MessageDetails() {
   );
 }
 
-function fieldRows(message: Envelope, time: number, t: (typeof STRINGS)['en'], f: (typeof FIELDS)['en']): Row[] {
+function fieldRows(
+  message: Envelope,
+  time: number,
+  t: (typeof STRINGS)['en'] & (typeof DETAIL_STRINGS)['en'],
+  f: (typeof FIELDS)['en'],
+): Row[] {
   const name = (e: Endpoint): string => (e === CLIENT ? t.clientName : e);
   const yesNo = (b: boolean): string => (b ? t.yes : t.no);
   const p = message.payload;

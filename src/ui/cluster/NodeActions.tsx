@@ -9,11 +9,12 @@ import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { standingOf } from './membership-view';
 import styles from './Cluster.module.css';
+import { NODE_ACTION_STRINGS } from './node-action-strings';
 import { STRINGS } from './strings';
 
 function NodePicker({ ids, selected }: { ids: readonly NodeId[]; selected: NodeId | null }) {
   const selectNode = useSimStore((s) => s.selectNode);
-  const t = useStrings(STRINGS);
+  const t = { ...useStrings(STRINGS), ...useStrings(NODE_ACTION_STRINGS) };
   return (
     <div className={styles.picker} role="group" aria-label={t.pickNode}>
       {ids.map((id) => (
@@ -35,7 +36,7 @@ function NodePicker({ ids, selected }: { ids: readonly NodeId[]; selected: NodeI
 /** A command to a dead node is allowed on purpose: the class watches the client time out and retry. */
 function CommandField({ id, alive }: { id: NodeId; alive: boolean }) {
   const act = useSimStore((s) => s.act);
-  const t = useStrings(STRINGS);
+  const t = { ...useStrings(STRINGS), ...useStrings(NODE_ACTION_STRINGS) };
   const [command, setCommand] = useState('');
   const inputId = `node-command-${id}`;
   const hintId = `${inputId}-hint`;
@@ -90,7 +91,7 @@ export function NodeActions() {
     }),
   );
   const act = useSimStore((s) => s.act);
-  const t = useStrings(STRINGS);
+  const t = { ...useStrings(STRINGS), ...useStrings(NODE_ACTION_STRINGS) };
 
   return (
     <section className={styles.panel} aria-labelledby="node-actions-title">

@@ -1,4 +1,5 @@
-// Every string of the cluster view, its message details and the node actions, in English and Korean.
+// The cluster view's strings and the node actions the presenter bar shares, in English and Korean. The
+// message details and the node actions panel keep theirs beside them (they load after the first frame).
 
 import { defineStrings } from '../i18n';
 import type { MessageKind } from './message-kind';
@@ -84,46 +85,19 @@ export const STRINGS = defineStrings(
     legend: 'Message key',
     cutLink: (from: string, to: string) => `link ${from}–${to} cut`,
     cutOneWay: (from: string, to: string) => `link ${from}→${to} cut (one way)`,
-    // Message details
-    detailsTitle: (id: number) => `Message #${id}`,
-    close: 'Close',
-    drop: 'Drop this message',
-    yes: 'yes',
-    no: 'no',
-    none: 'none',
-    noEntries: 'none (heartbeat)',
-    noop: 'no-op',
-    conflictHint: (term: number, index: number) =>
-      term === 0 ? `log too short: try index ${index}` : `term ${term} starts at index ${index}`,
-    entryLine: (index: number, term: number, command: string) => `#${index} term ${term}: ${command}`,
-    ms: (t: number) => `${Math.round(t * 10) / 10} ms`,
-    percent: (p: number) => `${Math.round(p * 100)}%`,
-    lostNote: 'will be lost on arrival',
-    // Node actions
-    actionsTitle: 'Node actions',
+    // Node actions the ring's chooser and the presenter bar share (the rest: node-action-strings.ts)
     pickNode: 'Choose a node',
     pickHint: 'Click a node in the cluster or choose one here.',
     selectNode: (id: string) => `Select node ${id}`,
     kill: (id: string) => `Kill ${id}`,
     restart: (id: string) => `Restart ${id}`,
-    transferHere: (id: string) => `Transfer leadership here (${id})`,
     readsWaiting: (n: number, wait: string) => `⌛ ${n} read${n === 1 ? '' : 's'} waiting (${wait})`,
     transferringTo: (to: string) => `⇢ handing over to ${to}`,
     clockRate: (rate: number) => `⏱ clock ×${rate}`,
-    transferHelp:
-      'Thesis §3.10: the leader stops taking commands, brings this node up to date and tells it to start an election now (TimeoutNow).',
     isolate: (id: string) => `Isolate ${id}`,
     restore: (id: string) => `Restore ${id}`,
     timeout: (id: string) => `Force election timeout on ${id}`,
-    addToCluster: (id: string) => `Add ${id} to cluster`,
     removeFromCluster: (id: string) => `Remove ${id} from cluster`,
-    isDown: (id: string) => `${id} is down`,
-    commandLabel: (id: string) => `Command for ${id}`,
-    commandToDead: (id: string) =>
-      `${id} is down: a command sent to it is lost, and the client tries another node after its timeout.`,
-    commandPlaceholder: 'set x 1',
-    send: (id: string) => `Send to ${id}`,
-    emptyCommand: 'Type a command first',
     deselect: 'Clear selection',
   },
   {
@@ -150,44 +124,18 @@ export const STRINGS = defineStrings(
     legend: '메시지 범례',
     cutLink: (from: string, to: string) => `${from}–${to} 링크 끊김`,
     cutOneWay: (from: string, to: string) => `${from}→${to} 링크 끊김 (한 방향)`,
-    detailsTitle: (id: number) => `메시지 #${id}`,
-    close: '닫기',
-    drop: '이 메시지 버리기',
-    yes: '예',
-    no: '아니오',
-    none: '없음',
-    noEntries: '없음 (하트비트)',
-    noop: 'no-op',
-    conflictHint: (term: number, index: number) =>
-      term === 0 ? `로그가 짧음: 인덱스 ${index}부터 시도` : `임기 ${term}은 인덱스 ${index}에서 시작`,
-    entryLine: (index: number, term: number, command: string) => `#${index} 임기 ${term}: ${command}`,
-    ms: (t: number) => `${Math.round(t * 10) / 10} ms`,
-    percent: (p: number) => `${Math.round(p * 100)}%`,
-    lostNote: '도착할 때 유실됨',
-    actionsTitle: '노드 조작',
     pickNode: '노드 선택',
     pickHint: '클러스터에서 노드를 누르거나 여기서 고르세요.',
     selectNode: (id: string) => `노드 ${id} 선택`,
     kill: (id: string) => `${id} 중지`,
     restart: (id: string) => `${id} 재시작`,
-    transferHere: (id: string) => `리더를 여기로 넘기기 (${id})`,
     readsWaiting: (n: number, wait: string) => `⌛ 읽기 ${n}개 대기 (${wait})`,
     transferringTo: (to: string) => `⇢ ${to}에게 이양 중`,
     clockRate: (rate: number) => `⏱ 시계 ×${rate}`,
-    transferHelp:
-      '논문 §3.10: 리더가 명령 받기를 멈추고, 이 노드의 로그를 따라잡게 한 뒤 지금 선거를 시작하라고(TimeoutNow) 알립니다.',
     isolate: (id: string) => `${id} 고립`,
     restore: (id: string) => `${id} 복구`,
-    addToCluster: (id: string) => `${id}를 클러스터에 추가`,
     removeFromCluster: (id: string) => `${id}를 클러스터에서 제거`,
     timeout: (id: string) => `${id} 선거 타임아웃 강제`,
-    isDown: (id: string) => `노드 ${id} 중지됨`,
-    commandLabel: (id: string) => `${id}에 보낼 명령`,
-    commandToDead: (id: string) =>
-      `${id}는 꺼져 있습니다: 보낸 명령은 사라지고, 클라이언트는 타임아웃 뒤 다른 노드로 다시 보냅니다.`,
-    commandPlaceholder: 'set x 1',
-    send: (id: string) => `${id}에 보내기`,
-    emptyCommand: '먼저 명령을 입력하세요',
     deselect: '선택 해제',
   },
 );

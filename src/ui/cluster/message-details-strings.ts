@@ -1,5 +1,5 @@
-// The message details' field labels: apart from the ring's strings, since the ring is in the first chunk
-// and the details (in the side panels) load after its first frame.
+// The message details' strings and field labels: apart from the ring's strings, since the ring is in the
+// first chunk and the details (in the side panels) load after its first frame.
 
 import { defineStrings } from '../i18n';
 
@@ -62,5 +62,41 @@ export const FIELDS = defineStrings(
     error: '오류',
     lost: '유실 예정',
     duplicate: '중복 복사본',
+  },
+);
+
+/** The message details' words around the fields. */
+export const DETAIL_STRINGS = defineStrings(
+  {
+    detailsTitle: (id: number) => `Message #${id}`,
+    close: 'Close',
+    drop: 'Drop this message',
+    yes: 'yes',
+    no: 'no',
+    none: 'none',
+    noEntries: 'none (heartbeat)',
+    noop: 'no-op',
+    conflictHint: (term: number, index: number) =>
+      term === 0 ? `log too short: try index ${index}` : `term ${term} starts at index ${index}`,
+    entryLine: (index: number, term: number, command: string) => `#${index} term ${term}: ${command}`,
+    ms: (t: number) => `${Math.round(t * 10) / 10} ms`,
+    percent: (p: number) => `${Math.round(p * 100)}%`,
+    lostNote: 'will be lost on arrival',
+  },
+  {
+    detailsTitle: (id: number) => `메시지 #${id}`,
+    close: '닫기',
+    drop: '이 메시지 버리기',
+    yes: '예',
+    no: '아니오',
+    none: '없음',
+    noEntries: '없음 (하트비트)',
+    noop: 'no-op',
+    conflictHint: (term: number, index: number) =>
+      term === 0 ? `로그가 짧음: 인덱스 ${index}부터 시도` : `임기 ${term}은 인덱스 ${index}에서 시작`,
+    entryLine: (index: number, term: number, command: string) => `#${index} 임기 ${term}: ${command}`,
+    ms: (t: number) => `${Math.round(t * 10) / 10} ms`,
+    percent: (p: number) => `${Math.round(p * 100)}%`,
+    lostNote: '도착할 때 유실됨',
   },
 );

@@ -347,14 +347,21 @@ export function layoutRing(
     return layout;
   };
   const sides: readonly ApartSide[] = apart.length > 0 ? ['right', 'below'] : ['right'];
+  // The texts reach the asked size (within rounding), or no layout of this family could do better.
+  const readable = (l: Layout): boolean => 16 * l.metrics.k * l.scale >= minTextPx * 0.995;
   let best = settle(circle('right'));
   let bestCollides = collides(best);
+  let bestReadable = readable(best);
   const consider = (candidate: Layout): void => {
     const touching = collides(candidate);
-    // No texts touching comes first; then the larger drawing.
-    if ((bestCollides && !touching) || (touching === bestCollides && candidate.scale > best.scale * 1.01)) {
+    const reads = readable(candidate);
+    // No texts touching comes first; then texts at the asked size; then the larger drawing.
+    const better =
+      bestCollides !== touching ? !touching : bestReadable !== reads ? reads : candidate.scale > best.scale * 1.01;
+    if (better) {
       best = candidate;
       bestCollides = touching;
+      bestReadable = reads;
     }
   };
   if (apart.length > 0) consider(settle(circle('below')));
@@ -366,8 +373,8 @@ export function layoutRing(
         consider(settle((k) => build(ids, apart, side, { rx: rxFactor, ry: ryFactor }, k, box)));
     }
   }
-  // Only when every ellipse lets texts touch: rows (a ring drawn as a ring reads better).
-  if (bestCollides && ids.length >= 4)
+  // Only when no ellipse keeps texts of the asked size apart: rows (a ring drawn as a ring reads better).
+  if ((bestCollides || !bestReadable) && ids.length >= 4)
     for (const rows of [2, 3])
       for (const side of sides)
         consider(settle((k) => build(ids, apart, side, { rows }, k, box), MAX_ROWS_LABEL_SCALE));

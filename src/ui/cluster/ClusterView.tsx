@@ -9,11 +9,12 @@ import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
 import { useLessonFocus } from '../lessons/lesson-state';
 import { useViolationHighlight } from '../safety/highlight';
-import { useBoxSize } from '../use-box-size';
+import { useMeasuredBox } from '../use-box-size';
 import { usePresentStore } from '../chrome/present-store';
 import { layoutRing, VIEW_HEIGHT, VIEW_WIDTH, type Rect } from './geometry';
 import { MessageLegend } from './MessageLegend';
 import { MessageLayer } from './MessageLayer';
+import { DOT_SCALE, HEARTBEAT_RADIUS } from './message-shape';
 import { MembershipKey } from './MembershipKey';
 import { parseRingSplit, ringSplitKey } from './membership-view';
 import { QuorumOutlines } from './QuorumOutlines';
@@ -26,8 +27,8 @@ import { STRINGS } from './strings';
 const MIN_TEXT_PX = { normal: 12, presenting: 18 } as const;
 /** The smallest message glyph, in CSS pixels. */
 const MIN_GLYPH_PX = { normal: 16, presenting: 24 } as const;
-/** A message glyph's width in viewBox units (a shape of about 28 units, drawn 1.2× larger). */
-const GLYPH_UNITS = 34;
+/** The smallest message's width in viewBox units (a heartbeat, drawn DOT_SCALE larger): every message meets the minimum. */
+const GLYPH_UNITS = 2 * HEARTBEAT_RADIUS * DOT_SCALE;
 /** The client's label at label scale 1, in viewBox units (a little larger than a node's 16-unit caption). */
 const CLIENT_TEXT_UNITS = 20;
 /** Below this width the drawing's height follows its width (one column): the ring stays a circle. */
@@ -63,7 +64,7 @@ export function ClusterView() {
   const focus = useLessonFocus();
   // The messages are painted over the SVG in CSS pixels: they need the drawing's rendered size.
   const drawing = useRef<HTMLDivElement>(null);
-  const box = useBoxSize(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
+  const [box, measureDrawing] = useMeasuredBox(drawing, { width: VIEW_WIDTH, height: VIEW_HEIGHT });
   const mode = presenting ? 'presenting' : 'normal';
   // Laid out for the panel's size: a wide stage gets a wide ring, a small one larger texts.
   const layout = useMemo(
@@ -80,7 +81,7 @@ export function ClusterView() {
     <MotionProvider drawn={ids.length > 0}>
       <figure className={styles.view}>
         <div className={styles.body}>
-          <div ref={drawing} className={styles.drawing}>
+          <div ref={measureDrawing} className={styles.drawing}>
             <svg
               className={styles.svg}
               viewBox={`${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.width.toFixed(1)} ${view.height.toFixed(1)}`}

@@ -29,6 +29,24 @@ describe('layoutRing for a measured box', () => {
     }
   });
 
+  it('folds seven nodes into rows when no ellipse keeps 18 px texts apart (presenter with a lesson, 1280×720)', () => {
+    const SEVEN = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+    for (const box of [
+      { width: 864, height: 362 },
+      { width: 864, height: 401 },
+    ]) {
+      const { positions, metrics, scale } = layoutRing(SEVEN, box, 18);
+      expect(16 * metrics.k * scale, `text in ${box.width}×${box.height}`).toBeGreaterThanOrEqual(17.9);
+      const points = [...positions.values()];
+      for (let i = 0; i < points.length; i++)
+        for (let j = i + 1; j < points.length; j++) {
+          const apartX = Math.abs(points[i]!.x - points[j]!.x) >= 2 * metrics.halfWidth;
+          const apartY = Math.abs(points[i]!.y - points[j]!.y) >= metrics.top + metrics.bottom;
+          expect(apartX || apartY, `${SEVEN[i]} and ${SEVEN[j]} in ${box.width}×${box.height}`).toBe(true);
+        }
+    }
+  });
+
   it('frames every node and the client box in the viewBox', () => {
     const { positions, metrics, view, client } = layoutRing(FIVE, { width: 870, height: 300 }, 12);
     for (const p of positions.values()) {

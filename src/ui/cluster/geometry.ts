@@ -130,6 +130,36 @@ function ringPositions(ids: readonly NodeId[], rx: number, ry: number): Map<Node
   return positions;
 }
 
+/** The room between two nodes' texts in the rows layout. */
+const ROW_GAP = 14;
+
+/**
+ * The ring folded into `rows` rows, in ring order as a snake (the top row left to right, the next
+ * right to left, …), so neighbours on the ring stay neighbours. The top row holds what is left over
+ * at its right end, leaving its left end to the client's box (frame() puts it in the top-left
+ * corner). For a short, wide stage whose ellipse cannot keep large texts apart (seven nodes in
+ * presenter mode beside a lesson at 1280×720).
+ */
+function rowPositions(ids: readonly NodeId[], rows: number, m: NodeMetrics): Map<NodeId, Point> {
+  const positions = new Map<NodeId, Point>();
+  const perRow = Math.ceil(ids.length / rows);
+  const first = ids.length - perRow * (rows - 1);
+  const dx = 2 * m.halfWidth + ROW_GAP;
+  const dy = m.top + m.bottom + ROW_GAP;
+  // The client's box with frame()'s margin and gaps, beside the top row's first node.
+  const clientRoom = CLIENT_SIZE.width * m.k + 2 * 8 - 12 + ROW_GAP;
+  const shift = Math.max(0, clientRoom - (perRow - first) * dx);
+  const x = (column: number) => CENTER_X + (column - (perRow - 1) / 2) * dx;
+  ids.forEach((id, i) => {
+    const row = i < first ? 0 : 1 + Math.floor((i - first) / perRow);
+    const k = row === 0 ? i : (i - first) % perRow;
+    const y = CENTER_Y + (row - (rows - 1) / 2) * dy;
+    if (row === 0) positions.set(id, { x: x(perRow - first + k) + shift, y });
+    else positions.set(id, { x: x(row % 2 === 1 ? perRow - 1 - k : k), y });
+  });
+  return positions;
+}
+
 function nodeRect(p: Point, m: NodeMetrics): Rect {
   return { x: p.x - m.halfWidth, y: p.y - m.top, width: 2 * m.halfWidth, height: m.top + m.bottom };
 }
@@ -176,12 +206,14 @@ function fitScale(box: { width: number; height: number }, view: Rect): number {
 }
 
 /** How much the texts must grow so the smallest one (16 units at k = 1) is `minTextPx` CSS pixels at `scale`. */
-function labelScaleFor(scale: number, minTextPx: number): number {
+function labelScaleFor(scale: number, minTextPx: number, cap = MAX_LABEL_SCALE): number {
   // Capped: past this the texts would crowd out the ring itself (the panel is simply too small).
-  return scale > 0 ? Math.min(MAX_LABEL_SCALE, Math.max(1, minTextPx / (16 * scale))) : 1;
+  return scale > 0 ? Math.min(cap, Math.max(1, minTextPx / (16 * scale))) : 1;
 }
 
 const MAX_LABEL_SCALE = 2.6;
+/** In rows there is no ring for the texts to crowd: they may grow further. */
+const MAX_ROWS_LABEL_SCALE = 8;
 
 /** Where the servers outside the ring go: in columns to its right, or in rows below it. */
 type ApartSide = 'right' | 'below';
@@ -236,13 +268,15 @@ function apartPositions(
   return positions;
 }
 
-/** The ring with half-axes `rx`, `ry` times the circle's radius, and the servers apart from it on `side`. */
+/** How the ring's nodes are placed: on an ellipse (half-axes times the circle's radius), or folded into rows. */
+type Placement = { readonly rx: number; readonly ry: number } | { readonly rows: number };
+
+/** The ring placed as `placement` says, and the servers apart from it on `side`. */
 function build(
   ids: readonly NodeId[],
   apart: readonly NodeId[],
   side: ApartSide,
-  rx: number,
-  ry: number,
+  placement: Placement,
   k: number,
   box: BoxLike | null,
 ): Layout {
@@ -251,7 +285,10 @@ function build(
   const metrics = nodeMetrics(base, k);
   // The ring does not grow with the nodes: larger texts use the room between them (the search below
   // stretches the ring where they would touch).
-  const ring = ringPositions(ids, RING_RADIUS * rx, RING_RADIUS * ry);
+  const ring =
+    'rows' in placement
+      ? rowPositions(ids, placement.rows, metrics)
+      : ringPositions(ids, RING_RADIUS * placement.rx, RING_RADIUS * placement.ry);
   const positions = new Map([...ring, ...apartPositions(apart, ring, metrics, side)]);
   const { view, client } = frame(
     [...positions.values()].map((p) => nodeRect(p, metrics)),
@@ -294,23 +331,36 @@ export function layoutRing(
   minTextPx = 0,
   apart: readonly NodeId[] = [],
 ): Layout {
-  const circle = (side: ApartSide) => (k: number) => build(ids, apart, side, 1, 1, k, box);
+  const circle = (side: ApartSide) => (k: number) => build(ids, apart, side, { rx: 1, ry: 1 }, k, box);
   if (!box || box.width <= 0 || box.height <= 0) return circle('right')(1);
-  const settle = (make: (k: number) => Layout): Layout => {
+  const settle = (make: (k: number) => Layout, cap = MAX_LABEL_SCALE): Layout => {
     // The label scale depends on the drawing's scale, which depends on the labels: a few rounds settle it.
+    // Until it stops moving (a wide drawing settles in a few rounds; rows, whose size follows k
+    // closely, need more).
     let layout = make(1);
-    for (let round = 0; round < 4; round++) layout = make(labelScaleFor(layout.scale, minTextPx));
+    for (let round = 0; round < 40; round++) {
+      const k = labelScaleFor(layout.scale, minTextPx, cap);
+      if (Math.abs(k - layout.metrics.k) < 0.0005 * k) break;
+      layout = make(k);
+    }
     return layout;
   };
   const sides: readonly ApartSide[] = apart.length > 0 ? ['right', 'below'] : ['right'];
+  // The texts reach the asked size (within rounding), or no layout of this family could do better.
+  const readable = (l: Layout): boolean => 16 * l.metrics.k * l.scale >= minTextPx * 0.995;
   let best = settle(circle('right'));
   let bestCollides = collides(best);
+  let bestReadable = readable(best);
   const consider = (candidate: Layout): void => {
     const touching = collides(candidate);
-    // No texts touching comes first; then the larger drawing.
-    if ((bestCollides && !touching) || (touching === bestCollides && candidate.scale > best.scale * 1.01)) {
+    const reads = readable(candidate);
+    // No texts touching comes first; then texts at the asked size; then the larger drawing.
+    const better =
+      bestCollides !== touching ? !touching : bestReadable !== reads ? reads : candidate.scale > best.scale * 1.01;
+    if (better) {
       best = candidate;
       bestCollides = touching;
+      bestReadable = reads;
     }
   };
   if (apart.length > 0) consider(settle(circle('below')));
@@ -318,9 +368,15 @@ export function layoutRing(
   for (const ryFactor of [1.4, 1.2, 1, 0.85, 0.72, 0.6, 0.5, 0.42, 0.34, 0.26]) {
     for (const rxFactor of [1, 1.2, 1.45, 1.7, 2, 2.4, 2.9, 3.5, 4.2]) {
       if (rxFactor === 1 && ryFactor === 1) continue;
-      for (const side of sides) consider(settle((k) => build(ids, apart, side, rxFactor, ryFactor, k, box)));
+      for (const side of sides)
+        consider(settle((k) => build(ids, apart, side, { rx: rxFactor, ry: ryFactor }, k, box)));
     }
   }
+  // Only when no ellipse keeps texts of the asked size apart: rows (a ring drawn as a ring reads better).
+  if ((bestCollides || !bestReadable) && ids.length >= 4)
+    for (const rows of [2, 3])
+      for (const side of sides)
+        consider(settle((k) => build(ids, apart, side, { rows }, k, box), MAX_ROWS_LABEL_SCALE));
   return best;
 }
 

@@ -14,6 +14,8 @@ export const SELECT_RADIUS = 25;
 export const HOVER_RADIUS = 30;
 /** The glyph's baseline, below the shape's centre so the glyph looks centred. */
 export const GLYPH_BASELINE = 5;
+/** A heartbeat's radius: the smallest message shape (the others are 26 units across or more). */
+export const HEARTBEAT_RADIUS = 12;
 export const GLYPH_FONT_PX = 14;
 
 export interface ShapeInk {
@@ -49,7 +51,7 @@ export function shapePath(look: MessageLook): string {
     case 'diamond':
       return 'M0,-19L19,0L0,19L-19,0Z';
     case 'circle':
-      return circle(look.kind === 'heartbeat' ? 12 : 14);
+      return circle(look.kind === 'heartbeat' ? HEARTBEAT_RADIUS : 14);
     case 'square':
       return roundedRect(-13, -13, 26, 26, 3);
     case 'envelope':

@@ -22,6 +22,18 @@ describe('shareArray', () => {
     expect(unshareArray(second)).toEqual(items);
   });
 
+  it('shares in smaller chunks when asked, so a checkpoint copies fewer items of a changing tail', () => {
+    const items = numbers(100);
+    const first = shareArray(items, undefined, undefined, undefined, 16);
+    items[99] = -1;
+    items.push(7);
+    const second = shareArray(items, first, undefined, undefined, 16);
+    expect(second.chunks.map((c) => c.length)).toEqual([16, 16, 16, 16, 16, 16, 5]);
+    expect(second.chunks.slice(0, 6)).toEqual(first.chunks.slice(0, 6));
+    second.chunks.slice(0, 6).forEach((c, k) => expect(c).toBe(first.chunks[k]));
+    expect(unshareArray(second)).toEqual(items);
+  });
+
   it('does not reuse a chunk whose items changed (a truncated and rewritten log)', () => {
     const items = numbers(2 * SHARED_CHUNK);
     const first = shareArray(items, undefined);

@@ -3,7 +3,7 @@
 // same as in the previous checkpoint is that chunk, not a copy: a history's checkpoints then hold
 // one copy of the common prefix between them, and each new one costs only what changed since.
 
-/** Items per chunk: small enough that an edit near the end copies little, large enough to share well. */
+/** Items per chunk by default: small enough that an edit near the end copies little, large enough to share well. */
 export const SHARED_CHUNK = 1024;
 
 export interface SharedArray<T> {
@@ -16,22 +16,25 @@ const identical = <T>(a: T, b: T): boolean => a === b;
 
 /**
  * `items` as chunks, reusing every full chunk of `previous` whose items are all `same` as the ones
- * here. `copy` makes the kept copy of a mutable item (the default keeps the item itself).
+ * here. `copy` makes the kept copy of a mutable item (the default keeps the item itself). The last,
+ * partial chunk is copied into every checkpoint: big items (`copy` makes objects) are better kept in
+ * smaller chunks, `chunkSize`, the same for every save of one array.
  */
 export function shareArray<T>(
   items: readonly T[],
   previous: SharedArray<T> | undefined,
   same: (live: T, kept: T) => boolean = identical,
   copy?: (item: T) => T,
+  chunkSize = SHARED_CHUNK,
 ): SharedArray<T> {
   const chunks: (readonly T[])[] = [];
-  for (let start = 0; start < items.length; start += SHARED_CHUNK) {
-    const end = Math.min(items.length, start + SHARED_CHUNK);
-    const old = previous?.chunks[start / SHARED_CHUNK];
+  for (let start = 0; start < items.length; start += chunkSize) {
+    const end = Math.min(items.length, start + chunkSize);
+    const old = previous?.chunks[start / chunkSize];
     if (
       old !== undefined &&
-      end - start === SHARED_CHUNK &&
-      old.length === SHARED_CHUNK &&
+      end - start === chunkSize &&
+      old.length === chunkSize &&
       allSame(items, start, old, same)
     ) {
       chunks.push(old);

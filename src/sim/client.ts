@@ -55,6 +55,11 @@ export interface SavedClientState {
   readonly nextRequestId: number;
   /** Saved too: a rewind that forgot it would retry differently from the straight run. */
   readonly noLeaderFrom: NodeId | null;
+  /**
+   * How many leading requests were settled when saved. A settled request never changes again (only
+   * pending ones are touched), so the next save takes their chunks without comparing them.
+   */
+  readonly settled: number;
 }
 
 /**
@@ -75,8 +80,18 @@ function sameRecord(live: ClientRequestRecord, kept: ClientRequestRecord): boole
 }
 
 export function saveClientState(s: ClientState, previous?: SavedClientState): SavedClientState {
+  // Settled when `previous` was saved means settled and unchanged now: the state descends from it.
+  const unchanged = previous?.settled ?? 0;
+  let settled = unchanged;
+  while (settled < s.requests.length && s.requests[settled]!.status !== 'pending') settled++;
   return {
-    requests: shareArray(s.requests, previous?.requests, sameRecord, copyRecord, REQUEST_CHUNK),
+    settled,
+    requests: shareArray(s.requests, previous?.requests, {
+      same: sameRecord,
+      copy: copyRecord,
+      chunkSize: REQUEST_CHUNK,
+      unchanged,
+    }),
     leaderGuess: s.leaderGuess,
     nextRequestId: s.nextRequestId,
     noLeaderFrom: s.noLeaderFrom,

@@ -55,7 +55,18 @@ export interface SavedClientState {
   readonly nextRequestId: number;
   /** Saved too: a rewind that forgot it would retry differently from the straight run. */
   readonly noLeaderFrom: NodeId | null;
+  /**
+   * How many leading requests were settled when saved. A settled request never changes again (only
+   * pending ones are touched), so the next save takes their chunks without comparing them.
+   */
+  readonly settled: number;
 }
+
+/**
+ * Requests per shared chunk. A checkpoint copies the records of its last chunk (and of any chunk with
+ * a request still changing) whole; with 1,024 that was most of a virtual hour's checkpoint memory.
+ */
+const REQUEST_CHUNK = 64;
 
 const copyRecord = (r: ClientRequestRecord): ClientRequestRecord => ({ ...r });
 
@@ -69,8 +80,18 @@ function sameRecord(live: ClientRequestRecord, kept: ClientRequestRecord): boole
 }
 
 export function saveClientState(s: ClientState, previous?: SavedClientState): SavedClientState {
+  // Settled when `previous` was saved means settled and unchanged now: the state descends from it.
+  const unchanged = previous?.settled ?? 0;
+  let settled = unchanged;
+  while (settled < s.requests.length && s.requests[settled]!.status !== 'pending') settled++;
   return {
-    requests: shareArray(s.requests, previous?.requests, sameRecord, copyRecord),
+    settled,
+    requests: shareArray(s.requests, previous?.requests, {
+      same: sameRecord,
+      copy: copyRecord,
+      chunkSize: REQUEST_CHUNK,
+      unchanged,
+    }),
     leaderGuess: s.leaderGuess,
     nextRequestId: s.nextRequestId,
     noLeaderFrom: s.noLeaderFrom,

@@ -22,6 +22,18 @@ describe('shareArray', () => {
     expect(unshareArray(second)).toEqual(items);
   });
 
+  it('shares in smaller chunks when asked, so a checkpoint copies fewer items of a changing tail', () => {
+    const items = numbers(100);
+    const first = shareArray(items, undefined, { chunkSize: 16 });
+    items[99] = -1;
+    items.push(7);
+    const second = shareArray(items, first, { chunkSize: 16 });
+    expect(second.chunks.map((c) => c.length)).toEqual([16, 16, 16, 16, 16, 16, 5]);
+    expect(second.chunks.slice(0, 6)).toEqual(first.chunks.slice(0, 6));
+    second.chunks.slice(0, 6).forEach((c, k) => expect(c).toBe(first.chunks[k]));
+    expect(unshareArray(second)).toEqual(items);
+  });
+
   it('does not reuse a chunk whose items changed (a truncated and rewritten log)', () => {
     const items = numbers(2 * SHARED_CHUNK);
     const first = shareArray(items, undefined);
@@ -37,13 +49,25 @@ describe('shareArray', () => {
     const live = Array.from({ length: SHARED_CHUNK }, (_, i) => ({ id: i, status: 'pending' }));
     const copy = (r: { id: number; status: string }) => ({ ...r });
     const same = (a: { status: string }, b: { status: string }) => a.status === b.status;
-    const first = shareArray(live, undefined, same, copy);
+    const first = shareArray(live, undefined, { same, copy });
     live[7]!.status = 'done';
-    const second = shareArray(live, first, same, copy);
+    const second = shareArray(live, first, { same, copy });
     expect(second.chunks[0]).not.toBe(first.chunks[0]);
     expect(unshareArray(first, copy)[7]!.status).toBe('pending');
     expect(unshareArray(second, copy)[7]!.status).toBe('done');
-    const third = shareArray(live, second, same, copy);
+    const third = shareArray(live, second, { same, copy });
     expect(third.chunks[0]).toBe(second.chunks[0]);
+  });
+
+  it('reuses the chunks inside a prefix the caller says is unchanged without comparing them', () => {
+    const items = numbers(3 * SHARED_CHUNK);
+    const first = shareArray(items, undefined);
+    let compared = 0;
+    const same = (a: number, b: number) => (compared++, a === b);
+    const second = shareArray([...items, 1], first, { same, unchanged: 2 * SHARED_CHUNK });
+    // Only the third chunk, past the unchanged prefix, was compared.
+    expect(compared).toBe(SHARED_CHUNK);
+    expect(second.chunks.slice(0, 3)).toEqual(first.chunks);
+    expect(unshareArray(second)).toEqual([...items, 1]);
   });
 });

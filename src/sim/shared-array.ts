@@ -3,7 +3,7 @@
 // same as in the previous checkpoint is that chunk, not a copy: a history's checkpoints then hold
 // one copy of the common prefix between them, and each new one costs only what changed since.
 
-/** Items per chunk: small enough that an edit near the end copies little, large enough to share well. */
+/** Items per chunk by default: small enough that an edit near the end copies little, large enough to share well. */
 export const SHARED_CHUNK = 1024;
 
 export interface SharedArray<T> {
@@ -14,25 +14,40 @@ export interface SharedArray<T> {
 
 const identical = <T>(a: T, b: T): boolean => a === b;
 
-/**
- * `items` as chunks, reusing every full chunk of `previous` whose items are all `same` as the ones
- * here. `copy` makes the kept copy of a mutable item (the default keeps the item itself).
- */
+export interface ShareOptions<T> {
+  /** Whether a live item and a kept one are the same (default: the very same value). */
+  readonly same?: (live: T, kept: T) => boolean;
+  /** Makes the kept copy of a mutable item (default: the item itself). */
+  readonly copy?: (item: T) => T;
+  /**
+   * Items per chunk, the same for every save of one array. The last, partial chunk is copied into
+   * every checkpoint: big items (`copy` makes objects) are better kept in smaller chunks.
+   */
+  readonly chunkSize?: number;
+  /**
+   * How many leading items the caller knows to be unchanged since `previous` was saved: full chunks
+   * inside them are reused without comparing (what makes a checkpoint cost what changed).
+   */
+  readonly unchanged?: number;
+}
+
+/** `items` as chunks, reusing every full chunk of `previous` whose items are all the same as the ones here. */
 export function shareArray<T>(
   items: readonly T[],
   previous: SharedArray<T> | undefined,
-  same: (live: T, kept: T) => boolean = identical,
-  copy?: (item: T) => T,
+  options: ShareOptions<T> = {},
 ): SharedArray<T> {
+  const { same = identical, copy, chunkSize = SHARED_CHUNK } = options;
+  const unchanged = Math.min(options.unchanged ?? 0, previous?.length ?? 0);
   const chunks: (readonly T[])[] = [];
-  for (let start = 0; start < items.length; start += SHARED_CHUNK) {
-    const end = Math.min(items.length, start + SHARED_CHUNK);
-    const old = previous?.chunks[start / SHARED_CHUNK];
+  for (let start = 0; start < items.length; start += chunkSize) {
+    const end = Math.min(items.length, start + chunkSize);
+    const old = previous?.chunks[start / chunkSize];
     if (
       old !== undefined &&
-      end - start === SHARED_CHUNK &&
-      old.length === SHARED_CHUNK &&
-      allSame(items, start, old, same)
+      end - start === chunkSize &&
+      old.length === chunkSize &&
+      (end <= unchanged || allSame(items, start, old, same))
     ) {
       chunks.push(old);
       continue;

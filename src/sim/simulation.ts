@@ -134,12 +134,25 @@ export interface SavedLog {
 /** Stands in for the log in a saved state or disk; the real one is beside it as a SavedLog. */
 const SAVED_APART = new RaftLog();
 
+/** The last save of each live log, and the log's rewrite count then (see saveLog). */
+const lastSaves = new WeakMap<RaftLog, { saved: SavedLog; rewrites: number }>();
+
 function saveLog(log: RaftLog, previous: SavedLog | undefined): SavedLog {
-  return {
-    entries: shareArray(log.held(), previous?.entries),
+  // Saved from this very log, which has removed nothing since: the entries saved then are still its
+  // prefix, and their chunks are taken without comparing them (a checkpoint costs what changed).
+  const last = lastSaves.get(log);
+  const grownOnly =
+    previous !== undefined &&
+    last?.saved === previous &&
+    last.rewrites === log.rewrites &&
+    previous.snapshotIndex === log.snapshotIndex;
+  const saved: SavedLog = {
+    entries: shareArray(log.held(), previous?.entries, { unchanged: grownOnly ? previous.entries.length : 0 }),
     snapshotIndex: log.snapshotIndex,
     snapshotTerm: log.snapshotTerm,
   };
+  lastSaves.set(log, { saved, rewrites: log.rewrites });
+  return saved;
 }
 
 function restoreLog(saved: SavedLog): RaftLog {

@@ -1,0 +1,65 @@
+// A checkpoint takes the unchanged prefix of a log or of the client's requests from the checkpoint
+// before without comparing it (what makes a checkpoint cost what changed). That shortcut must never
+// keep entries a node has since replaced: restoring the checkpoint gives back the state as it was.
+
+import { describe, expect, it } from 'vitest';
+import type { RaftLog } from '../raft/log';
+import type { LogEntry } from '../raft/types';
+import { scenarioSchema } from '../scenario/schema';
+import { SHARED_CHUNK } from './shared-array';
+import { Simulation } from './simulation';
+
+const entries = (n: number, term: number): { term: number; command: string }[] =>
+  Array.from({ length: n }, (_, k) => ({ term, command: `set x ${k}` }));
+
+function longLogs(): Simulation {
+  // A quiet cluster: nothing changes the logs but what the test does (longer than a scenario may start with).
+  const sim = new Simulation(
+    scenarioSchema.parse({ version: 1, nodes: 3, seed: 1, timing: { electionTimeout: [50_000, 60_000] } }),
+  );
+  for (const id of ['A', 'B', 'C']) (sim.logOf(id) as RaftLog).append(entries(SHARED_CHUNK + 100, 1));
+  return sim;
+}
+
+describe('checkpoints that share what did not change', () => {
+  it('keep a log rewritten inside a chunk saved before, then grown past it', () => {
+    const sim = longLogs();
+    const first = sim.save();
+    const log = sim.logOf('B') as RaftLog;
+    // A conflict repair (§5.3) deep in the first chunk, then more entries than were removed.
+    log.truncateFrom(10);
+    log.append(entries(SHARED_CHUNK + 200, 2));
+    const expected: readonly LogEntry[] = [...log.held()];
+    const second = sim.save(first);
+    sim.restore(first);
+    expect(sim.logOf('B').held()).toHaveLength(SHARED_CHUNK + 100);
+    sim.restore(second);
+    expect(sim.logOf('B').held()).toEqual(expected);
+    expect(sim.logOf('B').held()[500]!.term).toBe(2);
+  });
+
+  it('keep a request answered since the checkpoint before as answered', () => {
+    const sim = new Simulation(scenarioSchema.parse({ version: 1, nodes: 3, seed: 1 }));
+    sim.runUntil(2000);
+    for (let k = 0; k < 70; k++) sim.perform({ at: sim.now, do: 'submit', command: `set k ${k}` });
+    const first = sim.save();
+    expect(sim.snapshot().requests.every((r) => r.status === 'pending')).toBe(true);
+    sim.runUntil(sim.now + 3000);
+    const answered = sim.snapshot().requests.map((r) => r.status);
+    expect(answered.every((s) => s === 'succeeded')).toBe(true);
+    const second = sim.save(first);
+    sim.restore(first);
+    sim.restore(second);
+    expect(sim.snapshot().requests.map((r) => r.status)).toEqual(answered);
+  });
+
+  it('take a log that only grew from the checkpoint before without copying its full chunks', () => {
+    const sim = longLogs();
+    const first = sim.save();
+    (sim.logOf('A') as RaftLog).append(entries(5, 1));
+    const second = sim.save(first);
+    expect(second.nodes.A!.log!.entries.chunks[0]).toBe(first.nodes.A!.log!.entries.chunks[0]);
+    sim.restore(second);
+    expect(sim.logOf('A').held()).toHaveLength(SHARED_CHUNK + 105);
+  });
+});

@@ -9,6 +9,7 @@
 import { RaftLog } from '../raft/log';
 import { initialState, RaftNode } from '../raft/node';
 import { Quorum } from '../raft/quorum';
+import { clientReplyFor } from './client-reply';
 import type {
   ClientAnswer,
   Configuration,
@@ -618,53 +619,13 @@ export class Simulation {
   private answerClient(node: NodeId, answer: ClientAnswer): void {
     const { requestId } = answer;
     if (requestId === undefined) return;
-    switch (answer.outcome) {
-      case 'accepted':
-        if (this.recordTrace) {
-          const event: ClientEvent = { type: 'accepted', requestId, node, index: answer.index, term: answer.term };
-          this.records.client(event, this.now_, this.step_);
-        }
-        return;
-      case 'applied':
-        // §4 step 3: the leader answers once the command is applied; a client that gave up no longer listens.
-        if (this.client.state.requests[requestId - 1]?.status === 'pending') {
-          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
-        }
-        return;
-      case 'notLeader':
-        return this.send(node, CLIENT, {
-          type: 'ClientReply',
-          requestId,
-          success: false,
-          leaderHint: answer.leaderHint,
-        });
-      case 'invalidCommand':
-        return this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: answer.message });
-      case 'changeRefused':
-        // A refusal that may pass (a change under way) sends the client back to this leader later.
-        return this.send(
-          node,
-          CLIENT,
-          answer.retry
-            ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
-            : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` },
-        );
-      case 'read':
-        // Thesis §6.4: a read answered without a log entry (or, unsafe, from local state).
-        if (this.client.state.requests[requestId - 1]?.status === 'pending') {
-          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
-        }
-        return;
-      case 'transferring':
-        // Thesis §3.10: the leader hands over; the client retries at the target a little later.
-        return this.send(node, CLIENT, {
-          type: 'ClientReply',
-          requestId,
-          success: false,
-          leaderHint: null,
-          transferringTo: answer.to,
-        });
+    if (answer.outcome === 'accepted' && this.recordTrace) {
+      const event: ClientEvent = { type: 'accepted', requestId, node, index: answer.index, term: answer.term };
+      this.records.client(event, this.now_, this.step_);
     }
+    const pending = this.client.state.requests[requestId - 1]?.status === 'pending';
+    const reply = clientReplyFor(answer, node, pending);
+    if (reply !== null) this.send(node, CLIENT, reply);
   }
 
   // ---- Actions ----------------------------------------------------------------------

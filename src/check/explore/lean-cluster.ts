@@ -22,6 +22,7 @@ import type {
 } from '../../raft/types';
 import type { ClientAnswer } from '../../raft/types';
 import { Client, cloneClientState, type ClientState } from '../../sim/client';
+import { clientReplyFor } from '../../sim/client-reply';
 import { cloneCheckerState, SafetyChecker, type CheckerState } from '../../sim/checker';
 import { Network, type NetworkState } from '../../sim/network';
 import { cloneRaftState } from '../../sim/raft-state-clone';
@@ -433,39 +434,7 @@ export class LeanCluster {
   private answerClient(node: NodeId, answer: ClientAnswer): void {
     const { requestId } = answer;
     if (requestId === undefined) return;
-    switch (answer.outcome) {
-      case 'accepted':
-        return;
-      case 'applied':
-      case 'read':
-        if (this.pending(requestId))
-          this.send(node, CLIENT, { type: 'ClientReply', requestId, success: true, result: answer.result });
-        return;
-      case 'notLeader':
-        return this.send(node, CLIENT, {
-          type: 'ClientReply',
-          requestId,
-          success: false,
-          leaderHint: answer.leaderHint,
-        });
-      case 'invalidCommand':
-        return this.send(node, CLIENT, { type: 'ClientReply', requestId, success: false, error: answer.message });
-      case 'changeRefused':
-        return this.send(
-          node,
-          CLIENT,
-          answer.retry
-            ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
-            : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` },
-        );
-      case 'transferring':
-        return this.send(node, CLIENT, {
-          type: 'ClientReply',
-          requestId,
-          success: false,
-          leaderHint: null,
-          transferringTo: answer.to,
-        });
-    }
+    const reply = clientReplyFor(answer, node, this.pending(requestId));
+    if (reply !== null) this.send(node, CLIENT, reply);
   }
 }

@@ -66,7 +66,7 @@ interface Frontier {
 const PROGRESS_EVERY = 2_000;
 
 /** Nodes can be renamed freely unless a command names a node (renaming would change its text). */
-function namesInCommands(scenario: Scenario, ids: readonly string[]): boolean {
+export function namesInCommands(scenario: Scenario, ids: readonly string[]): boolean {
   const texts: string[] = [];
   for (const action of scenario.actions) if (action.do === 'submit') texts.push(action.command);
   for (const node of Object.values(scenario.initial))
@@ -84,7 +84,7 @@ function beyondBounds(state: LeanState, bounds: ExploreBounds): boolean {
 }
 
 /** The simulation standing at the start instant, with random loss and duplication off. */
-function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Action[] } {
+export function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Action[] } {
   const sim = new Simulation(scenario, { recordTrace: false });
   sim.runUntil(at);
   const setup: Action[] = [];

@@ -16,7 +16,15 @@ import { Simulation, type SimCheckpoint } from '../../sim/simulation';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { BUDGET_KINDS, budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesFrom } from './choices';
-import { replay, type Counterexample, type ExploreHooks, type ExploreOutcome, type ExploreResult } from './explore';
+import {
+  namesInCommands,
+  replay,
+  startAt,
+  type Counterexample,
+  type ExploreHooks,
+  type ExploreOutcome,
+  type ExploreResult,
+} from './explore';
 import { fingerprint, stateText } from './state-key';
 
 interface Frontier {
@@ -28,15 +36,6 @@ interface Frontier {
 
 const PROGRESS_EVERY = 2_000;
 
-/** Nodes can be renamed freely unless a command names a node (renaming would change its text). */
-function namesInCommands(scenario: Scenario, ids: readonly string[]): boolean {
-  const texts: string[] = [];
-  for (const action of scenario.actions) if (action.do === 'submit') texts.push(action.command);
-  for (const node of Object.values(scenario.initial))
-    for (const e of node.log ?? []) if ('command' in e) texts.push(e.command);
-  return texts.some((text) => text.split(/\s+/).some((word) => ids.includes(word)));
-}
-
 function beyondBounds(sim: Simulation, bounds: ExploreBounds): boolean {
   for (const node of sim.explorationView().nodes) {
     const held = node.state ?? node.disk!;
@@ -46,16 +45,6 @@ function beyondBounds(sim: Simulation, bounds: ExploreBounds): boolean {
 }
 
 /** The simulation standing at the start instant, with random loss and duplication off. */
-function startAt(scenario: Scenario, at: number): { sim: Simulation; setup: Action[] } {
-  const sim = new Simulation(scenario, { recordTrace: false });
-  sim.runUntil(at);
-  const setup: Action[] = [];
-  const { dropRate, duplicateRate } = sim.explorationView().network;
-  if (dropRate > 0 || duplicateRate > 0) setup.push({ at: 0, do: 'network', dropRate: 0, duplicateRate: 0 });
-  for (const action of setup) sim.perform(action);
-  return { sim, setup };
-}
-
 export function referenceExplore(
   scenario: Scenario,
   at: number,

@@ -17,7 +17,10 @@ export function LinkErrorBanner() {
       </span>
       <div className={styles.bannerText}>
         <p className={styles.bannerTitle}>{t.linkBroken}</p>
-        <pre className={styles.reason}>{t.linkReason(error)}</pre>
+        {/* Focusable, so a long reason can be scrolled from the keyboard. */}
+        <pre className={styles.reason} tabIndex={0}>
+          {t.linkReason(error)}
+        </pre>
       </div>
       <button type="button" onClick={() => setLinkError(null)}>
         {t.dismiss}

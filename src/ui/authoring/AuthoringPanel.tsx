@@ -2,7 +2,7 @@
 // capture it, edit its actions, add pause points with captions, name it, then save it in this
 // browser, export it as files, import files, share it as a link or play it as a lesson.
 
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useState, type ReactNode } from 'react';
 import { ownLessonOf, pauseAtInstant } from '../../scenario/own-lesson';
 import { MAX_FILE_BYTES, MAX_TIME } from '../../scenario/bounds';
 import { encodeCheckedLink } from '../../scenario/url';
@@ -69,10 +69,10 @@ function setDraft(draft: Draft): void {
 }
 
 function Authoring() {
-  // First, before reading the store: the draft autosaved before a reload comes back once per page.
-  // (A render React discards may have done it already: the store remembers, not this component.)
+  // The draft autosaved before a reload comes back once per page, before the first paint. Not during
+  // render: restoring writes the store, which other components (the toolbar's button) read.
   // A large draft is read by the import worker; until it is back, nothing may replace it.
-  useState(() => void restoreDraftOnce(readStoredDraftAsync));
+  useLayoutEffect(() => void restoreDraftOnce(readStoredDraftAsync), []);
   const restored = useAuthoringStore((s) => s.restored);
   const t = useStrings(AUTHORING_STRINGS);
   const lang = useSimStore((s) => s.lang);

@@ -12,6 +12,7 @@ import { measureFirstLoad } from './bench/first-load';
 import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
 import { measureLinearizability } from './bench/linearizability';
 import { measureExplore } from './bench/explore';
+import { measureTabMemory } from './bench/tab-memory';
 import { DISPLAY_FRAME_MS, DRAG_SECONDS, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
@@ -171,8 +172,8 @@ function fuzzRow(): Row {
  * First load as the browser fetches it: every JS file requested before the ring's first frame (the worker
  * included), gzip -9; CSS and fonts on their own line (see scripts/bench/first-load.ts).
  */
-async function firstLoadRows(): Promise<Row[]> {
-  const name = "first-load JS before the ring's first frame, gzip -9 (worker included)";
+/** A fresh production build in a temporary folder, removed once `use` is done with it. */
+async function withBuild<T>(use: (dist: string) => Promise<T>): Promise<T> {
   const out = mkdtempSync(join(tmpdir(), 'raft-bench-'));
   try {
     execFileSync(
@@ -180,6 +181,19 @@ async function firstLoadRows(): Promise<Row[]> {
       ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
       { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    return await use(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function firstLoadRows(): Promise<Row[]> {
+  return withBuild((out) => firstLoadRowsOf(out));
+}
+
+async function firstLoadRowsOf(out: string): Promise<Row[]> {
+  const name = "first-load JS before the ring's first frame, gzip -9 (worker included)";
+  try {
     process.stderr.write('first load (Chromium) …\n');
     const f = await measureFirstLoad(out);
     const worker = f.files.filter((file) => file.path.includes('worker')).reduce((n, file) => n + file.kB, 0);
@@ -211,9 +225,43 @@ async function firstLoadRows(): Promise<Row[]> {
     return [
       { name, value: null, unit: 'kB', target: '≤ 110 kB', met: null, note: `not measured: ${String(e).slice(0, 80)}` },
     ];
-  } finally {
-    rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * Tab memory of a class session: a one-hour history opened from a link, three branches made by acting in
+ * the past, then back to the original run (scripts/bench/tab-memory.ts). The peak footprint is judged.
+ */
+async function tabMemoryRows(): Promise<Row[]> {
+  const name = 'tab memory: 1 h history, three branches, back to the original (peak)';
+  return withBuild(async (out) => {
+    try {
+      process.stderr.write('tab memory (Chromium) …\n');
+      const f = await measureTabMemory(out);
+      return [
+        {
+          name,
+          value: f.peakMB,
+          unit: 'MB',
+          target: '≤ 300 MB',
+          met: f.peakMB <= 300,
+          reason: 'the worker keeps the whole trace of the branch on screen; see the engine heap row',
+          note: `renderer private + swap after GC; after the hour ${Math.round(f.hourMB)} MB, back on the original ${Math.round(f.endMB)} MB; page heap ${Math.round(f.pageHeapHourMB)} MB (the rest is the worker's); ${f.branches} branches listed`,
+        },
+      ];
+    } catch (e) {
+      return [
+        {
+          name,
+          value: null,
+          unit: 'MB',
+          target: '≤ 300 MB',
+          met: null,
+          note: `not measured: ${String(e).slice(0, 80)}`,
+        },
+      ];
+    }
+  });
 }
 
 /** Frame times in headless Chromium at 1×: the heavy case at 1920×1080 and 5 nodes typical (scripts/bench/ui.ts). */
@@ -457,7 +505,7 @@ function format(value: number | null): string {
 
 async function main(): Promise<void> {
   // `npm run bench -- PART`: only that part's rows (a minute or two instead of the whole table):
-  // `import`, `first-load`, `explore`, `ui` (frames in Chromium), or `engine` (the bare loop, the History, the worker
+  // `import`, `first-load`, `explore`, `ui` (frames in Chromium), `memory` (tab memory in Chromium), or `engine` (the bare loop, the History, the worker
   // host path, and the seeks).
   const only = process.argv.slice(2);
   const parts: Record<string, () => Promise<Row[]>> = {
@@ -465,6 +513,7 @@ async function main(): Promise<void> {
     'first-load': firstLoadRows,
     engine: async () => [...engineRows(), ...(await seekRows())],
     ui: uiRows,
+    memory: tabMemoryRows,
     explore: async () => [exploreRow()],
   };
   const partial = Object.keys(parts).find((name) => only.includes(name));
@@ -479,6 +528,7 @@ async function main(): Promise<void> {
           exploreRow(),
           ...(await uiRows()),
           ...(await firstLoadRows()),
+          ...(await tabMemoryRows()),
           ...(await seekRows()),
           await linkRow(),
           ...(await robustRows()),

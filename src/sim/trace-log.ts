@@ -9,19 +9,33 @@
 // or a rebuilt event is equal to the one recorded, not the same object).
 
 import type { Action } from './scenario-types';
-import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
-import type { ActionRefusal } from './refusal';
+import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
-import type {
-  ClientEvent,
-  DropReason,
-  Endpoint,
-  Envelope,
-  TraceEvent,
-  TraceKind,
-  Violation,
-  WireMessage,
-} from './types';
+import type { PackedTrace } from './trace-pack';
+import {
+  ACTION,
+  CLIENT_EVENT,
+  COMMIT_ADVANCED,
+  CRASHED,
+  DELIVERED,
+  DROP_REASONS,
+  DROPPED,
+  DUPLICATE,
+  ENTRIES_APPENDED,
+  EVENT_BY_REFERENCE,
+  KINDS,
+  LOST,
+  NODE,
+  recordAt,
+  RESTARTED,
+  SENT,
+  TIMER_FIRED,
+  TIMERS,
+  VIOLATION,
+  type Extra,
+  type RefusedAction,
+} from './trace-record';
+import type { ClientEvent, DropReason, Endpoint, Envelope, TraceEvent, TraceKind, Violation } from './types';
 
 /** What readers of a trace need: satisfied by an array of records and by a TraceLog. */
 export interface TraceReader {
@@ -31,73 +45,7 @@ export interface TraceReader {
   kindAt?(index: number): TraceKind;
 }
 
-// How each kind of record fills a row (besides kind, time and step):
-//   timerFired                 node; codes = the timer
-//   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags; num0 = id;
-//                              ref = the payload. A message is sent at sentAt and delivered or
-//                              dropped at deliverAt, nearly always: the record's time is that one,
-//                              and num1 holds the other (any exception is kept in `extras`)
-//   node                       node; codes = how the event is kept: a follower's commitAdvanced
-//                              as num0, num1 = from, to; entriesAppended as num0 = fromIndex and
-//                              ref = the entries; any other event as ref. peers = the leader
-//                              an append or a follower's commit came from
-//   client, action, violation  ref = the event, the action, the violation
-//   crashed, restarted         node
-// A refused action's reason, a restart's term and vote, and a message's envelope time that is not
-// the record's time are kept in `extras`.
-
-const KINDS = [
-  'timerFired',
-  'sent',
-  'delivered',
-  'dropped',
-  'node',
-  'client',
-  'action',
-  'crashed',
-  'restarted',
-  'violation',
-] as const satisfies readonly TraceKind[];
-const [TIMER_FIRED, SENT, DELIVERED, DROPPED, NODE, CLIENT_EVENT, ACTION, CRASHED, RESTARTED, VIOLATION] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-] as const;
-
-const TIMERS: readonly TimerKind[] = ['election', 'heartbeat'];
-const DROP_REASONS: readonly DropReason[] = [
-  'receiver-dead',
-  'link-down',
-  'random-loss',
-  'dropped-by-user',
-  'sender-dead',
-];
-/** A message record's code: the drop reason in the low bits, and the envelope's two flags. */
-const LOST = 16;
-const DUPLICATE = 32;
-const REASON_MASK = 15;
-
-/**
- * A node record's code: how its event is kept. Commits and appends, two of every three node
- * events in a busy cluster, are kept as numbers; any other event by reference.
- */
-const EVENT_BY_REFERENCE = 0;
-const COMMIT_ADVANCED = 1;
-const ENTRIES_APPENDED = 2;
-const EVENT_MASK = 3;
-
-/** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
-interface RefusedAction {
-  readonly error: string;
-  readonly refusal: ActionRefusal;
-}
-interface Restart {
-  readonly term: number;
-  readonly votedFor: NodeId | null;
-}
-/** A message record whose time is not its envelope's sentAt (sent) or deliverAt (delivered, dropped). */
-interface EnvelopeTime {
-  readonly envelopeTime: number;
-}
-type Extra = RefusedAction | Restart | EnvelopeTime;
+// How a record fills a row is described in trace-record.ts, which also builds records back.
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
@@ -221,42 +169,27 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   at(index: number): TraceEvent | undefined {
     const i = index < 0 ? this.count + index : index;
     if (!(i >= 0 && i < this.count)) return undefined;
-    const c = this.chunks[i >>> CHUNK_BITS]!;
-    const j = i & IN_CHUNK;
-    const time = c.times[j]!;
-    const step = c.steps[j]!;
-    const ref = c.refs[j];
-    // Field order as the simulation wrote each record: JSON.stringify follows it.
-    switch (c.kinds[j]) {
-      case TIMER_FIRED:
-        return { kind: 'timerFired', node: this.names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
-      case SENT:
-        return { kind: 'sent', message: this.envelope(c, j, i), time, step };
-      case DELIVERED:
-        return { kind: 'delivered', message: this.envelope(c, j, i), time, step };
-      case DROPPED: {
-        const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-        return { kind: 'dropped', message: this.envelope(c, j, i), reason, time, step };
-      }
-      case NODE:
-        return { kind: 'node', node: this.names[c.nodes[j]!]!, event: this.event(c, j), time, step };
-      case CLIENT_EVENT:
-        return { kind: 'client', event: ref as ClientEvent, time, step };
-      case ACTION: {
-        const refused = this.extras.get(i) as RefusedAction | undefined;
-        return refused === undefined
-          ? { kind: 'action', action: ref as Action, time, step }
-          : { kind: 'action', action: ref as Action, error: refused.error, refusal: refused.refusal, time, step };
-      }
-      case CRASHED:
-        return { kind: 'crashed', node: this.names[c.nodes[j]!]!, time, step };
-      case RESTARTED: {
-        const { term, votedFor } = this.extras.get(i) as Restart;
-        return { kind: 'restarted', node: this.names[c.nodes[j]!]!, term, votedFor, time, step };
-      }
-      default:
-        return { kind: 'violation', violation: ref as Violation, time, step };
+    return recordAt(this.chunks[i >>> CHUNK_BITS]!, i & IN_CHUNK, this.names, this.extras.get(i));
+  }
+
+  /**
+   * Records [from, to) as one transferable buffer of their columns, their references and the names
+   * they use: what a frame sends the UI thread instead of a record object per event (trace-pack.ts).
+   */
+  pack(from: number, to: number): PackedTrace {
+    const n = Math.max(0, Math.min(to, this.count) - from);
+    const packed = new TraceChunk(n);
+    for (let i = from, at = 0; at < n;) {
+      const s = i & IN_CHUNK;
+      const run = Math.min(n - at, CHUNK_SIZE - s);
+      copyRows(packed, at, this.chunks[i >>> CHUNK_BITS]!, s, run);
+      at += run;
+      i += run;
     }
+    const extras: [number, Extra][] = [];
+    if (this.extras.size > 0)
+      for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
+    return { count: n, columns: packed.buffer, refs: packed.refs, names: [...this.names], extras };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {
@@ -433,47 +366,6 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     chunk.num1[j] = b;
   }
 
-  /** The event of node record j of chunk c, with the fields in the order the node builds it. */
-  private event(c: TraceChunk, j: number): RaftEvent {
-    const code = c.codes[j]!;
-    switch (code & EVENT_MASK) {
-      case COMMIT_ADVANCED:
-        return {
-          type: 'commitAdvanced',
-          from: c.num0[j]!,
-          to: c.num1[j]!,
-          by: 'leaderCommit',
-          leader: this.names[c.peers[j]!]!,
-        };
-      case ENTRIES_APPENDED:
-        return {
-          type: 'entriesAppended',
-          fromIndex: c.num0[j]!,
-          entries: c.refs[j] as readonly LogEntry[],
-          leader: this.names[c.peers[j]!]!,
-        };
-      default:
-        return c.refs[j] as RaftEvent;
-    }
-  }
-
-  /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
-  private envelope(c: TraceChunk, j: number, i: number): Envelope {
-    const code = c.codes[j]!;
-    const sent = c.kinds[j] === SENT;
-    const implied = (this.extras.get(i) as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
-    return {
-      id: c.num0[j]!,
-      from: this.names[c.nodes[j]!]!,
-      to: this.names[c.peers[j]!]!,
-      sentAt: sent ? implied : c.num1[j]!,
-      deliverAt: sent ? c.num1[j]! : implied,
-      payload: c.refs[j] as WireMessage,
-      lost: (code & LOST) !== 0,
-      duplicate: (code & DUPLICATE) !== 0,
-    };
-  }
-
   /** Does every index of `other`'s endpoints mean the same endpoint here? (Learns any new ones.) */
   private namesMatch(other: TraceLog): boolean {
     const theirs = other.names;
@@ -501,4 +393,11 @@ function codeOf<T>(table: readonly T[], value: T): number {
   const code = table.indexOf(value);
   if (code < 0) throw new Error(`no trace code for ${String(value)}`);
   return code;
+}
+
+/** Records packed as a frame carries them (for tests and tools that hold records rather than a log). */
+export function packRecords(records: Iterable<TraceEvent>): PackedTrace {
+  const log = new TraceLog();
+  for (const record of records) log.push(record);
+  return log.pack(0, log.length);
 }

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema';
 import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
+import { unpackTrace } from '../sim/trace-pack';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 import {
@@ -235,10 +236,11 @@ export const useSimStore = create<SimStore>()((set, get) => {
         );
         const shown = get().snapshot;
         const feedSoFar = waitingView?.feed ?? get().feed;
+        // Only the records the feed keeps are unpacked into objects.
         const feed = message.resetFeed
-          ? message.events.slice(-FEED_LENGTH)
-          : message.events.length > 0
-            ? appendFeed(feedSoFar, message.events)
+          ? unpackTrace(message.events, FEED_LENGTH)
+          : message.events.count > 0
+            ? appendFeed(feedSoFar, unpackTrace(message.events, FEED_LENGTH))
             : feedSoFar;
         const selected = get().selectedMessage;
         const selection =

@@ -371,7 +371,7 @@ export class EngineHost {
     const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
     const start = Math.max(from, trace.length - MAX_EVENTS_PER_FRAME);
     const resetFeed = this.resetFeed || start > from;
-    const events = trace.slice(start);
+    const events = trace.pack(start, trace.length);
     this.sentTrace = trace.length;
     this.resetFeed = false;
     this.dirty = false;

@@ -10,7 +10,8 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { MarkListName, TimelineMarks } from '../sim/timeline';
-import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
+import type { PackedTrace } from '../sim/trace-pack';
+import type { ClusterFrame, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
 export type { KeyVerdict, StaleRead } from '../check/history-explain';
@@ -122,8 +123,11 @@ export type FromWorker =
        * new or changed since the last frame; the others are the UI's from the last frame.
        */
       readonly requestIds: readonly number[];
-      /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
-      readonly events: readonly TraceEvent[];
+      /**
+       * Trace records since the previous frame (capped: a long unseen stretch sends only its tail), packed:
+       * their columns in one buffer the worker transfers (see transferList), the store unpacks what it shows.
+       */
+      readonly events: PackedTrace;
       /** True when the feed must start over with `events` (the view jumped, or moved back). */
       readonly resetFeed: boolean;
       readonly playing: boolean;
@@ -162,6 +166,11 @@ export type FromWorker =
   | { readonly type: 'clientHistory'; readonly request: number; readonly view: ClientHistoryView }
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };
+
+/** What a message hands over rather than copies: a frame's packed trace buffer. */
+export function transferList(message: FromWorker): Transferable[] {
+  return message.type === 'frame' && message.events.columns.byteLength > 0 ? [message.events.columns] : [];
+}
 
 // ---- The exploration worker (explore.worker.ts) ------------------------------------------------
 // A second worker, started for one exploration and terminated after it (or to cancel it): the bounded

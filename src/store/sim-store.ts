@@ -18,10 +18,10 @@ import {
   type HistoryInfo,
   type LiveAction,
 } from '../worker/protocol';
+import { assembleFrame } from './assemble-frame';
 import type { EnginePort } from './engine-port';
 import { applyMarksUpdate, type HeldMarks } from './marks-update';
-import { restoreRequests } from './restore-requests';
-import { restoreSharedLogs, reuseLogs } from './reuse-logs';
+import { reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
 import { watchWorker } from './watchdog';
@@ -226,14 +226,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
       case 'frame': {
         shownSinceLoad = true;
         const previous = get().live;
-        const live = reuseLogs(
-          previous,
-          restoreSharedLogs(
-            previous,
-            restoreRequests(previous, message.snapshot, message.requestIds),
-            message.sharedLogPrefix,
-          ),
-        );
+        const live = reuseLogs(previous, assembleFrame(previous, message));
         const shown = get().snapshot;
         const feedSoFar = waitingView?.feed ?? get().feed;
         // Only the records the feed keeps are unpacked into objects.

@@ -11,7 +11,7 @@ import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { MarkListName, TimelineMarks } from '../sim/timeline';
 import type { PackedTrace } from '../sim/trace-pack';
-import type { ClusterFrame, Violation } from '../sim/types';
+import type { ClusterFrame, NodeFrame, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
 export type { KeyVerdict, StaleRead } from '../check/history-explain';
@@ -109,10 +109,18 @@ export interface ClientHistoryView {
   readonly end: number;
 }
 
+/** A node as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
+export type NodeDelta = Partial<NodeFrame> & Pick<NodeFrame, 'id' | 'log'>;
+
+/** The cluster as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
+export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &
+  Pick<ClusterFrame, 'requests'> & { readonly nodes: readonly NodeDelta[] };
+
 export type FromWorker =
   | {
       readonly type: 'frame';
-      readonly snapshot: ClusterFrame;
+      /** The cluster, without the fields that equal the last frame's (the store puts them back: restore-fields.ts). */
+      readonly snapshot: ClusterDelta;
       /**
        * Per node (by position): how many leading log entries are the same as in the last frame. They are
        * left out; the node's `log` carries only the entries after them (empty when nothing changed).

@@ -11,7 +11,7 @@
 import type { Action } from './scenario-types';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
-import type { PackedTrace } from './trace-pack';
+import { packPayloads, type PackedTrace } from './trace-pack';
 import {
   ACTION,
   CLIENT_EVENT,
@@ -189,7 +189,9 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const extras: [number, Extra][] = [];
     if (this.extras.size > 0)
       for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
-    return { count: n, columns: packed.buffer, refs: packed.refs, names: [...this.names], extras };
+    const names = [...this.names];
+    const payloads = packPayloads(packed, names);
+    return { count: n, columns: packed.buffer, refs: packed.refs, names, extras, ...payloads };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../scenario/validate';
 import { History } from './history';
 import { packRecords, TraceLog } from './trace-log';
-import { unpackTrace, type PackedTrace } from './trace-pack';
+import { packedBuffers, unpackTrace, type PackedTrace } from './trace-pack';
 import type { Envelope, TraceEvent } from './types';
 
 /** What postMessage does to a frame's trace: the buffer is transferred, the rest cloned. */
-const posted = (p: PackedTrace): PackedTrace => structuredClone(p, { transfer: [p.columns] });
+const posted = (p: PackedTrace): PackedTrace => structuredClone(p, { transfer: packedBuffers(p) });
 
 const message: Envelope = {
   id: 7,
@@ -36,6 +36,25 @@ const rare: TraceEvent[] = [
   { kind: 'restarted', node: 'C', term: 5, votedFor: 'A', time: 43, step: 8 },
   { kind: 'dropped', message, reason: 'dropped-by-user', time: 45, step: 10 },
   { kind: 'delivered', message, time: 21.125, step: 11 },
+  // A reply with a field the numbers do not carry travels by reference, whole.
+  {
+    kind: 'sent',
+    message: {
+      ...message,
+      payload: {
+        type: 'AppendEntriesReply',
+        term: 2,
+        success: false,
+        prevLogIndex: 4,
+        matchIndex: 0,
+        conflictTerm: 1,
+        conflictIndex: 3,
+        readContext: 9,
+      },
+    },
+    time: 10.25,
+    step: 12,
+  },
 ];
 
 describe('packed trace records', () => {
@@ -70,16 +89,20 @@ describe('packed trace records', () => {
     for (const [from, to] of [
       [0, 400],
       [4000, 4300],
-      [log.length - 7, log.length],
+      [log.length - 70, log.length],
       [0, log.length],
     ] as const) {
-      const back = unpackTrace(posted(log.pack(from, to)));
+      const packed = log.pack(from, to);
+      // Most payloads (AppendEntries and replies) travel as numbers, the rest by reference.
+      const asNumbers = packed.payloadForms.filter((form) => form !== 0).length;
+      expect(asNumbers).toBeGreaterThan(packed.count / 3);
+      const back = unpackTrace(posted(packed));
       expect(JSON.stringify(back)).toBe(JSON.stringify(log.slice(from, to)));
     }
   });
 
   it('refuse a packed trace whose buffer does not fit its count, rather than read garbage', () => {
     const p = packRecords(rare);
-    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 6 records/);
+    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 7 records/);
   });
 });

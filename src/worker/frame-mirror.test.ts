@@ -19,7 +19,7 @@ describe('FrameMirror', () => {
     expect(mirror.delta(first)).toBe(first);
     const second = makeSnapshot([makeNode('A', { commitIndex: 3 }), makeNode('B')], { step: 2, time: 20 });
     const delta = mirror.delta(second);
-    expect(Object.keys(delta).sort()).toEqual(['nodes', 'requests', 'step', 'time']);
+    expect(Object.keys(delta).sort()).toEqual(['messages', 'nodes', 'requests', 'step', 'time']);
     expect(delta.nodes.map((n) => Object.keys(n).sort())).toEqual([
       ['commitIndex', 'id', 'log'],
       ['id', 'log'],

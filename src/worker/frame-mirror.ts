@@ -9,7 +9,8 @@
 import type { ClusterFrame, NodeFrame } from '../sim/types';
 import type { ClusterDelta, NodeDelta } from './protocol';
 
-const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests']);
+/** Messages in flight change nearly every frame: comparing them first would only add work. */
+const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests', 'messages']);
 const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id', 'log']);
 
 export class FrameMirror {

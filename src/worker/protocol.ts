@@ -10,7 +10,7 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { MarkListName, TimelineMarks } from '../sim/timeline';
-import type { PackedTrace } from '../sim/trace-pack';
+import { packedBuffers, type PackedTrace } from '../sim/trace-pack';
 import type { ClusterFrame, NodeFrame, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
@@ -175,9 +175,9 @@ export type FromWorker =
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };
 
-/** What a message hands over rather than copies: a frame's packed trace buffer. */
+/** What a message hands over rather than copies: a frame's packed trace buffers. */
 export function transferList(message: FromWorker): Transferable[] {
-  return message.type === 'frame' && message.events.columns.byteLength > 0 ? [message.events.columns] : [];
+  return message.type === 'frame' ? packedBuffers(message.events) : [];
 }
 
 // ---- The exploration worker (explore.worker.ts) ------------------------------------------------

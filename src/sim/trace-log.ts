@@ -11,6 +11,7 @@
 import type { Action } from './scenario-types';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
+import { ReplyTable } from './reply-table';
 import { packPayloads, type PackedTrace } from './trace-pack';
 import {
   ACTION,
@@ -22,11 +23,14 @@ import {
   DROPPED,
   DUPLICATE,
   ENTRIES_APPENDED,
+  ENTRY_APPLIED,
   EVENT_BY_REFERENCE,
   KINDS,
   LOST,
   NODE,
   recordAt,
+  REPLY_AS_NUMBERS,
+  REPLY_SUCCESS,
   RESTARTED,
   SENT,
   TIMER_FIRED,
@@ -53,6 +57,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private extras = new Map<number, Extra>();
   /** Node names (and "client"), so a record stores a byte instead of a string reference. */
   private names: Endpoint[] = [];
+  /** AppendEntries replies, the commonest payload, kept as numbers rather than objects. */
+  private replies = new ReplyTable();
   /**
    * The log whose storage this one reads and writes, when it is a prefix of it (a simulation's
    * records inside a history's kept trace): the trace is then held once, not twice.
@@ -84,15 +90,22 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     switch (event.type) {
+      case 'entryApplied': {
+        // One per node per commit: kept as numbers when nothing but its usual fields, result a number's text.
+        const number = Number(event.result);
+        if (!fieldsAre(event, APPLIED_FIELDS) || String(number) !== event.result) break;
+        const i = this.add(NODE, time, step, n, ENTRY_APPLIED, event.entry);
+        this.setNumbers(i, event.index, number);
+        return;
+      }
       case 'entriesAppended': {
         const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
         this.setNumbers(i, event.fromIndex, 0);
         this.setPeer(i, event.leader);
         return;
       }
-      default:
-        this.add(NODE, time, step, n, EVENT_BY_REFERENCE, event);
     }
+    this.add(NODE, time, step, n, EVENT_BY_REFERENCE, event);
   }
 
   client(event: ClientEvent, time: number, step: number): void {
@@ -169,7 +182,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   at(index: number): TraceEvent | undefined {
     const i = index < 0 ? this.count + index : index;
     if (!(i >= 0 && i < this.count)) return undefined;
-    return recordAt(this.chunks[i >>> CHUNK_BITS]!, i & IN_CHUNK, this.names, this.extras.get(i));
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j));
+  }
+
+  /** What row j of chunk c refers to, a reply kept as numbers built back. */
+  private refAt(c: TraceChunk, j: number): unknown {
+    const code = c.codes[j]!;
+    if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) return c.refs[j];
+    return this.replies.read(c.refs[j] as number, (code & REPLY_SUCCESS) !== 0);
   }
 
   /**
@@ -189,6 +211,13 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const extras: [number, Extra][] = [];
     if (this.extras.size > 0)
       for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
+    // Replies kept as numbers here travel as numbers too, in the packed trace's own form.
+    for (let k = 0; k < n; k++) {
+      const code = packed.codes[k]!;
+      if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(packed.kinds[k]!)) continue;
+      packed.refs[k] = this.replies.read(packed.refs[k] as number, (code & REPLY_SUCCESS) !== 0);
+      packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS);
+    }
     const names = [...this.names];
     const payloads = packPayloads(packed, names);
     return { count: n, columns: packed.buffer, refs: packed.refs, names, extras, ...payloads };
@@ -228,6 +257,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     this.chunks = owner.chunks;
     this.names = owner.names;
     this.extras = owner.extras;
+    this.replies = owner.replies;
     this.owner = owner;
     this.count = Math.min(length, owner.count);
   }
@@ -246,6 +276,9 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
+    // Replies are kept in record order: the first one the cut records hold is where the table ends.
+    const firstCutReply = this.firstReplyIn(Math.max(0, length), this.count);
+    if (firstCutReply !== undefined) this.replies.truncate(firstCutReply);
     this.count = Math.max(0, length);
     // Chunks past the end are kept for the records a replay will write again; their references
     // are cleared so that what the cut records held can be collected.
@@ -279,6 +312,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       const target = this.chunkFor(this.count);
       const n = Math.min(to - i, CHUNK_SIZE - s, CHUNK_SIZE - at);
       copyRows(target, at, source, s, n);
+      if (other.replies !== this.replies) {
+        for (let k = at; k < at + n; k++) {
+          if ((target.codes[k]! & REPLY_AS_NUMBERS) !== 0 && isMessage(target.kinds[k]!))
+            target.refs[k] = this.replies.copyFrom(other.replies, target.refs[k] as number);
+        }
+      }
       if (!sameNames) {
         for (let k = at; k < at + n; k++) {
           target.nodes[k] = names[target.nodes[k]!] ?? 0;
@@ -302,7 +341,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    * so the two logs share them instead of holding two copies.
    */
   share(i: number, other: TraceLog, j: number): void {
-    this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = other.chunks[j >>> CHUNK_BITS]!.refs[j & IN_CHUNK];
+    const source = other.chunks[j >>> CHUNK_BITS]!;
+    const kept = (source.codes[j & IN_CHUNK]! & REPLY_AS_NUMBERS) !== 0 && isMessage(source.kinds[j & IN_CHUNK]!);
+    // A reply kept as numbers is an index into its own log's table: the twin keeps its own equal one.
+    if (!kept || other.replies === this.replies)
+      this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = source.refs[j & IN_CHUNK];
     const extra = other.extras.get(j);
     if (extra !== undefined) this.extras.set(i, extra);
   }
@@ -344,9 +387,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   /** A message record keeps its envelope's fields in columns and only its payload by reference. */
   private addMessage(kind: number, reason: number, m: Envelope, time: number, step: number): void {
     const code = reason | (m.lost ? LOST : 0) | (m.duplicate ? DUPLICATE : 0);
+    const twin = this.owner !== null && this.count < this.owner.count;
     const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
+    if (!twin && ReplyTable.fits(m.payload)) {
+      c.refs[j] = this.replies.add(m.payload);
+      c.codes[j] = code | REPLY_AS_NUMBERS | (m.payload.success ? REPLY_SUCCESS : 0);
+    }
     c.peers[j] = this.nameIndex(m.to);
     c.num0[j] = wholeNumber(m.id);
     // The record's time stands for one of the envelope's two times; num1 holds the other.
@@ -375,6 +423,16 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     return true;
   }
 
+  /** The table index of the first reply kept as numbers among records [from, to), if any. */
+  private firstReplyIn(from: number, to: number): number | undefined {
+    for (let i = from; i < to; i++) {
+      const c = this.chunks[i >>> CHUNK_BITS]!;
+      const j = i & IN_CHUNK;
+      if ((c.codes[j]! & REPLY_AS_NUMBERS) !== 0 && isMessage(c.kinds[j]!)) return c.refs[j] as number;
+    }
+    return undefined;
+  }
+
   private nameIndex(name: Endpoint): number {
     const names = this.names;
     // A cluster has at most a few nodes: a scan is quicker than a map.
@@ -383,6 +441,20 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     names.push(name);
     return names.length - 1;
   }
+}
+
+/** An entryApplied's fields, in the order apply.ts writes them (a retry's extra field goes by reference). */
+const APPLIED_FIELDS = ['type', 'index', 'entry', 'result'];
+
+/** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
+function fieldsAre(o: object, fields: readonly string[]): boolean {
+  let k = 0;
+  for (const key in o) if (key !== fields[k++]) return false;
+  return k === fields.length;
+}
+
+function isMessage(kind: number): boolean {
+  return kind === SENT || kind === DELIVERED || kind === DROPPED;
 }
 
 /** A number for a Uint32 column, which would silently wrap anything else. */

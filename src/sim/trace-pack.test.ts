@@ -36,6 +36,21 @@ const rare: TraceEvent[] = [
   { kind: 'restarted', node: 'C', term: 5, votedFor: 'A', time: 43, step: 8 },
   { kind: 'dropped', message, reason: 'dropped-by-user', time: 45, step: 10 },
   { kind: 'delivered', message, time: 21.125, step: 11 },
+  // Applied entries are kept as numbers when the result is a number's text, else by reference.
+  ...['597', 'deleted', '-0', '1e21', 'NaN', ''].map((result, k): TraceEvent => ({
+    kind: 'node',
+    node: 'B',
+    event: { type: 'entryApplied', index: 4 + k, entry: { term: 2, command: 'set k 597', requestId: 3 }, result },
+    time: 12,
+    step: 13,
+  })),
+  {
+    kind: 'node',
+    node: 'B',
+    event: { type: 'entryApplied', index: 9, entry: { term: 2, command: 'set k 1' }, result: '1', retry: true },
+    time: 12,
+    step: 13,
+  },
   // A reply with a field the numbers do not carry travels by reference, whole.
   {
     kind: 'sent',
@@ -103,6 +118,6 @@ describe('packed trace records', () => {
 
   it('refuse a packed trace whose buffer does not fit its count, rather than read garbage', () => {
     const p = packRecords(rare);
-    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 7 records/);
+    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 14 records/);
   });
 });

@@ -5,13 +5,16 @@
 // How each kind of record fills a row (besides kind, time and step):
 //   timerFired                 node; codes = the timer
 //   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags; num0 = id;
-//                              ref = the payload. A message is sent at sentAt and delivered or
+//                              ref = the payload (an AppendEntries reply: its index in the log's
+//                              ReplyTable, see REPLY_AS_NUMBERS). A message is sent at sentAt and delivered or
 //                              dropped at deliverAt, nearly always: the record's time is that one,
 //                              and num1 holds the other (any exception is kept in `extras`)
 //   node                       node; codes = how the event is kept: a follower's commitAdvanced
 //                              as num0, num1 = from, to; entriesAppended as num0 = fromIndex and
-//                              ref = the entries; any other event as ref. peers = the leader
-//                              an append or a follower's commit came from
+//                              ref = the entries; an entryApplied whose result is a number's text
+//                              as num0 = index, num1 = that number, ref = the entry; any other
+//                              event as ref. peers = the leader an append or a follower's commit
+//                              came from
 //   client, action, violation  ref = the event, the action, the violation
 //   crashed, restarted         node
 // A refused action's reason, a restart's term and vote, and a message's envelope time that is not
@@ -59,6 +62,10 @@ export const DROP_REASONS: readonly DropReason[] = [
 /** A message record's code: the drop reason in the low bits, and the envelope's two flags. */
 export const LOST = 16;
 export const DUPLICATE = 32;
+/** The payload is an AppendEntries reply kept as numbers (reply-table.ts): ref is its index there. */
+export const REPLY_AS_NUMBERS = 64;
+/** Such a reply's `success`. */
+export const REPLY_SUCCESS = 128;
 const REASON_MASK = 15;
 
 /**
@@ -68,6 +75,8 @@ const REASON_MASK = 15;
 export const EVENT_BY_REFERENCE = 0;
 export const COMMIT_ADVANCED = 1;
 export const ENTRIES_APPENDED = 2;
+/** An entryApplied whose result is a number's text: num0 = index, num1 = the number, ref = the entry. */
+export const ENTRY_APPLIED = 3;
 const EVENT_MASK = 3;
 
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
@@ -87,22 +96,28 @@ export type Extra = RefusedAction | Restart | EnvelopeTime;
 
 /**
  * The record in row j of `c`, built afresh, with the fields in the order the simulation and the node
- * wrote them (JSON.stringify follows it). `extra` is the row's entry in the log's extras, if any.
+ * wrote them (JSON.stringify follows it). `extra` is the row's entry in the log's extras, if any;
+ * `ref` what the row refers to (a payload kept as numbers is built back by the caller).
  */
-export function recordAt(c: TraceRows, j: number, names: readonly Endpoint[], extra: Extra | undefined): TraceEvent {
+export function recordAt(
+  c: TraceRows,
+  j: number,
+  names: readonly Endpoint[],
+  extra: Extra | undefined,
+  ref: unknown = c.refs[j],
+): TraceEvent {
   const time = c.times[j]!;
   const step = c.steps[j]!;
-  const ref = c.refs[j];
   switch (c.kinds[j]) {
     case TIMER_FIRED:
       return { kind: 'timerFired', node: names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
     case SENT:
-      return { kind: 'sent', message: envelope(c, j, names, extra), time, step };
+      return { kind: 'sent', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
     case DELIVERED:
-      return { kind: 'delivered', message: envelope(c, j, names, extra), time, step };
+      return { kind: 'delivered', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
     case DROPPED: {
       const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-      return { kind: 'dropped', message: envelope(c, j, names, extra), reason, time, step };
+      return { kind: 'dropped', message: envelope(c, j, names, extra, ref as WireMessage), reason, time, step };
     }
     case NODE:
       return { kind: 'node', node: names[c.nodes[j]!]!, event: nodeEvent(c, j, names), time, step };
@@ -143,13 +158,21 @@ function nodeEvent(c: TraceRows, j: number, names: readonly Endpoint[]): RaftEve
         entries: c.refs[j] as readonly LogEntry[],
         leader: names[c.peers[j]!]!,
       };
+    case ENTRY_APPLIED:
+      return { type: 'entryApplied', index: c.num0[j]!, entry: c.refs[j] as LogEntry, result: String(c.num1[j]!) };
     default:
       return c.refs[j] as RaftEvent;
   }
 }
 
 /** The envelope of message row j of `c`, with the fields in the order Envelope is built. */
-function envelope(c: TraceRows, j: number, names: readonly Endpoint[], extra: Extra | undefined): Envelope {
+function envelope(
+  c: TraceRows,
+  j: number,
+  names: readonly Endpoint[],
+  extra: Extra | undefined,
+  payload: WireMessage,
+): Envelope {
   const code = c.codes[j]!;
   const sent = c.kinds[j] === SENT;
   const implied = (extra as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
@@ -159,7 +182,7 @@ function envelope(c: TraceRows, j: number, names: readonly Endpoint[], extra: Ex
     to: names[c.peers[j]!]!,
     sentAt: sent ? implied : c.num1[j]!,
     deliverAt: sent ? c.num1[j]! : implied,
-    payload: c.refs[j] as WireMessage,
+    payload,
     lost: (code & LOST) !== 0,
     duplicate: (code & DUPLICATE) !== 0,
   };

@@ -7,7 +7,7 @@
 //   bare     the Simulation alone, no checker work kept apart, no trace, no history: this engine's bare loop
 //   history  the History the worker runs: checker, trace, checkpoints, timeline
 //   host     the worker's EngineHost driven by a fake wall clock at 1× (each tick 100 virtual ms, a frame
-//            after every tick, each frame structured-cloned as postMessage would, the UI "ready" at once)
+//            after every tick, each frame structured-cloned as postMessage would, its trace buffer transferred, the UI "ready" at once)
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,7 +16,7 @@ import { Simulation } from '../../src/sim/simulation';
 import { validateScenario } from '../../src/scenario/validate';
 import type { Scenario } from '../../src/sim/scenario-types';
 import { EngineHost, type WallClock } from '../../src/worker/engine-host';
-import type { FromWorker } from '../../src/worker/protocol';
+import { transferList, type FromWorker } from '../../src/worker/protocol';
 
 export type EngineMode = 'bare' | 'history' | 'host';
 
@@ -91,8 +91,8 @@ async function runHost(end: number): Promise<{ events: number; frames: number; k
   let ready = false;
   const host = new EngineHost((message: FromWorker) => {
     if (message.type !== 'frame') return;
-    // What postMessage does to every frame on its way to the UI thread.
-    structuredClone(message);
+    // What postMessage does to every frame on its way to the UI thread (the packed trace is transferred).
+    structuredClone(message, { transfer: transferList(message) });
     frames++;
     ready = true;
   }, clock);

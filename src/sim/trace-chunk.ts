@@ -1,32 +1,70 @@
 // The storage under a TraceLog: records in chunks of fixed size, one typed array per
 // column, so the log grows without ever copying what it holds (doubling typed arrays cost a
 // zero-fill and a copy of everything so far each time). What each column means is the
-// log's business (trace-log.ts); here a chunk is only rows of numbers and one reference.
+// log's business (trace-log.ts, trace-record.ts); here a chunk is only rows of numbers and
+// one reference. A chunk's columns are views of one ArrayBuffer, so a run of rows packed
+// for the UI thread (trace-pack.ts) is one transferable buffer, read by the same views.
 
 export const CHUNK_BITS = 12;
 export const CHUNK_SIZE = 1 << CHUNK_BITS;
 /** `i & IN_CHUNK` is record i's row in its chunk; `i >>> CHUNK_BITS` is the chunk. */
 export const IN_CHUNK = CHUNK_SIZE - 1;
 
-export class TraceChunk {
-  readonly kinds = new Uint8Array(CHUNK_SIZE);
-  readonly times = new Float64Array(CHUNK_SIZE);
+/** Bytes of numbers per row: times and num1 (8 each), steps and num0 (4 each), four single bytes. */
+export const ROW_BYTES = 28;
+
+/** What reading a row needs: the columns and the references. */
+export interface TraceRows {
+  readonly kinds: Uint8Array;
+  readonly times: Float64Array;
+  readonly steps: Uint32Array;
+  readonly nodes: Uint8Array;
+  readonly peers: Uint8Array;
+  readonly codes: Uint8Array;
+  readonly num0: Uint32Array;
+  readonly num1: Float64Array;
+  readonly refs: readonly unknown[];
+}
+
+export class TraceChunk implements TraceRows {
+  readonly kinds: Uint8Array;
+  readonly times: Float64Array;
   /** Whole numbers below 2^32 (a run's events are bounded far below that): half a Float64's bytes. */
-  readonly steps = new Uint32Array(CHUNK_SIZE);
+  readonly steps: Uint32Array;
   /** The record's node (a message's sender), as an index into the log's names. */
-  readonly nodes = new Uint8Array(CHUNK_SIZE);
+  readonly nodes: Uint8Array;
   /** A message's receiver, as an index into the log's names. */
-  readonly peers = new Uint8Array(CHUNK_SIZE);
+  readonly peers: Uint8Array;
   /** A small code whose meaning depends on the kind (timer kind, drop reason and flags, …). */
-  readonly codes = new Uint8Array(CHUNK_SIZE);
+  readonly codes: Uint8Array;
   /** Two numbers whose meaning depends on the kind: num0 a whole number below 2^32 (an id, an index). */
-  readonly num0 = new Uint32Array(CHUNK_SIZE);
-  readonly num1 = new Float64Array(CHUNK_SIZE);
+  readonly num0: Uint32Array;
+  readonly num1: Float64Array;
   /**
    * What the record is about: an object the run made anyway (or undefined). Allocated at its
    * full size once, rather than grown a dozen times by pushes.
    */
-  readonly refs: unknown[] = new Array<unknown>(CHUNK_SIZE).fill(undefined);
+  readonly refs: unknown[];
+
+  /** `rows` rows, over `buffer` (rows × ROW_BYTES; a fresh zeroed one by default). */
+  constructor(
+    readonly rows: number = CHUNK_SIZE,
+    readonly buffer: ArrayBuffer = new ArrayBuffer(rows * ROW_BYTES),
+    refs?: unknown[],
+  ) {
+    if (buffer.byteLength !== rows * ROW_BYTES)
+      throw new Error(`a chunk of ${rows} rows needs ${rows * ROW_BYTES} bytes`);
+    // The 8-byte columns first, then the 4-byte ones, then the bytes: every view is aligned.
+    this.times = new Float64Array(buffer, 0, rows);
+    this.num1 = new Float64Array(buffer, 8 * rows, rows);
+    this.steps = new Uint32Array(buffer, 16 * rows, rows);
+    this.num0 = new Uint32Array(buffer, 20 * rows, rows);
+    this.kinds = new Uint8Array(buffer, 24 * rows, rows);
+    this.nodes = new Uint8Array(buffer, 25 * rows, rows);
+    this.peers = new Uint8Array(buffer, 26 * rows, rows);
+    this.codes = new Uint8Array(buffer, 27 * rows, rows);
+    this.refs = refs ?? new Array<unknown>(rows).fill(undefined);
+  }
 }
 
 const COLUMNS = [
@@ -44,7 +82,7 @@ const COLUMNS = [
 const SHORT_RUN = 64;
 
 /** Rows [s, s + n) of `source` are copied to rows [at, at + n) of `target`. */
-export function copyRows(target: TraceChunk, at: number, source: TraceChunk, s: number, n: number): void {
+export function copyRows(target: TraceChunk, at: number, source: TraceRows, s: number, n: number): void {
   if (n >= SHORT_RUN) {
     for (const column of COLUMNS) target[column].set(source[column].subarray(s, s + n), at);
   } else {

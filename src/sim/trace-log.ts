@@ -9,19 +9,37 @@
 // or a rebuilt event is equal to the one recorded, not the same object).
 
 import type { Action } from './scenario-types';
-import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
-import type { ActionRefusal } from './refusal';
+import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
-import type {
-  ClientEvent,
-  DropReason,
-  Endpoint,
-  Envelope,
-  TraceEvent,
-  TraceKind,
-  Violation,
-  WireMessage,
-} from './types';
+import { ReplyTable } from './reply-table';
+import { packPayloads, type PackedTrace } from './trace-pack';
+import {
+  ACTION,
+  CLIENT_EVENT,
+  COMMIT_ADVANCED,
+  CRASHED,
+  DELIVERED,
+  DROP_REASONS,
+  DROPPED,
+  DUPLICATE,
+  ENTRIES_APPENDED,
+  ENTRY_APPLIED,
+  EVENT_BY_REFERENCE,
+  KINDS,
+  LOST,
+  NODE,
+  recordAt,
+  REPLY_AS_NUMBERS,
+  REPLY_SUCCESS,
+  RESTARTED,
+  SENT,
+  TIMER_FIRED,
+  TIMERS,
+  VIOLATION,
+  type Extra,
+  type RefusedAction,
+} from './trace-record';
+import type { ClientEvent, DropReason, Endpoint, Envelope, TraceEvent, TraceKind, Violation } from './types';
 
 /** What readers of a trace need: satisfied by an array of records and by a TraceLog. */
 export interface TraceReader {
@@ -31,73 +49,7 @@ export interface TraceReader {
   kindAt?(index: number): TraceKind;
 }
 
-// How each kind of record fills a row (besides kind, time and step):
-//   timerFired                 node; codes = the timer
-//   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags; num0 = id;
-//                              ref = the payload. A message is sent at sentAt and delivered or
-//                              dropped at deliverAt, nearly always: the record's time is that one,
-//                              and num1 holds the other (any exception is kept in `extras`)
-//   node                       node; codes = how the event is kept: a follower's commitAdvanced
-//                              as num0, num1 = from, to; entriesAppended as num0 = fromIndex and
-//                              ref = the entries; any other event as ref. peers = the leader
-//                              an append or a follower's commit came from
-//   client, action, violation  ref = the event, the action, the violation
-//   crashed, restarted         node
-// A refused action's reason, a restart's term and vote, and a message's envelope time that is not
-// the record's time are kept in `extras`.
-
-const KINDS = [
-  'timerFired',
-  'sent',
-  'delivered',
-  'dropped',
-  'node',
-  'client',
-  'action',
-  'crashed',
-  'restarted',
-  'violation',
-] as const satisfies readonly TraceKind[];
-const [TIMER_FIRED, SENT, DELIVERED, DROPPED, NODE, CLIENT_EVENT, ACTION, CRASHED, RESTARTED, VIOLATION] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-] as const;
-
-const TIMERS: readonly TimerKind[] = ['election', 'heartbeat'];
-const DROP_REASONS: readonly DropReason[] = [
-  'receiver-dead',
-  'link-down',
-  'random-loss',
-  'dropped-by-user',
-  'sender-dead',
-];
-/** A message record's code: the drop reason in the low bits, and the envelope's two flags. */
-const LOST = 16;
-const DUPLICATE = 32;
-const REASON_MASK = 15;
-
-/**
- * A node record's code: how its event is kept. Commits and appends, two of every three node
- * events in a busy cluster, are kept as numbers; any other event by reference.
- */
-const EVENT_BY_REFERENCE = 0;
-const COMMIT_ADVANCED = 1;
-const ENTRIES_APPENDED = 2;
-const EVENT_MASK = 3;
-
-/** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
-interface RefusedAction {
-  readonly error: string;
-  readonly refusal: ActionRefusal;
-}
-interface Restart {
-  readonly term: number;
-  readonly votedFor: NodeId | null;
-}
-/** A message record whose time is not its envelope's sentAt (sent) or deliverAt (delivered, dropped). */
-interface EnvelopeTime {
-  readonly envelopeTime: number;
-}
-type Extra = RefusedAction | Restart | EnvelopeTime;
+// How a record fills a row is described in trace-record.ts, which also builds records back.
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
@@ -105,6 +57,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private extras = new Map<number, Extra>();
   /** Node names (and "client"), so a record stores a byte instead of a string reference. */
   private names: Endpoint[] = [];
+  /** AppendEntries replies, the commonest payload, kept as numbers rather than objects. */
+  private replies = new ReplyTable();
   /**
    * The log whose storage this one reads and writes, when it is a prefix of it (a simulation's
    * records inside a history's kept trace): the trace is then held once, not twice.
@@ -136,15 +90,22 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     switch (event.type) {
+      case 'entryApplied': {
+        // One per node per commit: kept as numbers when nothing but its usual fields, result a number's text.
+        const number = Number(event.result);
+        if (!fieldsAre(event, APPLIED_FIELDS) || String(number) !== event.result) break;
+        const i = this.add(NODE, time, step, n, ENTRY_APPLIED, event.entry);
+        this.setNumbers(i, event.index, number);
+        return;
+      }
       case 'entriesAppended': {
         const i = this.add(NODE, time, step, n, ENTRIES_APPENDED, event.entries);
         this.setNumbers(i, event.fromIndex, 0);
         this.setPeer(i, event.leader);
         return;
       }
-      default:
-        this.add(NODE, time, step, n, EVENT_BY_REFERENCE, event);
     }
+    this.add(NODE, time, step, n, EVENT_BY_REFERENCE, event);
   }
 
   client(event: ClientEvent, time: number, step: number): void {
@@ -223,40 +184,43 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    const time = c.times[j]!;
-    const step = c.steps[j]!;
-    const ref = c.refs[j];
-    // Field order as the simulation wrote each record: JSON.stringify follows it.
-    switch (c.kinds[j]) {
-      case TIMER_FIRED:
-        return { kind: 'timerFired', node: this.names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
-      case SENT:
-        return { kind: 'sent', message: this.envelope(c, j, i), time, step };
-      case DELIVERED:
-        return { kind: 'delivered', message: this.envelope(c, j, i), time, step };
-      case DROPPED: {
-        const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-        return { kind: 'dropped', message: this.envelope(c, j, i), reason, time, step };
-      }
-      case NODE:
-        return { kind: 'node', node: this.names[c.nodes[j]!]!, event: this.event(c, j), time, step };
-      case CLIENT_EVENT:
-        return { kind: 'client', event: ref as ClientEvent, time, step };
-      case ACTION: {
-        const refused = this.extras.get(i) as RefusedAction | undefined;
-        return refused === undefined
-          ? { kind: 'action', action: ref as Action, time, step }
-          : { kind: 'action', action: ref as Action, error: refused.error, refusal: refused.refusal, time, step };
-      }
-      case CRASHED:
-        return { kind: 'crashed', node: this.names[c.nodes[j]!]!, time, step };
-      case RESTARTED: {
-        const { term, votedFor } = this.extras.get(i) as Restart;
-        return { kind: 'restarted', node: this.names[c.nodes[j]!]!, term, votedFor, time, step };
-      }
-      default:
-        return { kind: 'violation', violation: ref as Violation, time, step };
+    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j));
+  }
+
+  /** What row j of chunk c refers to, a reply kept as numbers built back. */
+  private refAt(c: TraceChunk, j: number): unknown {
+    const code = c.codes[j]!;
+    if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) return c.refs[j];
+    return this.replies.read(c.refs[j] as number, (code & REPLY_SUCCESS) !== 0);
+  }
+
+  /**
+   * Records [from, to) as one transferable buffer of their columns, their references and the names
+   * they use: what a frame sends the UI thread instead of a record object per event (trace-pack.ts).
+   */
+  pack(from: number, to: number): PackedTrace {
+    const n = Math.max(0, Math.min(to, this.count) - from);
+    const packed = new TraceChunk(n);
+    for (let i = from, at = 0; at < n;) {
+      const s = i & IN_CHUNK;
+      const run = Math.min(n - at, CHUNK_SIZE - s);
+      copyRows(packed, at, this.chunks[i >>> CHUNK_BITS]!, s, run);
+      at += run;
+      i += run;
     }
+    const extras: [number, Extra][] = [];
+    if (this.extras.size > 0)
+      for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
+    // Replies kept as numbers here travel as numbers too, in the packed trace's own form.
+    for (let k = 0; k < n; k++) {
+      const code = packed.codes[k]!;
+      if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(packed.kinds[k]!)) continue;
+      packed.refs[k] = this.replies.read(packed.refs[k] as number, (code & REPLY_SUCCESS) !== 0);
+      packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS);
+    }
+    const names = [...this.names];
+    const payloads = packPayloads(packed, names);
+    return { count: n, columns: packed.buffer, refs: packed.refs, names, extras, ...payloads };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {
@@ -293,6 +257,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     this.chunks = owner.chunks;
     this.names = owner.names;
     this.extras = owner.extras;
+    this.replies = owner.replies;
     this.owner = owner;
     this.count = Math.min(length, owner.count);
   }
@@ -311,6 +276,9 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
+    // Replies are kept in record order: the first one the cut records hold is where the table ends.
+    const firstCutReply = this.firstReplyIn(Math.max(0, length), this.count);
+    if (firstCutReply !== undefined) this.replies.truncate(firstCutReply);
     this.count = Math.max(0, length);
     // Chunks past the end are kept for the records a replay will write again; their references
     // are cleared so that what the cut records held can be collected.
@@ -344,6 +312,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       const target = this.chunkFor(this.count);
       const n = Math.min(to - i, CHUNK_SIZE - s, CHUNK_SIZE - at);
       copyRows(target, at, source, s, n);
+      if (other.replies !== this.replies) {
+        for (let k = at; k < at + n; k++) {
+          if ((target.codes[k]! & REPLY_AS_NUMBERS) !== 0 && isMessage(target.kinds[k]!))
+            target.refs[k] = this.replies.copyFrom(other.replies, target.refs[k] as number);
+        }
+      }
       if (!sameNames) {
         for (let k = at; k < at + n; k++) {
           target.nodes[k] = names[target.nodes[k]!] ?? 0;
@@ -367,7 +341,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    * so the two logs share them instead of holding two copies.
    */
   share(i: number, other: TraceLog, j: number): void {
-    this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = other.chunks[j >>> CHUNK_BITS]!.refs[j & IN_CHUNK];
+    const source = other.chunks[j >>> CHUNK_BITS]!;
+    const kept = (source.codes[j & IN_CHUNK]! & REPLY_AS_NUMBERS) !== 0 && isMessage(source.kinds[j & IN_CHUNK]!);
+    // A reply kept as numbers is an index into its own log's table: the twin keeps its own equal one.
+    if (!kept || other.replies === this.replies)
+      this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = source.refs[j & IN_CHUNK];
     const extra = other.extras.get(j);
     if (extra !== undefined) this.extras.set(i, extra);
   }
@@ -409,9 +387,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   /** A message record keeps its envelope's fields in columns and only its payload by reference. */
   private addMessage(kind: number, reason: number, m: Envelope, time: number, step: number): void {
     const code = reason | (m.lost ? LOST : 0) | (m.duplicate ? DUPLICATE : 0);
+    const twin = this.owner !== null && this.count < this.owner.count;
     const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
+    if (!twin && ReplyTable.fits(m.payload)) {
+      c.refs[j] = this.replies.add(m.payload);
+      c.codes[j] = code | REPLY_AS_NUMBERS | (m.payload.success ? REPLY_SUCCESS : 0);
+    }
     c.peers[j] = this.nameIndex(m.to);
     c.num0[j] = wholeNumber(m.id);
     // The record's time stands for one of the envelope's two times; num1 holds the other.
@@ -433,52 +416,21 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     chunk.num1[j] = b;
   }
 
-  /** The event of node record j of chunk c, with the fields in the order the node builds it. */
-  private event(c: TraceChunk, j: number): RaftEvent {
-    const code = c.codes[j]!;
-    switch (code & EVENT_MASK) {
-      case COMMIT_ADVANCED:
-        return {
-          type: 'commitAdvanced',
-          from: c.num0[j]!,
-          to: c.num1[j]!,
-          by: 'leaderCommit',
-          leader: this.names[c.peers[j]!]!,
-        };
-      case ENTRIES_APPENDED:
-        return {
-          type: 'entriesAppended',
-          fromIndex: c.num0[j]!,
-          entries: c.refs[j] as readonly LogEntry[],
-          leader: this.names[c.peers[j]!]!,
-        };
-      default:
-        return c.refs[j] as RaftEvent;
-    }
-  }
-
-  /** The envelope of message record j of chunk c, with the fields in the order Envelope is built. */
-  private envelope(c: TraceChunk, j: number, i: number): Envelope {
-    const code = c.codes[j]!;
-    const sent = c.kinds[j] === SENT;
-    const implied = (this.extras.get(i) as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
-    return {
-      id: c.num0[j]!,
-      from: this.names[c.nodes[j]!]!,
-      to: this.names[c.peers[j]!]!,
-      sentAt: sent ? implied : c.num1[j]!,
-      deliverAt: sent ? c.num1[j]! : implied,
-      payload: c.refs[j] as WireMessage,
-      lost: (code & LOST) !== 0,
-      duplicate: (code & DUPLICATE) !== 0,
-    };
-  }
-
   /** Does every index of `other`'s endpoints mean the same endpoint here? (Learns any new ones.) */
   private namesMatch(other: TraceLog): boolean {
     const theirs = other.names;
     for (let k = 0; k < theirs.length; k++) if (this.nameIndex(theirs[k]!) !== k) return false;
     return true;
+  }
+
+  /** The table index of the first reply kept as numbers among records [from, to), if any. */
+  private firstReplyIn(from: number, to: number): number | undefined {
+    for (let i = from; i < to; i++) {
+      const c = this.chunks[i >>> CHUNK_BITS]!;
+      const j = i & IN_CHUNK;
+      if ((c.codes[j]! & REPLY_AS_NUMBERS) !== 0 && isMessage(c.kinds[j]!)) return c.refs[j] as number;
+    }
+    return undefined;
   }
 
   private nameIndex(name: Endpoint): number {
@@ -491,6 +443,20 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   }
 }
 
+/** An entryApplied's fields, in the order apply.ts writes them (a retry's extra field goes by reference). */
+const APPLIED_FIELDS = ['type', 'index', 'entry', 'result'];
+
+/** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
+function fieldsAre(o: object, fields: readonly string[]): boolean {
+  let k = 0;
+  for (const key in o) if (key !== fields[k++]) return false;
+  return k === fields.length;
+}
+
+function isMessage(kind: number): boolean {
+  return kind === SENT || kind === DELIVERED || kind === DROPPED;
+}
+
 /** A number for a Uint32 column, which would silently wrap anything else. */
 function wholeNumber(n: number): number {
   if (n >>> 0 !== n) throw new Error(`a trace column holds whole numbers below 2^32, not ${n}`);
@@ -501,4 +467,11 @@ function codeOf<T>(table: readonly T[], value: T): number {
   const code = table.indexOf(value);
   if (code < 0) throw new Error(`no trace code for ${String(value)}`);
   return code;
+}
+
+/** Records packed as a frame carries them (for tests and tools that hold records rather than a log). */
+export function packRecords(records: Iterable<TraceEvent>): PackedTrace {
+  const log = new TraceLog();
+  for (const record of records) log.push(record);
+  return log.pack(0, log.length);
 }

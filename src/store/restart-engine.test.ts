@@ -4,6 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
+import { EMPTY_PACKED_TRACE } from '../sim/trace-pack';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import type { EnginePort } from './engine-port';
 import { DEFAULT_SCENARIO, startEngine, useSimStore } from './sim-store';
@@ -36,7 +37,7 @@ const shown = (time: number): FromWorker => ({
   snapshot: makeSnapshot([makeNode('A'), makeNode('B'), makeNode('C')], { step: 7, time }),
   sharedLogPrefix: [0, 0, 0],
   requestIds: [],
-  events: [],
+  events: EMPTY_PACKED_TRACE,
   resetFeed: true,
   playing: false,
   speed: 0.01,

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema';
 import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
+import { unpackTrace } from '../sim/trace-pack';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 import {
@@ -17,10 +18,10 @@ import {
   type HistoryInfo,
   type LiveAction,
 } from '../worker/protocol';
+import { assembleFrame } from './assemble-frame';
 import type { EnginePort } from './engine-port';
 import { applyMarksUpdate, type HeldMarks } from './marks-update';
-import { restoreRequests } from './restore-requests';
-import { restoreSharedLogs, reuseLogs } from './reuse-logs';
+import { reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
 import { watchWorker } from './watchdog';
@@ -225,20 +226,14 @@ export const useSimStore = create<SimStore>()((set, get) => {
       case 'frame': {
         shownSinceLoad = true;
         const previous = get().live;
-        const live = reuseLogs(
-          previous,
-          restoreSharedLogs(
-            previous,
-            restoreRequests(previous, message.snapshot, message.requestIds),
-            message.sharedLogPrefix,
-          ),
-        );
+        const live = reuseLogs(previous, assembleFrame(previous, message));
         const shown = get().snapshot;
         const feedSoFar = waitingView?.feed ?? get().feed;
+        // Only the records the feed keeps are unpacked into objects.
         const feed = message.resetFeed
-          ? message.events.slice(-FEED_LENGTH)
-          : message.events.length > 0
-            ? appendFeed(feedSoFar, message.events)
+          ? unpackTrace(message.events, FEED_LENGTH)
+          : message.events.count > 0
+            ? appendFeed(feedSoFar, unpackTrace(message.events, FEED_LENGTH))
             : feedSoFar;
         const selected = get().selectedMessage;
         const selection =

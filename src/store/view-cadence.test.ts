@@ -3,6 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { TimelineBuilder } from '../sim/timeline';
+import { packRecords } from '../sim/trace-log';
 import type { ClusterFrame, TraceEvent } from '../sim/types';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
 import { MarksSender } from '../worker/marks-sender';
@@ -43,7 +44,7 @@ function frame(step: number, playing: boolean, fields: Partial<Frame> = {}): Fra
     snapshot: cluster(step),
     sharedLogPrefix: [0, 0, 0],
     requestIds: [],
-    events: [timerFired(step)],
+    events: packRecords([timerFired(step)]),
     resetFeed: false,
     playing,
     speed: 0.01,

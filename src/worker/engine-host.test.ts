@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
 import { EngineHost, MAX_SEEK_EVENTS, type WallClock } from './engine-host';
 import type { FromWorker } from './protocol';
-import { restoreRequests } from '../store/restore-requests';
+import { assembleFrame } from '../store/assemble-frame';
+import { restoreFields } from '../store/restore-fields';
 import { restoreSharedLogs } from '../store/reuse-logs';
 import type { History } from '../sim/history';
 import type { ClusterFrame } from '../sim/types';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
+/** A frame as the store draws it: the whole cluster, put together from the frames so far. */
+type Drawn = Omit<Frame, 'snapshot'> & { readonly snapshot: ClusterFrame };
 
 /** A wall clock the test moves by hand; `every` ticks only when the test says so. */
 function manualClock() {
@@ -34,10 +37,14 @@ function manualClock() {
 
 function setup(scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 3 })) {
   const posted: FromWorker[] = [];
+  const drawn: Drawn[] = [];
   const wall = manualClock();
-  const host = new EngineHost((m) => posted.push(m), wall.clock);
+  const host = new EngineHost((m) => {
+    posted.push(m);
+    if (m.type === 'frame') drawn.push({ ...m, snapshot: assembleFrame(drawn.at(-1)?.snapshot ?? null, m) });
+  }, wall.clock);
   host.receive({ type: 'load', scenario });
-  const frames = () => posted.filter((m): m is Frame => m.type === 'frame');
+  const frames = () => drawn;
   const last = () => frames().at(-1)!;
   /** Receive a frame and say we drew it, as the UI does. */
   const ready = () => host.receive({ type: 'ready' });
@@ -225,7 +232,8 @@ describe('EngineHost', () => {
       seed: 3,
       initial: { A: { term: 1, log }, B: { term: 1, log }, C: { term: 1, log } },
     });
-    const { host, frames, ready } = setup(scenario);
+    const { host, posted, ready } = setup(scenario);
+    const frames = () => posted.filter((m): m is Frame => m.type === 'frame');
     const first = frames().at(-1)!;
     expect(first.sharedLogPrefix).toEqual([0, 0, 0]);
     host.receive({ type: 'step' });
@@ -233,13 +241,14 @@ describe('EngineHost', () => {
     const second = frames().at(-1)!;
     expect(second.sharedLogPrefix).toEqual([2, 2, 2]);
     expect(second.snapshot.nodes.every((n) => n.log.length === 0)).toBe(true);
-    const restored = restoreSharedLogs(first.snapshot, second.snapshot, second.sharedLogPrefix);
+    const ui = restoreFields(null, first.snapshot);
+    const restored = restoreSharedLogs(ui, restoreFields(ui, second.snapshot), second.sharedLogPrefix);
     expect(restored.nodes.map((n) => n.log)).toEqual([log, log, log]);
     // An unchanged log comes back as the very array the UI already has (memoized rows skip it).
-    expect(restored.nodes[0]!.log).toBe(first.snapshot.nodes[0]!.log);
+    expect(restored.nodes[0]!.log).toBe(ui.nodes[0]!.log);
   });
 
-  it('sends only what changed, and every frame the store puts together is the whole cluster', () => {
+  it('sends only what changed (fields, log tails, requests), and every frame the store puts together is the whole cluster', () => {
     // Truncation (a partitioned leader's writes), compaction (snapshots), a restart, moving back
     // and a branch: after each, the UI's log and requests must be exactly the engine's.
     const scenario = scenarioSchema.parse({ version: 1, nodes: 3, seed: 4 });
@@ -255,11 +264,13 @@ describe('EngineHost', () => {
     let ui: ClusterFrame | null = null;
     let checked = 0;
     let partial = 0;
+    let leftOut = 0;
     const drawAll = () => {
       for (; checked < posted.length; checked++) {
         const { frame, whole } = posted[checked]!;
         if (frame.snapshot.requests.length < frame.requestIds.length) partial++;
-        ui = restoreSharedLogs(ui, restoreRequests(ui, frame.snapshot, frame.requestIds), frame.sharedLogPrefix);
+        if (Object.keys(frame.snapshot).length < Object.keys(whole).length) leftOut++;
+        ui = assembleFrame(ui, frame);
         expect(ui).toEqual(whole);
       }
       h.receive({ type: 'ready' });
@@ -317,6 +328,8 @@ describe('EngineHost', () => {
     expect(new Set(nodeEvents)).toEqual(new Set(['entriesTruncated', 'snapshotTaken']));
     expect(checked).toBeGreaterThan(60);
     expect(partial).toBeGreaterThan(30);
+    // Fields equal to the last frame's were left out, and put back: the expect above checks each frame.
+    expect(leftOut).toBeGreaterThan(30);
   });
 
   it('stops a run over the event budget with a report, and still draws the cluster where it stopped', () => {

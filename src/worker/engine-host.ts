@@ -7,13 +7,21 @@ import { EventBudgetExceeded } from '../sim/event-budget';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
-import type { ClusterFrame } from '../sim/types';
 import type { ClientHistoryTracker } from './client-history';
+import { FrameMirror } from './frame-mirror';
 import { LogMirror } from './log-mirror';
 import { MarksSender } from './marks-sender';
 import { RequestsSender } from './requests-sender';
 import { messageProblem } from './message-guard';
-import { DEFAULT_SPEED, MAX_SPEED, MIN_SPEED, type FromWorker, type LiveAction, type ToWorker } from './protocol';
+import {
+  DEFAULT_SPEED,
+  MAX_SPEED,
+  MIN_SPEED,
+  type ClusterDelta,
+  type FromWorker,
+  type LiveAction,
+  type ToWorker,
+} from './protocol';
 
 /** The host's wall clock; in the worker it is performance.now and setInterval. */
 export interface WallClock {
@@ -83,6 +91,8 @@ export class EngineHost {
   private readonly logMirror = new LogMirror();
   /** The requests the UI has: a frame carries only new or changed ones. */
   private readonly requestsSender = new RequestsSender();
+  /** The cluster's other fields the UI has: a frame leaves out those that did not change. */
+  private readonly frameMirror = new FrameMirror();
   private seekJob: SeekJob | null = null;
   /** The history panel's reader of the client history, loaded the first time the panel asks. */
   private clientHistory: ClientHistoryTracker | null = null;
@@ -206,6 +216,7 @@ export class EngineHost {
     this.sentTrace = 0;
     this.logMirror.forget();
     this.requestsSender.forget();
+    this.frameMirror.forget();
     this.resetFeed = true;
     if (at !== undefined && at > 0) return this.seek(this.history, at, scenario);
     this.changed();
@@ -261,6 +272,7 @@ export class EngineHost {
       this.marks.forget();
       this.logMirror.forget();
       this.requestsSender.forget();
+      this.frameMirror.forget();
       this.resetFeed = true;
     } else {
       h.seekTime(job.origin);
@@ -338,9 +350,10 @@ export class EngineHost {
    * and they mostly grow at the end: a node's log carries only the entries the UI lacks, and
    * `sharedLogPrefix` says how many leading ones of the last frame's log it keeps (see LogMirror: the
    * cost is what changed, not the log's length). Likewise the requests: only new or changed ones
-   * travel, and `requestIds` lists the frame's requests in order.
+   * travel, and `requestIds` lists the frame's requests in order. Any other field equal to the last
+   * frame's is left out (FrameMirror).
    */
-  private frameSnapshot(h: History): { snapshot: ClusterFrame; sharedLogPrefix: number[]; requestIds: number[] } {
+  private frameSnapshot(h: History): { snapshot: ClusterDelta; sharedLogPrefix: number[]; requestIds: number[] } {
     const snapshot = h.snapshot({ logs: false });
     const sharedLogPrefix: number[] = [];
     const nodes = snapshot.nodes.map((node) => {
@@ -350,7 +363,7 @@ export class EngineHost {
     });
     const requests = this.requestsSender.delta(snapshot.requests);
     return {
-      snapshot: { ...snapshot, nodes, requests: requests.changed },
+      snapshot: this.frameMirror.delta({ ...snapshot, nodes, requests: requests.changed }),
       sharedLogPrefix,
       requestIds: requests.ids,
     };
@@ -371,7 +384,7 @@ export class EngineHost {
     const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
     const start = Math.max(from, trace.length - MAX_EVENTS_PER_FRAME);
     const resetFeed = this.resetFeed || start > from;
-    const events = trace.slice(start);
+    const events = trace.pack(start, trace.length);
     this.sentTrace = trace.length;
     this.resetFeed = false;
     this.dirty = false;

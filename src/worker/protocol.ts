@@ -10,7 +10,8 @@ import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
 import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { MarkListName, TimelineMarks } from '../sim/timeline';
-import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
+import { packedBuffers, type PackedTrace } from '../sim/trace-pack';
+import type { ClusterFrame, NodeFrame, Violation } from '../sim/types';
 
 export type { LiveAction } from '../sim/history';
 export type { KeyVerdict, StaleRead } from '../check/history-explain';
@@ -108,10 +109,18 @@ export interface ClientHistoryView {
   readonly end: number;
 }
 
+/** A node as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
+export type NodeDelta = Partial<NodeFrame> & Pick<NodeFrame, 'id' | 'log'>;
+
+/** The cluster as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
+export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &
+  Pick<ClusterFrame, 'requests'> & { readonly nodes: readonly NodeDelta[] };
+
 export type FromWorker =
   | {
       readonly type: 'frame';
-      readonly snapshot: ClusterFrame;
+      /** The cluster, without the fields that equal the last frame's (the store puts them back: restore-fields.ts). */
+      readonly snapshot: ClusterDelta;
       /**
        * Per node (by position): how many leading log entries are the same as in the last frame. They are
        * left out; the node's `log` carries only the entries after them (empty when nothing changed).
@@ -122,8 +131,11 @@ export type FromWorker =
        * new or changed since the last frame; the others are the UI's from the last frame.
        */
       readonly requestIds: readonly number[];
-      /** Trace records since the previous frame (capped: a long unseen stretch sends only its tail). */
-      readonly events: readonly TraceEvent[];
+      /**
+       * Trace records since the previous frame (capped: a long unseen stretch sends only its tail), packed:
+       * their columns in one buffer the worker transfers (see transferList), the store unpacks what it shows.
+       */
+      readonly events: PackedTrace;
       /** True when the feed must start over with `events` (the view jumped, or moved back). */
       readonly resetFeed: boolean;
       readonly playing: boolean;
@@ -162,6 +174,11 @@ export type FromWorker =
   | { readonly type: 'clientHistory'; readonly request: number; readonly view: ClientHistoryView }
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };
+
+/** What a message hands over rather than copies: a frame's packed trace buffers. */
+export function transferList(message: FromWorker): Transferable[] {
+  return message.type === 'frame' ? packedBuffers(message.events) : [];
+}
 
 // ---- The exploration worker (explore.worker.ts) ------------------------------------------------
 // A second worker, started for one exploration and terminated after it (or to cancel it): the bounded

@@ -1,0 +1,123 @@
+// A frame's trace records travel packed (trace-pack.ts): what the UI thread unpacks must be the very
+// records the log gives, field for field and in field order, whatever stretch of the log is sent.
+
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../scenario/validate';
+import { History } from './history';
+import { packRecords, TraceLog } from './trace-log';
+import { packedBuffers, unpackTrace, type PackedTrace } from './trace-pack';
+import type { Envelope, TraceEvent } from './types';
+
+/** What postMessage does to a frame's trace: the buffer is transferred, the rest cloned. */
+const posted = (p: PackedTrace): PackedTrace => structuredClone(p, { transfer: packedBuffers(p) });
+
+const message: Envelope = {
+  id: 7,
+  from: 'A',
+  to: 'B',
+  sentAt: 10.25,
+  deliverAt: 21.125,
+  payload: { type: 'RequestVoteReply', term: 2, voteGranted: true },
+  lost: true,
+  duplicate: false,
+};
+
+/** Records whose rare fields live in the log's extras, beside ordinary ones. */
+const rare: TraceEvent[] = [
+  { kind: 'timerFired', node: 'A', timer: 'heartbeat', time: 0.5, step: 1 },
+  {
+    kind: 'action',
+    action: { at: 41, do: 'kill', node: 'C' },
+    error: 'C is already down',
+    refusal: { code: 'already-down', node: 'C' },
+    time: 41,
+    step: 6,
+  },
+  { kind: 'restarted', node: 'C', term: 5, votedFor: 'A', time: 43, step: 8 },
+  { kind: 'dropped', message, reason: 'dropped-by-user', time: 45, step: 10 },
+  { kind: 'delivered', message, time: 21.125, step: 11 },
+  // Applied entries are kept as numbers when the result is a number's text, else by reference.
+  ...['597', 'deleted', '-0', '1e21', 'NaN', ''].map((result, k): TraceEvent => ({
+    kind: 'node',
+    node: 'B',
+    event: { type: 'entryApplied', index: 4 + k, entry: { term: 2, command: 'set k 597', requestId: 3 }, result },
+    time: 12,
+    step: 13,
+  })),
+  {
+    kind: 'node',
+    node: 'B',
+    event: { type: 'entryApplied', index: 9, entry: { term: 2, command: 'set k 1' }, result: '1', retry: true },
+    time: 12,
+    step: 13,
+  },
+  // A reply with a field the numbers do not carry travels by reference, whole.
+  {
+    kind: 'sent',
+    message: {
+      ...message,
+      payload: {
+        type: 'AppendEntriesReply',
+        term: 2,
+        success: false,
+        prevLogIndex: 4,
+        matchIndex: 0,
+        conflictTerm: 1,
+        conflictIndex: 3,
+        readContext: 9,
+      },
+    },
+    time: 10.25,
+    step: 12,
+  },
+];
+
+describe('packed trace records', () => {
+  it('unpack to the records given, rare fields included, after a transfer', () => {
+    const back = unpackTrace(posted(packRecords(rare)));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(rare));
+    expect(back.map((r) => Object.keys(r))).toEqual(rare.map((r) => Object.keys(r)));
+  });
+
+  it('unpack only the newest records when asked for fewer', () => {
+    const back = unpackTrace(posted(packRecords(rare)), 2);
+    expect(back).toEqual(rare.slice(-2));
+  });
+
+  it('give any stretch of a real run, across the log’s chunks, exactly as the log reads it', () => {
+    const parsed = validateScenario({
+      version: 1,
+      seed: 3,
+      nodes: 5,
+      network: { dropRate: 0.1, duplicateRate: 0.1 },
+      actions: [
+        { at: 900, do: 'kill', node: 'A' },
+        { at: 1500, do: 'restart', node: 'A' },
+        ...Array.from({ length: 40 }, (_, k) => ({ at: 100 + k * 50, do: 'submit' as const, command: `set k ${k}` })),
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const h = new History(parsed.scenario);
+    h.runUntil(12_000);
+    const log = h.simulation.records as TraceLog;
+    expect(log.length).toBeGreaterThan(5000);
+    for (const [from, to] of [
+      [0, 400],
+      [4000, 4300],
+      [log.length - 70, log.length],
+      [0, log.length],
+    ] as const) {
+      const packed = log.pack(from, to);
+      // Most payloads (AppendEntries and replies) travel as numbers, the rest by reference.
+      const asNumbers = packed.payloadForms.filter((form) => form !== 0).length;
+      expect(asNumbers).toBeGreaterThan(packed.count / 3);
+      const back = unpackTrace(posted(packed));
+      expect(JSON.stringify(back)).toBe(JSON.stringify(log.slice(from, to)));
+    }
+  });
+
+  it('refuse a packed trace whose buffer does not fit its count, rather than read garbage', () => {
+    const p = packRecords(rare);
+    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 14 records/);
+  });
+});

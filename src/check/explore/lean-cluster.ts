@@ -203,6 +203,10 @@ export class LeanCluster {
       case 'submit':
         this.client().submit(action.command, action.node ?? null);
         return;
+      case 'change':
+        // Simulation.perform: the client takes the administrator's request to the leader (§6).
+        this.client().submitChange(action.add ?? [], action.remove ?? []);
+        return;
       default:
         throw new Error(`the explorer does not choose "${action.do}" actions`);
     }

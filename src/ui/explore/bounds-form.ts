@@ -13,6 +13,7 @@ export const BOUND_FIELDS = [
   'writes',
   'duplicates',
   'heartbeats',
+  'changes',
   'depth',
 ] as const;
 

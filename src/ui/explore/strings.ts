@@ -16,6 +16,7 @@ const EN_FIELD: Record<BoundField, string> = {
   writes: 'Client writes',
   duplicates: 'Message duplicates',
   heartbeats: 'Heartbeats fired by hand',
+  changes: 'Membership changes',
   depth: 'Depth (choices)',
 };
 
@@ -27,6 +28,7 @@ const KO_FIELD: Record<BoundField, string> = {
   writes: '클라이언트 쓰기 수',
   duplicates: '메시지 복제 수',
   heartbeats: '수동 하트비트 수',
+  changes: '멤버십 변경 수',
   depth: '깊이 (선택 수)',
 };
 

@@ -20,6 +20,7 @@ const byMessage = { deliver: [] as Choice[], drop: [] as Choice[], duplicate: []
 const byNode = new Map<string, Partial<Record<'timeout' | 'heartbeat' | 'kill' | 'restart', Choice>>>();
 const submits = new Map<string, Choice[]>();
 const changes = new Map<string, Choice>();
+const reads = new Map<string, Choice>();
 
 function messageChoice(kind: 'deliver' | 'drop' | 'duplicate', id: number): Choice {
   const made = byMessage[kind];
@@ -38,11 +39,24 @@ function nodeChoice(kind: 'timeout' | 'heartbeat' | 'kill' | 'restart', node: st
   return (made[kind] ??= { action: { at: 0, do: kind, node }, ...(spends ? { spends } : {}) });
 }
 
+/** The key every explored write sets (to 1, 2, … in submission order) and every read gets. */
+export const WRITTEN_KEY = 'x';
+
 function submitChoice(node: string, writesDone: number): Choice {
   let made = submits.get(node);
   if (made === undefined) submits.set(node, (made = []));
-  const command = `set x ${writesDone + 1}`;
+  const command = `set ${WRITTEN_KEY} ${writesDone + 1}`;
   return (made[writesDone] ??= { action: { at: 0, do: 'submit', command, node }, spends: 'writes' });
+}
+
+/** A read of the key the writes set, sent to `node` (any node: unsafe local reads answer anywhere). */
+function readChoice(node: string): Choice {
+  let made = reads.get(node);
+  if (made === undefined) {
+    made = { action: { at: 0, do: 'submit', command: `get ${WRITTEN_KEY}`, node }, spends: 'reads' };
+    reads.set(node, made);
+  }
+  return made;
 }
 
 function changeChoice(add: readonly string[], remove: readonly string[]): Choice {
@@ -128,6 +142,8 @@ export function choicesOf<M, N>(
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
       out.push(nodeChoice('timeout', id));
     }
+    // A read may go to any live node: a follower or a deposed leader must refuse or redirect it.
+    if (left.reads > 0) out.push(readChoice(id));
     if (left.crashes > 0) out.push(nodeChoice('kill', id));
   }
   // A change goes to whichever node the client believes leads, so it is offered once per distinct

@@ -1,5 +1,8 @@
 // Small explorations whose exact figures (states, transitions, depth, outcome) were measured with
 // the reference explorer before the fast one existed. The fast explorer must reproduce them all.
+// The reference offers the same choices, membership changes and reads included, but it does not
+// judge reads (the stale-read check and the client order it keys by are the fast explorer's alone,
+// stale-read.ts): every fixture here keeps `reads` at 0.
 
 import type { ScenarioInput } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';

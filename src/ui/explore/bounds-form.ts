@@ -14,6 +14,7 @@ export const BOUND_FIELDS = [
   'duplicates',
   'heartbeats',
   'changes',
+  'reads',
   'depth',
 ] as const;
 

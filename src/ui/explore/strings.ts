@@ -17,6 +17,7 @@ const EN_FIELD: Record<BoundField, string> = {
   duplicates: 'Message duplicates',
   heartbeats: 'Heartbeats fired by hand',
   changes: 'Membership changes',
+  reads: 'Client reads',
   depth: 'Depth (choices)',
 };
 
@@ -29,6 +30,7 @@ const KO_FIELD: Record<BoundField, string> = {
   duplicates: '메시지 복제 수',
   heartbeats: '수동 하트비트 수',
   changes: '멤버십 변경 수',
+  reads: '클라이언트 읽기 수',
   depth: '깊이 (선택 수)',
 };
 

@@ -99,7 +99,12 @@ export type InvariantName =
   /** §6: at most one uncommitted configuration entry in a leader's log. */
   | 'Configuration Safety'
   /** A leader commits only what a majority of every voter set of its configuration holds. */
-  | 'Commit Quorum';
+  | 'Commit Quorum'
+  /**
+   * A read missed a write the client saw succeed before sending it (thesis §6.4). Only the explorer
+   * reports it as a violation; in a run, the history panel's linearizability checker judges reads.
+   */
+  | 'Linearizability';
 
 export interface Violation {
   readonly invariant: InvariantName;

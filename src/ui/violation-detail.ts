@@ -36,5 +36,7 @@ function koDetail(v: Violation): string {
       return `리더 ${a}의 로그에 커밋되지 않은 구성 엔트리가 둘 이상 있음 (인덱스 ${i})`;
     case 'Commit Quorum':
       return `리더 ${a}가 구성의 과반수가 갖지 않은 인덱스 ${i}${eul(i)} 커밋함`;
+    case 'Linearizability':
+      return `${a}가 답한 읽기가 그 읽기 전에 성공한 쓰기를 놓침 (낡은 읽기)`;
   }
 }

@@ -13,6 +13,10 @@ export interface Budget {
   duplicates: number;
   /** A leader's heartbeat timer fired by hand (each sends a round of AppendEntries). */
   heartbeats: number;
+  /** Membership changes requested by the administrator (§6): a spare added or a member removed. */
+  changes: number;
+  /** Client reads (`get x`), each sent to a node of the explorer's choosing (thesis §6.4). */
+  reads: number;
 }
 
 export interface ExploreBounds extends Budget {
@@ -37,15 +41,27 @@ export const DEFAULT_BOUNDS: Readonly<ExploreBounds> = {
   writes: 1,
   duplicates: 0,
   heartbeats: 1,
+  // Off by default: each change request multiplies the space, and most lessons need none.
+  changes: 0,
+  // Off by default too: a read judged by the stale-read check makes the client's order part of the state.
+  reads: 0,
   maxStates: 2_000_000,
   symmetry: true,
 };
 
-export const BUDGET_KINDS: readonly (keyof Budget)[] = ['crashes', 'restarts', 'writes', 'duplicates', 'heartbeats'];
+export const BUDGET_KINDS: readonly (keyof Budget)[] = [
+  'crashes',
+  'restarts',
+  'writes',
+  'duplicates',
+  'heartbeats',
+  'changes',
+  'reads',
+];
 
 export function budgetOf(bounds: ExploreBounds): Budget {
-  const { crashes, restarts, writes, duplicates, heartbeats } = bounds;
-  return { crashes, restarts, writes, duplicates, heartbeats };
+  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = bounds;
+  return { crashes, restarts, writes, duplicates, heartbeats, changes, reads };
 }
 
 /** The largest cluster explored (the CLI and the app): the state space grows too fast beyond it. */
@@ -63,6 +79,8 @@ export const BOUND_RANGES: Readonly<Record<NumericBound, readonly [number, numbe
   writes: [0, 10],
   duplicates: [0, 10],
   heartbeats: [0, 10],
+  changes: [0, 10],
+  reads: [0, 10],
   depth: [1, 200],
   maxStates: [1, 50_000_000],
 };

@@ -2,6 +2,7 @@
 // network or the class could make while time stands still. Each is an ordinary manual-delivery
 // action, so a path of choices is a scenario the runner replays and a link can share.
 
+import type { Configuration } from '../../raft/types';
 import type { Action } from '../../sim/scenario-types';
 import type { ExplorationView } from '../../sim/simulation';
 import { CLIENT } from '../../sim/types';
@@ -18,6 +19,8 @@ export interface Choice {
 const byMessage = { deliver: [] as Choice[], drop: [] as Choice[], duplicate: [] as Choice[] };
 const byNode = new Map<string, Partial<Record<'timeout' | 'heartbeat' | 'kill' | 'restart', Choice>>>();
 const submits = new Map<string, Choice[]>();
+const changes = new Map<string, Choice>();
+const reads = new Map<string, Choice>();
 
 function messageChoice(kind: 'deliver' | 'drop' | 'duplicate', id: number): Choice {
   const made = byMessage[kind];
@@ -36,11 +39,64 @@ function nodeChoice(kind: 'timeout' | 'heartbeat' | 'kill' | 'restart', node: st
   return (made[kind] ??= { action: { at: 0, do: kind, node }, ...(spends ? { spends } : {}) });
 }
 
+/** The key every explored write sets (to 1, 2, … in submission order) and every read gets. */
+export const WRITTEN_KEY = 'x';
+
 function submitChoice(node: string, writesDone: number): Choice {
   let made = submits.get(node);
   if (made === undefined) submits.set(node, (made = []));
-  const command = `set x ${writesDone + 1}`;
+  const command = `set ${WRITTEN_KEY} ${writesDone + 1}`;
   return (made[writesDone] ??= { action: { at: 0, do: 'submit', command, node }, spends: 'writes' });
+}
+
+/** A read of the key the writes set, sent to `node` (any node: unsafe local reads answer anywhere). */
+function readChoice(node: string): Choice {
+  let made = reads.get(node);
+  if (made === undefined) {
+    made = { action: { at: 0, do: 'submit', command: `get ${WRITTEN_KEY}`, node }, spends: 'reads' };
+    reads.set(node, made);
+  }
+  return made;
+}
+
+function changeChoice(add: readonly string[], remove: readonly string[]): Choice {
+  const name = `${add.join(',')}-${remove.join(',')}`;
+  let made = changes.get(name);
+  if (made === undefined) {
+    made = { action: { at: 0, do: 'change', add: [...add], remove: [...remove] }, spends: 'changes' };
+    changes.set(name, made);
+  }
+  return made;
+}
+
+/** Every pair of distinct items, each pair in list order. */
+function pairs(items: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) out.push([items[i]!, items[j]!]);
+  return out;
+}
+
+/**
+ * The administrator's requests a leader's configuration suggests (§6): add one spare or remove one
+ * voter, and the same two at a time. Two-server changes are what single mode refuses and
+ * `unsafe.directMembershipChange` lets through (Figure 10), so the safe and unsafe runs of one
+ * bound explore the same requests. A change never removes every voter (the scenario refuses that).
+ * Computed from the state, not from the scenario, so that renaming nodes renames the choices too
+ * (symmetry reduction stays sound).
+ */
+function changesFor(configuration: Configuration, nodeIds: readonly string[], out: Choice[], offered: Set<Choice>) {
+  const inConfig = new Set([...configuration.voters, ...(configuration.old ?? [])]);
+  const spares = nodeIds.filter((id) => !inConfig.has(id));
+  const voters = nodeIds.filter((id) => configuration.voters.includes(id));
+  const offer = (choice: Choice): void => {
+    if (offered.has(choice)) return;
+    offered.add(choice);
+    out.push(choice);
+  };
+  for (const id of spares) offer(changeChoice([id], []));
+  if (voters.length > 1) for (const id of voters) offer(changeChoice([], [id]));
+  for (const two of pairs(spares)) offer(changeChoice(two, []));
+  if (voters.length > 2) for (const two of pairs(voters)) offer(changeChoice([], two));
 }
 
 /** What choicesFrom needs of a message and of a node. */
@@ -61,6 +117,7 @@ export function choicesOf<M, N>(
   writesDone: number,
 ): Choice[] {
   const out: Choice[] = [];
+  const leaders: Configuration[] = [];
   for (const item of messages) {
     const m = message(item);
     out.push(messageChoice('deliver', m.id));
@@ -80,11 +137,20 @@ export function choicesOf<M, N>(
       if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', id));
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
       if (left.writes > 0) out.push(submitChoice(id, writesDone));
+      leaders.push(s.configuration);
     } else {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
       out.push(nodeChoice('timeout', id));
     }
+    // A read may go to any live node: a follower or a deposed leader must refuse or redirect it.
+    if (left.reads > 0) out.push(readChoice(id));
     if (left.crashes > 0) out.push(nodeChoice('kill', id));
+  }
+  // A change goes to whichever node the client believes leads, so it is offered once per distinct
+  // request, whatever leader's configuration suggested it.
+  if (left.changes > 0 && leaders.length > 0) {
+    const offered = new Set<Choice>();
+    for (const configuration of leaders) changesFor(configuration, nodeIds, out, offered);
   }
   return out;
 }

@@ -48,6 +48,30 @@ describe('npm run explore', { timeout: 60_000 }, () => {
     expect(report.states).toBeGreaterThan(100);
   });
 
+  it('--reads and --changes add those choices: local reads give a stale-read counterexample with a link', () => {
+    const aLeads = {
+      version: 1,
+      nodes: 3,
+      timing: { electionTimeout: [50_000, 60_000] },
+      unsafe: { localReads: true },
+      actions: [{ at: 0, do: 'timeout', node: 'A' }],
+    };
+    const bounds = ['--max-term', '1', '--max-log', '1', '--heartbeats', '0', '--depth', '8'];
+    const out = run(aLeads, '--at', '100', '--writes', '1', '--reads', '1', ...bounds);
+    expect(out.status).toBe(1);
+    const report = JSON.parse(out.stdout) as {
+      bounds: { reads: number };
+      violation: { invariant: string };
+      link: string;
+    };
+    expect(report.bounds.reads).toBe(1);
+    expect(report.violation.invariant).toBe('Linearizability');
+    expect(report.link).toMatch(/#v1\./);
+    const tooMany = run(aLeads, '--changes', '11');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain('--changes');
+  });
+
   it('exits 2 naming the option or field for bad input', () => {
     const bad = run(cBackBehind({}), '--depth', '-1');
     expect(bad.status).toBe(2);

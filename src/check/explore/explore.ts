@@ -20,6 +20,7 @@ import { budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesOf } from './choices';
 import { LeanCluster, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
 import { StateKeys } from './lean-key';
+import { replayStaleRead } from './replay-reads';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -95,7 +96,7 @@ export function startAt(scenario: Scenario, at: number): { sim: Simulation; setu
 }
 
 /** The first lean state: private copies of everything the simulation holds at the start instant. */
-function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanState {
+function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget, judgeReads: boolean): LeanState {
   const view = sim.explorationView();
   return {
     nodes: view.nodes.map((node) => ({
@@ -108,6 +109,7 @@ function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanSta
     checker: cluster.checkerSnap(cloneCheckerState(view.checker)),
     nextMessageId: sim.save().nextMessageId,
     left,
+    acked: judgeReads ? [] : null,
   };
 }
 
@@ -119,12 +121,18 @@ function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: nu
   return choicesOf(state.wire, messageOf, state.nodes, nodeOf, nodeIds, state.left, writes - state.left.writes);
 }
 
-/** Replays a path from the start, recording it: the counterexample as a scenario of its own. */
+/**
+ * Replays a path from the start, recording it: the counterexample as a scenario of its own. A stale
+ * read (`found`, from the explorer's read check) is no safety invariant of the Simulation's: the
+ * path is then spread over time and judged by the linearizability checker (replay-reads.ts).
+ */
 export function replay(
   scenario: Scenario,
   at: number,
   path: readonly Action[],
+  found?: Violation,
 ): { scenario: Scenario; violation: Violation } {
+  if (found?.invariant === 'Linearizability') return replayStaleRead(scenario, at, path, found);
   const sim = new Simulation(scenario);
   sim.runUntil(at);
   for (const action of path) sim.perform(action);
@@ -165,6 +173,7 @@ export function exploreWith(
     network: view.network,
     options: view.options,
     unsafe: view.unsafe,
+    judgeReads: bounds.reads > 0,
   });
   const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry);
   const parents: number[] = [-1];
@@ -177,17 +186,23 @@ export function exploreWith(
     for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
     return [...setup, ...path.reverse()];
   };
-  const result = (outcome: ExploreOutcome, depth: number, transitions: number, found: number | null = null) => {
+  const result = (
+    outcome: ExploreOutcome,
+    depth: number,
+    transitions: number,
+    found: number | null = null,
+    violation?: Violation,
+  ) => {
     let counterexample: Counterexample | null = null;
     if (found !== null) {
       const path = pathTo(found);
-      counterexample = { path, ...replay(scenario, at, path) };
+      counterexample = { path, ...replay(scenario, at, path, violation) };
     }
     return { states: seen.size, transitions, depth, outcome, symmetry, counterexample };
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
-  const first = leanStart(sim, cluster, budgetOf(bounds));
+  const first = leanStart(sim, cluster, budgetOf(bounds), bounds.reads > 0);
   seen.add(keys.key(first));
   let frontier: Frontier[] = [{ state: first, id: 0 }];
   let transitions = 0;
@@ -206,7 +221,7 @@ export function exploreWith(
         if (taken.violations.length > 0) {
           parents.push(parent);
           via.push(choice.action);
-          return result('violation', depth + 1, transitions, id);
+          return result('violation', depth + 1, transitions, id, taken.violations[0]);
         }
         if (beyondBounds(taken.state, bounds)) continue;
         const key = keys.key(taken.state);

@@ -10,6 +10,7 @@
 // here is replayed by the Simulation, whose ids must be the same. fast-vs-reference.test.ts holds
 // this cluster to the Simulation-based reference explorer.
 
+import { parseCommand } from '../../raft/kv';
 import { initialState, RaftNode } from '../../raft/node';
 import type {
   NodeId,
@@ -32,6 +33,7 @@ import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
 import { checkerKeyText } from './checker-key';
 import { nodeStateText, type Rename } from './state-key';
+import { staleRead, succeededIds, type AckedBefore } from './stale-read';
 
 /** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
 interface StepResult {
@@ -87,6 +89,8 @@ export interface LeanState {
   readonly checker: CheckerSnap;
   readonly nextMessageId: number;
   readonly left: Budget;
+  /** Only when reads are judged: the order of the client's requests (stale-read.ts), part of the key. */
+  readonly acked: AckedBefore | null;
   /** The state key's cache for the client's part (lean-key.ts). */
   clientKeys?: PartKeys;
 }
@@ -99,6 +103,8 @@ export interface LeanStart {
   readonly network: NetworkState;
   readonly options: RaftConfig['options'];
   readonly unsafe: RaftConfig['unsafe'];
+  /** Judge every answered read with the stale-read check (the explorer's `reads` bound is above 0). */
+  readonly judgeReads: boolean;
 }
 
 /** A state being built from its parent by one choice: the parts copied so far. */
@@ -110,6 +116,7 @@ interface Draft {
   clientCopied: boolean;
   checker: CheckerSnap;
   nextMessageId: number;
+  acked: AckedBefore | null;
   violations: Violation[] | null;
 }
 
@@ -133,6 +140,8 @@ export class LeanCluster {
   /** Per node: every distinct state met, by its canonical text. */
   private readonly snaps: Map<string, NodeSnap>[];
   private readonly checkers = new Map<string, CheckerSnap>();
+  /** Keys an initial log writes: the stale-read check does not judge reads of their starting value. */
+  private readonly initialKeys = new Set<string>();
   /** The state being built by the choice under way. */
   private draft: Draft | null = null;
 
@@ -150,6 +159,12 @@ export class LeanCluster {
     start.nodeIds.forEach((id, i) => this.index.set(id, i));
     this.rafts = start.nodeIds.map(() => null);
     this.snaps = start.nodeIds.map(() => new Map());
+    for (const node of Object.values(scenario.initial))
+      for (const entry of node.log)
+        if ('command' in entry) {
+          const parsed = parseCommand(entry.command);
+          if (parsed.ok) this.initialKeys.add(parsed.command.key);
+        }
   }
 
   /** The state reached by one choice, with the violations the checker found on the way. */
@@ -162,6 +177,7 @@ export class LeanCluster {
       clientCopied: false,
       checker: from.checker,
       nextMessageId: from.nextMessageId,
+      acked: from.acked,
       violations: null,
     };
     this.draft = draft;
@@ -174,6 +190,7 @@ export class LeanCluster {
       checker: draft.checker,
       nextMessageId: draft.nextMessageId,
       left,
+      acked: draft.acked,
       clientKeys: draft.clientCopied ? undefined : from.clientKeys,
     };
     return { state, violations: draft.violations ?? NO_VIOLATIONS };
@@ -200,8 +217,21 @@ export class LeanCluster {
         return this.kill(this.index.get(action.node)!);
       case 'restart':
         return this.restart(this.index.get(action.node)!);
-      case 'submit':
-        this.client().submit(action.command, action.node ?? null);
+      case 'submit': {
+        const client = this.client();
+        // Remembered before it is sent: what it follows is what had succeeded by now.
+        const before = this.start.judgeReads ? succeededIds(client.state.requests) : [];
+        const record = client.submit(action.command, action.node ?? null);
+        if (this.start.judgeReads) {
+          const acked = [...(this.draft!.acked ?? [])];
+          acked[record.id - 1] = before;
+          this.draft!.acked = acked;
+        }
+        return;
+      }
+      case 'change':
+        // Simulation.perform: the client takes the administrator's request to the leader (§6).
+        this.client().submitChange(action.add ?? [], action.remove ?? []);
         return;
       default:
         throw new Error(`the explorer does not choose "${action.do}" actions`);
@@ -413,7 +443,7 @@ export class LeanCluster {
     if (to !== CLIENT && this.draft!.nodes[this.index.get(to)!]!.state === null) return;
     if (!this.network.isUp(from, to)) return;
     if (to === CLIENT) {
-      if (payload.type === 'ClientReply') this.client().onReply(from, payload);
+      if (payload.type === 'ClientReply') this.reply(from, payload);
       return;
     }
     const i = this.index.get(to)!;
@@ -425,6 +455,18 @@ export class LeanCluster {
       return this.stepNode(i, message, { kind: 'propose', command: payload.command, requestId: payload.requestId });
     if (payload.type === 'ClientReply') return;
     this.stepNode(i, message, { kind: 'message', from, message: payload as RaftMessage });
+  }
+
+  /** The client takes a reply; a read it settles is judged, when reads are (stale-read.ts). */
+  private reply(from: NodeId, payload: Extract<WireMessage, { type: 'ClientReply' }>): void {
+    const client = this.client();
+    const judged = this.start.judgeReads && payload.success && this.pending(payload.requestId);
+    client.onReply(from, payload);
+    if (!judged) return;
+    const requests = client.state.requests;
+    const stale = staleRead(requests, this.draft!.acked ?? [], payload.requestId, from, this.initialKeys);
+    if (stale !== null)
+      this.found([{ invariant: 'Linearizability', time: this.start.at, nodes: [from], detail: stale }]);
   }
 
   private pending(requestId: number): boolean {

@@ -175,6 +175,8 @@ export class StateKeys {
     push(codes, checkerKeys[slot]!);
     const left = state.left;
     for (const kind of BUDGET_KINDS) push(codes, left[kind]);
+    // Request ids are no node names: the client's order reads the same under every renaming.
+    if (state.acked !== null) push(codes, this.number(`acked${JSON.stringify(state.acked)}`));
     return String.fromCharCode.apply(null, codes);
   }
 }

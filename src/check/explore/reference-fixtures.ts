@@ -1,5 +1,8 @@
 // Small explorations whose exact figures (states, transitions, depth, outcome) were measured with
 // the reference explorer before the fast one existed. The fast explorer must reproduce them all.
+// The reference offers the same choices, membership changes and reads included, but it does not
+// judge reads (the stale-read check and the client order it keys by are the fast explorer's alone,
+// stale-read.ts): every fixture here keeps `reads` at 0.
 
 import type { ScenarioInput } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
@@ -7,6 +10,7 @@ import type { Scenario } from '../../sim/scenario-types';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
 import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 import { cBackBehind } from './c-back-behind.fixture';
+import { aLeadsWithNoop } from './membership.fixture';
 
 export interface ReferenceFixture {
   readonly name: string;
@@ -36,6 +40,15 @@ const FAULTS: ExploreBounds = {
   crashes: 1,
   restarts: 1,
   duplicates: 1,
+  depth: 5,
+};
+const ONE_CHANGE: ExploreBounds = {
+  ...DEFAULT_BOUNDS,
+  maxTerm: 2,
+  maxLog: 2,
+  writes: 0,
+  heartbeats: 0,
+  changes: 1,
   depth: 5,
 };
 const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };
@@ -82,5 +95,20 @@ export const REFERENCE_FIXTURES: readonly ReferenceFixture[] = [
     at: 0,
     bounds: { ...DEFAULT_BOUNDS, maxTerm: 1, maxLog: 0, writes: 0, heartbeats: 0, depth: 60, symmetry: false },
     expected: { states: 35, transitions: 108, depth: 6, outcome: 'exhausted' },
+  },
+  // Membership changes (§6): the reference performs the same `change` actions on a whole Simulation.
+  {
+    name: 'A leads with its no-op committed, one change, directMembershipChange: a counterexample',
+    scenario: scenarioOf(aLeadsWithNoop({ directMembershipChange: true })),
+    at: 100,
+    bounds: ONE_CHANGE,
+    expected: { states: 2106, transitions: 5968, depth: 5, outcome: 'violation' },
+  },
+  {
+    name: 'the same with the safe rules, two changes, depth 4, symmetry off',
+    scenario: scenarioOf(aLeadsWithNoop()),
+    at: 100,
+    bounds: { ...ONE_CHANGE, changes: 2, depth: 4, symmetry: false },
+    expected: { states: 2109, transitions: 5413, depth: 4, outcome: 'depth' },
   },
 ];

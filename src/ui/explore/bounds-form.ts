@@ -13,6 +13,8 @@ export const BOUND_FIELDS = [
   'writes',
   'duplicates',
   'heartbeats',
+  'changes',
+  'reads',
   'depth',
 ] as const;
 

@@ -48,6 +48,7 @@ const INVARIANT_SECTION: Record<InvariantName, { section: string; source: Source
   'Commit Bounds': { section: '§4', source: 'Figure 2' },
   'Configuration Safety': { section: '§3', source: { paper: '§6' } },
   'Commit Quorum': { section: '§4', source: { paper: '§6' } },
+  Linearizability: { section: '§4', source: { thesis: '§6.4' } },
 };
 
 /** The course-notes section and source of an invariant. */

@@ -97,6 +97,7 @@ const INVARIANT_KO: Readonly<Record<InvariantName, string>> = {
   'Commit Bounds': '커밋 범위',
   'Configuration Safety': '구성 안전성',
   'Commit Quorum': '커밋 쿼럼',
+  Linearizability: '선형화 가능성',
 };
 
 /** A safety property's name in `lang` (the English is the paper's). */

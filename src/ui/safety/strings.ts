@@ -19,6 +19,7 @@ const EN_MEANING: Describe = {
   'Commit Bounds': 'lastApplied ≤ commitIndex ≤ last log index on every node',
   'Configuration Safety': "at most one uncommitted configuration entry in a leader's log (§6)",
   'Commit Quorum': 'a leader commits only entries held by a majority of every voter set of its configuration',
+  Linearizability: 'a read returns a value no older than every write that succeeded before the read was sent',
 };
 
 const KO_MEANING: Describe = {
@@ -32,6 +33,7 @@ const KO_MEANING: Describe = {
   'Commit Bounds': '모든 노드에서 lastApplied ≤ commitIndex ≤ 마지막 로그 인덱스',
   'Configuration Safety': '리더의 로그에 커밋되지 않은 구성 엔트리는 최대 하나 (§6)',
   'Commit Quorum': '리더는 구성의 모든 투표자 집합에서 과반수가 가진 엔트리만 커밋함',
+  Linearizability: '읽기는 그 읽기를 보내기 전에 성공한 모든 쓰기보다 오래된 값을 돌려주지 않음',
 };
 
 export const SAFETY_STRINGS = defineStrings(

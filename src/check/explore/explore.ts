@@ -18,8 +18,10 @@ import { Simulation } from '../../sim/simulation';
 import type { Violation } from '../../sim/types';
 import { budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesOf } from './choices';
-import { LeanCluster, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
+import { LeanCluster, message, nodeSnap, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
+import type { KeyedState } from './lean-draft';
 import { StateKeys } from './lean-key';
+import { VisitedSet } from './visited-set';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -74,7 +76,7 @@ export function namesInCommands(scenario: Scenario, ids: readonly string[]): boo
   return texts.some((text) => text.split(/\s+/).some((word) => ids.includes(word)));
 }
 
-function beyondBounds(state: LeanState, bounds: ExploreBounds): boolean {
+function beyondBounds(state: KeyedState, bounds: ExploreBounds): boolean {
   const nodes = state.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const held = nodes[i]!.state ?? nodes[i]!.disk!;
@@ -98,21 +100,49 @@ export function startAt(scenario: Scenario, at: number): { sim: Simulation; setu
 function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanState {
   const view = sim.explorationView();
   return {
-    nodes: view.nodes.map((node) => ({
-      state: node.state === null ? null : cloneRaftState(node.state),
-      disk: node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
-      highestTerm: node.highestTerm,
-    })),
-    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: { from, to, payload, lost } })),
+    nodes: view.nodes.map((node) =>
+      nodeSnap(
+        node.state === null ? null : cloneRaftState(node.state),
+        node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
+        node.highestTerm,
+      ),
+    ),
+    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: message(from, to, payload, lost) })),
     client: cloneClientState(view.client),
     checker: cluster.checkerSnap(cloneCheckerState(view.checker)),
     nextMessageId: sim.save().nextMessageId,
     left,
+    clientKeys: undefined,
   };
 }
 
-const messageOf = (w: Wire) => ({ id: w.id, from: w.message.from, to: w.message.to, lost: w.message.lost });
+// choicesOf reads each message's fields at once and keeps nothing: one reused object serves them all.
+const offered = { id: 0, from: '', to: '', lost: false };
+const messageOf = (w: Wire) => {
+  offered.id = w.id;
+  offered.from = w.message.from;
+  offered.to = w.message.to;
+  offered.lost = w.message.lost;
+  return offered;
+};
 const nodeOf = (n: NodeSnap) => n;
+
+/** What is left after a choice that spends one of `kind` (every budget object has one shape). */
+function spend(left: Budget, kind: keyof Budget): Budget {
+  const { crashes, restarts, writes, duplicates, heartbeats } = left;
+  switch (kind) {
+    case 'crashes':
+      return { crashes: crashes - 1, restarts, writes, duplicates, heartbeats };
+    case 'restarts':
+      return { crashes, restarts: restarts - 1, writes, duplicates, heartbeats };
+    case 'writes':
+      return { crashes, restarts, writes: writes - 1, duplicates, heartbeats };
+    case 'duplicates':
+      return { crashes, restarts, writes, duplicates: duplicates - 1, heartbeats };
+    case 'heartbeats':
+      return { crashes, restarts, writes, duplicates, heartbeats: heartbeats - 1 };
+  }
+}
 
 /** What a state offers to choose from, in the order the Simulation's exploration view lists it. */
 function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: number) {
@@ -166,10 +196,13 @@ export function exploreWith(
     options: view.options,
     unsafe: view.unsafe,
   });
-  const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry);
+  const budget = budgetOf(bounds);
+  const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry, budget);
   const parents: number[] = [-1];
   const via: (Action | null)[] = [null];
-  const seen = new Set<string>();
+  const seen = new VisitedSet();
+  /** Whether `state` is new, adding it to the visited set if so. */
+  const firstVisit = (state: KeyedState) => seen.add(keys.buffer, keys.write(state));
 
   const pathTo = (id: number): Action[] => {
     const path: Action[] = [];
@@ -187,8 +220,9 @@ export function exploreWith(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
-  const first = leanStart(sim, cluster, budgetOf(bounds));
-  seen.add(keys.key(first));
+  const start = cluster.draftOf(leanStart(sim, cluster, budget));
+  firstVisit(start);
+  const first = start.materialize();
   let frontier: Frontier[] = [{ state: first, id: 0 }];
   let transitions = 0;
   let depth = 0;
@@ -200,21 +234,19 @@ export function exploreWith(
       for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
         if (choice.action.do === fault.omit) continue;
         transitions += 1;
-        const left = choice.spends ? { ...state.left, [choice.spends]: state.left[choice.spends] - 1 } : state.left;
+        const left = choice.spends ? spend(state.left, choice.spends) : state.left;
         const taken = cluster.take(state, choice.action, left);
         const id = parents.length;
-        if (taken.violations.length > 0) {
+        if (taken.found !== null) {
           parents.push(parent);
           via.push(choice.action);
           return result('violation', depth + 1, transitions, id);
         }
-        if (beyondBounds(taken.state, bounds)) continue;
-        const key = keys.key(taken.state);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (beyondBounds(taken, bounds)) continue;
+        if (!firstVisit(taken)) continue;
         parents.push(parent);
         via.push(choice.action);
-        next.push({ state: taken.state, id });
+        next.push({ state: taken.materialize(), id });
         if (seen.size % PROGRESS_EVERY === 0) {
           hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.length });
           if (hooks.cancelled?.()) return result('cancelled', depth + 1, transitions);

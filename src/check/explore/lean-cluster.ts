@@ -30,6 +30,7 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
+import { Draft } from './lean-draft';
 import { checkerKeyText } from './checker-key';
 import { nodeStateText, type Rename } from './state-key';
 
@@ -49,8 +50,15 @@ export interface NodeSnap {
   readonly state: RaftState | null;
   readonly disk: PersistentState | null;
   readonly highestTerm: number;
-  keys?: PartKeys;
-  steps?: Map<unknown, StepResult>;
+  keys: PartKeys | undefined;
+  steps: Map<unknown, StepResult> | undefined;
+}
+
+// Parts are made with every field present, caches included, so all parts of one kind share one
+// object shape: fields added later, in varying order, made the key's reads of them polymorphic.
+
+export function nodeSnap(state: RaftState | null, disk: PersistentState | null, highestTerm: number): NodeSnap {
+  return { state, disk, highestTerm, keys: undefined, steps: undefined };
 }
 
 /**
@@ -59,8 +67,13 @@ export interface NodeSnap {
  */
 export interface CheckerSnap {
   readonly state: CheckerState;
-  keys?: PartKeys;
-  after?: Map<unknown, { readonly next: CheckerSnap; readonly violations: readonly Violation[] }>;
+  keys: PartKeys | undefined;
+  after: Map<unknown, CheckResult> | undefined;
+}
+
+interface CheckResult {
+  readonly next: CheckerSnap;
+  readonly violations: readonly Violation[];
 }
 
 /** A message's content, shared by every state (and every copy) that carries it. */
@@ -70,7 +83,11 @@ export interface Message {
   readonly payload: WireMessage;
   /** Dies on arrival (random loss decided before the exploration began). */
   readonly lost: boolean;
-  keys?: PartKeys;
+  keys: PartKeys | undefined;
+}
+
+export function message(from: Endpoint, to: Endpoint, payload: WireMessage, lost: boolean): Message {
+  return { from, to, payload, lost, keys: undefined };
 }
 
 /** One message in flight in one state: its id there (the Simulation's, for the path) and its content. */
@@ -88,7 +105,7 @@ export interface LeanState {
   readonly nextMessageId: number;
   readonly left: Budget;
   /** The state key's cache for the client's part (lean-key.ts). */
-  clientKeys?: PartKeys;
+  clientKeys: PartKeys | undefined;
 }
 
 /** What the Simulation at the start instant hands over (see explore.ts). */
@@ -101,19 +118,6 @@ export interface LeanStart {
   readonly unsafe: RaftConfig['unsafe'];
 }
 
-/** A state being built from its parent by one choice: the parts copied so far. */
-interface Draft {
-  nodes: NodeSnap[];
-  wire: Wire[];
-  wireCopied: boolean;
-  client: ClientState;
-  clientCopied: boolean;
-  checker: CheckerSnap;
-  nextMessageId: number;
-  violations: Violation[] | null;
-}
-
-const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const NO_OUTPUT: RaftOutput = { messages: [], timers: [], events: [], answers: [] };
 
 // The inputs a node's steps are remembered under (a message is remembered under its own object).
@@ -133,8 +137,8 @@ export class LeanCluster {
   /** Per node: every distinct state met, by its canonical text. */
   private readonly snaps: Map<string, NodeSnap>[];
   private readonly checkers = new Map<string, CheckerSnap>();
-  /** The state being built by the choice under way. */
-  private draft: Draft | null = null;
+  /** The state being built by the choice under way (lean-draft.ts). */
+  private readonly draft = new Draft();
 
   constructor(private readonly start: LeanStart) {
     const { scenario } = start;
@@ -152,31 +156,21 @@ export class LeanCluster {
     this.snaps = start.nodeIds.map(() => new Map());
   }
 
-  /** The state reached by one choice, with the violations the checker found on the way. */
-  take(from: LeanState, action: Action, left: Budget): { state: LeanState; violations: readonly Violation[] } {
-    const draft: Draft = {
-      nodes: from.nodes.slice(),
-      wire: from.wire as Wire[],
-      wireCopied: false,
-      client: from.client,
-      clientCopied: false,
-      checker: from.checker,
-      nextMessageId: from.nextMessageId,
-      violations: null,
-    };
-    this.draft = draft;
+  /**
+   * The state reached by one choice, as a draft: valid until the next `take`, and made a state of
+   * its own by `materialize` (when it is new). Its `found` says what the checker found on the way.
+   */
+  take(from: LeanState, action: Action, left: Budget): Draft {
+    this.draft.reset(from, left);
     this.perform(action);
-    this.draft = null;
-    const state: LeanState = {
-      nodes: draft.nodes,
-      wire: draft.wire,
-      client: draft.client,
-      checker: draft.checker,
-      nextMessageId: draft.nextMessageId,
-      left,
-      clientKeys: draft.clientCopied ? undefined : from.clientKeys,
-    };
-    return { state, violations: draft.violations ?? NO_VIOLATIONS };
+    if (this.draft.clientCopied) this.draft.clientKeys = undefined;
+    return this.draft;
+  }
+
+  /** The draft of `state` itself, unchanged (the start state is keyed like any other). */
+  draftOf(state: LeanState): Draft {
+    this.draft.reset(state, state.left);
+    return this.draft;
   }
 
   private perform(action: Action): void {
@@ -188,8 +182,9 @@ export class LeanCluster {
         return;
       case 'duplicate': {
         // The copy is never lost, even when the original is (Simulation: duplicate).
-        const original = this.draft!.wire.find((w) => w.id === action.message)!.message;
-        this.addWire(original.lost ? { ...original, lost: false, keys: undefined } : original);
+        const d = this.draft;
+        const original = d.wire[d.indexOf(action.message)]!.message;
+        this.addWire(original.lost ? message(original.from, original.to, original.payload, false) : original);
         return;
       }
       case 'timeout':
@@ -211,7 +206,7 @@ export class LeanCluster {
   // ---- Parts copied on first write ------------------------------------------------------
 
   private client(): Client {
-    const d = this.draft!;
+    const d = this.draft;
     if (!d.clientCopied) {
       d.client = cloneClientState(d.client);
       d.clientCopied = true;
@@ -239,19 +234,31 @@ export class LeanCluster {
     );
   }
 
-  /** The checker's history after `observe` runs on it, remembered under `memo` (what was observed). */
+  /**
+   * The checker's history after what is remembered under `memo` (what was observed), if it was
+   * observed from this history before: true when so (the draft then holds the result).
+   */
+  private checkedBefore(memo: unknown): boolean {
+    const result = this.draft.checker.after?.get(memo);
+    if (result === undefined) return false;
+    this.checked(result);
+    return true;
+  }
+
+  /** The checker's history after `observe` runs on it, remembered under `memo`. */
   private check(memo: unknown, observe: (checker: SafetyChecker) => readonly Violation[]): void {
-    const d = this.draft!;
-    const after = (d.checker.after ??= new Map());
-    let result = after.get(memo);
-    if (result === undefined) {
-      const copy = cloneCheckerState(d.checker.state);
-      const violations = observe(new SafetyChecker(copy));
-      result = { next: this.checkerSnap(copy), violations };
-      after.set(memo, result);
-    }
+    const from = this.draft.checker;
+    const copy = cloneCheckerState(from.state);
+    const violations = observe(new SafetyChecker(copy));
+    const result = { next: this.checkerSnap(copy), violations };
+    (from.after ??= new Map()).set(memo, result);
+    this.checked(result);
+  }
+
+  private checked(result: CheckResult): void {
+    const d = this.draft;
     d.checker = result.next;
-    this.found(result.violations);
+    if (result.violations.length > 0) (d.found ??= []).push(...result.violations);
   }
 
   /** One object per distinct checker history (its canonical text, names kept). */
@@ -259,38 +266,23 @@ export class LeanCluster {
     const text = checkerKeyText(state, keepName);
     let snap = this.checkers.get(text);
     if (snap === undefined) {
-      snap = { state };
+      snap = { state, keys: undefined, after: undefined };
       this.checkers.set(text, snap);
     }
     return snap;
   }
 
-  private found(violations: readonly Violation[]): void {
-    if (violations.length === 0) return;
-    const d = this.draft!;
-    (d.violations ??= []).push(...violations);
-  }
-
-  private wireForWrite(): Wire[] {
-    const d = this.draft!;
-    if (!d.wireCopied) {
-      d.wire = d.wire.slice();
-      d.wireCopied = true;
-    }
-    return d.wire;
-  }
-
   private takeWire(id: number): Message {
-    const wire = this.wireForWrite();
-    const at = wire.findIndex((w) => w.id === id);
-    const [taken] = wire.splice(at, 1);
-    return taken!.message;
+    const d = this.draft;
+    // One choice takes at most one message off the wire.
+    if (d.removed >= 0) throw new Error('a second message taken in one choice');
+    d.removed = d.indexOf(id);
+    return d.wire[d.removed]!.message;
   }
 
   /** Puts a message on the wire with the next id, as the Simulation numbers what it sends. */
   private addWire(message: Message): void {
-    const d = this.draft!;
-    this.wireForWrite().push({ id: d.nextMessageId++, message });
+    this.draft.add(message);
   }
 
   // ---- Nodes (Simulation.feed, kill, restart) -----------------------------------------------
@@ -302,7 +294,7 @@ export class LeanCluster {
    * the state, so `feed` runs every time.
    */
   private stepNode(i: number, memo: unknown, input: RaftInput): void {
-    const snap = this.draft!.nodes[i]!;
+    const snap = this.draft.nodes[i]!;
     const steps = (snap.steps ??= new Map());
     let result = steps.get(memo);
     if (result === undefined) {
@@ -328,9 +320,9 @@ export class LeanCluster {
   private settle(i: number, raft: RaftNode, out: RaftOutput, highestTerm: number): StepResult {
     // The node's state object is refilled by the next load: keep its fields, which no one else holds.
     const state = { ...raft.state };
-    const next = this.intern(i, { state, disk: null, highestTerm: Math.max(highestTerm, state.currentTerm) });
+    const next = this.intern(i, nodeSnap(state, null, Math.max(highestTerm, state.currentTerm)));
     const id = this.configs[i]!.id;
-    const sent = out.messages.map((m) => ({ from: id, to: m.to, payload: m.message, lost: false }));
+    const sent = out.messages.map((m) => message(id, m.to, m.message, false));
     return { next, out, sent };
   }
 
@@ -349,7 +341,8 @@ export class LeanCluster {
     const { next, out, sent } = result;
     const id = this.configs[i]!.id;
     const state = next.state!;
-    if (out.events.length > 0) {
+    // The closure is made only when the checker meets this step from this history for the first time.
+    if (out.events.length > 0 && !this.checkedBefore(result)) {
       this.check(result, (checker) => {
         const found: Violation[] = [];
         for (const event of out.events) found.push(...checker.observe(id, event, state, this.start.at));
@@ -357,12 +350,12 @@ export class LeanCluster {
       });
     }
     for (const answer of out.answers) this.answerClient(id, answer);
-    this.draft!.nodes[i] = next;
+    this.draft.nodes[i] = next;
     for (const message of sent) this.addWire(message);
   }
 
   private kill(i: number): void {
-    const snap = this.draft!.nodes[i]!;
+    const snap = this.draft.nodes[i]!;
     const steps = (snap.steps ??= new Map());
     let dead = steps.get(KILL)?.next;
     if (dead === undefined) {
@@ -374,22 +367,23 @@ export class LeanCluster {
         initialConfiguration: state.initialConfiguration,
         snapshot: state.snapshot,
       };
-      dead = this.intern(i, { state: null, disk, highestTerm: snap.highestTerm });
+      dead = this.intern(i, nodeSnap(null, disk, snap.highestTerm));
       steps.set(KILL, { next: dead, out: NO_OUTPUT, sent: [] });
     }
-    this.draft!.nodes[i] = dead;
+    this.draft.nodes[i] = dead;
   }
 
   private restart(i: number): void {
-    const snap = this.draft!.nodes[i]!;
+    const snap = this.draft.nodes[i]!;
     let disk = snap.disk!;
     if (this.start.unsafe.forgetOnRestart) disk = { ...disk, currentTerm: 0, votedFor: null };
     const id = this.configs[i]!.id;
     const committed = disk.log.snapshotIndex;
     // Remembered under the down node's (interned) state, which holds everything observeRestart reads.
-    this.check(snap, (checker) =>
-      checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
-    );
+    if (!this.checkedBefore(snap))
+      this.check(snap, (checker) =>
+        checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
+      );
     const steps = (snap.steps ??= new Map());
     let result = steps.get(START);
     if (result === undefined) {
@@ -404,13 +398,13 @@ export class LeanCluster {
 
   /** A client request or reply (random loss and duplication are off during an exploration). */
   private send(from: Endpoint, to: Endpoint, payload: WireMessage): void {
-    this.addWire({ from, to, payload, lost: false });
+    this.addWire(message(from, to, payload, false));
   }
 
-  private deliver(message: Message): void {
-    const { from, to, payload } = message;
-    if (message.lost) return;
-    if (to !== CLIENT && this.draft!.nodes[this.index.get(to)!]!.state === null) return;
+  private deliver(delivered: Message): void {
+    const { from, to, payload } = delivered;
+    if (delivered.lost) return;
+    if (to !== CLIENT && this.draft.nodes[this.index.get(to)!]!.state === null) return;
     if (!this.network.isUp(from, to)) return;
     if (to === CLIENT) {
       if (payload.type === 'ClientReply') this.client().onReply(from, payload);
@@ -419,16 +413,16 @@ export class LeanCluster {
     const i = this.index.get(to)!;
     if (payload.type === 'ClientRequest' && payload.change !== undefined) {
       const { add, remove } = payload.change;
-      return this.stepNode(i, message, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
+      return this.stepNode(i, delivered, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
     }
     if (payload.type === 'ClientRequest')
-      return this.stepNode(i, message, { kind: 'propose', command: payload.command, requestId: payload.requestId });
+      return this.stepNode(i, delivered, { kind: 'propose', command: payload.command, requestId: payload.requestId });
     if (payload.type === 'ClientReply') return;
-    this.stepNode(i, message, { kind: 'message', from, message: payload as RaftMessage });
+    this.stepNode(i, delivered, { kind: 'message', from, message: payload as RaftMessage });
   }
 
   private pending(requestId: number): boolean {
-    return this.draft!.client.requests[requestId - 1]?.status === 'pending';
+    return this.draft.client.requests[requestId - 1]?.status === 'pending';
   }
 
   private answerClient(node: NodeId, answer: ClientAnswer): void {

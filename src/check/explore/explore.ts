@@ -21,6 +21,7 @@ import { choicesOf } from './choices';
 import { LeanCluster, message, nodeSnap, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
 import type { KeyedState } from './lean-draft';
 import { StateKeys } from './lean-key';
+import { PathIndex } from './path-index';
 import { VisitedSet } from './visited-set';
 
 export interface ExploreProgress {
@@ -59,10 +60,10 @@ export interface ExploreResult {
   readonly counterexample: Counterexample | null;
 }
 
-interface Frontier {
-  readonly state: LeanState;
-  /** Index of this state in `parents`/`via`, to rebuild its path. */
-  readonly id: number;
+/** One breadth-first level: its states, numbered from `first` on in the path index. */
+interface Level {
+  readonly states: LeanState[];
+  readonly first: number;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -198,18 +199,12 @@ export function exploreWith(
   });
   const budget = budgetOf(bounds);
   const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry, budget);
-  const parents: number[] = [-1];
-  const via: (Action | null)[] = [null];
+  const paths = new PathIndex();
   const seen = new VisitedSet();
   /** Whether `state` is new, adding it to the visited set if so. */
   const firstVisit = (state: KeyedState) => seen.add(keys.buffer, keys.write(state));
 
-  const pathTo = (id: number): Action[] => {
-    const path: Action[] = [];
-    // Copies: the choices themselves are shared by every state that offers them (choices.ts).
-    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
-    return [...setup, ...path.reverse()];
-  };
+  const pathTo = (id: number): Action[] => [...setup, ...paths.pathTo(id)];
   const result = (outcome: ExploreOutcome, depth: number, transitions: number, found: number | null = null) => {
     let counterexample: Counterexample | null = null;
     if (found !== null) {
@@ -223,40 +218,36 @@ export function exploreWith(
   const start = cluster.draftOf(leanStart(sim, cluster, budget));
   firstVisit(start);
   const first = start.materialize();
-  let frontier: Frontier[] = [{ state: first, id: 0 }];
+  let frontier: Level = { states: [first], first: 0 };
   let transitions = 0;
   let depth = 0;
 
-  while (frontier.length > 0) {
+  while (frontier.states.length > 0) {
     if (depth >= bounds.depth) return result('depth', depth, transitions);
-    const next: Frontier[] = [];
-    for (const { state, id: parent } of frontier) {
+    const next: Level = { states: [], first: paths.size };
+    for (let k = 0; k < frontier.states.length; k++) {
+      const state = frontier.states[k]!;
+      const parent = frontier.first + k;
       for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
         if (choice.action.do === fault.omit) continue;
         transitions += 1;
         const left = choice.spends ? spend(state.left, choice.spends) : state.left;
         const taken = cluster.take(state, choice.action, left);
-        const id = parents.length;
-        if (taken.found !== null) {
-          parents.push(parent);
-          via.push(choice.action);
-          return result('violation', depth + 1, transitions, id);
-        }
+        if (taken.found !== null) return result('violation', depth + 1, transitions, paths.add(parent, choice.action));
         if (beyondBounds(taken, bounds)) continue;
         if (!firstVisit(taken)) continue;
-        parents.push(parent);
-        via.push(choice.action);
-        next.push({ state: taken.materialize(), id });
+        paths.add(parent, choice.action);
+        next.states.push(taken.materialize());
         if (seen.size % PROGRESS_EVERY === 0) {
-          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.length });
+          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.states.length });
           if (hooks.cancelled?.()) return result('cancelled', depth + 1, transitions);
         }
         if (seen.size >= bounds.maxStates) return result('states', depth + 1, transitions);
       }
     }
     frontier = next;
-    if (next.length > 0) depth += 1;
-    hooks.onProgress?.({ states: seen.size, depth, frontier: next.length });
+    if (next.states.length > 0) depth += 1;
+    hooks.onProgress?.({ states: seen.size, depth, frontier: next.states.length });
     if (hooks.cancelled?.()) return result('cancelled', depth, transitions);
   }
   return result('exhausted', depth, transitions);

@@ -10,7 +10,7 @@
 
 const EMPTY = 0;
 const FIRST_SLOTS = 1 << 12;
-const FIRST_ARENA = 1 << 16;
+const BLOCK = 1 << 16;
 
 /** A 32-bit hash of key[0..length) (MurmurHash3's mixing, one integer at a time). */
 export function hashKey(key: Int32Array, length: number): number {
@@ -30,8 +30,13 @@ export function hashKey(key: Int32Array, length: number): number {
 }
 
 export class VisitedSet {
-  /** Every stored key, one after another, each as its length and then its numbers. */
-  private arena = new Int32Array(FIRST_ARENA);
+  /**
+   * Every stored key, one after another, each as its length and then its numbers, in blocks of
+   * fixed size (a key never straddles two): growing adds a block instead of copying them all.
+   * A key's place is its block's number times BLOCK plus its offset in the block.
+   */
+  private readonly blocks: Int32Array[] = [new Int32Array(BLOCK)];
+  /** How much of the last block is used. */
   private used = 0;
   /**
    * Open addressing, linear probing. Slot s is table[2s] = 1 + the key's place in the arena (or
@@ -67,24 +72,25 @@ export class VisitedSet {
   }
 
   private equals(place: number, key: Int32Array, length: number): boolean {
-    const arena = this.arena;
-    if (arena[place] !== length) return false;
-    for (let i = 0; i < length; i++) if (arena[place + 1 + i] !== key[i]) return false;
+    const block = this.blocks[(place / BLOCK) | 0]!;
+    const at = place % BLOCK;
+    if (block[at] !== length) return false;
+    for (let i = 0; i < length; i++) if (block[at + 1 + i] !== key[i]) return false;
     return true;
   }
 
   private store(key: Int32Array, length: number): number {
-    if (this.used + length + 1 > this.arena.length) {
-      const bigger = new Int32Array(Math.max(this.arena.length * 2, this.used + length + 1));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
+    if (length + 1 > BLOCK) throw new Error(`a state key of ${length} numbers: more than the visited set holds`);
+    if (this.used + length + 1 > BLOCK) {
+      this.blocks.push(new Int32Array(BLOCK));
+      this.used = 0;
     }
-    const place = this.used;
-    const arena = this.arena;
-    arena[place] = length;
-    for (let i = 0; i < length; i++) arena[place + 1 + i] = key[i]!;
+    const at = this.used;
+    const block = this.blocks[this.blocks.length - 1]!;
+    block[at] = length;
+    for (let i = 0; i < length; i++) block[at + 1 + i] = key[i]!;
     this.used += length + 1;
-    return place;
+    return (this.blocks.length - 1) * BLOCK + at;
   }
 
   private place(slot: number, h: number): void {

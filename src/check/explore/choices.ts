@@ -48,10 +48,13 @@ type OfferedMessage = Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 
 type OfferedNode = Pick<ExplorationView['nodes'][number], 'state'>;
 
 /**
- * Every choice from a state, given what is left of each budget. The explorer's lean states hold
- * messages and nodes in other shapes: `message` and `node` read them, so nothing is copied.
+ * Every choice from a state, given what is left of each budget, written into `out` from index 0;
+ * returns how many (what `out` held past them is left there: the explorer reuses one array, and
+ * emptying an array gives its storage away). The explorer's lean states hold messages and nodes
+ * in other shapes: `message` and `node` read them, so nothing is copied.
  */
-export function choicesOf<M, N>(
+export function fillChoices<M, N>(
+  out: Choice[],
   messages: readonly M[],
   message: (m: M) => OfferedMessage,
   nodes: readonly N[],
@@ -59,34 +62,34 @@ export function choicesOf<M, N>(
   nodeIds: readonly string[],
   left: Budget,
   writesDone: number,
-): Choice[] {
-  const out: Choice[] = [];
+): number {
+  let count = 0;
   for (const item of messages) {
     const m = message(item);
-    out.push(messageChoice('deliver', m.id));
+    out[count++] = messageChoice('deliver', m.id);
     // A lost message dies on arrival anyway; client messages travel outside the nodes' network.
     if (m.lost || m.from === CLIENT || m.to === CLIENT) continue;
-    out.push(messageChoice('drop', m.id));
-    if (left.duplicates > 0) out.push(messageChoice('duplicate', m.id));
+    out[count++] = messageChoice('drop', m.id);
+    if (left.duplicates > 0) out[count++] = messageChoice('duplicate', m.id);
   }
   for (let i = 0; i < nodes.length; i++) {
     const s = node(nodes[i]!).state;
     const id = nodeIds[i]!;
     if (s === null) {
-      if (left.restarts > 0) out.push(nodeChoice('restart', id));
+      if (left.restarts > 0) out[count++] = nodeChoice('restart', id);
       continue;
     }
     if (s.role === 'leader') {
-      if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', id));
+      if (left.heartbeats > 0) out[count++] = nodeChoice('heartbeat', id);
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
-      if (left.writes > 0) out.push(submitChoice(id, writesDone));
+      if (left.writes > 0) out[count++] = submitChoice(id, writesDone);
     } else {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
-      out.push(nodeChoice('timeout', id));
+      out[count++] = nodeChoice('timeout', id);
     }
-    if (left.crashes > 0) out.push(nodeChoice('kill', id));
+    if (left.crashes > 0) out[count++] = nodeChoice('kill', id);
   }
-  return out;
+  return count;
 }
 
 const same = <T>(x: T): T => x;
@@ -98,5 +101,7 @@ export function choicesFrom(
   writesDone: number,
 ): Choice[] {
   const ids = view.nodes.map((n) => n.id);
-  return choicesOf(view.inFlight, same, view.nodes, same, ids, left, writesDone);
+  const out: Choice[] = [];
+  fillChoices(out, view.inFlight, same, view.nodes, same, ids, left, writesDone);
+  return out;
 }

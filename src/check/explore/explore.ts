@@ -17,7 +17,7 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { Simulation } from '../../sim/simulation';
 import type { Violation } from '../../sim/types';
 import { budgetOf, type Budget, type ExploreBounds } from './bounds';
-import { choicesOf } from './choices';
+import { fillChoices, type Choice } from './choices';
 import { LeanCluster, message, nodeSnap, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
 import type { KeyedState } from './lean-draft';
 import { StateKeys } from './lean-key';
@@ -117,7 +117,7 @@ function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget): LeanSta
   };
 }
 
-// choicesOf reads each message's fields at once and keeps nothing: one reused object serves them all.
+// fillChoices reads each message's fields at once and keeps nothing: one reused object serves them all.
 const offered = { id: 0, from: '', to: '', lost: false };
 const messageOf = (w: Wire) => {
   offered.id = w.id;
@@ -145,9 +145,13 @@ function spend(left: Budget, kind: keyof Budget): Budget {
   }
 }
 
-/** What a state offers to choose from, in the order the Simulation's exploration view lists it. */
-function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: number) {
-  return choicesOf(state.wire, messageOf, state.nodes, nodeOf, nodeIds, state.left, writes - state.left.writes);
+/**
+ * What a state offers to choose from, in the order the Simulation's exploration view lists it:
+ * written into `out` (reused for every state), returning how many.
+ */
+function choicesOfState(out: Choice[], state: LeanState, nodeIds: readonly string[], writes: number): number {
+  const { wire, nodes, left } = state;
+  return fillChoices(out, wire, messageOf, nodes, nodeOf, nodeIds, left, writes - left.writes);
 }
 
 /** Replays a path from the start, recording it: the counterexample as a scenario of its own. */
@@ -221,6 +225,7 @@ export function exploreWith(
   let frontier: Level = { states: [first], first: 0 };
   let transitions = 0;
   let depth = 0;
+  const choices: Choice[] = [];
 
   while (frontier.states.length > 0) {
     if (depth >= bounds.depth) return result('depth', depth, transitions);
@@ -228,7 +233,9 @@ export function exploreWith(
     for (let k = 0; k < frontier.states.length; k++) {
       const state = frontier.states[k]!;
       const parent = frontier.first + k;
-      for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
+      const count = choicesOfState(choices, state, sim.nodeIds, bounds.writes);
+      for (let c = 0; c < count; c++) {
+        const choice = choices[c]!;
         if (choice.action.do === fault.omit) continue;
         transitions += 1;
         const left = choice.spends ? spend(state.left, choice.spends) : state.left;

@@ -31,6 +31,8 @@ export interface KeyedState {
 export class Draft implements KeyedState {
   /** The parent's nodes, with the ones the choice stepped replaced. */
   readonly nodes: NodeSnap[] = [];
+  /** The parent's nodes array, shared by the new state when no node changed. */
+  private parentNodes: readonly NodeSnap[] = [];
   /** The parent's wire, never written. */
   wire: readonly Wire[] = [];
   removed = -1;
@@ -53,6 +55,7 @@ export class Draft implements KeyedState {
   reset(from: LeanState, left: Budget): void {
     const nodes = this.nodes;
     for (let i = 0; i < from.nodes.length; i++) nodes[i] = from.nodes[i]!;
+    this.parentNodes = from.nodes;
     this.wire = from.wire;
     this.removed = -1;
     this.addedCount = 0;
@@ -78,6 +81,11 @@ export class Draft implements KeyedState {
     throw new Error(`message ${id} is not in flight`);
   }
 
+  private nodesChanged(): boolean {
+    for (let i = 0; i < this.nodes.length; i++) if (this.nodes[i] !== this.parentNodes[i]) return true;
+    return false;
+  }
+
   /** The draft as a state of its own: copies of what it holds, the parent's parts shared. */
   materialize(): LeanState {
     const wire: Wire[] = [];
@@ -85,7 +93,7 @@ export class Draft implements KeyedState {
     let id = this.firstMessageId;
     for (let k = 0; k < this.addedCount; k++) wire.push({ id: id++, message: this.added[k]! });
     return {
-      nodes: this.nodes.slice(),
+      nodes: this.nodesChanged() ? this.nodes.slice() : this.parentNodes,
       wire,
       client: this.client,
       checker: this.checker,

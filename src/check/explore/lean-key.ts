@@ -193,9 +193,9 @@ export class StateKeys {
     key[at++] = checkerKeys[slot]!;
     const left = state.left;
     if (this.packBudget) {
-      let packed = 0;
-      for (const kind of BUDGET_KINDS) packed = packed * 64 + left[kind];
-      key[at++] = packed;
+      // Field by field, in BUDGET_KINDS order (a loop over the names read them by computed key: slower).
+      const { crashes, restarts, writes, duplicates, heartbeats } = left;
+      key[at++] = (((crashes * 64 + restarts) * 64 + writes) * 64 + duplicates) * 64 + heartbeats;
     } else for (const kind of BUDGET_KINDS) key[at++] = left[kind];
     return at;
   }

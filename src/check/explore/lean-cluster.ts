@@ -31,7 +31,7 @@ import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../s
 import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
 import { Draft } from './lean-draft';
-import { checkerKeyText } from './checker-key';
+import { checkerStateHash, sameCheckerState } from './checker-equal';
 import { nodeStateText, type Rename } from './state-key';
 
 /** What one step of a node gave: its next state and its output (the same for every state it is taken from). */
@@ -136,7 +136,8 @@ export class LeanCluster {
   private readonly index = new Map<NodeId, number>();
   /** Per node: every distinct state met, by its canonical text. */
   private readonly snaps: Map<string, NodeSnap>[];
-  private readonly checkers = new Map<string, CheckerSnap>();
+  /** Every distinct checker history met, by its hash (checker-equal.ts). */
+  private readonly checkers = new Map<number, CheckerSnap[]>();
   /** The state being built by the choice under way (lean-draft.ts). */
   private readonly draft = new Draft();
 
@@ -250,7 +251,9 @@ export class LeanCluster {
     const from = this.draft.checker;
     const copy = cloneCheckerState(from.state);
     const violations = observe(new SafetyChecker(copy));
-    const result = { next: this.checkerSnap(copy), violations };
+    // Often nothing the checker keeps changed (about four times in ten): the same history, unhashed.
+    const next = sameCheckerState(copy, from.state) ? from : this.checkerSnap(copy);
+    const result = { next, violations };
     (from.after ??= new Map()).set(memo, result);
     this.checked(result);
   }
@@ -261,14 +264,14 @@ export class LeanCluster {
     if (result.violations.length > 0) (d.found ??= []).push(...result.violations);
   }
 
-  /** One object per distinct checker history (its canonical text, names kept). */
+  /** One object per distinct checker history (compared field by field: checker-equal.ts). */
   checkerSnap(state: CheckerState): CheckerSnap {
-    const text = checkerKeyText(state, keepName);
-    let snap = this.checkers.get(text);
-    if (snap === undefined) {
-      snap = { state, keys: undefined, after: undefined };
-      this.checkers.set(text, snap);
-    }
+    const hash = checkerStateHash(state);
+    let bucket = this.checkers.get(hash);
+    if (bucket === undefined) this.checkers.set(hash, (bucket = []));
+    for (const known of bucket) if (sameCheckerState(known.state, state)) return known;
+    const snap: CheckerSnap = { state, keys: undefined, after: undefined };
+    bucket.push(snap);
     return snap;
   }
 

@@ -129,6 +129,17 @@ const START = 'start';
 /** Names kept as they are, but known as names (so sets of them are written in one order). */
 const keepName: Rename = (name) => name;
 
+/** What a node is given when a message reaches it (Simulation.deliver). */
+function inputOf({ from, payload }: Message): RaftInput {
+  if (payload.type === 'ClientRequest' && payload.change !== undefined) {
+    const { add, remove } = payload.change;
+    return { kind: 'changeMembership', add, remove, requestId: payload.requestId };
+  }
+  if (payload.type === 'ClientRequest')
+    return { kind: 'propose', command: payload.command, requestId: payload.requestId };
+  return { kind: 'message', from, message: payload as RaftMessage };
+}
+
 export class LeanCluster {
   private readonly rafts: (RaftNode | null)[];
   private readonly configs: RaftConfig[];
@@ -189,9 +200,9 @@ export class LeanCluster {
         return;
       }
       case 'timeout':
-        return this.stepNode(this.index.get(action.node)!, TIMEOUT, TIMEOUT);
+        return this.stepNode(this.index.get(action.node)!, TIMEOUT);
       case 'heartbeat':
-        return this.stepNode(this.index.get(action.node)!, HEARTBEAT, HEARTBEAT);
+        return this.stepNode(this.index.get(action.node)!, HEARTBEAT);
       case 'kill':
         return this.kill(this.index.get(action.node)!);
       case 'restart':
@@ -296,11 +307,13 @@ export class LeanCluster {
    * states met before. What the output does to the client and the checker depends on the rest of
    * the state, so `feed` runs every time.
    */
-  private stepNode(i: number, memo: unknown, input: RaftInput): void {
+  private stepNode(i: number, memo: Message | RaftInput): void {
     const snap = this.draft.nodes[i]!;
     const steps = (snap.steps ??= new Map());
     let result = steps.get(memo);
     if (result === undefined) {
+      // The input is made only now: most steps are remembered, and it was garbage for them.
+      const input = 'payload' in memo ? inputOf(memo) : memo;
       const raft = this.load(i, cloneRaftState(snap.state!));
       result = this.settle(i, raft, raft.step(input), snap.highestTerm);
       steps.set(memo, result);
@@ -352,9 +365,9 @@ export class LeanCluster {
         return found;
       });
     }
-    for (const answer of out.answers) this.answerClient(id, answer);
+    for (let a = 0; a < out.answers.length; a++) this.answerClient(id, out.answers[a]!);
     this.draft.nodes[i] = next;
-    for (const message of sent) this.addWire(message);
+    for (let m = 0; m < sent.length; m++) this.addWire(sent[m]!);
   }
 
   private kill(i: number): void {
@@ -413,15 +426,8 @@ export class LeanCluster {
       if (payload.type === 'ClientReply') this.client().onReply(from, payload);
       return;
     }
-    const i = this.index.get(to)!;
-    if (payload.type === 'ClientRequest' && payload.change !== undefined) {
-      const { add, remove } = payload.change;
-      return this.stepNode(i, delivered, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
-    }
-    if (payload.type === 'ClientRequest')
-      return this.stepNode(i, delivered, { kind: 'propose', command: payload.command, requestId: payload.requestId });
     if (payload.type === 'ClientReply') return;
-    this.stepNode(i, delivered, { kind: 'message', from, message: payload as RaftMessage });
+    this.stepNode(this.index.get(to)!, delivered);
   }
 
   private pending(requestId: number): boolean {

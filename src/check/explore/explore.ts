@@ -60,10 +60,14 @@ export interface ExploreResult {
   readonly counterexample: Counterexample | null;
 }
 
-/** One breadth-first level: its states, numbered from `first` on in the path index. */
+/**
+ * One breadth-first level: its states, numbered from `first` on in the path index. A level at the
+ * depth bound is never expanded, so its states are only counted, not built (`size`).
+ */
 interface Level {
   readonly states: LeanState[];
   readonly first: number;
+  size: number;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -222,14 +226,15 @@ export function exploreWith(
   const start = cluster.draftOf(leanStart(sim, cluster, budget));
   firstVisit(start);
   const first = start.materialize();
-  let frontier: Level = { states: [first], first: 0 };
+  let frontier: Level = { states: [first], first: 0, size: 1 };
   let transitions = 0;
   let depth = 0;
   const choices: Choice[] = [];
 
-  while (frontier.states.length > 0) {
+  while (frontier.size > 0) {
     if (depth >= bounds.depth) return result('depth', depth, transitions);
-    const next: Level = { states: [], first: paths.size };
+    const next: Level = { states: [], first: paths.size, size: 0 };
+    const last = depth + 1 >= bounds.depth;
     for (let k = 0; k < frontier.states.length; k++) {
       const state = frontier.states[k]!;
       const parent = frontier.first + k;
@@ -244,17 +249,18 @@ export function exploreWith(
         if (beyondBounds(taken, bounds)) continue;
         if (!firstVisit(taken)) continue;
         paths.add(parent, choice.action);
-        next.states.push(taken.materialize());
+        next.size += 1;
+        if (!last) next.states.push(taken.materialize());
         if (seen.size % PROGRESS_EVERY === 0) {
-          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.states.length });
+          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.size });
           if (hooks.cancelled?.()) return result('cancelled', depth + 1, transitions);
         }
         if (seen.size >= bounds.maxStates) return result('states', depth + 1, transitions);
       }
     }
     frontier = next;
-    if (next.states.length > 0) depth += 1;
-    hooks.onProgress?.({ states: seen.size, depth, frontier: next.states.length });
+    if (next.size > 0) depth += 1;
+    hooks.onProgress?.({ states: seen.size, depth, frontier: next.size });
     if (hooks.cancelled?.()) return result('cancelled', depth, transitions);
   }
   return result('exhausted', depth, transitions);

@@ -84,19 +84,26 @@ function pairs(items: readonly string[]): string[][] {
  * Computed from the state, not from the scenario, so that renaming nodes renames the choices too
  * (symmetry reduction stays sound).
  */
-function changesFor(configuration: Configuration, nodeIds: readonly string[], out: Choice[], offered: Set<Choice>) {
+function changesFor(
+  configuration: Configuration,
+  nodeIds: readonly string[],
+  out: Choice[],
+  count: number,
+  offered: Set<Choice>,
+): number {
   const inConfig = new Set([...configuration.voters, ...(configuration.old ?? [])]);
   const spares = nodeIds.filter((id) => !inConfig.has(id));
   const voters = nodeIds.filter((id) => configuration.voters.includes(id));
   const offer = (choice: Choice): void => {
     if (offered.has(choice)) return;
     offered.add(choice);
-    out.push(choice);
+    out[count++] = choice;
   };
   for (const id of spares) offer(changeChoice([id], []));
   if (voters.length > 1) for (const id of voters) offer(changeChoice([], [id]));
   for (const two of pairs(spares)) offer(changeChoice(two, []));
   if (voters.length > 2) for (const two of pairs(voters)) offer(changeChoice([], two));
+  return count;
 }
 
 /** What choicesFrom needs of a message and of a node. */
@@ -104,10 +111,13 @@ type OfferedMessage = Pick<ExplorationView['inFlight'][number], 'id' | 'from' | 
 type OfferedNode = Pick<ExplorationView['nodes'][number], 'state'>;
 
 /**
- * Every choice from a state, given what is left of each budget. The explorer's lean states hold
- * messages and nodes in other shapes: `message` and `node` read them, so nothing is copied.
+ * Every choice from a state, given what is left of each budget, written into `out` from index 0;
+ * returns how many (what `out` held past them is left there: the explorer reuses one array, and
+ * emptying an array gives its storage away). The explorer's lean states hold messages and nodes
+ * in other shapes: `message` and `node` read them, so nothing is copied.
  */
-export function choicesOf<M, N>(
+export function fillChoices<M, N>(
+  out: Choice[],
   messages: readonly M[],
   message: (m: M) => OfferedMessage,
   nodes: readonly N[],
@@ -115,44 +125,45 @@ export function choicesOf<M, N>(
   nodeIds: readonly string[],
   left: Budget,
   writesDone: number,
-): Choice[] {
-  const out: Choice[] = [];
-  const leaders: Configuration[] = [];
+): number {
+  let count = 0;
+  // Only looked at when changes are explored (made then, so other explorations allocate nothing).
+  const leaders: Configuration[] | null = left.changes > 0 ? [] : null;
   for (const item of messages) {
     const m = message(item);
-    out.push(messageChoice('deliver', m.id));
+    out[count++] = messageChoice('deliver', m.id);
     // A lost message dies on arrival anyway; client messages travel outside the nodes' network.
     if (m.lost || m.from === CLIENT || m.to === CLIENT) continue;
-    out.push(messageChoice('drop', m.id));
-    if (left.duplicates > 0) out.push(messageChoice('duplicate', m.id));
+    out[count++] = messageChoice('drop', m.id);
+    if (left.duplicates > 0) out[count++] = messageChoice('duplicate', m.id);
   }
   for (let i = 0; i < nodes.length; i++) {
     const s = node(nodes[i]!).state;
     const id = nodeIds[i]!;
     if (s === null) {
-      if (left.restarts > 0) out.push(nodeChoice('restart', id));
+      if (left.restarts > 0) out[count++] = nodeChoice('restart', id);
       continue;
     }
     if (s.role === 'leader') {
-      if (left.heartbeats > 0) out.push(nodeChoice('heartbeat', id));
+      if (left.heartbeats > 0) out[count++] = nodeChoice('heartbeat', id);
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
-      if (left.writes > 0) out.push(submitChoice(id, writesDone));
-      leaders.push(s.configuration);
+      if (left.writes > 0) out[count++] = submitChoice(id, writesDone);
+      leaders?.push(s.configuration);
     } else {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
-      out.push(nodeChoice('timeout', id));
+      out[count++] = nodeChoice('timeout', id);
     }
     // A read may go to any live node: a follower or a deposed leader must refuse or redirect it.
-    if (left.reads > 0) out.push(readChoice(id));
-    if (left.crashes > 0) out.push(nodeChoice('kill', id));
+    if (left.reads > 0) out[count++] = readChoice(id);
+    if (left.crashes > 0) out[count++] = nodeChoice('kill', id);
   }
   // A change goes to whichever node the client believes leads, so it is offered once per distinct
   // request, whatever leader's configuration suggested it.
-  if (left.changes > 0 && leaders.length > 0) {
+  if (leaders !== null && leaders.length > 0) {
     const offered = new Set<Choice>();
-    for (const configuration of leaders) changesFor(configuration, nodeIds, out, offered);
+    for (const configuration of leaders) count = changesFor(configuration, nodeIds, out, count, offered);
   }
-  return out;
+  return count;
 }
 
 const same = <T>(x: T): T => x;
@@ -164,5 +175,7 @@ export function choicesFrom(
   writesDone: number,
 ): Choice[] {
   const ids = view.nodes.map((n) => n.id);
-  return choicesOf(view.inFlight, same, view.nodes, same, ids, left, writesDone);
+  const out: Choice[] = [];
+  fillChoices(out, view.inFlight, same, view.nodes, same, ids, left, writesDone);
+  return out;
 }

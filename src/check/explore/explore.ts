@@ -17,10 +17,13 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { Simulation } from '../../sim/simulation';
 import type { Violation } from '../../sim/types';
 import { budgetOf, type Budget, type ExploreBounds } from './bounds';
-import { choicesOf } from './choices';
-import { LeanCluster, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
+import { fillChoices, type Choice } from './choices';
+import { LeanCluster, message, nodeSnap, type LeanState, type NodeSnap, type Wire } from './lean-cluster';
+import type { KeyedState } from './lean-draft';
 import { StateKeys } from './lean-key';
+import { PathIndex } from './path-index';
 import { replayStaleRead } from './replay-reads';
+import { VisitedSet } from './visited-set';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -58,10 +61,14 @@ export interface ExploreResult {
   readonly counterexample: Counterexample | null;
 }
 
-interface Frontier {
-  readonly state: LeanState;
-  /** Index of this state in `parents`/`via`, to rebuild its path. */
-  readonly id: number;
+/**
+ * One breadth-first level: its states, numbered from `first` on in the path index. A level at the
+ * depth bound is never expanded, so its states are only counted, not built (`size`).
+ */
+interface Level {
+  readonly states: LeanState[];
+  readonly first: number;
+  size: number;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -75,7 +82,7 @@ export function namesInCommands(scenario: Scenario, ids: readonly string[]): boo
   return texts.some((text) => text.split(/\s+/).some((word) => ids.includes(word)));
 }
 
-function beyondBounds(state: LeanState, bounds: ExploreBounds): boolean {
+function beyondBounds(state: KeyedState, bounds: ExploreBounds): boolean {
   const nodes = state.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const held = nodes[i]!.state ?? nodes[i]!.disk!;
@@ -99,26 +106,64 @@ export function startAt(scenario: Scenario, at: number): { sim: Simulation; setu
 function leanStart(sim: Simulation, cluster: LeanCluster, left: Budget, judgeReads: boolean): LeanState {
   const view = sim.explorationView();
   return {
-    nodes: view.nodes.map((node) => ({
-      state: node.state === null ? null : cloneRaftState(node.state),
-      disk: node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
-      highestTerm: node.highestTerm,
-    })),
-    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: { from, to, payload, lost } })),
+    nodes: view.nodes.map((node) =>
+      nodeSnap(
+        node.state === null ? null : cloneRaftState(node.state),
+        node.disk === null ? null : { ...node.disk, log: node.disk.log.clone() },
+        node.highestTerm,
+      ),
+    ),
+    wire: view.inFlight.map(({ id, from, to, payload, lost }) => ({ id, message: message(from, to, payload, lost) })),
     client: cloneClientState(view.client),
     checker: cluster.checkerSnap(cloneCheckerState(view.checker)),
     nextMessageId: sim.save().nextMessageId,
     left,
     acked: judgeReads ? [] : null,
+    clientKeys: undefined,
   };
 }
 
-const messageOf = (w: Wire) => ({ id: w.id, from: w.message.from, to: w.message.to, lost: w.message.lost });
+// fillChoices reads each message's fields at once and keeps nothing: one reused object serves them all.
+const offered = { id: 0, from: '', to: '', lost: false };
+const messageOf = (w: Wire) => {
+  offered.id = w.id;
+  offered.from = w.message.from;
+  offered.to = w.message.to;
+  offered.lost = w.message.lost;
+  return offered;
+};
 const nodeOf = (n: NodeSnap) => n;
 
-/** What a state offers to choose from, in the order the Simulation's exploration view lists it. */
-function choicesOfState(state: LeanState, nodeIds: readonly string[], writes: number) {
-  return choicesOf(state.wire, messageOf, state.nodes, nodeOf, nodeIds, state.left, writes - state.left.writes);
+/** What is left after a choice that spends one of `kind` (every budget object has one shape). */
+function spend(left: Budget, kind: keyof Budget): Budget {
+  // Every field written out in one order, so every budget object has one shape (a spread with a
+  // computed key made objects of many shapes, and every read of them slower).
+  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = left;
+  switch (kind) {
+    case 'crashes':
+      return { crashes: crashes - 1, restarts, writes, duplicates, heartbeats, changes, reads };
+    case 'restarts':
+      return { crashes, restarts: restarts - 1, writes, duplicates, heartbeats, changes, reads };
+    case 'writes':
+      return { crashes, restarts, writes: writes - 1, duplicates, heartbeats, changes, reads };
+    case 'duplicates':
+      return { crashes, restarts, writes, duplicates: duplicates - 1, heartbeats, changes, reads };
+    case 'heartbeats':
+      return { crashes, restarts, writes, duplicates, heartbeats: heartbeats - 1, changes, reads };
+    case 'changes':
+      return { crashes, restarts, writes, duplicates, heartbeats, changes: changes - 1, reads };
+    case 'reads':
+      return { crashes, restarts, writes, duplicates, heartbeats, changes, reads: reads - 1 };
+  }
+}
+
+/**
+ * What a state offers to choose from, in the order the Simulation's exploration view lists it:
+ * written into `out` (reused for every state), returning how many.
+ */
+function choicesOfState(out: Choice[], state: LeanState, nodeIds: readonly string[], writes: number): number {
+  const { wire, nodes, left } = state;
+  return fillChoices(out, wire, messageOf, nodes, nodeOf, nodeIds, left, writes - left.writes);
 }
 
 /**
@@ -175,17 +220,14 @@ export function exploreWith(
     unsafe: view.unsafe,
     judgeReads: bounds.reads > 0,
   });
-  const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry);
-  const parents: number[] = [-1];
-  const via: (Action | null)[] = [null];
-  const seen = new Set<string>();
+  const budget = budgetOf(bounds);
+  const keys = new StateKeys(sim.nodeIds, view.clockRates, view.network, symmetry, budget);
+  const paths = new PathIndex();
+  const seen = new VisitedSet();
+  /** Whether `state` is new, adding it to the visited set if so. */
+  const firstVisit = (state: KeyedState) => seen.add(keys.buffer, keys.write(state));
 
-  const pathTo = (id: number): Action[] => {
-    const path: Action[] = [];
-    // Copies: the choices themselves are shared by every state that offers them (choices.ts).
-    for (let at = id; parents[at]! >= 0; at = parents[at]!) path.push({ ...via[at]! });
-    return [...setup, ...path.reverse()];
-  };
+  const pathTo = (id: number): Action[] => [...setup, ...paths.pathTo(id)];
   const result = (
     outcome: ExploreOutcome,
     depth: number,
@@ -202,44 +244,45 @@ export function exploreWith(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
-  const first = leanStart(sim, cluster, budgetOf(bounds), bounds.reads > 0);
-  seen.add(keys.key(first));
-  let frontier: Frontier[] = [{ state: first, id: 0 }];
+  const start = cluster.draftOf(leanStart(sim, cluster, budget, bounds.reads > 0));
+  firstVisit(start);
+  const first = start.materialize();
+  let frontier: Level = { states: [first], first: 0, size: 1 };
   let transitions = 0;
   let depth = 0;
+  const choices: Choice[] = [];
 
-  while (frontier.length > 0) {
+  while (frontier.size > 0) {
     if (depth >= bounds.depth) return result('depth', depth, transitions);
-    const next: Frontier[] = [];
-    for (const { state, id: parent } of frontier) {
-      for (const choice of choicesOfState(state, sim.nodeIds, bounds.writes)) {
+    const next: Level = { states: [], first: paths.size, size: 0 };
+    const last = depth + 1 >= bounds.depth;
+    for (let k = 0; k < frontier.states.length; k++) {
+      const state = frontier.states[k]!;
+      const parent = frontier.first + k;
+      const count = choicesOfState(choices, state, sim.nodeIds, bounds.writes);
+      for (let c = 0; c < count; c++) {
+        const choice = choices[c]!;
         if (choice.action.do === fault.omit) continue;
         transitions += 1;
-        const left = choice.spends ? { ...state.left, [choice.spends]: state.left[choice.spends] - 1 } : state.left;
+        const left = choice.spends ? spend(state.left, choice.spends) : state.left;
         const taken = cluster.take(state, choice.action, left);
-        const id = parents.length;
-        if (taken.violations.length > 0) {
-          parents.push(parent);
-          via.push(choice.action);
-          return result('violation', depth + 1, transitions, id, taken.violations[0]);
-        }
-        if (beyondBounds(taken.state, bounds)) continue;
-        const key = keys.key(taken.state);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        parents.push(parent);
-        via.push(choice.action);
-        next.push({ state: taken.state, id });
+        if (taken.found !== null)
+          return result('violation', depth + 1, transitions, paths.add(parent, choice.action), taken.found[0]);
+        if (beyondBounds(taken, bounds)) continue;
+        if (!firstVisit(taken)) continue;
+        paths.add(parent, choice.action);
+        next.size += 1;
+        if (!last) next.states.push(taken.materialize());
         if (seen.size % PROGRESS_EVERY === 0) {
-          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.length });
+          hooks.onProgress?.({ states: seen.size, depth: depth + 1, frontier: next.size });
           if (hooks.cancelled?.()) return result('cancelled', depth + 1, transitions);
         }
         if (seen.size >= bounds.maxStates) return result('states', depth + 1, transitions);
       }
     }
     frontier = next;
-    if (next.length > 0) depth += 1;
-    hooks.onProgress?.({ states: seen.size, depth, frontier: next.length });
+    if (next.size > 0) depth += 1;
+    hooks.onProgress?.({ states: seen.size, depth, frontier: next.size });
     if (hooks.cancelled?.()) return result('cancelled', depth, transitions);
   }
   return result('exhausted', depth, transitions);

@@ -31,7 +31,8 @@ import type { Action, Scenario } from '../../sim/scenario-types';
 import { CLIENT, type Endpoint, type Violation, type WireMessage } from '../../sim/types';
 import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
-import { checkerKeyText } from './checker-key';
+import { Draft } from './lean-draft';
+import { checkerStateHash, sameCheckerState } from './checker-equal';
 import { nodeStateText, type Rename } from './state-key';
 import { staleRead, succeededIds, type AckedBefore } from './stale-read';
 
@@ -51,8 +52,15 @@ export interface NodeSnap {
   readonly state: RaftState | null;
   readonly disk: PersistentState | null;
   readonly highestTerm: number;
-  keys?: PartKeys;
-  steps?: Map<unknown, StepResult>;
+  keys: PartKeys | undefined;
+  steps: Map<unknown, StepResult> | undefined;
+}
+
+// Parts are made with every field present, caches included, so all parts of one kind share one
+// object shape: fields added later, in varying order, made the key's reads of them polymorphic.
+
+export function nodeSnap(state: RaftState | null, disk: PersistentState | null, highestTerm: number): NodeSnap {
+  return { state, disk, highestTerm, keys: undefined, steps: undefined };
 }
 
 /**
@@ -61,8 +69,13 @@ export interface NodeSnap {
  */
 export interface CheckerSnap {
   readonly state: CheckerState;
-  keys?: PartKeys;
-  after?: Map<unknown, { readonly next: CheckerSnap; readonly violations: readonly Violation[] }>;
+  keys: PartKeys | undefined;
+  after: Map<unknown, CheckResult> | undefined;
+}
+
+interface CheckResult {
+  readonly next: CheckerSnap;
+  readonly violations: readonly Violation[];
 }
 
 /** A message's content, shared by every state (and every copy) that carries it. */
@@ -72,7 +85,11 @@ export interface Message {
   readonly payload: WireMessage;
   /** Dies on arrival (random loss decided before the exploration began). */
   readonly lost: boolean;
-  keys?: PartKeys;
+  keys: PartKeys | undefined;
+}
+
+export function message(from: Endpoint, to: Endpoint, payload: WireMessage, lost: boolean): Message {
+  return { from, to, payload, lost, keys: undefined };
 }
 
 /** One message in flight in one state: its id there (the Simulation's, for the path) and its content. */
@@ -92,7 +109,7 @@ export interface LeanState {
   /** Only when reads are judged: the order of the client's requests (stale-read.ts), part of the key. */
   readonly acked: AckedBefore | null;
   /** The state key's cache for the client's part (lean-key.ts). */
-  clientKeys?: PartKeys;
+  clientKeys: PartKeys | undefined;
 }
 
 /** What the Simulation at the start instant hands over (see explore.ts). */
@@ -107,20 +124,6 @@ export interface LeanStart {
   readonly judgeReads: boolean;
 }
 
-/** A state being built from its parent by one choice: the parts copied so far. */
-interface Draft {
-  nodes: NodeSnap[];
-  wire: Wire[];
-  wireCopied: boolean;
-  client: ClientState;
-  clientCopied: boolean;
-  checker: CheckerSnap;
-  nextMessageId: number;
-  acked: AckedBefore | null;
-  violations: Violation[] | null;
-}
-
-const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const NO_OUTPUT: RaftOutput = { messages: [], timers: [], events: [], answers: [] };
 
 // The inputs a node's steps are remembered under (a message is remembered under its own object).
@@ -132,6 +135,17 @@ const START = 'start';
 /** Names kept as they are, but known as names (so sets of them are written in one order). */
 const keepName: Rename = (name) => name;
 
+/** What a node is given when a message reaches it (Simulation.deliver). */
+function inputOf({ from, payload }: Message): RaftInput {
+  if (payload.type === 'ClientRequest' && payload.change !== undefined) {
+    const { add, remove } = payload.change;
+    return { kind: 'changeMembership', add, remove, requestId: payload.requestId };
+  }
+  if (payload.type === 'ClientRequest')
+    return { kind: 'propose', command: payload.command, requestId: payload.requestId };
+  return { kind: 'message', from, message: payload as RaftMessage };
+}
+
 export class LeanCluster {
   private readonly rafts: (RaftNode | null)[];
   private readonly configs: RaftConfig[];
@@ -139,11 +153,12 @@ export class LeanCluster {
   private readonly index = new Map<NodeId, number>();
   /** Per node: every distinct state met, by its canonical text. */
   private readonly snaps: Map<string, NodeSnap>[];
-  private readonly checkers = new Map<string, CheckerSnap>();
+  /** Every distinct checker history met, by its hash (checker-equal.ts). */
+  private readonly checkers = new Map<number, CheckerSnap[]>();
+  /** The state being built by the choice under way (lean-draft.ts). */
+  private readonly draft = new Draft();
   /** Keys an initial log writes: the stale-read check does not judge reads of their starting value. */
   private readonly initialKeys = new Set<string>();
-  /** The state being built by the choice under way. */
-  private draft: Draft | null = null;
 
   constructor(private readonly start: LeanStart) {
     const { scenario } = start;
@@ -167,33 +182,21 @@ export class LeanCluster {
         }
   }
 
-  /** The state reached by one choice, with the violations the checker found on the way. */
-  take(from: LeanState, action: Action, left: Budget): { state: LeanState; violations: readonly Violation[] } {
-    const draft: Draft = {
-      nodes: from.nodes.slice(),
-      wire: from.wire as Wire[],
-      wireCopied: false,
-      client: from.client,
-      clientCopied: false,
-      checker: from.checker,
-      nextMessageId: from.nextMessageId,
-      acked: from.acked,
-      violations: null,
-    };
-    this.draft = draft;
+  /**
+   * The state reached by one choice, as a draft: valid until the next `take`, and made a state of
+   * its own by `materialize` (when it is new). Its `found` says what the checker found on the way.
+   */
+  take(from: LeanState, action: Action, left: Budget): Draft {
+    this.draft.reset(from, left);
     this.perform(action);
-    this.draft = null;
-    const state: LeanState = {
-      nodes: draft.nodes,
-      wire: draft.wire,
-      client: draft.client,
-      checker: draft.checker,
-      nextMessageId: draft.nextMessageId,
-      left,
-      acked: draft.acked,
-      clientKeys: draft.clientCopied ? undefined : from.clientKeys,
-    };
-    return { state, violations: draft.violations ?? NO_VIOLATIONS };
+    if (this.draft.clientCopied) this.draft.clientKeys = undefined;
+    return this.draft;
+  }
+
+  /** The draft of `state` itself, unchanged (the start state is keyed like any other). */
+  draftOf(state: LeanState): Draft {
+    this.draft.reset(state, state.left);
+    return this.draft;
   }
 
   private perform(action: Action): void {
@@ -205,14 +208,15 @@ export class LeanCluster {
         return;
       case 'duplicate': {
         // The copy is never lost, even when the original is (Simulation: duplicate).
-        const original = this.draft!.wire.find((w) => w.id === action.message)!.message;
-        this.addWire(original.lost ? { ...original, lost: false, keys: undefined } : original);
+        const d = this.draft;
+        const original = d.wire[d.indexOf(action.message)]!.message;
+        this.addWire(original.lost ? message(original.from, original.to, original.payload, false) : original);
         return;
       }
       case 'timeout':
-        return this.stepNode(this.index.get(action.node)!, TIMEOUT, TIMEOUT);
+        return this.stepNode(this.index.get(action.node)!, TIMEOUT);
       case 'heartbeat':
-        return this.stepNode(this.index.get(action.node)!, HEARTBEAT, HEARTBEAT);
+        return this.stepNode(this.index.get(action.node)!, HEARTBEAT);
       case 'kill':
         return this.kill(this.index.get(action.node)!);
       case 'restart':
@@ -223,9 +227,9 @@ export class LeanCluster {
         const before = this.start.judgeReads ? succeededIds(client.state.requests) : [];
         const record = client.submit(action.command, action.node ?? null);
         if (this.start.judgeReads) {
-          const acked = [...(this.draft!.acked ?? [])];
+          const acked = [...(this.draft.acked ?? [])];
           acked[record.id - 1] = before;
-          this.draft!.acked = acked;
+          this.draft.acked = acked;
         }
         return;
       }
@@ -241,7 +245,7 @@ export class LeanCluster {
   // ---- Parts copied on first write ------------------------------------------------------
 
   private client(): Client {
-    const d = this.draft!;
+    const d = this.draft;
     if (!d.clientCopied) {
       d.client = cloneClientState(d.client);
       d.clientCopied = true;
@@ -269,58 +273,57 @@ export class LeanCluster {
     );
   }
 
-  /** The checker's history after `observe` runs on it, remembered under `memo` (what was observed). */
-  private check(memo: unknown, observe: (checker: SafetyChecker) => readonly Violation[]): void {
-    const d = this.draft!;
-    const after = (d.checker.after ??= new Map());
-    let result = after.get(memo);
-    if (result === undefined) {
-      const copy = cloneCheckerState(d.checker.state);
-      const violations = observe(new SafetyChecker(copy));
-      result = { next: this.checkerSnap(copy), violations };
-      after.set(memo, result);
-    }
-    d.checker = result.next;
-    this.found(result.violations);
+  /**
+   * The checker's history after what is remembered under `memo` (what was observed), if it was
+   * observed from this history before: true when so (the draft then holds the result).
+   */
+  private checkedBefore(memo: unknown): boolean {
+    const result = this.draft.checker.after?.get(memo);
+    if (result === undefined) return false;
+    this.checked(result);
+    return true;
   }
 
-  /** One object per distinct checker history (its canonical text, names kept). */
+  /** The checker's history after `observe` runs on it, remembered under `memo`. */
+  private check(memo: unknown, observe: (checker: SafetyChecker) => readonly Violation[]): void {
+    const from = this.draft.checker;
+    const copy = cloneCheckerState(from.state);
+    const violations = observe(new SafetyChecker(copy));
+    // Often nothing the checker keeps changed (about four times in ten): the same history, unhashed.
+    const next = sameCheckerState(copy, from.state) ? from : this.checkerSnap(copy);
+    const result = { next, violations };
+    (from.after ??= new Map()).set(memo, result);
+    this.checked(result);
+  }
+
+  private checked(result: CheckResult): void {
+    const d = this.draft;
+    d.checker = result.next;
+    if (result.violations.length > 0) (d.found ??= []).push(...result.violations);
+  }
+
+  /** One object per distinct checker history (compared field by field: checker-equal.ts). */
   checkerSnap(state: CheckerState): CheckerSnap {
-    const text = checkerKeyText(state, keepName);
-    let snap = this.checkers.get(text);
-    if (snap === undefined) {
-      snap = { state };
-      this.checkers.set(text, snap);
-    }
+    const hash = checkerStateHash(state);
+    let bucket = this.checkers.get(hash);
+    if (bucket === undefined) this.checkers.set(hash, (bucket = []));
+    for (const known of bucket) if (sameCheckerState(known.state, state)) return known;
+    const snap: CheckerSnap = { state, keys: undefined, after: undefined };
+    bucket.push(snap);
     return snap;
   }
 
-  private found(violations: readonly Violation[]): void {
-    if (violations.length === 0) return;
-    const d = this.draft!;
-    (d.violations ??= []).push(...violations);
-  }
-
-  private wireForWrite(): Wire[] {
-    const d = this.draft!;
-    if (!d.wireCopied) {
-      d.wire = d.wire.slice();
-      d.wireCopied = true;
-    }
-    return d.wire;
-  }
-
   private takeWire(id: number): Message {
-    const wire = this.wireForWrite();
-    const at = wire.findIndex((w) => w.id === id);
-    const [taken] = wire.splice(at, 1);
-    return taken!.message;
+    const d = this.draft;
+    // One choice takes at most one message off the wire.
+    if (d.removed >= 0) throw new Error('a second message taken in one choice');
+    d.removed = d.indexOf(id);
+    return d.wire[d.removed]!.message;
   }
 
   /** Puts a message on the wire with the next id, as the Simulation numbers what it sends. */
   private addWire(message: Message): void {
-    const d = this.draft!;
-    this.wireForWrite().push({ id: d.nextMessageId++, message });
+    this.draft.add(message);
   }
 
   // ---- Nodes (Simulation.feed, kill, restart) -----------------------------------------------
@@ -331,11 +334,13 @@ export class LeanCluster {
    * states met before. What the output does to the client and the checker depends on the rest of
    * the state, so `feed` runs every time.
    */
-  private stepNode(i: number, memo: unknown, input: RaftInput): void {
-    const snap = this.draft!.nodes[i]!;
+  private stepNode(i: number, memo: Message | RaftInput): void {
+    const snap = this.draft.nodes[i]!;
     const steps = (snap.steps ??= new Map());
     let result = steps.get(memo);
     if (result === undefined) {
+      // The input is made only now: most steps are remembered, and it was garbage for them.
+      const input = 'payload' in memo ? inputOf(memo) : memo;
       const raft = this.load(i, cloneRaftState(snap.state!));
       result = this.settle(i, raft, raft.step(input), snap.highestTerm);
       steps.set(memo, result);
@@ -358,9 +363,9 @@ export class LeanCluster {
   private settle(i: number, raft: RaftNode, out: RaftOutput, highestTerm: number): StepResult {
     // The node's state object is refilled by the next load: keep its fields, which no one else holds.
     const state = { ...raft.state };
-    const next = this.intern(i, { state, disk: null, highestTerm: Math.max(highestTerm, state.currentTerm) });
+    const next = this.intern(i, nodeSnap(state, null, Math.max(highestTerm, state.currentTerm)));
     const id = this.configs[i]!.id;
-    const sent = out.messages.map((m) => ({ from: id, to: m.to, payload: m.message, lost: false }));
+    const sent = out.messages.map((m) => message(id, m.to, m.message, false));
     return { next, out, sent };
   }
 
@@ -379,20 +384,21 @@ export class LeanCluster {
     const { next, out, sent } = result;
     const id = this.configs[i]!.id;
     const state = next.state!;
-    if (out.events.length > 0) {
+    // The closure is made only when the checker meets this step from this history for the first time.
+    if (out.events.length > 0 && !this.checkedBefore(result)) {
       this.check(result, (checker) => {
         const found: Violation[] = [];
         for (const event of out.events) found.push(...checker.observe(id, event, state, this.start.at));
         return found;
       });
     }
-    for (const answer of out.answers) this.answerClient(id, answer);
-    this.draft!.nodes[i] = next;
-    for (const message of sent) this.addWire(message);
+    for (let a = 0; a < out.answers.length; a++) this.answerClient(id, out.answers[a]!);
+    this.draft.nodes[i] = next;
+    for (let m = 0; m < sent.length; m++) this.addWire(sent[m]!);
   }
 
   private kill(i: number): void {
-    const snap = this.draft!.nodes[i]!;
+    const snap = this.draft.nodes[i]!;
     const steps = (snap.steps ??= new Map());
     let dead = steps.get(KILL)?.next;
     if (dead === undefined) {
@@ -404,22 +410,23 @@ export class LeanCluster {
         initialConfiguration: state.initialConfiguration,
         snapshot: state.snapshot,
       };
-      dead = this.intern(i, { state: null, disk, highestTerm: snap.highestTerm });
+      dead = this.intern(i, nodeSnap(null, disk, snap.highestTerm));
       steps.set(KILL, { next: dead, out: NO_OUTPUT, sent: [] });
     }
-    this.draft!.nodes[i] = dead;
+    this.draft.nodes[i] = dead;
   }
 
   private restart(i: number): void {
-    const snap = this.draft!.nodes[i]!;
+    const snap = this.draft.nodes[i]!;
     let disk = snap.disk!;
     if (this.start.unsafe.forgetOnRestart) disk = { ...disk, currentTerm: 0, votedFor: null };
     const id = this.configs[i]!.id;
     const committed = disk.log.snapshotIndex;
     // Remembered under the down node's (interned) state, which holds everything observeRestart reads.
-    this.check(snap, (checker) =>
-      checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
-    );
+    if (!this.checkedBefore(snap))
+      this.check(snap, (checker) =>
+        checker.observeRestart(id, snap.highestTerm, disk.currentTerm, this.start.at, committed),
+      );
     const steps = (snap.steps ??= new Map());
     let result = steps.get(START);
     if (result === undefined) {
@@ -434,27 +441,20 @@ export class LeanCluster {
 
   /** A client request or reply (random loss and duplication are off during an exploration). */
   private send(from: Endpoint, to: Endpoint, payload: WireMessage): void {
-    this.addWire({ from, to, payload, lost: false });
+    this.addWire(message(from, to, payload, false));
   }
 
-  private deliver(message: Message): void {
-    const { from, to, payload } = message;
-    if (message.lost) return;
-    if (to !== CLIENT && this.draft!.nodes[this.index.get(to)!]!.state === null) return;
+  private deliver(delivered: Message): void {
+    const { from, to, payload } = delivered;
+    if (delivered.lost) return;
+    if (to !== CLIENT && this.draft.nodes[this.index.get(to)!]!.state === null) return;
     if (!this.network.isUp(from, to)) return;
     if (to === CLIENT) {
       if (payload.type === 'ClientReply') this.reply(from, payload);
       return;
     }
-    const i = this.index.get(to)!;
-    if (payload.type === 'ClientRequest' && payload.change !== undefined) {
-      const { add, remove } = payload.change;
-      return this.stepNode(i, message, { kind: 'changeMembership', add, remove, requestId: payload.requestId });
-    }
-    if (payload.type === 'ClientRequest')
-      return this.stepNode(i, message, { kind: 'propose', command: payload.command, requestId: payload.requestId });
     if (payload.type === 'ClientReply') return;
-    this.stepNode(i, message, { kind: 'message', from, message: payload as RaftMessage });
+    this.stepNode(this.index.get(to)!, delivered);
   }
 
   /** The client takes a reply; a read it settles is judged, when reads are (stale-read.ts). */
@@ -463,14 +463,14 @@ export class LeanCluster {
     const judged = this.start.judgeReads && payload.success && this.pending(payload.requestId);
     client.onReply(from, payload);
     if (!judged) return;
-    const requests = client.state.requests;
-    const stale = staleRead(requests, this.draft!.acked ?? [], payload.requestId, from, this.initialKeys);
+    const d = this.draft;
+    const stale = staleRead(client.state.requests, d.acked ?? [], payload.requestId, from, this.initialKeys);
     if (stale !== null)
-      this.found([{ invariant: 'Linearizability', time: this.start.at, nodes: [from], detail: stale }]);
+      (d.found ??= []).push({ invariant: 'Linearizability', time: this.start.at, nodes: [from], detail: stale });
   }
 
   private pending(requestId: number): boolean {
-    return this.draft!.client.requests[requestId - 1]?.status === 'pending';
+    return this.draft.client.requests[requestId - 1]?.status === 'pending';
   }
 
   private answerClient(node: NodeId, answer: ClientAnswer): void {

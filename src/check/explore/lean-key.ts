@@ -8,7 +8,8 @@
 //
 // Cheap: parts are immutable and shared between states (lean-cluster.ts), and each remembers its
 // number under every renaming it has been keyed with, so a choice costs the texts of the parts it
-// changed, not of the whole state.
+// changed, not of the whole state. The key is written as integers into one reused array, which the
+// visited set (visited-set.ts) copies only when the state is new: no string or array per state.
 //
 // Symmetry: nodes are ranked by their text with every name blanked (as state-key.ts does), ties in
 // their given order, and renamed by rank. Ranking by the blanked text's number rather than by the
@@ -17,22 +18,14 @@
 
 import type { NodeId } from '../../raft/types';
 import type { NetworkState } from '../../sim/network';
-import { BUDGET_KINDS } from './bounds';
-import type { LeanState, Message, NodeSnap } from './lean-cluster';
+import { BUDGET_KINDS, type Budget } from './bounds';
+import type { Message, NodeSnap } from './lean-cluster';
+import type { KeyedState } from './lean-draft';
 import { checkerKeyText } from './checker-key';
 import { canonical, messageText, networkText, nodeStateText, type Rename } from './state-key';
 
 /** A part's numbers: [0] under the blanking renaming, [1 + p] under permutation p; -1 until computed. */
 export type PartKeys = Int32Array;
-
-/**
- * A number as one UTF-16 code unit, or three (a marker, then two) past 65,534: part numbers stay
- * small in most explorations, and a short key hashes and compares faster. Still one way to read it.
- */
-function push(codes: number[], n: number): void {
-  if (n < 0xffff) codes.push(n);
-  else codes.push(0xffff, n >>> 16, n & 0xffff);
-}
 
 /** The orders of `n` nodes, each as the list of node indices by rank. */
 function permutations(n: number): number[][] {
@@ -50,17 +43,23 @@ export class StateKeys {
   /** Every order of the nodes, its renaming, and its index by the order written in base n. */
   private readonly orders: number[][];
   private readonly renames: Rename[];
-  private readonly orderIndex = new Map<number, number>();
+  /** By an order's code (its node indices as digits in base n): its index in `orders`. */
+  private readonly orderIndex: Int32Array;
   private readonly networkKeys: PartKeys;
   private readonly rank: number[];
-  private readonly codes: number[] = [];
-  private readonly wire: number[] = [];
+  private readonly blanks: number[];
+  /** The last key written (its first `length` numbers, as `write` returns). */
+  buffer = new Int32Array(64);
+  /** Budgets are packed into one number, 6 bits each, when every one starts below 64. */
+  private readonly packBudget: boolean;
 
   constructor(
     private readonly nodeIds: readonly NodeId[],
     private readonly clockRates: Readonly<Record<NodeId, number>>,
     private readonly network: NetworkState,
     private readonly symmetric: boolean,
+    /** The budget the exploration starts with: no state has more left of any kind. */
+    most: Budget,
   ) {
     this.ids = new Set(nodeIds);
     this.blank = (name) => (this.ids.has(name) ? '*' : undefined);
@@ -71,9 +70,12 @@ export class StateKeys {
       order.forEach((i, rank) => names.set(nodeIds[i]!, symmetric ? `#${rank}` : nodeIds[i]!));
       return (name: string) => names.get(name);
     });
-    this.orders.forEach((order, p) => this.orderIndex.set(this.code(order), p));
+    this.orderIndex = new Int32Array(n ** n).fill(-1);
+    this.orders.forEach((order, p) => (this.orderIndex[this.code(order)] = p));
     this.networkKeys = this.newKeys();
     this.rank = nodeIds.map((_, i) => i);
+    this.blanks = nodeIds.map(() => 0);
+    this.packBudget = BUDGET_KINDS.every((kind) => most[kind] >= 0 && most[kind] < 64);
   }
 
   /** How many distinct part texts have been interned (for memory reports). */
@@ -123,15 +125,13 @@ export class StateKeys {
   }
 
   /** The slot of the order nodes are renamed in: ranked by blanked text, ties in their given order. */
-  private orderSlot(state: LeanState): number {
+  private orderSlot(state: KeyedState): number {
     if (!this.symmetric) return 1;
-    const rank = this.rank;
+    const { rank, blanks } = this;
     const nodes = state.nodes;
     const n = nodes.length;
-    const blanks = this.wire; // borrowed as scratch: the wire is read after
-    blanks.length = 0;
     for (let i = 0; i < n; i++) {
-      blanks.push(this.nodePart(nodes[i]!, i, 0));
+      blanks[i] = this.nodePart(nodes[i]!, i, 0);
       rank[i] = i;
     }
     // Insertion sort: five nodes at most, and usually already in order.
@@ -144,39 +144,64 @@ export class StateKeys {
       }
       rank[b + 1] = x;
     }
-    return 1 + this.orderIndex.get(this.code(rank))!;
+    return 1 + this.orderIndex[this.code(rank)]!;
   }
 
-  key(state: LeanState): string {
+  /**
+   * Writes the key of `state` into `buffer` and returns its length: the nodes' numbers in rank
+   * order, the number of messages and their numbers sorted (a multiset), the network's, the
+   * client's and the checker's numbers, then the budget left.
+   */
+  write(state: KeyedState): number {
     const slot = this.orderSlot(state);
     const order = this.orders[slot - 1]!;
-    const codes = this.codes;
-    codes.length = 0;
+    const { wire, removed, added, addedCount } = state;
+    const messages = wire.length - (removed >= 0 ? 1 : 0) + addedCount;
+    const length =
+      order.length + 1 + messages + 3 + (this.packBudget ? 2 : BUDGET_KINDS.length) + (state.acked !== null ? 1 : 0);
+    if (this.buffer.length < length) this.buffer = new Int32Array(length * 2);
+    const key = this.buffer;
+    let at = 0;
     for (let rank = 0; rank < order.length; rank++) {
       const i = order[rank]!;
-      push(codes, this.nodePart(state.nodes[i]!, i, slot));
+      key[at++] = this.nodePart(state.nodes[i]!, i, slot);
     }
-    const wire = this.wire;
-    wire.length = 0;
-    for (const w of state.wire) wire.push(this.messagePart(w.message, slot));
-    wire.sort((a, b) => a - b);
-    push(codes, wire.length);
-    for (const n of wire) push(codes, n);
+    key[at++] = messages;
+    const first = at;
+    for (let w = 0; w < wire.length + addedCount; w++) {
+      if (w === removed) continue;
+      const message = w < wire.length ? wire[w]!.message : added[w - wire.length]!;
+      // Insertion sort as they come: a handful of messages, often already in order.
+      const n = this.messagePart(message, slot);
+      let b = at - 1;
+      while (b >= first && key[b]! > n) {
+        key[b + 1] = key[b]!;
+        b--;
+      }
+      key[b + 1] = n;
+      at++;
+    }
     const rename = this.renaming(slot);
     const net = this.networkKeys;
     if (net[slot]! < 0) net[slot] = this.number(networkText(this.network, rename));
-    push(codes, net[slot]!);
+    key[at++] = net[slot]!;
     const clientKeys = (state.clientKeys ??= this.newKeys());
     if (clientKeys[slot]! < 0) clientKeys[slot] = this.number(canonical(state.client, rename));
-    push(codes, clientKeys[slot]!);
+    key[at++] = clientKeys[slot]!;
     const checker = state.checker;
     const checkerKeys = (checker.keys ??= this.newKeys());
     if (checkerKeys[slot]! < 0) checkerKeys[slot] = this.number(checkerKeyText(checker.state, rename));
-    push(codes, checkerKeys[slot]!);
+    key[at++] = checkerKeys[slot]!;
     const left = state.left;
-    for (const kind of BUDGET_KINDS) push(codes, left[kind]);
+    if (this.packBudget) {
+      // Field by field, in BUDGET_KINDS order (a loop over the names read them by computed key: slower);
+      // two numbers, as seven fields of six bits would not fit one 32-bit slot.
+      const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = left;
+      key[at++] = (((crashes * 64 + restarts) * 64 + writes) * 64 + duplicates) * 64 + heartbeats;
+      key[at++] = changes * 64 + reads;
+    } else for (const kind of BUDGET_KINDS) key[at++] = left[kind];
     // Request ids are no node names: the client's order reads the same under every renaming.
-    if (state.acked !== null) push(codes, this.number(`acked${JSON.stringify(state.acked)}`));
-    return String.fromCharCode.apply(null, codes);
+    if (state.acked !== null) key[at++] = this.number(`acked${JSON.stringify(state.acked)}`);
+    return at;
   }
 }

@@ -22,6 +22,33 @@ import type { ExplorationView, ExploredNode } from '../../sim/simulation';
 /** A node's new name, or undefined for a string that is not a node's name. */
 export type Rename = (name: string) => string | undefined;
 
+/**
+ * Sorts texts in place in the order Array.prototype.sort() gives them (UTF-16 code units), by
+ * insertion for the few items a state's objects and sets hold: the built-in sort copies its input
+ * into a scratch array first, and canonical texts are written by the ten thousand.
+ */
+function sortTexts(texts: string[]): void {
+  if (texts.length > 32) {
+    texts.sort();
+    return;
+  }
+  for (let a = 1; a < texts.length; a++) {
+    const x = texts[a]!;
+    let b = a - 1;
+    while (b >= 0 && texts[b]! > x) {
+      texts[b + 1] = texts[b]!;
+      b--;
+    }
+    texts[b + 1] = x;
+  }
+}
+
+function isNameSet(values: readonly unknown[], rename: Rename): boolean {
+  if (values.length === 0) return false;
+  for (const item of values) if (typeof item !== 'string' || rename(item) === undefined) return false;
+  return true;
+}
+
 /** Canonical text of a value: object keys sorted, node names renamed, sets of names sorted. */
 export function canonical(value: unknown, rename: Rename): string {
   if (value === null || value === undefined) return 'null';
@@ -31,9 +58,10 @@ export function canonical(value: unknown, rename: Rename): string {
     return `L${value.snapshotIndex}/${value.snapshotTerm}${canonical(value.held(), rename)}`;
   }
   if (Array.isArray(value)) {
-    const items = value.map((item) => canonical(item, rename));
+    const items: string[] = [];
+    for (let i = 0; i < value.length; i++) items.push(canonical(value[i], rename));
     // An array of node names is a set (voters, votes granted, nodes heard from): its order carries nothing.
-    if (value.length > 0 && value.every((item) => typeof item === 'string' && rename(item) !== undefined)) items.sort();
+    if (isNameSet(value, rename)) sortTexts(items);
     return `[${items.join(',')}]`;
   }
   // Keys are always sorted: maps keyed by node name (nextIndex, matchIndex, …) change order when
@@ -47,7 +75,7 @@ export function canonical(value: unknown, rename: Rename): string {
     const renamed = rename(key);
     parts.push(`${renamed ?? key}:${canonical(item, rename)}`);
   }
-  parts.sort();
+  sortTexts(parts);
   return `{${parts.join(',')}}`;
 }
 

@@ -6,7 +6,7 @@ import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useStrings } from '../i18n';
 import type { Emphasis } from './arrow-look';
 import type { Arrow } from './layout';
-import { arrowSegments, paintArrows, type ArrowFrame, type PaintedArrow } from './paint-arrows';
+import { arrowSegments, ArrowPainter, type ArrowFrame, type PaintedArrow } from './paint-arrows';
 import styles from './SpaceTime.module.css';
 import { SPACETIME_STRINGS } from './strings';
 
@@ -17,6 +17,8 @@ interface ArrowCanvasProps {
   readonly width: number;
   readonly selected: number | null;
   readonly hovered: number | null;
+  /** Changes whenever finished arrows may look different (heartbeats shown, branch …): they are repainted. */
+  readonly look: string;
   /** Where the canvas records what it painted, for picking an arrow under the pointer. */
   readonly paintedRef: RefObject<readonly PaintedArrow[]>;
 }
@@ -27,18 +29,21 @@ export const ArrowCanvas = memo(function ArrowCanvas({
   width,
   selected,
   hovered,
+  look,
   paintedRef,
 }: ArrowCanvasProps) {
   const t = useStrings(SPACETIME_STRINGS);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const painter = useRef<ArrowPainter | null>(null);
 
   // Paint before the browser paints this frame.
   useLayoutEffect(() => {
-    const painted = arrowSegments(arrows, frame);
-    paintedRef.current = painted;
     const el = canvas.current;
     const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
+    if (!el || !ctx) {
+      paintedRef.current = arrowSegments(arrows, frame);
+      return;
+    }
     const pixels = window.devicePixelRatio || 1;
     const w = Math.round(width * pixels);
     const h = Math.round(frame.height * pixels);
@@ -48,8 +53,9 @@ export const ArrowCanvas = memo(function ArrowCanvas({
       el.height = h;
     }
     const emphasis = (id: number): Emphasis => (id === selected ? 'selected' : id === hovered ? 'hovered' : 'none');
-    paintArrows(ctx, pixels, painted, frame, emphasis);
-  }, [arrows, frame, width, selected, hovered, paintedRef]);
+    painter.current ??= new ArrowPainter();
+    paintedRef.current = painter.current.paint(ctx, pixels, arrows, frame, emphasis, `${look}|${selected}|${hovered}`);
+  }, [arrows, frame, width, selected, hovered, look, paintedRef]);
 
   return (
     <canvas

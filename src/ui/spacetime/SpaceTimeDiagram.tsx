@@ -199,6 +199,7 @@ export function SpaceTimeDiagram() {
     now,
     laneY,
     top: TOP,
+    span,
   };
 
   return (
@@ -312,6 +313,7 @@ export function SpaceTimeDiagram() {
             width={width}
             selected={selected}
             hovered={hovered}
+            look={`${branch}|${showHeartbeats}|${lanes.join()}|${laneGap}`}
             paintedRef={painted}
           />
         )}

@@ -2,7 +2,7 @@
 // paint-arrows.ts for why). It is one image with a summary for screen readers: arrows that come
 // and go many times a second cannot be read one by one; paused, each arrow is a button again.
 
-import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useStrings } from '../i18n';
 import type { Emphasis } from './arrow-look';
 import type { Arrow } from './layout';
@@ -34,13 +34,16 @@ export const ArrowCanvas = memo(function ArrowCanvas({
 }: ArrowCanvasProps) {
   const t = useStrings(SPACETIME_STRINGS);
   const canvas = useRef<HTMLCanvasElement>(null);
+  /** Holds the painter's tiles (it adds and removes them; React renders nothing inside). */
+  const tiles = useRef<HTMLDivElement>(null);
   const painter = useRef<ArrowPainter | null>(null);
+  useEffect(() => () => painter.current?.clear(), []);
 
   // Paint before the browser paints this frame.
   useLayoutEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
-    if (!el || !ctx) {
+    if (!el || !ctx || !tiles.current) {
       paintedRef.current = arrowSegments(arrows, frame);
       return;
     }
@@ -53,17 +56,25 @@ export const ArrowCanvas = memo(function ArrowCanvas({
       el.height = h;
     }
     const emphasis = (id: number): Emphasis => (id === selected ? 'selected' : id === hovered ? 'hovered' : 'none');
-    painter.current ??= new ArrowPainter();
+    painter.current ??= new ArrowPainter(tiles.current, styles.arrowTile!);
     paintedRef.current = painter.current.paint(ctx, pixels, arrows, frame, emphasis, `${look}|${selected}|${hovered}`);
   }, [arrows, frame, width, selected, hovered, look, paintedRef]);
 
   return (
-    <canvas
-      ref={canvas}
-      className={styles.arrowCanvas}
-      style={{ width, height: frame.height }}
-      role="img"
-      aria-label={t.playingArrows(arrows.length)}
-    />
+    <>
+      <div
+        ref={tiles}
+        className={styles.arrowTiles}
+        style={{ left: frame.left, width: Math.max(0, frame.right - frame.left), height: frame.height }}
+        aria-hidden="true"
+      />
+      <canvas
+        ref={canvas}
+        className={styles.arrowCanvas}
+        style={{ width, height: frame.height }}
+        role="img"
+        aria-label={t.playingArrows(arrows.length)}
+      />
+    </>
   );
 });

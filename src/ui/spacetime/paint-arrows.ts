@@ -5,8 +5,9 @@
 // look (arrow-look.ts).
 //
 // A finished arrow never changes; only the window slides over it. So finished arrows are painted
-// once, into tiles one window span wide fixed in time, and each frame copies the two tiles in view
-// at their offset, then paints only the messages still in flight on top. Arrows of one look are
+// once, into tiles one window span wide fixed in time, which the compositor slides (a transform:
+// no copy, no re-raster on the main thread), and each frame paints only the messages still in
+// flight, on a canvas on top. Arrows of one look are
 // stroked as one path: a software canvas pays per path and per state change.
 
 import { messageLook } from '../cluster/message-kind';
@@ -207,14 +208,21 @@ interface Tile {
 }
 
 /**
- * Paints the arrows frame after frame, keeping finished ones in tiles (see the top of this file).
- * Anything that changes how finished arrows look (`look`: selection, heartbeats shown, lanes …),
- * the scale, or time going back starts the tiles again.
+ * Paints the arrows frame after frame. Finished ones go into tiles: canvases inside `container` (an
+ * element clipped to the plot, starting at its left edge) that are only moved, by a transform the
+ * compositor applies, so the main thread neither copies nor re-rasters them. Messages in flight are
+ * painted on the frame's own canvas. Anything that changes how finished arrows look (`look`:
+ * selection, heartbeats shown, lanes …), the scale, or time going back starts the tiles again.
  */
 export class ArrowPainter {
   private tiles = new Map<number, Tile>();
   private key = '';
   private lastNow = -Infinity;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly tileClass: string,
+  ) {}
 
   paint(
     ctx: CanvasRenderingContext2D,
@@ -226,21 +234,28 @@ export class ArrowPainter {
   ): PaintedArrow[] {
     const key = `${look}|${f.pxPerMs}|${f.span}|${f.height}|${pixels}`;
     if (key !== this.key || f.now < this.lastNow) {
-      this.tiles.clear();
+      this.clear();
       this.key = key;
     }
     this.lastNow = f.now;
     const first = Math.floor(f.from / f.span);
-    for (const k of this.tiles.keys()) if (k < first || k > first + 1) this.tiles.delete(k);
+    for (const [k, tile] of this.tiles) {
+      if (k >= first && k <= first + 1) continue;
+      tile.canvas.remove();
+      this.tiles.delete(k);
+    }
 
     const finished = arrows.filter((a) => a.state !== 'inFlight');
+    // An arrow ending just past a tile's edge still reaches into it with its cross or glyph.
+    const reach = EDGE_PX / f.pxPerMs;
     for (const k of [first, first + 1]) {
       const tile = this.tile(k, pixels, f);
       if (!tile) continue;
       const start = k * f.span;
       const end = start + f.span;
-      // An arrow ending just past a tile's edge still reaches into it with its cross or glyph.
-      const reach = EDGE_PX / f.pxPerMs;
+      // Whole device pixels: a tile placed at a fractional offset would be resampled and blur.
+      const x = Math.round((start - f.from) * f.pxPerMs * pixels) / pixels;
+      tile.canvas.style.transform = `translateX(${x}px)`;
       const fresh = finished.filter(
         (a) =>
           !tile.painted.has(a.id) &&
@@ -259,25 +274,27 @@ export class ArrowPainter {
 
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.setTransform(pixels, 0, 0, pixels, 0, 0);
     ctx.save();
     ctx.beginPath();
-    ctx.rect(f.left * pixels, 0, Math.max(0, f.right - f.left) * pixels, f.height * pixels);
+    ctx.rect(f.left, 0, Math.max(0, f.right - f.left), f.height);
     ctx.clip();
-    for (const k of [first, first + 1]) {
-      const tile = this.tiles.get(k);
-      if (!tile) continue;
-      // Whole device pixels: a tile copied at a fractional offset would be resampled and blur.
-      const x = Math.round((f.left + (k * f.span - f.from) * f.pxPerMs) * pixels);
-      ctx.drawImage(tile.canvas, x, 0);
-    }
-    ctx.setTransform(pixels, 0, 0, pixels, 0, 0);
-    const flying = arrowSegments(
-      arrows.filter((a) => a.state === 'inFlight'),
-      f,
+    paintBatch(
+      ctx,
+      arrowSegments(
+        arrows.filter((a) => a.state === 'inFlight'),
+        f,
+      ),
+      emphasis,
     );
-    paintBatch(ctx, flying, emphasis);
     ctx.restore();
     return arrowSegments(arrows, f);
+  }
+
+  /** Removes every tile (the painter is done, or what they show no longer holds). */
+  clear(): void {
+    for (const tile of this.tiles.values()) tile.canvas.remove();
+    this.tiles.clear();
   }
 
   private tile(k: number, pixels: number, f: ArrowFrame): Tile | null {
@@ -286,8 +303,13 @@ export class ArrowPainter {
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(f.span * f.pxPerMs * pixels);
     canvas.height = Math.ceil(f.height * pixels);
+    canvas.style.width = `${canvas.width / pixels}px`;
+    canvas.style.height = `${canvas.height / pixels}px`;
+    canvas.className = this.tileClass;
+    canvas.setAttribute('aria-hidden', 'true');
     const ctx = canvas.getContext('2d');
     if (!ctx) return null;
+    this.container.append(canvas);
     const tile = { canvas, ctx, painted: new Set<number>() };
     this.tiles.set(k, tile);
     return tile;

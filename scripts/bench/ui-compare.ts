@@ -3,7 +3,7 @@
 // the main thread's CPU time per frame (CDP Performance.getMetrics ThreadTime). Wall-clock frame
 // gaps on a loaded machine measure the other jobs too; CPU per frame measures the page.
 //
-//   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages] [repeats] [seconds]
+//   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages|drag] [repeats] [seconds]
 //
 // REF may be a commit or `.` (the working tree). UI_BENCH_PORT picks the first of two ports.
 
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { frameProbe, heavyLink, type UiFigures } from './ui';
+import { frameProbe, heavyLink, measureDrag, tenMinuteLink, waitForTenMinutes, type UiFigures } from './ui';
 
 const root = new URL('../..', import.meta.url).pathname;
 const [before = 'HEAD', after = '.', panel = 'space-time', repeatsArg = '3', secondsArg = '6'] = process.argv.slice(2);
@@ -61,17 +61,22 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     for (let r = 0; r < Number(repeatsArg); r++) {
       for (const { ref, port } of variants) {
-        const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-        await page.goto(`http://127.0.0.1:${port}/${heavyLink()}`);
+        const drag = panel === 'drag';
+        const page = await browser.newPage({
+          viewport: drag ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
+        });
+        await page.goto(`http://127.0.0.1:${port}/${drag ? tenMinuteLink() : heavyLink()}`);
         const play = page.getByRole('button', { name: 'Play', exact: true });
         await play.first().waitFor();
         if (panel === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();
-        else {
+        else if (panel === 'messages') {
           await page.getByRole('tab', { name: /^Events/ }).click();
           await page.getByLabel(/Show messages/).check();
         }
-        await play.first().click();
-        await page.waitForTimeout(4000);
+        if (!drag) {
+          await play.first().click();
+          await page.waitForTimeout(4000);
+        }
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');
         const metric = async (): Promise<Record<string, number>> => {
@@ -80,8 +85,9 @@ async function main(): Promise<void> {
           };
           return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
         };
+        if (drag) await waitForTenMinutes(page);
         const m0 = await metric();
-        const f = (await page.evaluate(frameProbe(Number(secondsArg)))) as UiFigures;
+        const f = drag ? await measureDrag(page) : ((await page.evaluate(frameProbe(Number(secondsArg)))) as UiFigures);
         const m1 = await metric();
         const per = (name: string): string => ((((m1[name] ?? 0) - (m0[name] ?? 0)) * 1000) / f.frames).toFixed(1);
         console.log(

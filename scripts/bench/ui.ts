@@ -152,19 +152,23 @@ const LONG_TASK_PROBE = `(() => {
   } catch {}
 })()`;
 
+/** Opening a ten-minute link computes the run first (with progress): waits until it reaches the end. */
+export async function waitForTenMinutes(page: Page): Promise<void> {
+  await page.getByRole('slider', { name: 'Timeline' }).waitFor();
+  await page.waitForFunction(
+    (end) => Number(document.querySelector('[role="slider"][aria-valuemax]')?.getAttribute('aria-valuemax')) >= end,
+    TEN_MINUTES - 1,
+    { timeout: 300_000 },
+  );
+}
+
 /**
  * Frames while the pointer drags the timeline across the whole ten-minute run at 60 Hz: every
  * move seeks (issue 14: no frame over 50 ms). The gaps are taken over the drag alone.
  */
 export async function measureDrag(page: Page): Promise<UiFigures> {
   const slider = page.getByRole('slider', { name: 'Timeline' });
-  await slider.waitFor();
-  // Opening a ten-minute link computes the run first (with progress): wait until it reaches the end.
-  await page.waitForFunction(
-    (end) => Number(document.querySelector('[role="slider"][aria-valuemax]')?.getAttribute('aria-valuemax')) >= end,
-    TEN_MINUTES - 1,
-    { timeout: 300_000 },
-  );
+  await waitForTenMinutes(page);
   const box = await slider.boundingBox();
   if (box === null) throw new Error('the timeline is not on screen');
   const y = box.y + box.height / 2;

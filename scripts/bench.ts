@@ -286,7 +286,8 @@ async function uiRows(): Promise<Row[]> {
         target: judged ? target : '—',
         // rAF timestamps are coarsened to 0.1 ms: one 60 Hz frame reads up to 16.8 ms.
         met: judged ? f.p95Ms <= DISPLAY_FRAME_MS + 0.15 : null,
-        reason: 'main-thread work per frame in the heavy case (see README: profile)',
+        reason:
+          'what is left per frame: ~200 messages in flight painted on two software canvases (ring and space-time) and the view re-rendered every 2nd–3rd frame; `npx tsx scripts/bench/ui-profile.ts` shows where (README: Frames)',
         note,
       });
       if (judged) {
@@ -296,7 +297,8 @@ async function uiRows(): Promise<Row[]> {
           unit: 'frames',
           target: '0',
           met: f.over50 === 0,
-          reason: 'long frames while the logs and the side panel redraw',
+          reason:
+            'a frame that also takes the view (logs, side panel) and a worker frame to deserialize; on this shared 2-core machine other jobs stretch them further',
         });
       }
     }
@@ -306,7 +308,8 @@ async function uiRows(): Promise<Row[]> {
       unit: 'frames',
       target: '0',
       met: run.drag.over50 === 0,
-      reason: 'each pointer move seeks the History and redraws the view at that instant',
+      reason:
+        'each seek replaces the event feed’s lines and lays the page out again (scrollToEnd is where that layout lands in the profile)',
       note: `${run.drag.frames} frames in ${DRAG_SECONDS} s of drag at 1366×768; longest ${run.drag.maxMs.toFixed(0)} ms; p95 ${run.drag.p95Ms.toFixed(1)} ms; median ${run.drag.medianMs.toFixed(1)} ms`,
     });
     const startup = run.heavy;

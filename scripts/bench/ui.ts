@@ -15,7 +15,7 @@ import { nodeNames, scenarioSchema } from '../../src/scenario/schema';
 import { encodeLink } from '../../src/scenario/url';
 
 const root = new URL('../..', import.meta.url).pathname;
-const PORT = 4399;
+const PORT = Number(process.env.UI_BENCH_PORT ?? 4399);
 const SECONDS = 10;
 
 /** Headless Chromium draws at 60 Hz. */
@@ -43,7 +43,7 @@ export interface UiFigures {
 }
 
 /** 9 nodes that already agree on 1,000 entries; a slow network and fast heartbeats keep ~200 messages in the air. */
-function heavyLink(): string {
+export function heavyLink(): string {
   const log = Array.from({ length: 1000 }, (_, i) => ({
     term: 1 + Math.floor(i / 250),
     command: `set k${i % 20} ${i}`,
@@ -81,6 +81,11 @@ const TEN_MINUTES = 600_000;
 /** The drag: from the start of the timeline to its end in this long, one pointer move per 60 Hz frame. */
 export const DRAG_SECONDS = 4;
 
+/** The in-page probe for `seconds` of frames, as a string (see FRAME_PROBE). */
+export function frameProbe(seconds: number): string {
+  return FRAME_PROBE.replaceAll('SECONDS', String(seconds)).replaceAll('FRAME_MS', String(DISPLAY_FRAME_MS));
+}
+
 /** Runs in the page: rAF gaps for SECONDS, and how many messages are drawn, sampled every 30 frames. */
 const FRAME_PROBE = `new Promise((resolve) => {
   const gaps = [];
@@ -90,7 +95,8 @@ const FRAME_PROBE = `new Promise((resolve) => {
   const frame = (t) => {
     gaps.push(t - last);
     last = t;
-    if (gaps.length % 30 === 0) inFlight.push(document.querySelectorAll('[data-kind]').length);
+    // The ring's message group says how many it paints (while playing most have no button of their own).
+    if (gaps.length % 30 === 0) inFlight.push(Number(document.querySelector('[data-in-flight]')?.getAttribute('data-in-flight') ?? 0));
     if (t < end) requestAnimationFrame(frame);
     else {
       gaps.sort((a, b) => a - b);
@@ -146,27 +152,28 @@ const LONG_TASK_PROBE = `(() => {
   } catch {}
 })()`;
 
+/** Opening a ten-minute link computes the run first (with progress): waits until it reaches the end. */
+export async function waitForTenMinutes(page: Page): Promise<void> {
+  await page.getByRole('slider', { name: 'Timeline' }).waitFor();
+  await page.waitForFunction(
+    (end) => Number(document.querySelector('[role="slider"][aria-valuemax]')?.getAttribute('aria-valuemax')) >= end,
+    TEN_MINUTES - 1,
+    { timeout: 300_000 },
+  );
+}
+
 /**
  * Frames while the pointer drags the timeline across the whole ten-minute run at 60 Hz: every
  * move seeks (issue 14: no frame over 50 ms). The gaps are taken over the drag alone.
  */
 export async function measureDrag(page: Page): Promise<UiFigures> {
   const slider = page.getByRole('slider', { name: 'Timeline' });
-  await slider.waitFor();
-  // Opening a ten-minute link computes the run first (with progress): wait until it reaches the end.
-  await page.waitForFunction(
-    (end) => Number(document.querySelector('[role="slider"][aria-valuemax]')?.getAttribute('aria-valuemax')) >= end,
-    TEN_MINUTES - 1,
-    { timeout: 300_000 },
-  );
+  await waitForTenMinutes(page);
   const box = await slider.boundingBox();
   if (box === null) throw new Error('the timeline is not on screen');
   const y = box.y + box.height / 2;
   const moves = Math.round(DRAG_SECONDS * 60);
-  const probe = FRAME_PROBE.replaceAll('SECONDS', String(DRAG_SECONDS)).replaceAll(
-    'FRAME_MS',
-    String(DISPLAY_FRAME_MS),
-  );
+  const probe = frameProbe(DRAG_SECONDS);
   await page.mouse.move(box.x + 2, y);
   await page.mouse.down();
   const frames = page.evaluate(probe) as Promise<UiFigures>;
@@ -221,7 +228,7 @@ export async function measureUi(): Promise<UiRun> {
       // Let the first election happen and traffic build up.
       await page.waitForTimeout(4000);
       // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
-      const probe = FRAME_PROBE.replaceAll('SECONDS', String(SECONDS)).replaceAll('FRAME_MS', String(DISPLAY_FRAME_MS));
+      const probe = frameProbe(SECONDS);
       const figures = (await page.evaluate(probe)) as UiFigures;
       await page.close();
       return {

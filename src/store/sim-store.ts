@@ -7,7 +7,7 @@ import type { NodeId } from '../raft/types';
 import type { Scenario } from '../scenario/schema';
 import type { MilestoneKind } from '../sim/event-kinds';
 import type { ActionRefusal } from '../sim/refusal';
-import type { SpaceTimeWindow } from '../sim/spacetime';
+import type { SpaceTimeMessage, SpaceTimeWindow } from '../sim/spacetime';
 import { unpackTrace } from '../sim/trace-pack';
 import type { TimelineMarks } from '../sim/timeline';
 import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
@@ -23,6 +23,7 @@ import type { EnginePort } from './engine-port';
 import { applyMarksUpdate, type HeldMarks } from './marks-update';
 import { reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
+import { trackEnded } from './ended-messages';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
 import { watchWorker } from './watchdog';
 
@@ -88,6 +89,8 @@ export interface SimStore {
   marks: TimelineMarks | null;
   /** The latest space-time diagram window the worker sent. */
   spaceTime: SpaceTimeWindow | null;
+  /** Messages that ended since that window, as the frames tell it (ended-messages.ts). */
+  endedMessages: readonly SpaceTimeMessage[];
   /** The latest client history (with the linearizability checker's verdict) the worker sent. */
   clientHistory: ClientHistoryView | null;
   /** While paused: what the last step or jump changed, to highlight it. */
@@ -250,8 +253,15 @@ export const useSimStore = create<SimStore>()((set, get) => {
         const updated = message.marks ? applyMarksUpdate(heldMarks, message.marks) : null;
         if (updated) heldMarks = updated;
         const marks = updated?.marks ?? waitingView?.marks;
+        const endedMessages = trackEnded(
+          waitingView?.endedMessages ?? get().endedMessages,
+          previous,
+          live,
+          get().spaceTime,
+        );
         const view: Partial<SimStore> = {
           snapshot: live,
+          endedMessages,
           changes,
           feed,
           playing: message.playing,
@@ -380,6 +390,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     history: null,
     marks: null,
     spaceTime: null,
+    endedMessages: [],
     clientHistory: null,
     report: null,
     seeking: null,
@@ -400,6 +411,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
         engineError: null,
         marks: null,
         spaceTime: null,
+        endedMessages: [],
         clientHistory: null,
         report: null,
         seeking: null,

@@ -5,8 +5,22 @@
 // while paused every button sits on its shape and takes clicks; while playing only a focused
 // one follows its message (moving hundreds of buttons every frame is what a canvas saves), and
 // a click on the drawing picks the message under the pointer from the painted positions.
+// While playing only the selected message and a focused one keep their buttons: under load most
+// messages arrive between two frames, and hundreds of buttons created and removed per frame cost
+// more than the painting itself; the group then says how many are in flight and how to pick one.
 
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -32,6 +46,8 @@ interface MessageButtonProps {
   readonly selected: boolean;
   readonly hovered: boolean;
   readonly onSelect: (id: number) => void;
+  /** Which message's button has the focus (it keeps its button while playing). */
+  readonly onFocusChange: Dispatch<SetStateAction<number | null>>;
 }
 
 /** Positioned by the layer after each render (a style write, not a React prop: it changes every frame). */
@@ -42,6 +58,7 @@ const MessageButton = memo(function MessageButton({
   selected,
   hovered,
   onSelect,
+  onFocusChange,
 }: MessageButtonProps) {
   return (
     <button
@@ -52,6 +69,8 @@ const MessageButton = memo(function MessageButton({
       data-kind={kind}
       data-hovered={hovered || undefined}
       onClick={() => onSelect(id)}
+      onFocus={() => onFocusChange(id)}
+      onBlur={() => onFocusChange((focused) => (focused === id ? null : focused))}
     />
   );
 });
@@ -130,6 +149,7 @@ export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerPr
   const selectMessage = useSimStore((s) => s.selectMessage);
   const t = useStrings(STRINGS);
   const buttons = useRef<HTMLDivElement>(null);
+  const [focusedId, setFocusedId] = useState<number | null>(null);
 
   // Every lane once per layout, not once per message per frame.
   const lanes = useMemo(() => lanesOf(layout), [layout]);
@@ -138,11 +158,12 @@ export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerPr
     [box.width, box.height, layout.view, glyph],
   );
   const flying = placeMessages(lanes, time, messages, selected, hovered);
+  const withButtons = playing ? flying.filter((s) => s.selected || s.message.id === focusedId) : flying;
   // What the pointer handlers read: the messages as last painted.
   const painted = useRef<Painted>({ sprites: [], fit });
 
   // Put the buttons on their messages before the browser paints this frame.
-  useLayoutEffect(() => placeButtons(buttons.current, flying, fit, playing));
+  useLayoutEffect(() => placeButtons(buttons.current, withButtons, fit, playing));
 
   // While playing the buttons stand still and let clicks through: pick the message from the painting.
   useEffect(() => {
@@ -182,9 +203,10 @@ export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerPr
         className={playing ? `${styles.msgHits} ${styles.msgHitsMoving}` : styles.msgHits}
         role="group"
         aria-label={t.messagesLabel}
+        data-in-flight={flying.length}
         style={{ '--hit': `${(HIT_SIZE * fit.scale * glyph).toFixed(1)}px` } as CSSProperties}
       >
-        {flying.map((s) => (
+        {withButtons.map((s) => (
           <MessageButton
             key={s.message.id}
             id={s.message.id}
@@ -193,8 +215,11 @@ export function MessageLayer({ layout, box, drawing, glyph = 1 }: MessageLayerPr
             selected={s.selected}
             hovered={s.hovered}
             onSelect={selectMessage}
+            onFocusChange={setFocusedId}
           />
         ))}
+        {/* Last, so that the buttons are children 0 … n−1 for placeButtons. */}
+        {playing && <span className="visually-hidden">{t.messagesPlaying(flying.length)}</span>}
       </div>
     </>
   );

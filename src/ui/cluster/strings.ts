@@ -64,6 +64,8 @@ export const STRINGS = defineStrings(
   {
     clusterLabel: 'The cluster: nodes on a ring and the messages between them',
     messagesLabel: 'Messages in flight',
+    messagesPlaying: (n: number) =>
+      `${n} ${n === 1 ? 'message' : 'messages'} in flight; pause to pick one by its name (or click it)`,
     client: 'Client',
     clientName: 'client',
     status: (s: NodeStatus) => EN_STATUS[s],
@@ -103,6 +105,8 @@ export const STRINGS = defineStrings(
   {
     clusterLabel: '클러스터: 원 위의 노드와 그 사이의 메시지',
     messagesLabel: '전송 중인 메시지',
+    messagesPlaying: (n: number) =>
+      `전송 중인 메시지 ${n}개 — 일시정지하면 이름으로 고를 수 있습니다 (클릭해도 됩니다)`,
     client: '클라이언트',
     clientName: '클라이언트',
     status: (s: NodeStatus) => KO_STATUS[s],

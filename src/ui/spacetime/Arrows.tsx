@@ -11,8 +11,20 @@
 
 import { memo, type KeyboardEvent } from 'react';
 import { messageLook } from '../cluster/message-kind';
+import {
+  carriesGlyph,
+  CROSS_HALF,
+  DASH,
+  SEND_DOT_RADIUS,
+  strokeOpacity,
+  strokeWidth,
+  tipPath,
+  type Emphasis,
+} from './arrow-look';
 import { fractionAt, type Arrow } from './layout';
 import styles from './SpaceTime.module.css';
+
+export type { Emphasis } from './arrow-look';
 
 /** Time to x within the sliding group: (t − origin) × pxPerMs. */
 export interface Plot {
@@ -21,16 +33,6 @@ export interface Plot {
 }
 
 export const plotX = (plot: Plot, time: number): number => (time - plot.origin) * plot.pxPerMs;
-
-const HEAD = 7;
-/** Arrows shorter than this carry no glyph: it would cover the arrow. */
-const GLYPH_MIN_LENGTH = 46;
-
-function tipPath(x2: number, y2: number, angle: number): string {
-  return `M${x2},${y2} L${x2 - HEAD * Math.cos(angle - 0.45)},${y2 - HEAD * Math.sin(angle - 0.45)} L${
-    x2 - HEAD * Math.cos(angle + 0.45)
-  },${y2 - HEAD * Math.sin(angle + 0.45)} Z`;
-}
 
 interface GlyphProps {
   readonly x1: number;
@@ -43,7 +45,7 @@ interface GlyphProps {
 
 /** The message's kind glyph half-way along the part drawn, on arrows long enough to carry it. */
 function MidGlyph({ x1, y1, x2, y2, glyph, color }: GlyphProps) {
-  if (Math.hypot(x2 - x1, y2 - y1) <= GLYPH_MIN_LENGTH) return null;
+  if (!carriesGlyph(x1, y1, x2, y2)) return null;
   return (
     <text
       x={(x1 + x2) / 2}
@@ -57,8 +59,6 @@ function MidGlyph({ x1, y1, x2, y2, glyph, color }: GlyphProps) {
     </text>
   );
 }
-
-export type Emphasis = 'none' | 'hovered' | 'selected';
 
 interface ArrowProps {
   readonly arrow: Arrow;
@@ -81,7 +81,7 @@ function ArrowShape({ arrow, plot, fromY, toY, label, emphasis, onClick, onHover
   const x1 = plotX(plot, arrow.sentAt);
   const x2 = plotX(plot, inFlight ? (arrow.endsAt ?? arrow.headAt) : arrow.headAt);
   const y2 = arrow.diesMidway ? (fromY + toY) / 2 : toY;
-  const width = emphasis === 'none' ? (arrow.heartbeat ? 1 : 2.25) : 4;
+  const width = strokeWidth(emphasis, arrow.heartbeat);
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -116,13 +116,15 @@ function ArrowShape({ arrow, plot, fromY, toY, label, emphasis, onClick, onHover
         y2={y2}
         stroke={look.color}
         strokeWidth={width}
-        strokeDasharray={look.dashed || inFlight ? '5 3' : undefined}
-        strokeOpacity={arrow.heartbeat && emphasis === 'none' ? 0.45 : 1}
+        strokeDasharray={look.dashed || inFlight ? DASH.join(' ') : undefined}
+        strokeOpacity={strokeOpacity(emphasis, arrow.heartbeat)}
       />
-      {!arrow.heartbeat && <circle cx={x1} cy={fromY} r={2.5} fill={look.color} />}
+      {!arrow.heartbeat && <circle cx={x1} cy={fromY} r={SEND_DOT_RADIUS} fill={look.color} />}
       {inFlight ? null : arrow.state === 'dropped' ? (
         <path
-          d={`M${x2 - 6},${y2 - 6} L${x2 + 6},${y2 + 6} M${x2 + 6},${y2 - 6} L${x2 - 6},${y2 + 6}`}
+          d={`M${x2 - CROSS_HALF},${y2 - CROSS_HALF} L${x2 + CROSS_HALF},${y2 + CROSS_HALF} M${x2 + CROSS_HALF},${
+            y2 - CROSS_HALF
+          } L${x2 - CROSS_HALF},${y2 + CROSS_HALF}`}
           className={styles.cross}
           data-testid="drop-cross"
         />

@@ -185,3 +185,38 @@ describe('SpaceTimeDiagram', () => {
     expect(line.getAttribute('x1')).toBe(x1);
   });
 });
+
+describe('SpaceTimeDiagram while playing', () => {
+  it('paints the arrows as one named image instead of a button each, and is buttons again when paused', () => {
+    useSimStore.setState({ playing: true });
+    render(<SpaceTimeDiagram />);
+    expect(screen.queryAllByRole('button', { name: / from [A-E] to [A-E]/ })).toHaveLength(0);
+    expect(
+      screen.getByRole('img', { name: '3 messages drawn while playing; pause to pick one by its name' }),
+    ).toBeInTheDocument();
+    act(() => useSimStore.setState({ playing: false }));
+    expect(screen.getAllByRole('button', { name: / from [A-E] to [A-E]/ })).toHaveLength(3);
+    expect(screen.queryByRole('img', { name: /drawn while playing/ })).toBeNull();
+  });
+
+  it('picks the painted arrow under a click and goes to an instant while it is on the wire', () => {
+    const seek = vi.fn();
+    useSimStore.setState({ playing: true, seek });
+    render(<SpaceTimeDiagram />);
+    // RequestVote #1 runs from A (lane y = 38 + 40) at 1600 ms (x = 192) to C (y = 158) at 1615 ms (x = 211.2).
+    fireEvent.click(screen.getByRole('group', { name: /^Messages between/ }), { clientX: 201.6, clientY: 118 });
+    expect(useSimStore.getState().selectedMessage).toBe(1);
+    const at = seek.mock.calls[0]![0] as number;
+    expect(at).toBeGreaterThan(1600);
+    expect(at).toBeLessThan(1615);
+  });
+
+  it('a click away from every arrow goes to that instant', () => {
+    const seek = vi.fn();
+    useSimStore.setState({ playing: true, seek });
+    render(<SpaceTimeDiagram />);
+    fireEvent.click(screen.getByRole('group', { name: /^Messages between/ }), { clientX: 384, clientY: 30 });
+    expect(useSimStore.getState().selectedMessage).toBeNull();
+    expect(seek).toHaveBeenCalledWith(1750);
+  });
+});

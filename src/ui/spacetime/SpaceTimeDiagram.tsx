@@ -16,10 +16,12 @@ import { useSimStore } from '../../store/sim-store';
 import { STRINGS as CLUSTER_STRINGS } from '../cluster/strings';
 import { useStrings } from '../i18n';
 import { messageName } from '../cluster/message-name';
-import { useWidth } from '../time/use-width';
+import { useMeasuredBox } from '../use-box-size';
+import { ArrowCanvas } from './ArrowCanvas';
 import { ArrowView, InFlightHeads, plotX, type Plot } from './Arrows';
 import { LaneMarks } from './LaneMarks';
 import { arrowsAt, type Arrow } from './layout';
+import { arrowNear, type ArrowFrame, type PaintedArrow } from './paint-arrows';
 import styles from './SpaceTime.module.css';
 import { SPACETIME_STRINGS } from './strings';
 
@@ -53,6 +55,8 @@ export function SpaceTimeDiagram() {
   const hovered = useSimStore((s) => s.hoveredMessage);
   const selectMessage = useSimStore((s) => s.selectMessage);
   const hoverMessage = useSimStore((s) => s.hoverMessage);
+  const playing = useSimStore((s) => s.playing);
+  const ended = useSimStore((s) => s.endedMessages);
 
   const [span, setSpan] = useState(BASE_SPAN);
   const [showHeartbeats, setShowHeartbeats] = useState(true);
@@ -67,10 +71,13 @@ export function SpaceTimeDiagram() {
     setStageTop(workspace ? Math.max(0, workspace.getBoundingClientRect().top) : 0);
   };
   const wrap = useRef<HTMLDivElement>(null);
+  /** The arrows as the canvas last painted them (while playing), for a click to pick one. */
+  const painted = useRef<readonly PaintedArrow[]>([]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const lastRequest = useRef(-Infinity);
-  const width = useWidth(wrap, 720);
+  // Measured through a callback ref: it follows the element when it is replaced (use-box-size.ts).
+  const [{ width }, measureWrap] = useMeasuredBox(wrap, { width: 720, height: 0 });
 
   // The window follows the run, unless the class clicked inside it and is still inside it.
   const followed = anchor !== null && now <= anchor && now >= anchor - span ? anchor : now;
@@ -125,7 +132,7 @@ export function SpaceTimeDiagram() {
   const plot: Plot = useMemo(() => ({ origin, pxPerMs }), [origin, pxPerMs]);
   const slide = GUTTER + (origin - viewFrom) * pxPerMs;
 
-  const arrows = arrowsAt(stWindow, inFlight ?? [], now, viewFrom).filter((a) => showHeartbeats || !a.heartbeat);
+  const arrows = arrowsAt(stWindow, inFlight ?? [], now, viewFrom, ended).filter((a) => showHeartbeats || !a.heartbeat);
   const marks = (stWindow?.marks ?? []).filter((m) => m.time <= now && m.time >= viewFrom && m.time <= viewTo);
   const clipId = useId();
 
@@ -138,7 +145,16 @@ export function SpaceTimeDiagram() {
     setAnchor(viewTo);
     seek(Math.max(0, time));
   };
-  const onBackgroundClick = (e: MouseEvent<SVGSVGElement>): void => goTo(timeAt(e.clientX));
+  const onBackgroundClick = (e: MouseEvent<SVGSVGElement>): void => {
+    // While playing the arrows are a painting: pick the one under the pointer from what was painted.
+    const rect = svgRef.current?.getBoundingClientRect();
+    const hit =
+      playing && rect && rect.width > 0
+        ? arrowNear(painted.current, ((e.clientX - rect.left) * width) / rect.width, e.clientY - rect.top)
+        : undefined;
+    if (hit) onArrowClick(hit, e.clientX);
+    else goTo(timeAt(e.clientX));
+  };
   const onArrowClick = (arrow: Arrow, clientX: number | null): void => {
     selectMessage(arrow.id);
     const end = arrow.endsAt ?? arrow.headAt;
@@ -174,6 +190,17 @@ export function SpaceTimeDiagram() {
   );
 
   const ticks = x.ticks(Math.max(2, Math.floor(width / 120)));
+  const canvasFrame: ArrowFrame = {
+    from: viewFrom,
+    left: GUTTER,
+    right: plotRight,
+    pxPerMs,
+    height,
+    now,
+    laneY,
+    top: TOP,
+    span,
+  };
 
   return (
     <section
@@ -226,7 +253,7 @@ export function SpaceTimeDiagram() {
         </div>
       </div>
       <p className={styles.explain}>{t.explain}</p>
-      <div ref={wrap} className={styles.wrap}>
+      <div ref={measureWrap} className={styles.wrap}>
         <svg
           ref={svgRef}
           width={width}
@@ -271,14 +298,25 @@ export function SpaceTimeDiagram() {
           <g clipPath={`url(#${clipId}plot)`}>
             <g transform={`translate(${slide} 0)`}>
               <LaneMarks marks={marks} plot={plot} laneY={laneY} top={TOP} bottom={height - BOTTOM} />
-              <g>{arrows.map(arrowView)}</g>
-              <InFlightHeads arrows={arrows} plot={plot} now={now} laneY={laneY} top={TOP} />
+              {!playing && <g>{arrows.map(arrowView)}</g>}
+              {!playing && <InFlightHeads arrows={arrows} plot={plot} now={now} laneY={laneY} top={TOP} />}
             </g>
           </g>
           <g aria-hidden="true">
             <line x1={x(now)} x2={x(now)} y1={TOP - 4} y2={height - BOTTOM} className={styles.cursor} />
           </g>
         </svg>
+        {playing && (
+          <ArrowCanvas
+            arrows={arrows}
+            frame={canvasFrame}
+            width={width}
+            selected={selected}
+            hovered={hovered}
+            look={`${branch}|${showHeartbeats}|${lanes.join()}|${laneGap}`}
+            paintedRef={painted}
+          />
+        )}
       </div>
       {stWindow?.truncated && <p className={styles.note}>{t.truncated}</p>}
     </section>

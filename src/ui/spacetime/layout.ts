@@ -29,13 +29,15 @@ function isHeartbeat(payload: WireMessage): boolean {
 
 /**
  * The arrows to draw at instant `now`: the window's finished messages up to now (anything
- * ending later is still in flight at `now` and comes from the snapshot instead).
+ * ending later is still in flight at `now` and comes from the snapshot instead), and those that
+ * ended since the window (`ended`, src/store/ended-messages.ts) where the window has no ending yet.
  */
 export function arrowsAt(
   window: SpaceTimeWindow | null,
   inFlight: readonly Envelope[],
   now: number,
   from: number,
+  ended: readonly SpaceTimeMessage[] = [],
 ): Arrow[] {
   const live = new Set(inFlight.map((m) => m.id));
   const arrows: Arrow[] = [];
@@ -45,9 +47,16 @@ export function arrowsAt(
     if (isHeartbeat(m.payload) && m.endedStep !== null && m.dropped === null)
       heartbeatDeliveries.add(`${m.endedStep}:${m.to}>${m.from}`);
   }
+  const endedInWindow = new Set<number>();
   for (const m of window?.messages ?? []) {
+    if (m.endedAt !== null) endedInWindow.add(m.id);
     if (live.has(m.id) || m.endedAt === null || m.endedAt > now || m.sentAt > now) continue;
     if (m.endedAt < from) continue;
+    arrows.push(finished(m, heartbeatDeliveries));
+  }
+  for (const m of ended) {
+    if (endedInWindow.has(m.id) || live.has(m.id) || m.endedAt === null || m.endedAt > now || m.endedAt < from)
+      continue;
     arrows.push(finished(m, heartbeatDeliveries));
   }
   for (const m of inFlight) {

@@ -50,6 +50,8 @@ export const SPACETIME_STRINGS = defineStrings(
     violation: (invariant: InvariantName, at: number) => `Violation: ${invariantName(invariant, 'en')} at ${ms(at)}`,
     truncated: 'Too many messages: the oldest in this window are left out. Zoom in.',
     empty: 'Nothing was sent in this window.',
+    playingArrows: (n: number) =>
+      `${n} ${n === 1 ? 'message' : 'messages'} drawn while playing; pause to pick one by its name`,
     now: 'now',
     /** A role change's mark on a lane: the role's initial. */
     roleLetter: (r: Role) => EN_LETTER[r],
@@ -81,6 +83,7 @@ export const SPACETIME_STRINGS = defineStrings(
     violation: (invariant: InvariantName, at: number) => `${ms(at)}: ${invariantName(invariant, 'ko')} 위반`,
     truncated: '메시지가 너무 많아 이 구간의 오래된 메시지는 빠졌습니다. 확대하세요.',
     empty: '이 구간에는 보낸 메시지가 없습니다.',
+    playingArrows: (n: number) => `재생 중 메시지 ${n}개를 그리는 중 — 일시정지하면 이름으로 하나씩 고를 수 있습니다`,
     now: '현재',
     roleLetter: (r: Role) => KO_LETTER[r],
     termMark: (term: number) => `임기 ${term}`,

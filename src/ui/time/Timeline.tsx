@@ -13,7 +13,7 @@ import { TIME_STRINGS } from './strings';
 import styles from './Time.module.css';
 import { clearReport } from './TimeControls';
 import { clampedLinear } from './clamped-linear';
-import { useWidth } from './use-width';
+import { useMeasuredBox } from '../use-box-size';
 
 const HEIGHT_BASE = 52;
 const PAD = 8;
@@ -77,7 +77,8 @@ export function Timeline() {
   const step = useSimStore((s) => s.step);
   const stepBack = useSimStore((s) => s.stepBack);
   const wrap = useRef<HTMLDivElement>(null);
-  const width = useWidth(wrap, 800);
+  // Measured through a callback ref: it follows the element when it is replaced (use-box-size.ts).
+  const [{ width }, measureWrap] = useMeasuredBox(wrap, { width: 800, height: 0 });
   const dragging = useRef(false);
   const lastSeek = useRef<number | null>(null);
 
@@ -158,7 +159,7 @@ export function Timeline() {
   return (
     <div className={styles.timeline}>
       <div
-        ref={wrap}
+        ref={measureWrap}
         className={styles.track}
         style={{ height }}
         role="slider"

@@ -1,0 +1,109 @@
+// Before and after on a shared machine: builds two commits, then plays the heavy case (space-time
+// open, or "Show messages") in each, interleaved, several times, and prints the frame figures and
+// the main thread's CPU time per frame (CDP Performance.getMetrics ThreadTime). Wall-clock frame
+// gaps on a loaded machine measure the other jobs too; CPU per frame measures the page.
+//
+//   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages|drag] [repeats] [seconds]
+//
+// REF may be a commit or `.` (the working tree). UI_BENCH_PORT picks the first of two ports.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { frameProbe, heavyLink, measureDrag, tenMinuteLink, waitForTenMinutes, type UiFigures } from './ui';
+
+const root = new URL('../..', import.meta.url).pathname;
+const [before = 'HEAD', after = '.', panel = 'space-time', repeatsArg = '3', secondsArg = '6'] = process.argv.slice(2);
+const PORT = Number(process.env.UI_BENCH_PORT ?? 4396);
+
+function build(ref: string, scratch: string): string {
+  const out = join(scratch, `dist-${ref.replace(/\W/g, '_')}`);
+  let src = root;
+  if (ref !== '.') {
+    src = join(scratch, `src-${ref.replace(/\W/g, '_')}`);
+    execFileSync('mkdir', ['-p', src]);
+    execFileSync('sh', ['-c', `git -C '${root}' archive '${ref}' | tar -x -C '${src}'`]);
+    symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'));
+  }
+  execFileSync(
+    join(root, 'node_modules/.bin/vite'),
+    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: src,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  return out;
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'raft-ui-compare-'));
+  const servers: ChildProcess[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const variants = [before, after].map((ref, i) => {
+      const out = build(ref, scratch);
+      const port = PORT + i;
+      servers.push(
+        spawn(
+          join(root, 'node_modules/.bin/vite'),
+          ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+          { cwd: root, stdio: 'ignore' },
+        ),
+      );
+      return { ref, port };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (let r = 0; r < Number(repeatsArg); r++) {
+      for (const { ref, port } of variants) {
+        const drag = panel === 'drag';
+        const page = await browser.newPage({
+          viewport: drag ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
+        });
+        await page.goto(`http://127.0.0.1:${port}/${drag ? tenMinuteLink() : heavyLink()}`);
+        const play = page.getByRole('button', { name: 'Play', exact: true });
+        await play.first().waitFor();
+        if (panel === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();
+        else if (panel === 'messages') {
+          await page.getByRole('tab', { name: /^Events/ }).click();
+          await page.getByLabel(/Show messages/).check();
+        }
+        if (!drag) {
+          await play.first().click();
+          await page.waitForTimeout(4000);
+        }
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const metric = async (): Promise<Record<string, number>> => {
+          const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+            metrics: { name: string; value: number }[];
+          };
+          return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+        };
+        if (drag) await waitForTenMinutes(page);
+        const m0 = await metric();
+        const f = drag ? await measureDrag(page) : ((await page.evaluate(frameProbe(Number(secondsArg)))) as UiFigures);
+        const m1 = await metric();
+        const per = (name: string): string => ((((m1[name] ?? 0) - (m0[name] ?? 0)) * 1000) / f.frames).toFixed(1);
+        console.log(
+          `${ref.padEnd(10)} ${panel}: ${String(f.frames).padStart(4)} frames, p95 ${f.p95Ms.toFixed(1).padStart(6)} ms, median ${f.medianMs.toFixed(1).padStart(5)}, > 50: ${String(f.over50).padStart(3)}, longest ${f.maxMs.toFixed(0).padStart(4)} ms | per frame: main-thread CPU ${per('ThreadTime')} ms, script ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')} | ${Math.round(f.messagesInFlight)} in flight`,
+        );
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) s.kill();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -196,8 +196,8 @@ export class History {
     return this.current.sim;
   }
 
-  /** The cluster at the current instant (see Simulation.snapshot for `logs: false`). */
-  snapshot(options: { readonly logs?: boolean } = {}): ClusterFrame {
+  /** The cluster at the current instant (see Simulation.snapshot for `logs: false` and `requests: false`). */
+  snapshot(options: { readonly logs?: boolean; readonly requests?: boolean } = {}): ClusterFrame {
     return this.current.sim.snapshot(options);
   }
 

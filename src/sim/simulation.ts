@@ -58,6 +58,7 @@ import { TraceLog } from './trace-log';
 import {
   CLIENT,
   type ClientEvent,
+  type ClientRequestRecord,
   type ClusterFrame,
   type DropReason,
   type DroppedMessage,
@@ -124,6 +125,9 @@ const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
 
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
 const DROP_FADE = 60;
+
+/** How many of the latest client requests a frame shows. */
+const RECENT_REQUESTS = 50;
 
 /** A log in a checkpoint: its entries (immutable objects) in chunks shared with the previous checkpoint. */
 export interface SavedLog {
@@ -869,9 +873,10 @@ export class Simulation {
 
   /**
    * The whole cluster as plain data, for the UI and the CLI. With `logs: false` every node's `log` is
-   * left empty: a caller that sends only what changed reads the entries from `logOf` instead.
+   * left empty: a caller that sends only what changed reads the entries from `logOf` instead; with
+   * `requests: false` the requests are, and such a caller reads them from `recentRequests`.
    */
-  snapshot(options: { readonly logs?: boolean } = {}): ClusterFrame {
+  snapshot(options: { readonly logs?: boolean; readonly requests?: boolean } = {}): ClusterFrame {
     this.pruneDropped();
     const leader = this.ruling();
     const withLogs = options.logs ?? true;
@@ -883,7 +888,7 @@ export class Simulation {
       messages: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       network: this.network.snapshot(),
-      requests: this.client.state.requests.slice(-50).map((r) => ({ ...r })),
+      requests: options.requests === false ? [] : this.recentRequests().map((r) => ({ ...r })),
       violations: [...this.violations],
       options: this.options,
       unsafe: this.unsafe,
@@ -892,6 +897,14 @@ export class Simulation {
         leader?.id ?? null,
       ),
     };
+  }
+
+  /**
+   * The client requests a frame shows (the latest RECENT_REQUESTS), as the live records: the caller
+   * must copy what it keeps, for the client edits them as they progress.
+   */
+  recentRequests(): readonly Readonly<ClientRequestRecord>[] {
+    return this.client.state.requests.slice(-RECENT_REQUESTS);
   }
 
   /**

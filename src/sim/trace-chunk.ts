@@ -46,23 +46,24 @@ export class TraceChunk implements TraceRows {
    */
   readonly refs: unknown[];
 
-  /** `rows` rows, over `buffer` (rows × ROW_BYTES; a fresh zeroed one by default). */
+  /** `rows` rows, over `buffer` from `at` (a multiple of 8; rows × ROW_BYTES; a fresh zeroed buffer by default). */
   constructor(
     readonly rows: number = CHUNK_SIZE,
     readonly buffer: ArrayBuffer = new ArrayBuffer(rows * ROW_BYTES),
     refs?: unknown[],
+    at = 0,
   ) {
-    if (buffer.byteLength !== rows * ROW_BYTES)
-      throw new Error(`a chunk of ${rows} rows needs ${rows * ROW_BYTES} bytes`);
+    if (buffer.byteLength < at + rows * ROW_BYTES || at % 8 !== 0)
+      throw new Error(`a chunk of ${rows} rows needs ${rows * ROW_BYTES} bytes from an 8-byte boundary`);
     // The 8-byte columns first, then the 4-byte ones, then the bytes: every view is aligned.
-    this.times = new Float64Array(buffer, 0, rows);
-    this.num1 = new Float64Array(buffer, 8 * rows, rows);
-    this.steps = new Uint32Array(buffer, 16 * rows, rows);
-    this.num0 = new Uint32Array(buffer, 20 * rows, rows);
-    this.kinds = new Uint8Array(buffer, 24 * rows, rows);
-    this.nodes = new Uint8Array(buffer, 25 * rows, rows);
-    this.peers = new Uint8Array(buffer, 26 * rows, rows);
-    this.codes = new Uint8Array(buffer, 27 * rows, rows);
+    this.times = new Float64Array(buffer, at, rows);
+    this.num1 = new Float64Array(buffer, at + 8 * rows, rows);
+    this.steps = new Uint32Array(buffer, at + 16 * rows, rows);
+    this.num0 = new Uint32Array(buffer, at + 20 * rows, rows);
+    this.kinds = new Uint8Array(buffer, at + 24 * rows, rows);
+    this.nodes = new Uint8Array(buffer, at + 25 * rows, rows);
+    this.peers = new Uint8Array(buffer, at + 26 * rows, rows);
+    this.codes = new Uint8Array(buffer, at + 27 * rows, rows);
     this.refs = refs ?? new Array<unknown>(rows).fill(undefined);
   }
 }

@@ -12,7 +12,7 @@ import type { Action } from './scenario-types';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
 import { ReplyTable } from './reply-table';
-import { packPayloads, type PackedTrace } from './trace-pack';
+import { packedLayout, packPayloads, payloadViews, type PackedTrace } from './trace-pack';
 import {
   ACTION,
   CLIENT_EVENT,
@@ -200,7 +200,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    */
   pack(from: number, to: number): PackedTrace {
     const n = Math.max(0, Math.min(to, this.count) - from);
-    const packed = new TraceChunk(n);
+    const buffer = new ArrayBuffer(packedLayout(n).bytes);
+    const packed = new TraceChunk(n, buffer, undefined, packedLayout(n).columns);
     for (let i = from, at = 0; at < n;) {
       const s = i & IN_CHUNK;
       const run = Math.min(n - at, CHUNK_SIZE - s);
@@ -219,8 +220,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS);
     }
     const names = [...this.names];
-    const payloads = packPayloads(packed, names);
-    return { count: n, columns: packed.buffer, refs: packed.refs, names, extras, ...payloads };
+    packPayloads(packed, names, payloadViews(buffer, n));
+    return { count: n, buffer, refs: packed.refs, names, extras };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../scenario/validate';
 import { History } from './history';
 import { packRecords, TraceLog } from './trace-log';
-import { packedBuffers, unpackTrace, type PackedTrace } from './trace-pack';
+import { packedBuffers, payloadViews, unpackTrace, type PackedTrace } from './trace-pack';
 import type { Envelope, TraceEvent } from './types';
 
 /** What postMessage does to a frame's trace: the buffer is transferred, the rest cloned. */
@@ -109,7 +109,7 @@ describe('packed trace records', () => {
     ] as const) {
       const packed = log.pack(from, to);
       // Most payloads (AppendEntries and replies) travel as numbers, the rest by reference.
-      const asNumbers = packed.payloadForms.filter((form) => form !== 0).length;
+      const asNumbers = payloadViews(packed.buffer, packed.count).forms.filter((form) => form !== 0).length;
       expect(asNumbers).toBeGreaterThan(packed.count / 3);
       const back = unpackTrace(posted(packed));
       expect(JSON.stringify(back)).toBe(JSON.stringify(log.slice(from, to)));

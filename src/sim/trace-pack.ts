@@ -13,23 +13,49 @@ import type { Endpoint, TraceEvent } from './types';
 
 export interface PackedTrace {
   readonly count: number;
-  /** `count` rows of numbers, column after column (trace-chunk.ts): transfer it, do not copy it. */
-  readonly columns: ArrayBuffer;
+  /**
+   * Every number, in one buffer to transfer rather than copy (see packedLayout): the payloads that travel
+   * as numbers, the rows' columns (trace-chunk.ts), and per row how its payload travels.
+   */
+  readonly buffer: ArrayBuffer;
   /** What each row refers to (a payload, an event, an action), or undefined. */
   readonly refs: readonly unknown[];
   /** The endpoints the rows' node and peer bytes index. */
   readonly names: readonly Endpoint[];
   /** The rare fields of a few rows (trace-record.ts), by row. */
   readonly extras: readonly (readonly [number, Extra])[];
-  /** Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND): transfer it. */
-  readonly payloadForms: Uint8Array;
-  /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers: transfer it. */
-  readonly payloadNumbers: Float64Array;
+}
+
+/** The payload part of a packed trace's buffer. */
+export interface PayloadViews {
+  /** Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND). */
+  readonly forms: Uint8Array;
+  /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers. */
+  readonly numbers: Float64Array;
 }
 
 const REPLY = 1;
 const APPEND = 2;
 const PAYLOAD_NUMBERS = 6;
+
+/**
+ * Where each part of a packed buffer of `count` rows lies: the payload numbers first (8-byte aligned),
+ * then the rows' columns (whose own layout starts with 8-byte columns), then the payload forms.
+ */
+export function packedLayout(count: number): { columns: number; forms: number; bytes: number } {
+  const columns = count * PAYLOAD_NUMBERS * 8;
+  const forms = columns + count * ROW_BYTES;
+  return { columns, forms, bytes: forms + count };
+}
+
+/** The payload views of a packed buffer of `count` rows. */
+export function payloadViews(buffer: ArrayBuffer, count: number): PayloadViews {
+  const layout = packedLayout(count);
+  return {
+    numbers: new Float64Array(buffer, 0, count * PAYLOAD_NUMBERS),
+    forms: new Uint8Array(buffer, layout.forms, count),
+  };
+}
 /** The fields, in the order the node writes them (node.ts): a payload with any other fields goes by reference. */
 const REPLY_FIELDS = ['type', 'term', 'success', 'prevLogIndex', 'matchIndex', 'conflictTerm', 'conflictIndex'];
 const APPEND_FIELDS = ['type', 'term', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'entries', 'leaderCommit'];
@@ -38,13 +64,8 @@ const APPEND_FIELDS = ['type', 'term', 'leaderId', 'prevLogIndex', 'prevLogTerm'
  * Rows of `chunk` whose payload is a plain AppendEntries or reply: their numbers go to the side arrays,
  * and the reference becomes nothing (a reply) or the entries (a request). Edits `chunk.refs`, a copy's.
  */
-export function packPayloads(
-  chunk: TraceChunk,
-  names: readonly Endpoint[],
-): Pick<PackedTrace, 'payloadForms' | 'payloadNumbers'> {
+export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { forms, numbers }: PayloadViews): void {
   const n = chunk.rows;
-  const forms = new Uint8Array(n);
-  const numbers = new Float64Array(n * PAYLOAD_NUMBERS);
   for (let j = 0; j < n; j++) {
     const kind = chunk.kinds[j];
     if (kind !== SENT && kind !== DELIVERED && kind !== DROPPED) continue;
@@ -53,18 +74,26 @@ export function packPayloads(
     if (payload.type === 'AppendEntriesReply' && fieldsAre(payload, REPLY_FIELDS)) {
       const r = payload as AppendEntriesReply;
       forms[j] = REPLY;
-      numbers.set([r.term, r.success ? 1 : 0, r.prevLogIndex, r.matchIndex, r.conflictTerm, r.conflictIndex], at);
+      numbers[at] = r.term;
+      numbers[at + 1] = r.success ? 1 : 0;
+      numbers[at + 2] = r.prevLogIndex;
+      numbers[at + 3] = r.matchIndex;
+      numbers[at + 4] = r.conflictTerm;
+      numbers[at + 5] = r.conflictIndex;
       chunk.refs[j] = undefined;
     } else if (payload.type === 'AppendEntries' && fieldsAre(payload, APPEND_FIELDS)) {
       const a = payload as AppendEntries;
       const leader = names.indexOf(a.leaderId);
       if (leader < 0) continue;
       forms[j] = APPEND;
-      numbers.set([a.term, leader, a.prevLogIndex, a.prevLogTerm, a.leaderCommit], at);
+      numbers[at] = a.term;
+      numbers[at + 1] = leader;
+      numbers[at + 2] = a.prevLogIndex;
+      numbers[at + 3] = a.prevLogTerm;
+      numbers[at + 4] = a.leaderCommit;
       chunk.refs[j] = a.entries;
     }
   }
-  return { payloadForms: forms, payloadNumbers: numbers };
 }
 
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
@@ -76,7 +105,8 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 
 /** The references of a packed trace, with the payloads that travelled as numbers built back, fields in order. */
 function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
-  const { refs, payloadForms: forms, payloadNumbers: x, names } = packed;
+  const { refs, names } = packed;
+  const { forms, numbers: x } = payloadViews(packed.buffer, packed.count);
   const out = refs.slice();
   for (let j = from; j < packed.count; j++) {
     const at = j * PAYLOAD_NUMBERS;
@@ -109,36 +139,28 @@ function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
 
 /** What postMessage hands over rather than copies. */
 export function packedBuffers(packed: PackedTrace): ArrayBuffer[] {
-  return packed.count === 0
-    ? []
-    : [packed.columns, packed.payloadForms.buffer as ArrayBuffer, packed.payloadNumbers.buffer as ArrayBuffer];
+  return packed.count === 0 ? [] : [packed.buffer];
 }
 
 export const EMPTY_PACKED_TRACE: PackedTrace = {
   count: 0,
-  columns: new ArrayBuffer(0),
+  buffer: new ArrayBuffer(0),
   refs: [],
   names: [],
   extras: [],
-  payloadForms: new Uint8Array(0),
-  payloadNumbers: new Float64Array(0),
 };
 
 /** The last `last` records of a packed trace (all by default), as record objects, oldest first. */
 export function unpackTrace(packed: PackedTrace, last = packed.count): TraceEvent[] {
   const { count, names } = packed;
-  if (
-    packed.columns.byteLength !== count * ROW_BYTES ||
-    packed.refs.length !== count ||
-    packed.payloadForms.length !== count ||
-    packed.payloadNumbers.length !== count * PAYLOAD_NUMBERS
-  ) {
+  const layout = packedLayout(count);
+  if (packed.buffer.byteLength !== layout.bytes || packed.refs.length !== count) {
     throw new Error(
-      `a packed trace of ${count} records has ${packed.columns.byteLength} bytes and ${packed.refs.length} references`,
+      `a packed trace of ${count} records has ${packed.buffer.byteLength} bytes and ${packed.refs.length} references`,
     );
   }
   const from = Math.max(0, count - last);
-  const rows: TraceRows = new TraceChunk(count, packed.columns, unpackedRefs(packed, from));
+  const rows: TraceRows = new TraceChunk(count, packed.buffer, unpackedRefs(packed, from), layout.columns);
   const extras = new Map(packed.extras);
   const out: TraceEvent[] = [];
   for (let j = from; j < count; j++) out.push(recordAt(rows, j, names, extras.get(j)));

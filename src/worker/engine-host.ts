@@ -354,14 +354,14 @@ export class EngineHost {
    * frame's is left out (FrameMirror).
    */
   private frameSnapshot(h: History): { snapshot: ClusterDelta; sharedLogPrefix: number[]; requestIds: number[] } {
-    const snapshot = h.snapshot({ logs: false });
+    const snapshot = h.snapshot({ logs: false, requests: false });
     const sharedLogPrefix: number[] = [];
     const nodes = snapshot.nodes.map((node) => {
       const { shared, tail } = this.logMirror.delta(node.id, h.simulation.logOf(node.id));
       sharedLogPrefix.push(shared);
       return { ...node, log: tail };
     });
-    const requests = this.requestsSender.delta(snapshot.requests);
+    const requests = this.requestsSender.delta(h.simulation.recentRequests());
     return {
       snapshot: this.frameMirror.delta({ ...snapshot, nodes, requests: requests.changed }),
       sharedLogPrefix,

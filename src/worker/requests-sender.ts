@@ -21,7 +21,11 @@ export class RequestsSender {
     this.sent = new Map();
   }
 
-  delta(requests: readonly ClientRequestRecord[]): RequestsDelta {
+  /**
+   * `requests` may be the client's live records: only the new or changed ones are copied (the sender
+   * keeps its copies to compare the next frame with).
+   */
+  delta(requests: readonly Readonly<ClientRequestRecord>[]): RequestsDelta {
     const ids: number[] = [];
     const changed: ClientRequestRecord[] = [];
     const now = new Map<number, ClientRequestRecord>();
@@ -31,8 +35,9 @@ export class RequestsSender {
       if (before !== undefined && sameRequest(before, r)) {
         now.set(r.id, before);
       } else {
-        changed.push(r);
-        now.set(r.id, r);
+        const copy = { ...r };
+        changed.push(copy);
+        now.set(r.id, copy);
       }
     }
     this.sent = now;
@@ -44,7 +49,7 @@ export class RequestsSender {
  * Every field the same (a frame's records are copies, and a record's `change` is never edited). Written
  * out field by field: a frame compares about fifty records, and a loop over keys cost ten times more.
  */
-function sameRequest(a: ClientRequestRecord, b: ClientRequestRecord): boolean {
+function sameRequest(a: Readonly<ClientRequestRecord>, b: Readonly<ClientRequestRecord>): boolean {
   return (
     a.status === b.status &&
     a.answeredAt === b.answeredAt &&

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { serveStatic } from '../../e2e/support/static-server';
+import { launchBenchChromium } from './browser';
 
 export interface FirstLoadFigures {
   /** gzip -9 kB of every JS file requested before the ring's first frame. */
@@ -31,10 +31,7 @@ const RING_PROBE = `(() => {
 
 export async function measureFirstLoad(dist: string): Promise<FirstLoadFigures> {
   const site = await serveStatic(dist, '/');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const before: string[] = [];

@@ -6,16 +6,15 @@
 // read, import worker, panel drawn). On a shared machine both move with the load; the difference is
 // what the 10,000 actions themselves cost. `npx tsx scripts/bench/import.ts` runs it alone.
 
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readImport } from '../../src/ui/authoring/draft';
 import { warmUpFile } from '../../src/ui/authoring/import-warm-up';
+import { buildApp, launchBenchChromium, previewApp } from './browser';
 
-const root = new URL('../..', import.meta.url).pathname;
 export const IMPORT_ACTIONS = 10_000;
 
 export interface ImportFigures {
@@ -91,23 +90,9 @@ export async function measureImport(runs = 3): Promise<ImportFigures> {
   const small = join(files, 'small.scenario.json');
   writeFileSync(big, text);
   writeFileSync(small, scenarioText(1));
-  execFileSync(
-    join(root, 'node_modules/.bin/vite'),
-    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const server = spawn(
-    join(root, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  buildApp(out);
+  const server = previewApp(out, port);
+  const browser = await launchBenchChromium();
   /** The longest task that ended after `since` (page time). */
   const longestSince = async (page: Page, since: number): Promise<number> => {
     const tasks = (await page.evaluate('window.__tasks')) as [number, number][];

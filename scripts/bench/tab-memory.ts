@@ -8,8 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { serveStatic } from '../../e2e/support/static-server';
+import { launchBenchChromium } from './browser';
 import { scenarioSchema } from '../../src/scenario/schema';
 import { encodeLink, MAX_LINK_ACTIONS } from '../../src/scenario/url';
 
@@ -111,17 +112,7 @@ async function branchAt(page: Page, share: number, command: string): Promise<voi
 
 export async function measureTabMemory(dist: string): Promise<TabMemoryFigures> {
   const site = await serveStatic(dist, '/');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await launchBenchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${site.url}${hourLink()}`);

@@ -7,12 +7,12 @@
 //
 // REF may be a commit or `.` (the working tree). UI_BENCH_PORT picks the first of two ports.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { frameProbe, heavyLink, measureDrag, tenMinuteLink, waitForTenMinutes, type UiFigures } from './ui';
+import { buildApp, launchBenchChromium, previewApp } from './browser';
 
 const root = new URL('../..', import.meta.url).pathname;
 const [before = 'HEAD', after = '.', panel = 'space-time', repeatsArg = '3', secondsArg = '6'] = process.argv.slice(2);
@@ -27,35 +27,19 @@ function build(ref: string, scratch: string): string {
     execFileSync('sh', ['-c', `git -C '${root}' archive '${ref}' | tar -x -C '${src}'`]);
     symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'));
   }
-  execFileSync(
-    join(root, 'node_modules/.bin/vite'),
-    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: src,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  buildApp(out, { source: src });
   return out;
 }
 
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'raft-ui-compare-'));
   const servers: ChildProcess[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const variants = [before, after].map((ref, i) => {
       const out = build(ref, scratch);
       const port = PORT + i;
-      servers.push(
-        spawn(
-          join(root, 'node_modules/.bin/vite'),
-          ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-          { cwd: root, stdio: 'ignore' },
-        ),
-      );
+      servers.push(previewApp(out, port));
       return { ref, port };
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -8,14 +8,13 @@
 //
 // The build is not minified, so the profile names functions and components. UI_BENCH_PORT picks the port.
 
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { frameProbe, heavyLink, measureDrag, tenMinuteLink, type UiFigures } from './ui';
+import { buildApp, launchBenchChromium, previewApp } from './browser';
 
-const root = new URL('../..', import.meta.url).pathname;
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4398);
 const mode = process.argv[2] ?? 'space-time';
 const seconds = Number(process.argv[3] ?? 5);
@@ -138,20 +137,9 @@ async function profileJs(cdp: CDPSession, run: () => Promise<void>): Promise<str
 
 async function main(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-profile-'));
-  execFileSync(
-    join(root, 'node_modules/.bin/vite'),
-    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error', ...(tracing ? ['--minify', 'false'] : [])],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const server = spawn(
-    join(root, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', out, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  buildApp(out, { extraArgs: tracing ? ['--minify', 'false'] : [] });
+  const server = previewApp(out, PORT);
+  const browser = await launchBenchChromium();
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const drag = mode === 'drag';

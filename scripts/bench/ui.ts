@@ -6,15 +6,14 @@
 // tasks during start-up (until the play button is there) are counted too.
 // `npx tsx scripts/bench/ui.ts` runs it alone.
 
-import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nodeNames, scenarioSchema } from '../../src/scenario/schema';
 import { encodeLink } from '../../src/scenario/url';
+import { buildApp, launchBenchChromium, previewApp } from './browser';
 
-const root = new URL('../..', import.meta.url).pathname;
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4399);
 const SECONDS = 10;
 
@@ -189,23 +188,9 @@ export async function measureDrag(page: Page): Promise<UiFigures> {
 
 export async function measureUi(): Promise<UiRun> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
-  execFileSync(
-    join(root, 'node_modules/.bin/vite'),
-    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const server = spawn(
-    join(root, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', out, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  buildApp(out);
+  const server = previewApp(out, PORT);
+  const browser = await launchBenchChromium();
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const run = async (

@@ -2,21 +2,10 @@
 // within its range (BOUND_RANGES, shared with `npm run explore`), and a bad one is reported by its field,
 // so the dialog can say which box is wrong instead of starting a search that means nothing.
 
-import { BOUND_RANGES, DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
+import { BOUND_RANGES, BUDGET_KINDS, DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
 
-/** The bounds the dialog shows, in the order it shows them. */
-export const BOUND_FIELDS = [
-  'maxTerm',
-  'maxLog',
-  'crashes',
-  'restarts',
-  'writes',
-  'duplicates',
-  'heartbeats',
-  'changes',
-  'reads',
-  'depth',
-] as const;
+/** The bounds the dialog shows, in the order it shows them: the budgets in the explorer's own order. */
+export const BOUND_FIELDS = ['maxTerm', 'maxLog', ...BUDGET_KINDS, 'depth'] as const;
 
 export type BoundField = (typeof BOUND_FIELDS)[number];
 

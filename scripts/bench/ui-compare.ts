@@ -3,7 +3,9 @@
 // the main thread's CPU time per frame (CDP Performance.getMetrics ThreadTime). Wall-clock frame
 // gaps on a loaded machine measure the other jobs too; CPU per frame measures the page.
 //
-//   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages|drag] [repeats] [seconds]
+//   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages|drag|typical] [repeats] [seconds]
+//
+// `typical` is the bench's 5-node cluster under a write every 100 ms at 1× (1366×768), no panel opened.
 //
 // REF may be a commit or `.` (the working tree). UI_BENCH_PORT picks the first of two ports.
 
@@ -11,7 +13,15 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { frameProbe, heavyLink, measureDrag, tenMinuteLink, waitForTenMinutes, type UiFigures } from './ui';
+import {
+  frameProbe,
+  heavyLink,
+  measureDrag,
+  tenMinuteLink,
+  typicalLink,
+  waitForTenMinutes,
+  type UiFigures,
+} from './ui';
 import { buildApp, launchBenchChromium, previewApp } from './browser';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -46,10 +56,12 @@ async function main(): Promise<void> {
     for (let r = 0; r < Number(repeatsArg); r++) {
       for (const { ref, port } of variants) {
         const drag = panel === 'drag';
+        const typical = panel === 'typical';
         const page = await browser.newPage({
-          viewport: drag ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
+          viewport: drag || typical ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
         });
-        await page.goto(`http://127.0.0.1:${port}/${drag ? tenMinuteLink() : heavyLink()}`);
+        const link = drag ? tenMinuteLink() : typical ? typicalLink(1) : heavyLink();
+        await page.goto(`http://127.0.0.1:${port}/${link}`);
         const play = page.getByRole('button', { name: 'Play', exact: true });
         await play.first().waitFor();
         if (panel === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();

@@ -119,7 +119,7 @@ const FRAME_PROBE = `new Promise((resolve) => {
 })`;
 
 /** The default 5-node cluster under a client command every 100 ms: what a class usually watches. */
-function typicalLink(speed: number): string {
+export function typicalLink(speed: number): string {
   const actions = Array.from({ length: 150 }, (_, i) => ({
     at: 400 + i * 100,
     do: 'submit' as const,

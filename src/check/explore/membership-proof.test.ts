@@ -6,26 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../scenario/run';
 import type { ScenarioInput } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
-import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
+import type { ExploreBounds } from './bounds';
 import { explore } from './explore';
-import { aLeadsWithNoop, secondLeaderChanges } from './membership.fixture';
+import { aLeadsWithNoop, ONE_CHANGE, secondLeaderChanges } from './membership.fixture';
 
 function scenarioOf(input: ScenarioInput) {
   const result = validateScenario(input);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.scenario;
 }
-
-/** One change request, no writes: the bound directMembershipChange is documented to break within. */
-const ONE_CHANGE: ExploreBounds = {
-  ...DEFAULT_BOUNDS,
-  maxTerm: 2,
-  maxLog: 2,
-  writes: 0,
-  heartbeats: 0,
-  changes: 1,
-  depth: 5,
-};
 
 describe('directMembershipChange is caught within a stated bound', { timeout: 120_000 }, () => {
   it('removing two of three servers at once: C_new = {A} commits alone, C_old elects a leader without it', () => {

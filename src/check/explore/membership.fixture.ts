@@ -3,8 +3,20 @@
 
 import type { ScenarioInput } from '../../scenario/schema';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
+import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 
 type Unsafe = ScenarioInput['unsafe'];
+
+/** One change request, no writes: the bound directMembershipChange is documented to break within. */
+export const ONE_CHANGE: ExploreBounds = {
+  ...DEFAULT_BOUNDS,
+  maxTerm: 2,
+  maxLog: 2,
+  writes: 0,
+  heartbeats: 0,
+  changes: 1,
+  depth: 5,
+};
 
 /**
  * A leads term 1 of {A, B, C} and has committed its no-op (so single mode takes a change at once).

@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/scenario-types';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
 import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 import { cBackBehind } from './c-back-behind.fixture';
-import { aLeadsWithNoop } from './membership.fixture';
+import { aLeadsWithNoop, ONE_CHANGE } from './membership.fixture';
 
 export interface ReferenceFixture {
   readonly name: string;
@@ -40,15 +40,6 @@ const FAULTS: ExploreBounds = {
   crashes: 1,
   restarts: 1,
   duplicates: 1,
-  depth: 5,
-};
-const ONE_CHANGE: ExploreBounds = {
-  ...DEFAULT_BOUNDS,
-  maxTerm: 2,
-  maxLog: 2,
-  writes: 0,
-  heartbeats: 0,
-  changes: 1,
   depth: 5,
 };
 const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };

@@ -232,12 +232,10 @@ export const useSimStore = create<SimStore>()((set, get) => {
         const live = reuseLogs(previous, assembleFrame(previous, message));
         const shown = get().snapshot;
         const feedSoFar = waitingView?.feed ?? get().feed;
-        // Only the records the feed keeps are unpacked into objects.
-        const feed = message.resetFeed
-          ? unpackTrace(message.events, FEED_LENGTH)
-          : message.events.count > 0
-            ? appendFeed(feedSoFar, unpackTrace(message.events, FEED_LENGTH))
-            : feedSoFar;
+        // Only the records the feed keeps are unpacked into objects (the space-time diagram reads
+        // how messages ended from the same ones).
+        const fresh = message.events.count > 0 ? unpackTrace(message.events, FEED_LENGTH) : [];
+        const feed = message.resetFeed ? fresh : fresh.length > 0 ? appendFeed(feedSoFar, fresh) : feedSoFar;
         const selected = get().selectedMessage;
         const selection =
           selected === null || live.messages.some((m) => m.id === selected) ? {} : { selectedMessage: null };
@@ -257,6 +255,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
           waitingView?.endedMessages ?? get().endedMessages,
           previous,
           live,
+          fresh,
           get().spaceTime,
         );
         const view: Partial<SimStore> = {

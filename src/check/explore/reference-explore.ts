@@ -16,6 +16,7 @@ import { Simulation, type SimCheckpoint } from '../../sim/simulation';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { BUDGET_KINDS, budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesFrom } from './choices';
+import { deadInFlight } from './dead-messages';
 import {
   namesInCommands,
   replay,
@@ -42,6 +43,12 @@ function beyondBounds(sim: Simulation, bounds: ExploreBounds): boolean {
     if (held.currentTerm > bounds.maxTerm || held.log.lastIndex() > bounds.maxLog) return true;
   }
   return false;
+}
+
+/** Drops the messages that can never matter again, as the explorer forgets them (dead-messages.ts). */
+function forgetDead(sim: Simulation, scenario: Scenario): void {
+  if (scenario.unsafe.forgetOnRestart) return;
+  for (const id of deadInFlight(sim.explorationView())) sim.perform({ at: 0, do: 'drop', message: id });
 }
 
 /** The simulation standing at the start instant, with random loss and duplication off. */
@@ -74,6 +81,7 @@ export function referenceExplore(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
+  forgetDead(sim, scenario);
   const start: Frontier = { checkpoint: sim.save(), id: 0, left: budgetOf(bounds) };
   seen.add(keyOf(start.left));
   let frontier = [start];
@@ -99,6 +107,7 @@ export function referenceExplore(
           return result('violation', depth + 1, transitions, id);
         }
         if (beyondBounds(sim, bounds)) continue;
+        forgetDead(sim, scenario);
         const key = keyOf(left);
         if (seen.has(key)) continue;
         seen.add(key);

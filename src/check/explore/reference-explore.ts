@@ -12,7 +12,7 @@
 // Time stands still: every choice is a manual-delivery action performed at the start instant.
 // Random loss and duplication are turned off first, since the explorer makes those choices itself.
 
-import { Simulation, type SimCheckpoint } from '../../sim/simulation';
+import { Simulation, type ExplorationView, type SimCheckpoint } from '../../sim/simulation';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { BUDGET_KINDS, budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesFrom } from './choices';
@@ -57,6 +57,8 @@ export function referenceExplore(
   at: number,
   bounds: ExploreBounds,
   hooks: ExploreHooks = {},
+  /** Shown every distinct state once, when first visited (tests look at what was reached). */
+  onState?: (view: ExplorationView) => void,
 ): ExploreResult {
   const { sim, setup } = startAt(scenario, at);
   const symmetry = bounds.symmetry && !namesInCommands(scenario, sim.nodeIds);
@@ -84,6 +86,7 @@ export function referenceExplore(
   forgetDead(sim, scenario);
   const start: Frontier = { checkpoint: sim.save(), id: 0, left: budgetOf(bounds) };
   seen.add(keyOf(start.left));
+  onState?.(sim.explorationView());
   let frontier = [start];
   let transitions = 0;
   let depth = 0;
@@ -94,7 +97,7 @@ export function referenceExplore(
     const next: Frontier[] = [];
     for (const state of frontier) {
       sim.restore(state.checkpoint);
-      const choices = choicesFrom(sim.explorationView(), state.left, writesBudget - state.left.writes);
+      const choices = choicesFrom(sim.explorationView(), state.left, writesBudget - state.left.writes, bounds.drops);
       for (const choice of choices) {
         sim.restore(state.checkpoint);
         transitions += 1;
@@ -111,6 +114,7 @@ export function referenceExplore(
         const key = keyOf(left);
         if (seen.has(key)) continue;
         seen.add(key);
+        onState?.(sim.explorationView());
         parents.push(state.id);
         via.push(choice.action);
         next.push({ checkpoint: sim.save(), id, left });

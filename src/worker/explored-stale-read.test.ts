@@ -66,7 +66,8 @@ describe('an explored stale read in the History tab', { timeout: 120_000 }, () =
     // The branch the app opened has the counterexample's actions at the counterexample's instants.
     const opened = await useSimStore.getState().exportScenario();
     expect(opened.scenario.actions).toEqual(found.scenario.actions);
-    const pathTimes = found.scenario.actions.slice(-found.path.length).map((a) => a.at);
+    const pathActions = found.scenario.actions.slice(-found.path.length);
+    const pathTimes = pathActions.map((a) => a.at);
     expect(new Set(pathTimes).size).toBe(pathTimes.length);
 
     // The class stands at the start of the path; each Step takes one choice, at its own instant.
@@ -78,5 +79,14 @@ describe('an explored stale read in the History tab', { timeout: 120_000 }, () =
       // The feed narrates the choice: its newest record is this step's.
       expect(useSimStore.getState().feed.at(-1)?.time).toBe(pathTimes[i - 1]);
     }
+
+    // The space-time diagram draws each delivery of the path where it happened.
+    const to = found.violation.time + 1;
+    useSimStore.getState().requestSpaceTime(100, to);
+    await vi.waitFor(() => expect(useSimStore.getState().spaceTime?.to).toBe(to));
+    const endedAt = new Map(useSimStore.getState().spaceTime!.messages.map((m) => [m.id, m.endedAt]));
+    const deliveries = pathActions.filter((a) => a.do === 'deliver');
+    expect(deliveries.length).toBeGreaterThan(0);
+    for (const d of deliveries) expect(endedAt.get(d.message)).toBe(d.at);
   });
 });

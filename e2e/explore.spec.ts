@@ -71,6 +71,19 @@ test('with the election restriction on, the same bounds give no violation', asyn
     timeout: 30_000,
   });
   await expect(dialog.getByRole('status')).toContainText('the depth bound stopped it at 4 choices');
+  const statesIn = async () =>
+    Number((await dialog.getByRole('status').innerText()).match(/No violation in ([\d,]+)/)![1]!.replace(/,/g, ''));
+  const withDrops = await statesIn();
+  // Without drop choices: the same verdict from fewer states.
+  await dialog.getByRole('checkbox', { name: 'Try dropping each message' }).uncheck();
+  await dialog.getByRole('button', { name: /^(Start|Explore again)$/ }).click();
+  await expect(dialog.getByRole('status')).not.toContainText(
+    `No violation in ${withDrops.toLocaleString('en')} states`,
+  );
+  await expect(dialog.getByRole('status')).toContainText(/No violation in [\d,]+ states within these bounds/, {
+    timeout: 30_000,
+  });
+  expect(await statesIn()).toBeLessThan(withDrops);
 });
 
 /** A is elected by its timeout at 0 ms and nothing else happens on its own: the explorer places one write and one read. */
@@ -132,5 +145,6 @@ test.describe('in Korean', () => {
     await page.getByRole('button', { name: '여기서부터 모든 순서 탐색' }).click();
     await expect(page.getByRole('dialog', { name: '여기서부터 모든 순서 탐색' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '최대 임기' })).toHaveValue('3');
+    await expect(page.getByRole('checkbox', { name: '메시지마다 유실도 시도' })).toBeChecked();
   });
 });

@@ -5,9 +5,9 @@
 // never built, since it is not expanded). Then Figure 8 from its middle, timed. Processor time, not
 // wall time: the machine is shared.
 
-import { DEFAULT_BOUNDS, type ExploreBounds } from '../../src/check/explore/bounds';
+import { DEFAULT_BOUNDS } from '../../src/check/explore/bounds';
 import { explore } from '../../src/check/explore/explore';
-import { figure8Middle } from '../../src/check/explore/figure8.fixture';
+import { FIGURE8_FROM_MIDDLE, figure8Middle } from '../../src/check/explore/figure8.fixture';
 import type { ScenarioInput } from '../../src/scenario/schema';
 import { validateScenario } from '../../src/scenario/validate';
 
@@ -62,16 +62,7 @@ export interface Figure8Figures {
  * and the safe rule's whole space ("either way it finishes within a few minutes").
  */
 export function measureFigure8(): Figure8Figures {
-  const bounds: ExploreBounds = {
-    ...DEFAULT_BOUNDS,
-    maxTerm: 4,
-    maxLog: 2,
-    writes: 0,
-    heartbeats: 0,
-    depth: 200,
-    maxStates: 10_000_000,
-    drops: false,
-  };
+  const bounds = FIGURE8_FROM_MIDDLE;
   const unsafe = timed(() => explore(scenarioOf(figure8Middle()), 0, bounds));
   const safe = timed(() => explore(scenarioOf(figure8Middle({})), 0, bounds));
   return {

@@ -187,6 +187,41 @@ describe('TraceLog', () => {
     expect(JSON.stringify(log.at(refused))).toBe(JSON.stringify(heal));
   });
 
+  it('keeps a reply once for its sent and delivered records, and never loses it to a cut between them', () => {
+    const reply = (term: number, matchIndex: number): Envelope => ({
+      ...message,
+      payload: {
+        type: 'AppendEntriesReply',
+        term,
+        success: true,
+        prevLogIndex: 1,
+        matchIndex,
+        conflictTerm: 0,
+        conflictIndex: 0,
+      },
+    });
+    const [r1, r2, r3] = [reply(1, 5), reply(1, 6), reply(2, 9)];
+    const run: TraceEvent[] = [
+      { kind: 'sent', message: r1, time: 10.25, step: 1 },
+      { kind: 'sent', message: r2, time: 10.25, step: 1 },
+      { kind: 'delivered', message: r1, time: 21.125, step: 2 },
+      { kind: 'delivered', message: r2, time: 21.125, step: 3 },
+    ];
+    const log = logOf(run);
+    const table = (l: TraceLog): number => (l as unknown as { replies: { length: number } }).replies.length;
+    expect(table(log)).toBe(2);
+    // Cut after the sends: both replies are still read by the kept records, so a new one goes after them.
+    log.truncate(2);
+    const rewritten: TraceEvent[] = [...run.slice(0, 2), { kind: 'sent', message: r3, time: 22, step: 3 }];
+    log.push(rewritten[2]!);
+    expect(log.toArray()).toEqual(rewritten);
+    // A copy into another log shares the same way.
+    const copy = new TraceLog();
+    copy.appendFrom(logOf(run), 0, run.length);
+    expect(copy.toArray()).toEqual(run);
+    expect(table(copy)).toBe(2);
+  });
+
   it('copies ranges between logs whose nodes were met in a different order', () => {
     const source = logOf(records);
     const target = logOf([{ kind: 'crashed', node: 'Z', time: 0, step: 0 }]);

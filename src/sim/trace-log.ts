@@ -277,9 +277,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
-    // Replies are kept in record order: the first one the cut records hold is where the table ends.
-    const firstCutReply = this.firstReplyIn(Math.max(0, length), this.count);
-    if (firstCutReply !== undefined) this.replies.truncate(firstCutReply);
+    // Replies are kept in record order: the table ends after the last one the kept records hold.
+    this.replies.truncate(this.repliesUsedBy(Math.max(0, length)));
     this.count = Math.max(0, length);
     // Chunks past the end are kept for the records a replay will write again; their references
     // are cleared so that what the cut records held can be collected.
@@ -305,6 +304,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     if (other.extras.size > 0) {
       for (const [i, extra] of other.extras) if (i >= from && i < to) this.extras.set(this.count + i - from, extra);
     }
+    if (other.replies !== this.replies) this.replies.startCopying(other.replies);
     // Copied a run at a time: as long as neither log crosses into a new chunk, a run is contiguous.
     for (let i = from; i < to;) {
       const source = other.chunks[i >>> CHUNK_BITS]!;
@@ -393,7 +393,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
     if (!twin && ReplyTable.fits(m.payload)) {
-      c.refs[j] = this.replies.add(m.payload);
+      // Delivered or dropped: the reply its sent record kept, when the table still remembers it.
+      c.refs[j] = kind === SENT ? this.replies.add(m.payload) : this.replies.keep(m.payload);
       c.codes[j] = code | REPLY_AS_NUMBERS | (m.payload.success ? REPLY_SUCCESS : 0);
     }
     c.peers[j] = this.nameIndex(m.to);
@@ -424,14 +425,21 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     return true;
   }
 
-  /** The table index of the first reply kept as numbers among records [from, to), if any. */
-  private firstReplyIn(from: number, to: number): number | undefined {
-    for (let i = from; i < to; i++) {
+  /**
+   * How many replies of the table records [0, length) use: one past the highest index they hold.
+   * Indices are handed out in record order, and a record refers back only to an earlier one, so the
+   * highest is found between the last sent reply (which always took a new index) and the end.
+   */
+  private repliesUsedBy(length: number): number {
+    let highest = -1;
+    for (let i = length - 1; i >= 0; i--) {
       const c = this.chunks[i >>> CHUNK_BITS]!;
       const j = i & IN_CHUNK;
-      if ((c.codes[j]! & REPLY_AS_NUMBERS) !== 0 && isMessage(c.kinds[j]!)) return c.refs[j] as number;
+      if ((c.codes[j]! & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) continue;
+      highest = Math.max(highest, c.refs[j] as number);
+      if (c.kinds[j] === SENT) break;
     }
-    return undefined;
+    return highest + 1;
   }
 
   private nameIndex(name: Endpoint): number {

@@ -12,7 +12,7 @@ const FIELDS = 5;
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
-/** How many recently kept requests `keep` remembers: a request's records lie a few sends apart. */
+/** How many recently kept requests `recentIndexOf` finds: a request's records lie a few sends apart. */
 const RECENT = 32;
 /** The fields the node writes, in its order (node.ts): any other request is kept as the object it is. */
 const APPEND_FIELDS = ['type', 'term', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'entries', 'leaderCommit'];
@@ -52,9 +52,22 @@ export class AppendTable {
     );
   }
 
-  /** The index of this very request if it was kept recently, else of a new copy first kept by trace record `record`. */
-  keep(a: AppendEntries, record: number): number {
-    for (let k = 0; k < RECENT; k++) if (this.recent[k] === a) return this.recentIndex[k]!;
+  /**
+   * The index of this very request, sent by `from`, if it was kept recently, else -1. Asked before
+   * `fits`: a request found here fitted when it was kept, and the search is the cheaper test.
+   */
+  recentIndexOf(a: AppendEntries, from: NodeId): number {
+    if (a.leaderId !== from) return -1;
+    // Newest first: a heartbeat's sends to each follower come one after another.
+    for (let n = 1; n <= RECENT; n++) {
+      const k = (this.nextRecent - n + RECENT) % RECENT;
+      if (this.recent[k] === a) return this.recentIndex[k]!;
+    }
+    return -1;
+  }
+
+  /** Keeps a request that fits, first kept by trace record `record`; returns its index. */
+  add(a: AppendEntries, record: number): number {
     const i = this.push(a.term, a.prevLogIndex, a.prevLogTerm, a.leaderCommit, record, a.entries);
     const k = this.nextRecent;
     this.recent[k] = a;

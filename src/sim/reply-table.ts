@@ -61,10 +61,17 @@ export class ReplyTable {
     return i;
   }
 
-  /** The index of this very reply object if it was kept recently (its sent record), else of a new copy. */
-  keep(r: AppendEntriesReply): number {
-    for (let k = 0; k < RECENT; k++) if (this.recent[k] === r) return this.recentIndex[k]!;
-    return this.add(r);
+  /**
+   * The index of this very reply object if it was kept recently (its sent record), else -1. Asked
+   * before `fits`: a reply found here fitted when it was kept, and the search is the cheaper test.
+   */
+  recentIndexOf(r: object): number {
+    // Newest first: a delivery is usually among the last few replies sent.
+    for (let n = 1; n <= RECENT; n++) {
+      const k = (this.nextRecent - n + RECENT) % RECENT;
+      if (this.recent[k] === r) return this.recentIndex[k]!;
+    }
+    return -1;
   }
 
   /** Keeps a copy of reply `index` of `other` (one for its sent and delivered records); returns its index here. */

@@ -407,14 +407,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    if (!twin && ReplyTable.fits(m.payload)) {
-      // Delivered or dropped: the reply its sent record kept, when the table still remembers it.
-      c.refs[j] = kind === SENT ? this.replies.add(m.payload) : this.replies.keep(m.payload);
-      c.codes[j] = code | REPLY_AS_NUMBERS | (m.payload.success ? REPLY_SUCCESS : 0);
-    } else if (!twin && AppendTable.fits(m.payload, m.from)) {
-      c.refs[j] = this.appends.keep(m.payload, i);
-      c.codes[j] = code | APPEND_AS_NUMBERS;
-    }
+    if (!twin) this.keepPayload(c, j, i, code, kind, m);
     c.peers[j] = this.nameIndex(m.to);
     c.num0[j] = wholeNumber(m.id);
     // The record's time stands for one of the envelope's two times; num1 holds the other.
@@ -422,6 +415,25 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     c.num1[j] = sent ? m.deliverAt : m.sentAt;
     const implied = sent ? m.sentAt : m.deliverAt;
     if (implied !== time) this.extras.set(i, { envelopeTime: implied });
+  }
+
+  /**
+   * A reply or request the usual way is kept as numbers (one row for all the records of one payload
+   * object: a delivery finds the row its send took); any other payload stays in refs.
+   */
+  private keepPayload(c: TraceChunk, j: number, i: number, code: number, kind: number, m: Envelope): void {
+    const p = m.payload;
+    if (p.type === 'AppendEntriesReply') {
+      const known = kind === SENT ? -1 : this.replies.recentIndexOf(p);
+      if (known < 0 && !ReplyTable.fits(p)) return;
+      c.refs[j] = known >= 0 ? known : this.replies.add(p);
+      c.codes[j] = code | REPLY_AS_NUMBERS | (p.success ? REPLY_SUCCESS : 0);
+    } else if (p.type === 'AppendEntries') {
+      const known = this.appends.recentIndexOf(p, m.from);
+      if (known < 0 && !AppendTable.fits(p, m.from)) return;
+      c.refs[j] = known >= 0 ? known : this.appends.add(p, i);
+      c.codes[j] = code | APPEND_AS_NUMBERS;
+    }
   }
 
   /** The other node a record names (a message's receiver, the leader of an append or commit). */

@@ -53,6 +53,25 @@ describe('checkpoints that share what did not change', () => {
     expect(sim.snapshot().requests.map((r) => r.status)).toEqual(answered);
   });
 
+  it('keep one object per settled request between the run and its checkpoints, and copy pending ones', () => {
+    const sim = new Simulation(scenarioSchema.parse({ version: 1, nodes: 3, seed: 1 }));
+    sim.runUntil(2000);
+    sim.perform({ at: sim.now, do: 'submit', command: 'set k 1' });
+    sim.runUntil(sim.now + 3000);
+    sim.perform({ at: sim.now, do: 'submit', command: 'set k 2' });
+    const saved = sim.save();
+    const [settled, pending] = saved.client.requests.chunks[0]!;
+    expect([settled!.status, pending!.status]).toEqual(['succeeded', 'pending']);
+    const live = (sim as unknown as { client: { state: { requests: object[] } } }).client.state.requests;
+    expect(settled).toBe(live[0]);
+    expect(pending).not.toBe(live[1]);
+    // The pending request is answered after the save: the checkpoint still has it pending.
+    sim.runUntil(sim.now + 3000);
+    expect(pending!.status).toBe('pending');
+    sim.restore(saved);
+    expect(sim.snapshot().requests.map((r) => r.status)).toEqual(['succeeded', 'pending']);
+  });
+
   it('take a log that only grew from the checkpoint before without copying its full chunks', () => {
     const sim = longLogs();
     const first = sim.save();

@@ -63,12 +63,18 @@ export interface SavedClientState {
 }
 
 /**
- * Requests per shared chunk. A checkpoint copies the records of its last chunk (and of any chunk with
- * a request still changing) whole; with 1,024 that was most of a virtual hour's checkpoint memory.
+ * Requests per shared chunk. A checkpoint copies a chunk with a request still changing whole; with
+ * 1,024 that was most of a virtual hour's checkpoint memory.
  */
 const REQUEST_CHUNK = 64;
 
-const copyRecord = (r: ClientRequestRecord): ClientRequestRecord => ({ ...r });
+/**
+ * The record a checkpoint keeps, and the one a restore gives back: a copy while pending (the live
+ * one changes), the record itself once settled (it never changes again: the client only touches
+ * pending ones). The live state and every checkpoint then hold one object per settled request
+ * rather than a copy each (an hour of writes: 36,000 records, some 6 MB).
+ */
+const copyRecord = (r: ClientRequestRecord): ClientRequestRecord => (r.status === 'pending' ? { ...r } : r);
 
 /** Every field of a record equal (a live record is mutable: its kept copy is compared field by field). */
 function sameRecord(live: ClientRequestRecord, kept: ClientRequestRecord): boolean {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RaftLog } from '../raft/log';
 import { initialState } from '../raft/node';
 import type { RaftState } from '../raft/types';
-import { cloneRaftState } from './raft-state-clone';
+import { cloneRaftState, shareAppliedRequests } from './raft-state-clone';
 
 function busyState(): RaftState {
   const s = initialState({
@@ -52,5 +52,28 @@ describe('cloneRaftState', () => {
     copy.kv.data.a = '9';
     copy.kv.appliedRequests.push([2, '2']);
     expect(original).toEqual(before);
+  });
+});
+
+describe('shareAppliedRequests', () => {
+  it('keeps an equal remembered request of several nodes once, and a different result apart', () => {
+    const a = cloneRaftState(busyState());
+    const b = cloneRaftState(busyState());
+    a.kv.appliedRequests = [
+      [1, '1'],
+      [2, 'x'],
+    ];
+    b.kv.appliedRequests = [
+      [1, '1'],
+      [2, 'y'],
+      [3, '3'],
+    ];
+    const before = structuredClone([a.kv.appliedRequests, b.kv.appliedRequests]);
+    shareAppliedRequests([a, b]);
+    expect([a.kv.appliedRequests, b.kv.appliedRequests]).toEqual(before);
+    expect(b.kv.appliedRequests[0]).toBe(a.kv.appliedRequests[0]);
+    // Not the same result (a diverged node): each keeps its own, so neither reads the other's.
+    expect(b.kv.appliedRequests[1]).not.toBe(a.kv.appliedRequests[1]);
+    expect(b.kv.appliedRequests[1]![1]).toBe('y');
   });
 });

@@ -10,16 +10,36 @@ describe('shareArray', () => {
     }
   });
 
-  it('reuses the full chunks a grown array still has, and copies the rest', () => {
+  it('reuses the chunks a grown array still has, its partial tail grown in place', () => {
     const items = numbers(2 * SHARED_CHUNK + 10);
     const first = shareArray(items, undefined);
+    const before = [...items];
     items.push(...numbers(SHARED_CHUNK, 10_000));
     const second = shareArray(items, first);
     expect(second.chunks[0]).toBe(first.chunks[0]);
     expect(second.chunks[1]).toBe(first.chunks[1]);
-    // The partial chunk grew: a new one.
-    expect(second.chunks[2]).not.toBe(first.chunks[2]);
+    // The partial chunk took the new items up to its full size: the same chunk, read to each save's length.
+    expect(second.chunks[2]).toBe(first.chunks[2]);
+    expect(second.chunks[3]).toHaveLength(10);
     expect(unshareArray(second)).toEqual(items);
+    expect(unshareArray(first)).toEqual(before);
+  });
+
+  it('copies a tail another save grew already, or whose items changed, and leaves the earlier saves whole', () => {
+    const items = numbers(10);
+    const first = shareArray(items, undefined);
+    const grown = shareArray([...items, 1, 2], first);
+    // A second branch from `first`: its tail was grown by the save above, so it gets its own.
+    const other = shareArray([...items, 7], first);
+    expect(grown.chunks[0]).toBe(first.chunks[0]);
+    expect(other.chunks[0]).not.toBe(first.chunks[0]);
+    // A rewritten item inside the tail the previous save used: no sharing.
+    const rewritten = shareArray([0, 1, 2, -3, 4, 5, 6, 7, 8, 9, 10, 11, 12], grown);
+    expect(rewritten.chunks[0]).not.toBe(grown.chunks[0]);
+    expect(unshareArray(first)).toEqual(numbers(10));
+    expect(unshareArray(grown)).toEqual([...numbers(10), 1, 2]);
+    expect(unshareArray(other)).toEqual([...numbers(10), 7]);
+    expect(unshareArray(rewritten)).toEqual([0, 1, 2, -3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('shares in smaller chunks when asked, so a checkpoint copies fewer items of a changing tail', () => {

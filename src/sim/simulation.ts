@@ -51,7 +51,7 @@ import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
 import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { conflictFrom } from './log-conflict';
-import { cloneRaftState } from './raft-state-clone';
+import { cloneRaftState, shareAppliedRequests } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import { incomingFrame, initialSnapshot, snapshotFrame } from './snapshot-frame';
 import { TraceLog } from './trace-log';
@@ -1021,6 +1021,8 @@ export class Simulation {
         retried: [...slot.retried],
       };
     }
+    // The copies above are this checkpoint's own: their equal remembered requests are kept once.
+    shareAppliedRequests(Object.values(nodes).flatMap((n) => (n.state === null ? [] : [n.state])));
     return {
       now: this.now_,
       step: this.step_,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, Router } from '../raft/test-helpers';
 import { TraceLog } from './trace-log';
+import type { AppendEntries } from '../raft/types';
 import type { Envelope, TraceEvent } from './types';
 
 const message: Envelope = {
@@ -185,6 +186,79 @@ describe('TraceLog', () => {
     const heal: TraceEvent = { kind: 'action', action: { at: 50, do: 'heal' }, time: 50, step: 10 };
     log.push(heal);
     expect(JSON.stringify(log.at(refused))).toBe(JSON.stringify(heal));
+  });
+
+  it('keeps a reply once for its sent and delivered records, and never loses it to a cut between them', () => {
+    const reply = (term: number, matchIndex: number): Envelope => ({
+      ...message,
+      payload: {
+        type: 'AppendEntriesReply',
+        term,
+        success: true,
+        prevLogIndex: 1,
+        matchIndex,
+        conflictTerm: 0,
+        conflictIndex: 0,
+      },
+    });
+    const [r1, r2, r3] = [reply(1, 5), reply(1, 6), reply(2, 9)];
+    const run: TraceEvent[] = [
+      { kind: 'sent', message: r1, time: 10.25, step: 1 },
+      { kind: 'sent', message: r2, time: 10.25, step: 1 },
+      { kind: 'delivered', message: r1, time: 21.125, step: 2 },
+      { kind: 'delivered', message: r2, time: 21.125, step: 3 },
+    ];
+    const log = logOf(run);
+    const table = (l: TraceLog): number => (l as unknown as { replies: { length: number } }).replies.length;
+    expect(table(log)).toBe(2);
+    // Cut after the sends: both replies are still read by the kept records, so a new one goes after them.
+    log.truncate(2);
+    const rewritten: TraceEvent[] = [...run.slice(0, 2), { kind: 'sent', message: r3, time: 22, step: 3 }];
+    log.push(rewritten[2]!);
+    expect(log.toArray()).toEqual(rewritten);
+    // A copy into another log shares the same way.
+    const copy = new TraceLog();
+    copy.appendFrom(logOf(run), 0, run.length);
+    expect(copy.toArray()).toEqual(run);
+    expect(table(copy)).toBe(2);
+  });
+
+  it('keeps a heartbeat once for all its records, and a cut keeps the requests the kept records read', () => {
+    const append = (leaderCommit: number): AppendEntries => ({
+      type: 'AppendEntries',
+      term: 2,
+      leaderId: 'A',
+      prevLogIndex: 4,
+      prevLogTerm: 2,
+      entries: [],
+      leaderCommit,
+    });
+    const [h1, h2] = [append(3), append(4)];
+    const to = (node: string, payload: AppendEntries): Envelope => ({ ...message, to: node, payload });
+    const run: TraceEvent[] = [
+      { kind: 'sent', message: to('B', h1), time: 10.25, step: 1 },
+      { kind: 'sent', message: to('C', h1), time: 10.25, step: 1 },
+      { kind: 'delivered', message: to('B', h1), time: 21.125, step: 2 },
+      { kind: 'delivered', message: to('C', h1), time: 21.125, step: 3 },
+    ];
+    const log = logOf(run);
+    const table = (l: TraceLog): number => (l as unknown as { appends: { length: number } }).appends.length;
+    expect(table(log)).toBe(1);
+    expect(log.toArray()).toEqual(run);
+    // Cut after the first send: the request it reads stays; a new one does not take its place.
+    log.truncate(1);
+    const next: TraceEvent = { kind: 'sent', message: to('C', h2), time: 22, step: 3 };
+    log.push(next);
+    expect(log.toArray()).toEqual([run[0], next]);
+    expect(table(log)).toBe(2);
+    // A request sent by another than its leaderId is kept as the object it is, and read back the same.
+    const odd: TraceEvent = { kind: 'sent', message: { ...to('C', h1), from: 'B' }, time: 23, step: 4 };
+    log.push(odd);
+    expect(log.at(-1)).toEqual(odd);
+    const copy = new TraceLog();
+    copy.appendFrom(logOf(run), 0, run.length);
+    expect(copy.toArray()).toEqual(run);
+    expect(table(copy)).toBe(1);
   });
 
   it('copies ranges between logs whose nodes were met in a different order', () => {

@@ -11,10 +11,12 @@
 import type { Action } from './scenario-types';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
+import { AppendTable } from './append-table';
 import { ReplyTable } from './reply-table';
 import { packedLayout, packPayloads, payloadViews, type PackedTrace } from './trace-pack';
 import {
   ACTION,
+  APPEND_AS_NUMBERS,
   CLIENT_EVENT,
   COMMIT_ADVANCED,
   CRASHED,
@@ -59,6 +61,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private names: Endpoint[] = [];
   /** AppendEntries replies, the commonest payload, kept as numbers rather than objects. */
   private replies = new ReplyTable();
+  /** AppendEntries requests, the next commonest, kept as numbers and their entries. */
+  private appends = new AppendTable();
   /**
    * The log whose storage this one reads and writes, when it is a prefix of it (a simulation's
    * records inside a history's kept trace): the trace is then held once, not twice.
@@ -190,7 +194,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   /** What row j of chunk c refers to, a reply kept as numbers built back. */
   private refAt(c: TraceChunk, j: number): unknown {
     const code = c.codes[j]!;
-    if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) return c.refs[j];
+    if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(c.kinds[j]!)) return c.refs[j];
+    if ((code & APPEND_AS_NUMBERS) !== 0) return this.appends.read(c.refs[j] as number, this.names[c.nodes[j]!]!);
     return this.replies.read(c.refs[j] as number, (code & REPLY_SUCCESS) !== 0);
   }
 
@@ -212,12 +217,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const extras: [number, Extra][] = [];
     if (this.extras.size > 0)
       for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
-    // Replies kept as numbers here travel as numbers too, in the packed trace's own form.
+    // Payloads kept as numbers here travel as numbers too, in the packed trace's own form.
     for (let k = 0; k < n; k++) {
       const code = packed.codes[k]!;
-      if ((code & REPLY_AS_NUMBERS) === 0 || !isMessage(packed.kinds[k]!)) continue;
-      packed.refs[k] = this.replies.read(packed.refs[k] as number, (code & REPLY_SUCCESS) !== 0);
-      packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS);
+      if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(packed.kinds[k]!)) continue;
+      packed.refs[k] = this.refAt(packed, k);
+      packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS | APPEND_AS_NUMBERS);
     }
     const names = [...this.names];
     packPayloads(packed, names, payloadViews(buffer, n));
@@ -259,6 +264,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     this.names = owner.names;
     this.extras = owner.extras;
     this.replies = owner.replies;
+    this.appends = owner.appends;
     this.owner = owner;
     this.count = Math.min(length, owner.count);
   }
@@ -277,9 +283,9 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       return;
     }
     const used = (this.count + IN_CHUNK) >>> CHUNK_BITS;
-    // Replies are kept in record order: the first one the cut records hold is where the table ends.
-    const firstCutReply = this.firstReplyIn(Math.max(0, length), this.count);
-    if (firstCutReply !== undefined) this.replies.truncate(firstCutReply);
+    // Replies are kept in record order: the table ends after the last one the kept records hold.
+    this.replies.truncate(this.repliesUsedBy(Math.max(0, length)));
+    this.appends.truncate(Math.max(0, length));
     this.count = Math.max(0, length);
     // Chunks past the end are kept for the records a replay will write again; their references
     // are cleared so that what the cut records held can be collected.
@@ -305,6 +311,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     if (other.extras.size > 0) {
       for (const [i, extra] of other.extras) if (i >= from && i < to) this.extras.set(this.count + i - from, extra);
     }
+    if (other.replies !== this.replies) this.replies.startCopying(other.replies);
+    if (other.appends !== this.appends) this.appends.startCopying(other.appends);
     // Copied a run at a time: as long as neither log crosses into a new chunk, a run is contiguous.
     for (let i = from; i < to;) {
       const source = other.chunks[i >>> CHUNK_BITS]!;
@@ -315,8 +323,13 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       copyRows(target, at, source, s, n);
       if (other.replies !== this.replies) {
         for (let k = at; k < at + n; k++) {
-          if ((target.codes[k]! & REPLY_AS_NUMBERS) !== 0 && isMessage(target.kinds[k]!))
-            target.refs[k] = this.replies.copyFrom(other.replies, target.refs[k] as number);
+          const code = target.codes[k]!;
+          if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(target.kinds[k]!)) continue;
+          const ref = target.refs[k] as number;
+          target.refs[k] =
+            (code & APPEND_AS_NUMBERS) !== 0
+              ? this.appends.copyFrom(other.appends, ref, this.count + k - at)
+              : this.replies.copyFrom(other.replies, ref);
         }
       }
       if (!sameNames) {
@@ -343,8 +356,10 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    */
   share(i: number, other: TraceLog, j: number): void {
     const source = other.chunks[j >>> CHUNK_BITS]!;
-    const kept = (source.codes[j & IN_CHUNK]! & REPLY_AS_NUMBERS) !== 0 && isMessage(source.kinds[j & IN_CHUNK]!);
-    // A reply kept as numbers is an index into its own log's table: the twin keeps its own equal one.
+    const kept =
+      (source.codes[j & IN_CHUNK]! & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) !== 0 &&
+      isMessage(source.kinds[j & IN_CHUNK]!);
+    // A payload kept as numbers is an index into its own log's table: the twin keeps its own equal one.
     if (!kept || other.replies === this.replies)
       this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = source.refs[j & IN_CHUNK];
     const extra = other.extras.get(j);
@@ -392,10 +407,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    if (!twin && ReplyTable.fits(m.payload)) {
-      c.refs[j] = this.replies.add(m.payload);
-      c.codes[j] = code | REPLY_AS_NUMBERS | (m.payload.success ? REPLY_SUCCESS : 0);
-    }
+    if (!twin) this.keepPayload(c, j, i, code, kind, m);
     c.peers[j] = this.nameIndex(m.to);
     c.num0[j] = wholeNumber(m.id);
     // The record's time stands for one of the envelope's two times; num1 holds the other.
@@ -403,6 +415,25 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     c.num1[j] = sent ? m.deliverAt : m.sentAt;
     const implied = sent ? m.sentAt : m.deliverAt;
     if (implied !== time) this.extras.set(i, { envelopeTime: implied });
+  }
+
+  /**
+   * A reply or request the usual way is kept as numbers (one row for all the records of one payload
+   * object: a delivery finds the row its send took); any other payload stays in refs.
+   */
+  private keepPayload(c: TraceChunk, j: number, i: number, code: number, kind: number, m: Envelope): void {
+    const p = m.payload;
+    if (p.type === 'AppendEntriesReply') {
+      const known = kind === SENT ? -1 : this.replies.recentIndexOf(p);
+      if (known < 0 && !ReplyTable.fits(p)) return;
+      c.refs[j] = known >= 0 ? known : this.replies.add(p);
+      c.codes[j] = code | REPLY_AS_NUMBERS | (p.success ? REPLY_SUCCESS : 0);
+    } else if (p.type === 'AppendEntries') {
+      const known = this.appends.recentIndexOf(p, m.from);
+      if (known < 0 && !AppendTable.fits(p, m.from)) return;
+      c.refs[j] = known >= 0 ? known : this.appends.add(p, i);
+      c.codes[j] = code | APPEND_AS_NUMBERS;
+    }
   }
 
   /** The other node a record names (a message's receiver, the leader of an append or commit). */
@@ -424,14 +455,21 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     return true;
   }
 
-  /** The table index of the first reply kept as numbers among records [from, to), if any. */
-  private firstReplyIn(from: number, to: number): number | undefined {
-    for (let i = from; i < to; i++) {
+  /**
+   * How many replies of the table records [0, length) use: one past the highest index they hold.
+   * Indices are handed out in record order, and a record refers back only to an earlier one, so the
+   * highest is found between the last sent reply (which always took a new index) and the end.
+   */
+  private repliesUsedBy(length: number): number {
+    let highest = -1;
+    for (let i = length - 1; i >= 0; i--) {
       const c = this.chunks[i >>> CHUNK_BITS]!;
       const j = i & IN_CHUNK;
-      if ((c.codes[j]! & REPLY_AS_NUMBERS) !== 0 && isMessage(c.kinds[j]!)) return c.refs[j] as number;
+      if ((c.codes[j]! & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) continue;
+      highest = Math.max(highest, c.refs[j] as number);
+      if (c.kinds[j] === SENT) break;
     }
-    return undefined;
+    return highest + 1;
   }
 
   private nameIndex(name: Endpoint): number {

@@ -5,8 +5,8 @@
 // How each kind of record fills a row (besides kind, time and step):
 //   timerFired                 node; codes = the timer
 //   sent, delivered, dropped   node = from, peers = to; codes = drop reason and flags; num0 = id;
-//                              ref = the payload (an AppendEntries reply: its index in the log's
-//                              ReplyTable, see REPLY_AS_NUMBERS). A message is sent at sentAt and delivered or
+//                              ref = the payload (an AppendEntries reply or request: its index in the
+//                              log's ReplyTable or AppendTable, see REPLY_AS_NUMBERS, APPEND_AS_NUMBERS). A message is sent at sentAt and delivered or
 //                              dropped at deliverAt, nearly always: the record's time is that one,
 //                              and num1 holds the other (any exception is kept in `extras`)
 //   node                       node; codes = how the event is kept: a follower's commitAdvanced
@@ -66,7 +66,10 @@ export const DUPLICATE = 32;
 export const REPLY_AS_NUMBERS = 64;
 /** Such a reply's `success`. */
 export const REPLY_SUCCESS = 128;
-const REASON_MASK = 15;
+/** The payload is an AppendEntries request kept as numbers (append-table.ts): ref is its index there. */
+export const APPEND_AS_NUMBERS = 8;
+/** The drop reason (DROP_REASONS has five). */
+const REASON_MASK = 7;
 
 /**
  * A node record's code: how its event is kept. Commits and appends, two of every three node

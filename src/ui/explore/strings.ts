@@ -18,6 +18,7 @@ const EN_FIELD: Record<BoundField, string> = {
   heartbeats: 'Heartbeats fired by hand',
   changes: 'Membership changes',
   reads: 'Client reads',
+  ticks: 'Fast-clock ticks (lease reads)',
   depth: 'Depth (choices)',
 };
 
@@ -31,6 +32,7 @@ const KO_FIELD: Record<BoundField, string> = {
   heartbeats: '수동 하트비트 수',
   changes: '멤버십 변경 수',
   reads: '클라이언트 읽기 수',
+  ticks: '빠른 시계 틱 수 (리스 읽기)',
   depth: '깊이 (선택 수)',
 };
 

@@ -17,10 +17,13 @@ export function aHoldsLease(leaseIgnoresDrift: boolean): Scenario {
     nodes: 3,
     seed: 1,
     timing: { latency: [2, 5], clockDriftBound: 10 },
-    options: { reads: 'lease', leaderNoop: true },
+    options: { reads: 'lease' },
     unsafe: { leaseIgnoresDrift },
     actions: [
       { at: 0, do: 'timeout', node: 'A' },
+      // An entry of A's term, committed: a leader answers reads only once it has one (§6.4). Key y, so
+      // that the explored write of x is the only one a read of x can miss.
+      { at: 400, do: 'submit', command: 'set y 1', node: 'A' },
       // Cut off while its lease holds, as in the lesson: what it sends or is sent no longer arrives.
       { at: A_LEASE_AT - 10, do: 'isolate', node: 'A' },
     ],

@@ -19,8 +19,10 @@ function leaseHolds(leader: RaftState): boolean {
 }
 
 /**
- * Whether the node at `i` is a follower held by a lease: it counts a leader of its term as heard
- * from, and that leader's lease holds. Its election timer can then run out only on a fast clock.
+ * Whether the node at `i` is a follower held by a lease: it counts a leader as heard from, and that
+ * leader (still leading its term) holds a lease. A node just booted counts some leader as heard from
+ * without knowing which (node.ts, initialState): any leader's lease holds it. Its election timer can
+ * then run out only on a fast clock.
  */
 export function heldByLease<N>(
   nodes: readonly N[],
@@ -29,9 +31,15 @@ export function heldByLease<N>(
   i: number,
 ): boolean {
   const s = node(nodes[i]!).state;
-  if (s === null || s.role !== 'follower' || !s.leaderContact || s.leaderId === null) return false;
-  const at = nodeIds.indexOf(s.leaderId);
-  if (at < 0) return false;
-  const leader = node(nodes[at]!).state;
-  return leader !== null && leader.currentTerm === s.currentTerm && leaseHolds(leader);
+  if (s === null || s.role !== 'follower' || !s.leaderContact) return false;
+  if (s.leaderId !== null) {
+    const at = nodeIds.indexOf(s.leaderId);
+    const leader = at < 0 ? null : node(nodes[at]!).state;
+    return leader !== null && leader.currentTerm === s.currentTerm && leaseHolds(leader);
+  }
+  for (let j = 0; j < nodes.length; j++) {
+    const other = node(nodes[j]!).state;
+    if (j !== i && other !== null && leaseHolds(other)) return true;
+  }
+  return false;
 }

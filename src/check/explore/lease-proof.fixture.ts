@@ -26,6 +26,8 @@ export function aHoldsLease(leaseIgnoresDrift: boolean): Scenario {
       { at: 400, do: 'submit', command: 'set y 1', node: 'A' },
       // Cut off while its lease holds, as in the lesson: what it sends or is sent no longer arrives.
       { at: A_LEASE_AT - 10, do: 'isolate', node: 'A' },
+      // A write on its way to B when the exploration starts: B takes it if it leads by the time it arrives.
+      { at: A_LEASE_AT - 1, do: 'submit', command: 'set x 1', node: 'B' },
     ],
   };
   const result = validateScenario(input);

@@ -119,13 +119,13 @@ export const REFERENCE_FIXTURES: readonly ReferenceFixture[] = [
     scenario: aHoldsLease(true),
     at: A_LEASE_AT,
     bounds: TWO_TICKS,
-    expected: { states: 817, transitions: 2797, depth: 5, outcome: 'depth' },
+    expected: { states: 1410, transitions: 4668, depth: 5, outcome: 'depth' },
   },
   {
     name: 'the same with one tick, symmetry off',
     scenario: aHoldsLease(true),
     at: A_LEASE_AT,
     bounds: { ...TWO_TICKS, ticks: 1, symmetry: false },
-    expected: { states: 399, transitions: 1520, depth: 5, outcome: 'depth' },
+    expected: { states: 791, transitions: 2831, depth: 5, outcome: 'depth' },
   },
 ];

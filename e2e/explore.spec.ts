@@ -74,6 +74,19 @@ test('with the election restriction on, the same bounds give no violation', asyn
     timeout: 30_000,
   });
   await expect(dialog.getByRole('status')).toContainText('the depth bound stopped it at 4 choices');
+  const statesIn = async () =>
+    Number((await dialog.getByRole('status').innerText()).match(/No violation in ([\d,]+)/)![1]!.replace(/,/g, ''));
+  const withDrops = await statesIn();
+  // Without drop choices: the same verdict from fewer states.
+  await dialog.getByRole('checkbox', { name: 'Try dropping each message' }).uncheck();
+  await dialog.getByRole('button', { name: /^(Start|Explore again)$/ }).click();
+  await expect(dialog.getByRole('status')).not.toContainText(
+    `No violation in ${withDrops.toLocaleString('en')} states`,
+  );
+  await expect(dialog.getByRole('status')).toContainText(/No violation in [\d,]+ states within these bounds/, {
+    timeout: 30_000,
+  });
+  expect(await statesIn()).toBeLessThan(withDrops);
 });
 
 test.describe('in Korean', () => {
@@ -84,5 +97,6 @@ test.describe('in Korean', () => {
     await expect(page.getByRole('dialog', { name: '여기서부터 모든 순서 탐색' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '최대 임기' })).toHaveValue('3');
     await expect(page.getByRole('textbox', { name: '빠른 시계 틱 수 (리스 읽기)' })).toHaveValue('0');
+    await expect(page.getByRole('checkbox', { name: '메시지마다 유실도 시도' })).toBeChecked();
   });
 });

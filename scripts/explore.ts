@@ -1,7 +1,7 @@
 // The bounded model checker's command line.
 //   npm run --silent explore -- FILE.json [--at MS] [--max-term N] [--max-log N] [--crashes N]
 //       [--restarts N] [--writes N] [--duplicates N] [--heartbeats N] [--changes N] [--reads N]
-//       [--ticks N] [--depth N] [--max-states N] [--no-symmetry]
+//       [--ticks N] [--depth N] [--max-states N] [--no-symmetry] [--no-drops]
 // Runs FILE's scenario to MS (default: its last scripted action), then explores every order of
 // events from there within the bounds (src/check/explore). Prints one JSON object: the counts,
 // whether the bounded space was exhausted, and any counterexample as a scenario and a share link.
@@ -24,7 +24,7 @@ import { fail, InputError, readCount, readScenario, readTime } from './cli-input
 const USAGE = [
   'usage: explore FILE.json [--at MS] [--max-term N] [--max-log N] [--crashes N] [--restarts N]',
   '               [--writes N] [--duplicates N] [--heartbeats N] [--changes N] [--reads N] [--ticks N]',
-  '               [--depth N] [--max-states N] [--no-symmetry]',
+  '               [--depth N] [--max-states N] [--no-symmetry] [--no-drops]',
   `  defaults: --max-term ${DEFAULT_BOUNDS.maxTerm} --max-log ${DEFAULT_BOUNDS.maxLog} --crashes ${DEFAULT_BOUNDS.crashes}` +
     ` --restarts ${DEFAULT_BOUNDS.restarts} --writes ${DEFAULT_BOUNDS.writes} --duplicates ${DEFAULT_BOUNDS.duplicates}` +
     ` --heartbeats ${DEFAULT_BOUNDS.heartbeats} --changes ${DEFAULT_BOUNDS.changes}` +
@@ -59,6 +59,7 @@ function main(argv: string[]): void {
       bounds[numeric] = readCount(arg, argv[++i], min, max, USAGE);
     } else if (arg === '--at') at = readTime('--at', argv[++i], MAX_TIME, USAGE);
     else if (arg === '--no-symmetry') bounds.symmetry = false;
+    else if (arg === '--no-drops') bounds.drops = false;
     else if (arg.startsWith('--')) fail(`unknown option ${cut(arg)}\n${USAGE}`);
     else if (file === undefined) file = arg;
     else fail(`unexpected argument "${cut(arg)}"\n${USAGE}`);

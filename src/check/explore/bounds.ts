@@ -36,6 +36,13 @@ export interface ExploreBounds extends Budget {
   maxStates: number;
   /** Merge states that differ only by a renaming of nodes (sound when the nodes are interchangeable). */
   symmetry: boolean;
+  /**
+   * Offer "drop" for each message. Off, a message never delivered stands for a lost one: a drop only
+   * takes behaviour away, so every state reachable with drops holds the same nodes, client and checker
+   * history as one reachable without them, in as many choices or fewer, only with more messages still
+   * in flight (drops.test.ts). The answer about the invariants is the same; the search is far smaller.
+   */
+  drops: boolean;
 }
 
 export const DEFAULT_BOUNDS: Readonly<ExploreBounds> = {
@@ -55,6 +62,7 @@ export const DEFAULT_BOUNDS: Readonly<ExploreBounds> = {
   ticks: 0,
   maxStates: 2_000_000,
   symmetry: true,
+  drops: true,
 };
 
 export const BUDGET_KINDS: readonly (keyof Budget)[] = [
@@ -77,7 +85,7 @@ export function budgetOf(bounds: ExploreBounds): Budget {
 export const MAX_EXPLORED_NODES = 5;
 
 /** The numeric bounds a user may set, with the smallest and largest value each accepts. */
-export type NumericBound = Exclude<keyof ExploreBounds, 'symmetry'>;
+export type NumericBound = Exclude<keyof ExploreBounds, 'symmetry' | 'drops'>;
 
 /** Past these the search cannot end in a class (or a CI run); the CLI and the app's dialog share them. */
 export const BOUND_RANGES: Readonly<Record<NumericBound, readonly [number, number]>> = {

@@ -140,6 +140,7 @@ export function fillChoices<M, N>(
   nodeIds: readonly string[],
   left: Budget,
   writesDone: number,
+  drops: boolean,
 ): number {
   let count = 0;
   // Only looked at when changes are explored (made then, so other explorations allocate nothing).
@@ -149,7 +150,7 @@ export function fillChoices<M, N>(
     out[count++] = messageChoice('deliver', m.id);
     // A lost message dies on arrival anyway; client messages travel outside the nodes' network.
     if (m.lost || m.from === CLIENT || m.to === CLIENT) continue;
-    out[count++] = messageChoice('drop', m.id);
+    if (drops) out[count++] = messageChoice('drop', m.id);
     if (left.duplicates > 0) out[count++] = messageChoice('duplicate', m.id);
   }
   for (let i = 0; i < nodes.length; i++) {
@@ -191,9 +192,10 @@ export function choicesFrom(
   view: Pick<ExplorationView, 'nodes' | 'inFlight'>,
   left: Budget,
   writesDone: number,
+  drops = true,
 ): Choice[] {
   const ids = view.nodes.map((n) => n.id);
   const out: Choice[] = [];
-  fillChoices(out, view.inFlight, same, view.nodes, same, ids, left, writesDone);
+  fillChoices(out, view.inFlight, same, view.nodes, same, ids, left, writesDone, drops);
   return out;
 }

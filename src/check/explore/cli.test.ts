@@ -48,6 +48,16 @@ describe('npm run explore', { timeout: 60_000 }, () => {
     expect(report.states).toBeGreaterThan(100);
   });
 
+  it('--no-drops takes the drop choices away: the same verdict from fewer states', () => {
+    const read = (out: { stdout: string }) =>
+      JSON.parse(out.stdout) as { states: number; bounds: { drops: boolean }; violation: unknown };
+    const withDrops = read(run(cBackBehind({}), ...SMALL));
+    const withoutDrops = read(run(cBackBehind({}), ...SMALL, '--no-drops'));
+    expect(withoutDrops.bounds.drops).toBe(false);
+    expect(withoutDrops.violation).toBeNull();
+    expect(withoutDrops.states).toBeLessThan(withDrops.states);
+  });
+
   it('--reads and --changes add those choices: local reads give a stale-read counterexample with a link', () => {
     const aLeads = {
       version: 1,

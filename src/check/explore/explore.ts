@@ -163,9 +163,9 @@ function spend(left: Budget, kind: keyof Budget): Budget {
  * What a state offers to choose from, in the order the Simulation's exploration view lists it:
  * written into `out` (reused for every state), returning how many.
  */
-function choicesOfState(out: Choice[], state: LeanState, nodeIds: readonly string[], writes: number): number {
+function choicesOfState(out: Choice[], state: LeanState, nodeIds: readonly string[], bounds: ExploreBounds): number {
   const { wire, nodes, left } = state;
-  return fillChoices(out, wire, messageOf, nodes, nodeOf, nodeIds, left, writes - left.writes);
+  return fillChoices(out, wire, messageOf, nodes, nodeOf, nodeIds, left, bounds.writes - left.writes, bounds.drops);
 }
 
 /**
@@ -261,7 +261,7 @@ export function exploreWith(
     for (let k = 0; k < frontier.states.length; k++) {
       const state = frontier.states[k]!;
       const parent = frontier.first + k;
-      const count = choicesOfState(choices, state, sim.nodeIds, bounds.writes);
+      const count = choicesOfState(choices, state, sim.nodeIds, bounds);
       for (let c = 0; c < count; c++) {
         const choice = choices[c]!;
         if (choice.action.do === fault.omit) continue;

@@ -33,6 +33,7 @@ import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
 import { Draft } from './lean-draft';
 import { checkerStateHash, sameCheckerState } from './checker-equal';
+import { isDeadMessage, type Receiver } from './dead-messages';
 import { nodeStateText, type Rename } from './state-key';
 import { staleRead, succeededIds, type AckedBefore } from './stale-read';
 
@@ -190,13 +191,40 @@ export class LeanCluster {
     this.draft.reset(from, left);
     this.perform(action);
     if (this.draft.clientCopied) this.draft.clientKeys = undefined;
+    if (this.forgetsDead) this.pruneDead(false);
     return this.draft;
   }
 
-  /** The draft of `state` itself, unchanged (the start state is keyed like any other). */
+  /** The draft of `state` itself, with its dead messages forgotten (the start is keyed like any other). */
   draftOf(state: LeanState): Draft {
     this.draft.reset(state, state.left);
+    if (this.forgetsDead) this.pruneDead(true);
     return this.draft;
+  }
+
+  /** Dead messages are forgotten (dead-messages.ts) unless a restart can take a term back. */
+  private get forgetsDead(): boolean {
+    return !this.start.unsafe.forgetOnRestart;
+  }
+
+  /**
+   * Forgets the draft's messages that became dead: any of them when `all`, otherwise those the
+   * choice sent and those to a node it stepped (the parent's others were alive, and deadness lasts).
+   */
+  private pruneDead(all: boolean): void {
+    const d = this.draft;
+    const parents = d.wire.length;
+    for (let at = 0; at < parents + d.addedCount; at++) {
+      const m = at < parents ? d.wire[at]!.message : d.added[at - parents]!;
+      if (at < parents && (d.isGone(at) || !(all || m.to === CLIENT || d.nodeChanged(this.index.get(m.to)!)))) continue;
+      if (isDeadMessage(m.payload, !m.lost && this.network.isUp(m.from, m.to), this.receiver(m.to))) d.prune(at);
+    }
+  }
+
+  private receiver(to: Endpoint): Receiver | undefined {
+    if (to === CLIENT) return undefined;
+    const snap = this.draft.nodes[this.index.get(to)!]!;
+    return snap.state ?? { currentTerm: snap.disk!.currentTerm, role: 'follower' };
   }
 
   private perform(action: Action): void {

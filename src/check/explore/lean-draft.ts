@@ -17,11 +17,16 @@ import type { AckedBefore } from './stale-read';
 /** What the key reads of a state: a LeanState, or a draft with its wire given as changes. */
 export interface KeyedState {
   readonly nodes: readonly NodeSnap[];
-  /** The messages in flight: `wire` without the one at `removed` (-1: none), then `added`'s first `addedCount`. */
+  /**
+   * The messages in flight: `wire`, then `added`'s first `addedCount`, without those `isGone` names
+   * (numbered in that order: an added message's number is wire.length + its index in `added`).
+   */
   readonly wire: readonly Wire[];
-  readonly removed: number;
   readonly added: readonly Message[];
   readonly addedCount: number;
+  /** How many of them are gone: the one taken, and those forgotten as dead (dead-messages.ts). */
+  readonly goneCount: number;
+  isGone(at: number): boolean;
   readonly client: ClientState;
   /** The key's cache for the client's part, shared with the parent while the client is. */
   clientKeys: PartKeys | undefined;
@@ -39,6 +44,9 @@ export class Draft implements KeyedState {
   /** The parent's wire, never written. */
   wire: readonly Wire[] = [];
   removed = -1;
+  /** Messages forgotten as dead (dead-messages.ts), by number (see KeyedState.wire). */
+  private readonly pruned: number[] = [];
+  private prunedCount = 0;
   // Scratch arrays are overwritten, never emptied: `length = 0` drops their storage, and the next
   // push allocates it again, once per choice.
   readonly added: Message[] = [];
@@ -63,6 +71,7 @@ export class Draft implements KeyedState {
     this.parentNodes = from.nodes;
     this.wire = from.wire;
     this.removed = -1;
+    this.prunedCount = 0;
     this.addedCount = 0;
     this.client = from.client;
     this.clientCopied = false;
@@ -80,6 +89,28 @@ export class Draft implements KeyedState {
     this.addedCount += 1;
   }
 
+  get goneCount(): number {
+    return this.prunedCount + (this.removed >= 0 ? 1 : 0);
+  }
+
+  isGone(at: number): boolean {
+    if (at === this.removed) return true;
+    for (let k = 0; k < this.prunedCount; k++) if (this.pruned[k] === at) return true;
+    return false;
+  }
+
+  /** Forgets the message numbered `at` (see KeyedState.wire): it can never matter again. */
+  prune(at: number): void {
+    if (this.prunedCount < this.pruned.length) this.pruned[this.prunedCount] = at;
+    else this.pruned.push(at);
+    this.prunedCount += 1;
+  }
+
+  /** Whether the choice stepped node `i` (so messages to it may have become dead). */
+  nodeChanged(i: number): boolean {
+    return this.nodes[i] !== this.parentNodes[i];
+  }
+
   /** The index in `wire` of the message with this id (it must be there and not taken yet). */
   indexOf(id: number): number {
     const wire = this.wire;
@@ -95,9 +126,12 @@ export class Draft implements KeyedState {
   /** The draft as a state of its own: copies of what it holds, the parent's parts shared. */
   materialize(): LeanState {
     const wire: Wire[] = [];
-    for (let at = 0; at < this.wire.length; at++) if (at !== this.removed) wire.push(this.wire[at]!);
+    const parents = this.wire.length;
+    for (let at = 0; at < parents; at++) if (!this.isGone(at)) wire.push(this.wire[at]!);
+    // A forgotten message keeps its id: the Simulation, replaying the path, sends it too.
     let id = this.firstMessageId;
-    for (let k = 0; k < this.addedCount; k++) wire.push({ id: id++, message: this.added[k]! });
+    for (let k = 0; k < this.addedCount; k++, id++)
+      if (!this.isGone(parents + k)) wire.push({ id, message: this.added[k]! });
     return {
       nodes: this.nodesChanged() ? this.nodes.slice() : this.parentNodes,
       wire,

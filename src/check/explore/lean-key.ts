@@ -155,8 +155,8 @@ export class StateKeys {
   write(state: KeyedState): number {
     const slot = this.orderSlot(state);
     const order = this.orders[slot - 1]!;
-    const { wire, removed, added, addedCount } = state;
-    const messages = wire.length - (removed >= 0 ? 1 : 0) + addedCount;
+    const { wire, added, addedCount } = state;
+    const messages = wire.length + addedCount - state.goneCount;
     const length =
       order.length + 1 + messages + 3 + (this.packBudget ? 2 : BUDGET_KINDS.length) + (state.acked !== null ? 1 : 0);
     if (this.buffer.length < length) this.buffer = new Int32Array(length * 2);
@@ -169,7 +169,7 @@ export class StateKeys {
     key[at++] = messages;
     const first = at;
     for (let w = 0; w < wire.length + addedCount; w++) {
-      if (w === removed) continue;
+      if (state.isGone(w)) continue;
       const message = w < wire.length ? wire[w]!.message : added[w - wire.length]!;
       // Insertion sort as they come: a handful of messages, often already in order.
       const n = this.messagePart(message, slot);

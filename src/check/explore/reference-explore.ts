@@ -12,10 +12,11 @@
 // Time stands still: every choice is a manual-delivery action performed at the start instant.
 // Random loss and duplication are turned off first, since the explorer makes those choices itself.
 
-import { Simulation, type SimCheckpoint } from '../../sim/simulation';
+import { Simulation, type ExplorationView, type SimCheckpoint } from '../../sim/simulation';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { BUDGET_KINDS, budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { choicesFrom } from './choices';
+import { deadInFlight } from './dead-messages';
 import {
   namesInCommands,
   replay,
@@ -44,12 +45,20 @@ function beyondBounds(sim: Simulation, bounds: ExploreBounds): boolean {
   return false;
 }
 
+/** Drops the messages that can never matter again, as the explorer forgets them (dead-messages.ts). */
+function forgetDead(sim: Simulation, scenario: Scenario): void {
+  if (scenario.unsafe.forgetOnRestart) return;
+  for (const id of deadInFlight(sim.explorationView())) sim.perform({ at: 0, do: 'drop', message: id });
+}
+
 /** The simulation standing at the start instant, with random loss and duplication off. */
 export function referenceExplore(
   scenario: Scenario,
   at: number,
   bounds: ExploreBounds,
   hooks: ExploreHooks = {},
+  /** Shown every distinct state once, when first visited (tests look at what was reached). */
+  onState?: (view: ExplorationView) => void,
 ): ExploreResult {
   const { sim, setup } = startAt(scenario, at);
   const symmetry = bounds.symmetry && !namesInCommands(scenario, sim.nodeIds);
@@ -74,8 +83,10 @@ export function referenceExplore(
   };
 
   if (sim.violations.length > 0) return result('violation', 0, 0, 0);
+  forgetDead(sim, scenario);
   const start: Frontier = { checkpoint: sim.save(), id: 0, left: budgetOf(bounds) };
   seen.add(keyOf(start.left));
+  onState?.(sim.explorationView());
   let frontier = [start];
   let transitions = 0;
   let depth = 0;
@@ -86,7 +97,7 @@ export function referenceExplore(
     const next: Frontier[] = [];
     for (const state of frontier) {
       sim.restore(state.checkpoint);
-      const choices = choicesFrom(sim.explorationView(), state.left, writesBudget - state.left.writes);
+      const choices = choicesFrom(sim.explorationView(), state.left, writesBudget - state.left.writes, bounds.drops);
       for (const choice of choices) {
         sim.restore(state.checkpoint);
         transitions += 1;
@@ -99,9 +110,11 @@ export function referenceExplore(
           return result('violation', depth + 1, transitions, id);
         }
         if (beyondBounds(sim, bounds)) continue;
+        forgetDead(sim, scenario);
         const key = keyOf(left);
         if (seen.has(key)) continue;
         seen.add(key);
+        onState?.(sim.explorationView());
         parents.push(state.id);
         via.push(choice.action);
         next.push({ checkpoint: sim.save(), id, left });

@@ -3,6 +3,7 @@
 
 import { createPortal } from 'react-dom';
 import { useState } from 'react';
+import { DEFAULT_BOUNDS } from '../../check/explore/bounds';
 import { useStrings } from '../i18n';
 import { useModalDialog } from '../use-modal-dialog';
 import { BoundsFields } from './BoundsFields';
@@ -22,6 +23,7 @@ export function ExploreDialog() {
   const ref = useModalDialog(open);
   const [text, setText] = useState<BoundsText>(defaultBoundsText);
   const [problems, setProblems] = useState<readonly BoundProblem[]>([]);
+  const [drops, setDrops] = useState(DEFAULT_BOUNDS.drops);
   const busy = phase.kind === 'preparing' || phase.kind === 'running';
 
   const start = (): void => {
@@ -31,7 +33,7 @@ export function ExploreDialog() {
       return;
     }
     setProblems([]);
-    void useExploreStore.getState().start(reading.bounds);
+    void useExploreStore.getState().start({ ...reading.bounds, drops });
   };
 
   // On the page's body, not inside the header bar that opens it: it must not take the bar's colours.
@@ -62,6 +64,18 @@ export function ExploreDialog() {
           disabled={busy}
           onChange={(field, value) => setText((before) => ({ ...before, [field]: value }))}
         />
+        <div className={styles.toggle}>
+          <input
+            id="explore-drops"
+            type="checkbox"
+            checked={drops}
+            disabled={busy}
+            aria-describedby="explore-drops-help"
+            onChange={(e) => setDrops(e.target.checked)}
+          />
+          <label htmlFor="explore-drops">{t.drops}</label>
+          <p id="explore-drops-help">{t.dropsHelp}</p>
+        </div>
         {problems.length > 0 ? (
           <ul role="alert" className={styles.problems}>
             {problems.map((p) => (

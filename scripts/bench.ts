@@ -11,7 +11,7 @@ import { measureEngines, type EngineStat, type Spread } from './bench/engine';
 import { measureFirstLoad } from './bench/first-load';
 import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
 import { measureLinearizability } from './bench/linearizability';
-import { measureExplore } from './bench/explore';
+import { measureExplore, measureFigure8 } from './bench/explore';
 import { measureTabMemory } from './bench/tab-memory';
 import { DISPLAY_FRAME_MS, DRAG_SECONDS, measureUi, type UiFigures } from './bench/ui';
 
@@ -501,6 +501,24 @@ function exploreRow(): Row {
   };
 }
 
+function figure8Row(): Row {
+  process.stderr.write('Figure 8 from its middle, unsafe and safe …\n');
+  const f = measureFigure8();
+  const found = f.unsafe.choices === null ? 'no counterexample (wrong!)' : `${f.unsafe.choices} choices`;
+  return {
+    name: 'explorer: Figure 8 from its middle, safe rule exhausted (3 nodes, max term 4, max log 2, no drop choices)',
+    value: f.safe.seconds,
+    unit: 'proc. s',
+    // Issue 18: "either way it finishes within a few minutes on this machine".
+    target: 'exhausted, ≤ 300 s',
+    met: f.safe.outcome === 'exhausted' && f.safe.seconds <= 300 && f.unsafe.choices !== null,
+    reason: 'the safe space is about two million states; see the growth table in the README',
+    note:
+      `${f.safe.states.toLocaleString('en')} states, ${f.safe.outcome} at depth ${f.safe.depth}; ` +
+      `commitPreviousTerms: ${found} after ${f.unsafe.states.toLocaleString('en')} states, ${format(f.unsafe.seconds)} proc. s`,
+  };
+}
+
 function format(value: number | null): string {
   if (value === null) return 'n/a';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');
@@ -518,7 +536,7 @@ async function main(): Promise<void> {
     engine: async () => [...engineRows(), ...(await seekRows())],
     ui: uiRows,
     memory: tabMemoryRows,
-    explore: async () => [exploreRow()],
+    explore: async () => [exploreRow(), figure8Row()],
   };
   const partial = Object.keys(parts).find((name) => only.includes(name));
   const rows: Row[] =
@@ -530,6 +548,7 @@ async function main(): Promise<void> {
           fuzzRow(),
           linearizabilityRow(),
           exploreRow(),
+          figure8Row(),
           ...(await uiRows()),
           ...(await firstLoadRows()),
           ...(await tabMemoryRows()),

@@ -272,6 +272,11 @@ export class History {
     return false;
   }
 
+  /** When the next event would happen on its own, if any (what a spread-out path must stop short of). */
+  nextEventTime(): number | undefined {
+    return this.current.sim.nextEventTime();
+  }
+
   /** Play forward to `t` (nothing happens when `t` is not ahead). */
   runUntil(t: number): void {
     if (t > this.now) this.seekTime(t);

@@ -120,6 +120,8 @@ export interface SimStore {
   exportScenario(): Promise<{ scenario: Scenario; at: number }>;
   setSpeed(speed: number): void;
   act(action: LiveAction): void;
+  /** Actions from the current instant, each a little after the one before (an explored stale read). */
+  actSpread(actions: readonly LiveAction[]): void;
   restartEngine(): void;
   selectNode(id: NodeId | null): void;
   selectMessage(id: number | null): void;
@@ -472,6 +474,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
     },
     act(action) {
       port?.send({ type: 'act', action });
+    },
+    actSpread(actions) {
+      port?.send({ type: 'actSpread', actions });
     },
     restartEngine() {
       // Resume at the last instant shown; if the engine died before showing the one it was asked

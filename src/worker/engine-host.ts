@@ -7,6 +7,7 @@ import { EventBudgetExceeded } from '../sim/event-budget';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
+import { performSpread, type SpreadTarget } from '../sim/spread-path';
 import type { ClientHistoryTracker } from './client-history';
 import { FrameMirror } from './frame-mirror';
 import { LogMirror } from './log-mirror';
@@ -169,6 +170,8 @@ export class EngineHost {
         return this.seek(h, Math.max(0, message.time), null);
       case 'act':
         return this.act(h, message.action);
+      case 'actSpread':
+        return this.actSpread(h, message.actions);
       case 'switchBranch':
         this.pause();
         h.switchBranch(message.id);
@@ -293,6 +296,27 @@ export class EngineHost {
   }
 
   private act(h: History, live: LiveAction): void {
+    this.perform(h, live);
+    this.changed();
+  }
+
+  /** A path of actions a little apart in time, as the CLI replays an explored stale read. */
+  private actSpread(h: History, actions: readonly LiveAction[]): void {
+    this.pause();
+    const target: SpreadTarget<LiveAction> = {
+      get now() {
+        return h.now;
+      },
+      nextEventTime: () => h.nextEventTime(),
+      runUntil: (time) => h.runUntil(time),
+      perform: (action) => this.perform(h, action),
+    };
+    performSpread(target, actions);
+    this.changed();
+  }
+
+  /** A user action at the current instant; a refusal is reported with its reason. */
+  private perform(h: History, live: LiveAction): void {
     const result = h.perform(live);
     if (result.error !== undefined) {
       this.post({
@@ -303,7 +327,6 @@ export class EngineHost {
       });
     }
     if (result.forked) this.resetFeed = true;
-    this.changed();
   }
 
   private play(): void {

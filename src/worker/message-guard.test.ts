@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
 import { EngineHost } from './engine-host';
 import { messageProblem } from './message-guard';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, LiveAction, ToWorker } from './protocol';
 
 const scenario = scenarioSchema.parse({ version: 1, nodes: 3, seed: 1 });
 
@@ -24,6 +24,14 @@ describe('messages the worker refuses', () => {
       { type: 'act', action: { do: 'network', latency: [0, Infinity] } },
       'act: action.latency[1] is Infinity',
     ],
+    [
+      'a spread-out path with an action at 1e308 ms',
+      {
+        type: 'actSpread',
+        actions: [{ do: 'timeout', node: 'A' }, { do: 'timeout', node: 'B', at: 1e308 } as LiveAction],
+      },
+      'actSpread.actions[1].at',
+    ],
     ['a space-time window to 1e308', { type: 'spaceTime', from: 0, to: 1e308, request: 1 }, 'spaceTime.to'],
   ])('%s', (_name, message, expected) => {
     expect(messageProblem(message)).toContain(expected);
@@ -35,6 +43,7 @@ describe('messages the worker refuses', () => {
     { type: 'speed', speed: 0.5 },
     { type: 'load', scenario, at: 1200 },
     { type: 'act', action: { do: 'network', dropRate: 0.2, latency: [5, 10] } },
+    { type: 'actSpread', actions: [{ do: 'timeout', node: 'A' }] },
     { type: 'ready' },
   ])('lets %o through', (message) => {
     expect(messageProblem(message)).toBeUndefined();

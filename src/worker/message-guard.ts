@@ -27,6 +27,10 @@ export function messageProblem(message: ToWorker): string | undefined {
       return instant('from', message.from) ?? instant('to', message.to);
     case 'act':
       return instant('action.at', (message.action as { at?: number }).at);
+    case 'actSpread':
+      return message.actions
+        .map((action, i) => instant(`actions[${i}].at`, (action as { at?: number }).at))
+        .find((problem) => problem !== undefined);
     default:
       return undefined;
   }

@@ -34,6 +34,12 @@ export type ToWorker =
   | { readonly type: 'seek'; readonly time: number }
   /** A user action at the current instant; in the past it starts a new branch. */
   | { readonly type: 'act'; readonly action: LiveAction }
+  /**
+   * A path of user actions from the current instant, each a little after the one before (never
+   * past an event due on its own): an explored stale read, so the history's checker sees the
+   * write end before the read begins (src/sim/spread-path.ts).
+   */
+  | { readonly type: 'actSpread'; readonly actions: readonly LiveAction[] }
   | { readonly type: 'switchBranch'; readonly id: number }
   /** Manual delivery: time stands still until the user delivers, drops or fires something, or plays. */
   | { readonly type: 'manual'; readonly on: boolean }

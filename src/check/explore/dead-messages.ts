@@ -41,6 +41,11 @@ function askedBy(payload: WireMessage): Role | null {
   }
 }
 
+/** Whether this is a reply: the only kind a change of its receiver can make dead. */
+export function isReply(payload: WireMessage): boolean {
+  return askedBy(payload) !== null;
+}
+
 /**
  * Whether delivering this message can never change anything again. `receiver` is undefined for the
  * client (its messages are always kept); `arrives` is false when the message dies on arrival.

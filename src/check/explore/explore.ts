@@ -15,6 +15,7 @@ import { cloneClientState } from '../../sim/client';
 import { cloneRaftState } from '../../sim/raft-state-clone';
 import type { Action, Scenario } from '../../sim/scenario-types';
 import { Simulation } from '../../sim/simulation';
+import { replaysSpreadOut } from '../../sim/spread-path';
 import type { Violation } from '../../sim/types';
 import { budgetOf, type Budget, type ExploreBounds } from './bounds';
 import { fillChoices, type Choice } from './choices';
@@ -44,6 +45,11 @@ export interface Counterexample {
   readonly path: readonly Action[];
   /** The start scenario with the path as its live actions: replays to the violation. */
   readonly scenario: Scenario;
+  /**
+   * The path's actions in `scenario` are a little apart in time (a stale read, src/sim/spread-path.ts),
+   * not all at the start instant: the app opens it the same way.
+   */
+  readonly spreadOut: boolean;
 }
 
 export type ExploreOutcome = 'exhausted' | 'depth' | 'states' | 'cancelled' | 'violation';
@@ -178,14 +184,15 @@ export function replay(
   at: number,
   path: readonly Action[],
   found?: Violation,
-): { scenario: Scenario; violation: Violation } {
-  if (found?.invariant === 'Linearizability') return replayStaleRead(scenario, at, path, found);
+): { scenario: Scenario; violation: Violation; spreadOut: boolean } {
+  if (found !== undefined && replaysSpreadOut(found))
+    return { ...replayStaleRead(scenario, at, path, found), spreadOut: true };
   const sim = new Simulation(scenario);
   sim.runUntil(at);
   for (const action of path) sim.perform(action);
   const violation = sim.violations[0];
   if (violation === undefined) throw new Error('the counterexample did not replay to its violation');
-  return { scenario: { ...scenario, actions: sim.actionsDone() }, violation };
+  return { scenario: { ...scenario, actions: sim.actionsDone() }, violation, spreadOut: false };
 }
 
 export function explore(

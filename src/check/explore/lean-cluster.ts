@@ -33,7 +33,7 @@ import type { Budget } from './bounds';
 import type { PartKeys } from './lean-key';
 import { Draft } from './lean-draft';
 import { checkerStateHash, sameCheckerState } from './checker-equal';
-import { isDeadMessage, type Receiver } from './dead-messages';
+import { isDeadMessage, isReply, type Receiver } from './dead-messages';
 import { nodeStateText, type Rename } from './state-key';
 import { staleRead, succeededIds, type AckedBefore } from './stale-read';
 
@@ -208,17 +208,24 @@ export class LeanCluster {
   }
 
   /**
-   * Forgets the draft's messages that became dead: any of them when `all`, otherwise those the
-   * choice sent and those to a node it stepped (the parent's others were alive, and deadness lasts).
+   * Forgets the draft's messages that became dead: any of them when `all`; otherwise those the
+   * choice sent, and replies to a node it stepped (the parent's other messages were alive, deadness
+   * lasts, and only a reply dies of its receiver's change: dead-messages.ts).
    */
   private pruneDead(all: boolean): void {
     const d = this.draft;
     const parents = d.wire.length;
-    for (let at = 0; at < parents + d.addedCount; at++) {
-      const m = at < parents ? d.wire[at]!.message : d.added[at - parents]!;
-      if (at < parents && (d.isGone(at) || !(all || m.to === CLIENT || d.nodeChanged(this.index.get(m.to)!)))) continue;
-      if (isDeadMessage(m.payload, !m.lost && this.network.isUp(m.from, m.to), this.receiver(m.to))) d.prune(at);
+    for (let at = 0; at < parents; at++) {
+      if (at === d.removed) continue;
+      const m = d.wire[at]!.message;
+      if (!all && (!isReply(m.payload) || !d.nodeChanged(this.index.get(m.to)!))) continue;
+      if (this.isDead(m)) d.prune(at);
     }
+    for (let k = 0; k < d.addedCount; k++) if (this.isDead(d.added[k]!)) d.prune(parents + k);
+  }
+
+  private isDead(m: Message): boolean {
+    return isDeadMessage(m.payload, !m.lost && this.network.isUp(m.from, m.to), this.receiver(m.to));
   }
 
   private receiver(to: Endpoint): Receiver | undefined {

@@ -9,10 +9,8 @@ import { validateScenario } from '../../scenario/validate';
 import type { ScenarioInput } from '../../scenario/schema';
 import { createInProcessPort } from '../../store/engine-port';
 import { startEngine, useSimStore } from '../../store/sim-store';
-import { runExploration } from '../../worker/explore-host';
-import type { FromExploreWorker, ToExploreWorker } from '../../worker/protocol';
-import type { ExplorePort } from './explore-port';
-import { liveActionOf, setExplorePortFactory, useExploreStore } from './explore-store';
+import { inProcessExplorer } from '../test/in-process-explorer';
+import { liveActionOf, useExploreStore } from './explore-store';
 
 function cBackBehind(unsafe: ScenarioInput['unsafe'] = {}) {
   const result = validateScenario(cBackInput(unsafe));
@@ -21,35 +19,6 @@ function cBackBehind(unsafe: ScenarioInput['unsafe'] = {}) {
 }
 
 const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };
-
-/** The explorer on this thread, answering asynchronously as the worker would; records what it was told. */
-function inProcessExplorer() {
-  const log = { sent: [] as ToExploreWorker[], terminated: 0, hold: false };
-  setExplorePortFactory((): ExplorePort => {
-    const listeners: ((m: FromExploreWorker) => void)[] = [];
-    let alive = true;
-    return {
-      send(message) {
-        log.sent.push(message);
-        if (log.hold) return;
-        setTimeout(() =>
-          runExploration(
-            message,
-            (m) => alive && listeners.forEach((l) => l(m)),
-            () => performance.now(),
-          ),
-        );
-      },
-      onMessage: (listener) => listeners.push(listener),
-      onCrash: () => undefined,
-      terminate() {
-        alive = false;
-        log.terminated += 1;
-      },
-    };
-  });
-  return log;
-}
 
 async function openAt(scenario: ReturnType<typeof cBackBehind>, at: number): Promise<void> {
   startEngine(() => createInProcessPort({ now: () => 0, every: () => () => undefined }));

@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import type { ExploreBounds } from '../../check/explore/bounds';
-import type { ExploreOutcome } from '../../check/explore/explore';
+import type { Counterexample, ExploreOutcome } from '../../check/explore/explore';
 import type { Action } from '../../sim/scenario-types';
 import type { Violation } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
@@ -64,15 +64,20 @@ export function liveActionOf(action: Action): LiveAction {
 }
 
 /**
- * Perform the path at the current instant: the engine records each action as a step (acting before
- * the end of the computed run starts a new branch). Then back to its first step, so the class walks
- * through it with Step and the feed narrates each choice.
+ * Perform the path from the current instant: the engine records each action as a step (acting
+ * before the end of the computed run starts a new branch). Then back to its first step, so the class
+ * walks through it with Step and the feed narrates each choice.
+ *
+ * A stale read's path is performed a little apart in time, as the explorer's own replay of it is
+ * (src/sim/spread-path.ts): at one instant the History tab's checker would see the write and the
+ * read as concurrent and accept the read. Every other path is performed at the one instant.
  */
-function openPath(path: readonly Action[]): void {
+function openPath({ path, spreadOut }: Counterexample): void {
   const sim = useSimStore.getState();
   // Time stands still while the class walks the path, as in manual delivery.
   sim.setManual(true);
-  for (const action of path) sim.act(liveActionOf(action));
+  if (spreadOut) sim.actSpread(path.map(liveActionOf));
+  else for (const action of path) sim.act(liveActionOf(action));
   for (let i = 0; i < path.length; i++) sim.stepBack();
 }
 
@@ -99,7 +104,7 @@ export const useExploreStore = create<ExploreStore>()((set, get) => {
         const { result } = message;
         const found = result.counterexample;
         if (found) {
-          openPath(found.path);
+          openPath(found);
           set({
             phase: { kind: 'found', violation: found.violation, choices: found.path.length, at, states: result.states },
           });

@@ -8,6 +8,7 @@
 
 import type { ScenarioInput } from '../../scenario/schema';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
+import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 
 const initial: ScenarioInput['initial'] = {
   A: { term: 2, log: [{ term: 1, command: 'set x1 1' }] },
@@ -19,6 +20,22 @@ const initial: ScenarioInput['initial'] = {
 export function figure8Middle(unsafe: ScenarioInput['unsafe'] = { commitPreviousTerms: true }): ScenarioInput {
   return { version: 1, nodes: 3, timing: HAND_DRIVEN_TIMING, unsafe, initial };
 }
+
+/**
+ * Figure 8's bounds from its middle: terms up to 4 and logs of length 2; the two writes are in the
+ * logs already. Messages never delivered stand for the paper's crashes (no drop choices: drops.test.ts).
+ * No depth bound in effect: the safe rule's space is exhausted at depth 27.
+ */
+export const FIGURE8_FROM_MIDDLE: Readonly<ExploreBounds> = {
+  ...DEFAULT_BOUNDS,
+  maxTerm: 4,
+  maxLog: 2,
+  writes: 0,
+  heartbeats: 0,
+  depth: 200,
+  maxStates: 10_000_000,
+  drops: false,
+};
 
 /** The instant figure8Late stands at, ready to explore. */
 export const FIGURE8_LATE_AT = 100;

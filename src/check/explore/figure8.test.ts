@@ -12,7 +12,7 @@ import type { ScenarioInput } from '../../scenario/schema';
 import { validateScenario } from '../../scenario/validate';
 import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 import { explore } from './explore';
-import { FIGURE8_LATE_AT, figure8Late, figure8Middle } from './figure8.fixture';
+import { FIGURE8_FROM_MIDDLE, FIGURE8_LATE_AT, figure8Late, figure8Middle } from './figure8.fixture';
 
 function scenarioOf(input: ScenarioInput) {
   const result = validateScenario(input);
@@ -22,21 +22,6 @@ function scenarioOf(input: ScenarioInput) {
 
 /** Figure 8's bounds: terms up to 4, logs of length 2; the two writes are already in the logs. */
 const FIGURE8: ExploreBounds = { ...DEFAULT_BOUNDS, maxTerm: 4, maxLog: 2, writes: 0, heartbeats: 0, depth: 8 };
-
-/**
- * Figure 8's bounds from its middle: terms up to 4 and logs of length 2; the two writes are in the
- * logs already. Messages never delivered stand for the paper's crashes. No depth bound in effect.
- */
-const FIGURE8_FROM_MIDDLE: ExploreBounds = {
-  ...DEFAULT_BOUNDS,
-  maxTerm: 4,
-  maxLog: 2,
-  writes: 0,
-  heartbeats: 0,
-  depth: 200,
-  maxStates: 10_000_000,
-  drops: false,
-};
 
 describe('Figure 8 from its middle, whole', { timeout: 600_000 }, () => {
   it('commitPreviousTerms: A commits its term-1 entry by counting in term 3, and B wins term 4 without it', () => {

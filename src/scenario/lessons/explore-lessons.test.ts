@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, type ExploreBounds } from '../../check/explore/bounds';
 import { explore } from '../../check/explore/explore';
+import { FIGURE8_FROM_MIDDLE } from '../../check/explore/figure8.fixture';
 import { runScenario } from '../run';
 import { exploreElectionRestriction } from './explore-election-restriction';
 import { exploreFigure8 } from './explore-figure-8';
@@ -37,15 +38,7 @@ describe('Why the election restriction is needed (exploration)', { timeout: 60_0
 });
 
 /** The caption's bounds: max term 4, max log 2, writes 0, heartbeats 0, depth 11, no drop choices. */
-const FIGURE8_BOUNDS: ExploreBounds = {
-  ...DEFAULT_BOUNDS,
-  maxTerm: 4,
-  maxLog: 2,
-  writes: 0,
-  heartbeats: 0,
-  depth: 11,
-  drops: false,
-};
+const FIGURE8_BOUNDS: ExploreBounds = { ...FIGURE8_FROM_MIDDLE, depth: 11 };
 
 describe('Let the checker find Figure 8 (exploration)', { timeout: 120_000 }, () => {
   const lesson = exploreFigure8;

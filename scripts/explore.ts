@@ -1,7 +1,7 @@
 // The bounded model checker's command line.
 //   npm run --silent explore -- FILE.json [--at MS] [--max-term N] [--max-log N] [--crashes N]
 //       [--restarts N] [--writes N] [--duplicates N] [--heartbeats N] [--changes N] [--reads N]
-//       [--depth N] [--max-states N] [--no-symmetry] [--no-drops]
+//       [--ticks N] [--depth N] [--max-states N] [--no-symmetry] [--no-drops]
 // Runs FILE's scenario to MS (default: its last scripted action), then explores every order of
 // events from there within the bounds (src/check/explore). Prints one JSON object: the counts,
 // whether the bounded space was exhausted, and any counterexample as a scenario and a share link.
@@ -23,12 +23,12 @@ import { fail, InputError, readCount, readScenario, readTime } from './cli-input
 
 const USAGE = [
   'usage: explore FILE.json [--at MS] [--max-term N] [--max-log N] [--crashes N] [--restarts N]',
-  '               [--writes N] [--duplicates N] [--heartbeats N] [--changes N] [--reads N] [--depth N]',
-  '               [--max-states N] [--no-symmetry] [--no-drops]',
+  '               [--writes N] [--duplicates N] [--heartbeats N] [--changes N] [--reads N] [--ticks N]',
+  '               [--depth N] [--max-states N] [--no-symmetry] [--no-drops]',
   `  defaults: --max-term ${DEFAULT_BOUNDS.maxTerm} --max-log ${DEFAULT_BOUNDS.maxLog} --crashes ${DEFAULT_BOUNDS.crashes}` +
     ` --restarts ${DEFAULT_BOUNDS.restarts} --writes ${DEFAULT_BOUNDS.writes} --duplicates ${DEFAULT_BOUNDS.duplicates}` +
     ` --heartbeats ${DEFAULT_BOUNDS.heartbeats} --changes ${DEFAULT_BOUNDS.changes}` +
-    ` --reads ${DEFAULT_BOUNDS.reads} --depth ${DEFAULT_BOUNDS.depth} --max-states ${DEFAULT_BOUNDS.maxStates}`,
+    ` --reads ${DEFAULT_BOUNDS.reads} --ticks ${DEFAULT_BOUNDS.ticks} --depth ${DEFAULT_BOUNDS.depth} --max-states ${DEFAULT_BOUNDS.maxStates}`,
 ].join('\n');
 
 /** The options that set a numeric bound; their ranges are BOUND_RANGES. */
@@ -42,6 +42,7 @@ const NUMERIC: Record<string, NumericBound> = {
   '--heartbeats': 'heartbeats',
   '--changes': 'changes',
   '--reads': 'reads',
+  '--ticks': 'ticks',
   '--depth': 'depth',
   '--max-states': 'maxStates',
 };

@@ -17,6 +17,12 @@ export interface Budget {
   changes: number;
   /** Client reads (`get x`), each sent to a node of the explorer's choosing (thesis §6.4). */
   reads: number;
+  /**
+   * Clock ticks that run a follower's clock ahead (a fast clock, thesis §6.4.1): its election timer
+   * runs out while the leader it heard from still holds a read lease. Without one the explorer
+   * assumes the clocks keep the rate leases rely on (lease-clock.ts).
+   */
+  ticks: number;
 }
 
 export interface ExploreBounds extends Budget {
@@ -52,6 +58,8 @@ export const DEFAULT_BOUNDS: Readonly<ExploreBounds> = {
   changes: 0,
   // Off by default too: a read judged by the stale-read check makes the client's order part of the state.
   reads: 0,
+  // Off by default: ticks only matter under lease reads, and zero keeps every other figure as it was.
+  ticks: 0,
   maxStates: 2_000_000,
   symmetry: true,
   drops: true,
@@ -65,11 +73,12 @@ export const BUDGET_KINDS: readonly (keyof Budget)[] = [
   'heartbeats',
   'changes',
   'reads',
+  'ticks',
 ];
 
 export function budgetOf(bounds: ExploreBounds): Budget {
-  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = bounds;
-  return { crashes, restarts, writes, duplicates, heartbeats, changes, reads };
+  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads, ticks } = bounds;
+  return { crashes, restarts, writes, duplicates, heartbeats, changes, reads, ticks };
 }
 
 /** The largest cluster explored (the CLI and the app): the state space grows too fast beyond it. */
@@ -89,6 +98,7 @@ export const BOUND_RANGES: Readonly<Record<NumericBound, readonly [number, numbe
   heartbeats: [0, 10],
   changes: [0, 10],
   reads: [0, 10],
+  ticks: [0, 10],
   depth: [1, 200],
   maxStates: [1, 50_000_000],
 };

@@ -7,6 +7,7 @@ import type { Action } from '../../sim/scenario-types';
 import type { ExplorationView } from '../../sim/simulation';
 import { CLIENT } from '../../sim/types';
 import type { Budget } from './bounds';
+import { heldByLease } from './lease-clock';
 
 export interface Choice {
   readonly action: Action;
@@ -21,6 +22,7 @@ const byNode = new Map<string, Partial<Record<'timeout' | 'heartbeat' | 'kill' |
 const submits = new Map<string, Choice[]>();
 const changes = new Map<string, Choice>();
 const reads = new Map<string, Choice>();
+const fastTimeouts = new Map<string, Choice>();
 
 function messageChoice(kind: 'deliver' | 'drop' | 'duplicate', id: number): Choice {
   const made = byMessage[kind];
@@ -37,6 +39,19 @@ function nodeChoice(kind: 'timeout' | 'heartbeat' | 'kill' | 'restart', node: st
   if (made === undefined) byNode.set(node, (made = {}));
   const spends = SPENDS[kind];
   return (made[kind] ??= { action: { at: 0, do: kind, node }, ...(spends ? { spends } : {}) });
+}
+
+/**
+ * A follower's election timer run out early by a clock faster than a lease assumed (lease-clock.ts):
+ * the same `timeout` action the runner replays, but it spends a tick.
+ */
+function fastTimeoutChoice(node: string): Choice {
+  let made = fastTimeouts.get(node);
+  if (made === undefined) {
+    made = { action: { at: 0, do: 'timeout', node }, spends: 'ticks' };
+    fastTimeouts.set(node, made);
+  }
+  return made;
 }
 
 /** The key every explored write sets (to 1, 2, … in submission order) and every read gets. */
@@ -150,9 +165,12 @@ export function fillChoices<M, N>(
       // A write goes to a node that believes it leads: sent elsewhere it would only be redirected.
       if (left.writes > 0) out[count++] = submitChoice(id, writesDone);
       leaders?.push(s.configuration);
-    } else {
+    } else if (!heldByLease(nodes, node, nodeIds, i)) {
       // §5.2: a follower or candidate whose election timer fires starts an election (or a pre-vote).
       out[count++] = nodeChoice('timeout', id);
+    } else if (left.ticks > 0) {
+      // §6.4.1: while its leader's lease holds, only a fast clock runs this follower's timer out.
+      out[count++] = fastTimeoutChoice(id);
     }
     // A read may go to any live node: a follower or a deposed leader must refuse or redirect it.
     if (left.reads > 0) out[count++] = readChoice(id);

@@ -82,6 +82,15 @@ describe('npm run explore', { timeout: 60_000 }, () => {
     expect(tooMany.stderr).toContain('--changes');
   });
 
+  it('--ticks sets the fast-clock budget (lease reads), within its range', () => {
+    const out = run(cBackBehind({}), ...SMALL, '--ticks', '2');
+    expect(out.status).toBe(0);
+    expect((JSON.parse(out.stdout) as { bounds: { ticks: number } }).bounds.ticks).toBe(2);
+    const tooMany = run(cBackBehind({}), '--ticks', '11');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain('--ticks');
+  });
+
   it('exits 2 naming the option or field for bad input', () => {
     const bad = run(cBackBehind({}), '--depth', '-1');
     expect(bad.status).toBe(2);

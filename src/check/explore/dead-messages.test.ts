@@ -28,7 +28,16 @@ function scenarioOf(input: ScenarioInput) {
   return result.scenario;
 }
 
-const WALK_BUDGET: Budget = { crashes: 1, restarts: 1, writes: 2, duplicates: 2, heartbeats: 4, changes: 0, reads: 0 };
+const WALK_BUDGET: Budget = {
+  crashes: 1,
+  restarts: 1,
+  writes: 2,
+  duplicates: 2,
+  heartbeats: 4,
+  changes: 0,
+  reads: 0,
+  ticks: 0,
+};
 
 /** The state after one action from a checkpoint, as text (names kept), with what it found. */
 function after(sim: Simulation, action: Action): string {

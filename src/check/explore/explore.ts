@@ -144,22 +144,24 @@ const nodeOf = (n: NodeSnap) => n;
 function spend(left: Budget, kind: keyof Budget): Budget {
   // Every field written out in one order, so every budget object has one shape (a spread with a
   // computed key made objects of many shapes, and every read of them slower).
-  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = left;
+  const { crashes, restarts, writes, duplicates, heartbeats, changes, reads, ticks } = left;
   switch (kind) {
     case 'crashes':
-      return { crashes: crashes - 1, restarts, writes, duplicates, heartbeats, changes, reads };
+      return { crashes: crashes - 1, restarts, writes, duplicates, heartbeats, changes, reads, ticks };
     case 'restarts':
-      return { crashes, restarts: restarts - 1, writes, duplicates, heartbeats, changes, reads };
+      return { crashes, restarts: restarts - 1, writes, duplicates, heartbeats, changes, reads, ticks };
     case 'writes':
-      return { crashes, restarts, writes: writes - 1, duplicates, heartbeats, changes, reads };
+      return { crashes, restarts, writes: writes - 1, duplicates, heartbeats, changes, reads, ticks };
     case 'duplicates':
-      return { crashes, restarts, writes, duplicates: duplicates - 1, heartbeats, changes, reads };
+      return { crashes, restarts, writes, duplicates: duplicates - 1, heartbeats, changes, reads, ticks };
     case 'heartbeats':
-      return { crashes, restarts, writes, duplicates, heartbeats: heartbeats - 1, changes, reads };
+      return { crashes, restarts, writes, duplicates, heartbeats: heartbeats - 1, changes, reads, ticks };
     case 'changes':
-      return { crashes, restarts, writes, duplicates, heartbeats, changes: changes - 1, reads };
+      return { crashes, restarts, writes, duplicates, heartbeats, changes: changes - 1, reads, ticks };
     case 'reads':
-      return { crashes, restarts, writes, duplicates, heartbeats, changes, reads: reads - 1 };
+      return { crashes, restarts, writes, duplicates, heartbeats, changes, reads: reads - 1, ticks };
+    case 'ticks':
+      return { crashes, restarts, writes, duplicates, heartbeats, changes, reads, ticks: ticks - 1 };
   }
 }
 

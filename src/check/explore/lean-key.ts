@@ -195,10 +195,10 @@ export class StateKeys {
     const left = state.left;
     if (this.packBudget) {
       // Field by field, in BUDGET_KINDS order (a loop over the names read them by computed key: slower);
-      // two numbers, as seven fields of six bits would not fit one 32-bit slot.
-      const { crashes, restarts, writes, duplicates, heartbeats, changes, reads } = left;
+      // two numbers, as eight fields of six bits would not fit one 32-bit slot.
+      const { crashes, restarts, writes, duplicates, heartbeats, changes, reads, ticks } = left;
       key[at++] = (((crashes * 64 + restarts) * 64 + writes) * 64 + duplicates) * 64 + heartbeats;
-      key[at++] = changes * 64 + reads;
+      key[at++] = (changes * 64 + reads) * 64 + ticks;
     } else for (const kind of BUDGET_KINDS) key[at++] = left[kind];
     // Request ids are no node names: the client's order reads the same under every renaming.
     if (state.acked !== null) key[at++] = this.number(`acked${JSON.stringify(state.acked)}`);

@@ -12,6 +12,7 @@ import type { Scenario } from '../../sim/scenario-types';
 import { HAND_DRIVEN_TIMING } from '../../sim/test-helpers';
 import { DEFAULT_BOUNDS, type ExploreBounds } from './bounds';
 import { cBackBehind } from './c-back-behind.fixture';
+import { aHoldsLease, A_LEASE_AT } from './lease-proof.fixture';
 import { aLeadsWithNoop, ONE_CHANGE } from './membership.fixture';
 
 export interface ReferenceFixture {
@@ -42,6 +43,16 @@ const FAULTS: ExploreBounds = {
   crashes: 1,
   restarts: 1,
   duplicates: 1,
+  depth: 5,
+};
+/** Fast clocks against a lease (lease-clock.ts): without a tick B and C may not time out at all. */
+const TWO_TICKS: ExploreBounds = {
+  ...DEFAULT_BOUNDS,
+  maxTerm: 4,
+  maxLog: 2,
+  writes: 1,
+  heartbeats: 1,
+  ticks: 2,
   depth: 5,
 };
 const ELECTIONS_ONLY: ExploreBounds = { ...DEFAULT_BOUNDS, writes: 0, heartbeats: 0, maxTerm: 3, depth: 4 };
@@ -103,5 +114,20 @@ export const REFERENCE_FIXTURES: readonly ReferenceFixture[] = [
     at: 100,
     bounds: { ...ONE_CHANGE, changes: 2, depth: 4, symmetry: false },
     expected: { states: 2059, transitions: 5281, depth: 4, outcome: 'depth' },
+  },
+  // Fast clocks (lease reads): a follower held by its leader's lease times out only by spending a tick.
+  {
+    name: 'A holds a lease, cut off, leaseIgnoresDrift: two ticks, a write and a heartbeat, depth 5',
+    scenario: aHoldsLease(true),
+    at: A_LEASE_AT,
+    bounds: TWO_TICKS,
+    expected: { states: 438, transitions: 1292, depth: 5, outcome: 'depth' },
+  },
+  {
+    name: 'the same with one tick, symmetry off',
+    scenario: aHoldsLease(true),
+    at: A_LEASE_AT,
+    bounds: { ...TWO_TICKS, ticks: 1, symmetry: false },
+    expected: { states: 202, transitions: 640, depth: 5, outcome: 'depth' },
   },
 ];

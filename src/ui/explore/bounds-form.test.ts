@@ -24,6 +24,12 @@ describe('the exploration bounds form', () => {
     ]);
   });
 
+  it('reads the fast-clock ticks (a budget kind, so a field of its own) within their range', () => {
+    expect(readBounds({ ...defaultBoundsText(), ticks: '2' })).toMatchObject({ ok: true, bounds: { ticks: 2 } });
+    const reading = readBounds({ ...defaultBoundsText(), ticks: '11' });
+    expect(reading.ok ? [] : reading.problems).toEqual([{ field: 'ticks', min: 0, max: 10, text: '11' }]);
+  });
+
   it('refuses values past the range and exponent notation', () => {
     const reading = readBounds({ ...defaultBoundsText(), maxLog: '51', duplicates: '1e1' });
     expect(reading.ok ? [] : reading.problems.map((p) => p.field)).toEqual(['maxLog', 'duplicates']);

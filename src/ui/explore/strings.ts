@@ -18,6 +18,7 @@ const EN_FIELD: Record<BoundField, string> = {
   heartbeats: 'Heartbeats fired by hand',
   changes: 'Membership changes',
   reads: 'Client reads',
+  ticks: 'Fast-clock ticks (lease reads)',
   depth: 'Depth (choices)',
 };
 
@@ -31,13 +32,14 @@ const KO_FIELD: Record<BoundField, string> = {
   heartbeats: '수동 하트비트 수',
   changes: '멤버십 변경 수',
   reads: '클라이언트 읽기 수',
+  ticks: '빠른 시계 틱 수 (리스 읽기)',
   depth: '깊이 (선택 수)',
 };
 
 export const EXPLORE_STRINGS = defineStrings(
   {
     intro:
-      'The model checker tries every order of deliveries, drops, duplicates, election timeouts, crashes, restarts, client writes, membership changes and client reads from this instant, within the bounds below, and checks the safety properties in every state (and, with reads, that no read misses an acknowledged write). It finds the shortest path to a violation, if there is one.',
+      'The model checker tries every order of deliveries, drops, duplicates, election timeouts, crashes, restarts, client writes, membership changes, client reads and, with ticks, fast clocks (a follower’s election timer running out while its leader’s read lease holds) from this instant, within the bounds below, and checks the safety properties in every state (and, with reads, that no read misses an acknowledged write). It finds the shortest path to a violation, if there is one.',
     boundsLegend: 'Bounds',
     drops: 'Try dropping each message',
     dropsHelp: 'Off: a message never delivered stands for a lost one. The verdict is the same, from far fewer states.',
@@ -67,7 +69,7 @@ export const EXPLORE_STRINGS = defineStrings(
   },
   {
     intro:
-      '모델 검사기가 이 순간부터 메시지 전달·유실·복제, 선거 타이머 만료, 크래시, 재시작, 클라이언트 쓰기, 멤버십 변경, 클라이언트 읽기의 모든 순서를 아래 한도 안에서 시도하고, 모든 상태에서 안전성 속성을 검사합니다 (읽기가 있으면 응답받은 쓰기를 놓친 읽기가 없는지도 검사합니다). 위반이 있으면 그곳까지 가는 가장 짧은 경로를 찾습니다.',
+      '모델 검사기가 이 순간부터 메시지 전달·유실·복제, 선거 타이머 만료, 크래시, 재시작, 클라이언트 쓰기, 멤버십 변경, 클라이언트 읽기, 그리고 틱이 있으면 빠른 시계(리더의 리스가 유효한 동안 팔로워의 선거 타이머가 먼저 만료됨)의 모든 순서를 아래 한도 안에서 시도하고, 모든 상태에서 안전성 속성을 검사합니다 (읽기가 있으면 응답받은 쓰기를 놓친 읽기가 없는지도 검사합니다). 위반이 있으면 그곳까지 가는 가장 짧은 경로를 찾습니다.',
     boundsLegend: '한도',
     drops: '메시지마다 유실도 시도',
     dropsHelp: '끄면 끝내 전달되지 않은 메시지가 유실된 메시지를 대신합니다. 판정은 같고, 상태 수는 훨씬 적습니다.',

@@ -6,15 +6,34 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../scenario/lessons';
 import { validateScenario } from '../../scenario/validate';
 import { Simulation } from '../../sim/simulation';
+import type { Scenario } from '../../sim/scenario-types';
+import { explore } from '../../check/explore/explore';
+import { FIGURE8_FROM_MIDDLE } from '../../check/explore/figure8.fixture';
 import { readStep, stepsOf } from './interpret';
 import type { Reading } from './reading';
+
+/**
+ * A lesson that stops where the class explores teaches through the counterexample it opens: that
+ * run, found with the caption's bounds (explore-lessons.test.ts checks them), is what the class steps
+ * through and what is read here.
+ */
+const EXPLORED: Record<string, (scenario: Scenario, at: number) => Scenario> = {
+  'explore-figure-8': (scenario, at) => {
+    const found = explore(scenario, at, { ...FIGURE8_FROM_MIDDLE, depth: 11 }).counterexample;
+    if (found === null) throw new Error('the Figure 8 lesson found no counterexample');
+    return found.scenario;
+  },
+};
 
 function readLesson(id: string): { readings: Reading[]; nodes: number } {
   const lesson = LESSONS.find((l) => l.id === id)!;
   const v = validateScenario(lesson.scenario);
   if (!v.ok) throw new Error(v.errors.join('; '));
-  const sim = new Simulation(v.scenario, { recordTrace: true });
-  sim.runUntil(lesson.beats[lesson.beats.length - 1]!.at);
+  const pause = lesson.beats[lesson.beats.length - 1]!.at;
+  const explored = EXPLORED[id];
+  const scenario = explored ? explored(v.scenario, pause) : v.scenario;
+  const sim = new Simulation(scenario, { recordTrace: true });
+  sim.runUntil(Math.max(pause, ...scenario.actions.map((a) => a.at)));
   return { readings: stepsOf(sim.trace).flatMap((s) => readStep(s.records)), nodes: v.scenario.nodes };
 }
 

@@ -23,6 +23,7 @@ import type {
   AppendEntriesReply,
   NodeId,
   PendingRead,
+  RaftState,
   RaftEvent,
   ReadIndexReply,
   ReadIndexRequest,
@@ -161,10 +162,17 @@ export function startRound(n: NodeHooks): number {
 
 /** The lease (§6.4.1): a quorum acknowledged a round recent enough by this leader's clock. */
 function leaseHolds(n: NodeHooks): boolean {
-  const s = n.state;
+  return n.config().options.reads === 'lease' && leaseHoldsIn(n.state);
+}
+
+/**
+ * The lease test on a state alone, for a node whose reads use a lease (only then is a lease ever
+ * granted): its lease is not forfeited, no transfer is under way, and its clock has not reached the
+ * lease's end. The explorer reads it too (src/check/explore/lease-clock.ts).
+ */
+export function leaseHoldsIn(s: RaftState): boolean {
   const r = s.reads;
-  if (n.config().options.reads !== 'lease' || r.leaseForfeited || s.transfer !== null) return false;
-  return r.tick < r.leaseUntilTick;
+  return !r.leaseForfeited && s.transfer === null && r.tick < r.leaseUntilTick;
 }
 
 /** How many whole heartbeats the lease lasts: election timeout ÷ drift bound (÷ 1 with the unsafe switch). */

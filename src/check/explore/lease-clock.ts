@@ -10,12 +10,12 @@
 // Without lease reads no lease ever holds (read-index.ts sets one only with reads 'lease'), so
 // every other exploration offers exactly the timeouts it always did.
 
+import { leaseHoldsIn } from '../../raft/read-index';
 import type { RaftState } from '../../raft/types';
 
-/** A leader's lease holds (read-index.ts, leaseHolds): the same test, on a state the explorer holds. */
+/** A leader whose lease holds (read-index.ts: the same test the leader answers reads by). */
 function leaseHolds(leader: RaftState): boolean {
-  const r = leader.reads;
-  return leader.role === 'leader' && !r.leaseForfeited && leader.transfer === null && r.tick < r.leaseUntilTick;
+  return leader.role === 'leader' && leaseHoldsIn(leader);
 }
 
 /**

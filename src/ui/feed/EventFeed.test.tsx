@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../sim/types';
 import { useSimStore } from '../../store/sim-store';
 import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
+import { scrubEnded, scrubMoved } from '../time/scrubbing';
 import { EventFeed } from './EventFeed';
 
 const evil = 'set h <img src=x onerror=alert(1)>';
@@ -92,6 +93,40 @@ describe('EventFeed', () => {
     expect(screen.getByText(/^B가 임기 4에서 C에게 투표함: /)).toBeInTheDocument();
     expect(screen.queryByText(/^B voted for C/)).toBeNull();
     expect(screen.getByRole('checkbox', { name: '메시지 보기 (하트비트 포함)' })).toBeInTheDocument();
+  });
+
+  it('keeps its lines while the timeline is dragged, then tells the instant the drag ends at', () => {
+    const submitted = (step: number): TraceEvent => ({
+      time: step * 10,
+      step,
+      kind: 'client',
+      event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
+    });
+    // What a seek's frame brings: the last records before the instant shown.
+    const at = (last: number) => Array.from({ length: 5 }, (_, i) => submitted(last - 4 + i));
+    const list = () => screen.getByRole('list', { name: 'Event feed, oldest first' });
+    const lines = () => [...list().children].map((li) => /request #(\d+) /.exec(li.textContent ?? '')?.[1]);
+    useSimStore.setState({ feed: at(5) });
+    render(<EventFeed />);
+    expect(lines()).toEqual(['1', '2', '3', '4', '5']);
+
+    act(() => scrubMoved());
+    expect(list()).toHaveAttribute('aria-busy', 'true');
+    // Seeks along the way redraw nothing…
+    act(() => useSimStore.setState({ feed: at(50) }));
+    act(() => useSimStore.setState({ feed: at(90) }));
+    expect(lines()).toEqual(['1', '2', '3', '4', '5']);
+    // …and the end of the drag tells its own instant, not the ones passed through.
+    act(() => scrubEnded());
+    expect(list()).toHaveAttribute('aria-busy', 'false');
+    expect(lines()).toEqual(['1', '2', '3', '4', '5', '86', '87', '88', '89', '90']);
+
+    // A drag back to an earlier instant starts the story over there.
+    act(() => scrubMoved());
+    act(() => useSimStore.setState({ feed: at(30) }));
+    expect(lines().at(-1)).toBe('90');
+    act(() => scrubEnded());
+    expect(lines()).toEqual(['26', '27', '28', '29', '30']);
   });
 
   it('lets the oldest lines go fifty at a time, always keeping the newest hundred', { timeout: 30000 }, () => {

@@ -10,6 +10,7 @@ import { VIOLATIONS_ANCHOR } from '../facts/ClusterFacts';
 import { StepWhy } from '../explain/StepWhy';
 import { useStrings } from '../i18n';
 import { useStickToEnd } from '../use-stick-to-end';
+import { useScrubbing } from '../time/scrubbing';
 import styles from './EventFeed.module.css';
 import { EMPTY_HISTORY, extendHistory, lastSteps } from './history';
 import { feedLines, readStep, stepsOf, violationReading, type ReadStep } from '../interpret/interpret';
@@ -39,16 +40,31 @@ const GLYPH: Record<Tone, string> = {
 export function EventFeed() {
   const t = useStrings(FEED_STRINGS);
   const lang = useSimStore((s) => s.lang);
-  const feed = useSimStore((s) => s.feed);
-  // Our own longer history of the steps worth telling; the store's feed (last 500 records) is for messages.
-  const [history, setHistory] = useState(() => extendHistory(EMPTY_HISTORY, useSimStore.getState().feed));
-  useEffect(
-    () =>
-      useSimStore.subscribe((s, prev) => {
-        if (s.feed !== prev.feed) setHistory((h) => extendHistory(h, s.feed));
-      }),
-    [],
-  );
+  // The store's feed (last 500 records, for messages) and our own longer history of the steps worth
+  // telling, taken in together. While the timeline is dragged they stay as they were: the seeks in between
+  // are not told, and the instant the drag rests on or ends at is taken in then (scrubbing.ts).
+  const scrubbing = useScrubbing((s) => s.active);
+  const [{ feed, history }, setSource] = useState(() => {
+    const initial = useSimStore.getState().feed;
+    return { feed: initial, history: extendHistory(EMPTY_HISTORY, initial) };
+  });
+  useEffect(() => {
+    const takeIn = (): void =>
+      setSource((prev) => {
+        const next = useSimStore.getState().feed;
+        return next === prev.feed ? prev : { feed: next, history: extendHistory(prev.history, next) };
+      });
+    const offFeed = useSimStore.subscribe((s, prev) => {
+      if (s.feed !== prev.feed && !useScrubbing.getState().active) takeIn();
+    });
+    const offScrub = useScrubbing.subscribe((s, prev) => {
+      if (prev.active && !s.active) takeIn();
+    });
+    return () => {
+      offFeed();
+      offScrub();
+    };
+  }, []);
   const hasSnapshot = useSimStore((s) => s.snapshot !== null);
   const violations = useSimStore((s) => s.snapshot?.violations);
   const [showMessages, setShowMessages] = useState(false);
@@ -111,8 +127,9 @@ export function EventFeed() {
       ) : null}
       <ol
         ref={ref}
-        className={styles.list}
+        className={scrubbing ? `${styles.list} ${styles.held}` : styles.list}
         aria-label={t.events}
+        aria-busy={scrubbing}
         onScroll={(e) => onScroll(e.currentTarget)}
         tabIndex={0}
       >

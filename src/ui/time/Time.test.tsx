@@ -8,6 +8,7 @@ import { envelope, snapshot } from '../test/snapshot-fixtures';
 import { fakeLayout, resetStore } from '../test/store';
 import { BranchList } from './BranchList';
 import { ManualDelivery } from './ManualDelivery';
+import { SCRUB_REST_MS, useScrubbing } from './scrubbing';
 import { TimeControls } from './TimeControls';
 import { bandRows, thinOut, Timeline } from './Timeline';
 
@@ -106,6 +107,34 @@ describe('Timeline', () => {
     // x = 8 + t / 1000 × 784: t = 500 lies at x = 400.
     fireEvent.pointerDown(screen.getByRole('slider', { name: 'Timeline' }), { clientX: 400, button: 0, pointerId: 1 });
     expect(seek).toHaveBeenCalledWith(500);
+  });
+
+  it('holds the costly views while a drag moves, until it rests or lets go; a click alone does not', () => {
+    vi.useFakeTimers();
+    try {
+      const seek = vi.fn();
+      useSimStore.setState({ seek });
+      render(<Timeline />);
+      const track = screen.getByRole('slider', { name: 'Timeline' });
+      fireEvent.pointerDown(track, { clientX: 400, button: 0, pointerId: 1 });
+      expect(useScrubbing.getState().active).toBe(false);
+      fireEvent.pointerMove(track, { clientX: 420, pointerId: 1 });
+      expect(seek).toHaveBeenLastCalledWith(525.5);
+      expect(useScrubbing.getState().active).toBe(true);
+      // Still pressed but resting: the held views catch up.
+      act(() => vi.advanceTimersByTime(SCRUB_REST_MS));
+      expect(useScrubbing.getState().active).toBe(false);
+      fireEvent.pointerMove(track, { clientX: 440, pointerId: 1 });
+      expect(useScrubbing.getState().active).toBe(true);
+      fireEvent.pointerUp(track, { clientX: 440, pointerId: 1 });
+      expect(useScrubbing.getState().active).toBe(false);
+      // Moving without a press seeks nothing and holds nothing.
+      fireEvent.pointerMove(track, { clientX: 600, pointerId: 1 });
+      expect(seek).toHaveBeenCalledTimes(3);
+      expect(useScrubbing.getState().active).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('seeks to a violation from its button', async () => {

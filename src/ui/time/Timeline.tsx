@@ -4,7 +4,7 @@
 // crashes and restarts, network changes, commits and violations, and the current instant as
 // a cursor. It is a slider: click or drag to go to an instant; arrow keys step one event.
 
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LeaderBand, TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -14,6 +14,7 @@ import styles from './Time.module.css';
 import { clearReport } from './TimeControls';
 import { clampedLinear } from './clamped-linear';
 import { useMeasuredBox } from '../use-box-size';
+import { scrubEnded, scrubMoved } from './scrubbing';
 
 const HEIGHT_BASE = 52;
 const PAD = 8;
@@ -90,13 +91,17 @@ export function Timeline() {
     const px = rect.width > 0 ? ((clientX - rect.left) * width) / rect.width : clientX;
     return Math.round(x.invert(px) * 10) / 10;
   };
-  const seekTo = (target: number): void => {
+  /** Seeks unless the instant is the one last asked for; true when it did. */
+  const seekTo = (target: number): boolean => {
     const clamped = Math.min(Math.max(0, target), domainEnd);
-    if (lastSeek.current === clamped) return;
+    if (lastSeek.current === clamped) return false;
     lastSeek.current = clamped;
     clearReport();
     seek(clamped);
+    return true;
   };
+  // A drag cut short by the timeline going away must not leave the event feed held.
+  useEffect(() => scrubEnded, []);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     if (e.button !== 0) return;
@@ -110,10 +115,12 @@ export function Timeline() {
     seekTo(timeAt(e.clientX, e.currentTarget));
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
-    if (dragging.current) seekTo(timeAt(e.clientX, e.currentTarget));
+    // A press alone (a click) redraws everything at once; moving while pressed holds the feed (scrubbing.ts).
+    if (dragging.current && seekTo(timeAt(e.clientX, e.currentTarget))) scrubMoved();
   };
   const onPointerUp = (e: PointerEvent<HTMLDivElement>): void => {
     dragging.current = false;
+    scrubEnded();
     if (e.currentTarget.hasPointerCapture?.(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
   };
 

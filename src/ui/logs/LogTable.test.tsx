@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
+import { scrubEnded, scrubMoved } from '../time/scrubbing';
 import { LogTable } from './LogTable';
 import { makeNode, makeSnapshot } from '../test/snapshot-fixtures';
 
@@ -38,6 +39,23 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('LogTable', () => {
+  it('keeps the logs it shows while the timeline is dragged, and draws the instant the drag ends at', () => {
+    render(<LogTable />);
+    const c = () => screen.getByRole('list', { name: 'Log of node C' });
+    expect(within(c()).getAllByRole('listitem', { name: /^index / })).toHaveLength(2);
+    act(() => scrubMoved());
+    // A seek along the way: C has caught up.
+    const caughtUp = cluster();
+    const nodes = caughtUp.nodes.map((n) =>
+      n.id === 'C' ? { ...n, log: [e(1, 'set x 1'), e(2, ''), e(2, 'set y 2')], commitIndex: 3 } : n,
+    );
+    act(() => useSimStore.setState({ snapshot: { ...caughtUp, nodes } }));
+    expect(within(c()).getAllByRole('listitem', { name: /^index / })).toHaveLength(2);
+    expect(within(c()).queryByRole('listitem', { name: /set y 2/ })).toBeNull();
+    act(() => scrubEnded());
+    expect(within(c()).getByRole('listitem', { name: 'index 3, term 2, set y 2, committed' })).toBeInTheDocument();
+  });
+
   it('marks committed and uncommitted entries differently, per node', () => {
     render(<LogTable />);
     const a = screen.getByRole('list', { name: 'Log of node A' });

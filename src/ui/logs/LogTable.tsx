@@ -12,6 +12,7 @@ import { useLessonFocus } from '../lessons/lesson-state';
 import { useViolationHighlight } from '../safety/highlight';
 import { ROLE_COLOR, termColor } from '../theme';
 import { useStickToEnd } from '../use-stick-to-end';
+import { useHeldSimStore, useScrubbing } from '../time/scrubbing';
 import { currentLeader } from './leader';
 import { inkOn, STRIDE } from './LogCell';
 import { LogRow, type LeaderMarks, type Truncation } from './LogRow';
@@ -49,18 +50,20 @@ function truncationsBetween(
 
 export function LogTable() {
   const t = useStrings(LOG_STRINGS);
-  const nodes = useSimStore((s) => s.snapshot?.nodes);
+  // Held while the timeline is dragged (ui/time/scrubbing.ts): the cells catch up when the drag rests.
+  const nodes = useHeldSimStore((s) => s.snapshot?.nodes);
+  const held = useScrubbing((s) => s.active);
   const selected = useSimStore((s) => s.selectedNode);
   const selectNode = useSimStore((s) => s.selectNode);
   // While stepping: the cells the last step added, replaced or committed.
-  const changes = useSimStore((s) => s.changes);
+  const changes = useHeldSimStore((s) => s.changes);
   // The first column in view while scrolled back, and the view's width: only these decide which columns are drawn.
   const [firstColumn, setFirstColumn] = useState(1);
   const [viewWidth, setViewWidth] = useState(0);
   // The repairs (§7.2) of the steps between the frame drawn before and this one, from the nodes'
   // own entriesTruncated events: a step back or a seek back has none, whatever the logs do.
-  const step = useSimStore((s) => s.snapshot?.step ?? 0);
-  const feed = useSimStore((s) => s.feed);
+  const step = useHeldSimStore((s) => s.snapshot?.step ?? 0);
+  const feed = useHeldSimStore((s) => s.feed);
   const [repairs, setRepairs] = useState({ step, byNode: NO_REPAIRS });
   if (repairs.step !== step)
     setRepairs({ step, byNode: step > repairs.step ? truncationsBetween(feed, repairs.step, step) : NO_REPAIRS });
@@ -165,7 +168,7 @@ export function LogTable() {
         ) : null}
         <Legend leader={leader?.id ?? null} />
       </div>
-      <div className={styles.body}>
+      <div className={held ? `${styles.body} ${styles.held}` : styles.body} aria-busy={held}>
         <div className={styles.labels}>
           <div className={styles.indexHeader} aria-hidden="true">
             {t.index}

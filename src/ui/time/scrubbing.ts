@@ -1,11 +1,13 @@
-// Whether the timeline is being dragged right now. While it is, views that are costly to redraw (the event
-// feed: a hundred new lines laid out and shaped on every seek) keep what they show and catch up once the
-// pointer rests or lets go; the cheap ones (ring, logs, clock, cursor) follow every seek. Dragging across a
-// ten-minute run at 60 Hz otherwise spends most frames over 50 ms redrawing lines nobody can read (issue 14).
+// Whether the timeline is being dragged right now. While it is, views that are costly to redraw keep what
+// they show and catch up once the pointer rests or lets go: the event feed (a hundred new lines laid out and
+// shaped on every seek) and the log table (some seventy new cells and the state machines). The cheap ones
+// (ring, clock, cursor, "Why?") follow every seek. Dragging across a ten-minute run at 60 Hz otherwise
+// spends most frames over 50 ms redrawing lines and cells nobody can read (issue 14).
 //
 // UI state only: it says nothing about the run, and the store's frames are the same either way.
 
 import { create } from 'zustand';
+import { useSimStore, type SimStore } from '../../store/sim-store';
 
 /** How long the pointer must stay put, still pressed, before the held views catch up. */
 export const SCRUB_REST_MS = 200;
@@ -13,9 +15,11 @@ export const SCRUB_REST_MS = 200;
 interface ScrubState {
   /** A drag is moving the timeline: held views keep their last drawing. */
   readonly active: boolean;
+  /** The store as it was when the drag began to move (what held views draw), or null. */
+  readonly held: SimStore | null;
 }
 
-export const useScrubbing = create<ScrubState>()(() => ({ active: false }));
+export const useScrubbing = create<ScrubState>()(() => ({ active: false, held: null }));
 
 let restTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -28,11 +32,23 @@ function clearRest(): void {
 export function scrubMoved(): void {
   clearRest();
   restTimer = setTimeout(scrubEnded, SCRUB_REST_MS);
-  if (!useScrubbing.getState().active) useScrubbing.setState({ active: true });
+  if (!useScrubbing.getState().active) useScrubbing.setState({ active: true, held: useSimStore.getState() });
 }
 
 /** The drag rested or ended: the held views draw the instant shown. */
 export function scrubEnded(): void {
   clearRest();
-  if (useScrubbing.getState().active) useScrubbing.setState({ active: false });
+  if (useScrubbing.getState().active) useScrubbing.setState({ active: false, held: null });
+}
+
+const LIVE = Symbol('live');
+
+/**
+ * useSimStore for a held view: the live store, except while a drag moves the timeline, when it reads the
+ * store as it was when the drag began and does not re-render on the frames in between.
+ */
+export function useHeldSimStore<T>(selector: (s: SimStore) => T): T {
+  const held = useScrubbing((s) => s.held);
+  const live = useSimStore((s) => (held === null ? selector(s) : LIVE));
+  return live === LIVE ? selector(held!) : live;
 }

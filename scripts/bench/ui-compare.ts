@@ -1,7 +1,8 @@
 // Before and after on a shared machine: builds two commits, then plays the heavy case (space-time
 // open, or "Show messages") in each, interleaved, several times, and prints the frame figures and
 // the main thread's CPU time per frame (CDP Performance.getMetrics ThreadTime). Wall-clock frame
-// gaps on a loaded machine measure the other jobs too; CPU per frame measures the page.
+// gaps on a loaded machine measure the other jobs too; CPU per frame measures the page. A drag also prints
+// the main thread's CPU per instant shown over the whole drag, and the page's long tasks.
 //
 //   npx tsx scripts/bench/ui-compare.ts REF_BEFORE REF_AFTER [space-time|messages|drag|typical] [repeats] [seconds]
 //
@@ -40,6 +41,17 @@ function build(ref: string, scratch: string): string {
   buildApp(out, { source: src });
   return out;
 }
+
+/** In the page, from before the drag: instants the timeline showed (one per seek drawn) and long tasks. */
+const DRAG_COUNTERS = `(() => {
+  const c = { instants: 0, longTasks: [] };
+  window.__dragCounters = c;
+  const slider = document.querySelector('[role="slider"][aria-valuemax]');
+  new MutationObserver(() => c.instants++).observe(slider, { attributes: true, attributeFilter: ['aria-valuenow'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) c.longTasks.push(e.duration);
+  }).observe({ type: 'longtask' });
+})()`;
 
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'raft-ui-compare-'));
@@ -81,11 +93,23 @@ async function main(): Promise<void> {
           };
           return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
         };
-        if (drag) await waitForTenMinutes(page);
+        if (drag) {
+          await waitForTenMinutes(page);
+          await page.evaluate(DRAG_COUNTERS);
+        }
         const m0 = await metric();
         const f = drag ? await measureDrag(page) : ((await page.evaluate(frameProbe(Number(secondsArg)))) as UiFigures);
         const m1 = await metric();
         const per = (name: string): string => ((((m1[name] ?? 0) - (m0[name] ?? 0)) * 1000) / f.frames).toFixed(1);
+        if (drag) {
+          // The drag outlasts the frame probe (each move waits for the page): per instant shown, over the whole drag.
+          const c = (await page.evaluate('window.__dragCounters')) as { instants: number; longTasks: number[] };
+          const perInstant = (name: string): string =>
+            ((((m1[name] ?? 0) - (m0[name] ?? 0)) * 1000) / Math.max(1, c.instants)).toFixed(1);
+          console.log(
+            `${ref.padEnd(10)} drag: ${c.instants} instants shown | per instant: main-thread CPU ${perInstant('ThreadTime')} ms, script ${perInstant('ScriptDuration')}, layout ${perInstant('LayoutDuration')}, style ${perInstant('RecalcStyleDuration')} | long tasks ${c.longTasks.length}, longest ${Math.max(0, ...c.longTasks).toFixed(0)} ms`,
+          );
+        }
         console.log(
           `${ref.padEnd(10)} ${panel}: ${String(f.frames).padStart(4)} frames, p95 ${f.p95Ms.toFixed(1).padStart(6)} ms, median ${f.medianMs.toFixed(1).padStart(5)}, > 50: ${String(f.over50).padStart(3)}, longest ${f.maxMs.toFixed(0).padStart(4)} ms | per frame: main-thread CPU ${per('ThreadTime')} ms, script ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')} | ${Math.round(f.messagesInFlight)} in flight`,
         );

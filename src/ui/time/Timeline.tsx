@@ -4,7 +4,7 @@
 // crashes and restarts, network changes, commits and violations, and the current instant as
 // a cursor. It is a slider: click or drag to go to an instant; arrow keys step one event.
 
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LeaderBand, TimelineMarks } from '../../sim/timeline';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
@@ -82,12 +82,14 @@ export function Timeline() {
   const [{ width }, measureWrap] = useMeasuredBox(wrap, { width: 800, height: 0 });
   const dragging = useRef(false);
   const lastSeek = useRef<number | null>(null);
+  // The track's box, read when a press starts: reading it on every move would lay out the page the last seek
+  // changed, once per pointer move, in the middle of the drag.
+  const pressedBox = useRef<DOMRect | null>(null);
 
   const domainEnd = Math.max(end, time, 1);
-  const x = clampedLinear([0, domainEnd], [PAD, Math.max(PAD + 1, width - PAD)]);
+  const x = timeScale(domainEnd, width);
 
-  const timeAt = (clientX: number, el: Element): number => {
-    const rect = el.getBoundingClientRect();
+  const timeAt = (clientX: number, rect: DOMRect): number => {
     const px = rect.width > 0 ? ((clientX - rect.left) * width) / rect.width : clientX;
     return Math.round(x.invert(px) * 10) / 10;
   };
@@ -112,11 +114,12 @@ export function Timeline() {
     lastSeek.current = null;
     e.currentTarget.setPointerCapture?.(e.pointerId);
     e.currentTarget.focus();
-    seekTo(timeAt(e.clientX, e.currentTarget));
+    pressedBox.current = e.currentTarget.getBoundingClientRect();
+    seekTo(timeAt(e.clientX, pressedBox.current));
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
     // A press alone (a click) redraws everything at once; moving while pressed holds the feed (scrubbing.ts).
-    if (dragging.current && seekTo(timeAt(e.clientX, e.currentTarget))) scrubMoved();
+    if (dragging.current && pressedBox.current && seekTo(timeAt(e.clientX, pressedBox.current))) scrubMoved();
   };
   const onPointerUp = (e: PointerEvent<HTMLDivElement>): void => {
     dragging.current = false;
@@ -186,7 +189,10 @@ export function Timeline() {
         onKeyDown={onKeyDown}
       >
         <svg width={width} height={height} className={styles.timelineSvg} aria-hidden="true">
-          {marks && <MarksLayer marks={marks} x={x} end={domainEnd} width={width} lanesHeight={lanesHeight} />}
+          {marks && <MarksLayer marks={marks} end={domainEnd} width={width} lanesHeight={lanesHeight} />}
+        </svg>
+        {/* The cursor on a layer of its own: a seek moves it without touching the marks (nor their text). */}
+        <svg width={width} height={height} className={styles.cursorLayer} aria-hidden="true">
           {/* What has been computed but lies ahead of the instant shown. */}
           <rect
             x={cursorX}
@@ -209,17 +215,23 @@ export function Timeline() {
   );
 }
 
+/** The time → pixel mapping of a timeline `width` pixels wide showing 0 … `end`. */
+function timeScale(end: number, width: number) {
+  return clampedLinear([0, end], [PAD, Math.max(PAD + 1, width - PAD)]);
+}
+
 interface LayerProps {
   readonly marks: TimelineMarks;
-  readonly x: (t: number) => number;
   readonly end: number;
   readonly width: number;
   /** Height of the lanes under the bands: everything below them moves down by it. */
   readonly lanesHeight: number;
 }
 
-function MarksLayer({ marks, x, end, lanesHeight }: LayerProps) {
+/** Memoized: a seek moves only the cursor; the marks redraw when they, the run's end or the width change. */
+const MarksLayer = memo(function MarksLayer({ marks, end, width, lanesHeight }: LayerProps) {
   const t = useStrings(TIME_STRINGS);
+  const x = timeScale(end, width);
   const commits = thinOut(marks.commits, (c) => x(c.time), MIN_COMMIT_GAP);
   const { rows, count } = bandRows(marks.leaderships);
   const rowHeight = BAND_HEIGHT / count;
@@ -316,7 +328,7 @@ function MarksLayer({ marks, x, end, lanesHeight }: LayerProps) {
       ))}
     </g>
   );
-}
+});
 
 /** How many violation buttons the timeline shows; the safety panel lists them all. */
 const MAX_VIOLATION_BUTTONS = 5;

@@ -110,7 +110,7 @@ describe('Timeline', () => {
   });
 
   it('holds the costly views while a drag moves, until it rests or lets go; a click alone does not', () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
     try {
       const seek = vi.fn();
       useSimStore.setState({ seek });
@@ -122,7 +122,7 @@ describe('Timeline', () => {
       expect(seek).toHaveBeenLastCalledWith(525.5);
       expect(useScrubbing.getState().active).toBe(true);
       // Still pressed but resting: the held views catch up.
-      act(() => vi.advanceTimersByTime(SCRUB_REST_MS));
+      act(() => vi.advanceTimersByTime(SCRUB_REST_MS + 20));
       expect(useScrubbing.getState().active).toBe(false);
       fireEvent.pointerMove(track, { clientX: 440, pointerId: 1 });
       expect(useScrubbing.getState().active).toBe(true);

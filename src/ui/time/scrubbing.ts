@@ -9,8 +9,14 @@
 import { create } from 'zustand';
 import { useSimStore, type SimStore } from '../../store/sim-store';
 
-/** How long the pointer must stay put, still pressed, before the held views catch up. */
+/** How long the pointer must stay put, still pressed, before the held views catch up… */
 export const SCRUB_REST_MS = 200;
+/**
+ * …over at least this many animation frames. Pointer moves arrive once a frame: a frame that took longer than
+ * SCRUB_REST_MS (a slow machine) is not the hand resting, and catching up there would only make the next
+ * frame slower still.
+ */
+export const SCRUB_REST_FRAMES = 3;
 
 interface ScrubState {
   /** A drag is moving the timeline: held views keep their last drawing. */
@@ -21,23 +27,29 @@ interface ScrubState {
 
 export const useScrubbing = create<ScrubState>()(() => ({ active: false, held: null }));
 
-let restTimer: ReturnType<typeof setTimeout> | null = null;
+/** When the last move seeked, and the animation frames since. */
+let lastMove = 0;
+let framesSince = 0;
+let watching: number | null = null;
 
-function clearRest(): void {
-  if (restTimer !== null) clearTimeout(restTimer);
-  restTimer = null;
+function watchForRest(): void {
+  framesSince++;
+  if (framesSince >= SCRUB_REST_FRAMES && performance.now() - lastMove >= SCRUB_REST_MS) scrubEnded();
+  else watching = requestAnimationFrame(watchForRest);
 }
 
-/** The drag moved the timeline: hold the costly views until it rests for SCRUB_REST_MS or ends. */
+/** The drag moved the timeline: hold the costly views until it rests (see SCRUB_REST_MS) or ends. */
 export function scrubMoved(): void {
-  clearRest();
-  restTimer = setTimeout(scrubEnded, SCRUB_REST_MS);
+  lastMove = performance.now();
+  framesSince = 0;
+  watching ??= requestAnimationFrame(watchForRest);
   if (!useScrubbing.getState().active) useScrubbing.setState({ active: true, held: useSimStore.getState() });
 }
 
 /** The drag rested or ended: the held views draw the instant shown. */
 export function scrubEnded(): void {
-  clearRest();
+  if (watching !== null) cancelAnimationFrame(watching);
+  watching = null;
   if (useScrubbing.getState().active) useScrubbing.setState({ active: false, held: null });
 }
 

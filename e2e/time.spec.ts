@@ -193,6 +193,46 @@ test('dragging the timeline scrubs every time, without selecting or dragging its
   }
 });
 
+test('a drag holds the feed and the logs while it moves, and both tell the instant it ends at', async ({ page }) => {
+  await openIsolatedE(page, 2000);
+  const track = timeline(page);
+  const feed = page.getByRole('list', { name: 'Event feed, oldest first' });
+  const logs = page.getByRole('region', { name: 'Logs' });
+  const box = (await track.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const xAt = (fraction: number): number => box.x + 8 + fraction * (box.width - 16);
+  const feedLines = (): Promise<string[]> => feed.locator(':scope > li').allTextContents();
+  const cells = (): Promise<string[]> =>
+    logs
+      .getByRole('listitem', { name: /^index / })
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+
+  // From the end back to a third of the run: a rewind, so the feed starts over at the instant shown.
+  await page.mouse.move(xAt(0.98), y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(xAt(0.98 - (0.65 * i) / 12), y);
+    if (i === 6) {
+      await expect(feed).toHaveAttribute('aria-busy', 'true');
+      await expect(logs).toHaveAttribute('aria-busy', 'true');
+    }
+    await page.waitForTimeout(40);
+  }
+  await page.mouse.up();
+  await expect(feed).toHaveAttribute('aria-busy', 'false');
+  const at = Number(await track.getAttribute('aria-valuenow'));
+  expect(at).toBeLessThan(1000);
+  await expect(page.getByTestId('virtual-time')).toHaveText(`${(at / 1000).toFixed(3)} s`);
+  const dragged = { feed: await feedLines(), cells: await cells() };
+  expect(dragged.feed.length).toBeGreaterThan(0);
+
+  // The same instant opened from a link tells the same story and shows the same logs.
+  await openIsolatedE(page, at);
+  await expect(feed.locator(':scope > li')).toHaveCount(dragged.feed.length);
+  expect(await feedLines()).toEqual(dragged.feed);
+  expect(await cells()).toEqual(dragged.cells);
+});
+
 test('isolated E: stepping on, B’s term-1 band stays while E’s term climbs in its own lane', async ({ page }) => {
   await openIsolatedE(page, 300);
   const track = timeline(page);

@@ -168,7 +168,7 @@ export function LogTable() {
         ) : null}
         <Legend leader={leader?.id ?? null} />
       </div>
-      <div className={held ? `${styles.body} ${styles.held}` : styles.body} aria-busy={held}>
+      <div className={held ? `${styles.body} ${styles.held}` : styles.body}>
         <div className={styles.labels}>
           <div className={styles.indexHeader} aria-hidden="true">
             {t.index}
@@ -215,6 +215,7 @@ export function LogTable() {
           tabIndex={0}
           role="region"
           aria-label={t.title}
+          aria-busy={held}
         >
           <div className={styles.indexRow} style={{ width: columns * STRIDE + endPad }} aria-hidden="true">
             {indexes}

@@ -4,7 +4,7 @@
 // functions that took the most samples. A tool for looking, not a bench row: its timings include
 // the tracing overhead.
 //
-//   npx tsx scripts/bench/ui-profile.ts [space-time|messages|drag] [seconds]
+//   npx tsx scripts/bench/ui-profile.ts [space-time|messages|drag|drag-back] [seconds]
 //
 // The build is not minified, so the profile names functions and components. UI_BENCH_PORT picks the port.
 
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const browser = await launchBenchChromium();
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const drag = mode === 'drag';
+    const drag = mode === 'drag' || mode === 'drag-back';
     const page: Page = await browser.newPage({
       viewport: drag ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
     });
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     let frames = '';
     const js = await profileJs(cdp, async () => {
       if (drag) {
-        const f = await measureDrag(page);
+        const f = await measureDrag(page, mode === 'drag-back' ? 'back' : 'forward');
         frames = `drag: ${f.frames} frames, p95 ${f.p95Ms.toFixed(1)} ms, > 50 ms: ${f.over50}, longest ${f.maxMs.toFixed(0)} ms`;
       } else {
         const f = (await page.evaluate(frameProbe(seconds))) as UiFigures;

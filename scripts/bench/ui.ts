@@ -165,7 +165,7 @@ export async function waitForTenMinutes(page: Page): Promise<void> {
  * Frames while the pointer drags the timeline across the whole ten-minute run at 60 Hz: every
  * move seeks (issue 14: no frame over 50 ms). The gaps are taken over the drag alone.
  */
-export async function measureDrag(page: Page): Promise<UiFigures> {
+export async function measureDrag(page: Page, direction: 'forward' | 'back' = 'forward'): Promise<UiFigures> {
   const slider = page.getByRole('slider', { name: 'Timeline' });
   await waitForTenMinutes(page);
   const box = await slider.boundingBox();
@@ -173,12 +173,14 @@ export async function measureDrag(page: Page): Promise<UiFigures> {
   const y = box.y + box.height / 2;
   const moves = Math.round(DRAG_SECONDS * 60);
   const probe = frameProbe(DRAG_SECONDS);
-  await page.mouse.move(box.x + 2, y);
+  // Back: from the end to the start, every seek a rewind.
+  const xAt = (i: number): number => box.x + 2 + ((box.width - 4) * (direction === 'forward' ? i : moves - i)) / moves;
+  await page.mouse.move(xAt(0), y);
   await page.mouse.down();
   const frames = page.evaluate(probe) as Promise<UiFigures>;
   const start = performance.now();
   for (let i = 1; i <= moves; i++) {
-    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / moves, y);
+    await page.mouse.move(xAt(i), y);
     const wait = start + (i * 1000) / 60 - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }

@@ -127,7 +127,7 @@ export function EventFeed() {
       ) : null}
       <ol
         ref={ref}
-        className={scrubbing ? `${styles.list} ${styles.held}` : styles.list}
+        className={[styles.list, pinned ? styles.following : '', scrubbing ? styles.held : ''].join(' ')}
         aria-label={t.events}
         aria-busy={scrubbing}
         onScroll={(e) => onScroll(e.currentTarget)}

@@ -13,7 +13,7 @@ import { measureSnapshots, SNAPSHOT_BENCH_THRESHOLD } from './bench/snapshots';
 import { measureLinearizability } from './bench/linearizability';
 import { measureExplore, measureFigure8, type Figure8Search } from './bench/explore';
 import { measureTabMemory } from './bench/tab-memory';
-import { DISPLAY_FRAME_MS, DRAG_SECONDS, measureUi, type UiFigures } from './bench/ui';
+import { DISPLAY_FRAME_MS, DRAG_SECONDS, measureDragOnly, measureUi, type UiFigures } from './bench/ui';
 
 interface Row {
   readonly name: string;
@@ -264,6 +264,20 @@ async function tabMemoryRows(): Promise<Row[]> {
   });
 }
 
+/** The timeline drag's row (issue 14: no frame over 50 ms). */
+function dragRow(drag: UiFigures): Row {
+  return {
+    name: 'UI frames over 50 ms, dragging the timeline across a 10-minute run at 60 Hz',
+    value: drag.over50,
+    unit: 'frames',
+    target: '0',
+    met: drag.over50 === 0,
+    reason:
+      'the feed and the logs are held while the drag moves (README: Timeline drag); what is left each seek is the ring, the clock and the worker frame, and a rest of the pointer redraws the held views in one frame; on this shared 2-core machine other jobs stretch frames too',
+    note: `${drag.frames} frames in ${DRAG_SECONDS} s of drag at 1366×768; longest ${drag.maxMs.toFixed(0)} ms; p95 ${drag.p95Ms.toFixed(1)} ms; median ${drag.medianMs.toFixed(1)} ms`,
+  };
+}
+
 /** Frame times in headless Chromium at 1×: the heavy case at 1920×1080 and 5 nodes typical (scripts/bench/ui.ts). */
 async function uiRows(): Promise<Row[]> {
   const target = '≤ 16.7 ms';
@@ -302,16 +316,7 @@ async function uiRows(): Promise<Row[]> {
         });
       }
     }
-    rows.push({
-      name: 'UI frames over 50 ms, dragging the timeline across a 10-minute run at 60 Hz',
-      value: run.drag.over50,
-      unit: 'frames',
-      target: '0',
-      met: run.drag.over50 === 0,
-      reason:
-        'each seek replaces the event feed’s lines and lays the page out again (scrollToEnd is where that layout lands in the profile)',
-      note: `${run.drag.frames} frames in ${DRAG_SECONDS} s of drag at 1366×768; longest ${run.drag.maxMs.toFixed(0)} ms; p95 ${run.drag.p95Ms.toFixed(1)} ms; median ${run.drag.medianMs.toFixed(1)} ms`,
-    });
+    rows.push(dragRow(run.drag));
     const startup = run.heavy;
     rows.push({
       name: 'start-up long tasks, longest (heavy link)',
@@ -533,7 +538,7 @@ function format(value: number | null): string {
 
 async function main(): Promise<void> {
   // `npm run bench -- PART`: only that part's rows (a minute or two instead of the whole table):
-  // `import`, `first-load`, `explore`, `ui` (frames in Chromium), `memory` (tab memory in Chromium), or `engine` (the bare loop, the History, the worker
+  // `import`, `first-load`, `explore`, `ui` (frames in Chromium), `drag` (the timeline drag alone), `memory` (tab memory in Chromium), or `engine` (the bare loop, the History, the worker
   // host path, and the seeks).
   const only = process.argv.slice(2);
   const parts: Record<string, () => Promise<Row[]>> = {
@@ -541,6 +546,23 @@ async function main(): Promise<void> {
     'first-load': firstLoadRows,
     engine: async () => [...engineRows(), ...(await seekRows())],
     ui: uiRows,
+    drag: async () => {
+      process.stderr.write('Timeline drag in Chromium …\n');
+      try {
+        return [dragRow(await measureDragOnly())];
+      } catch (e) {
+        return [
+          {
+            name: 'UI frames over 50 ms, dragging the timeline',
+            value: null,
+            unit: 'frames',
+            target: '0',
+            met: null,
+            note: `not measured: ${String(e).slice(0, 80)}`,
+          },
+        ];
+      }
+    },
     memory: tabMemoryRows,
     explore: async () => [exploreRow(), ...figure8Rows()],
   };

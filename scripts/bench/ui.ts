@@ -188,6 +188,24 @@ export async function measureDrag(page: Page, direction: 'forward' | 'back' = 'f
   return { ...(await frames), startupLongTasks: 0, startupLongestMs: 0 };
 }
 
+/** The drag row alone (`npm run bench -- drag`): a build, one page, the drag; a minute instead of the UI rows' several. */
+export async function measureDragOnly(): Promise<UiFigures> {
+  const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
+  buildApp(out);
+  const server = previewApp(out, PORT);
+  const browser = await launchBenchChromium();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`http://127.0.0.1:${PORT}/${tenMinuteLink()}`);
+    return await measureDrag(page);
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 export async function measureUi(): Promise<UiRun> {
   const out = mkdtempSync(join(tmpdir(), 'raft-ui-bench-'));
   buildApp(out);

@@ -53,8 +53,7 @@ export class Quorum {
     let committed = Infinity;
     for (const voters of this.sets) {
       if (voters.length === 0) continue;
-      const matches = voters.map(matchOf).sort((a, b) => b - a);
-      committed = Math.min(committed, matches[majorityOf(voters.length) - 1]!);
+      committed = Math.min(committed, highestHeldByMajority(voters, matchOf));
     }
     return committed === Infinity ? 0 : committed;
   }
@@ -73,4 +72,22 @@ export class Quorum {
   describe(): QuorumSet[] {
     return this.sets.map((voters) => ({ voters, needed: majorityOf(voters.length) }));
   }
+}
+
+/**
+ * Figure 2's "the N such that a majority of matchIndex[i] ≥ N", taken among the voters' own
+ * values: the highest one that at least a majority of them reach. Counted rather than sorted,
+ * because the leader asks at every acknowledgement and a sort copies the list each time.
+ */
+function highestHeldByMajority(voters: readonly NodeId[], matchOf: (id: NodeId) => number): number {
+  const needed = majorityOf(voters.length);
+  let best = -Infinity;
+  for (const candidate of voters) {
+    const n = matchOf(candidate);
+    if (n <= best) continue;
+    let holding = 0;
+    for (const other of voters) if (matchOf(other) >= n) holding++;
+    if (holding >= needed) best = n;
+  }
+  return best;
 }

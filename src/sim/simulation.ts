@@ -30,7 +30,6 @@ import {
   type CheckerState,
   restoreCheckerState,
   SafetyChecker,
-  saveCheckerState,
   type SavedCheckerState,
 } from './checker';
 import {
@@ -1031,7 +1030,7 @@ export class Simulation {
       nodes,
       network: structuredClone(this.network.state),
       client: saveClientState(this.client.state, previous?.client),
-      checker: saveCheckerState(this.checker.state, previous?.checker),
+      checker: this.checker.save(previous?.checker),
       inFlight: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       nextMessageId: this.nextMessageId,

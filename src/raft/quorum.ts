@@ -14,15 +14,19 @@ export class Quorum {
   /** The voter sets whose majorities must all agree: one, or two in a joint configuration. */
   readonly sets: readonly (readonly NodeId[])[];
 
+  /** Every voter of every set, once each (the sets never change, so this is worked out once). */
+  private readonly everyVoter: readonly NodeId[];
+
   constructor(configuration: Configuration) {
     this.sets = configuration.old === undefined ? [configuration.voters] : [configuration.voters, configuration.old];
+    const all = new Set<NodeId>();
+    for (const set of this.sets) for (const id of set) all.add(id);
+    this.everyVoter = [...all];
   }
 
   /** Every node whose vote or replica counts in some set. */
   voters(): NodeId[] {
-    const all = new Set<NodeId>();
-    for (const set of this.sets) for (const id of set) all.add(id);
-    return [...all];
+    return [...this.everyVoter];
   }
 
   isVoter(id: NodeId): boolean {
@@ -60,7 +64,9 @@ export class Quorum {
 
   /** How many voters (of all sets) hold `index`. */
   replicas(index: number, matchOf: (id: NodeId) => number): number {
-    return this.voters().filter((id) => matchOf(id) >= index).length;
+    let holding = 0;
+    for (const id of this.everyVoter) if (matchOf(id) >= index) holding++;
+    return holding;
   }
 
   /** checkQuorum: did a majority of every set answer recently? */

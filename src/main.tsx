@@ -11,9 +11,9 @@ applyThemeVariables(document.documentElement);
 startEngine(createWorkerPort, { watchdog: true });
 document.documentElement.lang = useSimStore.getState().lang;
 
-/** A share link is decoded by its own chunk (schema, lessons): the default cluster does not wait for it. */
+/** A share link is decoded in a worker (schema, lessons): the default cluster does not wait for it. */
 function openLink(hash: string, autoplay: boolean): void {
-  void import('./ui/startup').then(({ openFromHash }) => openFromHash(hash, { autoplay }));
+  void import('./ui/startup-async').then(({ openFromHashAsync }) => openFromHashAsync(hash, { autoplay }));
 }
 
 // A share link in the fragment opens paused at its instant; otherwise the default cluster plays,

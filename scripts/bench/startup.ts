@@ -175,8 +175,11 @@ function describeLongTasks(events: readonly TraceEvent[]): string {
       const jsSelf = new Map<string, number>();
       const jsIncl = new Map<string, number>();
       const within = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
-      within.forEach((s, k) => {
-        const ms = ((within[k + 1]?.ts ?? s.ts) - s.ts) / 1000;
+      // Each sample weighs the task's thread time over its sample count: on a loaded machine the gaps
+      // between samples include time the thread waited, which would credit whoever ran just before.
+      const perSample = within.length === 0 ? 0 : (task.tdur ?? 0) / 1000 / within.length;
+      within.forEach((s) => {
+        const ms = perSample;
         const leaf = nodes.get(s.node);
         if (leaf) add(jsSelf, leaf.label, ms);
         const seen = new Set<string>();
@@ -190,7 +193,7 @@ function describeLongTasks(events: readonly TraceEvent[]): string {
       out.push(
         `    task: ${((task.tdur ?? 0) / 1000).toFixed(0)} ms thread time (${((task.dur ?? 0) / 1000).toFixed(0)} ms wall), trace events by self wall time:`,
         fmt(self, 10),
-        '    JS self:',
+        '    JS self (thread time shared out by sample count):',
         fmt(jsSelf, 12),
         '    JS inclusive:',
         fmt(jsIncl, 25),

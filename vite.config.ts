@@ -19,12 +19,20 @@ function preloadApp(): Plugin {
           (c) => c.type === 'chunk' && c.isDynamicEntry && /[\\/]src[\\/]ui[\\/]App\.tsx$/.test(c.facadeModuleId ?? ''),
         );
         if (!app) throw new Error('preload-app: no chunk for src/ui/App.tsx (main.tsx imports it lazily)');
+        // Its styles too, before the entry's (styles.css), in the order one bundle had them when App was a static
+        // import ahead of styles.css in main.tsx: not fetched only once the page is imported, nor after styles.css.
+        const css = app.type === 'chunk' ? [...(app.viteMetadata?.importedCss ?? [])] : [];
         return [
           {
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: '', href: `./${app.fileName}` },
             injectTo: 'head',
           },
+          ...css.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: '', href: `./${file}` },
+            injectTo: 'head-prepend' as const,
+          })),
         ];
       },
     },

@@ -7,7 +7,7 @@
 //   npx tsx scripts/bench/startup.ts [heavy|typical] [repeats] [trace] [REF …]
 //
 // REF is a commit or `.` (the working tree, the default). The build is minified unless `trace` is given.
-// UI_BENCH_PORT picks the first port (one per REF).
+// Every build is served from one port (UI_BENCH_PORT), each in a folder of its own: the app runs from any folder.
 
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -53,8 +53,9 @@ interface CpuProfile {
   readonly samples?: number[];
 }
 
-function build(ref: string, scratch: string): string {
-  const out = join(scratch, `dist-${ref.replace(/\W/g, '_')}`);
+/** Builds `ref` into `site/<folder>`; returns the folder's name. */
+function build(ref: string, scratch: string, site: string, folder: string): string {
+  const out = join(site, folder);
   let src = root;
   if (ref !== '.') {
     src = join(scratch, `src-${ref.replace(/\W/g, '_')}`);
@@ -63,7 +64,7 @@ function build(ref: string, scratch: string): string {
     symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'));
   }
   buildApp(out, { source: src, extraArgs: tracing ? ['--minify', 'false'] : [] });
-  return out;
+  return folder;
 }
 
 const fmt = (m: Map<string, number>, n: number): string =>
@@ -206,7 +207,7 @@ function describeLongTasks(events: readonly TraceEvent[]): string {
 
 async function openOnce(
   browser: Browser,
-  port: number,
+  folder: string,
 ): Promise<{ tasks: number[]; readyMs: number; trace: string; cpu: TaskCpu[] }> {
   const heavy = which === 'heavy';
   const page = await browser.newPage({
@@ -232,7 +233,7 @@ async function openOnce(
       });
     }
     const link = heavy ? heavyLink() : typicalLink(1);
-    await page.goto(`http://127.0.0.1:${port}/${link}`);
+    await page.goto(`http://127.0.0.1:${PORT}/${folder}/${link}`);
     await page.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
     const tasks = (await page.evaluate('window.__longTasks.slice()')) as number[];
     const readyMs = (await page.evaluate('performance.now()')) as number;
@@ -254,18 +255,16 @@ async function openOnce(
 
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'raft-startup-'));
-  const servers: ChildProcess[] = [];
+  const site = join(scratch, 'site');
+  let server: ChildProcess | null = null;
   const browser = await launchBenchChromium();
   try {
-    const variants = refs.map((ref, i) => {
-      const out = build(ref, scratch);
-      servers.push(previewApp(out, PORT + i));
-      return { ref, port: PORT + i };
-    });
+    const variants = refs.map((ref, i) => ({ ref, folder: build(ref, scratch, site, `v${i}`) }));
+    server = previewApp(site, PORT);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     for (let r = 0; r < repeats; r++) {
-      for (const { ref, port } of variants) {
-        const { tasks, readyMs, trace, cpu } = await openOnce(browser, port);
+      for (const { ref, folder } of variants) {
+        const { tasks, readyMs, trace, cpu } = await openOnce(browser, folder);
         const over = cpu.filter((t) => t.ms > 50);
         const longest = tasks.length === 0 ? 0 : Math.max(...tasks);
         console.log(
@@ -277,7 +276,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    for (const s of servers) s.kill();
+    server?.kill();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -62,4 +62,18 @@ test.describe('history panel', () => {
       await expectAxeClean(page);
     });
   }
+
+  test('follows the window’s width after it first showed the empty note', async ({ page }) => {
+    await page.goto(`/${encodeLink({ scenario, at: 0, view: { lang: 'en' } })}`);
+    await openTab(page, 'History');
+    const panel = page.getByRole('region', { name: 'Client history' });
+    await expect(panel.getByTestId('history-verdict')).toHaveCount(0);
+    // The first commit comes after the write at 800 ms: the diagram replaces the empty note.
+    await page.getByRole('button', { name: 'Next commit' }).click();
+    const diagram = panel.getByRole('group', { name: /operations? by/ }).locator('svg');
+    await expect(diagram).toHaveCount(1);
+    const narrow = Number(await diagram.getAttribute('width'));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(async () => Number(await diagram.getAttribute('width'))).toBeGreaterThan(narrow + 100);
+  });
 });

@@ -74,12 +74,12 @@ function engineRows(): Row[] {
       if (hour && mode === 'history') {
         target = '≥ 3,000';
         met = f.perWall.median >= 3000;
-        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget`;
+        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget; on top of it (profiled over the hour) garbage collection takes about a fifth of the History's time, recording the trace about a sixth (a third of that is the first touch of new trace memory), checkpoints a few per cent`;
       } else if (hour && mode === 'host') {
         target = '≥ half of History';
         met = f.perWall.median >= historyHour.perWall.median / 2;
         reason =
-          'trace records now travel packed (one transferred buffer of columns; AppendEntries and replies as numbers) and a frame carries only the fields that changed; what is left is building and diffing each frame’s cluster (about 40% of the extra) and cloning the rest: the payload objects still sent by reference and the changed node fields (the bench counts serialize and deserialize both)';
+          'a frame costs about 130 µs of processor time beyond the History’s own work: about two thirds is the structured clone (the bench counts serialize and deserialize both) of the changed node fields, the client requests and ids, and the events and payloads still sent as objects; most of the rest is building and diffing the frame’s cluster. Cutting the clone further needs a leaner frame (node fields and requests as numbers), a protocol change';
       }
       rows.push({
         name: `engine ${seconds} s, ${label[mode]}: virtual s / wall s`,
@@ -324,7 +324,8 @@ async function uiRows(): Promise<Row[]> {
       unit: 'ms',
       target: '≤ 50 ms',
       met: startup.startupLongestMs <= 50,
-      reason: 'parsing and the first render of a 9-node, 1,000-entry link',
+      reason:
+        'what is left: evaluating React and the store, the first frame’s render and its first layout, each about 50–65 ms of thread time here (the link is decoded in a worker now); on this shared machine wall time stretches them further. `npx tsx scripts/bench/startup.ts heavy 3 trace` shows each long task (README: Start-up long tasks)',
       note: `${startup.startupLongTasks} long tasks before the page could play; 5 nodes: ${run.typical.startupLongTasks}, longest ${run.typical.startupLongestMs.toFixed(0)} ms`,
     });
     return rows;

@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerPort } from './store/worker-port';
 import { startEngine, useSimStore } from './store/sim-store';
-import { App } from './ui/App';
 import { isEmbed, isEmptyHash, openDefault } from './ui/boot';
 import { applyThemeVariables } from './ui/chrome/theme-vars';
 import './ui/styles.css';
@@ -11,9 +10,9 @@ applyThemeVariables(document.documentElement);
 startEngine(createWorkerPort, { watchdog: true });
 document.documentElement.lang = useSimStore.getState().lang;
 
-/** A share link is decoded by its own chunk (schema, lessons): the default cluster does not wait for it. */
+/** A share link is decoded in a worker (schema, lessons): the default cluster does not wait for it. */
 function openLink(hash: string, autoplay: boolean): void {
-  void import('./ui/startup').then(({ openFromHash }) => openFromHash(hash, { autoplay }));
+  void import('./ui/startup-async').then(({ openFromHashAsync }) => openFromHashAsync(hash, { autoplay }));
 }
 
 // A share link in the fragment opens paused at its instant; otherwise the default cluster plays,
@@ -39,8 +38,11 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App embed={embed} />
-  </StrictMode>,
+// The page itself in a task of its own: evaluated with the libraries above, it made one long task at start-up.
+void import('./ui/App').then(({ App }) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App embed={embed} />
+    </StrictMode>,
+  ),
 );

@@ -142,7 +142,7 @@ export interface UiRun {
 }
 
 /** Records long tasks from the first script on; the page reads them when it is ready to play. */
-const LONG_TASK_PROBE = `(() => {
+export const LONG_TASK_PROBE = `(() => {
   window.__longTasks = [];
   try {
     new PerformanceObserver((list) => {

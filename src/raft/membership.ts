@@ -328,16 +328,19 @@ export class MembershipDriver {
     const c = s.configuration;
     // §6: once C_old,new is committed, the leader appends C_new.
     if (c.old !== undefined) return this.appendChange(c.voters, 'jointCommitted');
-    const done = sortedIds(c.voters);
-    const answered = this.m.waiters.filter((w) => sameSet(w.target, done));
-    this.m.waiters = this.m.waiters.filter((w) => !sameSet(w.target, done));
-    for (const w of answered)
-      host.answer({
-        requestId: w.requestId,
-        outcome: 'applied',
-        index: this.m.configIndex,
-        result: 'configuration changed',
-      });
+    // Requests waiting for this configuration are answered (most commits find none waiting).
+    if (this.m.waiters.length > 0) {
+      const done = sortedIds(c.voters);
+      const answered = this.m.waiters.filter((w) => sameSet(w.target, done));
+      this.m.waiters = this.m.waiters.filter((w) => !sameSet(w.target, done));
+      for (const w of answered)
+        host.answer({
+          requestId: w.requestId,
+          outcome: 'applied',
+          index: this.m.configIndex,
+          result: 'configuration changed',
+        });
+    }
     // §6: a leader not in C_new steps down once C_new is committed.
     if (!c.voters.includes(host.id)) {
       host.emit({ type: 'steppedDown', reason: 'removed' });

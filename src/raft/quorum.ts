@@ -14,15 +14,19 @@ export class Quorum {
   /** The voter sets whose majorities must all agree: one, or two in a joint configuration. */
   readonly sets: readonly (readonly NodeId[])[];
 
+  /** Every voter of every set, once each (the sets never change, so this is worked out once). */
+  private readonly everyVoter: readonly NodeId[];
+
   constructor(configuration: Configuration) {
     this.sets = configuration.old === undefined ? [configuration.voters] : [configuration.voters, configuration.old];
+    const all = new Set<NodeId>();
+    for (const set of this.sets) for (const id of set) all.add(id);
+    this.everyVoter = [...all];
   }
 
   /** Every node whose vote or replica counts in some set. */
   voters(): NodeId[] {
-    const all = new Set<NodeId>();
-    for (const set of this.sets) for (const id of set) all.add(id);
-    return [...all];
+    return [...this.everyVoter];
   }
 
   isVoter(id: NodeId): boolean {
@@ -53,15 +57,16 @@ export class Quorum {
     let committed = Infinity;
     for (const voters of this.sets) {
       if (voters.length === 0) continue;
-      const matches = voters.map(matchOf).sort((a, b) => b - a);
-      committed = Math.min(committed, matches[majorityOf(voters.length) - 1]!);
+      committed = Math.min(committed, highestHeldByMajority(voters, matchOf));
     }
     return committed === Infinity ? 0 : committed;
   }
 
   /** How many voters (of all sets) hold `index`. */
   replicas(index: number, matchOf: (id: NodeId) => number): number {
-    return this.voters().filter((id) => matchOf(id) >= index).length;
+    let holding = 0;
+    for (const id of this.everyVoter) if (matchOf(id) >= index) holding++;
+    return holding;
   }
 
   /** checkQuorum: did a majority of every set answer recently? */
@@ -73,4 +78,22 @@ export class Quorum {
   describe(): QuorumSet[] {
     return this.sets.map((voters) => ({ voters, needed: majorityOf(voters.length) }));
   }
+}
+
+/**
+ * Figure 2's "the N such that a majority of matchIndex[i] ≥ N", taken among the voters' own
+ * values: the highest one that at least a majority of them reach. Counted rather than sorted,
+ * because the leader asks at every acknowledgement and a sort copies the list each time.
+ */
+function highestHeldByMajority(voters: readonly NodeId[], matchOf: (id: NodeId) => number): number {
+  const needed = majorityOf(voters.length);
+  let best = -Infinity;
+  for (const candidate of voters) {
+    const n = matchOf(candidate);
+    if (n <= best) continue;
+    let holding = 0;
+    for (const other of voters) if (matchOf(other) >= n) holding++;
+    if (holding >= needed) best = n;
+  }
+  return best;
 }

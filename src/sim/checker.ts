@@ -89,18 +89,50 @@ export interface SavedCheckerState {
   readonly rest: Pick<CheckerState, 'leaderOfTerm' | 'prefixOther' | 'votes' | 'commitIndex' | 'role'>;
 }
 
-export function saveCheckerState(s: CheckerState, previous?: SavedCheckerState): SavedCheckerState {
+/**
+ * Where the long arrays of a checker's state were first written since `previous` was saved
+ * (Infinity: not at all). A save given them shares every chunk below without comparing it, so it
+ * costs what changed rather than the length of the run (see shareArray's `unchanged`).
+ */
+export interface CheckerEdits {
+  /** prefixTerm and prefixHash, written together. */
+  prefix: number;
+  /** committedPrefix and committedTerm, written together. */
+  committed: number;
+  appliedEntry: number;
+  /** Per node, its prefixHashes (a replaced array counts as written from 0). */
+  readonly prefixHashes: Map<NodeId, number>;
+}
+
+export function noEdits(): CheckerEdits {
+  return { prefix: Infinity, committed: Infinity, appliedEntry: Infinity, prefixHashes: new Map() };
+}
+
+/**
+ * The state, sharing the chunks `previous` holds unchanged. Without `edits` (what was written since
+ * `previous`) every chunk is compared; with them, the chunks below the first write are taken as they are.
+ */
+export function saveCheckerState(
+  s: CheckerState,
+  previous?: SavedCheckerState,
+  edits?: CheckerEdits,
+): SavedCheckerState {
+  const unchanged = (firstWrite: number | undefined): number => (edits === undefined ? 0 : (firstWrite ?? Infinity));
   const prefixHashes: Record<NodeId, SharedArray<number>> = {};
   for (const [node, hashes] of Object.entries(s.prefixHashes)) {
-    prefixHashes[node] = shareArray(hashes, previous?.prefixHashes[node]);
+    prefixHashes[node] = shareArray(hashes, previous?.prefixHashes[node], {
+      unchanged: unchanged(edits?.prefixHashes.get(node)),
+    });
   }
+  const prefix = { unchanged: unchanged(edits?.prefix) };
+  const committed = { unchanged: unchanged(edits?.committed) };
   return {
     prefixHashes,
-    prefixTerm: shareArray(s.prefixTerm, previous?.prefixTerm),
-    prefixHash: shareArray(s.prefixHash, previous?.prefixHash),
-    committedPrefix: shareArray(s.committedPrefix, previous?.committedPrefix),
-    committedTerm: shareArray(s.committedTerm, previous?.committedTerm),
-    appliedEntry: shareArray(s.appliedEntry, previous?.appliedEntry),
+    prefixTerm: shareArray(s.prefixTerm, previous?.prefixTerm, prefix),
+    prefixHash: shareArray(s.prefixHash, previous?.prefixHash, prefix),
+    committedPrefix: shareArray(s.committedPrefix, previous?.committedPrefix, committed),
+    committedTerm: shareArray(s.committedTerm, previous?.committedTerm, committed),
+    appliedEntry: shareArray(s.appliedEntry, previous?.appliedEntry, { unchanged: unchanged(edits?.appliedEntry) }),
     rest: {
       leaderOfTerm: { ...s.leaderOfTerm },
       prefixOther: { ...s.prefixOther },
@@ -174,11 +206,34 @@ function hashNumber(h: number, n: number): number {
 const NONE: readonly Violation[] = Object.freeze([]);
 
 export class SafetyChecker {
+  /** What was written since the last save (see CheckerEdits), valid for that save only. */
+  private edits = noEdits();
+  private lastSaved: SavedCheckerState | undefined;
+
   constructor(readonly state: CheckerState) {}
+
+  /**
+   * The state for a checkpoint. When `previous` is this checker's own last save, only what was
+   * written since is compared with it; otherwise (a restored state, another run's save) everything is.
+   */
+  save(previous?: SavedCheckerState): SavedCheckerState {
+    const known = previous !== undefined && previous === this.lastSaved;
+    const saved = saveCheckerState(this.state, previous, known ? this.edits : undefined);
+    this.lastSaved = saved;
+    this.edits = noEdits();
+    return saved;
+  }
+
+  /** Node `node`'s prefix hashes were written from `index` (0-based) on. */
+  private hashesWritten(node: NodeId, index: number): void {
+    const first = this.edits.prefixHashes.get(node);
+    if (first === undefined || index < first) this.edits.prefixHashes.set(node, index);
+  }
 
   /** Registers a node's log as it is at time 0 (initial persistent state from the scenario). */
   seedLog(node: NodeId, log: readonly LogEntry[], time: number): readonly Violation[] {
     this.state.prefixHashes[node] = [];
+    this.hashesWritten(node, 0);
     return this.appendHashes(node, 1, log, time) ?? NONE;
   }
 
@@ -197,6 +252,7 @@ export class SafetyChecker {
     hashes.length = index;
     hashes[index - 1] = this.prefixSeen(index, term, chain(0, { term, command: `snapshot ${index}` }));
     this.state.prefixHashes[node] = hashes;
+    this.hashesWritten(node, 0);
     this.state.commitIndex[node] = index;
     return this.appendHashes(node, index + 1, log, time) ?? NONE;
   }
@@ -226,6 +282,7 @@ export class SafetyChecker {
       case 'entriesTruncated':
         found = this.checkDeletion(node, event.fromIndex, time);
         s.prefixHashes[node]!.length = event.fromIndex - 1;
+        this.hashesWritten(node, event.fromIndex - 1);
         break;
       case 'entriesAppended': {
         // An append that starts inside the log replaces what was there: a deletion in disguise.
@@ -255,8 +312,10 @@ export class SafetyChecker {
       case 'entryApplied': {
         const h = chain(0, event.entry);
         const earlier = s.appliedEntry[event.index - 1];
-        if (earlier === undefined) s.appliedEntry[event.index - 1] = h;
-        else if (earlier !== h) {
+        if (earlier === undefined) {
+          s.appliedEntry[event.index - 1] = h;
+          this.edits.appliedEntry = Math.min(this.edits.appliedEntry, event.index - 1);
+        } else if (earlier !== h) {
           found = [
             violation(
               'State Machine Safety',
@@ -397,6 +456,7 @@ export class SafetyChecker {
   ): Violation[] | null {
     const s = this.state;
     s.commitIndex[node] = Math.max(s.commitIndex[node] ?? 0, index);
+    if (s.prefixHashes[node] === undefined) this.hashesWritten(node, 0);
     const hashes = (s.prefixHashes[node] ??= []);
     if (rule === 7) {
       const source = s.prefixHashes[leader] ?? [];
@@ -405,6 +465,7 @@ export class SafetyChecker {
       copied.length = index;
       copied[index - 1] = known ?? this.prefixSeen(index, term, chain(0, { term, command: `snapshot ${index}` }));
       s.prefixHashes[node] = copied;
+      this.hashesWritten(node, 0);
     }
     const mine = (rule === 7 ? s.prefixHashes[node]! : hashes)[index - 1];
     const committed = s.committedPrefix[index - 1];
@@ -516,6 +577,7 @@ export class SafetyChecker {
   ): Violation[] | null {
     const s = this.state;
     const hashes = (s.prefixHashes[node] ??= []);
+    this.hashesWritten(node, fromIndex - 1);
     // Setting an array's length costs a runtime call even when it does not change.
     if (hashes.length !== fromIndex - 1) hashes.length = fromIndex - 1;
     let found: Violation[] | null = null;
@@ -548,6 +610,7 @@ export class SafetyChecker {
     if (firstTerm === undefined) {
       s.prefixTerm[index - 1] = term;
       s.prefixHash[index - 1] = hash;
+      this.edits.prefix = Math.min(this.edits.prefix, index - 1);
       return hash;
     }
     if (firstTerm === term) return s.prefixHash[index - 1]!;
@@ -565,8 +628,12 @@ export class SafetyChecker {
       if (known === undefined) {
         s.committedPrefix[index - 1] = mine;
         s.committedTerm[index - 1] = term;
+        this.edits.committed = Math.min(this.edits.committed, index - 1);
       } else if (known === mine) {
-        if (term < s.committedTerm[index - 1]!) s.committedTerm[index - 1] = term;
+        if (term < s.committedTerm[index - 1]!) {
+          s.committedTerm[index - 1] = term;
+          this.edits.committed = Math.min(this.edits.committed, index - 1);
+        }
       } else {
         return [
           {

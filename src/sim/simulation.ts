@@ -30,7 +30,6 @@ import {
   type CheckerState,
   restoreCheckerState,
   SafetyChecker,
-  saveCheckerState,
   type SavedCheckerState,
 } from './checker';
 import {
@@ -983,7 +982,7 @@ export class Simulation {
       votesGranted: [...(s?.votesGranted ?? [])],
       votesRefused: [...(s?.votesRefused ?? [])],
       configuration,
-      quorum: new Quorum(configuration).describe(),
+      quorum: quorumView(configuration),
       kv: { ...s?.kv.data },
       electionTimer: timer(slot.timers.election),
       heartbeatTimer: timer(slot.timers.heartbeat),
@@ -1031,7 +1030,7 @@ export class Simulation {
       nodes,
       network: structuredClone(this.network.state),
       client: saveClientState(this.client.state, previous?.client),
-      checker: saveCheckerState(this.checker.state, previous?.checker),
+      checker: this.checker.save(previous?.checker),
       inFlight: this.inFlight.values(),
       recentlyDropped: [...this.recentlyDropped],
       nextMessageId: this.nextMessageId,
@@ -1082,4 +1081,20 @@ export class Simulation {
     this.liveCursor = c.liveCursor;
     this.clockRates = { ...c.clockRates };
   }
+}
+
+/**
+ * What a quorum means in a configuration, as frames show it. A configuration is never changed once
+ * made (a new one replaces it), so each is described once: a frame then holds the very object the
+ * last frame held, which the worker's frame diff recognises without comparing it.
+ */
+const quorumViews = new WeakMap<Configuration, NodeFrame['quorum']>();
+
+function quorumView(configuration: Configuration): NodeFrame['quorum'] {
+  let view = quorumViews.get(configuration);
+  if (view === undefined) {
+    view = new Quorum(configuration).describe();
+    quorumViews.set(configuration, view);
+  }
+  return view;
 }

@@ -8,7 +8,7 @@
 // through terms 2…15 (notes §6.1), B still leads term 1 for the rest of the cluster, and the
 // timeline says so — E's climb is drawn in E's own lane.
 
-import type { NodeId } from '../raft/types';
+import type { NodeId, RaftEvent } from '../raft/types';
 import type { Action } from './scenario-types';
 import type { TraceReader } from './trace-log';
 import type { TraceEvent, TraceKind } from './types';
@@ -95,6 +95,9 @@ export type MarkListName = 'leaderships' | 'lanes' | 'leaders' | 'nodes' | 'netw
 /** The kinds of trace record read() looks at. */
 const MARKING_KINDS = new Set<TraceKind>(['node', 'crashed', 'restarted', 'action', 'violation']);
 
+/** The node events `read` draws from; any other node event makes no mark. */
+const MARKING_NODE_EVENTS = new Set<RaftEvent['type']>(['termChanged', 'roleChanged', 'commitAdvanced']);
+
 const NETWORK_ACTIONS = new Set<Action['do']>(['partition', 'heal', 'isolate', 'restore', 'cut', 'mend']);
 
 function isNetworkAction(action: Action): action is NetworkAction {
@@ -160,6 +163,9 @@ export class TimelineBuilder {
     for (let i = m.eventsRead; i < upTo; i++) {
       // Messages, timers and client events make no mark: a compact trace need not build them.
       if (trace.kindAt !== undefined && !MARKING_KINDS.has(trace.kindAt(i))) continue;
+      // Nor do most node events (an append or an apply per node per entry): read only those that can.
+      const type = trace.nodeEventTypeAt?.(i);
+      if (type !== undefined && !MARKING_NODE_EVENTS.has(type)) continue;
       this.read(trace.at(i)!);
     }
     if (upTo > m.eventsRead) m.eventsRead = upTo;

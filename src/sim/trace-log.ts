@@ -27,6 +27,7 @@ import {
   ENTRIES_APPENDED,
   ENTRY_APPLIED,
   EVENT_BY_REFERENCE,
+  EVENT_MASK,
   KINDS,
   LOST,
   NODE,
@@ -49,6 +50,8 @@ export interface TraceReader {
   at(index: number): TraceEvent | undefined;
   /** The kind of record i, when the reader can tell without building the record. */
   kindAt?(index: number): TraceKind;
+  /** The type of a node record's event (undefined for other kinds), likewise without building it. */
+  nodeEventTypeAt?(index: number): RaftEvent['type'] | undefined;
 }
 
 // How a record fills a row is described in trace-record.ts, which also builds records back.
@@ -180,6 +183,22 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
 
   kindAt(i: number): TraceKind {
     return KINDS[this.chunks[i >>> CHUNK_BITS]!.kinds[i & IN_CHUNK]!]!;
+  }
+
+  nodeEventTypeAt(i: number): RaftEvent['type'] | undefined {
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    if (c.kinds[j] !== NODE) return undefined;
+    switch (c.codes[j]! & EVENT_MASK) {
+      case COMMIT_ADVANCED:
+        return 'commitAdvanced';
+      case ENTRIES_APPENDED:
+        return 'entriesAppended';
+      case ENTRY_APPLIED:
+        return 'entryApplied';
+      default:
+        return (c.refs[j] as RaftEvent).type;
+    }
   }
 
   /** Record i (negative counts from the end, as Array.prototype.at), built afresh on each call. */

@@ -62,7 +62,7 @@ const APPEND_FIELDS = ['type', 'term', 'leaderId', 'prevLogIndex', 'prevLogTerm'
 
 /**
  * Rows of `chunk` whose payload is a plain AppendEntries or reply: their numbers go to the side arrays,
- * and the reference becomes nothing (a reply) or the entries (a request). Edits `chunk.refs`, a copy's.
+ * and the reference becomes nothing (a reply, a heartbeat) or the entries (a request). Edits `chunk.refs`, a copy's.
  */
 export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { forms, numbers }: PayloadViews): void {
   const n = chunk.rows;
@@ -91,7 +91,8 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
       numbers[at + 2] = a.prevLogIndex;
       numbers[at + 3] = a.prevLogTerm;
       numbers[at + 4] = a.leaderCommit;
-      chunk.refs[j] = a.entries;
+      // A heartbeat's empty list is most of a frame's arrays, and each costs the clone an object.
+      chunk.refs[j] = a.entries.length === 0 ? undefined : a.entries;
     }
   }
 }
@@ -128,7 +129,7 @@ function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
         leaderId: names[x[at + 1]!]!,
         prevLogIndex: x[at + 2]!,
         prevLogTerm: x[at + 3]!,
-        entries: refs[j] as readonly LogEntry[],
+        entries: (refs[j] as readonly LogEntry[] | undefined) ?? [],
         leaderCommit: x[at + 4]!,
       };
       out[j] = append;

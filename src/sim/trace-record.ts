@@ -80,7 +80,7 @@ export const COMMIT_ADVANCED = 1;
 export const ENTRIES_APPENDED = 2;
 /** An entryApplied whose result is a number's text: num0 = index, num1 = the number, ref = the entry. */
 export const ENTRY_APPLIED = 3;
-const EVENT_MASK = 3;
+export const EVENT_MASK = 3;
 
 /** The few fields too rare to deserve a column: a refused action's reason, a restart's term and vote. */
 export interface RefusedAction {

@@ -46,6 +46,8 @@ export type EngineReport =
   | { readonly kind: 'notFound'; readonly milestone: MilestoneKind; readonly reason: 'limit' | 'no-more-events' }
   | { readonly kind: 'pausedOnViolation'; readonly violation: Violation }
   | { readonly kind: 'overBudget'; readonly time: number; readonly limit: number }
+  /** An explored path opened spread out, but some choice fell at the same instant as an event. */
+  | { readonly kind: 'spreadStuck' }
   | {
       readonly kind: 'seekTooFar';
       readonly target: number;
@@ -307,6 +309,9 @@ export const useSimStore = create<SimStore>()((set, get) => {
           report: { id: ++noticeId, kind: 'overBudget', time: message.time, limit: message.limit },
           playing: false,
         });
+        return;
+      case 'spreadStuck':
+        set({ report: { id: ++noticeId, kind: 'spreadStuck' } });
         return;
       case 'seekProgress':
         set({ seeking: { target: message.target, reached: message.reached } });

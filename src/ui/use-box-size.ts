@@ -6,23 +6,11 @@
 // and wraps it), an effect keeps observing the detached old element and the size freezes (issue 12:
 // the ring kept its 171 px layout after presenter mode gave it 362 px, and its nodes overlapped).
 
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useState, type RefObject } from 'react';
 
 export interface BoxSize {
   readonly width: number;
   readonly height: number;
-}
-
-/** The size of `ref`'s element, observed from when its owner mounts (an element that stays put). */
-export function useBoxSize(ref: RefObject<Element | null>, fallback: BoxSize): BoxSize {
-  const [size, setSize] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = observeSize(el, setSize);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
 }
 
 function observeSize(el: Element, setSize: (update: (prev: BoxSize) => BoxSize) => void): ResizeObserver {

@@ -414,4 +414,28 @@ describe('EngineHost', () => {
       expect(last().snapshot.time).toBe(at);
     });
   });
+
+  describe('a path performed spread out', () => {
+    const spreadScenario = (latency: [number, number]) =>
+      scenarioSchema.parse({ version: 1, nodes: 3, timing: { electionTimeout: [50_000, 60_000], latency } });
+    const path = [
+      { do: 'timeout', node: 'A' },
+      { do: 'timeout', node: 'B' },
+    ] as const;
+
+    it('sets each choice apart in time when the network has latency, and says nothing', () => {
+      const { host, posted, last, ready } = setup(spreadScenario([5, 5]));
+      host.receive({ type: 'actSpread', actions: path });
+      ready();
+      expect(posted.some((m) => m.type === 'spreadStuck')).toBe(false);
+      expect(last().snapshot.time).toBeGreaterThan(0);
+    });
+
+    it('says so when an event falls at the same instant (zero latency), instead of hiding it', () => {
+      const { host, posted, ready } = setup(spreadScenario([0, 0]));
+      host.receive({ type: 'actSpread', actions: path });
+      ready();
+      expect(posted.filter((m) => m.type === 'spreadStuck')).toHaveLength(1);
+    });
+  });
 });

@@ -311,7 +311,9 @@ export class EngineHost {
       runUntil: (time) => h.runUntil(time),
       perform: (action) => this.perform(h, action),
     };
-    performSpread(target, actions);
+    const { stuck } = performSpread(target, actions);
+    // Said, not hidden: the History tab would count the touching operations as concurrent.
+    if (stuck) this.post({ type: 'spreadStuck' });
     this.changed();
   }
 

@@ -42,7 +42,9 @@ function changedFields<T extends ClusterFrame | NodeFrame>(
 ): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(next) as (keyof T & string)[]) {
-    if (always.has(key) || !sameData(next[key], before[key])) out[key] = next[key];
+    const value = next[key];
+    // The same value (a number, or an object the engine kept) is the commonest case: no call for it.
+    if (always.has(key) || (value !== before[key] && !sameData(value, before[key]))) out[key] = value;
   }
   return out;
 }

@@ -159,6 +159,8 @@ export type FromWorker =
   | { readonly type: 'pausedOnViolation'; readonly violation: Violation }
   /** The run asked for more than `limit` events in the virtual millisecond at `time` (event-budget.ts): it stopped there. */
   | { readonly type: 'overBudget'; readonly time: number; readonly limit: number }
+  /** A path performed spread out had a choice that could not be set apart in time (src/sim/spread-path.ts). */
+  | { readonly type: 'spreadStuck' }
   /** A far seek is being computed in steps: it has reached `reached` of `target` (virtual ms). */
   | { readonly type: 'seekProgress'; readonly target: number; readonly reached: number }
   /**

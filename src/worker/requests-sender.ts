@@ -13,12 +13,14 @@ export interface RequestsDelta {
 }
 
 export class RequestsSender {
-  /** What the UI has, by id: the requests of the last frame. */
-  private sent = new Map<number, ClientRequestRecord>();
+  /** What the UI has: the requests of the last frame, in the frame's order, and their ids. */
+  private sentIds: number[] = [];
+  private sentRecords: ClientRequestRecord[] = [];
 
   /** The UI starts over (a new run): the next frame sends every request. */
   forget(): void {
-    this.sent = new Map();
+    this.sentIds = [];
+    this.sentRecords = [];
   }
 
   /**
@@ -28,19 +30,25 @@ export class RequestsSender {
   delta(requests: readonly Readonly<ClientRequestRecord>[]): RequestsDelta {
     const ids: number[] = [];
     const changed: ClientRequestRecord[] = [];
-    const now = new Map<number, ClientRequestRecord>();
+    const records: ClientRequestRecord[] = [];
+    const { sentIds, sentRecords } = this;
+    // Requests come in id order, frame after frame: the one the UI has for an id is found by walking
+    // on through the last frame's, without a map. Out of order, a request is merely sent again.
+    let j = 0;
     for (const r of requests) {
       ids.push(r.id);
-      const before = this.sent.get(r.id);
+      while (j < sentIds.length && sentIds[j]! < r.id) j++;
+      const before = j < sentIds.length && sentIds[j] === r.id ? sentRecords[j] : undefined;
       if (before !== undefined && sameRequest(before, r)) {
-        now.set(r.id, before);
+        records.push(before);
       } else {
         const copy = { ...r };
         changed.push(copy);
-        now.set(r.id, copy);
+        records.push(copy);
       }
     }
-    this.sent = now;
+    this.sentIds = ids;
+    this.sentRecords = records;
     return { ids, changed };
   }
 }

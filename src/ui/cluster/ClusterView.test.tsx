@@ -338,3 +338,32 @@ describe('messages', () => {
     expect(screen.getByText('conflict hint').nextElementSibling?.textContent).toBe('term 2 starts at index 3');
   });
 });
+
+describe('the message canvas at start-up', () => {
+  it('is not touched while it is blank and nothing is in flight, and is cleared once its messages are gone', () => {
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext');
+    try {
+      render(<ClusterView />);
+      show(cluster);
+      show(snapshot({ time: 10 }));
+      // Nothing painted yet: the canvas's first use (its context and pixels) waits for a message.
+      expect(getContext).not.toHaveBeenCalled();
+      const vote = envelope(1, {
+        from: 'C',
+        to: 'A',
+        sentAt: 15,
+        deliverAt: 35,
+        payload: { type: 'RequestVote', term: 4, candidateId: 'C', lastLogIndex: 6, lastLogTerm: 3 },
+      });
+      show(snapshot({ time: 20, messages: [vote] }));
+      expect(getContext).toHaveBeenCalledTimes(1);
+      // The message arrived: the canvas is cleared once, then left alone while it stays blank.
+      show(snapshot({ time: 30 }));
+      expect(getContext).toHaveBeenCalledTimes(2);
+      show(snapshot({ time: 40 }));
+      expect(getContext).toHaveBeenCalledTimes(2);
+    } finally {
+      getContext.mockRestore();
+    }
+  });
+});

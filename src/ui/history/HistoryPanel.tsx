@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useSimStore } from '../../store/sim-store';
 import type { ClientHistoryView, HistoryOperation, KeyVerdict } from '../../worker/protocol';
 import { useStrings } from '../i18n';
-import { useWidth } from '../time/use-width';
+import { useMeasuredBox } from '../use-box-size';
 import styles from './History.module.css';
 import { historyLayout } from './layout';
 import { HISTORY_STRINGS } from './strings';
@@ -115,7 +115,8 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
   const now = useSimStore((s) => s.snapshot?.time ?? 0);
   const seek = useSimStore((s) => s.seek);
   const wrap = useRef<HTMLDivElement>(null);
-  const width = useWidth(wrap, 640);
+  // The empty note and the diagram's wrap take turns as the measured element: measure whichever is there.
+  const [{ width }, measureWrap] = useMeasuredBox(wrap, { width: 640, height: 0 });
 
   const head = (
     <div className={styles.head}>
@@ -128,7 +129,7 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
     return (
       <section className={`${styles.panel} ${stage ? styles.stage : ''}`} aria-labelledby={titleId}>
         {head}
-        <p className={styles.note} ref={wrap}>
+        <p className={styles.note} ref={measureWrap}>
           {view === null ? t.waiting : t.empty}
         </p>
         <p className={styles.note}>{t.explain}</p>
@@ -159,7 +160,7 @@ export function HistoryPanel({ stage = false }: { readonly stage?: boolean }) {
     <section className={`${styles.panel} ${stage ? styles.stage : ''}`} aria-labelledby={titleId}>
       {head}
       <Verdict view={view} t={t} />
-      <div className={styles.wrap} ref={wrap}>
+      <div className={styles.wrap} ref={measureWrap}>
         <div className={styles.plot} style={{ height }} role="group" aria-label={t.diagram(view.total, view.clients)}>
           <svg className={styles.svg} width={width} height={height} aria-hidden="true">
             <text x={4} y={AXIS - 9} className={styles.axisLabel}>

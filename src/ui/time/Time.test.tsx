@@ -281,6 +281,15 @@ describe('TimeControls', () => {
     expect(screen.getByRole('button', { name: '다음 커밋' })).toBeInTheDocument();
   });
 
+  it('warns in both languages when an opened stale read could not be spread out in time', () => {
+    render(<TimeControls />);
+    act(() => useSimStore.setState({ report: { id: 5, kind: 'spreadStuck' } }));
+    expect(screen.getByRole('status')).toHaveTextContent('could not be set apart in time');
+    expect(screen.getByRole('status')).toHaveTextContent('may count the read and the write as concurrent');
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    expect(screen.getByRole('status')).toHaveTextContent('시간상 떼어 놓을 수 없었습니다');
+  });
+
   it('says in both languages why a run over the event budget stopped', () => {
     render(<TimeControls />);
     act(() => useSimStore.setState({ report: { id: 3, kind: 'overBudget', time: 90, limit: 1000 } }));

@@ -101,7 +101,9 @@ function ReportLine() {
   return (
     <div role="status" aria-live="polite" className={styles.reportSlot}>
       {report && (
-        <p className={report.kind === 'notFound' ? styles.report : styles.reportDanger}>
+        <p
+          className={report.kind === 'notFound' || report.kind === 'spreadStuck' ? styles.report : styles.reportDanger}
+        >
           <span>{reportText(t, report)}</span>
           <button type="button" className={styles.small} onClick={clearReport}>
             {t.dismiss}
@@ -122,5 +124,7 @@ function reportText(t: typeof TIME_STRINGS.en, report: EngineReport): string {
       return t.overBudget(report.time, report.limit);
     case 'seekTooFar':
       return t.seekTooFar(report.target, report.estimate, report.limit, report.restarted);
+    case 'spreadStuck':
+      return t.spreadStuck;
   }
 }

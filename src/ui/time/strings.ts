@@ -105,6 +105,8 @@ export const TIME_STRINGS = defineStrings(
       `Stopped at ${seconds(at)}: this scenario asks for more than ${wholeMs(limit)} events in one virtual millisecond, more than the simulation allows (are its timings far too small?). The cluster shows where it stopped.`,
     seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
       `${seconds(target)} is too far to compute here: about ${millions(estimate)} million events, and the limit is ${millions(limit)} million. ${restarted ? 'The run opens at the start instead.' : 'The run stays where it was.'}`,
+    spreadStuck:
+      'Some choices of this path could not be set apart in time: an event was due at the same instant (a zero latency). The History tab may count the read and the write as concurrent and accept the read.',
     dismiss: 'Dismiss',
     // Timeline
     timeline: 'Timeline',
@@ -181,6 +183,8 @@ export const TIME_STRINGS = defineStrings(
       `${secondsKo(at)}에서 멈췄습니다: 이 시나리오는 가상 시간 1밀리초 동안 이벤트를 ${wholeMs(limit)}개보다 많이 요구해 시뮬레이션 한도를 넘습니다(시간 설정이 너무 작지 않은지 확인하세요). 클러스터는 멈춘 시점의 모습입니다.`,
     seekTooFar: (target: number, estimate: number, limit: number, restarted: boolean) =>
       `${secondsKo(target)}은(는) 너무 멀어 여기서 계산할 수 없습니다: 이벤트가 약 ${millions(estimate)}백만 개 필요한데 한도는 ${millions(limit)}백만 개입니다. ${restarted ? '대신 처음부터 엽니다.' : '지금 시점에 그대로 머뭅니다.'}`,
+    spreadStuck:
+      '이 경로의 일부 선택을 시간상 떼어 놓을 수 없었습니다: 같은 순간에 일어날 이벤트가 있었습니다(지연 0). 기록 탭은 읽기와 쓰기를 동시에 일어난 것으로 보고 읽기를 받아들일 수 있습니다.',
     dismiss: '닫기',
     timeline: '타임라인',
     timelineHint:

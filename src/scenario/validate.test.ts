@@ -112,6 +112,16 @@ describe('validateScenario', () => {
     expect(errorsOf({ version: 1, nodes: 3, timing: { electionTimeout: [300, 150] } })).toEqual([
       'timing.electionTimeout: the minimum 300 is above the maximum 150',
     ]);
+    // A network action's latency obeys the same rule as timing.latency (README, Bounds).
+    expect(errorsOf({ version: 1, nodes: 3, actions: [{ at: 5, do: 'network', latency: [50, 10] }] })).toEqual([
+      'actions[0].latency: the minimum 50 is above the maximum 10',
+    ]);
+  });
+
+  it('names a transfer to a node that is not in the cluster, as for every other action', () => {
+    expect(errorsOf({ version: 1, nodes: 3, actions: [{ at: 5, do: 'transfer', to: 'E' }] })).toEqual([
+      'actions[0].to: no node "E" in a 3-node cluster',
+    ]);
   });
 
   it('sorts actions by time, keeping the written order at equal times, unless time order is required', () => {

@@ -126,6 +126,9 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
       if (unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
       if (action.from === action.to) errors.push(`${at}.to: a link joins two different nodes`);
     }
+    if (action.do === 'transfer' && unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
+    if (action.do === 'network' && action.latency !== undefined && action.latency[0] > action.latency[1])
+      errors.push(`${at}.latency: the minimum ${action.latency[0]} is above the maximum ${action.latency[1]}`);
     if (action.do === 'change') errors.push(...checkChange(action, at, unknown, noNode, s.members ?? names));
     if (action.do === 'partition') {
       const seen = new Set<string>();

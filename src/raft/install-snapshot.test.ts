@@ -235,6 +235,29 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     expect(messagesOf(receive(a, 'C', reply), 'InstallSnapshot')).toHaveLength(0);
     expect(a.state.snapshotTransfers.C?.offset).toBe(40);
   });
+
+  it('a heartbeat resends the chunk in flight only once its reply is overdue, so each chunk is sent once', () => {
+    const net = leaderWithSnapshot();
+    const a = net.node('A');
+    a.state.nextIndex.C = 1;
+    const heartbeat = (): number =>
+      messagesOf(a.step({ kind: 'timer', timer: 'heartbeat' }), 'InstallSnapshot').filter((m) => m.to === 'C').length;
+    expect(heartbeat()).toBe(1); // The transfer starts: chunk 1 goes out.
+    expect(heartbeat()).toBe(0); // Its reply may still be on the way: one heartbeat's grace.
+    expect(heartbeat()).toBe(1); // Overdue: chunk 1 again.
+    expect(heartbeat()).toBe(0);
+    // The reply moves the transfer on at once; the next heartbeat leaves chunk 2 time to arrive.
+    const next = receive(a, 'C', {
+      type: 'InstallSnapshotReply',
+      term: 1,
+      lastIncludedIndex: 3,
+      offset: 0,
+      received: 40,
+      installed: false,
+    });
+    expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ offset: 40, chunk: 2 });
+    expect(heartbeat()).toBe(0);
+  });
 });
 
 describe('§7: everything that reads a log handles one that starts after a snapshot', () => {

@@ -624,9 +624,10 @@ export class RaftNode {
   private broadcastAppendEntries(): void {
     let previous: AppendEntries | undefined;
     for (const peer of this.peers) {
-      // §7: a follower that needs a discarded entry gets the snapshot instead.
+      // §7: a follower that needs a discarded entry gets the snapshot instead; a broadcast resends
+      // the chunk in flight only once its reply is overdue (install-snapshot.ts).
       if (needsSnapshot(this.state, peer)) {
-        sendSnapshotChunk(this.snapshots, peer);
+        sendSnapshotChunk(this.snapshots, peer, true);
         continue;
       }
       previous = this.appendEntriesFor(peer, previous);

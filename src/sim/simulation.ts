@@ -52,7 +52,7 @@ import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { conflictFrom } from './log-conflict';
 import { cloneRaftState, shareAppliedRequests } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
-import { incomingFrame, initialSnapshot, snapshotFrame } from './snapshot-frame';
+import { incomingFrame, initialSnapshot, snapshotFrame, transfersFrame } from './snapshot-frame';
 import { TraceLog } from './trace-log';
 import {
   CLIENT,
@@ -972,7 +972,7 @@ export class Simulation {
       log: withLog ? this.logCopy(id, log) : NO_ENTRIES,
       snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
       incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
-      snapshotTransfers: { ...s?.snapshotTransfers },
+      snapshotTransfers: transfersFrame(s?.snapshotTransfers),
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
       nextIndex: { ...s?.nextIndex },

@@ -35,6 +35,29 @@ describe('ClientHistoryTracker', () => {
     expect(view.operations.every((o) => !o.inCore)).toBe(true);
   });
 
+  it('counts the commands a run starts with in its logs: reading one back is no stale read', () => {
+    const withLogs = {
+      version: 1,
+      nodes: 3,
+      options: { leaderNoop: true },
+      initial: Object.fromEntries(
+        ['A', 'B', 'C'].map((id) => [id, { term: 1, log: [{ term: 1, command: 'set x 7' }] }]),
+      ),
+      actions: [
+        { at: 1500, do: 'submit', command: 'get x' },
+        { at: 1600, do: 'submit', command: 'set x 8' },
+      ],
+    };
+    const view = new ClientHistoryTracker().view(historyOf(withLogs, 4000));
+    expect(view.operations.find((o) => o.command === 'get x')?.result).toBe('7');
+    expect(view.keys.map((k) => k.outcome)).toEqual(['linearizable']);
+    // Only the client's operations are drawn and numbered.
+    expect(view.operations.map((o) => [o.command, o.order])).toEqual([
+      ['get x', 1],
+      ['set x 8', 2],
+    ]);
+  });
+
   it('puts concurrent requests on different rows and reuses a row once its request ended', () => {
     const scenario = {
       version: 1,

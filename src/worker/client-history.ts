@@ -8,6 +8,7 @@
 // and a key is checked again only when its operations changed (HistoryExplainer's cache).
 
 import { HistoryExplainer, keyOf, type ExplainOptions } from '../check/history-explain';
+import { initialOperations } from '../check/initial-state';
 import type { Operation } from '../check/linearizability';
 import type { History } from '../sim/history';
 import type { TraceReader } from '../sim/trace-log';
@@ -35,6 +36,8 @@ export class ClientHistoryTracker {
   private byId = new Map<number, OpenOperation>();
   /** Per logical client: until when its current operation runs (Infinity while it waits for an answer). */
   private busyUntil: number[] = [];
+  /** The operations standing for the run's initial data (negative ids; never drawn). */
+  private initial: readonly Operation[] = [];
   private readonly explainer: HistoryExplainer;
 
   /** `options`: the checker's search budget (tests make it tiny to see an undecided verdict). */
@@ -45,19 +48,23 @@ export class ClientHistoryTracker {
   /** The history of the run's current branch, as far as it has been computed. */
   view(h: History): ClientHistoryView {
     this.follow(h);
-    const checked: Operation[] = this.operations.map((o) => ({
-      id: o.id,
-      command: o.command,
-      call: o.call,
-      // A failed request may still have been committed: it counts as never answered.
-      ret: o.ret ?? Infinity,
-      result: o.ret === null ? null : o.result,
-    }));
+    // The data the run starts with (an initial snapshot, commands in the initial logs): reads may return it.
+    const checked: Operation[] = [...this.initial];
+    for (const o of this.operations)
+      checked.push({
+        id: o.id,
+        command: o.command,
+        call: o.call,
+        // A failed request may still have been committed: it counts as never answered.
+        ret: o.ret ?? Infinity,
+        result: o.ret === null ? null : o.result,
+      });
     const keys = this.explainer.explain(checked);
     const order = new Map<number, number>();
     const core = new Set<number>();
     for (const k of keys) {
-      if (k.outcome === 'linearizable') k.order.forEach((id, i) => order.set(id, i + 1));
+      // The initial data's operations are not drawn: the order counts the client's own.
+      if (k.outcome === 'linearizable') k.order.filter((id) => id >= 0).forEach((id, i) => order.set(id, i + 1));
       else if (k.outcome === 'notLinearizable') for (const id of k.core) core.add(id);
     }
     const from = Math.max(0, this.operations.length - MAX_SENT_OPERATIONS);
@@ -89,6 +96,7 @@ export class ClientHistoryTracker {
       reader.length < this.read
     ) {
       this.source = { history: h, branch: h.branch, reader, revision };
+      this.initial = initialOperations(h.branchScenario());
       this.read = 0;
       this.operations = [];
       this.byId.clear();

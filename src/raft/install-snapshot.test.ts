@@ -236,6 +236,16 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     expect(a.state.snapshotTransfers.C?.offset).toBe(40);
   });
 
+  /** C's reply to the first chunk of the leader's snapshot at index 3: 40 characters received. */
+  const FIRST_CHUNK_RECEIVED = {
+    type: 'InstallSnapshotReply',
+    term: 1,
+    lastIncludedIndex: 3,
+    offset: 0,
+    received: 40,
+    installed: false,
+  } as const;
+
   it('a transfer under way goes on with its snapshot when the leader takes a newer one, so it can finish', () => {
     const net = leaderWithSnapshot();
     const a = net.node('A');
@@ -248,14 +258,7 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     net.deliverAll();
     a.step({ kind: 'snapshot' });
     expect(a.state.snapshot?.lastIncludedIndex).toBeGreaterThan(3);
-    const next = receive(a, 'C', {
-      type: 'InstallSnapshotReply',
-      term: 1,
-      lastIncludedIndex: 3,
-      offset: 0,
-      received: 40,
-      installed: false,
-    });
+    const next = receive(a, 'C', FIRST_CHUNK_RECEIVED);
     // Starting again at offset 0 with each new snapshot would never end while snapshots come faster than a transfer.
     expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ lastIncludedIndex: 3, offset: 40, chunk: 2 });
   });
@@ -271,14 +274,7 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     expect(heartbeat()).toBe(1); // Overdue: chunk 1 again.
     expect(heartbeat()).toBe(0);
     // The reply moves the transfer on at once; the next heartbeat leaves chunk 2 time to arrive.
-    const next = receive(a, 'C', {
-      type: 'InstallSnapshotReply',
-      term: 1,
-      lastIncludedIndex: 3,
-      offset: 0,
-      received: 40,
-      installed: false,
-    });
+    const next = receive(a, 'C', FIRST_CHUNK_RECEIVED);
     expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ offset: 40, chunk: 2 });
     expect(heartbeat()).toBe(0);
   });

@@ -214,28 +214,6 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     expect(a.state.matchIndex.C).toBe(a.state.log.lastIndex());
   });
 
-  it('a late reply to a chunk already acted on does not move the transfer', () => {
-    const net = leaderWithSnapshot();
-    const a = net.node('A');
-    a.state.nextIndex.C = 1;
-    const out = a.step({ kind: 'timer', timer: 'heartbeat' });
-    const first = messageTo(out, 'C', 'InstallSnapshot');
-    expect(first).toMatchObject({ offset: 0, chunk: 1, done: false });
-    const reply = {
-      type: 'InstallSnapshotReply',
-      term: 1,
-      lastIncludedIndex: 3,
-      offset: 0,
-      received: 40,
-      installed: false,
-    } as const;
-    const next = receive(a, 'C', reply);
-    expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ offset: 40, chunk: 2 });
-    // The same reply again (duplicated): the transfer stays at offset 40 and nothing is sent.
-    expect(messagesOf(receive(a, 'C', reply), 'InstallSnapshot')).toHaveLength(0);
-    expect(a.state.snapshotTransfers.C?.offset).toBe(40);
-  });
-
   /** C's reply to the first chunk of the leader's snapshot at index 3: 40 characters received. */
   const FIRST_CHUNK_RECEIVED = {
     type: 'InstallSnapshotReply',
@@ -245,6 +223,21 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     received: 40,
     installed: false,
   } as const;
+
+  it('a late reply to a chunk already acted on does not move the transfer', () => {
+    const net = leaderWithSnapshot();
+    const a = net.node('A');
+    a.state.nextIndex.C = 1;
+    const out = a.step({ kind: 'timer', timer: 'heartbeat' });
+    const first = messageTo(out, 'C', 'InstallSnapshot');
+    expect(first).toMatchObject({ offset: 0, chunk: 1, done: false });
+    const reply = FIRST_CHUNK_RECEIVED;
+    const next = receive(a, 'C', reply);
+    expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ offset: 40, chunk: 2 });
+    // The same reply again (duplicated): the transfer stays at offset 40 and nothing is sent.
+    expect(messagesOf(receive(a, 'C', reply), 'InstallSnapshot')).toHaveLength(0);
+    expect(a.state.snapshotTransfers.C?.offset).toBe(40);
+  });
 
   it('a transfer under way goes on with its snapshot when the leader takes a newer one, so it can finish', () => {
     const net = leaderWithSnapshot();

@@ -12,6 +12,19 @@ import {
   test,
   waitForLeader,
 } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/** Once a leader is elected, pauses and steps until something is travelling; the buttons of the messages in flight. */
+async function pausedWithMessagesInFlight(page: Page): Promise<Locator> {
+  await waitForLeader(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const inFlight = page.getByRole('group', { name: 'Messages in flight' }).getByRole('button');
+  // Heartbeats leave the leader every few steps.
+  for (let i = 0; i < 40 && (await inFlight.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+  }
+  return inFlight;
+}
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -90,13 +103,7 @@ test('an isolated node’s term climbs; on its return the leader steps down, ano
 });
 
 test('a message on the wire can be picked by its name, inspected and dropped', async ({ page }) => {
-  await waitForLeader(page);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const inFlight = page.getByRole('group', { name: 'Messages in flight' }).getByRole('button');
-  // Step until something is travelling (heartbeats leave the leader every few steps).
-  for (let i = 0; i < 40 && (await inFlight.count()) === 0; i++) {
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-  }
+  const inFlight = await pausedWithMessagesInFlight(page);
   // Messages on one link at one moment can overlap; the last button is drawn on top of the others.
   const message = inFlight.last();
   const name = (await message.getAttribute('aria-label')) ?? '';
@@ -112,12 +119,7 @@ test('a message on the wire can be picked by its name, inspected and dropped', a
 });
 
 test('every message in flight is painted where its button sits, and nothing is painted elsewhere', async ({ page }) => {
-  await waitForLeader(page);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const inFlight = page.getByRole('group', { name: 'Messages in flight' }).getByRole('button');
-  for (let i = 0; i < 40 && (await inFlight.count()) === 0; i++) {
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-  }
+  const inFlight = await pausedWithMessagesInFlight(page);
   const count = Math.min(await inFlight.count(), 6);
   expect(count).toBeGreaterThan(0);
   for (let k = 0; k < count; k++) {

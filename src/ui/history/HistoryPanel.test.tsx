@@ -5,9 +5,11 @@ import { deposedLeader } from '../../check/deposed-leader.fixture';
 import { scenarioSchema } from '../../scenario/schema';
 import { History } from '../../sim/history';
 import { ClientHistoryTracker } from '../../worker/client-history';
-import type { ClientHistoryView } from '../../worker/protocol';
+import type { ClientHistoryView, HistoryOperation } from '../../worker/protocol';
 import { connectFakeWorker, resetStore } from '../test/store';
-import { HistoryPanel } from './HistoryPanel';
+import { HistoryPanel, staleSentence } from './HistoryPanel';
+import { HISTORY_STRINGS } from './strings';
+import { stringsFor } from '../i18n';
 
 afterEach(() => {
   cleanup();
@@ -88,5 +90,38 @@ describe('HistoryPanel', () => {
   it('invites a command while the history is empty', () => {
     show({ operations: [], total: 0, clients: 0, keys: [], end: 0 });
     expect(screen.getByText(/No client operations yet/)).toBeInTheDocument();
+  });
+});
+
+describe('staleSentence', () => {
+  // The worker's checker counts the run's initial snapshot as writes with negative ids (src/check/initial-state.ts);
+  // no row draws them, so the sentence names the snapshot rather than an id.
+  const verdict = {
+    key: 'x',
+    outcome: 'notLinearizable',
+    core: [-1, 4],
+    until: 900,
+    stale: { kind: 'overwritten', read: 4, write: -1 },
+  } as const;
+  const read: HistoryOperation = {
+    id: 4,
+    command: 'get x',
+    key: 'x',
+    client: 1,
+    call: 800,
+    ret: 900,
+    result: '(none)',
+    failedAt: null,
+    by: 'A',
+    order: null,
+    inCore: true,
+  };
+  const ops = new Map([[read.id, read]]);
+
+  it('names a write of the initial snapshot as such, in both languages', () => {
+    expect(staleSentence(verdict, ops, stringsFor(HISTORY_STRINGS, 'en'))).toContain(
+      'but the write in the snapshot the run starts with had completed before it began',
+    );
+    expect(staleSentence(verdict, ops, stringsFor(HISTORY_STRINGS, 'ko'))).toContain('시작 스냅샷의 쓰기는');
   });
 });

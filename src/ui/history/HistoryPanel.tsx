@@ -69,7 +69,12 @@ export function staleSentence(
   const readText = read?.command ?? `#${s.read}`;
   switch (s.kind) {
     case 'overwritten':
-      return t.staleOverwritten(readText, value, ops.get(s.write)?.command ?? `#${s.write}`);
+      // A negative id stands for the run's initial snapshot (src/check/initial-state.ts), which no row draws.
+      return t.staleOverwritten(
+        readText,
+        value,
+        ops.get(s.write)?.command ?? (s.write < 0 ? t.initialWrite : `#${s.write}`),
+      );
     case 'olderThanRead': {
       const earlier = ops.get(s.earlier);
       const newer = earlier?.result === '(none)' ? null : (earlier?.result ?? null);

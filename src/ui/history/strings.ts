@@ -41,6 +41,8 @@ export const HISTORY_STRINGS = defineStrings(
       `Stale read: ${read} returned ${shown(value)}, but an earlier ${earlier} had already returned ${shown(newer)} before it began.`,
     staleNeverWritten: (read: string, value: string | null) =>
       `${read} returned ${shown(value)}, a value no operation wrote.`,
+    /** A write standing for the snapshot the run starts with (§7): it completed before any client began. */
+    initialWrite: 'the write in the snapshot the run starts with',
     noStale: 'No single read is to blame: no order of the outlined operations explains all their answers.',
     opName: (command: string, client: number, call: number, ret: number) =>
       `${command}, client ${client}, ${range(call, ret)}`,
@@ -83,6 +85,7 @@ export const HISTORY_STRINGS = defineStrings(
       `낡은 읽기: ${read}가 ${shown(value)}을(를) 반환했지만, 그보다 먼저 끝난 ${earlier}는 이미 ${shown(newer)}을(를) 반환했습니다.`,
     staleNeverWritten: (read: string, value: string | null) =>
       `${read}가 어떤 연산도 쓰지 않은 값 ${shown(value)}을(를) 반환했습니다.`,
+    initialWrite: '시작 스냅샷의 쓰기',
     noStale: '읽기 하나의 탓이 아닙니다. 테두리 친 연산들의 응답을 모두 설명하는 순서가 없습니다.',
     opName: (command: string, client: number, call: number, ret: number) =>
       `${command}, 클라이언트 ${client}, ${range(call, ret)}`,

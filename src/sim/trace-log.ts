@@ -13,7 +13,7 @@ import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
 import { AppendTable } from './append-table';
 import { ReplyTable } from './reply-table';
-import { packedLayout, packPayloads, payloadViews, type PackedTrace } from './trace-pack';
+import { packedLayout, packEntries, packPayloads, payloadViews, type PackedTrace } from './trace-pack';
 import {
   ACTION,
   APPEND_AS_NUMBERS,
@@ -244,8 +244,10 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS | APPEND_AS_NUMBERS);
     }
     const names = [...this.names];
-    packPayloads(packed, names, payloadViews(buffer, n));
-    return { count: n, buffer, refs: packed.refs, names, extras };
+    const views = payloadViews(buffer, n);
+    packPayloads(packed, names, views);
+    const entries = packEntries(packed, views);
+    return { count: n, buffer, refs: packed.refs, names, extras, entries };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {

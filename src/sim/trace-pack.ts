@@ -4,11 +4,24 @@
 // columns, copied by typed-array sets), the objects they refer to beside it (payloads, rarer events),
 // and the names the rows index. The UI builds record objects only for the rows it reads.
 // The two commonest payloads, AppendEntries and its reply (two of every three records of a busy
-// cluster), travel as numbers too: a reply wholly, a request but for its entries.
+// cluster), travel as numbers too: a reply wholly, a request but for its entries. Log entries (a
+// request's, and those a node appended or applied) travel once each, in the packed trace's `entries`:
+// the same entry went to every follower and was appended and applied by each, and every list of them
+// cost the clone an array.
 
 import type { AppendEntries, AppendEntriesReply, LogEntry } from '../raft/types';
 import { ROW_BYTES, TraceChunk, type TraceRows } from './trace-chunk';
-import { DELIVERED, DROPPED, recordAt, SENT, type Extra } from './trace-record';
+import {
+  DELIVERED,
+  DROPPED,
+  ENTRIES_APPENDED,
+  ENTRY_APPLIED,
+  EVENT_MASK,
+  NODE,
+  recordAt,
+  SENT,
+  type Extra,
+} from './trace-record';
 import type { Endpoint, TraceEvent } from './types';
 
 export interface PackedTrace {
@@ -24,11 +37,16 @@ export interface PackedTrace {
   readonly names: readonly Endpoint[];
   /** The rare fields of a few rows (trace-record.ts), by row. */
   readonly extras: readonly (readonly [number, Extra])[];
+  /** The log entries the rows refer to, each once (rows with the ENTRIES form say where theirs are). */
+  readonly entries: readonly LogEntry[];
 }
 
 /** The payload part of a packed trace's buffer. */
 export interface PayloadViews {
-  /** Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND). */
+  /**
+   * Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND), plus ENTRIES when
+   * its log entries are in `entries` (a request's, or a node event's).
+   */
   readonly forms: Uint8Array;
   /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers. */
   readonly numbers: Float64Array;
@@ -36,7 +54,13 @@ export interface PayloadViews {
 
 const REPLY = 1;
 const APPEND = 2;
-const PAYLOAD_NUMBERS = 6;
+const ENTRIES = 4;
+const PAYLOAD_NUMBERS = 8;
+/** Where a row with the ENTRIES form keeps the place of its entries in `entries`, and their count. */
+const ENTRIES_AT = 6;
+const ENTRIES_COUNT = 7;
+/** The count of a row that refers to one entry, not a list (an applied entry). */
+const ONE_ENTRY = -1;
 
 /**
  * Where each part of a packed buffer of `count` rows lies: the payload numbers first (8-byte aligned),
@@ -97,6 +121,57 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
   }
 }
 
+/**
+ * Moves the log entries the rows of `chunk` refer to (an AppendEntries' list, packed by packPayloads,
+ * and a node's appended list or applied entry) into one list, each entry once; returns it. Edits
+ * `chunk.refs`, a copy's.
+ */
+export function packEntries(chunk: TraceChunk, { forms, numbers }: PayloadViews): LogEntry[] {
+  const entries: LogEntry[] = [];
+  const placed = new Map<LogEntry, number>();
+  /** Where `list` lies in `entries`: where its first entry is, when the rest follow it there; else added. */
+  const place = (list: readonly LogEntry[]): number => {
+    const first = placed.get(list[0]!);
+    if (first !== undefined && first + list.length <= entries.length) {
+      let k = 1;
+      while (k < list.length && entries[first + k] === list[k]) k++;
+      if (k === list.length) return first;
+    }
+    const at = entries.length;
+    for (const entry of list) {
+      if (!placed.has(entry)) placed.set(entry, entries.length);
+      entries.push(entry);
+    }
+    return at;
+  };
+  for (let j = 0; j < chunk.rows; j++) {
+    const ref = chunk.refs[j];
+    if (ref === undefined) continue;
+    const kind = chunk.kinds[j];
+    let list: readonly LogEntry[] | undefined;
+    let count: number;
+    if (forms[j] === APPEND) {
+      list = ref as readonly LogEntry[];
+      count = list.length;
+    } else if (kind === NODE && (chunk.codes[j]! & EVENT_MASK) === ENTRIES_APPENDED) {
+      list = ref as readonly LogEntry[];
+      count = list.length;
+      if (count === 0) continue;
+    } else if (kind === NODE && (chunk.codes[j]! & EVENT_MASK) === ENTRY_APPLIED) {
+      list = [ref as LogEntry];
+      count = ONE_ENTRY;
+    } else {
+      continue;
+    }
+    const at = j * PAYLOAD_NUMBERS;
+    numbers[at + ENTRIES_AT] = place(list);
+    numbers[at + ENTRIES_COUNT] = count;
+    forms[j]! |= ENTRIES;
+    chunk.refs[j] = undefined;
+  }
+  return entries;
+}
+
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
 function fieldsAre(o: object, fields: readonly string[]): boolean {
   let k = 0;
@@ -106,12 +181,18 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 
 /** The references of a packed trace, with the payloads that travelled as numbers built back, fields in order. */
 function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
-  const { refs, names } = packed;
+  const { refs, names, entries } = packed;
   const { forms, numbers: x } = payloadViews(packed.buffer, packed.count);
   const out = refs.slice();
   for (let j = from; j < packed.count; j++) {
     const at = j * PAYLOAD_NUMBERS;
-    if (forms[j] === REPLY) {
+    const form = forms[j]!;
+    if ((form & ENTRIES) !== 0) {
+      const place = x[at + ENTRIES_AT]!;
+      const count = x[at + ENTRIES_COUNT]!;
+      out[j] = count === ONE_ENTRY ? entries[place] : entries.slice(place, place + count);
+    }
+    if (form === REPLY) {
       const reply: AppendEntriesReply = {
         type: 'AppendEntriesReply',
         term: x[at]!,
@@ -122,14 +203,14 @@ function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
         conflictIndex: x[at + 5]!,
       };
       out[j] = reply;
-    } else if (forms[j] === APPEND) {
+    } else if ((form & ~ENTRIES) === APPEND) {
       const append: AppendEntries = {
         type: 'AppendEntries',
         term: x[at]!,
         leaderId: names[x[at + 1]!]!,
         prevLogIndex: x[at + 2]!,
         prevLogTerm: x[at + 3]!,
-        entries: (refs[j] as readonly LogEntry[] | undefined) ?? [],
+        entries: (out[j] as readonly LogEntry[] | undefined) ?? [],
         leaderCommit: x[at + 4]!,
       };
       out[j] = append;
@@ -149,6 +230,7 @@ export const EMPTY_PACKED_TRACE: PackedTrace = {
   refs: [],
   names: [],
   extras: [],
+  entries: [],
 };
 
 /** The last `last` records of a packed trace (all by default), as record objects, oldest first. */

@@ -6,12 +6,17 @@
 // A node's `log` and the frame's `requests` have deltas of their own (LogMirror, RequestsSender):
 // they always travel, and are neither compared nor left out here.
 
+// The fields a packed frame's numbers carry (frame-numbers.ts) are neither compared nor sent here.
+
 import type { ClusterFrame, NodeFrame } from '../sim/types';
-import type { ClusterDelta, NodeDelta } from './protocol';
+import { NUMBER_FIELD_BITS, type ClusterDelta, type NodeDelta } from './protocol';
 
 /** Messages in flight change nearly every frame: comparing them first would only add work. */
 const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests', 'messages']);
 const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id', 'log']);
+/** The frame's counters travel as numbers, always. */
+const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step']);
+const NUMBER_BITS: Readonly<Record<string, number>> = NUMBER_FIELD_BITS;
 
 export class FrameMirror {
   private last: ClusterFrame | null = null;
@@ -21,32 +26,45 @@ export class FrameMirror {
     this.last = null;
   }
 
-  /** `frame` with the fields equal to the last frame's left out; remembers `frame` as what the UI has. */
-  delta(frame: ClusterFrame): ClusterDelta {
+  /**
+   * `frame` with the fields equal to the last frame's left out, and those the numbers carry (`carried[k]`,
+   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has.
+   */
+  delta(frame: ClusterFrame, carried: readonly number[]): ClusterDelta {
     const last = this.last;
     this.last = frame;
-    if (last === null || last.nodes.length !== frame.nodes.length) return frame;
+    const whole = last === null || last.nodes.length !== frame.nodes.length;
     const nodes = frame.nodes.map((node, k) => {
-      const before = last.nodes[k]!;
-      return before.id === node.id ? (changedFields(node, before, ALWAYS_SENT_NODE) as NodeDelta) : node;
+      const before = whole ? undefined : last.nodes[k];
+      return changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0);
     });
-    return { ...(changedFields(frame, last, ALWAYS_SENT_FRAME) as Omit<ClusterDelta, 'nodes'>), nodes };
+    const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
+    for (const key of Object.keys(frame) as (keyof ClusterFrame)[]) {
+      if (NEVER_SENT_FRAME.has(key)) continue;
+      const value = frame[key];
+      if (whole || ALWAYS_SENT_FRAME.has(key) || changed(value, last[key])) out[key] = value;
+    }
+    return { ...(out as Omit<ClusterDelta, 'nodes'>), nodes };
   }
 }
 
-/** The fields of `next` that differ from `before`'s, plus those always sent. */
-function changedFields<T extends ClusterFrame | NodeFrame>(
-  next: T,
-  before: T,
-  always: ReadonlySet<string>,
-): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(next) as (keyof T & string)[]) {
-    const value = next[key];
-    // The same value (a number, or an object the engine kept) is the commonest case: no call for it.
-    if (always.has(key) || (value !== before[key] && !sameData(value, before[key]))) out[key] = value;
+/** The same value (a number, or an object the engine kept) is the commonest case: no call for it. */
+const changed = (value: unknown, before: unknown): boolean => value !== before && !sameData(value, before);
+
+/** The node's fields the numbers do not carry and that differ from `before`'s (all of them without `before`). */
+function changedNodeFields(node: NodeFrame, before: NodeFrame | undefined, carried: number): NodeDelta {
+  const out: Partial<Record<keyof NodeFrame, unknown>> = {};
+  for (const key of Object.keys(node) as (keyof NodeFrame)[]) {
+    const bit = NUMBER_BITS[key];
+    if (bit !== undefined) {
+      // Carried as numbers; else sent whole, every frame (a rare shape: see frame-numbers.ts).
+      if ((carried & bit) === 0) out[key] = node[key];
+      continue;
+    }
+    const value = node[key];
+    if (before === undefined || ALWAYS_SENT_NODE.has(key) || changed(value, before[key])) out[key] = value;
   }
-  return out;
+  return out as NodeDelta;
 }
 
 /** Equal as data: the same primitives, arrays and plain objects all the way down. */

@@ -18,8 +18,32 @@ const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id', 'log']);
 const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step']);
 const NUMBER_BITS: Readonly<Record<string, number>> = NUMBER_FIELD_BITS;
 
+/**
+ * How each field of a node is sent, worked out once per shape of node object (every node the engine
+ * builds has the same fields in the same order): a field name looked up in a table or a set for each of
+ * a node's 27 fields, five nodes a frame, cost more than the comparisons themselves.
+ */
+interface NodePlan {
+  readonly keys: readonly (keyof NodeFrame)[];
+  /** Per key: its NUMBER_FIELD_BITS bit, ALWAYS (sent every frame) or COMPARED. */
+  readonly how: readonly number[];
+}
+const ALWAYS = -1;
+const COMPARED = 0;
+
+function planFor(keys: readonly (keyof NodeFrame)[]): NodePlan {
+  return { keys, how: keys.map((key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : COMPARED)) };
+}
+
+function fits(plan: NodePlan, keys: readonly string[]): boolean {
+  if (plan.keys.length !== keys.length) return false;
+  for (let k = 0; k < keys.length; k++) if (plan.keys[k] !== keys[k]) return false;
+  return true;
+}
+
 export class FrameMirror {
   private last: ClusterFrame | null = null;
+  private plan: NodePlan | null = null;
 
   /** The UI starts over (a new run): the next frame is sent whole. */
   forget(): void {
@@ -36,7 +60,9 @@ export class FrameMirror {
     const whole = last === null || last.nodes.length !== frame.nodes.length;
     const nodes = frame.nodes.map((node, k) => {
       const before = whole ? undefined : last.nodes[k];
-      return changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0);
+      const keys = Object.keys(node) as (keyof NodeFrame)[];
+      if (this.plan === null || !fits(this.plan, keys)) this.plan = planFor(keys);
+      return changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
     });
     const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
     for (const key of Object.keys(frame) as (keyof ClusterFrame)[]) {
@@ -52,17 +78,22 @@ export class FrameMirror {
 const changed = (value: unknown, before: unknown): boolean => value !== before && !sameData(value, before);
 
 /** The node's fields the numbers do not carry and that differ from `before`'s (all of them without `before`). */
-function changedNodeFields(node: NodeFrame, before: NodeFrame | undefined, carried: number): NodeDelta {
+function changedNodeFields(
+  node: NodeFrame,
+  before: NodeFrame | undefined,
+  carried: number,
+  { keys, how }: NodePlan,
+): NodeDelta {
   const out: Partial<Record<keyof NodeFrame, unknown>> = {};
-  for (const key of Object.keys(node) as (keyof NodeFrame)[]) {
-    const bit = NUMBER_BITS[key];
-    if (bit !== undefined) {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const bit = how[k]!;
+    if (bit > 0) {
       // Carried as numbers; else sent whole, every frame (a rare shape: see frame-numbers.ts).
       if ((carried & bit) === 0) out[key] = node[key];
-      continue;
+    } else if (bit === ALWAYS || before === undefined || changed(node[key], before[key])) {
+      out[key] = node[key];
     }
-    const value = node[key];
-    if (before === undefined || ALWAYS_SENT_NODE.has(key) || changed(value, before[key])) out[key] = value;
   }
   return out as NodeDelta;
 }

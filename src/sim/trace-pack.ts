@@ -129,21 +129,6 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
 export function packEntries(chunk: TraceChunk, { forms, numbers }: PayloadViews): LogEntry[] {
   const entries: LogEntry[] = [];
   const placed = new Map<LogEntry, number>();
-  /** Where `list` lies in `entries`: where its first entry is, when the rest follow it there; else added. */
-  const place = (list: readonly LogEntry[]): number => {
-    const first = placed.get(list[0]!);
-    if (first !== undefined && first + list.length <= entries.length) {
-      let k = 1;
-      while (k < list.length && entries[first + k] === list[k]) k++;
-      if (k === list.length) return first;
-    }
-    const at = entries.length;
-    for (const entry of list) {
-      if (!placed.has(entry)) placed.set(entry, entries.length);
-      entries.push(entry);
-    }
-    return at;
-  };
   for (let j = 0; j < chunk.rows; j++) {
     const ref = chunk.refs[j];
     if (ref === undefined) continue;
@@ -164,12 +149,32 @@ export function packEntries(chunk: TraceChunk, { forms, numbers }: PayloadViews)
       continue;
     }
     const at = j * PAYLOAD_NUMBERS;
-    numbers[at + ENTRIES_AT] = place(list);
+    numbers[at + ENTRIES_AT] = place(list, entries, placed);
     numbers[at + ENTRIES_COUNT] = count;
     forms[j]! |= ENTRIES;
     chunk.refs[j] = undefined;
   }
   return entries;
+}
+
+/**
+ * Where `list` lies in `entries` (`placed` says where each entry first is): where its first entry is,
+ * when the rest follow it there; else it is added at the end. (At module level: under tsx a closure is
+ * renamed on every call.)
+ */
+function place(list: readonly LogEntry[], entries: LogEntry[], placed: Map<LogEntry, number>): number {
+  const first = placed.get(list[0]!);
+  if (first !== undefined && first + list.length <= entries.length) {
+    let k = 1;
+    while (k < list.length && entries[first + k] === list[k]) k++;
+    if (k === list.length) return first;
+  }
+  const at = entries.length;
+  for (const entry of list) {
+    if (!placed.has(entry)) placed.set(entry, entries.length);
+    entries.push(entry);
+  }
+  return at;
 }
 
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */

@@ -31,7 +31,10 @@ export interface PackedTrace {
    * as numbers, the rows' columns (trace-chunk.ts), and per row how its payload travels.
    */
   readonly buffer: ArrayBuffer;
-  /** What each row refers to (a payload, an event, an action), or undefined. */
+  /**
+   * What the rows with the REFERS form refer to (a payload, an event, an action), in row order: the
+   * others refer to nothing. (A list with a hole per row is cloned key by key, and most rows have none.)
+   */
   readonly refs: readonly unknown[];
   /** The endpoints the rows' node and peer bytes index. */
   readonly names: readonly Endpoint[];
@@ -45,7 +48,7 @@ export interface PackedTrace {
 export interface PayloadViews {
   /**
    * Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND), plus ENTRIES when
-   * its log entries are in `entries` (a request's, or a node event's).
+   * its log entries are in `entries` (a request's, or a node event's), plus REFERS when it has one of `refs`.
    */
   readonly forms: Uint8Array;
   /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers. */
@@ -55,6 +58,7 @@ export interface PayloadViews {
 const REPLY = 1;
 const APPEND = 2;
 const ENTRIES = 4;
+const REFERS = 8;
 const PAYLOAD_NUMBERS = 8;
 /** Where a row with the ENTRIES form keeps the place of its entries in `entries`, and their count. */
 const ENTRIES_AT = 6;
@@ -177,6 +181,21 @@ function place(list: readonly LogEntry[], entries: LogEntry[], placed: Map<LogEn
   return at;
 }
 
+/**
+ * The references of `chunk`'s rows without the rows that have none, each row that has one marked REFERS
+ * (after packPayloads and packEntries, which leave most rows none).
+ */
+export function packRefs(chunk: TraceChunk, { forms }: PayloadViews): unknown[] {
+  const refs: unknown[] = [];
+  for (let j = 0; j < chunk.rows; j++) {
+    const ref = chunk.refs[j];
+    if (ref === undefined) continue;
+    forms[j]! |= REFERS;
+    refs.push(ref);
+  }
+  return refs;
+}
+
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
 function fieldsAre(o: object, fields: readonly string[]): boolean {
   let k = 0;
@@ -188,10 +207,11 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
   const { refs, names, entries } = packed;
   const { forms, numbers: x } = payloadViews(packed.buffer, packed.count);
-  const out = refs.slice();
+  const out: unknown[] = [];
+  for (let j = 0, next = 0; j < packed.count; j++) out.push((forms[j]! & REFERS) !== 0 ? refs[next++] : undefined);
   for (let j = from; j < packed.count; j++) {
     const at = j * PAYLOAD_NUMBERS;
-    const form = forms[j]!;
+    const form = forms[j]! & ~REFERS;
     if ((form & ENTRIES) !== 0) {
       const place = x[at + ENTRIES_AT]!;
       const count = x[at + ENTRIES_COUNT]!;
@@ -242,9 +262,13 @@ export const EMPTY_PACKED_TRACE: PackedTrace = {
 export function unpackTrace(packed: PackedTrace, last = packed.count): TraceEvent[] {
   const { count, names } = packed;
   const layout = packedLayout(count);
-  if (packed.buffer.byteLength !== layout.bytes || packed.refs.length !== count) {
+  const referring =
+    packed.buffer.byteLength === layout.bytes
+      ? payloadViews(packed.buffer, count).forms.filter((f) => (f & REFERS) !== 0).length
+      : NaN;
+  if (packed.buffer.byteLength !== layout.bytes || packed.refs.length !== referring) {
     throw new Error(
-      `a packed trace of ${count} records has ${packed.buffer.byteLength} bytes and ${packed.refs.length} references`,
+      `a packed trace of ${count} records has ${packed.buffer.byteLength} bytes and ${packed.refs.length} references for ${referring} rows`,
     );
   }
   const from = Math.max(0, count - last);

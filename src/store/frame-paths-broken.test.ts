@@ -15,7 +15,7 @@ import type { ClusterFrame } from '../sim/types';
 import { useSimStore } from './sim-store';
 import { expectSameStates, runBothPaths, storeStates, type StoreState } from './test/frame-paths';
 
-type Breakage = 'timer slot' | 'last request id' | 'reset flag' | 'matchIndex slots';
+type Breakage = 'timer slot' | 'last request id' | 'reset flag' | 'matchIndex slots' | 'key-value changes';
 const broken = vi.hoisted(() => ({ how: null as string | null }));
 
 vi.mock('./unpack-frame', async (importOriginal) => {
@@ -29,7 +29,11 @@ vi.mock('./unpack-frame', async (importOriginal) => {
         if (broken.how === 'timer slot') x[at + NODE_SLOT.electionDeadline] = x[at + NODE_SLOT.electionArmedAt]!;
         if (broken.how === 'matchIndex slots') x.copyWithin(at + NODE_SLOTS + n, at + NODE_SLOTS, at + NODE_SLOTS + n);
       }
-      const frame = real.unpackFrame(previous, { ...packed, numbers: x });
+      const nodes =
+        broken.how === 'key-value changes'
+          ? packed.snapshot.nodes.map(({ kvChanges, ...node }) => (void kvChanges, node))
+          : packed.snapshot.nodes;
+      const frame = real.unpackFrame(previous, { ...packed, numbers: x, snapshot: { ...packed.snapshot, nodes } });
       if (broken.how === 'last request id') return { ...frame, requestIds: frame.requestIds.slice(0, -1) };
       if (broken.how === 'reset flag') return { ...frame, resetFeed: false };
       return frame;
@@ -60,7 +64,7 @@ describe('the packed-frame comparison', () => {
     expectSameStates(storeStates(packed), wholeStates);
   });
 
-  it.each<Breakage>(['timer slot', 'last request id', 'reset flag', 'matchIndex slots'])(
+  it.each<Breakage>(['timer slot', 'last request id', 'reset flag', 'matchIndex slots', 'key-value changes'])(
     'fails when the decoder gets the %s wrong',
     (how) => {
       const { packed, wholeStates } = once();

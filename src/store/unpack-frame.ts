@@ -1,6 +1,7 @@
 // Turns a packed frame (the worker's numbers plus the fields sent as objects) back into the frame the
-// store assembles (assemble-frame.ts): the inverse of the worker's frame-numbers.ts. A timer or an
-// index record equal to the last frame's keeps the UI's very object, as when it was left out.
+// store assembles (assemble-frame.ts): the inverse of the worker's frame-numbers.ts, and a node's
+// key-value changes put on its last store. A timer or an index record equal to the last frame's keeps
+// the UI's very object, as when it was left out.
 
 import type { NodeId } from '../raft/types';
 import type { BranchInfo } from '../sim/history';
@@ -93,7 +94,13 @@ function readNode(
 ): NodeDelta {
   const carried = x[at + NODE_SLOT.carried]!;
   const has = (bit: number): boolean => (carried & bit) !== 0;
-  const node: { -readonly [K in keyof NodeFrame]?: NodeFrame[K] } = { ...delta };
+  const { kvChanges, ...fields } = delta;
+  const node: { -readonly [K in keyof NodeFrame]?: NodeFrame[K] } = fields;
+  if (kvChanges !== undefined) {
+    if (before === undefined)
+      throw new Error(`a frame changes the store of node ${delta.id}, which the UI does not have`);
+    node.kv = { ...before.kv, ...kvChanges };
+  }
   if (has(NUMBER_FIELD_BITS.alive)) node.alive = x[at + NODE_SLOT.alive] === 1;
   if (has(NUMBER_FIELD_BITS.role)) {
     const role = ROLE_NUMBERS[x[at + NODE_SLOT.role]!];

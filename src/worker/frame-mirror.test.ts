@@ -42,7 +42,7 @@ describe('FrameMirror', () => {
     const sent2 = send(mirror, second);
     expect(Object.keys(sent2.snapshot).sort()).toEqual(['messages', 'nodes', 'requests']);
     expect(sent2.snapshot.nodes.map((n) => Object.keys(n).sort())).toEqual([
-      ['id', 'kv', 'log'],
+      ['id', 'kvChanges', 'log'],
       ['id', 'log', 'votedFor'],
     ]);
     const ui = assembleFrame(ui1, unpackFrame(ui1, sent2));
@@ -51,6 +51,32 @@ describe('FrameMirror', () => {
     expect(ui.network).toBe(ui1.network);
     mirror.forget();
     expect(Object.keys(send(mirror, second).snapshot.nodes[0]!)).toContain('kv');
+  });
+
+  it('sends a store that only changed values or grew as its changes, and one that lost a key whole', () => {
+    const mirror = new FrameMirror();
+    const at = (step: number, kv: Record<string, string>) =>
+      makeSnapshot([makeNode('A', { kv })], { step, time: step * 10 });
+    const frames = [
+      at(1, { x: '1', y: '2' }),
+      at(2, { x: '1', y: '3', z: '4' }),
+      at(3, { y: '3', z: '4' }),
+      at(4, { y: '3', z: '4', x: '5' }),
+    ];
+    const sent = frames.map((frame) => send(mirror, frame));
+    expect(sent.map((m) => ({ kv: m.snapshot.nodes[0]!.kv, kvChanges: m.snapshot.nodes[0]!.kvChanges }))).toEqual([
+      { kv: { x: '1', y: '2' }, kvChanges: undefined },
+      { kv: undefined, kvChanges: { y: '3', z: '4' } },
+      { kv: { y: '3', z: '4' }, kvChanges: undefined },
+      { kv: undefined, kvChanges: { x: '5' } },
+    ]);
+    let ui: ClusterFrame | null = null;
+    for (const [k, m] of sent.entries()) {
+      ui = assembleFrame(ui, unpackFrame(ui, m));
+      expect(ui).toEqual(frames[k]);
+      // In the same order, too: the UI lists the keys as the node holds them.
+      expect(Object.keys(ui.nodes[0]!.kv)).toEqual(Object.keys(frames[k]!.nodes[0]!.kv));
+    }
   });
 
   it('the store refuses a frame that leaves out fields it never had, rather than draw holes', () => {

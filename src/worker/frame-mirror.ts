@@ -30,9 +30,14 @@ interface NodePlan {
 }
 const ALWAYS = -1;
 const COMPARED = 0;
+/** The key-value store: sent as its changes when it only changed values and grew (kvChanges). */
+const KV = -2;
 
 function planFor(keys: readonly (keyof NodeFrame)[]): NodePlan {
-  return { keys, how: keys.map((key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : COMPARED)) };
+  return {
+    keys,
+    how: keys.map((key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : key === 'kv' ? KV : COMPARED)),
+  };
 }
 
 function fits(plan: NodePlan, keys: readonly string[]): boolean {
@@ -91,11 +96,41 @@ function changedNodeFields(
     if (bit > 0) {
       // Carried as numbers; else sent whole, every frame (a rare shape: see frame-numbers.ts).
       if ((carried & bit) === 0) out[key] = node[key];
+    } else if (bit === KV && before !== undefined) {
+      // A store of a few dozen keys changes a value or two per frame: send those.
+      if (node.kv === before.kv) continue;
+      const changes = kvChanges(node.kv, before.kv);
+      if (changes === null) out.kv = node.kv;
+      else if (changes !== NO_CHANGES) (out as { kvChanges?: unknown }).kvChanges = changes;
     } else if (bit === ALWAYS || before === undefined || changed(node[key], before[key])) {
       out[key] = node[key];
     }
   }
   return out as NodeDelta;
+}
+
+const NO_CHANGES: Readonly<Record<string, string>> = {};
+
+/**
+ * The pairs of `next` that are new or differ from `before`'s (NO_CHANGES when none), or null when
+ * `before`'s keys are not the first keys of `next` in the same order (a key went, or came back).
+ */
+function kvChanges(
+  next: Readonly<Record<string, string>>,
+  before: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> | null {
+  const keys = Object.keys(next);
+  const had = Object.keys(before);
+  if (keys.length < had.length) return null;
+  for (let k = 0; k < had.length; k++) if (keys[k] !== had[k]) return null;
+  let changes: Record<string, string> | null = null;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (k < had.length && next[key] === before[key]) continue;
+    changes ??= {};
+    changes[key] = next[key]!;
+  }
+  return changes ?? NO_CHANGES;
 }
 
 /** Equal as data: the same primitives, arrays and plain objects all the way down. */

@@ -116,7 +116,14 @@ export interface ClientHistoryView {
 }
 
 /** A node as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
-export type NodeDelta = Partial<NodeFrame> & Pick<NodeFrame, 'id' | 'log'>;
+export type NodeDelta = Partial<NodeFrame> &
+  Pick<NodeFrame, 'id' | 'log'> & {
+    /**
+     * Instead of `kv`: the pairs changed or added since the last frame, when no key went and the new
+     * ones come after the others (the UI's `{ ...kv, ...kvChanges }` is then the node's store, in order).
+     */
+    readonly kvChanges?: Readonly<Record<string, string>>;
+  };
 
 /** The cluster as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
 export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &

@@ -102,8 +102,13 @@ export function runBothPaths(): TwoPaths {
   send({ type: 'speed', speed: 1 });
   ready();
   play(1500);
-  for (let k = 0; k < 3; k++) act({ do: 'submit', command: `set a ${k}` });
+  for (let k = 0; k < 3; k++) act({ do: 'submit', command: `set a${k} ${k}` });
   play(600);
+  // A key goes and comes back last: the store travels whole then, not as changes.
+  act({ do: 'submit', command: 'del a0' });
+  play(300);
+  act({ do: 'submit', command: 'set a0 again' });
+  play(300);
   const leader = history()
     .snapshot()
     .nodes.find((n) => n.role === 'leader')!.id;

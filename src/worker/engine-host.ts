@@ -4,6 +4,7 @@
 // says "ready" when it has drawn the last one.
 
 import { EventBudgetExceeded } from '../sim/event-budget';
+import type { LogEntry } from '../raft/types';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
@@ -383,11 +384,12 @@ export class EngineHost {
   private packFrame(h: History, counters: Omit<FrameCounters, 'time' | 'step'>): Omit<PackedFrameMessage, 'events'> {
     const frame = h.snapshot({ logs: false, requests: false });
     const sharedLogPrefix: number[] = [];
-    const nodes = frame.nodes.map((node) => {
+    const tails: LogEntry[][] = [];
+    for (const node of frame.nodes) {
       const { shared, tail } = this.logMirror.delta(node.id, h.simulation.logOf(node.id));
       sharedLogPrefix.push(shared);
-      return { ...node, log: tail };
-    });
+      tails.push(tail);
+    }
     const requests = this.requestsSender.delta(h.simulation.recentRequests());
     const { numbers, carried } = writeFrameNumbers(
       { ...counters, time: frame.time, step: frame.step },
@@ -399,7 +401,7 @@ export class EngineHost {
     return {
       type: 'packedFrame',
       numbers,
-      snapshot: this.frameMirror.delta({ ...frame, nodes, requests: requests.changed }, carried),
+      snapshot: this.frameMirror.delta({ ...frame, requests: requests.changed }, carried, tails),
     };
   }
 

@@ -8,6 +8,7 @@
 
 // The fields a packed frame's numbers carry (frame-numbers.ts) are neither compared nor sent here.
 
+import type { LogEntry } from '../raft/types';
 import type { ClusterFrame, NodeFrame } from '../sim/types';
 import { NUMBER_FIELD_BITS, type ClusterDelta, type NodeDelta } from './protocol';
 
@@ -57,9 +58,10 @@ export class FrameMirror {
 
   /**
    * `frame` with the fields equal to the last frame's left out, and those the numbers carry (`carried[k]`,
-   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has.
+   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has. Node k's `log` is `logs[k]` when
+   * given (the entries the UI lacks: LogMirror), so the caller need not copy each node to put it in.
    */
-  delta(frame: ClusterFrame, carried: readonly number[]): ClusterDelta {
+  delta(frame: ClusterFrame, carried: readonly number[], logs?: readonly (readonly LogEntry[])[]): ClusterDelta {
     const last = this.last;
     this.last = frame;
     const whole = last === null || last.nodes.length !== frame.nodes.length;
@@ -67,7 +69,11 @@ export class FrameMirror {
       const before = whole ? undefined : last.nodes[k];
       const keys = Object.keys(node) as (keyof NodeFrame)[];
       if (this.plan === null || !fits(this.plan, keys)) this.plan = planFor(keys);
-      return changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
+      const delta = changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
+      const log = logs?.[k];
+      // The delta is this call's own object.
+      if (log !== undefined) (delta as { log: readonly LogEntry[] }).log = log;
+      return delta;
     });
     const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
     for (const key of Object.keys(frame) as (keyof ClusterFrame)[]) {

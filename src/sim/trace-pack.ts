@@ -97,6 +97,8 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
   for (let j = 0; j < n; j++) {
     const kind = chunk.kinds[j];
     if (kind !== SENT && kind !== DELIVERED && kind !== DROPPED) continue;
+    // Packed already, from the numbers the trace keeps (packStoredReply, packStoredAppend).
+    if (forms[j] !== 0) continue;
     const payload = chunk.refs[j] as { readonly type: string };
     const at = j * PAYLOAD_NUMBERS;
     if (payload.type === 'AppendEntriesReply' && fieldsAre(payload, REPLY_FIELDS)) {
@@ -123,6 +125,47 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
       chunk.refs[j] = a.entries.length === 0 ? undefined : a.entries;
     }
   }
+}
+
+/**
+ * Row j's payload, an AppendEntriesReply the trace keeps as numbers (`x` from `at`: term, prevLogIndex,
+ * matchIndex, conflictTerm, conflictIndex), packed as packPayloads packs one kept as an object.
+ */
+export function packStoredReply(
+  { forms, numbers }: PayloadViews,
+  j: number,
+  success: boolean,
+  x: Uint32Array,
+  at: number,
+): void {
+  const to = j * PAYLOAD_NUMBERS;
+  forms[j] = REPLY;
+  numbers[to] = x[at]!;
+  numbers[to + 1] = success ? 1 : 0;
+  numbers[to + 2] = x[at + 1]!;
+  numbers[to + 3] = x[at + 2]!;
+  numbers[to + 4] = x[at + 3]!;
+  numbers[to + 5] = x[at + 4]!;
+}
+
+/**
+ * Row j's payload, an AppendEntries the trace keeps as numbers (`x` from `at`: term, prevLogIndex,
+ * prevLogTerm, leaderCommit) sent by the endpoint `leader` indexes, packed as packPayloads packs one.
+ */
+export function packStoredAppend(
+  { forms, numbers }: PayloadViews,
+  j: number,
+  leader: number,
+  x: Uint32Array,
+  at: number,
+): void {
+  const to = j * PAYLOAD_NUMBERS;
+  forms[j] = APPEND;
+  numbers[to] = x[at]!;
+  numbers[to + 1] = leader;
+  numbers[to + 2] = x[at + 1]!;
+  numbers[to + 3] = x[at + 2]!;
+  numbers[to + 4] = x[at + 3]!;
 }
 
 /**

@@ -110,3 +110,35 @@ test('a message on the wire can be picked by its name, inspected and dropped', a
   await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   await expect(details).toBeHidden();
 });
+
+test('every message in flight is painted where its button sits, and nothing is painted elsewhere', async ({ page }) => {
+  await waitForLeader(page);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const inFlight = page.getByRole('group', { name: 'Messages in flight' }).getByRole('button');
+  for (let i = 0; i < 40 && (await inFlight.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+  }
+  const count = Math.min(await inFlight.count(), 6);
+  expect(count).toBeGreaterThan(0);
+  for (let k = 0; k < count; k++) {
+    // The painting is a canvas in the cluster's figure, under the buttons: read its pixels around the
+    // button's centre, and in its top-left corner where no message ever flies.
+    const ink = await inFlight.nth(k).evaluate((button) => {
+      const canvas = button.closest('figure')?.querySelector('canvas');
+      if (!canvas) return { found: false, near: 0, corner: 0 };
+      const ctx = canvas.getContext('2d')!;
+      const at = button.getBoundingClientRect();
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const cx = Math.round((at.left + at.width / 2 - rect.left) * scale);
+      const cy = Math.round((at.top + at.height / 2 - rect.top) * scale);
+      const r = Math.round(6 * scale);
+      const inked = (sx: number, sy: number, w: number, h: number) =>
+        ctx.getImageData(sx, sy, w, h).data.filter((value, i) => i % 4 === 3 && value > 0).length;
+      return { found: true, near: inked(cx - r, cy - r, 2 * r, 2 * r), corner: inked(0, 0, 4, 4) };
+    });
+    expect(ink.found).toBe(true);
+    expect(ink.near).toBeGreaterThan(10);
+    expect(ink.corner).toBe(0);
+  }
+});

@@ -4,7 +4,9 @@
 // functions that took the most samples. A tool for looking, not a bench row: its timings include
 // the tracing overhead.
 //
-//   npx tsx scripts/bench/ui-profile.ts [space-time|messages|drag|drag-back] [seconds]
+//   npx tsx scripts/bench/ui-profile.ts [space-time|messages|typical|drag|drag-back] [seconds]
+//
+// `typical` is the bench's 5-node cluster under a write every 100 ms at 1× (1366×768), no panel opened.
 //
 // The build is not minified, so the profile names functions and components. UI_BENCH_PORT picks the port.
 
@@ -12,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { frameProbe, heavyLink, measureDrag, tenMinuteLink, type UiFigures } from './ui';
+import { frameProbe, heavyLink, measureDrag, tenMinuteLink, typicalLink, type UiFigures } from './ui';
 import { buildApp, launchBenchChromium, previewApp } from './browser';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4398);
@@ -143,10 +145,12 @@ async function main(): Promise<void> {
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const drag = mode === 'drag' || mode === 'drag-back';
+    const laptop = drag || mode === 'typical';
     const page: Page = await browser.newPage({
-      viewport: drag ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
+      viewport: laptop ? { width: 1366, height: 768 } : { width: 1920, height: 1080 },
     });
-    await page.goto(`http://127.0.0.1:${PORT}/${drag ? tenMinuteLink() : heavyLink()}`);
+    const link = drag ? tenMinuteLink() : mode === 'typical' ? typicalLink(1) : heavyLink();
+    await page.goto(`http://127.0.0.1:${PORT}/${link}`);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await play.first().waitFor();
     if (mode === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();

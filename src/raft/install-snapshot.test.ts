@@ -235,6 +235,53 @@ describe('§7: the leader sends its snapshot to a follower that is too far behin
     expect(messagesOf(receive(a, 'C', reply), 'InstallSnapshot')).toHaveLength(0);
     expect(a.state.snapshotTransfers.C?.offset).toBe(40);
   });
+
+  it('a transfer under way goes on with its snapshot when the leader takes a newer one, so it can finish', () => {
+    const net = leaderWithSnapshot();
+    const a = net.node('A');
+    a.state.nextIndex.C = 1;
+    const first = messageTo(a.step({ kind: 'timer', timer: 'heartbeat' }), 'C', 'InstallSnapshot');
+    expect(first).toMatchObject({ lastIncludedIndex: 3, offset: 0, chunk: 1 });
+    // The leader commits more and snapshots again while chunk 1 is on the way (a low threshold under load).
+    net.propose('A', 'set e 5');
+    net.propose('A', 'set f 6');
+    net.deliverAll();
+    a.step({ kind: 'snapshot' });
+    expect(a.state.snapshot?.lastIncludedIndex).toBeGreaterThan(3);
+    const next = receive(a, 'C', {
+      type: 'InstallSnapshotReply',
+      term: 1,
+      lastIncludedIndex: 3,
+      offset: 0,
+      received: 40,
+      installed: false,
+    });
+    // Starting again at offset 0 with each new snapshot would never end while snapshots come faster than a transfer.
+    expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ lastIncludedIndex: 3, offset: 40, chunk: 2 });
+  });
+
+  it('a heartbeat resends the chunk in flight only once its reply is overdue, so each chunk is sent once', () => {
+    const net = leaderWithSnapshot();
+    const a = net.node('A');
+    a.state.nextIndex.C = 1;
+    const heartbeat = (): number =>
+      messagesOf(a.step({ kind: 'timer', timer: 'heartbeat' }), 'InstallSnapshot').filter((m) => m.to === 'C').length;
+    expect(heartbeat()).toBe(1); // The transfer starts: chunk 1 goes out.
+    expect(heartbeat()).toBe(0); // Its reply may still be on the way: one heartbeat's grace.
+    expect(heartbeat()).toBe(1); // Overdue: chunk 1 again.
+    expect(heartbeat()).toBe(0);
+    // The reply moves the transfer on at once; the next heartbeat leaves chunk 2 time to arrive.
+    const next = receive(a, 'C', {
+      type: 'InstallSnapshotReply',
+      term: 1,
+      lastIncludedIndex: 3,
+      offset: 0,
+      received: 40,
+      installed: false,
+    });
+    expect(messageTo(next, 'C', 'InstallSnapshot')).toMatchObject({ offset: 40, chunk: 2 });
+    expect(heartbeat()).toBe(0);
+  });
 });
 
 describe('§7: everything that reads a log handles one that starts after a snapshot', () => {

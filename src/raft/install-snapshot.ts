@@ -26,19 +26,19 @@ export function needsSnapshot(s: RaftState, peer: NodeId): boolean {
 }
 
 /**
- * Send `peer` the chunk of the leader's snapshot it needs next (a new transfer starts at offset 0).
+ * Send `peer` the chunk it needs next of the snapshot its transfer sends (a new transfer starts at
+ * offset 0 with the leader's current snapshot).
  * A broadcast (a heartbeat) resends the chunk only when its reply is overdue: the first broadcast
  * after a chunk leaves it time to arrive, so a class does not see every chunk twice.
  */
 export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId, broadcast = false): void {
   const s = host.state;
-  const snapshot = s.snapshot!;
-  const text = snapshotText(snapshot);
   const chunkSize = Math.max(1, host.options().snapshotChunk);
-  const chunks = chunkCount(text.length, chunkSize);
   let transfer = s.snapshotTransfers[peer];
-  if (transfer === undefined || transfer.lastIncludedIndex !== snapshot.lastIncludedIndex) {
+  if (transfer === undefined) {
+    const snapshot = s.snapshot!;
     transfer = {
+      snapshot,
       lastIncludedIndex: snapshot.lastIncludedIndex,
       lastIncludedTerm: snapshot.lastIncludedTerm,
       offset: 0,
@@ -51,13 +51,17 @@ export function sendSnapshotChunk(host: SnapshotHost, peer: NodeId, broadcast = 
       nextIndex: s.nextIndex[peer] ?? 0,
       index: snapshot.lastIncludedIndex,
       term: snapshot.lastIncludedTerm,
-      chunks,
+      chunks: chunkCount(snapshotText(snapshot).length, chunkSize),
     });
   } else if (broadcast && transfer.waited === 0) {
     s.snapshotTransfers[peer] = { ...transfer, waited: 1 };
     return;
   }
   s.snapshotTransfers[peer] = { ...transfer, waited: 0 };
+  // The transfer's own snapshot, which a newer one taken since does not replace (see SnapshotTransfer).
+  const snapshot = transfer.snapshot;
+  const text = snapshotText(snapshot);
+  const chunks = chunkCount(text.length, chunkSize);
   const offset = Math.min(transfer.offset, text.length);
   const data = text.slice(offset, offset + chunkSize);
   host.send(peer, {

@@ -89,6 +89,46 @@ describe('§6: the configuration in force is the latest one in the log, committe
   });
 });
 
+describe('§6 with §7: a snapshot keeps the configuration in force at its last included index', () => {
+  /** A leads {A,B,C} and has committed its no-op (index 1); B and C then hear nothing from it. */
+  function cutOffLeader(): Router {
+    const router = cluster(['A', 'B', 'C'], []);
+    router.down.add('B');
+    router.down.add('C');
+    return router;
+  }
+
+  it('a snapshot taken below an uncommitted configuration entry stores the configuration before it', () => {
+    const router = cutOffLeader();
+    router.change('A', [], ['C']); // C_new = {A,B} at index 2, uncommitted, and in force at once.
+    const a = router.node('A').state;
+    expect(a.configuration.voters).toEqual(['A', 'B']);
+    router.step('A', { kind: 'snapshot' });
+    expect(a.snapshot?.lastIncludedIndex).toBe(1);
+    // Index 1 was written under {A,B,C}: C_new is not part of what the snapshot covers.
+    expect(a.snapshot?.configuration.voters).toEqual(['A', 'B', 'C']);
+  });
+
+  it('so a truncation of that entry rolls the configuration back to the one before it, not to the lost entry', () => {
+    const router = cutOffLeader();
+    router.change('A', [], ['C']);
+    router.step('A', { kind: 'snapshot' });
+    // B, elected in term 2 without the entry, overwrites index 2 (Figure 7's repair).
+    const a = router.node('A');
+    receive(a, 'B', {
+      type: 'AppendEntries',
+      term: 2,
+      leaderId: 'B',
+      prevLogIndex: 1,
+      prevLogTerm: 1,
+      entries: logOf(2),
+      leaderCommit: 1,
+    });
+    expect(a.state.log.term(2)).toBe(2);
+    expect(a.state.configuration.voters).toEqual(['A', 'B', 'C']);
+  });
+});
+
 describe('dissertation §4.1: which change requests a leader accepts', () => {
   it('single mode: one server at a time', () => {
     expect(decideChange(['D', 'E'], [], context())).toEqual({ kind: 'refuse', reason: 'one-server-at-a-time' });

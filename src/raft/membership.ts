@@ -70,7 +70,21 @@ export function configurationInForce(
   initial: Configuration,
   snapshotConfiguration?: Configuration,
 ): { configuration: Configuration; index: number } {
-  for (let i = log.lastIndex(); i >= log.firstIndex(); i--) {
+  return configurationAt(log, log.lastIndex(), initial, snapshotConfiguration);
+}
+
+/**
+ * The configuration in force at `index`: the latest configuration entry at or before it. A
+ * snapshot through `index` (§7) stores this one, not the node's latest: an uncommitted entry
+ * after `index` may yet be truncated, and the configuration must then roll back past it.
+ */
+export function configurationAt(
+  log: RaftLog,
+  index: number,
+  initial: Configuration,
+  snapshotConfiguration?: Configuration,
+): { configuration: Configuration; index: number } {
+  for (let i = Math.min(index, log.lastIndex()); i >= log.firstIndex(); i--) {
     const config = log.entry(i)?.config;
     if (config !== undefined) return { configuration: configurationOf(config), index: i };
   }

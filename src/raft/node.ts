@@ -341,7 +341,9 @@ export class RaftNode {
     if (m.type === 'InstallSnapshot') {
       if (this.state.role === 'leader') return; // Election Safety: no other leader has this term.
       if (this.state.role !== 'follower') this.becomeFollower(this.state.currentTerm, from, from);
-      return onInstallSnapshot(this.snapshots, from, m);
+      onInstallSnapshot(this.snapshots, from, m);
+      // An installed snapshot moves lastApplied as a commit does: a read waiting for that index is due.
+      return reads.onCommitAdvanced(this.hooks);
     }
     if (this.state.role !== 'leader') return;
     if (!this.state.recentlyHeard.includes(from)) this.state.recentlyHeard.push(from);
@@ -624,9 +626,10 @@ export class RaftNode {
   private broadcastAppendEntries(): void {
     let previous: AppendEntries | undefined;
     for (const peer of this.peers) {
-      // §7: a follower that needs a discarded entry gets the snapshot instead.
+      // §7: a follower that needs a discarded entry gets the snapshot instead; a broadcast resends
+      // the chunk in flight only once its reply is overdue (install-snapshot.ts).
       if (needsSnapshot(this.state, peer)) {
-        sendSnapshotChunk(this.snapshots, peer);
+        sendSnapshotChunk(this.snapshots, peer, true);
         continue;
       }
       previous = this.appendEntriesFor(peer, previous);

@@ -1,8 +1,9 @@
 // Reads without the log (dissertation §6.4 and §6.4.1) on hand-driven nodes.
 
 import { describe, expect, it } from 'vitest';
-import type { ClientAnswer, RaftOptions, UnsafeSwitches } from './types';
-import { eventsOf, makeNode, messagesOf, Router } from './test-helpers';
+import { snapshotText } from './snapshot';
+import type { ClientAnswer, RaftOptions, Snapshot, UnsafeSwitches } from './types';
+import { eventsOf, makeNode, messagesOf, receive, Router } from './test-helpers';
 
 const THREE = ['A', 'B', 'C'];
 
@@ -82,6 +83,44 @@ describe('§6.4 ReadIndex', () => {
     expect(reads(r, 'B')).toEqual([
       { requestId: 4, outcome: 'read', result: '1', readIndex: r.node('A').state.commitIndex, via: 'readIndex' },
     ]);
+  });
+
+  it('a follower whose read index is reached by installing a snapshot (§7) answers then, not at a later commit', () => {
+    const c = makeNode('C', { cluster: THREE, options: { reads: 'readIndex', followerReads: true } });
+    receive(c, 'A', {
+      type: 'AppendEntries',
+      term: 1,
+      leaderId: 'A',
+      prevLogIndex: 0,
+      prevLogTerm: 0,
+      entries: [],
+      leaderCommit: 0,
+    });
+    expect(messagesOf(c.step({ kind: 'propose', command: 'get x', requestId: 4 }), 'ReadIndex')).toHaveLength(1);
+    expect(receive(c, 'A', { type: 'ReadIndexReply', term: 1, requestId: 4, readIndex: 3 }).answers).toEqual([]);
+    // The leader has compacted its log through index 3, which is also its commitIndex: no later
+    // AppendEntries will raise C's commitIndex, so the snapshot itself must release the read.
+    const snapshot: Snapshot = {
+      lastIncludedIndex: 3,
+      lastIncludedTerm: 1,
+      configuration: { voters: THREE, learners: [] },
+      kv: { data: { x: '1' }, appliedRequests: [] },
+    };
+    const out = receive(c, 'A', {
+      type: 'InstallSnapshot',
+      term: 1,
+      leaderId: 'A',
+      lastIncludedIndex: 3,
+      lastIncludedTerm: 1,
+      offset: 0,
+      data: snapshotText(snapshot),
+      done: true,
+      chunk: 1,
+      chunks: 1,
+    });
+    expect(c.state.lastApplied).toBe(3);
+    expect(out.answers).toEqual([{ requestId: 4, outcome: 'read', result: '1', readIndex: 3, via: 'readIndex' }]);
+    expect(c.state.reads.pending).toEqual([]);
   });
 
   it('without followerReads a follower redirects the read to the leader', () => {

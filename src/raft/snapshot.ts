@@ -8,6 +8,7 @@
 // offsets and chunk sizes count characters of that text.
 
 import { applyNext } from './apply';
+import { configurationAt } from './membership';
 import type { RaftLog } from './log';
 import type {
   AppendEntries,
@@ -61,8 +62,9 @@ export function takeSnapshot(host: SnapshotHost, cause: 'threshold' | 'forced'):
   const snapshot: Snapshot = {
     lastIncludedIndex: index,
     lastIncludedTerm: term,
-    // Today the configuration in force is the node's own; with configuration entries it is the latest at `index`.
-    configuration: s.configuration,
+    // §6 with §7: the configuration in force at `index`. The node's own may come from an uncommitted
+    // entry after it; were that entry truncated, the snapshot must not bring it back.
+    configuration: configurationAt(s.log, index, s.initialConfiguration, s.snapshot?.configuration).configuration,
     kv: copyKv(s.kv),
   };
   const discarded = s.log.compactThrough(index);

@@ -286,6 +286,12 @@ export interface IncomingSnapshot {
 
 /** Leader only: the snapshot being sent to one follower, and the offset of the chunk to send. */
 export interface SnapshotTransfer {
+  /**
+   * The snapshot this transfer sends, kept until it is installed even when the leader has taken a
+   * newer one since: restarting at offset 0 with every new snapshot never ends when snapshots come
+   * faster than a transfer takes.
+   */
+  readonly snapshot: Snapshot;
   readonly lastIncludedIndex: number;
   readonly lastIncludedTerm: number;
   readonly offset: number;

@@ -30,6 +30,32 @@ describe('membership in the headless runner', () => {
     }
   });
 
+  it('a node that snapshotted below an uncommitted change reports the configuration of its log once the change is truncated', () => {
+    // B leads term 1 and commits its no-op; cut off, it accepts "remove C" (index 2, in force at once),
+    // snapshots through index 1, and is overwritten at index 2 by the leader A and C elect meanwhile.
+    // The client gives up before that leader could take the change again.
+    const report = run(
+      {
+        version: 1,
+        nodes: 3,
+        options: { leaderNoop: true },
+        timing: { clientDeadline: 300 },
+        actions: [
+          { at: 1000, do: 'isolate', node: 'B' },
+          { at: 1000, do: 'change', remove: ['C'] },
+          { at: 1300, do: 'snapshot', node: 'B' },
+          { at: 2500, do: 'restore', node: 'B' },
+          { at: 3000, do: 'submit', command: 'set x 1' },
+        ],
+      },
+      5000,
+    );
+    const b = report.nodes.find((n) => n.id === 'B')!;
+    expect(b.snapshot).toEqual({ index: 1, term: 1 });
+    expect(b.log.some((e) => 'config' in e)).toBe(false);
+    for (const node of report.nodes) expect(node.config).toEqual({ voters: ['A', 'B', 'C'], learners: [] });
+  });
+
   it('a spare is in no configuration and never campaigns', () => {
     const report = run({ version: 1, nodes: 4, members: ['A', 'B', 'C'] }, 5000);
     const d = report.nodes.find((n) => n.id === 'D')!;

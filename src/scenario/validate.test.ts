@@ -112,6 +112,32 @@ describe('validateScenario', () => {
     expect(errorsOf({ version: 1, nodes: 3, timing: { electionTimeout: [300, 150] } })).toEqual([
       'timing.electionTimeout: the minimum 300 is above the maximum 150',
     ]);
+    // A network action's latency obeys the same rule as timing.latency (README, Bounds).
+    expect(errorsOf({ version: 1, nodes: 3, actions: [{ at: 5, do: 'network', latency: [50, 10] }] })).toEqual([
+      'actions[0].latency: the minimum 50 is above the maximum 10',
+    ]);
+  });
+
+  it('names a node listed twice in a change or a configuration entry, as in members', () => {
+    expect(
+      errorsOf({
+        version: 1,
+        nodes: 5,
+        initial: { A: { term: 1, log: [{ term: 1, config: { voters: ['A', 'B', 'A'], old: ['C', 'C'] } }] } },
+        actions: [{ at: 5, do: 'change', add: ['D', 'D'], remove: ['E', 'E'] }],
+      }),
+    ).toEqual([
+      'initial.A.log[0].config.voters[2]: "A" is listed twice',
+      'initial.A.log[0].config.old[1]: "C" is listed twice',
+      'actions[0].add[1]: "D" is listed twice',
+      'actions[0].remove[1]: "E" is listed twice',
+    ]);
+  });
+
+  it('names a transfer to a node that is not in the cluster, as for every other action', () => {
+    expect(errorsOf({ version: 1, nodes: 3, actions: [{ at: 5, do: 'transfer', to: 'E' }] })).toEqual([
+      'actions[0].to: no node "E" in a 3-node cluster',
+    ]);
   });
 
   it('sorts actions by time, keeping the written order at equal times, unless time order is required', () => {

@@ -88,8 +88,10 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
     init.log.forEach((entry, i) => {
       if (!('config' in entry)) return;
       for (const set of ['voters', 'old'] as const)
-        entry.config[set]?.forEach((voter, k) => {
+        entry.config[set]?.forEach((voter, k, list) => {
           if (unknown(voter)) errors.push(`initial.${id}.log[${i}].config.${set}[${k}]: ${noNode(voter)}`);
+          else if (list.indexOf(voter) !== k)
+            errors.push(`initial.${id}.log[${i}].config.${set}[${k}]: "${voter}" is listed twice`);
         });
     });
     if (unknown(id)) {
@@ -126,6 +128,9 @@ function checkMeaning(s: Scenario, options: ValidateOptions): string[] {
       if (unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
       if (action.from === action.to) errors.push(`${at}.to: a link joins two different nodes`);
     }
+    if (action.do === 'transfer' && unknown(action.to)) errors.push(`${at}.to: ${noNode(action.to)}`);
+    if (action.do === 'network' && action.latency !== undefined && action.latency[0] > action.latency[1])
+      errors.push(`${at}.latency: the minimum ${action.latency[0]} is above the maximum ${action.latency[1]}`);
     if (action.do === 'change') errors.push(...checkChange(action, at, unknown, noNode, s.members ?? names));
     if (action.do === 'partition') {
       const seen = new Set<string>();
@@ -152,8 +157,14 @@ function checkChange(
   const errors: string[] = [];
   const add = action.add ?? [];
   const remove = action.remove ?? [];
-  add.forEach((id, k) => unknown(id) && errors.push(`${at}.add[${k}]: ${noNode(id)}`));
-  remove.forEach((id, k) => unknown(id) && errors.push(`${at}.remove[${k}]: ${noNode(id)}`));
+  for (const [field, list] of [
+    ['add', add],
+    ['remove', remove],
+  ] as const)
+    list.forEach((id, k) => {
+      if (unknown(id)) errors.push(`${at}.${field}[${k}]: ${noNode(id)}`);
+      else if (list.indexOf(id) !== k) errors.push(`${at}.${field}[${k}]: "${id}" is listed twice`);
+    });
   if (add.length + remove.length === 0) errors.push(`${at}.add: a change adds or removes at least one node`);
   remove.forEach((id, k) => {
     if (add.includes(id)) errors.push(`${at}.remove[${k}]: "${id}" is both added and removed`);

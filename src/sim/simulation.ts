@@ -52,7 +52,7 @@ import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { conflictFrom } from './log-conflict';
 import { cloneRaftState, shareAppliedRequests } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
-import { incomingFrame, initialSnapshot, snapshotFrame } from './snapshot-frame';
+import { incomingFrame, initialSnapshot, snapshotFrame, transfersFrame } from './snapshot-frame';
 import { TraceLog } from './trace-log';
 import {
   CLIENT,
@@ -132,9 +132,13 @@ function listCopy<T>(list: readonly T[] | undefined): readonly T[] {
   return list === undefined || list.length === 0 ? NOTHING : [...list];
 }
 
+function hasFields(record: object | undefined): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 function recordCopy<T>(record: Readonly<Record<string, T>> | undefined): Readonly<Record<string, T>> {
-  for (const key in record) if (Object.hasOwn(record, key)) return { ...record };
-  return NO_FIELDS;
+  return hasFields(record) ? { ...record } : NO_FIELDS;
 }
 
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
@@ -985,7 +989,7 @@ export class Simulation {
       log: withLog ? this.logCopy(id, log) : NO_ENTRIES,
       snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
       incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
-      snapshotTransfers: recordCopy(s?.snapshotTransfers),
+      snapshotTransfers: hasFields(s?.snapshotTransfers) ? transfersFrame(s?.snapshotTransfers) : NO_FIELDS,
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
       nextIndex: recordCopy(s?.nextIndex),

@@ -3,7 +3,7 @@
 // (Figure 13) and, on a leader, of the transfers it is making.
 
 import { chunkCount, snapshotText } from '../raft/snapshot';
-import type { Configuration, IncomingSnapshot, Snapshot } from '../raft/types';
+import type { Configuration, IncomingSnapshot, NodeId, Snapshot, SnapshotTransfer } from '../raft/types';
 import type { InitialSnapshot } from './scenario-types';
 import type { IncomingSnapshotFrame, SnapshotFrame } from './types';
 
@@ -38,6 +38,16 @@ export function incomingFrame(incoming: IncomingSnapshot | null): IncomingSnapsh
     received: incoming.data.length,
     chunks: incoming.chunks,
   };
+}
+
+/** A leader's transfers without the snapshots they send: the view needs only where each one stands. */
+export function transfersFrame(
+  transfers: Readonly<Record<NodeId, SnapshotTransfer>> | undefined,
+): Record<NodeId, Omit<SnapshotTransfer, 'snapshot'>> {
+  const frame: Record<NodeId, Omit<SnapshotTransfer, 'snapshot'>> = {};
+  for (const [peer, { lastIncludedIndex, lastIncludedTerm, offset, waited }] of Object.entries(transfers ?? {}))
+    frame[peer] = { lastIncludedIndex, lastIncludedTerm, offset, waited };
+  return frame;
 }
 
 export { chunkCount };

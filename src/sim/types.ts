@@ -178,8 +178,8 @@ export interface NodeFrame {
   readonly snapshot: SnapshotFrame | null;
   /** Figure 13: a snapshot arriving in chunks, not complete yet. */
   readonly incomingSnapshot: IncomingSnapshotFrame | null;
-  /** Leader: the followers it is sending its snapshot to, with the offset of the chunk due. */
-  readonly snapshotTransfers: Readonly<Record<NodeId, SnapshotTransfer>>;
+  /** Leader: the followers it is sending a snapshot to, with the offset of the chunk due (not the snapshot itself). */
+  readonly snapshotTransfers: Readonly<Record<NodeId, Omit<SnapshotTransfer, 'snapshot'>>>;
   readonly commitIndex: number;
   readonly lastApplied: number;
   readonly nextIndex: Readonly<Record<NodeId, number>>;

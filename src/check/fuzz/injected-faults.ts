@@ -150,3 +150,26 @@ export class ThrowsAt extends Wrapped {
     this.sim.runUntil(time);
   }
 }
+
+/**
+ * One node reports a configuration its log does not give (the voters of the real one, less the
+ * last): what a node shows when a snapshot brought back a configuration entry that was truncated.
+ */
+export class WrongConfiguration extends Wrapped {
+  constructor(
+    sim: Simulation,
+    private readonly node: NodeId,
+  ) {
+    super(sim);
+  }
+
+  override snapshot(): ClusterFrame {
+    const frame = this.sim.snapshot();
+    const nodes = frame.nodes.map((n) =>
+      n.id === this.node
+        ? { ...n, configuration: { ...n.configuration, voters: n.configuration.voters.slice(0, -1) } }
+        : n,
+    );
+    return { ...frame, nodes };
+  }
+}

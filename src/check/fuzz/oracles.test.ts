@@ -9,7 +9,7 @@ import { Simulation } from '../../sim/simulation';
 import { FIGURE8_END, figure8, invariantsBroken, nodeOf, simulation } from '../../sim/test-helpers';
 import type { Envelope } from '../../sim/types';
 import type { FuzzCase } from './generate';
-import { AckOnAppend, LocalReads, LosesMessages, ThrowsAt } from './injected-faults';
+import { AckOnAppend, LocalReads, LosesMessages, ThrowsAt, WrongConfiguration } from './injected-faults';
 import { describeFailure, runCase, type FuzzFailure } from './run';
 
 const PLAIN = {
@@ -99,6 +99,13 @@ describe('liveness', () => {
     const outcome = runCase(c);
     expect(outcome.failure && describeFailure(outcome.failure)).toBeNull();
     expect(outcome.virtualMs).toBeGreaterThan(c.faultEnd + 10_000);
+  });
+
+  it("fails when a node settles on a configuration other than the leader's", () => {
+    passes(LAGGING_C);
+    const failure = failureOf(LAGGING_C, (s) => new WrongConfiguration(new Simulation(s), 'C'));
+    expect(failure?.kind).toBe('liveness');
+    expect(failure?.detail).toMatch(/C uses voters \{A,B\}, leader [AB] uses voters \{A,B,C\}$/);
   });
 
   it('fails when a node is still down', () => {

@@ -249,8 +249,17 @@ function settledProblem(snap: ClusterFrame, clients: ClientTracker): string | nu
     }
     if (JSON.stringify(sortedKeys(n.kv)) !== JSON.stringify(sortedKeys(leader.kv)))
       return `${n.id} and ${leader.id} applied the same ${committed} entries but hold different key-value states`;
+    // §6: the same committed log gives the same configuration (a snapshot must not carry another one).
+    if (votersOf(n.configuration) !== votersOf(c))
+      return `${n.id} uses ${votersOf(n.configuration)}, leader ${leader.id} uses ${votersOf(c)}`;
   }
   return null;
+}
+
+/** A configuration's voters (and C_old's in a joint one) as text; learners are the leader's own business. */
+function votersOf(c: ClusterFrame['nodes'][number]['configuration']): string {
+  const voters = `voters {${[...c.voters].sort().join(',')}}`;
+  return c.old === undefined ? voters : `${voters} and old {${[...c.old].sort().join(',')}}`;
 }
 
 function sortedKeys(kv: Readonly<Record<string, string>>): [string, string][] {

@@ -54,7 +54,7 @@ export const installSnapshotLesson: Lesson = {
       },
     },
     {
-      at: 1385,
+      at: 1445,
       caption: {
         ko: 'C는 조각 1과 2를 받아 스냅샷 파일의 해당 오프셋에 썼고, done이 false이므로 다음 조각을 기다립니다 (Figure 13 규칙 2–4). 아직 로그도 상태도 바뀌지 않았습니다.',
         en: 'C has received chunks 1 and 2 and written each at its offset; done is false, so it waits for more (Figure 13, rules 2–4). Its log and state have not changed yet.',

@@ -67,7 +67,7 @@ export const snapshotKeepsSuffix: Lesson = {
       },
     },
     {
-      at: 1050,
+      at: 1095,
       caption: {
         ko: 'C는 스냅샷을 저장하고 1–5번을 버렸지만 6–7번은 남겼습니다 (규칙 6). 이미 5번까지 적용했으므로 키-값 상태도 그대로입니다. 응답은 여전히 B에게 닿지 않아 B는 같은 스냅샷을 다시 보내지만, C는 이미 가진 스냅샷이라 아무것도 바꾸지 않습니다 (규칙 5).',
         en: 'C saved the snapshot and discarded entries 1–5, but kept 6–7 (rule 6). It had applied up to 5 already, so its key-value state is unchanged. Its reply still does not reach B, which sends the same snapshot again; C already holds it and changes nothing (rule 5).',

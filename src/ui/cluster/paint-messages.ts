@@ -3,6 +3,7 @@
 // is what kept a busy 9-node cluster from playing smoothly. The shapes come from message-shape.ts,
 // the same geometry the SVG key uses, so a message looks the same in the key and on the wire.
 
+import { makeStampImage, type StampContext, type StampImage } from '../canvas/stamp-image';
 import type { MessageLook } from './message-kind';
 import type { FadingSprite, MessageSprite } from './message-sprites';
 import {
@@ -61,7 +62,7 @@ function path(d: string): Path2D {
   return p;
 }
 
-function ring(ctx: CanvasRenderingContext2D, r: number, look: { fill: string; stroke: string; width: number }): void {
+function ring(ctx: StampContext, r: number, look: { fill: string; stroke: string; width: number }): void {
   const p = path(ringPath(r));
   ctx.fillStyle = look.fill;
   ctx.fill(p);
@@ -71,7 +72,7 @@ function ring(ctx: CanvasRenderingContext2D, r: number, look: { fill: string; st
   ctx.stroke(p);
 }
 
-function shape(ctx: CanvasRenderingContext2D, look: MessageLook): void {
+function shape(ctx: StampContext, look: MessageLook): void {
   const p = path(shapePath(look));
   const ink = shapeInk(look);
   ctx.fillStyle = ink.fill;
@@ -86,7 +87,7 @@ function shape(ctx: CanvasRenderingContext2D, look: MessageLook): void {
   ctx.fillText(look.glyph, 0, GLYPH_BASELINE);
 }
 
-function cross(ctx: CanvasRenderingContext2D): void {
+function cross(ctx: StampContext): void {
   ctx.strokeStyle = '#b91c1c';
   ctx.lineWidth = 4;
   ctx.setLineDash([]);
@@ -103,7 +104,7 @@ interface StampSpec {
 
 /** A message drawn once at its on-screen size; `cx`, `cy` is its centre in the stamp. */
 interface Stamp {
-  readonly image: HTMLCanvasElement;
+  readonly image: StampImage;
   readonly cx: number;
   readonly cy: number;
 }
@@ -119,17 +120,17 @@ function stampFor(spec: StampSpec, k: number): Stamp | null {
   const cached = stamps.get(key);
   if (cached) return cached;
   const halfWidth = Math.max(MARGIN, shapeHalfWidth(look) + 3);
-  const image = document.createElement('canvas');
-  image.width = Math.ceil(2 * halfWidth * k);
-  image.height = Math.ceil(2 * MARGIN * k);
-  const ctx = image.getContext('2d');
-  if (!ctx) return null;
-  const stamp = { image, cx: halfWidth * k, cy: MARGIN * k };
-  ctx.setTransform(k, 0, 0, k, stamp.cx, stamp.cy);
-  if (spec.hovered) ring(ctx, HOVER_RADIUS, HOVERED);
-  if (spec.selected) ring(ctx, SELECT_RADIUS, SELECTED);
-  shape(ctx, look);
-  if (spec.dropped) cross(ctx);
+  const cx = halfWidth * k;
+  const cy = MARGIN * k;
+  const image = makeStampImage(Math.ceil(2 * halfWidth * k), Math.ceil(2 * MARGIN * k), (ctx) => {
+    ctx.setTransform(k, 0, 0, k, cx, cy);
+    if (spec.hovered) ring(ctx, HOVER_RADIUS, HOVERED);
+    if (spec.selected) ring(ctx, SELECT_RADIUS, SELECTED);
+    shape(ctx, look);
+    if (spec.dropped) cross(ctx);
+  });
+  if (!image) return null;
+  const stamp = { image, cx, cy };
   if (stamps.size >= MAX_STAMPS) stamps.clear();
   stamps.set(key, stamp);
   return stamp;

@@ -79,7 +79,7 @@ function engineRows(): Row[] {
         target = '≥ half of History';
         met = f.perWall.median >= historyHour.perWall.median / 2;
         reason =
-          'a frame costs about 130 µs of processor time beyond the History’s own work: about two thirds is the structured clone (the bench counts serialize and deserialize both) of the changed node fields, the client requests and ids, and the events and payloads still sent as objects; most of the rest is building and diffing the frame’s cluster. Cutting the clone further needs a leaner frame (node fields and requests as numbers), a protocol change';
+          'frames are packed (node numbers, request ids and branches in a transferred buffer; log entries once each; key-value changes only), which made the host path about 11% faster and put it near half of the History, so a run on a loaded machine can land either side. What is left per frame beyond the History: the structured clone of what is still objects (the per-write events and payloads, changed requests, messages in flight, log tails, marks), building and diffing the full node views the engine makes, and packing the trace rows. Next: build only the node fields a frame sends, requests and the commonest per-write events as numbers';
       }
       rows.push({
         name: `engine ${seconds} s, ${label[mode]}: virtual s / wall s`,

@@ -90,7 +90,7 @@ async function runHost(end: number): Promise<{ events: number; frames: number; k
   let frames = 0;
   let ready = false;
   const host = new EngineHost((message: FromWorker) => {
-    if (message.type !== 'frame') return;
+    if (message.type !== 'packedFrame') return;
     // What postMessage does to every frame on its way to the UI thread (the packed trace is transferred).
     structuredClone(message, { transfer: transferList(message) });
     frames++;

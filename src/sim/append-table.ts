@@ -97,6 +97,15 @@ export class AppendTable {
   }
 
   /** Request `index`, sent by `leaderId`, built afresh with the fields in the node's order. */
+  /** Request `index`'s numbers for a packed trace, without building it: term, prevLogIndex, prevLogTerm, leaderCommit. */
+  numbers(index: number): { readonly chunk: Uint32Array; readonly at: number; readonly entries: readonly LogEntry[] } {
+    return {
+      chunk: this.chunks[index >>> CHUNK_BITS]!,
+      at: (index & IN_CHUNK) * FIELDS,
+      entries: this.entries[index]!,
+    };
+  }
+
   read(index: number, leaderId: NodeId): AppendEntries {
     const c = this.chunks[index >>> CHUNK_BITS]!;
     const at = (index & IN_CHUNK) * FIELDS;

@@ -98,6 +98,11 @@ export class ReplyTable {
   }
 
   /** Reply `index`, built afresh with the fields in the node's order. */
+  /** Reply `index`'s numbers for a packed trace, without building it: term, prevLogIndex, matchIndex, conflictTerm, conflictIndex. */
+  numbers(index: number): { readonly chunk: Uint32Array; readonly at: number } {
+    return { chunk: this.chunks[index >>> CHUNK_BITS]!, at: (index & IN_CHUNK) * FIELDS };
+  }
+
   read(index: number, success: boolean): AppendEntriesReply {
     const c = this.chunks[index >>> CHUNK_BITS]!;
     const at = (index & IN_CHUNK) * FIELDS;

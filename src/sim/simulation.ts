@@ -121,6 +121,25 @@ interface NodeSlot {
 
 /** The log of a frame taken without logs (see snapshot). */
 const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
+/**
+ * What a frame shows for an empty list or record: one shared frozen object rather than a fresh empty
+ * copy per node per frame, so the worker's frame diff sees the very same object and skips it.
+ */
+const NOTHING: readonly never[] = Object.freeze([]);
+const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
+
+function listCopy<T>(list: readonly T[] | undefined): readonly T[] {
+  return list === undefined || list.length === 0 ? NOTHING : [...list];
+}
+
+function hasFields(record: object | undefined): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
+function recordCopy<T>(record: Readonly<Record<string, T>> | undefined): Readonly<Record<string, T>> {
+  return hasFields(record) ? { ...record } : NO_FIELDS;
+}
 
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
 const DROP_FADE = 60;
@@ -885,10 +904,10 @@ export class Simulation {
       step: this.step_,
       nodes,
       messages: this.inFlight.values(),
-      recentlyDropped: [...this.recentlyDropped],
+      recentlyDropped: listCopy(this.recentlyDropped),
       network: this.network.snapshot(),
       requests: options.requests === false ? [] : this.recentRequests().map((r) => ({ ...r })),
-      violations: [...this.violations],
+      violations: listCopy(this.violations),
       options: this.options,
       unsafe: this.unsafe,
       membership: membershipFrame(
@@ -957,8 +976,6 @@ export class Simulation {
 
   private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null, withLog: boolean): NodeFrame {
     const slot = this.slots.get(id)!;
-    const timer = (t: ArmedTimer | null): TimerSnapshot | null =>
-      t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
     const s = slot.raft?.state;
     const log = s?.log ?? slot.disk.log;
     const configuration = s?.configuration ?? slot.disk.initialConfiguration;
@@ -972,15 +989,15 @@ export class Simulation {
       log: withLog ? this.logCopy(id, log) : NO_ENTRIES,
       snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
       incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
-      snapshotTransfers: transfersFrame(s?.snapshotTransfers),
+      snapshotTransfers: hasFields(s?.snapshotTransfers) ? transfersFrame(s?.snapshotTransfers) : NO_FIELDS,
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
-      nextIndex: { ...s?.nextIndex },
-      matchIndex: { ...s?.matchIndex },
+      nextIndex: recordCopy(s?.nextIndex),
+      matchIndex: recordCopy(s?.matchIndex),
       commitDeferred: s?.commitDeferred ?? null,
-      retried: [...slot.retried],
-      votesGranted: [...(s?.votesGranted ?? [])],
-      votesRefused: [...(s?.votesRefused ?? [])],
+      retried: listCopy(slot.retried),
+      votesGranted: listCopy(s?.votesGranted),
+      votesRefused: listCopy(s?.votesRefused),
       configuration,
       quorum: quorumView(configuration),
       kv: { ...s?.kv.data },
@@ -1081,6 +1098,14 @@ export class Simulation {
     this.liveCursor = c.liveCursor;
     this.clockRates = { ...c.clockRates };
   }
+}
+
+/**
+ * A timer as a frame shows it. At module level, not a closure in nodeSnapshot: under tsx (the bench and
+ * the CLI) every named closure is renamed on each call, which was 40% of a frame's snapshot.
+ */
+function timer(t: ArmedTimer | null): TimerSnapshot | null {
+  return t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
 }
 
 /**

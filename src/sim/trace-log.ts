@@ -13,7 +13,16 @@ import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
 import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
 import { AppendTable } from './append-table';
 import { ReplyTable } from './reply-table';
-import { packedLayout, packPayloads, payloadViews, type PackedTrace } from './trace-pack';
+import {
+  packedLayout,
+  packEntries,
+  packPayloads,
+  packRefs,
+  packStoredAppend,
+  packStoredReply,
+  payloadViews,
+  type PackedTrace,
+} from './trace-pack';
 import {
   ACTION,
   APPEND_AS_NUMBERS,
@@ -236,16 +245,29 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const extras: [number, Extra][] = [];
     if (this.extras.size > 0)
       for (const [i, extra] of this.extras) if (i >= from && i < from + n) extras.push([i - from, extra]);
-    // Payloads kept as numbers here travel as numbers too, in the packed trace's own form.
+    // Payloads kept as numbers here travel as numbers too, in the packed trace's own form, copied
+    // number by number rather than built as objects for packPayloads to take apart again.
+    const views = payloadViews(buffer, n);
     for (let k = 0; k < n; k++) {
       const code = packed.codes[k]!;
       if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(packed.kinds[k]!)) continue;
-      packed.refs[k] = this.refAt(packed, k);
+      const index = packed.refs[k] as number;
+      if ((code & APPEND_AS_NUMBERS) !== 0) {
+        const { chunk, at, entries } = this.appends.numbers(index);
+        packStoredAppend(views, k, packed.nodes[k]!, chunk, at);
+        // A heartbeat's empty entries travel as nothing.
+        packed.refs[k] = entries.length === 0 ? undefined : entries;
+      } else {
+        const { chunk, at } = this.replies.numbers(index);
+        packStoredReply(views, k, (code & REPLY_SUCCESS) !== 0, chunk, at);
+        packed.refs[k] = undefined;
+      }
       packed.codes[k] = code & ~(REPLY_AS_NUMBERS | REPLY_SUCCESS | APPEND_AS_NUMBERS);
     }
     const names = [...this.names];
-    packPayloads(packed, names, payloadViews(buffer, n));
-    return { count: n, buffer, refs: packed.refs, names, extras };
+    packPayloads(packed, names, views);
+    const entries = packEntries(packed, views);
+    return { count: n, buffer, refs: packRefs(packed, views), names, extras, entries };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {

@@ -101,6 +101,7 @@ describe('packed trace records', () => {
     h.runUntil(12_000);
     const log = h.simulation.records as TraceLog;
     expect(log.length).toBeGreaterThan(5000);
+    let entriesSent = 0;
     for (const [from, to] of [
       [0, 400],
       [4000, 4300],
@@ -113,9 +114,17 @@ describe('packed trace records', () => {
       expect(asNumbers).toBeGreaterThan(packed.count / 3);
       // A heartbeat's empty entries travel as nothing: an array each cost the clone an object.
       expect(packed.refs.filter((r) => Array.isArray(r) && r.length === 0)).toEqual([]);
+      // Only the rows that refer to something have a reference.
+      expect(packed.refs).not.toContain(undefined);
+      expect(packed.refs.length).toBeLessThan(packed.count);
+      // Log entries travel once each, beside the rows, not as a list per row.
+      expect(packed.refs.filter((r) => Array.isArray(r))).toEqual([]);
+      entriesSent += packed.entries.length;
+      expect(new Set(packed.entries).size).toBe(packed.entries.length);
       const back = unpackTrace(posted(packed));
       expect(JSON.stringify(back)).toBe(JSON.stringify(log.slice(from, to)));
     }
+    expect(entriesSent).toBeGreaterThan(40);
   });
 
   it('refuse a packed trace whose buffer does not fit its count, rather than read garbage', () => {

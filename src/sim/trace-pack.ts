@@ -4,11 +4,24 @@
 // columns, copied by typed-array sets), the objects they refer to beside it (payloads, rarer events),
 // and the names the rows index. The UI builds record objects only for the rows it reads.
 // The two commonest payloads, AppendEntries and its reply (two of every three records of a busy
-// cluster), travel as numbers too: a reply wholly, a request but for its entries.
+// cluster), travel as numbers too: a reply wholly, a request but for its entries. Log entries (a
+// request's, and those a node appended or applied) travel once each, in the packed trace's `entries`:
+// the same entry went to every follower and was appended and applied by each, and every list of them
+// cost the clone an array.
 
 import type { AppendEntries, AppendEntriesReply, LogEntry } from '../raft/types';
 import { ROW_BYTES, TraceChunk, type TraceRows } from './trace-chunk';
-import { DELIVERED, DROPPED, recordAt, SENT, type Extra } from './trace-record';
+import {
+  DELIVERED,
+  DROPPED,
+  ENTRIES_APPENDED,
+  ENTRY_APPLIED,
+  EVENT_MASK,
+  NODE,
+  recordAt,
+  SENT,
+  type Extra,
+} from './trace-record';
 import type { Endpoint, TraceEvent } from './types';
 
 export interface PackedTrace {
@@ -18,17 +31,25 @@ export interface PackedTrace {
    * as numbers, the rows' columns (trace-chunk.ts), and per row how its payload travels.
    */
   readonly buffer: ArrayBuffer;
-  /** What each row refers to (a payload, an event, an action), or undefined. */
+  /**
+   * What the rows with the REFERS form refer to (a payload, an event, an action), in row order: the
+   * others refer to nothing. (A list with a hole per row is cloned key by key, and most rows have none.)
+   */
   readonly refs: readonly unknown[];
   /** The endpoints the rows' node and peer bytes index. */
   readonly names: readonly Endpoint[];
   /** The rare fields of a few rows (trace-record.ts), by row. */
   readonly extras: readonly (readonly [number, Extra])[];
+  /** The log entries the rows refer to, each once (rows with the ENTRIES form say where theirs are). */
+  readonly entries: readonly LogEntry[];
 }
 
 /** The payload part of a packed trace's buffer. */
 export interface PayloadViews {
-  /** Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND). */
+  /**
+   * Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND), plus ENTRIES when
+   * its log entries are in `entries` (a request's, or a node event's), plus REFERS when it has one of `refs`.
+   */
   readonly forms: Uint8Array;
   /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers. */
   readonly numbers: Float64Array;
@@ -36,7 +57,14 @@ export interface PayloadViews {
 
 const REPLY = 1;
 const APPEND = 2;
-const PAYLOAD_NUMBERS = 6;
+const ENTRIES = 4;
+const REFERS = 8;
+const PAYLOAD_NUMBERS = 8;
+/** Where a row with the ENTRIES form keeps the place of its entries in `entries`, and their count. */
+const ENTRIES_AT = 6;
+const ENTRIES_COUNT = 7;
+/** The count of a row that refers to one entry, not a list (an applied entry). */
+const ONE_ENTRY = -1;
 
 /**
  * Where each part of a packed buffer of `count` rows lies: the payload numbers first (8-byte aligned),
@@ -69,6 +97,8 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
   for (let j = 0; j < n; j++) {
     const kind = chunk.kinds[j];
     if (kind !== SENT && kind !== DELIVERED && kind !== DROPPED) continue;
+    // Packed already, from the numbers the trace keeps (packStoredReply, packStoredAppend).
+    if (forms[j] !== 0) continue;
     const payload = chunk.refs[j] as { readonly type: string };
     const at = j * PAYLOAD_NUMBERS;
     if (payload.type === 'AppendEntriesReply' && fieldsAre(payload, REPLY_FIELDS)) {
@@ -97,6 +127,118 @@ export function packPayloads(chunk: TraceChunk, names: readonly Endpoint[], { fo
   }
 }
 
+/**
+ * Row j's payload, an AppendEntriesReply the trace keeps as numbers (`x` from `at`: term, prevLogIndex,
+ * matchIndex, conflictTerm, conflictIndex), packed as packPayloads packs one kept as an object.
+ */
+export function packStoredReply(
+  { forms, numbers }: PayloadViews,
+  j: number,
+  success: boolean,
+  x: Uint32Array,
+  at: number,
+): void {
+  const to = j * PAYLOAD_NUMBERS;
+  forms[j] = REPLY;
+  numbers[to] = x[at]!;
+  numbers[to + 1] = success ? 1 : 0;
+  numbers[to + 2] = x[at + 1]!;
+  numbers[to + 3] = x[at + 2]!;
+  numbers[to + 4] = x[at + 3]!;
+  numbers[to + 5] = x[at + 4]!;
+}
+
+/**
+ * Row j's payload, an AppendEntries the trace keeps as numbers (`x` from `at`: term, prevLogIndex,
+ * prevLogTerm, leaderCommit) sent by the endpoint `leader` indexes, packed as packPayloads packs one.
+ */
+export function packStoredAppend(
+  { forms, numbers }: PayloadViews,
+  j: number,
+  leader: number,
+  x: Uint32Array,
+  at: number,
+): void {
+  const to = j * PAYLOAD_NUMBERS;
+  forms[j] = APPEND;
+  numbers[to] = x[at]!;
+  numbers[to + 1] = leader;
+  numbers[to + 2] = x[at + 1]!;
+  numbers[to + 3] = x[at + 2]!;
+  numbers[to + 4] = x[at + 3]!;
+}
+
+/**
+ * Moves the log entries the rows of `chunk` refer to (an AppendEntries' list, packed by packPayloads,
+ * and a node's appended list or applied entry) into one list, each entry once; returns it. Edits
+ * `chunk.refs`, a copy's.
+ */
+export function packEntries(chunk: TraceChunk, { forms, numbers }: PayloadViews): LogEntry[] {
+  const entries: LogEntry[] = [];
+  const placed = new Map<LogEntry, number>();
+  for (let j = 0; j < chunk.rows; j++) {
+    const ref = chunk.refs[j];
+    if (ref === undefined) continue;
+    const kind = chunk.kinds[j];
+    let list: readonly LogEntry[] | undefined;
+    let count: number;
+    if (forms[j] === APPEND) {
+      list = ref as readonly LogEntry[];
+      count = list.length;
+    } else if (kind === NODE && (chunk.codes[j]! & EVENT_MASK) === ENTRIES_APPENDED) {
+      list = ref as readonly LogEntry[];
+      count = list.length;
+      if (count === 0) continue;
+    } else if (kind === NODE && (chunk.codes[j]! & EVENT_MASK) === ENTRY_APPLIED) {
+      list = [ref as LogEntry];
+      count = ONE_ENTRY;
+    } else {
+      continue;
+    }
+    const at = j * PAYLOAD_NUMBERS;
+    numbers[at + ENTRIES_AT] = place(list, entries, placed);
+    numbers[at + ENTRIES_COUNT] = count;
+    forms[j]! |= ENTRIES;
+    chunk.refs[j] = undefined;
+  }
+  return entries;
+}
+
+/**
+ * Where `list` lies in `entries` (`placed` says where each entry first is): where its first entry is,
+ * when the rest follow it there; else it is added at the end. (At module level: under tsx a closure is
+ * renamed on every call.)
+ */
+function place(list: readonly LogEntry[], entries: LogEntry[], placed: Map<LogEntry, number>): number {
+  const first = placed.get(list[0]!);
+  if (first !== undefined && first + list.length <= entries.length) {
+    let k = 1;
+    while (k < list.length && entries[first + k] === list[k]) k++;
+    if (k === list.length) return first;
+  }
+  const at = entries.length;
+  for (const entry of list) {
+    if (!placed.has(entry)) placed.set(entry, entries.length);
+    entries.push(entry);
+  }
+  return at;
+}
+
+/**
+ * The references of `chunk`'s rows without the rows that have none, each row that has one marked REFERS
+ * (after packPayloads and packEntries, which leave most rows none).
+ */
+export function packRefs(chunk: TraceChunk, { forms }: PayloadViews): unknown[] {
+  const refs: unknown[] = [];
+  for (let j = 0; j < chunk.rows; j++) {
+    const ref = chunk.refs[j];
+    if (ref === undefined) continue;
+    forms[j]! |= REFERS;
+    refs.push(ref);
+  }
+  return refs;
+}
+
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
 function fieldsAre(o: object, fields: readonly string[]): boolean {
   let k = 0;
@@ -106,12 +248,19 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 
 /** The references of a packed trace, with the payloads that travelled as numbers built back, fields in order. */
 function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
-  const { refs, names } = packed;
+  const { refs, names, entries } = packed;
   const { forms, numbers: x } = payloadViews(packed.buffer, packed.count);
-  const out = refs.slice();
+  const out: unknown[] = [];
+  for (let j = 0, next = 0; j < packed.count; j++) out.push((forms[j]! & REFERS) !== 0 ? refs[next++] : undefined);
   for (let j = from; j < packed.count; j++) {
     const at = j * PAYLOAD_NUMBERS;
-    if (forms[j] === REPLY) {
+    const form = forms[j]! & ~REFERS;
+    if ((form & ENTRIES) !== 0) {
+      const place = x[at + ENTRIES_AT]!;
+      const count = x[at + ENTRIES_COUNT]!;
+      out[j] = count === ONE_ENTRY ? entries[place] : entries.slice(place, place + count);
+    }
+    if (form === REPLY) {
       const reply: AppendEntriesReply = {
         type: 'AppendEntriesReply',
         term: x[at]!,
@@ -122,14 +271,14 @@ function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
         conflictIndex: x[at + 5]!,
       };
       out[j] = reply;
-    } else if (forms[j] === APPEND) {
+    } else if ((form & ~ENTRIES) === APPEND) {
       const append: AppendEntries = {
         type: 'AppendEntries',
         term: x[at]!,
         leaderId: names[x[at + 1]!]!,
         prevLogIndex: x[at + 2]!,
         prevLogTerm: x[at + 3]!,
-        entries: (refs[j] as readonly LogEntry[] | undefined) ?? [],
+        entries: (out[j] as readonly LogEntry[] | undefined) ?? [],
         leaderCommit: x[at + 4]!,
       };
       out[j] = append;
@@ -149,15 +298,20 @@ export const EMPTY_PACKED_TRACE: PackedTrace = {
   refs: [],
   names: [],
   extras: [],
+  entries: [],
 };
 
 /** The last `last` records of a packed trace (all by default), as record objects, oldest first. */
 export function unpackTrace(packed: PackedTrace, last = packed.count): TraceEvent[] {
   const { count, names } = packed;
   const layout = packedLayout(count);
-  if (packed.buffer.byteLength !== layout.bytes || packed.refs.length !== count) {
+  const referring =
+    packed.buffer.byteLength === layout.bytes
+      ? payloadViews(packed.buffer, count).forms.filter((f) => (f & REFERS) !== 0).length
+      : NaN;
+  if (packed.buffer.byteLength !== layout.bytes || packed.refs.length !== referring) {
     throw new Error(
-      `a packed trace of ${count} records has ${packed.buffer.byteLength} bytes and ${packed.refs.length} references`,
+      `a packed trace of ${count} records has ${packed.buffer.byteLength} bytes and ${packed.refs.length} references for ${referring} rows`,
     );
   }
   const from = Math.max(0, count - last);

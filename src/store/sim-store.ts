@@ -14,6 +14,7 @@ import type { ClusterFrame, TraceEvent, Violation } from '../sim/types';
 import {
   DEFAULT_SPEED,
   type ClientHistoryView,
+  type FrameMessage,
   type FromWorker,
   type HistoryInfo,
   type LiveAction,
@@ -24,6 +25,7 @@ import { applyMarksUpdate, type HeldMarks } from './marks-update';
 import { reuseLogs } from './reuse-logs';
 import { stepChanges, type StepChanges } from './step-changes';
 import { trackEnded } from './ended-messages';
+import { unpackFrame } from './unpack-frame';
 import { VIEW_WAITS_AT_MOST_MS, ViewPacer } from './view-pacer';
 import { watchWorker } from './watchdog';
 
@@ -228,67 +230,71 @@ export const useSimStore = create<SimStore>()((set, get) => {
     if (waitingView) showView(waitingView);
   };
 
+  const onFrame = (message: FrameMessage): void => {
+    shownSinceLoad = true;
+    const previous = get().live;
+    const live = reuseLogs(previous, assembleFrame(previous, message));
+    const shown = get().snapshot;
+    const feedSoFar = waitingView?.feed ?? get().feed;
+    // Only the records the feed keeps are unpacked into objects (the space-time diagram reads
+    // how messages ended from the same ones).
+    const fresh = message.events.count > 0 ? unpackTrace(message.events, FEED_LENGTH) : [];
+    const feed = message.resetFeed ? fresh : fresh.length > 0 ? appendFeed(feedSoFar, fresh) : feedSoFar;
+    const selected = get().selectedMessage;
+    const selection =
+      selected === null || live.messages.some((m) => m.id === selected) ? {} : { selectedMessage: null };
+    // While paused, each step (or jump) shows what it changed; playing clears the marks.
+    const changes = message.playing
+      ? null
+      : shown && live.step !== shown.step
+        ? stepChanges(shown, live)
+        : get().changes;
+    // Only what is new comes: add it to the newest marks, shown or waiting (marks set from
+    // elsewhere end the series: the next reset starts a new one).
+    if (heldMarks && heldMarks.marks !== (waitingView?.marks ?? get().marks)) heldMarks = null;
+    const updated = message.marks ? applyMarksUpdate(heldMarks, message.marks) : null;
+    if (updated) heldMarks = updated;
+    const marks = updated?.marks ?? waitingView?.marks;
+    const endedMessages = trackEnded(
+      waitingView?.endedMessages ?? get().endedMessages,
+      previous,
+      live,
+      fresh,
+      get().spaceTime,
+    );
+    const view: Partial<SimStore> = {
+      snapshot: live,
+      endedMessages,
+      changes,
+      feed,
+      playing: message.playing,
+      speed: message.speed,
+      manual: message.manual,
+      history: message.history,
+      ...(marks ? { marks } : {}),
+    };
+    if (message.playing && get().playing && !pacer.due(performance.now())) {
+      // The canvas moves on now; the rest of the view waits for the next frame (or a moment, if none comes).
+      waitingView = view;
+      waitingTimer ??= setTimeout(showWaitingView, VIEW_WAITS_AT_MOST_MS);
+      set({ live, ...selection });
+    } else {
+      showView({ live, ...view, ...selection });
+    }
+    if (!message.playing) pacer.stopped();
+    // Ask for the next frame only once this one is painted: at most one frame in flight.
+    raf(() => {
+      if (message.playing) pacer.drawn(performance.now());
+      port?.send({ type: 'ready' });
+    });
+  };
+
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
-      case 'frame': {
-        shownSinceLoad = true;
-        const previous = get().live;
-        const live = reuseLogs(previous, assembleFrame(previous, message));
-        const shown = get().snapshot;
-        const feedSoFar = waitingView?.feed ?? get().feed;
-        // Only the records the feed keeps are unpacked into objects (the space-time diagram reads
-        // how messages ended from the same ones).
-        const fresh = message.events.count > 0 ? unpackTrace(message.events, FEED_LENGTH) : [];
-        const feed = message.resetFeed ? fresh : fresh.length > 0 ? appendFeed(feedSoFar, fresh) : feedSoFar;
-        const selected = get().selectedMessage;
-        const selection =
-          selected === null || live.messages.some((m) => m.id === selected) ? {} : { selectedMessage: null };
-        // While paused, each step (or jump) shows what it changed; playing clears the marks.
-        const changes = message.playing
-          ? null
-          : shown && live.step !== shown.step
-            ? stepChanges(shown, live)
-            : get().changes;
-        // Only what is new comes: add it to the newest marks, shown or waiting (marks set from
-        // elsewhere end the series: the next reset starts a new one).
-        if (heldMarks && heldMarks.marks !== (waitingView?.marks ?? get().marks)) heldMarks = null;
-        const updated = message.marks ? applyMarksUpdate(heldMarks, message.marks) : null;
-        if (updated) heldMarks = updated;
-        const marks = updated?.marks ?? waitingView?.marks;
-        const endedMessages = trackEnded(
-          waitingView?.endedMessages ?? get().endedMessages,
-          previous,
-          live,
-          fresh,
-          get().spaceTime,
-        );
-        const view: Partial<SimStore> = {
-          snapshot: live,
-          endedMessages,
-          changes,
-          feed,
-          playing: message.playing,
-          speed: message.speed,
-          manual: message.manual,
-          history: message.history,
-          ...(marks ? { marks } : {}),
-        };
-        if (message.playing && get().playing && !pacer.due(performance.now())) {
-          // The canvas moves on now; the rest of the view waits for the next frame (or a moment, if none comes).
-          waitingView = view;
-          waitingTimer ??= setTimeout(showWaitingView, VIEW_WAITS_AT_MOST_MS);
-          set({ live, ...selection });
-        } else {
-          showView({ live, ...view, ...selection });
-        }
-        if (!message.playing) pacer.stopped();
-        // Ask for the next frame only once this one is painted: at most one frame in flight.
-        raf(() => {
-          if (message.playing) pacer.drawn(performance.now());
-          port?.send({ type: 'ready' });
-        });
-        return;
-      }
+      case 'packedFrame':
+        return onFrame(unpackFrame(get().live, message));
+      case 'frame':
+        return onFrame(message);
       case 'refused': {
         const notice = { id: ++noticeId, tone: 'error' as const, text: message.reason };
         set({

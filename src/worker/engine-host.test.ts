@@ -3,6 +3,7 @@ import { scenarioSchema } from '../scenario/schema';
 import { EngineHost, MAX_SEEK_EVENTS, type WallClock } from './engine-host';
 import type { FromWorker } from './protocol';
 import { assembleFrame } from '../store/assemble-frame';
+import { unpacking } from './test/unpacking';
 import { restoreFields } from '../store/restore-fields';
 import { restoreSharedLogs } from '../store/reuse-logs';
 import type { History } from '../sim/history';
@@ -39,10 +40,13 @@ function setup(scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 3 }
   const posted: FromWorker[] = [];
   const drawn: Drawn[] = [];
   const wall = manualClock();
-  const host = new EngineHost((m) => {
-    posted.push(m);
-    if (m.type === 'frame') drawn.push({ ...m, snapshot: assembleFrame(drawn.at(-1)?.snapshot ?? null, m) });
-  }, wall.clock);
+  const host = new EngineHost(
+    unpacking((m) => {
+      posted.push(m);
+      if (m.type === 'frame') drawn.push({ ...m, snapshot: assembleFrame(drawn.at(-1)?.snapshot ?? null, m) });
+    }),
+    wall.clock,
+  );
   host.receive({ type: 'load', scenario });
   const frames = () => drawn;
   const last = () => frames().at(-1)!;
@@ -256,9 +260,12 @@ describe('EngineHost', () => {
     const wall = manualClock();
     let host: EngineHost | null = null;
     const history = (): History => (host as unknown as { history: History }).history;
-    host = new EngineHost((m) => {
-      if (m.type === 'frame') posted.push({ frame: m, whole: history().snapshot() });
-    }, wall.clock);
+    host = new EngineHost(
+      unpacking((m) => {
+        if (m.type === 'frame') posted.push({ frame: m, whole: history().snapshot() });
+      }),
+      wall.clock,
+    );
     const h = host;
     h.receive({ type: 'load', scenario });
     let ui: ClusterFrame | null = null;

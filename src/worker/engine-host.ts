@@ -4,12 +4,14 @@
 // says "ready" when it has drawn the last one.
 
 import { EventBudgetExceeded } from '../sim/event-budget';
+import type { LogEntry } from '../raft/types';
 import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import { performSpread, type SpreadTarget } from '../sim/spread-path';
 import type { ClientHistoryTracker } from './client-history';
 import { FrameMirror } from './frame-mirror';
+import { writeFrameNumbers, type FrameCounters } from './frame-numbers';
 import { LogMirror } from './log-mirror';
 import { MarksSender } from './marks-sender';
 import { RequestsSender } from './requests-sender';
@@ -18,9 +20,9 @@ import {
   DEFAULT_SPEED,
   MAX_SPEED,
   MIN_SPEED,
-  type ClusterDelta,
   type FromWorker,
   type LiveAction,
+  type PackedFrameMessage,
   type ToWorker,
 } from './protocol';
 
@@ -372,25 +374,34 @@ export class EngineHost {
 
   /**
    * The cluster as the UI lacks it. Long logs dominate the cost of copying a frame to the UI thread,
-   * and they mostly grow at the end: a node's log carries only the entries the UI lacks, and
-   * `sharedLogPrefix` says how many leading ones of the last frame's log it keeps (see LogMirror: the
+   * and they mostly grow at the end: a node's log carries only the entries the UI lacks, and its
+   * shared log prefix says how many leading ones of the last frame's log it keeps (see LogMirror: the
    * cost is what changed, not the log's length). Likewise the requests: only new or changed ones
-   * travel, and `requestIds` lists the frame's requests in order. Any other field equal to the last
-   * frame's is left out (FrameMirror).
+   * travel, and the request ids list the frame's requests in order. The fields that change nearly
+   * every frame travel as numbers (frame-numbers.ts); any other field equal to the last frame's is
+   * left out (FrameMirror).
    */
-  private frameSnapshot(h: History): { snapshot: ClusterDelta; sharedLogPrefix: number[]; requestIds: number[] } {
-    const snapshot = h.snapshot({ logs: false, requests: false });
+  private packFrame(h: History, counters: Omit<FrameCounters, 'time' | 'step'>): Omit<PackedFrameMessage, 'events'> {
+    const frame = h.snapshot({ logs: false, requests: false });
     const sharedLogPrefix: number[] = [];
-    const nodes = snapshot.nodes.map((node) => {
+    const tails: LogEntry[][] = [];
+    for (const node of frame.nodes) {
       const { shared, tail } = this.logMirror.delta(node.id, h.simulation.logOf(node.id));
       sharedLogPrefix.push(shared);
-      return { ...node, log: tail };
-    });
+      tails.push(tail);
+    }
     const requests = this.requestsSender.delta(h.simulation.recentRequests());
-    return {
-      snapshot: this.frameMirror.delta({ ...snapshot, nodes, requests: requests.changed }),
+    const { numbers, carried } = writeFrameNumbers(
+      { ...counters, time: frame.time, step: frame.step },
+      frame.nodes,
       sharedLogPrefix,
-      requestIds: requests.ids,
+      requests.ids,
+      h.branches(),
+    );
+    return {
+      type: 'packedFrame',
+      numbers,
+      snapshot: this.frameMirror.delta({ ...frame, requests: requests.changed }, carried, tails),
     };
   }
 
@@ -421,14 +432,15 @@ export class EngineHost {
     if (marks) this.marksSentAt = wall;
 
     this.post({
-      type: 'frame',
-      ...this.frameSnapshot(h),
+      ...this.packFrame(h, {
+        end: h.end,
+        branch: h.branch,
+        speed: this.speed,
+        playing: this.playing,
+        manual: this.manual,
+        resetFeed,
+      }),
       events,
-      resetFeed,
-      playing: this.playing,
-      speed: this.speed,
-      manual: this.manual,
-      history: { end: h.end, branch: h.branch, branches: h.branches() },
       ...(marks ? { marks } : {}),
     });
   }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makeSnapshot } from '../ui/test/snapshot-fixtures';
 import { restoreFields } from '../store/restore-fields';
+import { assembleFrame } from '../store/assemble-frame';
+import { unpackFrame } from '../store/unpack-frame';
+import { EMPTY_PACKED_TRACE } from '../sim/trace-pack';
 import { FrameMirror, sameData } from './frame-mirror';
+import { ALL_CARRIED, writeFrameNumbers } from './frame-numbers';
+import type { PackedFrameMessage } from './protocol';
+import type { ClusterFrame } from '../sim/types';
 
 describe('FrameMirror', () => {
   it('compares as data: primitives, arrays and plain objects all the way down', () => {
@@ -16,26 +22,81 @@ describe('FrameMirror', () => {
   it('sends the first frame whole, then only changed fields, and the store puts the rest back', () => {
     const mirror = new FrameMirror();
     const first = makeSnapshot([makeNode('A'), makeNode('B')], { step: 1, time: 10 });
-    expect(mirror.delta(first)).toBe(first);
-    const second = makeSnapshot([makeNode('A', { commitIndex: 3 }), makeNode('B')], { step: 2, time: 20 });
-    const delta = mirror.delta(second);
-    expect(Object.keys(delta).sort()).toEqual(['messages', 'nodes', 'requests', 'step', 'time']);
-    expect(delta.nodes.map((n) => Object.keys(n).sort())).toEqual([
-      ['commitIndex', 'id', 'log'],
-      ['id', 'log'],
+    const sent1 = send(mirror, first);
+    // Nothing the numbers carry is sent as a field: the frame's counters, terms, indexes, timers.
+    expect(Object.keys(sent1.snapshot).sort()).toEqual(
+      Object.keys(first)
+        .filter((key) => key !== 'time' && key !== 'step')
+        .sort(),
+    );
+    expect(sent1.snapshot.nodes[0]).not.toHaveProperty('commitIndex');
+    expect(sent1.snapshot.nodes[0]).toHaveProperty('kv');
+    const ui1 = assembleFrame(null, unpackFrame(null, sent1));
+    expect(ui1).toEqual(first);
+
+    // B votes for a node outside the frame: the numbers cannot say so, so that field goes whole.
+    const second = makeSnapshot([makeNode('A', { commitIndex: 3, kv: { x: '1' } }), makeNode('B', { votedFor: 'Z' })], {
+      step: 2,
+      time: 20,
+    });
+    const sent2 = send(mirror, second);
+    expect(Object.keys(sent2.snapshot).sort()).toEqual(['messages', 'nodes', 'requests']);
+    expect(sent2.snapshot.nodes.map((n) => Object.keys(n).sort())).toEqual([
+      ['id', 'kvChanges', 'log'],
+      ['id', 'log', 'votedFor'],
     ]);
-    const ui = restoreFields(restoreFields(null, first), delta);
+    const ui = assembleFrame(ui1, unpackFrame(ui1, sent2));
     expect(ui).toEqual(second);
     // An unchanged field is the UI's very object.
-    expect(ui.network).toBe(first.network);
+    expect(ui.network).toBe(ui1.network);
     mirror.forget();
-    expect(mirror.delta(second)).toBe(second);
+    expect(Object.keys(send(mirror, second).snapshot.nodes[0]!)).toContain('kv');
+  });
+
+  it('sends a store that only changed values or grew as its changes, and one that lost a key whole', () => {
+    const mirror = new FrameMirror();
+    const at = (step: number, kv: Record<string, string>) =>
+      makeSnapshot([makeNode('A', { kv })], { step, time: step * 10 });
+    const frames = [
+      at(1, { x: '1', y: '2' }),
+      at(2, { x: '1', y: '3', z: '4' }),
+      at(3, { y: '3', z: '4' }),
+      at(4, { y: '3', z: '4', x: '5' }),
+    ];
+    const sent = frames.map((frame) => send(mirror, frame));
+    expect(sent.map((m) => ({ kv: m.snapshot.nodes[0]!.kv, kvChanges: m.snapshot.nodes[0]!.kvChanges }))).toEqual([
+      { kv: { x: '1', y: '2' }, kvChanges: undefined },
+      { kv: undefined, kvChanges: { y: '3', z: '4' } },
+      { kv: { y: '3', z: '4' }, kvChanges: undefined },
+      { kv: undefined, kvChanges: { x: '5' } },
+    ]);
+    let ui: ClusterFrame | null = null;
+    for (const [k, m] of sent.entries()) {
+      ui = assembleFrame(ui, unpackFrame(ui, m));
+      expect(ui).toEqual(frames[k]);
+      // In the same order, too: the UI lists the keys as the node holds them.
+      expect(Object.keys(ui.nodes[0]!.kv)).toEqual(Object.keys(frames[k]!.nodes[0]!.kv));
+    }
   });
 
   it('the store refuses a frame that leaves out fields it never had, rather than draw holes', () => {
     const mirror = new FrameMirror();
-    mirror.delta(makeSnapshot([makeNode('A')], { step: 1, time: 10 }));
-    const delta = mirror.delta(makeSnapshot([makeNode('A')], { step: 2, time: 20 }));
-    expect(() => restoreFields(null, delta)).toThrow(/does not have/);
+    mirror.delta(makeSnapshot([makeNode('A')], { step: 1, time: 10 }), [ALL_CARRIED]);
+    const delta = mirror.delta(makeSnapshot([makeNode('A')], { step: 2, time: 20 }), [ALL_CARRIED]);
+    expect(() => restoreFields(null, { ...delta, time: 20, step: 2 })).toThrow(/does not have/);
   });
 });
+
+const counters = { end: { step: 0, time: 0 }, branch: 0, speed: 1, playing: false, manual: false, resetFeed: false };
+
+/** What the worker would send for `frame` (its logs whole, no requests). */
+function send(mirror: FrameMirror, frame: ClusterFrame): PackedFrameMessage {
+  const { numbers, carried } = writeFrameNumbers(
+    { ...counters, time: frame.time, step: frame.step },
+    frame.nodes,
+    frame.nodes.map(() => 0),
+    [],
+    [],
+  );
+  return { type: 'packedFrame', numbers, snapshot: mirror.delta(frame, carried), events: EMPTY_PACKED_TRACE };
+}

@@ -6,47 +6,137 @@
 // A node's `log` and the frame's `requests` have deltas of their own (LogMirror, RequestsSender):
 // they always travel, and are neither compared nor left out here.
 
+// The fields a packed frame's numbers carry (frame-numbers.ts) are neither compared nor sent here.
+
+import type { LogEntry } from '../raft/types';
 import type { ClusterFrame, NodeFrame } from '../sim/types';
-import type { ClusterDelta, NodeDelta } from './protocol';
+import { NUMBER_FIELD_BITS, type ClusterDelta, type NodeDelta } from './protocol';
 
 /** Messages in flight change nearly every frame: comparing them first would only add work. */
 const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests', 'messages']);
 const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id', 'log']);
+/** The frame's counters travel as numbers, always. */
+const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step']);
+const NUMBER_BITS: Readonly<Record<string, number>> = NUMBER_FIELD_BITS;
+
+/**
+ * How each field of a node is sent, worked out once per shape of node object (every node the engine
+ * builds has the same fields in the same order): a field name looked up in a table or a set for each of
+ * a node's 27 fields, five nodes a frame, cost more than the comparisons themselves.
+ */
+interface NodePlan {
+  readonly keys: readonly (keyof NodeFrame)[];
+  /** Per key: its NUMBER_FIELD_BITS bit, ALWAYS (sent every frame) or COMPARED. */
+  readonly how: readonly number[];
+}
+const ALWAYS = -1;
+const COMPARED = 0;
+/** The key-value store: sent as its changes when it only changed values and grew (kvChanges). */
+const KV = -2;
+
+function planFor(keys: readonly (keyof NodeFrame)[]): NodePlan {
+  return {
+    keys,
+    how: keys.map((key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : key === 'kv' ? KV : COMPARED)),
+  };
+}
+
+function fits(plan: NodePlan, keys: readonly string[]): boolean {
+  if (plan.keys.length !== keys.length) return false;
+  for (let k = 0; k < keys.length; k++) if (plan.keys[k] !== keys[k]) return false;
+  return true;
+}
 
 export class FrameMirror {
   private last: ClusterFrame | null = null;
+  private plan: NodePlan | null = null;
 
   /** The UI starts over (a new run): the next frame is sent whole. */
   forget(): void {
     this.last = null;
   }
 
-  /** `frame` with the fields equal to the last frame's left out; remembers `frame` as what the UI has. */
-  delta(frame: ClusterFrame): ClusterDelta {
+  /**
+   * `frame` with the fields equal to the last frame's left out, and those the numbers carry (`carried[k]`,
+   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has. Node k's `log` is `logs[k]` when
+   * given (the entries the UI lacks: LogMirror), so the caller need not copy each node to put it in.
+   */
+  delta(frame: ClusterFrame, carried: readonly number[], logs?: readonly (readonly LogEntry[])[]): ClusterDelta {
     const last = this.last;
     this.last = frame;
-    if (last === null || last.nodes.length !== frame.nodes.length) return frame;
+    const whole = last === null || last.nodes.length !== frame.nodes.length;
     const nodes = frame.nodes.map((node, k) => {
-      const before = last.nodes[k]!;
-      return before.id === node.id ? (changedFields(node, before, ALWAYS_SENT_NODE) as NodeDelta) : node;
+      const before = whole ? undefined : last.nodes[k];
+      const keys = Object.keys(node) as (keyof NodeFrame)[];
+      if (this.plan === null || !fits(this.plan, keys)) this.plan = planFor(keys);
+      const delta = changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
+      const log = logs?.[k];
+      // The delta is this call's own object.
+      if (log !== undefined) (delta as { log: readonly LogEntry[] }).log = log;
+      return delta;
     });
-    return { ...(changedFields(frame, last, ALWAYS_SENT_FRAME) as Omit<ClusterDelta, 'nodes'>), nodes };
+    const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
+    for (const key of Object.keys(frame) as (keyof ClusterFrame)[]) {
+      if (NEVER_SENT_FRAME.has(key)) continue;
+      const value = frame[key];
+      if (whole || ALWAYS_SENT_FRAME.has(key) || changed(value, last[key])) out[key] = value;
+    }
+    return { ...(out as Omit<ClusterDelta, 'nodes'>), nodes };
   }
 }
 
-/** The fields of `next` that differ from `before`'s, plus those always sent. */
-function changedFields<T extends ClusterFrame | NodeFrame>(
-  next: T,
-  before: T,
-  always: ReadonlySet<string>,
-): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(next) as (keyof T & string)[]) {
-    const value = next[key];
-    // The same value (a number, or an object the engine kept) is the commonest case: no call for it.
-    if (always.has(key) || (value !== before[key] && !sameData(value, before[key]))) out[key] = value;
+/** The same value (a number, or an object the engine kept) is the commonest case: no call for it. */
+const changed = (value: unknown, before: unknown): boolean => value !== before && !sameData(value, before);
+
+/** The node's fields the numbers do not carry and that differ from `before`'s (all of them without `before`). */
+function changedNodeFields(
+  node: NodeFrame,
+  before: NodeFrame | undefined,
+  carried: number,
+  { keys, how }: NodePlan,
+): NodeDelta {
+  const out: Partial<Record<keyof NodeFrame, unknown>> = {};
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const bit = how[k]!;
+    if (bit > 0) {
+      // Carried as numbers; else sent whole, every frame (a rare shape: see frame-numbers.ts).
+      if ((carried & bit) === 0) out[key] = node[key];
+    } else if (bit === KV && before !== undefined) {
+      // A store of a few dozen keys changes a value or two per frame: send those.
+      if (node.kv === before.kv) continue;
+      const changes = kvChanges(node.kv, before.kv);
+      if (changes === null) out.kv = node.kv;
+      else if (changes !== NO_CHANGES) (out as { kvChanges?: unknown }).kvChanges = changes;
+    } else if (bit === ALWAYS || before === undefined || changed(node[key], before[key])) {
+      out[key] = node[key];
+    }
   }
-  return out;
+  return out as NodeDelta;
+}
+
+const NO_CHANGES: Readonly<Record<string, string>> = {};
+
+/**
+ * The pairs of `next` that are new or differ from `before`'s (NO_CHANGES when none), or null when
+ * `before`'s keys are not the first keys of `next` in the same order (a key went, or came back).
+ */
+function kvChanges(
+  next: Readonly<Record<string, string>>,
+  before: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> | null {
+  const keys = Object.keys(next);
+  const had = Object.keys(before);
+  if (keys.length < had.length) return null;
+  for (let k = 0; k < had.length; k++) if (keys[k] !== had[k]) return null;
+  let changes: Record<string, string> | null = null;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (k < had.length && next[key] === before[key]) continue;
+    changes ??= {};
+    changes[key] = next[key]!;
+  }
+  return changes ?? NO_CHANGES;
 }
 
 /** Equal as data: the same primitives, arrays and plain objects all the way down. */

@@ -3,6 +3,7 @@ import { scenarioSchema } from '../scenario/schema';
 import { EngineHost } from './engine-host';
 import { messageProblem } from './message-guard';
 import type { FromWorker, LiveAction, ToWorker } from './protocol';
+import { unpacking } from './test/unpacking';
 
 const scenario = scenarioSchema.parse({ version: 1, nodes: 3, seed: 1 });
 
@@ -51,7 +52,10 @@ describe('messages the worker refuses', () => {
 
   it('a refused seek leaves the engine where it was, says why, and the next seek works', () => {
     const posted: FromWorker[] = [];
-    const host = new EngineHost((m) => posted.push(m), { now: () => 0, every: () => () => {} });
+    const host = new EngineHost(
+      unpacking((m) => posted.push(m)),
+      { now: () => 0, every: () => () => {} },
+    );
     host.receive({ type: 'load', scenario });
     host.receive({ type: 'ready' });
     host.receive({ type: 'seek', time: 300 });

@@ -116,13 +116,135 @@ export interface ClientHistoryView {
 }
 
 /** A node as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
-export type NodeDelta = Partial<NodeFrame> & Pick<NodeFrame, 'id' | 'log'>;
+export type NodeDelta = Partial<NodeFrame> &
+  Pick<NodeFrame, 'id' | 'log'> & {
+    /**
+     * Instead of `kv`: the pairs changed or added since the last frame, when no key went and the new
+     * ones come after the others (the UI's `{ ...kv, ...kvChanges }` is then the node's store, in order).
+     */
+    readonly kvChanges?: Readonly<Record<string, string>>;
+  };
 
 /** The cluster as a frame carries it: the fields equal to the last frame's are left out (FrameMirror). */
 export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &
   Pick<ClusterFrame, 'requests'> & { readonly nodes: readonly NodeDelta[] };
 
+/**
+ * The numbers of a packed frame that change nearly every frame, in one Float64Array the worker transfers
+ * (cloning them as object fields was most of what a frame cost beyond the engine's own work). Its
+ * layout: FRAME_HEAD slots, then per node (in the order of `snapshot.nodes`) NODE_SLOTS slots followed
+ * by one slot per node for its nextIndex and one per node for its matchIndex (NaN: no entry for that
+ * node), then the frame's request ids, then BRANCH_SLOTS per branch of the run. The worker writes it
+ * (frame-numbers.ts), the store reads it (unpack-frame.ts).
+ */
+export const FRAME_HEAD = {
+  time: 0,
+  step: 1,
+  endStep: 2,
+  endTime: 3,
+  branch: 4,
+  speed: 5,
+  /** FRAME_FLAGS, summed. */
+  flags: 6,
+  nodes: 7,
+  requests: 8,
+  branches: 9,
+} as const;
+export const FRAME_HEAD_SLOTS = 10;
+export const FRAME_FLAGS = { playing: 1, manual: 2, resetFeed: 4 } as const;
+
+/**
+ * A node's slots. `carried` is a sum of NUMBER_FIELD_BITS: the fields the numbers carry. A field they
+ * cannot (a vote for a node outside the frame, a nextIndex whose keys are not in node order) travels
+ * in the node's object instead, whole. Node references are positions in `snapshot.nodes` (-1: null);
+ * NaN stands for a null number or timer.
+ */
+export const NODE_SLOT = {
+  carried: 0,
+  sharedLogPrefix: 1,
+  alive: 2,
+  role: 3,
+  currentTerm: 4,
+  votedFor: 5,
+  leaderId: 6,
+  commitIndex: 7,
+  lastApplied: 8,
+  electionArmedAt: 9,
+  electionDeadline: 10,
+  heartbeatArmedAt: 11,
+  heartbeatDeadline: 12,
+  conflictFrom: 13,
+  clockRate: 14,
+} as const;
+export const NODE_SLOTS = 15;
+
+/** The node fields a packed frame may carry as numbers, and the bit `carried` has for each. */
+export const NUMBER_FIELD_BITS = {
+  alive: 1,
+  role: 2,
+  currentTerm: 4,
+  votedFor: 8,
+  leaderId: 16,
+  commitIndex: 32,
+  lastApplied: 64,
+  electionTimer: 128,
+  heartbeatTimer: 256,
+  conflictFrom: 512,
+  clockRate: 1024,
+  nextIndex: 2048,
+  matchIndex: 4096,
+} as const satisfies Partial<Record<keyof NodeFrame, number>>;
+export type NumberField = keyof typeof NUMBER_FIELD_BITS;
+
+/** Roles by the number a packed frame gives them. */
+export const ROLE_NUMBERS: readonly NodeFrame['role'][] = ['follower', 'preCandidate', 'candidate', 'leader'];
+
+/** A branch's slots (BranchInfo): a null parent is -1, a null fork NaN. */
+export const BRANCH_SLOT = {
+  id: 0,
+  parent: 1,
+  forkStep: 2,
+  forkTime: 3,
+  endStep: 4,
+  endTime: 5,
+  liveActions: 6,
+  current: 7,
+} as const;
+export const BRANCH_SLOTS = 8;
+
+/** Slots of a packed frame's numbers for `nodes` nodes, `requests` request ids and `branches` branches. */
+export function frameNumberSlots(nodes: number, requests: number, branches: number): number {
+  return FRAME_HEAD_SLOTS + nodes * (NODE_SLOTS + 2 * nodes) + requests + branches * BRANCH_SLOTS;
+}
+
+/** Where node `k`'s slots begin among `nodes`. */
+export function nodeSlotsAt(nodes: number, k: number): number {
+  return FRAME_HEAD_SLOTS + k * (NODE_SLOTS + 2 * nodes);
+}
+
+/**
+ * A frame as the worker sends it. The store unpacks it into a FrameMessage (unpack-frame.ts) and
+ * assembles that as before.
+ */
+export interface PackedFrameMessage {
+  readonly type: 'packedFrame';
+  /** The FRAME_HEAD, node, request-id and branch numbers (see frameNumberSlots); transferred. */
+  readonly numbers: Float64Array<ArrayBuffer>;
+  /** The cluster's other fields that changed since the last frame, and every node's log tail (see FrameMessage). */
+  readonly snapshot: ClusterDelta;
+  /** As in FrameMessage. */
+  readonly events: PackedTrace;
+  readonly marks?: MarksUpdate;
+}
+
+/**
+ * A frame as the store assembles it: every field as an object. The worker sends PackedFrameMessage;
+ * this form is what the store unpacks it into (and what tests and fixtures give the store directly).
+ */
+export type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
+
 export type FromWorker =
+  | PackedFrameMessage
   | {
       readonly type: 'frame';
       /** The cluster, without the fields that equal the last frame's (the store puts them back: restore-fields.ts). */
@@ -183,8 +305,9 @@ export type FromWorker =
   | { readonly type: 'pong'; readonly id: number }
   | { readonly type: 'error'; readonly message: string };
 
-/** What a message hands over rather than copies: a frame's packed trace buffers. */
+/** What a message hands over rather than copies: a frame's numbers and packed trace buffers. */
 export function transferList(message: FromWorker): Transferable[] {
+  if (message.type === 'packedFrame') return [message.numbers.buffer, ...packedBuffers(message.events)];
   return message.type === 'frame' ? packedBuffers(message.events) : [];
 }
 

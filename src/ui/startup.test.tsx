@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { deflateSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLesson } from '../scenario/lessons';
@@ -192,12 +192,12 @@ describe('a linked scenario with markup in a command', () => {
       initial: { A: { term: 1, log: [{ term: 1, command: '<img src=x onerror=alert(1)>' }] } },
     });
     const { container } = render(<LogTable />);
-    await act(async () => {
+    act(() => {
       openFromHash(encodeLink({ scenario, at: 10 }), { autoplay: false });
-      await new Promise((resolve) => setTimeout(resolve, 20));
     });
-    expect(useSimStore.getState().snapshot?.time).toBe(10);
-    expect(container).toHaveTextContent('<img src=x onerror=alert(1)>');
+    // The link opens in its own time (decoded off the page's thread where it can be): wait for it, not a fixed delay.
+    await waitFor(() => expect(useSimStore.getState().snapshot?.time).toBe(10));
+    await waitFor(() => expect(container).toHaveTextContent('<img src=x onerror=alert(1)>'));
     expect(container.querySelector('img')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { useSimStore } from '../store/sim-store';
 import type { ToWorker } from '../worker/protocol';
 import { useHelpStore } from './chrome/help-store';
 import { useShortcuts } from './shortcuts';
+import { snapshot } from './test/snapshot-fixtures';
 import { connectFakeWorker } from './test/store';
 
 let sent: ToWorker[] = [];
@@ -22,7 +23,7 @@ function Page() {
 afterEach(cleanup);
 
 beforeEach(() => {
-  sent = connectFakeWorker({ lang: 'en', speed: 0.01, playing: false, selectedNode: null });
+  sent = connectFakeWorker({ lang: 'en', speed: 0.01, playing: false, selectedNode: null, snapshot: snapshot() });
   useHelpStore.setState({ open: false });
 });
 
@@ -46,6 +47,13 @@ describe('keyboard shortcuts', () => {
     expect(useSimStore.getState().speed).toBeLessThan(0.01);
     fireEvent.keyDown(document.body, { key: 'R' });
     expect(sent.at(-2)).toMatchObject({ type: 'load' });
+  });
+
+  it('plays, steps and resets nothing before the run is shown (a link still opening)', () => {
+    useSimStore.setState({ snapshot: null });
+    render(<Page />);
+    for (const key of [' ', 'ArrowRight', 'ArrowLeft', 'R']) fireEvent.keyDown(document.body, { key });
+    expect(sent).toEqual([]);
   });
 
   it('ignores keys typed into a field and keys with a modifier', () => {

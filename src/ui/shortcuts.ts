@@ -71,6 +71,12 @@ export function isTyping(target: EventTarget | null, key: string): boolean {
 export function runShortcut(action: ShortcutAction, key = ''): void {
   const store = useSimStore.getState();
   const help = useHelpStore.getState();
+  // As the control bar's buttons: nothing to play, step or reset before the run is shown.
+  if (
+    store.snapshot === null &&
+    (action === 'play' || action === 'step' || action === 'stepBack' || action === 'reset')
+  )
+    return;
   switch (action) {
     case 'play':
       return store.togglePlay();

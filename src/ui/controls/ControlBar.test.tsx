@@ -6,6 +6,7 @@ import type { ToWorker } from '../../worker/protocol';
 import { DEFAULT_SPEED } from '../../worker/protocol';
 import { ControlBar } from './ControlBar';
 import { SLIDER_MAX, SLIDER_MIN } from './speed';
+import { snapshot } from '../test/snapshot-fixtures';
 import { connectFakeWorker } from '../test/store';
 
 let sent: ToWorker[] = [];
@@ -36,7 +37,17 @@ describe('ControlBar', () => {
     expect(slider).toHaveAttribute('aria-valuetext', '1/10×');
   });
 
+  it('waits for the run to be shown before it plays, steps or resets (a link may still be opening)', () => {
+    render(<ControlBar />);
+    for (const name of ['Play', 'Step', 'Reset']) expect(screen.getByRole('button', { name })).toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(sent).not.toContainEqual({ type: 'play' });
+    act(() => useSimStore.setState({ snapshot: snapshot() }));
+    for (const name of ['Play', 'Step', 'Reset']) expect(screen.getByRole('button', { name })).toBeEnabled();
+  });
+
   it('plays, pauses and steps through the store', () => {
+    useSimStore.setState({ snapshot: snapshot() });
     render(<ControlBar />);
     fireEvent.click(screen.getByRole('button', { name: 'Play' }));
     expect(sent.at(-1)).toEqual({ type: 'play' });

@@ -16,19 +16,22 @@ export function ControlBar() {
   const togglePlay = useSimStore((s) => s.togglePlay);
   const step = useSimStore((s) => s.step);
   const reset = useSimStore((s) => s.reset);
+  // Until the engine has shown the run (a link is still being decoded and opened), there is nothing to play:
+  // a press then was lost when the link opened, paused, a moment later.
+  const ready = useSimStore((s) => s.snapshot !== null);
   const [more, setMore] = useState(true);
 
   return (
     <div className={styles.bar} role="toolbar" aria-label={t.toolbar} data-drawer={more ? 'open' : 'closed'}>
-      <button type="button" className={styles.primary} onClick={togglePlay} aria-keyshortcuts="Space">
+      <button type="button" className={styles.primary} onClick={togglePlay} disabled={!ready} aria-keyshortcuts="Space">
         {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? t.pause : t.play}
       </button>
-      <button type="button" onClick={step} title={t.stepHint} aria-keyshortcuts="ArrowRight .">
+      <button type="button" onClick={step} disabled={!ready} title={t.stepHint} aria-keyshortcuts="ArrowRight .">
         <StepIcon />
         {t.step}
       </button>
-      <button type="button" onClick={reset} title={t.resetHint} aria-keyshortcuts="R">
+      <button type="button" onClick={reset} disabled={!ready} title={t.resetHint} aria-keyshortcuts="R">
         <ResetIcon />
         {t.reset}
       </button>

@@ -236,6 +236,9 @@ export async function measureUi(): Promise<UiRun> {
       const probe = frameProbe(SECONDS);
       const figures = (await page.evaluate(probe)) as UiFigures;
       await page.close();
+      // Every case sends messages while it plays: none drawn means the page sat idle, and its frames say nothing.
+      if (figures.messagesInFlight === 0)
+        throw new Error(`the ${panel ?? 'plain'} case did not play: no message was drawn`);
       return {
         ...figures,
         startupLongTasks: longTasks.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../scenario/schema';
-import { EngineHost, MAX_SEEK_EVENTS, type WallClock } from './engine-host';
+import { EngineHost, MAX_SEEK_EVENTS } from './engine-host';
 import type { FromWorker } from './protocol';
 import { assembleFrame } from '../store/assemble-frame';
 import { unpacking } from './test/unpacking';
@@ -8,33 +8,11 @@ import { restoreFields } from '../store/restore-fields';
 import { restoreSharedLogs } from '../store/reuse-logs';
 import type { History } from '../sim/history';
 import type { ClusterFrame } from '../sim/types';
+import { manualClock } from './test/manual-clock';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 /** A frame as the store draws it: the whole cluster, put together from the frames so far. */
 type Drawn = Omit<Frame, 'snapshot'> & { readonly snapshot: ClusterFrame };
-
-/** A wall clock the test moves by hand; `every` ticks only when the test says so. */
-function manualClock() {
-  let now = 0;
-  const ticks = new Set<() => void>();
-  const clock: WallClock = {
-    now: () => now,
-    every: (_ms, tick) => {
-      ticks.add(tick);
-      return () => ticks.delete(tick);
-    },
-  };
-  return {
-    clock,
-    advance(ms: number) {
-      now += ms;
-      for (const tick of [...ticks]) tick();
-    },
-    get ticking() {
-      return ticks.size > 0;
-    },
-  };
-}
 
 function setup(scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 3 })) {
   const posted: FromWorker[] = [];

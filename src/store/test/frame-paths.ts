@@ -6,11 +6,12 @@
 import { expect, vi } from 'vitest';
 import { scenarioSchema } from '../../scenario/schema';
 import type { History } from '../../sim/history';
-import { EngineHost, type WallClock } from '../../worker/engine-host';
+import { EngineHost } from '../../worker/engine-host';
 import type { FrameCounters } from '../../worker/frame-numbers';
 import { transferList, type FrameMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import type { EnginePort } from '../engine-port';
 import { useSimStore, type SimStore } from '../sim-store';
+import { manualClock } from '../../worker/test/manual-clock';
 
 /** What the store holds after a frame: everything a frame sets. */
 export type StoreState = Pick<
@@ -38,15 +39,7 @@ export interface TwoPaths {
  * seek back and a branch, then loads a smaller cluster.
  */
 export function runBothPaths(): TwoPaths {
-  let now = 0;
-  const ticks = new Set<() => void>();
-  const clock: WallClock = {
-    now: () => now,
-    every: (_ms, tick) => {
-      ticks.add(tick);
-      return () => ticks.delete(tick);
-    },
-  };
+  const { clock, advance } = manualClock();
   const packed: FromWorker[] = [];
   const whole: FromWorker[] = [];
   const pack = vi.spyOn(
@@ -84,8 +77,7 @@ export function runBothPaths(): TwoPaths {
   const play = (ms: number) => {
     send({ type: 'play' });
     for (let t = 0; t < ms; t += 100) {
-      now += 100;
-      for (const tick of [...ticks]) tick();
+      advance(100);
       ready();
     }
     send({ type: 'pause' });

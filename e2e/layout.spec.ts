@@ -2,6 +2,8 @@
 // without scrolling; a projector the same; a phone one column with nothing wider than the screen.
 
 import type { Locator, Page } from '@playwright/test';
+import { encodeLink } from '../src/scenario/url';
+import { scenarioSchema } from '../src/scenario/schema';
 import { cluster, expect, openApp, test } from './fixtures';
 
 /** Wholly inside the viewport's height. Polled: a panel re-rendered by a new frame has no box for a moment. */
@@ -192,6 +194,30 @@ for (const size of [
             .or(page.getByRole('textbox', { name: /(Copy this link by hand|직접 복사)/ })),
         ).toBeVisible();
         expect(await pieces(page), 'with the link status').toEqual(before);
+      });
+
+      test('deep into a run the controls stay on one row and the ring keeps its room', async ({ page }) => {
+        // Ten virtual minutes under a write every 300 ms: a six-digit event count and a long clock.
+        const actions = Array.from({ length: 2000 }, (_, i) => ({
+          at: 300 + i * 300,
+          do: 'submit' as const,
+          command: `set k${i % 50} ${i}`,
+        }));
+        const scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 2026, actions });
+        await openApp(page);
+        const atStart = await pieces(page);
+        await page.goto(`/${encodeLink({ scenario, at: 600_000, view: { lang } })}`);
+        await expect(page.getByTestId('virtual-time')).toHaveText(/600[.,]000/, { timeout: 30_000 });
+        const controlRow = await centres(
+          page
+            .getByRole('toolbar', { name: /^(Simulation controls|시뮬레이션 조작)$/ })
+            .getByRole('button')
+            .or(page.getByRole('button', { name: /^(Send to leader|리더에게 보내기)$/ })),
+        );
+        expect(Math.max(...controlRow) - Math.min(...controlRow), 'controls on one row').toBeLessThan(6);
+        const late = await pieces(page);
+        expect(late.controls, 'the toolbar keeps its place and size').toEqual(atStart.controls);
+        expect(late.ring, 'the ring keeps its room').toEqual(atStart.ring);
       });
     });
   }

@@ -594,8 +594,8 @@ describe('Compacted logs (§7): the checker follows logs that start after a snap
     const checker = new SafetyChecker(emptyCheckerState());
     expect(checker.seedLog('A', [A1, X2, X3], 0)).toEqual([]);
     // B starts from a snapshot through (2, 1) and holds entry 3: the same prefix as A's.
-    expect(checker.seedSnapshotLog('B', 2, 1, [X3], 0)).toEqual([]);
+    expect(checker.seedSnapshotLog('B', 2, 1, [X3], 0, 1)).toEqual([]);
     // C starts from the same snapshot but holds a different entry of term 1 at index 3.
-    expect(names(checker.seedSnapshotLog('C', 2, 1, [entry(1, 'set z 0')], 0))).toEqual(['Log Matching']);
+    expect(names(checker.seedSnapshotLog('C', 2, 1, [entry(1, 'set z 0')], 0, 1))).toEqual(['Log Matching']);
   });
 });

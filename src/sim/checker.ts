@@ -202,6 +202,13 @@ function hashNumber(h: number, n: number): number {
   return h;
 }
 
+/**
+ * In committedPrefix: an index below a seeded snapshot's last one. It is committed (the snapshot says so) but
+ * its prefix is unknown, since the snapshot kept only the prefix through its last index; the first log that
+ * commits there sets it. Hashes are unsigned, so it can never be one.
+ */
+const UNKNOWN_PREFIX = -1;
+
 /** What observe() returns when an event breaks nothing (callers only read it). */
 const NONE: readonly Violation[] = Object.freeze([]);
 
@@ -240,6 +247,10 @@ export class SafetyChecker {
   /**
    * Registers a log that starts after a snapshot (§7) at time 0: entries up to `index` are unknown,
    * so the prefix through (index, term) is taken to be the one another log with that entry has, if any.
+   * A snapshot holds committed entries only, so that prefix is committed from the start: a leader that
+   * later commits something else there (the snapshot's entries were on too few nodes to survive) is
+   * flagged, where before the loss went unseen. It counts as committed in `currentTerm`, the node's term,
+   * the latest in which it can have learned so (Leader Completeness binds only later leaders).
    */
   seedSnapshotLog(
     node: NodeId,
@@ -247,6 +258,7 @@ export class SafetyChecker {
     term: number,
     log: readonly LogEntry[],
     time: number,
+    currentTerm: number,
   ): readonly Violation[] {
     const hashes: number[] = [];
     hashes.length = index;
@@ -254,7 +266,15 @@ export class SafetyChecker {
     this.state.prefixHashes[node] = hashes;
     this.hashesWritten(node, 0);
     this.state.commitIndex[node] = index;
-    return this.appendHashes(node, index + 1, log, time) ?? NONE;
+    const { committedPrefix, committedTerm } = this.state;
+    for (let i = committedPrefix.length; i < index - 1; i++) {
+      committedPrefix[i] = UNKNOWN_PREFIX;
+      committedTerm[i] = currentTerm;
+      this.edits.committed = Math.min(this.edits.committed, i);
+    }
+    const committed = this.checkCommitted(node, index - 1, index, currentTerm, time);
+    const appended = this.appendHashes(node, index + 1, log, time);
+    return committed || appended ? [...(committed ?? []), ...(appended ?? [])] : NONE;
   }
 
   /** Checks one node event, given the node's state right after the input that produced it. */
@@ -469,7 +489,8 @@ export class SafetyChecker {
     }
     const mine = (rule === 7 ? s.prefixHashes[node]! : hashes)[index - 1];
     const committed = s.committedPrefix[index - 1];
-    if (mine === undefined || committed === undefined || mine === committed) return null;
+    if (mine === undefined || committed === undefined || committed === UNKNOWN_PREFIX || mine === committed)
+      return null;
     return [
       violation(
         'State Machine Safety',
@@ -553,10 +574,15 @@ export class SafetyChecker {
     let committed = s.committedPrefix.length;
     while (committed > 0 && s.committedTerm[committed - 1]! >= term) committed--;
     if (committed === 0) return found;
+    // Compared where the committed prefix is known: its top, unless a seeded snapshot left that one unknown.
+    let known = committed;
+    while (known > 0 && s.committedPrefix[known - 1] === UNKNOWN_PREFIX) known--;
     const mine = s.prefixHashes[node]!;
-    if (after.log.lastIndex() < committed || mine[committed - 1] !== s.committedPrefix[committed - 1]) {
+    const differs = (i: number): boolean =>
+      s.committedPrefix[i - 1] !== UNKNOWN_PREFIX && mine[i - 1] !== s.committedPrefix[i - 1];
+    if (after.log.lastIndex() < committed || (known > 0 && differs(known))) {
       let index = 1;
-      while (index <= committed && mine[index - 1] === s.committedPrefix[index - 1]) index++;
+      while (index <= committed && !differs(index)) index++;
       found.push({
         invariant: 'Leader Completeness',
         time,
@@ -625,9 +651,9 @@ export class SafetyChecker {
       const mine = hashes[index - 1];
       if (mine === undefined) continue; // Reported as Commit Bounds.
       const known = s.committedPrefix[index - 1];
-      if (known === undefined) {
+      if (known === undefined || known === UNKNOWN_PREFIX) {
         s.committedPrefix[index - 1] = mine;
-        s.committedTerm[index - 1] = term;
+        s.committedTerm[index - 1] = known === undefined ? term : Math.min(term, s.committedTerm[index - 1]!);
         this.edits.committed = Math.min(this.edits.committed, index - 1);
       } else if (known === mine) {
         if (term < s.committedTerm[index - 1]!) {

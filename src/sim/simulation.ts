@@ -318,9 +318,11 @@ export class Simulation {
     }
     // Logs that start after a snapshot are seeded after the whole ones, whose prefixes they may share.
     for (const id of this.nodeIds) {
-      const { log } = this.slots.get(id)!.disk;
+      const { log, currentTerm } = this.slots.get(id)!.disk;
       if (log.snapshotIndex > 0)
-        this.addViolations(this.checker.seedSnapshotLog(id, log.snapshotIndex, log.snapshotTerm, log.held(), 0));
+        this.addViolations(
+          this.checker.seedSnapshotLog(id, log.snapshotIndex, log.snapshotTerm, log.held(), 0, currentTerm),
+        );
     }
     // Actions are kept beside the queue (not in it) so a branch can drop the scripted future
     // while restoring a checkpoint of its parent; stable sorts keep the written order of ties.

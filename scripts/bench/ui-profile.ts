@@ -9,8 +9,9 @@
 // `typical` is the bench's 5-node cluster under a write every 100 ms at 1× (1366×768), no panel opened.
 //
 // The build is not minified, so the profile names functions and components. UI_BENCH_PORT picks the port.
+// UI_PROFILE_OUT=/tmp/x.cpuprofile keeps the raw JS profile (DevTools opens it).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
@@ -103,6 +104,8 @@ async function profileJs(cdp: CDPSession, run: () => Promise<void>): Promise<str
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
+  // UI_PROFILE_OUT=file.cpuprofile keeps the raw profile, for DevTools or a script of one's own.
+  if (process.env.UI_PROFILE_OUT) writeFileSync(process.env.UI_PROFILE_OUT, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

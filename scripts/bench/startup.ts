@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { buildApp, launchBenchChromium, previewApp } from './browser';
+import { TASK_TRACE_CATEGORIES, mainThread, taskThreadTimes, type TaskCpu, type TraceEvent } from './task-thread-time';
 import { LONG_TASK_PROBE, heavyLink, typicalLink } from './ui';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -25,33 +26,6 @@ const tracing = args.includes('trace');
 const refs = args.filter((a) => !['heavy', 'typical', 'trace'].includes(a) && !/^\d+$/.test(a));
 if (refs.length === 0) refs.push('.');
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4380);
-
-interface TraceEvent {
-  readonly name: string;
-  readonly cat?: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly id?: string;
-  readonly dur?: number;
-  /** Thread time (CPU), µs. */
-  readonly tdur?: number;
-  readonly tid: number;
-  readonly pid: number;
-  readonly args?: {
-    name?: string;
-    data?: {
-      url?: string;
-      startTime?: number;
-      cpuProfile?: CpuProfile;
-      timeDeltas?: number[];
-    };
-  };
-}
-
-interface CpuProfile {
-  readonly nodes?: { id: number; parent?: number; callFrame: { functionName: string; url?: string } }[];
-  readonly samples?: number[];
-}
 
 /** Builds `ref` into `site/<folder>`; returns the folder's name. */
 function build(ref: string, scratch: string, site: string, folder: string): string {
@@ -76,48 +50,6 @@ const fmt = (m: Map<string, number>, n: number): string =>
 
 function add(m: Map<string, number>, k: string, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
-}
-
-function mainThread(events: readonly TraceEvent[]): TraceEvent | undefined {
-  return events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-}
-
-/** A main-thread task's thread (CPU) time and, for a long one, its largest inner events. */
-interface TaskCpu {
-  readonly ms: number;
-  readonly what: string;
-}
-
-/** The thread (CPU) time of every top-level task on the page's main thread, in trace order. */
-function taskThreadTimes(events: readonly TraceEvent[]): TaskCpu[] {
-  const main = mainThread(events);
-  if (!main) return [];
-  const onMain = events
-    .filter((e) => e.tid === main.tid && e.pid === main.pid && e.ph === 'X')
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const out: TaskCpu[] = [];
-  let end = -Infinity;
-  onMain.forEach((t, i) => {
-    if (t.name !== 'RunTask' || t.ts < end) return;
-    end = t.ts + (t.dur ?? 0);
-    const ms = (t.tdur ?? 0) / 1000;
-    let what = '';
-    if (ms > 50) {
-      const inner: TraceEvent[] = [];
-      for (let j = i + 1; j < onMain.length && onMain[j]!.ts < end; j++) inner.push(onMain[j]!);
-      what = inner
-        .filter((e) => !/RunTask|Microtask/.test(e.name))
-        .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
-        .slice(0, 3)
-        .map(
-          (e) =>
-            `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''} ${((e.tdur ?? 0) / 1000).toFixed(0)}`,
-        )
-        .join(', ');
-    }
-    out.push({ ms, what });
-  });
-  return out;
 }
 
 /** For each main-thread task over 50 ms of thread time: its trace events by self time, and the JS sampled inside it. */
@@ -229,7 +161,7 @@ async function openOnce(
               'blink',
               'disabled-by-default-v8.cpu_profiler',
             ]
-          : ['disabled-by-default-devtools.timeline'],
+          : TASK_TRACE_CATEGORIES,
       });
     }
     const link = heavy ? heavyLink() : typicalLink(1);

@@ -13,6 +13,7 @@ import type { Page } from '@playwright/test';
 import { nodeNames, scenarioSchema } from '../../src/scenario/schema';
 import { encodeLink } from '../../src/scenario/url';
 import { buildApp, launchBenchChromium, previewApp } from './browser';
+import { TASK_TRACE_CATEGORIES, taskThreadTimes, type TraceEvent } from './task-thread-time';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4399);
 const SECONDS = 10;
@@ -39,6 +40,8 @@ export interface UiFigures {
   /** Long tasks (> 50 ms) before the page was ready to play: count and the longest (ms). */
   readonly startupLongTasks: number;
   readonly startupLongestMs: number;
+  /** The thread (CPU) time of the longest main-thread task before Play: what the page itself did (task-thread-time.ts). */
+  readonly startupLongestThreadMs: number;
 }
 
 /** 9 nodes that already agree on 1,000 entries; a slow network and fast heartbeats keep ~200 messages in the air. */
@@ -185,7 +188,7 @@ export async function measureDrag(page: Page, direction: 'forward' | 'back' = 'f
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   await page.mouse.up();
-  return { ...(await frames), startupLongTasks: 0, startupLongestMs: 0 };
+  return { ...(await frames), startupLongTasks: 0, startupLongestMs: 0, startupLongestThreadMs: 0 };
 }
 
 /** The drag row alone (`npm run bench -- drag`): a build, one page, the drag; a minute instead of the UI rows' several. */
@@ -220,10 +223,13 @@ export async function measureUi(): Promise<UiRun> {
     ): Promise<UiFigures> => {
       const page = await browser.newPage({ viewport });
       await page.addInitScript(LONG_TASK_PROBE);
+      await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
       await page.goto(`http://127.0.0.1:${PORT}/${link}`);
       const play = page.getByRole('button', { name: 'Play', exact: true });
       await play.first().waitFor();
       const longTasks = (await page.evaluate('window.__longTasks.slice()')) as number[];
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      const threadTimes = taskThreadTimes(trace.traceEvents).map((t) => t.ms);
       if (panel === 'space-time') await page.getByRole('tab', { name: 'Space-time' }).click();
       if (panel === 'messages') {
         await page.getByRole('tab', { name: /^Events/ }).click();
@@ -243,6 +249,7 @@ export async function measureUi(): Promise<UiRun> {
         ...figures,
         startupLongTasks: longTasks.length,
         startupLongestMs: longTasks.length === 0 ? 0 : Math.max(...longTasks),
+        startupLongestThreadMs: Math.max(0, ...threadTimes),
       };
     };
     const big = { width: 1920, height: 1080 };

@@ -371,6 +371,21 @@ export class Simulation {
     return this.runQueued(Infinity);
   }
 
+  /**
+   * Process the next event if it happens by `time` (and say whether one did): `nextEventTime() <= time`
+   * then `step()`, fused as in runUntil, for a caller that does its own work after each event.
+   */
+  stepBy(time: number): boolean {
+    this.discardStale();
+    const due = this.dueAction();
+    if (due !== null) {
+      if (Math.max(due.at, this.now_) > time) return false;
+      this.runDue(due);
+      return true;
+    }
+    return this.runQueued(time);
+  }
+
   /** Process every event up to and including `time`, then stand at `time`. */
   runUntil(time: number): void {
     // nextEventTime() then step(), fused: both look at the same state, so one look does.

@@ -74,7 +74,7 @@ function engineRows(): Row[] {
       if (hour && mode === 'history') {
         target = '≥ 3,000';
         met = f.perWall.median >= 3000;
-        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget; on top of it (profiled over the hour) garbage collection takes about a fifth of the History's time, recording the trace about a sixth (a third of that is the first touch of new trace memory), checkpoints a few per cent`;
+        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget; on top of it, keeping the trace is about 40% of the History's processor time (turned off beside it in one process), most of it the first touch of the memory it fills (a new page costs 30–40 µs on this VM); the checker and the checkpoints cost no measurable share (README, fifth round)`;
       } else if (hour && mode === 'host') {
         target = '≥ half of History';
         met = f.perWall.median >= historyHour.perWall.median / 2;

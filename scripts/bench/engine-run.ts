@@ -2,6 +2,7 @@
 // process for every run length and every sample (scripts/bench/engine.ts), so no run warms the
 // JIT or fills the heap for the next one.
 //   npx tsx scripts/bench/engine-run.ts <bare|history|host> <virtual seconds>
+// (The bench itself runs a production build of this file: see engine-bundle.ts.)
 //
 // The workload everywhere: 5 nodes (seed 42), a client write every 100 virtual ms.
 //   bare     the Simulation alone, no checker work kept apart, no trace, no history: this engine's bare loop
@@ -139,11 +140,12 @@ export async function measure(mode: EngineMode, virtualSeconds: number): Promise
   return sample;
 }
 
-if (process.argv[1]?.endsWith('engine-run.ts')) {
+// Run directly, from source under tsx or as the production build engine-bundle.ts makes of it.
+if (/engine-run\.(ts|mjs)$/.test(process.argv[1] ?? '')) {
   const mode = process.argv[2] as EngineMode;
   const seconds = Number(process.argv[3]);
   if (!['bare', 'history', 'host'].includes(mode) || !(seconds > 0)) {
-    process.stderr.write('usage: engine-run.ts <bare|history|host> <virtual seconds>\n');
+    process.stderr.write('usage: engine-run.(ts|mjs) <bare|history|host> <virtual seconds>\n');
     process.exit(2);
   }
   process.stdout.write(`${JSON.stringify(await measure(mode, seconds))}\n`);

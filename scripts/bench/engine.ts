@@ -5,12 +5,42 @@
 //   history  the History the worker runs (checker, trace, checkpoints, timeline)
 //   host     the worker's EngineHost with a frame after every tick, frames structured-cloned
 // Figures are medians with their range; processor time is given beside wall time, because this
-// machine is shared and wall time then measures the other jobs too.
+// machine is shared and wall time then measures the other jobs too. Every mode runs one production
+// build of engine-run.ts (engine-bundle.ts), as the browser runs the engine; BENCH_ENGINE_SOURCE=tsx
+// runs the source under tsx instead.
 
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EngineMode, EngineSample } from './engine-run';
 
 const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * How a sample runs engine-run: as the production build engine-bundle.ts makes (the default, built
+ * once per bench run into a temporary directory, the same file for every mode), or from source
+ * under tsx with BENCH_ENGINE_SOURCE=tsx, as the bench did before the fifth round.
+ */
+let engineCommand: string[] | undefined;
+
+function engineRunCommand(): string[] {
+  if (engineCommand !== undefined) return engineCommand;
+  if (process.env.BENCH_ENGINE_SOURCE === 'tsx') {
+    engineCommand = ['--import', 'tsx', 'scripts/bench/engine-run.ts'];
+    return engineCommand;
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'raft-engine-bench-'));
+  process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+  process.stderr.write(`engine: building engine-run for the bench in ${outDir} …\n`);
+  const built = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/engine-bundle.ts', outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  engineCommand = [built.trim().split('\n').at(-1)!];
+  return engineCommand;
+}
 
 export interface EngineStat {
   readonly mode: EngineMode;
@@ -38,11 +68,11 @@ export function spread(values: readonly number[]): Spread {
 }
 
 function sample(mode: EngineMode, seconds: number): EngineSample {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/bench/engine-run.ts', mode, String(seconds)],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const out = execFileSync(process.execPath, [...engineRunCommand(), mode, String(seconds)], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as EngineSample;
 }
 

@@ -25,6 +25,7 @@ import {
   type SnapshotHost,
 } from './snapshot';
 import type { NodeHooks } from './node-hooks';
+import { emptyOutput, withItem, type CollectingOutput } from './output';
 import { Quorum } from './quorum';
 import * as reads from './read-index';
 import * as transfer from './transfer';
@@ -52,6 +53,7 @@ import type {
   RequestVote,
   RequestVoteReply,
   Role,
+  TimerRequest,
   UnsafeSwitches,
   VoteCheck,
   VoteRefusal,
@@ -106,7 +108,7 @@ export function initialState(persistent: PersistentState): RaftState {
 export class RaftNode {
   readonly state: RaftState;
   private readonly electionTimeout: ElectionTimeoutSource;
-  private out: RaftOutput = emptyOutput();
+  private out: CollectingOutput = emptyOutput();
   private config_: RaftConfig;
   /** Derived from state.configuration: the quorum object and every other member. */
   private quorum!: Quorum;
@@ -259,7 +261,7 @@ export class RaftNode {
       if (options.checkQuorum) {
         this.state.recentlyHeard = [];
         this.armElectionTimer();
-      } else this.out.timers.push({ timer: 'election', stop: true });
+      } else this.timer({ timer: 'election', stop: true });
     }
   }
 
@@ -544,7 +546,7 @@ export class RaftNode {
       s.matchIndex = {};
       s.recentlyHeard = [];
       s.commitDeferred = null;
-      this.out.timers.push({ timer: 'heartbeat', stop: true });
+      this.timer({ timer: 'heartbeat', stop: true });
       // A leader had no election timer running; a follower needs one.
       this.armElectionTimer();
       this.membership.onStepDown();
@@ -571,9 +573,9 @@ export class RaftNode {
     if (this.config_.options.leaderNoop) this.appendToOwnLog({ term: s.currentTerm, command: '', noop: true });
     this.membership.onBecomeLeader();
     this.broadcastAppendEntries();
-    this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
+    this.timer({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
     if (this.config_.options.checkQuorum) this.armElectionTimer();
-    else this.out.timers.push({ timer: 'election', stop: true });
+    else this.timer({ timer: 'election', stop: true });
     this.advanceCommitIndex(); // A one-node cluster commits on its own.
   }
 
@@ -619,7 +621,7 @@ export class RaftNode {
     reads.onLeaderTick(this.hooks);
     transfer.tickTransfer(this.hooks);
     this.broadcastAppendEntries();
-    this.out.timers.push({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
+    this.timer({ timer: 'heartbeat', after: this.config_.heartbeatInterval });
   }
 
   /** AppendEntries to every follower; followers at the same nextIndex get the same (read-only) message. */
@@ -874,19 +876,23 @@ export class RaftNode {
   // ---- Output helpers -----------------------------------------------------------
 
   private armElectionTimer(): void {
-    this.out.timers.push({ timer: 'election', after: this.electionTimeout() });
+    this.timer({ timer: 'election', after: this.electionTimeout() });
+  }
+
+  private timer(request: TimerRequest): void {
+    this.out.timers = withItem(this.out.timers, request);
   }
 
   private send(to: NodeId, message: RaftMessage): void {
-    this.out.messages.push({ to, message } satisfies OutgoingMessage);
+    this.out.messages = withItem(this.out.messages, { to, message } satisfies OutgoingMessage);
   }
 
   private emit(event: RaftEvent): void {
-    this.out.events.push(event);
+    this.out.events = withItem(this.out.events, event);
   }
 
   private answer(answer: ClientAnswer): void {
-    this.out.answers.push(answer);
+    this.out.answers = withItem(this.out.answers, answer);
   }
 }
 
@@ -897,7 +903,3 @@ function withReadContext(m: AppendEntries, reply: AppendEntriesReply): AppendEnt
 
 /** Omit over each member of a union, so the discriminant still narrows. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-function emptyOutput(): RaftOutput {
-  return { messages: [], timers: [], events: [], answers: [] };
-}

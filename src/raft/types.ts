@@ -805,9 +805,10 @@ export type SnapshotEvent =
       readonly index: number;
     };
 
+/** What one step asks the host to do; read-only to the host (an empty list may be shared). */
 export interface RaftOutput {
-  readonly messages: OutgoingMessage[];
-  readonly timers: TimerRequest[];
-  readonly events: RaftEvent[];
-  readonly answers: ClientAnswer[];
+  readonly messages: readonly OutgoingMessage[];
+  readonly timers: readonly TimerRequest[];
+  readonly events: readonly RaftEvent[];
+  readonly answers: readonly ClientAnswer[];
 }

@@ -5,7 +5,7 @@
 // of each term, the committed entry at each index) are kept in maps.
 
 import { Quorum } from '../raft/quorum';
-import type { LogEntry, NodeId, RaftEvent, RaftState, Role } from '../raft/types';
+import type { Configuration, LogEntry, NodeId, RaftEvent, RaftState, Role } from '../raft/types';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
 import type { InvariantName, Violation } from './types';
 
@@ -200,6 +200,21 @@ function hashNumber(h: number, n: number): number {
     h = Math.imul(h ^ (0x30 + digit), FNV_PRIME) >>> 0;
   }
   return h;
+}
+
+/**
+ * The quorum of a configuration, made once: a configuration is never changed once made (a new one
+ * replaces it), and a leader's every commit is checked against the one in force.
+ */
+const quorums = new WeakMap<Configuration, Quorum>();
+
+function quorumOf(configuration: Configuration): Quorum {
+  let quorum = quorums.get(configuration);
+  if (quorum === undefined) {
+    quorum = new Quorum(configuration);
+    quorums.set(configuration, quorum);
+  }
+  return quorum;
 }
 
 /**
@@ -405,7 +420,7 @@ export class SafetyChecker {
     const hashes = this.state.prefixHashes;
     const mine = hashes[node]?.[index - 1];
     if (mine === undefined) return null; // Reported as Commit Bounds.
-    const quorum = new Quorum(after.configuration);
+    const quorum = quorumOf(after.configuration);
     const committed = quorum.committedIndex((id) => (hashes[id]?.[index - 1] === mine ? index : 0));
     if (committed >= index) return null;
     const sets = quorum.sets.map((set) => `{${set.join(',')}}`).join(' and ');

@@ -54,6 +54,25 @@ describe('determinism', () => {
     expect(JSON.stringify(stepped.trace)).toBe(JSON.stringify(whole.trace));
   });
 
+  it('stepBy(t) takes exactly the events nextEventTime() and step() take, and stops at the same one', () => {
+    const looked = simulation(busy(5));
+    const fused = simulation(busy(5));
+    for (const t of [0, 399.5, 400, 1234.5, 2000]) {
+      let n = 0;
+      while ((looked.nextEventTime() ?? Infinity) <= t) {
+        looked.step();
+        n++;
+      }
+      let m = 0;
+      while (fused.stepBy(t)) m++;
+      expect(m).toBe(n);
+      expect(fused.stepCount).toBe(looked.stepCount);
+      expect(fused.now).toBe(looked.now);
+    }
+    expect(fused.stepCount).toBeGreaterThan(100);
+    expect(JSON.stringify(fused.trace)).toBe(JSON.stringify(looked.trace));
+  });
+
   it('restoring a checkpoint and running on reproduces the same trace', () => {
     const sim = simulation(busy(9));
     sim.runUntil(1000);

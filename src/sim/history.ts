@@ -417,11 +417,7 @@ export class History {
     if (sim.stepCount >= limit) return;
     sim.recording = false;
     try {
-      while (sim.stepCount < limit) {
-        const next = sim.nextEventTime();
-        if (next === undefined || next > time) break;
-        sim.step();
-      }
+      while (sim.stepCount < limit && sim.stepBy(time));
     } finally {
       sim.recording = true;
     }
@@ -453,8 +449,7 @@ export class History {
     let n = 0;
     try {
       while (n < maxEvents) {
-        const next = sim.nextEventTime();
-        if (next === undefined || next > t || !sim.step()) break;
+        if (!sim.stepBy(t)) break;
         n++;
         b.eventTime = sim.now;
         if (sim.stepCount >= b.nextCheckpointStep) this.checkpoint();

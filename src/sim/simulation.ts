@@ -373,6 +373,21 @@ export class Simulation {
     return this.runQueued(Infinity);
   }
 
+  /**
+   * Process the next event if it happens by `time` (and say whether one did): `nextEventTime() <= time`
+   * then `step()`, fused as in runUntil, for a caller that does its own work after each event.
+   */
+  stepBy(time: number): boolean {
+    this.discardStale();
+    const due = this.dueAction();
+    if (due !== null) {
+      if (Math.max(due.at, this.now_) > time) return false;
+      this.runDue(due);
+      return true;
+    }
+    return this.runQueued(time);
+  }
+
   /** Process every event up to and including `time`, then stand at `time`. */
   runUntil(time: number): void {
     // nextEventTime() then step(), fused: both look at the same state, so one look does.
@@ -515,7 +530,11 @@ export class Simulation {
   /** Carry out a node's output: record its events, arm its timers, send its messages. */
   private feed(id: NodeId, out: RaftOutput, slot: NodeSlot = this.slots.get(id)!): void {
     const state = slot.raft!.state;
-    for (const event of out.events) {
+    // Indexed loops: an empty list of a node's output is one shared frozen array (src/raft/output.ts),
+    // and for-of over a frozen array takes the slow iterator path, allocating at every step.
+    const { events, answers, timers, messages } = out;
+    for (let k = 0; k < events.length; k++) {
+      const event = events[k]!;
       if (this.recordTrace) this.records.node(id, event, this.now_, this.step_);
       this.addViolations(this.checker.observe(id, event, state, this.now_));
       if (event.type === 'entryApplied' && event.retry && !slot.retried.includes(event.index))
@@ -523,9 +542,10 @@ export class Simulation {
       else if (event.type === 'entriesTruncated' && slot.retried.length > 0)
         slot.retried = slot.retried.filter((i) => i < event.fromIndex);
     }
-    for (const answer of out.answers) this.answerClient(id, answer);
+    for (let k = 0; k < answers.length; k++) this.answerClient(id, answers[k]!);
     if (state.currentTerm > slot.highestTerm) slot.highestTerm = state.currentTerm;
-    for (const t of out.timers) {
+    for (let k = 0; k < timers.length; k++) {
+      const t = timers[k]!;
       if ('stop' in t) slot.timers[t.timer] = null;
       else {
         const timer: ArmedTimer = {
@@ -541,7 +561,10 @@ export class Simulation {
         this.queue.push(timer.deadline, timer);
       }
     }
-    for (const m of out.messages) this.send(id, m.to, m.message);
+    for (let k = 0; k < messages.length; k++) {
+      const m = messages[k]!;
+      this.send(id, m.to, m.message);
+    }
   }
 
   // ---- Network -----------------------------------------------------------------

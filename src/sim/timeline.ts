@@ -166,6 +166,12 @@ export class TimelineBuilder {
       // Nor do most node events (an append or an apply per node per entry): read only those that can.
       const type = trace.nodeEventTypeAt?.(i);
       if (type !== undefined && !MARKING_NODE_EVENTS.has(type)) continue;
+      // A commit marks only when it goes past every commit before it: once per index, and there is a
+      // commit per node per index. The others are told apart by their index, without building them.
+      if (type === 'commitAdvanced' && trace.commitToAt !== undefined) {
+        const to = trace.commitToAt(i);
+        if (to !== undefined && to <= (m.commits[m.commits.length - 1]?.index ?? 0)) continue;
+      }
       this.read(trace.at(i)!);
     }
     if (upTo > m.eventsRead) m.eventsRead = upTo;

@@ -143,6 +143,29 @@ describe('TraceLog', () => {
     });
   });
 
+  it("reads a commit's index without building the record, a leader's (by reference) and a follower's (as numbers)", () => {
+    const router = new Router(['A', 'B', 'C'].map((id) => makeNode(id)));
+    router.fire('A', 'election');
+    router.deliverAll();
+    for (const command of ['set x 1', 'set y 2']) {
+      router.propose('A', command);
+      router.deliverAll();
+      router.fire('A', 'heartbeat');
+      router.deliverAll();
+    }
+    const log = new TraceLog();
+    router.events.forEach(({ node, event }, step) => log.node(node, event, step / 2, step));
+    log.message('sent', message, 10.25, router.events.length);
+    const commits = new Set<string>();
+    for (let i = 0; i < log.length; i++) {
+      const record = log.at(i)!;
+      const event = record.kind === 'node' ? record.event : undefined;
+      expect(log.commitToAt(i)).toBe(event?.type === 'commitAdvanced' ? event.to : undefined);
+      if (event?.type === 'commitAdvanced') commits.add(`${record.kind === 'node' && record.node} ${event.by}`);
+    }
+    expect(commits).toEqual(new Set(['A majority', 'B leaderCommit', 'C leaderCommit']));
+  });
+
   it('reads like an array: negative at, slice, iteration', () => {
     const log = logOf(records);
     expect(log.at(-1)).toEqual(records.at(-1));

@@ -61,6 +61,8 @@ export interface TraceReader {
   kindAt?(index: number): TraceKind;
   /** The type of a node record's event (undefined for other kinds), likewise without building it. */
   nodeEventTypeAt?(index: number): RaftEvent['type'] | undefined;
+  /** The index a commitAdvanced record commits up to (undefined for any other record), likewise. */
+  commitToAt?(index: number): number | undefined;
 }
 
 // How a record fills a row is described in trace-record.ts, which also builds records back.
@@ -207,6 +209,22 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
         return 'entryApplied';
       default:
         return (c.refs[j] as RaftEvent).type;
+    }
+  }
+
+  commitToAt(i: number): number | undefined {
+    const c = this.chunks[i >>> CHUNK_BITS]!;
+    const j = i & IN_CHUNK;
+    if (c.kinds[j] !== NODE) return undefined;
+    switch (c.codes[j]! & EVENT_MASK) {
+      case COMMIT_ADVANCED:
+        return c.num1[j]!;
+      case EVENT_BY_REFERENCE: {
+        const event = c.refs[j] as RaftEvent;
+        return event.type === 'commitAdvanced' ? event.to : undefined;
+      }
+      default:
+        return undefined;
     }
   }
 

@@ -41,9 +41,10 @@ describe('FrameMirror', () => {
     });
     const sent2 = send(mirror, second);
     expect(Object.keys(sent2.snapshot).sort()).toEqual(['messages', 'nodes', 'requests']);
+    // The logs travel in the numbers' entries, one list for all the nodes.
     expect(sent2.snapshot.nodes.map((n) => Object.keys(n).sort())).toEqual([
-      ['id', 'kvChanges', 'log'],
-      ['id', 'log', 'votedFor'],
+      ['id', 'kvChanges'],
+      ['id', 'votedFor'],
     ]);
     const ui = assembleFrame(ui1, unpackFrame(ui1, sent2));
     expect(ui).toEqual(second);
@@ -83,7 +84,8 @@ describe('FrameMirror', () => {
     const mirror = new FrameMirror();
     mirror.delta(makeSnapshot([makeNode('A')], { step: 1, time: 10 }), [ALL_CARRIED]);
     const delta = mirror.delta(makeSnapshot([makeNode('A')], { step: 2, time: 20 }), [ALL_CARRIED]);
-    expect(() => restoreFields(null, { ...delta, time: 20, step: 2 })).toThrow(/does not have/);
+    const nodes = delta.nodes.map((node) => ({ ...node, log: [] }));
+    expect(() => restoreFields(null, { ...delta, nodes, time: 20, step: 2 })).toThrow(/does not have/);
   });
 });
 
@@ -91,12 +93,19 @@ const counters = { end: { step: 0, time: 0 }, branch: 0, speed: 1, playing: fals
 
 /** What the worker would send for `frame` (its logs whole, no requests). */
 function send(mirror: FrameMirror, frame: ClusterFrame): PackedFrameMessage {
-  const { numbers, carried } = writeFrameNumbers(
+  const { numbers, carried, entries } = writeFrameNumbers(
     { ...counters, time: frame.time, step: frame.step },
     frame.nodes,
     frame.nodes.map(() => 0),
     [],
     [],
+    frame.nodes.map((node) => node.log),
   );
-  return { type: 'packedFrame', numbers, snapshot: mirror.delta(frame, carried), events: EMPTY_PACKED_TRACE };
+  return {
+    type: 'packedFrame',
+    numbers,
+    snapshot: mirror.delta(frame, carried),
+    entries,
+    events: EMPTY_PACKED_TRACE,
+  };
 }

@@ -42,14 +42,17 @@ export function unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMe
   const ids = packed.snapshot.nodes.map((node) => node.id);
   const sharedLogPrefix: number[] = [];
   const tails = { entries: packed.entries, next: 0 };
+  const kv = { pairs: packed.kvChanges, next: 0 };
   const nodes = packed.snapshot.nodes.map((delta, k): NodeDelta => {
     const at = nodeSlotsAt(n, k);
     sharedLogPrefix.push(x[at + NODE_SLOT.sharedLogPrefix]!);
     const before = previous?.nodes[k];
-    return readNode(x, at, delta, ids, before !== undefined && before.id === delta.id ? before : undefined, tails);
+    return readNode(x, at, delta, ids, before !== undefined && before.id === delta.id ? before : undefined, tails, kv);
   });
   if (tails.next !== packed.entries.length)
     throw new Error(`a packed frame's log tails take ${tails.next} of its ${packed.entries.length} entries`);
+  if (kv.next !== packed.kvChanges.length)
+    throw new Error(`a packed frame's key-value changes take ${kv.next} of its ${packed.kvChanges.length} strings`);
   const requestsAt = nodeSlotsAt(n, n);
   const flags = x[FRAME_HEAD.flags]!;
   return {
@@ -96,6 +99,7 @@ function readNode(
   ids: readonly NodeId[],
   before: NodeFrame | undefined,
   tails: { readonly entries: readonly LogEntry[]; next: number },
+  kv: { readonly pairs: readonly string[]; next: number },
 ): NodeDelta {
   const carried = x[at + NODE_SLOT.carried]!;
   const has = (bit: number): boolean => (carried & bit) !== 0;
@@ -105,6 +109,20 @@ function readNode(
     if (before === undefined)
       throw new Error(`a frame changes the store of node ${delta.id}, which the UI does not have`);
     node.kv = { ...before.kv, ...kvChanges };
+  }
+  const pairs = x[at + NODE_SLOT.kvChangeCount]!;
+  if (pairs > 0) {
+    if (
+      before === undefined ||
+      kvChanges !== undefined ||
+      node.kv !== undefined ||
+      kv.next + 2 * pairs > kv.pairs.length
+    )
+      throw new Error(`a packed frame gives node ${delta.id} key-value changes it cannot apply`);
+    // In order onto a copy of the last store: changed keys stay where they were, new ones come after.
+    const store: Record<string, string> = { ...before.kv };
+    for (let p = 0; p < pairs; p++, kv.next += 2) store[kv.pairs[kv.next]!] = kv.pairs[kv.next + 1]!;
+    node.kv = store;
   }
   if (has(NUMBER_FIELD_BITS.alive)) node.alive = x[at + NODE_SLOT.alive] === 1;
   if (has(NUMBER_FIELD_BITS.role)) {

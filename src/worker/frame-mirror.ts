@@ -60,16 +60,25 @@ export class FrameMirror {
   /**
    * `frame` with the fields equal to the last frame's left out, and those the numbers carry (`carried[k]`,
    * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has. A node's `log` goes as it is
-   * unless the numbers carry it.
+   * unless the numbers carry it; its key-value changes go to `kv` when given, else in its object.
    */
-  delta(frame: ClusterFrame, carried: readonly number[]): PackedClusterDelta {
+  delta(frame: ClusterFrame, carried: readonly number[], kv?: KvChangesSink): PackedClusterDelta {
     const last = this.last;
     this.last = frame;
     const whole = last === null || last.nodes.length !== frame.nodes.length;
     const nodes = frame.nodes.map((node, k) => {
       const before = whole ? undefined : last.nodes[k];
       if (this.plan === null || !fits(this.plan, node)) this.plan = planFor(Object.keys(node) as (keyof NodeFrame)[]);
-      return changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
+      const had = kv?.pairs.length ?? 0;
+      const delta = changedNodeFields(
+        node,
+        before?.id === node.id ? before : undefined,
+        carried[k] ?? 0,
+        this.plan,
+        kv,
+      );
+      if (kv !== undefined) kv.counts[k] = (kv.pairs.length - had) / 2;
+      return delta;
     });
     const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
     for (const key of Object.keys(frame) as (keyof ClusterFrame)[]) {
@@ -90,6 +99,7 @@ function changedNodeFields(
   before: NodeFrame | undefined,
   carried: number,
   { keys, how }: NodePlan,
+  kv: KvChangesSink | undefined,
 ): PackedNodeDelta {
   const out: Partial<Record<keyof NodeFrame, unknown>> = {};
   for (let k = 0; k < keys.length; k++) {
@@ -103,12 +113,23 @@ function changedNodeFields(
       if (node.kv === before.kv) continue;
       const changes = kvChanges(node.kv, before.kv);
       if (changes === null) out.kv = node.kv;
-      else if (changes !== NO_CHANGES) (out as { kvChanges?: unknown }).kvChanges = changes;
+      else if (changes === NO_CHANGES) continue;
+      else if (kv === undefined) (out as { kvChanges?: unknown }).kvChanges = changes;
+      else for (const key in changes) kv.pairs.push(key, changes[key]!);
     } else if (bit === ALWAYS || before === undefined || changed(node[key], before[key])) {
       out[key] = node[key];
     }
   }
   return out as PackedNodeDelta;
+}
+
+/**
+ * Where a packed frame's key-value changes go instead of the nodes' objects (an object per node per
+ * frame): their keys and values one after the other, and per node how many pairs are its.
+ */
+export interface KvChangesSink {
+  readonly pairs: string[];
+  readonly counts: number[];
 }
 
 const NO_CHANGES: Readonly<Record<string, string>> = {};

@@ -155,3 +155,9 @@ function writeIndexes(
   }
   return true;
 }
+
+/** Writes each node's count of key-value pairs (FrameMirror's KvChangesSink) into numbers written above. */
+export function writeKvChangeCounts(x: Float64Array, counts: readonly number[]): void {
+  const n = x[FRAME_HEAD.nodes]!;
+  for (let k = 0; k < n; k++) x[nodeSlotsAt(n, k) + NODE_SLOT.kvChangeCount] = counts[k] ?? 0;
+}

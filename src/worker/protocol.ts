@@ -184,8 +184,10 @@ export const NODE_SLOT = {
   clockRate: 14,
   /** How many of the packed frame's `entries` are this node's log tail (they follow the nodes' before it). */
   tailCount: 15,
+  /** How many key-value pairs of the packed frame's `kvChanges` are this node's (they follow the nodes' before it). */
+  kvChangeCount: 16,
 } as const;
-export const NODE_SLOTS = 16;
+export const NODE_SLOTS = 17;
 
 /** The node fields a packed frame may carry as numbers, and the bit `carried` has for each. */
 export const NUMBER_FIELD_BITS = {
@@ -248,6 +250,11 @@ export interface PackedFrameMessage {
    * its): one list, not a list per node, and an entry every node appended is cloned once.
    */
   readonly entries: readonly LogEntry[];
+  /**
+   * The nodes' key-value changes (see NodeDelta.kvChanges) as keys and values one after the other, in node
+   * order (each node's `kvChangeCount` says how many pairs are its): strings, not an object per node.
+   */
+  readonly kvChanges: readonly string[];
   /** As in FrameMessage. */
   readonly events: PackedTrace;
   readonly marks?: MarksUpdate;

@@ -16,6 +16,7 @@ import { ReplyTable } from './reply-table';
 import {
   packedLayout,
   packEntries,
+  packFlat,
   packPayloads,
   packRefs,
   packStoredAppend,
@@ -285,7 +286,8 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     const names = [...this.names];
     packPayloads(packed, names, views);
     const entries = packEntries(packed, views);
-    return { count: n, buffer, refs: packRefs(packed, views), names, extras, entries };
+    const strings = packFlat(packed, views);
+    return { count: n, buffer, refs: packRefs(packed, views), names, extras, entries, strings };
   }
 
   slice(start = 0, end = this.count): TraceEvent[] {

@@ -70,13 +70,72 @@ const rare: TraceEvent[] = [
     time: 10.25,
     step: 12,
   },
+  // Flat objects travel as numbers and strings: every kind of field, in its order, and the odd numbers.
+  { kind: 'client', event: { type: 'redirected', requestId: -0, by: 'A', to: null }, time: 50, step: 14 },
+  {
+    kind: 'client',
+    event: { type: 'submitted', requestId: 3, command: 'set k\u0000v', to: 'B', change: true },
+    time: 51,
+    step: 15,
+  },
+  { kind: 'action', action: { at: NaN, do: 'submit', command: '' }, time: 52, step: 16 },
+  {
+    kind: 'sent',
+    message: { ...message, payload: { type: 'ClientReply', requestId: 1e21, success: false, leaderHint: null } },
+    time: 10.25,
+    step: 17,
+  },
 ];
+
+/** An object of at most seven primitive fields: what the packed trace carries as numbers and strings. */
+const isFlat = (r: unknown): boolean =>
+  typeof r === 'object' &&
+  r !== null &&
+  !Array.isArray(r) &&
+  Object.keys(r).length <= 7 &&
+  Object.values(r).every((v) => v === null || typeof v !== 'object');
 
 describe('packed trace records', () => {
   it('unpack to the records given, rare fields included, after a transfer', () => {
     const back = unpackTrace(posted(packRecords(rare)));
     expect(JSON.stringify(back)).toBe(JSON.stringify(rare));
     expect(back.map((r) => Object.keys(r))).toEqual(rare.map((r) => Object.keys(r)));
+  });
+
+  it('carry a flat object as numbers and strings, with an undefined field, and no other object', () => {
+    const records: TraceEvent[] = [
+      ...rare,
+      {
+        kind: 'client',
+        event: { type: 'timedOut', requestId: 2, node: undefined as unknown as string },
+        time: 60,
+        step: 18,
+      },
+    ];
+    const packed = packRecords(records);
+    const back = unpackTrace(posted(packed));
+    expect(back).toStrictEqual(records);
+    expect(back.map((r) => ('event' in r ? Object.keys(r.event) : []))).toEqual(
+      records.map((r) => ('event' in r ? Object.keys(r.event) : [])),
+    );
+    expect(packed.refs.filter(isFlat)).toEqual([]);
+    // Each string once: the shapes and the values the rows share.
+    expect(new Set(packed.strings).size).toBe(packed.strings.length);
+    expect(packed.strings.filter((s) => s === 'submit')).toHaveLength(1);
+  });
+
+  it('read flat rows back wrong when their strings are out of order (the comparison can fail)', () => {
+    // Each posted trace gives its buffer away: a fresh one for each case.
+    const packed = packRecords(rare);
+    // The values among themselves in another order, the shapes where they were: records, but not those.
+    const values = packed.strings.filter((s) => !s.endsWith('\u0000')).reverse();
+    const strings = packed.strings.map((s) => (s.endsWith('\u0000') ? s : values.shift()!));
+    expect(JSON.stringify(unpackTrace(posted({ ...packed, strings })))).not.toBe(JSON.stringify(rare));
+    // A shape that is not one, or a string the trace lacks, is refused rather than read.
+    const reversed = packRecords(rare);
+    expect(() => unpackTrace(posted({ ...reversed, strings: [...reversed.strings].reverse() }))).toThrow(/not a shape/);
+    const cut = packRecords(rare);
+    expect(() => unpackTrace(posted({ ...cut, strings: cut.strings.slice(0, -1) }))).toThrow(/lacks/);
   });
 
   it('unpack only the newest records when asked for fewer', () => {
@@ -119,6 +178,9 @@ describe('packed trace records', () => {
       expect(packed.refs.length).toBeLessThan(packed.count);
       // Log entries travel once each, beside the rows, not as a list per row.
       expect(packed.refs.filter((r) => Array.isArray(r))).toEqual([]);
+      // Flat objects (client requests, replies and events, submit actions) travel as numbers and strings.
+      expect(packed.refs.filter(isFlat)).toEqual([]);
+      expect(new Set(packed.strings).size).toBe(packed.strings.length);
       entriesSent += packed.entries.length;
       expect(new Set(packed.entries).size).toBe(packed.entries.length);
       const back = unpackTrace(posted(packed));
@@ -129,6 +191,6 @@ describe('packed trace records', () => {
 
   it('refuse a packed trace whose buffer does not fit its count, rather than read garbage', () => {
     const p = packRecords(rare);
-    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 14 records/);
+    expect(() => unpackTrace({ ...p, count: p.count + 1 })).toThrow(/packed trace of 18 records/);
   });
 });

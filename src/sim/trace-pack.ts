@@ -7,7 +7,10 @@
 // cluster), travel as numbers too: a reply wholly, a request but for its entries. Log entries (a
 // request's, and those a node appended or applied) travel once each, in the packed trace's `entries`:
 // the same entry went to every follower and was appended and applied by each, and every list of them
-// cost the clone an array.
+// cost the clone an array. Any other reference that is a flat object of a few primitive fields (a
+// client's request and reply, its events, a node's accepted, a submit action: the per-write records)
+// travels as numbers too, its strings and its shape in the packed trace's `strings`: an object each cost
+// the clone more than a whole row of numbers.
 
 import type { AppendEntries, AppendEntriesReply, LogEntry } from '../raft/types';
 import { ROW_BYTES, TraceChunk, type TraceRows } from './trace-chunk';
@@ -42,13 +45,16 @@ export interface PackedTrace {
   readonly extras: readonly (readonly [number, Extra])[];
   /** The log entries the rows refer to, each once (rows with the ENTRIES form say where theirs are). */
   readonly entries: readonly LogEntry[];
+  /** The strings of the rows with the FLAT form (their values and their shapes), each once. */
+  readonly strings: readonly string[];
 }
 
 /** The payload part of a packed trace's buffer. */
 export interface PayloadViews {
   /**
    * Per row, how its payload travels: by reference (0), or as numbers (REPLY, APPEND), plus ENTRIES when
-   * its log entries are in `entries` (a request's, or a node event's), plus REFERS when it has one of `refs`.
+   * its log entries are in `entries` (a request's, or a node event's), plus REFERS when it has one of `refs`;
+   * or FLAT: a flat object built back from its numbers (see packFlat).
    */
   readonly forms: Uint8Array;
   /** PAYLOAD_NUMBERS numbers per row, for the rows whose payload travels as numbers. */
@@ -59,7 +65,14 @@ const REPLY = 1;
 const APPEND = 2;
 const ENTRIES = 4;
 const REFERS = 8;
+const FLAT = 16;
 const PAYLOAD_NUMBERS = 8;
+/** A FLAT row's numbers: its shape's place in `strings`, then one number per field. */
+const MAX_FLAT_FIELDS = PAYLOAD_NUMBERS - 1;
+/** Ends each field of a shape: its kind (FIELD_KINDS), its name, FIELD_END. */
+const FIELD_END = '\u0000';
+/** How a FLAT row's number stands for a field's value: itself, a place in `strings`, 1 or 0, nothing. */
+const FIELD_KINDS = { number: 'n', string: 's', boolean: 'b', null: 'z', undefined: 'u' } as const;
 /** Where a row with the ENTRIES form keeps the place of its entries in `entries`, and their count. */
 const ENTRIES_AT = 6;
 const ENTRIES_COUNT = 7;
@@ -239,6 +252,133 @@ export function packRefs(chunk: TraceChunk, { forms }: PayloadViews): unknown[] 
   return refs;
 }
 
+/**
+ * Moves the references of `chunk`'s rows that are flat objects (at most MAX_FLAT_FIELDS fields, each a
+ * number, string, boolean, null or undefined) into the rows' numbers, marked FLAT; returns the strings they
+ * use, each once. Rows packed otherwise already are left alone. Edits `chunk.refs`, a copy's.
+ */
+export function packFlat(chunk: TraceChunk, { forms, numbers }: PayloadViews): string[] {
+  const strings: string[] = [];
+  const placed = new Map<string, number>();
+  for (let j = 0; j < chunk.rows; j++) {
+    const ref = chunk.refs[j];
+    if (forms[j] !== 0 || typeof ref !== 'object' || ref === null || Object.getPrototypeOf(ref) !== Object.prototype)
+      continue;
+    const shape = flatShape(ref as Readonly<Record<string, unknown>>);
+    if (shape === null) continue;
+    const at = j * PAYLOAD_NUMBERS;
+    numbers[at] = stringPlace(shape.text, strings, placed);
+    let k = at + 1;
+    for (const key in ref) {
+      const value = (ref as Readonly<Record<string, unknown>>)[key];
+      if (typeof value === 'number') numbers[k] = value;
+      else if (typeof value === 'string') numbers[k] = stringPlace(value, strings, placed);
+      else if (typeof value === 'boolean') numbers[k] = value ? 1 : 0;
+      k++;
+    }
+    forms[j] = FLAT;
+    chunk.refs[j] = undefined;
+  }
+  return strings;
+}
+
+/** A flat object's fields' names and kinds, in order, and the text a packed trace gives them. */
+interface FlatShape {
+  readonly keys: readonly string[];
+  readonly kinds: readonly string[];
+  readonly text: string;
+}
+
+/**
+ * The shapes met so far, by what their objects begin with (the first field's text, as a payload's or an
+ * event's type, else its name): writing out a shape's text for every row cost more than the row's numbers.
+ * Bounded, so odd objects cannot make it grow without end.
+ */
+const knownShapes = new Map<string, FlatShape[]>();
+const MAX_KNOWN_SHAPES = 256;
+const MAX_SHAPES_PER_START = 8;
+
+const kindOf = (value: unknown): string | undefined =>
+  value === null ? FIELD_KINDS.null : (FIELD_KINDS as Readonly<Record<string, string>>)[typeof value];
+
+/** The shape of a flat object, or null when it is not flat. */
+function flatShape(o: Readonly<Record<string, unknown>>): FlatShape | null {
+  let start: string | undefined;
+  for (const key in o) {
+    const value = o[key];
+    start = typeof value === 'string' ? value : key;
+    break;
+  }
+  if (start === undefined) return null;
+  const candidates = knownShapes.get(start);
+  if (candidates !== undefined) for (const shape of candidates) if (hasShape(o, shape)) return shape;
+  const shape = newShape(o);
+  if (shape === null) return null;
+  if (candidates === undefined) {
+    if (knownShapes.size < MAX_KNOWN_SHAPES) knownShapes.set(start, [shape]);
+  } else if (candidates.length < MAX_SHAPES_PER_START) {
+    candidates.push(shape);
+  }
+  return shape;
+}
+
+function hasShape(o: Readonly<Record<string, unknown>>, { keys, kinds }: FlatShape): boolean {
+  let k = 0;
+  for (const key in o) {
+    if (key !== keys[k] || kindOf(o[key]) !== kinds[k]) return false;
+    k++;
+  }
+  return k === keys.length;
+}
+
+function newShape(o: Readonly<Record<string, unknown>>): FlatShape | null {
+  const keys: string[] = [];
+  const kinds: string[] = [];
+  let text = '';
+  for (const key in o) {
+    const kind = kindOf(o[key]);
+    if (kind === undefined || keys.length === MAX_FLAT_FIELDS || key.includes(FIELD_END)) return null;
+    keys.push(key);
+    kinds.push(kind);
+    text += kind + key + FIELD_END;
+  }
+  return { keys, kinds, text };
+}
+
+/** Where `s` is in `strings`, added at the end the first time. */
+function stringPlace(s: string, strings: string[], placed: Map<string, number>): number {
+  let at = placed.get(s);
+  if (at === undefined) {
+    at = strings.length;
+    strings.push(s);
+    placed.set(s, at);
+  }
+  return at;
+}
+
+/** A FLAT row's object, built back from its numbers at `at` and the shape they name. */
+function unpackFlat(x: Float64Array, at: number, strings: readonly string[]): Record<string, unknown> {
+  const shape = strings[x[at]!];
+  if (shape === undefined) throw new Error(`a packed record refers to shape #${x[at]}, which the trace lacks`);
+  const o: Record<string, unknown> = {};
+  for (let start = 0, k = at + 1; start < shape.length; k++) {
+    const end = shape.indexOf(FIELD_END, start);
+    if (end < 0 || k >= at + PAYLOAD_NUMBERS) throw new Error(`a packed record's shape #${x[at]} is not a shape`);
+    const kind = shape[start];
+    const key = shape.slice(start + 1, end);
+    start = end + 1;
+    const value = x[k]!;
+    if (kind === FIELD_KINDS.number) o[key] = value;
+    else if (kind === FIELD_KINDS.string) {
+      const s = strings[value];
+      if (s === undefined) throw new Error(`a packed record refers to string #${value}, which the trace lacks`);
+      o[key] = s;
+    } else if (kind === FIELD_KINDS.boolean) o[key] = value === 1;
+    else o[key] = kind === FIELD_KINDS.null ? null : undefined;
+  }
+  return o;
+}
+
 /** Whether `o` has exactly these own fields, in this order (what JSON.stringify would show). */
 function fieldsAre(o: object, fields: readonly string[]): boolean {
   let k = 0;
@@ -248,13 +388,17 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 
 /** The references of a packed trace, with the payloads that travelled as numbers built back, fields in order. */
 function unpackedRefs(packed: PackedTrace, from: number): unknown[] {
-  const { refs, names, entries } = packed;
+  const { refs, names, entries, strings } = packed;
   const { forms, numbers: x } = payloadViews(packed.buffer, packed.count);
   const out: unknown[] = [];
   for (let j = 0, next = 0; j < packed.count; j++) out.push((forms[j]! & REFERS) !== 0 ? refs[next++] : undefined);
   for (let j = from; j < packed.count; j++) {
     const at = j * PAYLOAD_NUMBERS;
     const form = forms[j]! & ~REFERS;
+    if (form === FLAT) {
+      out[j] = unpackFlat(x, at, strings);
+      continue;
+    }
     if ((form & ENTRIES) !== 0) {
       const place = x[at + ENTRIES_AT]!;
       const count = x[at + ENTRIES_COUNT]!;
@@ -299,6 +443,7 @@ export const EMPTY_PACKED_TRACE: PackedTrace = {
   names: [],
   extras: [],
   entries: [],
+  strings: [],
 };
 
 /** The last `last` records of a packed trace (all by default), as record objects, oldest first. */

@@ -12,10 +12,17 @@ import {
   type PackedFrameMessage,
 } from '../worker/protocol';
 import type { ClusterFrame } from '../sim/types';
+import type { LogEntry } from '../raft/types';
 import { useSimStore } from './sim-store';
 import { expectSameStates, runBothPaths, storeStates, type StoreState } from './test/frame-paths';
 
-type Breakage = 'timer slot' | 'last request id' | 'reset flag' | 'matchIndex slots' | 'key-value changes';
+type Breakage =
+  | 'timer slot'
+  | 'last request id'
+  | 'reset flag'
+  | 'matchIndex slots'
+  | 'key-value changes'
+  | 'last entry of each log tail';
 const broken = vi.hoisted(() => ({ how: null as string | null }));
 
 vi.mock('./unpack-frame', async (importOriginal) => {
@@ -24,16 +31,26 @@ vi.mock('./unpack-frame', async (importOriginal) => {
     unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMessage): FrameMessage {
       const x = packed.numbers.slice();
       const n = packed.snapshot.nodes.length;
-      for (let k = 0; k < n; k++) {
+      // The tails as a decoder that loses each one's last entry would read them (counts and list agreeing).
+      const entries: LogEntry[] = [];
+      for (let k = 0, from = 0; k < n; k++) {
         const at = nodeSlotsAt(n, k);
         if (broken.how === 'timer slot') x[at + NODE_SLOT.electionDeadline] = x[at + NODE_SLOT.electionArmedAt]!;
         if (broken.how === 'matchIndex slots') x.copyWithin(at + NODE_SLOTS + n, at + NODE_SLOTS, at + NODE_SLOTS + n);
+        if (broken.how === 'key-value changes') x[at + NODE_SLOT.kvChangeCount] = 0;
+        const count = x[at + NODE_SLOT.tailCount]!;
+        const kept = broken.how === 'last entry of each log tail' ? Math.max(0, count - 1) : count;
+        entries.push(...packed.entries.slice(from, from + kept));
+        x[at + NODE_SLOT.tailCount] = kept;
+        from += count;
       }
-      const nodes =
-        broken.how === 'key-value changes'
-          ? packed.snapshot.nodes.map(({ kvChanges, ...node }) => (void kvChanges, node))
-          : packed.snapshot.nodes;
-      const frame = real.unpackFrame(previous, { ...packed, numbers: x, snapshot: { ...packed.snapshot, nodes } });
+      const frame = real.unpackFrame(previous, {
+        ...packed,
+        numbers: x,
+        entries,
+        // The changes as a decoder that drops them reads them (no pairs, none counted).
+        kvChanges: broken.how === 'key-value changes' ? [] : packed.kvChanges,
+      });
       if (broken.how === 'last request id') return { ...frame, requestIds: frame.requestIds.slice(0, -1) };
       if (broken.how === 'reset flag') return { ...frame, resetFeed: false };
       return frame;
@@ -64,13 +81,17 @@ describe('the packed-frame comparison', () => {
     expectSameStates(storeStates(packed), wholeStates);
   });
 
-  it.each<Breakage>(['timer slot', 'last request id', 'reset flag', 'matchIndex slots', 'key-value changes'])(
-    'fails when the decoder gets the %s wrong',
-    (how) => {
-      const { packed, wholeStates } = once();
-      broken.how = how;
-      // Either the states differ, or the store itself finds the frame refers to something it lacks.
-      expect(() => expectSameStates(storeStates(packed), wholeStates)).toThrow();
-    },
-  );
+  it.each<Breakage>([
+    'timer slot',
+    'last request id',
+    'reset flag',
+    'matchIndex slots',
+    'key-value changes',
+    'last entry of each log tail',
+  ])('fails when the decoder gets the %s wrong', (how) => {
+    const { packed, wholeStates } = once();
+    broken.how = how;
+    // Either the states differ, or the store itself finds the frame refers to something it lacks.
+    expect(() => expectSameStates(storeStates(packed), wholeStates)).toThrow();
+  });
 });

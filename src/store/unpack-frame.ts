@@ -1,9 +1,9 @@
 // Turns a packed frame (the worker's numbers plus the fields sent as objects) back into the frame the
-// store assembles (assemble-frame.ts): the inverse of the worker's frame-numbers.ts, and a node's
-// key-value changes put on its last store. A timer or an index record equal to the last frame's keeps
+// store assembles (assemble-frame.ts): the inverse of the worker's frame-numbers.ts (the log tails
+// among them), and a node's key-value changes put on its last store. A timer or an index record equal to the last frame's keeps
 // the UI's very object, as when it was left out.
 
-import type { NodeId } from '../raft/types';
+import type { LogEntry, NodeId } from '../raft/types';
 import type { BranchInfo } from '../sim/history';
 import type { ClusterFrame, NodeFrame, TimerSnapshot } from '../sim/types';
 import {
@@ -20,6 +20,7 @@ import {
   type FrameMessage,
   type NodeDelta,
   type PackedFrameMessage,
+  type PackedNodeDelta,
 } from '../worker/protocol';
 
 /** `packed` as a FrameMessage, given the cluster the UI assembled from the frame before (or null). */
@@ -40,12 +41,18 @@ export function unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMe
   }
   const ids = packed.snapshot.nodes.map((node) => node.id);
   const sharedLogPrefix: number[] = [];
+  const tails = { entries: packed.entries, next: 0 };
+  const kv = { pairs: packed.kvChanges, next: 0 };
   const nodes = packed.snapshot.nodes.map((delta, k): NodeDelta => {
     const at = nodeSlotsAt(n, k);
     sharedLogPrefix.push(x[at + NODE_SLOT.sharedLogPrefix]!);
     const before = previous?.nodes[k];
-    return readNode(x, at, delta, ids, before !== undefined && before.id === delta.id ? before : undefined);
+    return readNode(x, at, delta, ids, before !== undefined && before.id === delta.id ? before : undefined, tails, kv);
   });
+  if (tails.next !== packed.entries.length)
+    throw new Error(`a packed frame's log tails take ${tails.next} of its ${packed.entries.length} entries`);
+  if (kv.next !== packed.kvChanges.length)
+    throw new Error(`a packed frame's key-value changes take ${kv.next} of its ${packed.kvChanges.length} strings`);
   const requestsAt = nodeSlotsAt(n, n);
   const flags = x[FRAME_HEAD.flags]!;
   return {
@@ -88,9 +95,11 @@ function readBranches(x: Float64Array, from: number, count: number): BranchInfo[
 function readNode(
   x: Float64Array,
   at: number,
-  delta: NodeDelta,
+  delta: PackedNodeDelta,
   ids: readonly NodeId[],
   before: NodeFrame | undefined,
+  tails: { readonly entries: readonly LogEntry[]; next: number },
+  kv: { readonly pairs: readonly string[]; next: number },
 ): NodeDelta {
   const carried = x[at + NODE_SLOT.carried]!;
   const has = (bit: number): boolean => (carried & bit) !== 0;
@@ -100,6 +109,20 @@ function readNode(
     if (before === undefined)
       throw new Error(`a frame changes the store of node ${delta.id}, which the UI does not have`);
     node.kv = { ...before.kv, ...kvChanges };
+  }
+  const pairs = x[at + NODE_SLOT.kvChangeCount]!;
+  if (pairs > 0) {
+    if (
+      before === undefined ||
+      kvChanges !== undefined ||
+      node.kv !== undefined ||
+      kv.next + 2 * pairs > kv.pairs.length
+    )
+      throw new Error(`a packed frame gives node ${delta.id} key-value changes it cannot apply`);
+    // In order onto a copy of the last store: changed keys stay where they were, new ones come after.
+    const store: Record<string, string> = { ...before.kv };
+    for (let p = 0; p < pairs; p++, kv.next += 2) store[kv.pairs[kv.next]!] = kv.pairs[kv.next + 1]!;
+    node.kv = store;
   }
   if (has(NUMBER_FIELD_BITS.alive)) node.alive = x[at + NODE_SLOT.alive] === 1;
   if (has(NUMBER_FIELD_BITS.role)) {
@@ -124,6 +147,14 @@ function readNode(
   if (has(NUMBER_FIELD_BITS.nextIndex)) node.nextIndex = readIndexes(x, at + NODE_SLOTS, ids, before?.nextIndex);
   if (has(NUMBER_FIELD_BITS.matchIndex))
     node.matchIndex = readIndexes(x, at + NODE_SLOTS + ids.length, ids, before?.matchIndex);
+  if (has(NUMBER_FIELD_BITS.log)) {
+    const count = x[at + NODE_SLOT.tailCount]!;
+    if (!(count >= 0) || tails.next + count > tails.entries.length)
+      throw new Error(`a packed frame gives node ${delta.id} a log tail of ${count} entries it does not hold`);
+    node.log = tails.entries.slice(tails.next, tails.next + count);
+    tails.next += count;
+  }
+  if (node.log === undefined) throw new Error(`a packed frame gives node ${delta.id} no log tail`);
   return node as NodeDelta;
 }
 

@@ -10,8 +10,8 @@ import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import { performSpread, type SpreadTarget } from '../sim/spread-path';
 import type { ClientHistoryTracker } from './client-history';
-import { FrameMirror } from './frame-mirror';
-import { writeFrameNumbers, type FrameCounters } from './frame-numbers';
+import { FrameMirror, type KvChangesSink } from './frame-mirror';
+import { writeFrameNumbers, writeKvChangeCounts, type FrameCounters } from './frame-numbers';
 import { LogMirror } from './log-mirror';
 import { MarksSender } from './marks-sender';
 import { RequestsSender } from './requests-sender';
@@ -378,8 +378,8 @@ export class EngineHost {
    * shared log prefix says how many leading ones of the last frame's log it keeps (see LogMirror: the
    * cost is what changed, not the log's length). Likewise the requests: only new or changed ones
    * travel, and the request ids list the frame's requests in order. The fields that change nearly
-   * every frame travel as numbers (frame-numbers.ts); any other field equal to the last frame's is
-   * left out (FrameMirror).
+   * every frame travel as numbers (frame-numbers.ts), the log tails and the key-value changes in one list
+   * each beside them; any other field equal to the last frame's is left out (FrameMirror).
    */
   private packFrame(h: History, counters: Omit<FrameCounters, 'time' | 'step'>): Omit<PackedFrameMessage, 'events'> {
     const frame = h.snapshot({ logs: false, requests: false });
@@ -391,18 +391,18 @@ export class EngineHost {
       tails.push(tail);
     }
     const requests = this.requestsSender.delta(h.simulation.recentRequests());
-    const { numbers, carried } = writeFrameNumbers(
+    const { numbers, carried, entries } = writeFrameNumbers(
       { ...counters, time: frame.time, step: frame.step },
       frame.nodes,
       sharedLogPrefix,
       requests.ids,
       h.branches(),
+      tails,
     );
-    return {
-      type: 'packedFrame',
-      numbers,
-      snapshot: this.frameMirror.delta({ ...frame, requests: requests.changed }, carried, tails),
-    };
+    const kv: KvChangesSink = { pairs: [], counts: [] };
+    const snapshot = this.frameMirror.delta({ ...frame, requests: requests.changed }, carried, kv);
+    writeKvChangeCounts(numbers, kv.counts);
+    return { type: 'packedFrame', numbers, snapshot, entries, kvChanges: kv.pairs };
   }
 
   /** Something changed: send a frame now if the UI is ready, else as soon as it is. */

@@ -4,8 +4,8 @@ import { restoreFields } from '../store/restore-fields';
 import { assembleFrame } from '../store/assemble-frame';
 import { unpackFrame } from '../store/unpack-frame';
 import { EMPTY_PACKED_TRACE } from '../sim/trace-pack';
-import { FrameMirror, sameData } from './frame-mirror';
-import { ALL_CARRIED, writeFrameNumbers } from './frame-numbers';
+import { FrameMirror, sameData, type KvChangesSink } from './frame-mirror';
+import { ALL_CARRIED, writeFrameNumbers, writeKvChangeCounts } from './frame-numbers';
 import type { PackedFrameMessage } from './protocol';
 import type { ClusterFrame } from '../sim/types';
 
@@ -41,9 +41,10 @@ describe('FrameMirror', () => {
     });
     const sent2 = send(mirror, second);
     expect(Object.keys(sent2.snapshot).sort()).toEqual(['messages', 'nodes', 'requests']);
+    // The logs travel in the numbers' entries, one list for all the nodes.
     expect(sent2.snapshot.nodes.map((n) => Object.keys(n).sort())).toEqual([
-      ['id', 'kvChanges', 'log'],
-      ['id', 'log', 'votedFor'],
+      ['id', 'kvChanges'],
+      ['id', 'votedFor'],
     ]);
     const ui = assembleFrame(ui1, unpackFrame(ui1, sent2));
     expect(ui).toEqual(second);
@@ -70,12 +71,19 @@ describe('FrameMirror', () => {
       { kv: { y: '3', z: '4' }, kvChanges: undefined },
       { kv: undefined, kvChanges: { x: '5' } },
     ]);
-    let ui: ClusterFrame | null = null;
-    for (const [k, m] of sent.entries()) {
-      ui = assembleFrame(ui, unpackFrame(ui, m));
-      expect(ui).toEqual(frames[k]);
-      // In the same order, too: the UI lists the keys as the node holds them.
-      expect(Object.keys(ui.nodes[0]!.kv)).toEqual(Object.keys(frames[k]!.nodes[0]!.kv));
+    // The host sends the changes as strings beside the numbers: the same stores, in the same order.
+    const packedMirror = new FrameMirror();
+    const packed = frames.map((frame) => send(packedMirror, frame, true));
+    expect(packed.map((m) => m.kvChanges)).toEqual([[], ['y', '3', 'z', '4'], [], ['x', '5']]);
+    expect(packed.map((m) => m.snapshot.nodes[0]!.kvChanges)).toEqual([undefined, undefined, undefined, undefined]);
+    for (const messages of [sent, packed]) {
+      let ui: ClusterFrame | null = null;
+      for (const [k, m] of messages.entries()) {
+        ui = assembleFrame(ui, unpackFrame(ui, m));
+        expect(ui).toEqual(frames[k]);
+        // In the same order, too: the UI lists the keys as the node holds them.
+        expect(Object.keys(ui.nodes[0]!.kv)).toEqual(Object.keys(frames[k]!.nodes[0]!.kv));
+      }
     }
   });
 
@@ -83,20 +91,25 @@ describe('FrameMirror', () => {
     const mirror = new FrameMirror();
     mirror.delta(makeSnapshot([makeNode('A')], { step: 1, time: 10 }), [ALL_CARRIED]);
     const delta = mirror.delta(makeSnapshot([makeNode('A')], { step: 2, time: 20 }), [ALL_CARRIED]);
-    expect(() => restoreFields(null, { ...delta, time: 20, step: 2 })).toThrow(/does not have/);
+    const nodes = delta.nodes.map((node) => ({ ...node, log: [] }));
+    expect(() => restoreFields(null, { ...delta, nodes, time: 20, step: 2 })).toThrow(/does not have/);
   });
 });
 
 const counters = { end: { step: 0, time: 0 }, branch: 0, speed: 1, playing: false, manual: false, resetFeed: false };
 
-/** What the worker would send for `frame` (its logs whole, no requests). */
-function send(mirror: FrameMirror, frame: ClusterFrame): PackedFrameMessage {
-  const { numbers, carried } = writeFrameNumbers(
+/** What the worker would send for `frame` (no requests); with `kvAsStrings`, the key-value changes as the host sends them. */
+function send(mirror: FrameMirror, frame: ClusterFrame, kvAsStrings = false): PackedFrameMessage {
+  const { numbers, carried, entries } = writeFrameNumbers(
     { ...counters, time: frame.time, step: frame.step },
     frame.nodes,
     frame.nodes.map(() => 0),
     [],
     [],
+    frame.nodes.map((node) => node.log),
   );
-  return { type: 'packedFrame', numbers, snapshot: mirror.delta(frame, carried), events: EMPTY_PACKED_TRACE };
+  const kv: KvChangesSink | undefined = kvAsStrings ? { pairs: [], counts: [] } : undefined;
+  const snapshot = mirror.delta(frame, carried, kv);
+  if (kv) writeKvChangeCounts(numbers, kv.counts);
+  return { type: 'packedFrame', numbers, snapshot, entries, kvChanges: kv?.pairs ?? [], events: EMPTY_PACKED_TRACE };
 }

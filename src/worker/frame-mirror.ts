@@ -4,17 +4,17 @@
 // the trace records, the nodes were most of a frame's bytes. Comparing them here costs a fraction of
 // cloning them, and an unchanged field then keeps its very object on the UI side.
 // A node's `log` and the frame's `requests` have deltas of their own (LogMirror, RequestsSender):
-// they always travel, and are neither compared nor left out here.
+// they always travel (a log tail in the numbers' entries, when they carry it), and are neither compared
+// nor left out here.
 
 // The fields a packed frame's numbers carry (frame-numbers.ts) are neither compared nor sent here.
 
-import type { LogEntry } from '../raft/types';
 import type { ClusterFrame, NodeFrame } from '../sim/types';
-import { NUMBER_FIELD_BITS, type ClusterDelta, type NodeDelta } from './protocol';
+import { NUMBER_FIELD_BITS, type PackedClusterDelta, type PackedNodeDelta } from './protocol';
 
 /** Messages in flight change nearly every frame: comparing them first would only add work. */
 const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests', 'messages']);
-const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id', 'log']);
+const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id']);
 /** The frame's counters travel as numbers, always. */
 const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step']);
 const NUMBER_BITS: Readonly<Record<string, number>> = NUMBER_FIELD_BITS;
@@ -41,10 +41,11 @@ function planFor(keys: readonly (keyof NodeFrame)[]): NodePlan {
   };
 }
 
-function fits(plan: NodePlan, keys: readonly string[]): boolean {
-  if (plan.keys.length !== keys.length) return false;
-  for (let k = 0; k < keys.length; k++) if (plan.keys[k] !== keys[k]) return false;
-  return true;
+/** Whether `node` has the plan's fields in the plan's order (walked, not listed: a list per node per frame). */
+function fits(plan: NodePlan, node: NodeFrame): boolean {
+  let k = 0;
+  for (const key in node) if (plan.keys[k++] !== key) return false;
+  return k === plan.keys.length;
 }
 
 export class FrameMirror {
@@ -58,21 +59,25 @@ export class FrameMirror {
 
   /**
    * `frame` with the fields equal to the last frame's left out, and those the numbers carry (`carried[k]`,
-   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has. Node k's `log` is `logs[k]` when
-   * given (the entries the UI lacks: LogMirror), so the caller need not copy each node to put it in.
+   * NUMBER_FIELD_BITS, for node k); remembers `frame` as what the UI has. A node's `log` goes as it is
+   * unless the numbers carry it; its key-value changes go to `kv` when given, else in its object.
    */
-  delta(frame: ClusterFrame, carried: readonly number[], logs?: readonly (readonly LogEntry[])[]): ClusterDelta {
+  delta(frame: ClusterFrame, carried: readonly number[], kv?: KvChangesSink): PackedClusterDelta {
     const last = this.last;
     this.last = frame;
     const whole = last === null || last.nodes.length !== frame.nodes.length;
     const nodes = frame.nodes.map((node, k) => {
       const before = whole ? undefined : last.nodes[k];
-      const keys = Object.keys(node) as (keyof NodeFrame)[];
-      if (this.plan === null || !fits(this.plan, keys)) this.plan = planFor(keys);
-      const delta = changedNodeFields(node, before?.id === node.id ? before : undefined, carried[k] ?? 0, this.plan);
-      const log = logs?.[k];
-      // The delta is this call's own object.
-      if (log !== undefined) (delta as { log: readonly LogEntry[] }).log = log;
+      if (this.plan === null || !fits(this.plan, node)) this.plan = planFor(Object.keys(node) as (keyof NodeFrame)[]);
+      const had = kv?.pairs.length ?? 0;
+      const delta = changedNodeFields(
+        node,
+        before?.id === node.id ? before : undefined,
+        carried[k] ?? 0,
+        this.plan,
+        kv,
+      );
+      if (kv !== undefined) kv.counts[k] = (kv.pairs.length - had) / 2;
       return delta;
     });
     const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
@@ -81,7 +86,7 @@ export class FrameMirror {
       const value = frame[key];
       if (whole || ALWAYS_SENT_FRAME.has(key) || changed(value, last[key])) out[key] = value;
     }
-    return { ...(out as Omit<ClusterDelta, 'nodes'>), nodes };
+    return { ...(out as Omit<PackedClusterDelta, 'nodes'>), nodes };
   }
 }
 
@@ -94,7 +99,8 @@ function changedNodeFields(
   before: NodeFrame | undefined,
   carried: number,
   { keys, how }: NodePlan,
-): NodeDelta {
+  kv: KvChangesSink | undefined,
+): PackedNodeDelta {
   const out: Partial<Record<keyof NodeFrame, unknown>> = {};
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
@@ -107,12 +113,23 @@ function changedNodeFields(
       if (node.kv === before.kv) continue;
       const changes = kvChanges(node.kv, before.kv);
       if (changes === null) out.kv = node.kv;
-      else if (changes !== NO_CHANGES) (out as { kvChanges?: unknown }).kvChanges = changes;
+      else if (changes === NO_CHANGES) continue;
+      else if (kv === undefined) (out as { kvChanges?: unknown }).kvChanges = changes;
+      else for (const key in changes) kv.pairs.push(key, changes[key]!);
     } else if (bit === ALWAYS || before === undefined || changed(node[key], before[key])) {
       out[key] = node[key];
     }
   }
-  return out as NodeDelta;
+  return out as PackedNodeDelta;
+}
+
+/**
+ * Where a packed frame's key-value changes go instead of the nodes' objects (an object per node per
+ * frame): their keys and values one after the other, and per node how many pairs are its.
+ */
+export interface KvChangesSink {
+  readonly pairs: string[];
+  readonly counts: number[];
 }
 
 const NO_CHANGES: Readonly<Record<string, string>> = {};

@@ -3,7 +3,7 @@
 // prefixes, the request ids, the run's branches and the frame's own counters. As object fields they were most of what
 // cloning a frame to the UI thread cost; as one transferred Float64Array they cost a copy of bytes.
 
-import type { NodeId } from '../raft/types';
+import type { LogEntry, NodeId } from '../raft/types';
 import type { BranchInfo, Instant } from '../sim/history';
 import type { NodeFrame, TimerSnapshot } from '../sim/types';
 import {
@@ -37,6 +37,8 @@ export interface WrittenNumbers {
   readonly numbers: Float64Array<ArrayBuffer>;
   /** Per node, the NUMBER_FIELD_BITS the numbers carry: the others must travel in the node's object. */
   readonly carried: readonly number[];
+  /** The nodes' log tails one after the other (the packed frame's `entries`); empty without `tails`. */
+  readonly entries: LogEntry[];
 }
 
 export function writeFrameNumbers(
@@ -45,6 +47,7 @@ export function writeFrameNumbers(
   sharedLogPrefix: readonly number[],
   requestIds: readonly number[],
   branches: readonly BranchInfo[],
+  tails?: readonly (readonly LogEntry[])[],
 ): WrittenNumbers {
   const n = nodes.length;
   const x = new Float64Array(frameNumberSlots(n, requestIds.length, branches.length));
@@ -62,7 +65,21 @@ export function writeFrameNumbers(
   x[FRAME_HEAD.requests] = requestIds.length;
   x[FRAME_HEAD.branches] = branches.length;
   const ids = nodes.map((node) => node.id);
-  const carried = nodes.map((node, k) => writeNode(x, nodeSlotsAt(n, k), node, ids, sharedLogPrefix[k] ?? 0));
+  const entries: LogEntry[] = [];
+  const carried: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const at = nodeSlotsAt(n, k);
+    let bits = writeNode(x, at, nodes[k]!, ids, sharedLogPrefix[k] ?? 0);
+    const tail = tails?.[k];
+    if (tail === undefined) {
+      bits -= NUMBER_FIELD_BITS.log;
+    } else {
+      x[at + NODE_SLOT.tailCount] = tail.length;
+      for (let e = 0; e < tail.length; e++) entries.push(tail[e]!);
+    }
+    x[at + NODE_SLOT.carried] = bits;
+    carried.push(bits);
+  }
   const requestsAt = nodeSlotsAt(n, n);
   // A loop, not x.set: setting a typed array from a plain array takes V8's slow path (3 µs here).
   for (let k = 0; k < requestIds.length; k++) x[requestsAt + k] = requestIds[k]!;
@@ -77,10 +94,10 @@ export function writeFrameNumbers(
     x[at + BRANCH_SLOT.liveActions] = branch.liveActions;
     x[at + BRANCH_SLOT.current] = branch.current ? 1 : 0;
   }
-  return { numbers: x, carried };
+  return { numbers: x, carried, entries };
 }
 
-/** Writes node slots at `at`; returns the NUMBER_FIELD_BITS it could carry. */
+/** Writes node slots at `at` but its carried bits and its tail; returns the NUMBER_FIELD_BITS it could carry. */
 function writeNode(x: Float64Array, at: number, node: NodeFrame, ids: readonly NodeId[], shared: number): number {
   let carried = ALL_CARRIED;
   x[at + NODE_SLOT.sharedLogPrefix] = shared;
@@ -103,7 +120,6 @@ function writeNode(x: Float64Array, at: number, node: NodeFrame, ids: readonly N
   x[at + NODE_SLOT.clockRate] = node.clockRate;
   if (!writeIndexes(x, at + NODE_SLOTS, node.nextIndex, ids)) carried -= NUMBER_FIELD_BITS.nextIndex;
   if (!writeIndexes(x, at + NODE_SLOTS + ids.length, node.matchIndex, ids)) carried -= NUMBER_FIELD_BITS.matchIndex;
-  x[at + NODE_SLOT.carried] = carried;
   return carried;
 }
 
@@ -138,4 +154,10 @@ function writeIndexes(
     x[at + k] = record[key]!;
   }
   return true;
+}
+
+/** Writes each node's count of key-value pairs (FrameMirror's KvChangesSink) into numbers written above. */
+export function writeKvChangeCounts(x: Float64Array, counts: readonly number[]): void {
+  const n = x[FRAME_HEAD.nodes]!;
+  for (let k = 0; k < n; k++) x[nodeSlotsAt(n, k) + NODE_SLOT.kvChangeCount] = counts[k] ?? 0;
 }

@@ -12,6 +12,7 @@ import type { SpaceTimeWindow } from '../sim/spacetime';
 import type { MarkListName, TimelineMarks } from '../sim/timeline';
 import { packedBuffers, type PackedTrace } from '../sim/trace-pack';
 import type { ClusterFrame, NodeFrame, Violation } from '../sim/types';
+import type { LogEntry } from '../raft/types';
 
 export type { LiveAction } from '../sim/history';
 export type { KeyVerdict, StaleRead } from '../check/history-explain';
@@ -129,6 +130,12 @@ export type NodeDelta = Partial<NodeFrame> &
 export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &
   Pick<ClusterFrame, 'requests'> & { readonly nodes: readonly NodeDelta[] };
 
+/** A node as a packed frame carries it: its log tail too may travel in the numbers (NUMBER_FIELD_BITS.log). */
+export type PackedNodeDelta = Omit<NodeDelta, 'log'> & Partial<Pick<NodeDelta, 'log'>>;
+
+/** The cluster as a packed frame carries it (see PackedNodeDelta). */
+export type PackedClusterDelta = Omit<ClusterDelta, 'nodes'> & { readonly nodes: readonly PackedNodeDelta[] };
+
 /**
  * The numbers of a packed frame that change nearly every frame, in one Float64Array the worker transfers
  * (cloning them as object fields was most of what a frame cost beyond the engine's own work). Its
@@ -175,8 +182,12 @@ export const NODE_SLOT = {
   heartbeatDeadline: 12,
   conflictFrom: 13,
   clockRate: 14,
+  /** How many of the packed frame's `entries` are this node's log tail (they follow the nodes' before it). */
+  tailCount: 15,
+  /** How many key-value pairs of the packed frame's `kvChanges` are this node's (they follow the nodes' before it). */
+  kvChangeCount: 16,
 } as const;
-export const NODE_SLOTS = 15;
+export const NODE_SLOTS = 17;
 
 /** The node fields a packed frame may carry as numbers, and the bit `carried` has for each. */
 export const NUMBER_FIELD_BITS = {
@@ -193,6 +204,8 @@ export const NUMBER_FIELD_BITS = {
   clockRate: 1024,
   nextIndex: 2048,
   matchIndex: 4096,
+  /** The node's log tail (the entries after its shared prefix), among the packed frame's `entries`. */
+  log: 8192,
 } as const satisfies Partial<Record<keyof NodeFrame, number>>;
 export type NumberField = keyof typeof NUMBER_FIELD_BITS;
 
@@ -230,8 +243,18 @@ export interface PackedFrameMessage {
   readonly type: 'packedFrame';
   /** The FRAME_HEAD, node, request-id and branch numbers (see frameNumberSlots); transferred. */
   readonly numbers: Float64Array<ArrayBuffer>;
-  /** The cluster's other fields that changed since the last frame, and every node's log tail (see FrameMessage). */
-  readonly snapshot: ClusterDelta;
+  /** The cluster's other fields that changed since the last frame (see FrameMessage). */
+  readonly snapshot: PackedClusterDelta;
+  /**
+   * The nodes' log tails one after the other, in node order (each node's `tailCount` says how many are
+   * its): one list, not a list per node, and an entry every node appended is cloned once.
+   */
+  readonly entries: readonly LogEntry[];
+  /**
+   * The nodes' key-value changes (see NodeDelta.kvChanges) as keys and values one after the other, in node
+   * order (each node's `kvChangeCount` says how many pairs are its): strings, not an object per node.
+   */
+  readonly kvChanges: readonly string[];
   /** As in FrameMessage. */
   readonly events: PackedTrace;
   readonly marks?: MarksUpdate;

@@ -46,4 +46,17 @@ describe('the requests a frame sends', () => {
     // (The engine sends them in id order; out of it, some merely travel again.)
     expect(received(held, sender, shuffled).list).toEqual(shuffled);
   });
+
+  it('keep naming the right requests frame after frame, as a window of them slides on', () => {
+    // The sender reuses its lists every other frame: what it compares with must still be the last frame's.
+    const sender = new RequestsSender();
+    const held = new Map<number, ClientRequestRecord>();
+    for (let frame = 1; frame <= 6; frame++) {
+      const now = [frame, frame + 1, frame + 2].map((id) => request(id, id <= frame + 1 ? 'succeeded' : 'pending'));
+      const { list, changed } = received(held, sender, now);
+      expect(list).toEqual(now);
+      // After the first frame: the request answered since, and the new one.
+      if (frame > 1) expect(changed.map((r) => r.id)).toEqual([frame + 1, frame + 2]);
+    }
+  });
 });

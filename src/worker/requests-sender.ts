@@ -6,8 +6,8 @@
 import type { ClientRequestRecord } from '../sim/types';
 
 export interface RequestsDelta {
-  /** The ids of the frame's requests, in order. */
-  readonly ids: number[];
+  /** The ids of the frame's requests, in order (the sender's own list: see delta). */
+  readonly ids: readonly number[];
   /** Those among them that are new or changed since the last frame. */
   readonly changed: ClientRequestRecord[];
 }
@@ -16,26 +16,36 @@ export class RequestsSender {
   /** What the UI has: the requests of the last frame, in the frame's order, and their ids. */
   private sentIds: number[] = [];
   private sentRecords: ClientRequestRecord[] = [];
+  /**
+   * The lists the next delta fills, swapped with the sent ones after it: a frame then allocates no list
+   * (two of fifty growing lists per frame were most of what this cost).
+   */
+  private spareIds: number[] = [];
+  private spareRecords: ClientRequestRecord[] = [];
 
   /** The UI starts over (a new run): the next frame sends every request. */
   forget(): void {
-    this.sentIds = [];
-    this.sentRecords = [];
+    this.sentIds.length = 0;
+    this.sentRecords.length = 0;
   }
 
   /**
    * `requests` may be the client's live records: only the new or changed ones are copied (the sender
-   * keeps its copies to compare the next frame with).
+   * keeps its copies to compare the next frame with). The returned `ids` are the sender's own list,
+   * good until its next delta: copy them out before that.
    */
   delta(requests: readonly Readonly<ClientRequestRecord>[]): RequestsDelta {
-    const ids: number[] = [];
+    const ids = this.spareIds;
+    const records = this.spareRecords;
+    ids.length = 0;
+    records.length = 0;
     const changed: ClientRequestRecord[] = [];
-    const records: ClientRequestRecord[] = [];
     const { sentIds, sentRecords } = this;
     // Requests come in id order, frame after frame: the one the UI has for an id is found by walking
     // on through the last frame's, without a map. Out of order, a request is merely sent again.
     let j = 0;
-    for (const r of requests) {
+    for (let k = 0; k < requests.length; k++) {
+      const r = requests[k]!;
       ids.push(r.id);
       while (j < sentIds.length && sentIds[j]! < r.id) j++;
       const before = j < sentIds.length && sentIds[j] === r.id ? sentRecords[j] : undefined;
@@ -47,6 +57,8 @@ export class RequestsSender {
         records.push(copy);
       }
     }
+    this.spareIds = sentIds;
+    this.spareRecords = sentRecords;
     this.sentIds = ids;
     this.sentRecords = records;
     return { ids, changed };

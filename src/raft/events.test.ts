@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { AppendEntries, AppendEntriesReply } from './types';
+import { RaftLog } from './log';
 import {
   elect,
   eventsOf,
@@ -179,20 +180,53 @@ describe('who the entries and commits come from', () => {
 });
 
 describe('answers to clients (Figure 2: respond after the entry is applied)', () => {
-  it('the leader answers a command once applied, and a retried copy is applied once', () => {
+  it('the leader answers a command once applied; a retry while its entry waits is not appended again (thesis §6.3)', () => {
     const a = makeNode('A', { cluster: ['A', 'B', 'C'] });
     start(a);
     elect(a, ['B']);
     expect(propose(a, 'set y 2', 4).answer).toEqual({ requestId: 4, outcome: 'accepted', index: 1, term: 1 });
-    // The client timed out and retried: a second copy of request 4 enters the log.
+    // The client timed out and retried before entry 1 committed: the leader points at entry 1.
+    const retry = propose(a, 'set y 2', 4);
+    expect(retry.answer).toEqual({ requestId: 4, outcome: 'accepted', index: 1, term: 1 });
+    expect(eventsOf(retry.out, 'retryAlreadyPending')).toEqual([
+      { type: 'retryAlreadyPending', requestId: 4, index: 1 },
+    ]);
+    expect(eventsOf(retry.out, 'entriesAppended')).toEqual([]);
+    expect(a.state.log.lastIndex()).toBe(1);
+    const out = receive(a, 'B', appendReply(1, 1));
+    expect(out.answers).toEqual([{ requestId: 4, outcome: 'applied', index: 1, result: '2' }]);
+  });
+
+  it('a retry after its entry was applied is appended, and applied once (thesis §6.3)', () => {
+    const a = makeNode('A', { cluster: ['A', 'B', 'C'] });
+    start(a);
+    elect(a, ['B']);
     propose(a, 'set y 2', 4);
+    receive(a, 'B', appendReply(1, 1));
+    // The answer was lost; the retry reaches a leader whose entry 1 is already committed.
+    expect(propose(a, 'set y 2', 4).answer).toEqual({ requestId: 4, outcome: 'accepted', index: 2, term: 1 });
     const out = receive(a, 'B', appendReply(1, 2));
+    expect(out.answers).toEqual([{ requestId: 4, outcome: 'applied', index: 2, result: '2' }]);
+    expect(eventsOf(out, 'entryApplied').map((e) => e.retry)).toEqual([true]);
+  });
+
+  it('a retry of an entry from an earlier term is appended in this term, so it can commit (§5.4.2)', () => {
+    // A led term 1 and appended request 4 at index 1; it now leads term 2 with that entry uncommitted.
+    const log = new RaftLog([{ term: 1, command: 'set y 2', requestId: 4 }]);
+    const a = makeNode('A', { cluster: ['A', 'B', 'C'], persistent: { currentTerm: 1, votedFor: 'A', log } });
+    start(a);
+    elect(a, ['B']);
+    expect(a.state.currentTerm).toBe(2);
+    // Pointing at entry 1 would wait for ever: only an entry of term 2 can commit it.
+    const retry = propose(a, 'set y 2', 4);
+    expect(retry.answer).toEqual({ requestId: 4, outcome: 'accepted', index: 2, term: 2 });
+    expect(eventsOf(retry.out, 'retryAlreadyPending')).toEqual([]);
+    const out = receive(a, 'B', appendReply(2, 2));
     expect(out.answers).toEqual([
       { requestId: 4, outcome: 'applied', index: 1, result: '2' },
       { requestId: 4, outcome: 'applied', index: 2, result: '2' },
     ]);
-    const applied = eventsOf(out, 'entryApplied');
-    expect(applied.map((e) => e.retry)).toEqual([undefined, true]);
+    expect(eventsOf(out, 'entryApplied').map((e) => e.retry)).toEqual([undefined, true]);
   });
 
   it('a follower answers "not the leader" with the leader it knows', () => {

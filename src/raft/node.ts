@@ -606,11 +606,32 @@ export class RaftNode {
       return reads.onClientRead(this.hooks, requestId, parsed.command.key);
     if (s.role !== 'leader') return this.answer({ requestId, outcome: 'notLeader', leaderHint: s.leaderId });
     if (transfer.refuseWhileTransferring(this.hooks, requestId)) return;
+    const pendingAt = requestId === undefined ? null : this.ownTermEntryOf(requestId);
+    if (pendingAt !== null) {
+      // A retry of a request this leader already appended in its term: that entry commits with this
+      // leader's next commits, and its answer serves the retry (thesis §6.3). Appending it again only
+      // lengthens the log that lagging followers must catch up on while their clients keep retrying.
+      this.emit({ type: 'retryAlreadyPending', requestId: requestId!, index: pendingAt });
+      return this.answer({ requestId, outcome: 'accepted', index: pendingAt, term: s.currentTerm });
+    }
     const entry: LogEntry =
       requestId === undefined ? { term: s.currentTerm, command } : { term: s.currentTerm, command, requestId };
     this.appendToOwnLog(entry);
     this.answer({ requestId, outcome: 'accepted', index: s.log.lastIndex(), term: s.currentTerm });
     this.replicateAndCommit();
+  }
+
+  /**
+   * Where this leader's uncommitted entries of its own term hold the request, or null. Only its own
+   * term: an older entry commits only under one of this term (§5.4.2), so a retry of it is appended
+   * again, and the copy that commits second is answered from the applied-request table.
+   */
+  private ownTermEntryOf(requestId: number): number | null {
+    const s = this.state;
+    for (let i = s.log.lastIndex(); i > s.commitIndex && s.log.term(i) === s.currentTerm; i--) {
+      if (s.log.entry(i)?.requestId === requestId) return i;
+    }
+    return null;
   }
 
   // ---- Log replication (§5.3) -------------------------------------------------

@@ -123,6 +123,42 @@ describe('§6.4 ReadIndex', () => {
     expect(c.state.reads.pending).toEqual([]);
   });
 
+  it('a retried read waits with its first copy at the leader: one read waits, one answer', () => {
+    const r = cluster({ reads: 'readIndex', leaderNoop: true });
+    r.down.add('B');
+    r.down.add('C');
+    r.step('A', { kind: 'propose', command: 'get x', requestId: 9 });
+    r.deliverAll(); // The round's heartbeats are lost.
+    const retry = r.step('A', { kind: 'propose', command: 'get x', requestId: 9 });
+    expect(eventsOf(retry, 'retryAlreadyPending')).toEqual([
+      { type: 'retryAlreadyPending', requestId: 9, index: null },
+    ]);
+    expect(eventsOf(retry, 'readStarted')).toEqual([]);
+    expect(r.node('A').state.reads.pending).toHaveLength(1);
+    // The next heartbeats carry the round again; a majority acknowledges it.
+    r.down.clear();
+    r.fire('A', 'heartbeat');
+    r.deliverAll();
+    expect(reads(r, 'A').map((a) => a.requestId)).toEqual([9]);
+    expect(r.node('A').state.reads.pending).toEqual([]);
+  });
+
+  it('a follower whose question to the leader was lost asks again when the client retries', () => {
+    const r = cluster({ reads: 'readIndex', leaderNoop: true, followerReads: true });
+    r.down.add('A');
+    r.step('B', { kind: 'propose', command: 'get x', requestId: 4 });
+    r.deliverAll(); // The ReadIndex request is lost.
+    r.down.delete('A');
+    const retry = r.step('B', { kind: 'propose', command: 'get x', requestId: 4 });
+    expect(eventsOf(retry, 'retryAlreadyPending')).toEqual([
+      { type: 'retryAlreadyPending', requestId: 4, index: null },
+    ]);
+    expect(messagesOf(retry, 'ReadIndex').map((m) => m.to)).toEqual(['A']);
+    r.deliverAll();
+    expect(reads(r, 'B').map((a) => a.requestId)).toEqual([4]);
+    expect(r.node('B').state.reads.pending).toEqual([]);
+  });
+
   it('without followerReads a follower redirects the read to the leader', () => {
     const r = cluster({ reads: 'readIndex', leaderNoop: true });
     const out = r.step('B', { kind: 'propose', command: 'get x', requestId: 4 });

@@ -67,6 +67,8 @@ export function onClientRead(n: NodeHooks, requestId: number, key: string): void
     n.emit({ type: 'readStarted', requestId, key, readIndex, round: 0, via: 'local', for: 'client' });
     return answerRead(n, { requestId, key, readIndex, round: 0, for: 'client' }, 'local');
   }
+  const waiting = s.reads.pending.find((p) => p.requestId === requestId && p.for === 'client');
+  if (waiting !== undefined) return onRetriedRead(n, waiting);
   if (s.role === 'leader') return leaderRead(n, { requestId, key, readIndex: null, round: 0, for: 'client' });
   if (c.options.followerReads && s.leaderId !== null) {
     // §6.4: a follower asks the leader for a read index, then serves the read itself.
@@ -76,6 +78,19 @@ export function onClientRead(n: NodeHooks, requestId: number, key: string): void
     return n.send(s.leaderId, request);
   }
   n.answer({ requestId, outcome: 'notLeader', leaderHint: s.leaderId });
+}
+
+/**
+ * A client's retry of a read this node still works on: its first copy will answer it, so no second
+ * one waits beside it. A follower still without its read index asks the leader again, in case the
+ * first question or its answer was lost.
+ */
+function onRetriedRead(n: NodeHooks, read: PendingRead): void {
+  const s = n.state;
+  n.emit({ type: 'retryAlreadyPending', requestId: read.requestId, index: null });
+  if (s.role === 'leader' || read.readIndex !== null || s.leaderId === null) return;
+  const request: ReadIndexRequest = { type: 'ReadIndex', term: s.currentTerm, requestId: read.requestId };
+  n.send(s.leaderId, request);
 }
 
 /** The leader's answer to a follower's ReadIndex request. */
@@ -90,7 +105,9 @@ export function onReadIndexRequest(n: NodeHooks, from: NodeId, m: ReadIndexReque
     };
     return n.send(from, reply);
   }
-  // A follower's request ids are its client's; the pair (for, requestId) is what identifies it.
+  // A follower's request ids are its client's; the pair (for, requestId) is what identifies it. A
+  // repeated question (the follower asked again) is already waiting here, and its answer serves both.
+  if (s.reads.pending.some((p) => p.requestId === m.requestId && p.for === from)) return;
   leaderRead(n, { requestId: m.requestId, key: '', readIndex: null, round: 0, for: from });
 }
 

@@ -717,6 +717,12 @@ export type RaftEvent =
     }
   /** A waiting read is given up: the node is no longer leader (the client retries elsewhere). */
   | { readonly type: 'readAbandoned'; readonly requestId: number; readonly reason: 'notLeader' }
+  /**
+   * A client's retry reached a node that already works on the same request: this leader's entry of
+   * its own term at `index`, or a read still waiting here (`index` null). The first copy's answer
+   * serves the retry, so nothing is appended or started again.
+   */
+  | { readonly type: 'retryAlreadyPending'; readonly requestId: number; readonly index: number | null }
   | SnapshotEvent;
 
 /** §7 and Figure 13, step by step: what the snapshot code decided, with the values it used. */

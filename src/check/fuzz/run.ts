@@ -9,12 +9,14 @@ import { Simulation } from '../../sim/simulation';
 import { describeLostWrites, lostWrites, type AcknowledgedRequest } from '../durability';
 import { historyFromTrace } from '../history-from-trace';
 import { checkLinearizability } from '../linearizability';
-import { LIVENESS_CAP, LIVENESS_WINDOW, toScenario, type FuzzCase } from './generate';
+import { LIVENESS_CAP, LIVENESS_LIMIT, LIVENESS_WINDOW, toScenario, type FuzzCase } from './generate';
 
 /** How often the settled state is looked for inside that window. */
 const POLL_EVERY = 100;
 /** Past the window, a cluster that has not moved for this long is stuck, not slow. */
 const STALL_MS = 3_000;
+/** See livenessCap. */
+const CATCH_UP_MS_PER_ENTRY = 200;
 
 export type FuzzFailure =
   | { readonly kind: 'safety'; readonly invariant: InvariantName; readonly time: number; readonly detail: string }
@@ -127,7 +129,7 @@ function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
     const now = progressOf(snap);
     if (now !== progress) [progress, movedAt] = [now, t];
     const elapsed = t - c.faultEnd;
-    if (elapsed >= LIVENESS_CAP || (elapsed >= LIVENESS_WINDOW && t - movedAt >= STALL_MS)) break;
+    if (elapsed >= livenessCap(snap) || (elapsed >= LIVENESS_WINDOW && t - movedAt >= STALL_MS)) break;
   }
   if (problem) return outcome(problem);
 
@@ -139,6 +141,20 @@ function judge(sim: JudgedRun, c: FuzzCase): FuzzOutcome {
     return outcome({ kind: 'linearizability', detail: `${lin.reason}: ${ops}` });
   }
   return outcome(null, lin.ok === 'unknown');
+}
+
+/**
+ * How long a healed cluster that still makes progress may take: at least LIVENESS_CAP, and longer
+ * for a long log (the longest now: retries still pending at the heal lengthen it after). Without
+ * fastBackup and with one entry per message, a follower behind by the whole log is found one entry
+ * per round trip and filled one entry per round trip: 2 round trips (≤ 40 ms each on the healed
+ * network) per entry. A configuration change can put two such catch-ups in a row (a leader that
+ * removed itself, then its successor); a margin on top gives 200 ms. Never past LIVENESS_LIMIT, so
+ * a livelock that keeps appending (a no-op per election) still ends.
+ */
+function livenessCap(now: ClusterFrame): number {
+  const longest = Math.max(0, ...now.nodes.map((n) => (n.snapshot?.index ?? 0) + n.log.length));
+  return Math.min(LIVENESS_LIMIT, Math.max(LIVENESS_CAP, longest * CATCH_UP_MS_PER_ENTRY));
 }
 
 /**

@@ -315,6 +315,21 @@ describe('replication and repair (§4, §7)', () => {
   });
 });
 
+describe('a client retry the node already works on (thesis §6.3, §6.4)', () => {
+  it('says where the leader holds the request, or that the read is already waiting, in both languages', () => {
+    const [write] = readStep([nodeEvent(3, 'A', { type: 'retryAlreadyPending', requestId: 7, index: 12 })]);
+    expect(write!.text.en).toBe(
+      "Leader A already holds request #7 at index 12, in its own term: it does not append the retry again; the entry's answer, once committed, serves it",
+    );
+    expect(write!.text.ko).toContain('요청 #7이 이미 인덱스 12');
+    expect(write!.source).toEqual({ thesis: '§6.3' });
+    const [read] = readStep([nodeEvent(3, 'B', { type: 'retryAlreadyPending', requestId: 8, index: null })]);
+    expect(read!.text.en).toBe("B is already serving read #8: the client's retry waits for the same answer");
+    expect(read!.text.ko).toBe('B가 이미 읽기 #8을 처리하는 중: 클라이언트의 재시도는 같은 답을 기다림');
+    expect(read!.source).toEqual({ thesis: '§6.4' });
+  });
+});
+
 describe('commitment (§4, §5.4.2)', () => {
   const five: readonly QuorumSet[] = [{ voters: ['A', 'B', 'C', 'D', 'E'], needed: 3 }];
   const commitStep = (entryTerm: number, currentTerm: number, quorum = five, replicas = 3): TraceEvent[] => [

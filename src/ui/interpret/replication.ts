@@ -7,7 +7,7 @@ import { both, type NodeEventTable } from './reading';
 
 type ReplicationEvents = Pick<
   NodeEventTable,
-  'appendRefused' | 'entriesAppended' | 'entriesTruncated' | 'nextIndexBackedUp'
+  'appendRefused' | 'entriesAppended' | 'entriesTruncated' | 'nextIndexBackedUp' | 'retryAlreadyPending'
 >;
 
 /** One entry as a sentence shows it: its term and command ("no-op" for a leader's empty entry, §6 for a configuration). */
@@ -139,6 +139,34 @@ export const REPLICATION_EVENTS: ReplicationEvents = {
         `consistency check passed (log matches ${e.leader}'s up to index ${first - 1}) → append ${range(first, last)}`,
         `일관성 검사 통과 (인덱스 ${first - 1}까지 ${e.leader}의 로그와 일치) → ${range(first, last)} 추가`,
       ),
+    };
+  },
+
+  retryAlreadyPending(e, at) {
+    const n = at.node;
+    const id = e.requestId;
+    if (e.index === null)
+      return {
+        node: n,
+        tone: 'client',
+        text: both(
+          `${n} is already serving read #${id}: the client's retry waits for the same answer`,
+          `${n}가 이미 읽기 #${id}${eul(id)} 처리하는 중: 클라이언트의 재시도는 같은 답을 기다림`,
+        ),
+        rules: ['ext.readIndex'],
+        section: '§4',
+        source: { thesis: '§6.4' },
+      };
+    return {
+      node: n,
+      tone: 'client',
+      text: both(
+        `Leader ${n} already holds request #${id} at index ${e.index}, in its own term: it does not append the retry again; the entry's answer, once committed, serves it`,
+        `리더 ${n}의 로그에는 요청 #${id}${iga(id)} 이미 인덱스 ${e.index}(자신의 임기)에 있음: 재시도를 다시 추가하지 않고, 그 엔트리가 커밋되면 그 응답으로 답함`,
+      ),
+      rules: ['leader.client'],
+      section: '§4',
+      source: { thesis: '§6.3' },
     };
   },
 

@@ -148,6 +148,34 @@ describe('nodes', () => {
   });
 });
 
+describe('a network partition', () => {
+  const split = {
+    ...cluster,
+    network: {
+      ...cluster.network,
+      partition: [
+        ['A', 'B'],
+        ['C', 'D', 'E'],
+      ],
+    },
+  };
+
+  it('is named under the drawing, group by group, in both languages, and only while there is one', () => {
+    render(<ClusterView />);
+    show(cluster);
+    expect(screen.queryByRole('list', { name: 'Network partition' })).toBeNull();
+    show(split);
+    const key = screen.getByRole('list', { name: 'Network partition' });
+    expect(within(key).getByText('group 1: A, B')).toBeInTheDocument();
+    expect(within(key).getByText('group 2: C, D, E')).toBeInTheDocument();
+    act(() => useSimStore.setState({ lang: 'ko' }));
+    const ko = screen.getByRole('list', { name: '네트워크 분할' });
+    expect(within(ko).getByText('그룹 2: C, D, E')).toBeInTheDocument();
+    show({ ...split, network: { ...split.network, partition: null } });
+    expect(screen.queryByRole('list', { name: '네트워크 분할' })).toBeNull();
+  });
+});
+
 describe('messages', () => {
   const requestVote = envelope(7, {
     from: 'C',

@@ -20,6 +20,7 @@ import { parseRingSplit, ringSplitKey } from './membership-view';
 import { QuorumOutlines } from './QuorumOutlines';
 import { NodeBadge } from './NodeBadge';
 import { NetworkLayer } from './PartitionLines';
+import { PartitionKey } from './PartitionKey';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
@@ -127,6 +128,7 @@ export function ClusterView() {
             </svg>
             <MessageLayer layout={layout} box={box} drawing={drawing} glyph={glyph} />
           </div>
+          <PartitionKey />
           <MembershipKey />
           <MessageLegend />
         </div>

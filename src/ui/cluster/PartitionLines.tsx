@@ -1,16 +1,26 @@
 // The network as students should see it: faint lines for working links, partition groups
 // as tinted hulls, dashed links where the network is cut (with an arrow for a one-way cut),
 // and nothing drawn to an isolated node except a broken line. Reads the network snapshot only.
+// Where a ring is flattened to fit a wide, short panel, a group's hull could pass over a node of
+// another group; such a group is drawn as a tinted halo round each member instead, and the key
+// under the drawing (PartitionKey) names every group's members.
 
 import { useMemo } from 'react';
 import type { NodeId } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
-import { groupOutline, RING_CENTER, type Layout, type Point, type Segment } from './geometry';
+import { groupOutline, outlineClearOf, RING_CENTER, type Layout, type Point, type Segment } from './geometry';
 import styles from './Cluster.module.css';
 import { STRINGS } from './strings';
 
-const GROUP_TINT = ['#bfdbfe', '#bbf7d0', '#fde68a', '#fbcfe8', '#ddd6fe', '#fed7aa'];
+/** One tint per partition group, in the order the network lists them (the key uses the same). */
+export const GROUP_TINT = ['#bfdbfe', '#bbf7d0', '#fde68a', '#fbcfe8', '#ddd6fe', '#fed7aa'];
+
+/** A halo is a narrow ring round one node, not a wide area: it needs a stronger tint than a hull to be seen. */
+export const HALO_OPACITY = 0.8;
+
+/** A group's label at label scale 1, in viewBox units: a node's caption size, so it meets the same minimum. */
+const GROUP_LABEL_UNITS = 16;
 
 /** The network as short strings, so this layer re-renders only when the topology changes. */
 function useTopology() {
@@ -61,9 +71,19 @@ export function NetworkLayer({ layout, ids }: { layout: Layout; ids: readonly No
         const d = groupOutline(layout, group, ids);
         if (!d) return null;
         const points = group.map(pos).filter(Boolean);
+        const tint = GROUP_TINT[i % GROUP_TINT.length]!;
+        const inRingOrder = ids.filter((id) => group.includes(id)).map(pos);
+        const others = ids.filter((id) => !group.includes(id)).map(pos);
+        if (!outlineClearOf(inRingOrder, others, pad + layout.nodeRadius))
+          return (
+            <g key={`group-${i}`} className={styles.group} opacity={HALO_OPACITY}>
+              {points.map((p, j) => (
+                <circle key={j} cx={p.x} cy={p.y} r={pad} fill={tint} />
+              ))}
+            </g>
+          );
         const cx = points.reduce((sum, p) => sum + p.x, 0) / points.length;
         const cy = points.reduce((sum, p) => sum + p.y, 0) / points.length;
-        const tint = GROUP_TINT[i % GROUP_TINT.length]!;
         // Small groups: put the label beside the hull, towards the middle of the ring.
         const towardsMiddle = points.length < 3;
         const dx = RING_CENTER.x - cx;
@@ -77,7 +97,13 @@ export function NetworkLayer({ layout, ids }: { layout: Layout; ids: readonly No
             <g opacity={0.45}>
               <path d={d} fill={tint} stroke={tint} strokeWidth={pad * 2} strokeLinejoin="round" />
             </g>
-            <text className={styles.groupLabel} x={lx} y={ly} textAnchor="middle">
+            <text
+              className={styles.groupLabel}
+              x={lx}
+              y={ly}
+              textAnchor="middle"
+              style={{ fontSize: `${GROUP_LABEL_UNITS * layout.metrics.k}px` }}
+            >
               {t.group(i + 1)}
             </text>
           </g>

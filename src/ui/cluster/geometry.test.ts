@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRing, RING_CENTER, roundedHull, type Point } from './geometry';
+import { layoutRing, outlineClearOf, RING_CENTER, roundedHull, type Point } from './geometry';
 
 const FIVE = ['A', 'B', 'C', 'D', 'E'];
 
@@ -145,6 +145,37 @@ describe('layoutRing with servers apart from the ring (§6: spares and learners 
     const before = layoutRing(['A', 'B', 'C'], null, 0, ['D', 'E']);
     const after = layoutRing(['A', 'B', 'C', 'D', 'E'], null, 0, []);
     expect(before.nodeRadius).toBe(after.nodeRadius);
+  });
+});
+
+describe('outlineClearOf: may a partition group be drawn as one outline?', () => {
+  // Three nodes on a flattened ring: A at the top, barely above the chord from C to B.
+  const A = { x: 500, y: 100 };
+  const B = { x: 800, y: 160 };
+  const C = { x: 200, y: 160 };
+
+  it('no, when the chord between two members passes within the clearance of another node', () => {
+    expect(outlineClearOf([B, C], [A], 100)).toBe(false);
+    expect(outlineClearOf([B, C], [A], 59)).toBe(true);
+  });
+
+  it('no, when another node lies inside the members’ polygon', () => {
+    const square = [
+      { x: 0, y: 0 },
+      { x: 1000, y: 0 },
+      { x: 1000, y: 1000 },
+      { x: 0, y: 1000 },
+    ];
+    expect(outlineClearOf(square, [{ x: 500, y: 500 }], 10)).toBe(false);
+    expect(outlineClearOf(square, [{ x: 1500, y: 500 }], 10)).toBe(true);
+  });
+
+  it('yes, on a round ring where the groups are neighbours', () => {
+    const ring = layoutRing(['A', 'B', 'C', 'D', 'E'], { width: 800, height: 800 }, 12);
+    const at = (id: string) => ring.positions.get(id)!;
+    const pad = ring.nodeRadius + 26;
+    expect(outlineClearOf([at('A'), at('B')], [at('C'), at('D'), at('E')], pad + ring.nodeRadius)).toBe(true);
+    expect(outlineClearOf([at('C'), at('D'), at('E')], [at('A'), at('B')], pad + ring.nodeRadius)).toBe(true);
   });
 });
 

@@ -538,3 +538,41 @@ export function roundedHull(points: readonly Point[], pad: number): string {
   });
   return `${d}Z`;
 }
+
+/** Distance from p to the segment a–b. */
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** Whether p lies inside the polygon (even-odd rule). */
+function insidePolygon(p: Point, polygon: readonly Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const a = polygon[i]!;
+    const b = polygon[j]!;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Whether a group's outline (the polygon through its members, drawn with a stroke `pad` wide on each side)
+ * stays `clearance` away from every other node. On a flattened ring the chord between two members can pass
+ * right over a node of another group, which would then look like one of them.
+ */
+export function outlineClearOf(members: readonly Point[], others: readonly Point[], clearance: number): boolean {
+  if (members.length === 0) return true;
+  return others.every((p) => {
+    if (members.length >= 3 && insidePolygon(p, members)) return false;
+    let nearest = Infinity;
+    members.forEach((a, i) => {
+      const b = members[(i + 1) % members.length]!;
+      nearest = Math.min(nearest, distanceToSegment(p, a, b));
+    });
+    return nearest >= clearance;
+  });
+}

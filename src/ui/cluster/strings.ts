@@ -77,6 +77,9 @@ export const STRINGS = defineStrings(
     isolated: 'isolated',
     violation: 'violation',
     group: (n: number) => `group ${n}`,
+    partitionKey: 'Network partition',
+    groupMembers: (n: number, ids: readonly string[]) => `group ${n}: ${ids.join(', ')}`,
+    partitionNote: 'messages between groups are lost',
     kind: (k: MessageKind) => EN_KIND[k],
     copyName: (name: string, id: number) => `${name} (duplicate copy #${id})`,
     messageName: (kind: string, from: string, to: string, term: number | null) =>
@@ -118,6 +121,9 @@ export const STRINGS = defineStrings(
     isolated: '고립됨',
     violation: '위반',
     group: (n: number) => `그룹 ${n}`,
+    partitionKey: '네트워크 분할',
+    groupMembers: (n: number, ids: readonly string[]) => `그룹 ${n}: ${ids.join(', ')}`,
+    partitionNote: '그룹 사이의 메시지는 유실됨',
     kind: (k: MessageKind) => KO_KIND[k],
     copyName: (name: string, id: number) => `${name} (중복 복사본 #${id})`,
     messageName: (kind: string, from: string, to: string, term: number | null) =>

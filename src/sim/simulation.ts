@@ -71,13 +71,14 @@ import {
   type WireMessage,
 } from './types';
 
-/** A message to deliver (the envelope itself, so a send allocates no wrapper), or a timer. */
+/** How `snapshot` builds a frame (see there). */
 export interface SnapshotOptions {
   readonly logs?: boolean;
   readonly requests?: boolean;
   readonly fresh?: boolean;
 }
 
+/** A message to deliver (the envelope itself, so a send allocates no wrapper), or a timer. */
 export type QueueItem =
   | Envelope
   | ArmedTimer

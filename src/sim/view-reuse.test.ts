@@ -18,9 +18,8 @@ interface Taken {
 /**
  * Plays a run with loss and duplication, crashes and restarts, a partition, compaction and snapshots
  * sent to a lagging follower, a new voter and a removed one, a leadership transfer, a timer re-armed, a
- * clock rate,
- * deleted keys, step back, seeks back (restores from checkpoints) and a branch; takes a frame every
- * 40 virtual ms and after every move, and beside it one built from scratch.
+ * clock rate, deleted keys, step back, seeks back (restores from checkpoints) and a branch; takes a frame
+ * every 40 virtual ms and after every move, and beside it one built from scratch.
  */
 function playFaultyRun(): Taken[] {
   const h = new History(scenarioSchema.parse({ version: 1, nodes: 6, members: ['A', 'B', 'C', 'D', 'E'], seed: 11 }));

@@ -5,7 +5,7 @@
 // live server holds: the one the next leader will most likely use.
 
 import { Quorum } from '../raft/quorum';
-import type { Configuration, NodeId, RaftState } from '../raft/types';
+import type { Configuration, NodeId, QuorumSet, RaftState } from '../raft/types';
 import type { LearnerProgress, MembershipFrame } from './types';
 
 export interface MembershipSource {
@@ -52,5 +52,21 @@ export function membershipFrame(nodes: readonly MembershipSource[], leader: Node
 }
 
 function frameOf(from: NodeId | null, configuration: Configuration, learners: LearnerProgress[]): MembershipFrame {
-  return { from, configuration, quorum: new Quorum(configuration).describe(), learners };
+  return { from, configuration, quorum: quorumView(configuration), learners };
+}
+
+/**
+ * What a quorum means in a configuration, as frames show it. A configuration is never changed once
+ * made (a new one replaces it), so each is described once: a frame then holds the very object the
+ * last frame held, which the worker's frame diff recognises without comparing it.
+ */
+const quorumViews = new WeakMap<Configuration, readonly QuorumSet[]>();
+
+export function quorumView(configuration: Configuration): readonly QuorumSet[] {
+  let view = quorumViews.get(configuration);
+  if (view === undefined) {
+    view = new Quorum(configuration).describe();
+    quorumViews.set(configuration, view);
+  }
+  return view;
 }

@@ -8,7 +8,6 @@
 
 import { RaftLog } from '../raft/log';
 import { initialState, RaftNode } from '../raft/node';
-import { Quorum } from '../raft/quorum';
 import { clientReplyFor } from './client-reply';
 import type {
   ClientAnswer,
@@ -44,7 +43,7 @@ import {
 import { EventQueue, type SavedQueue } from './event-queue';
 import { InFlight } from './in-flight';
 import { initialConfigurationOf, logEntryOf } from './membership';
-import { membershipFrame } from './membership-frame';
+import { membershipFrame, quorumView } from './membership-frame';
 import { Network, type NetworkState } from './network';
 import { Prng } from './prng';
 import { refusalText, type ActionRefusal } from './refusal';
@@ -52,8 +51,9 @@ import { nodeNames, type Action, type Scenario } from './scenario-types';
 import { conflictFrom } from './log-conflict';
 import { cloneRaftState, shareAppliedRequests } from './raft-state-clone';
 import { shareArray, unshareArray, type SharedArray } from './shared-array';
-import { incomingFrame, initialSnapshot, snapshotFrame, transfersFrame } from './snapshot-frame';
+import { incomingFrame, initialSnapshot, transfersFrame } from './snapshot-frame';
 import { TraceLog } from './trace-log';
+import { listView, membershipView, NO_FIELDS, recordView, snapshotView, timerView } from './view-reuse';
 import {
   CLIENT,
   type ClientEvent,
@@ -70,6 +70,13 @@ import {
   type Violation,
   type WireMessage,
 } from './types';
+
+/** How `snapshot` builds a frame (see there). */
+export interface SnapshotOptions {
+  readonly logs?: boolean;
+  readonly requests?: boolean;
+  readonly fresh?: boolean;
+}
 
 /** A message to deliver (the envelope itself, so a send allocates no wrapper), or a timer. */
 export type QueueItem =
@@ -121,24 +128,9 @@ interface NodeSlot {
 
 /** The log of a frame taken without logs (see snapshot). */
 const NO_ENTRIES: readonly LogEntry[] = Object.freeze([]);
-/**
- * What a frame shows for an empty list or record: one shared frozen object rather than a fresh empty
- * copy per node per frame, so the worker's frame diff sees the very same object and skips it.
- */
-const NOTHING: readonly never[] = Object.freeze([]);
-const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
-
-function listCopy<T>(list: readonly T[] | undefined): readonly T[] {
-  return list === undefined || list.length === 0 ? NOTHING : [...list];
-}
-
 function hasFields(record: object | undefined): boolean {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
-}
-
-function recordCopy<T>(record: Readonly<Record<string, T>> | undefined): Readonly<Record<string, T>> {
-  return hasFields(record) ? { ...record } : NO_FIELDS;
 }
 
 /** A dropped message stays visible this long (virtual ms) so the view can fade it out. */
@@ -917,30 +909,44 @@ export class Simulation {
   /**
    * The whole cluster as plain data, for the UI and the CLI. With `logs: false` every node's `log` is
    * left empty: a caller that sends only what changed reads the entries from `logOf` instead; with
-   * `requests: false` the requests are, and such a caller reads them from `recentRequests`.
+   * `requests: false` the requests are, and such a caller reads them from `recentRequests`. Parts the
+   * engine holds unchanged since the last frame are that frame's very objects (frames are read-only);
+   * `fresh: true` builds every part anew and leaves the next frame to reuse the last one's.
    */
-  snapshot(options: { readonly logs?: boolean; readonly requests?: boolean } = {}): ClusterFrame {
+  snapshot(options: SnapshotOptions = {}): ClusterFrame {
     this.pruneDropped();
     const leader = this.ruling();
     const withLogs = options.logs ?? true;
-    const nodes: NodeFrame[] = this.nodeIds.map((id) => this.nodeSnapshot(id, leader, withLogs));
-    return {
+    const last = options.fresh === true ? null : this.lastFrame;
+    const nodes: NodeFrame[] = this.nodeIds.map((id, k) => this.nodeSnapshot(id, leader, withLogs, last?.nodes[k]));
+    const frame: ClusterFrame = {
       time: this.now_,
       step: this.step_,
       nodes,
       messages: this.inFlight.values(),
-      recentlyDropped: listCopy(this.recentlyDropped),
+      recentlyDropped: listView(last?.recentlyDropped, this.recentlyDropped),
       network: this.network.snapshot(),
       requests: options.requests === false ? [] : this.recentRequests().map((r) => ({ ...r })),
-      violations: listCopy(this.violations),
+      violations: listView(last?.violations, this.violations),
       options: this.options,
       unsafe: this.unsafe,
-      membership: membershipFrame(
-        nodes.map((n) => ({ id: n.id, state: this.slots.get(n.id)!.raft?.state, configuration: n.configuration })),
-        leader?.id ?? null,
+      membership: membershipView(
+        last?.membership,
+        membershipFrame(
+          nodes.map((n) => ({ id: n.id, state: this.slots.get(n.id)!.raft?.state, configuration: n.configuration })),
+          leader?.id ?? null,
+        ),
       ),
     };
+    if (options.fresh !== true) this.lastFrame = frame;
+    return frame;
   }
+
+  /**
+   * The last frame given, whose parts the next one gives again where the engine still holds the same
+   * data (see view-reuse.ts): compared with the live state every time, never trusted blindly.
+   */
+  private lastFrame: ClusterFrame | null = null;
 
   /**
    * The client requests a frame shows (the latest RECENT_REQUESTS), as the live records: the caller
@@ -999,11 +1005,18 @@ export class Simulation {
     return found;
   }
 
-  private nodeSnapshot(id: NodeId, leader: { id: NodeId; state: RaftState } | null, withLog: boolean): NodeFrame {
+  /** The node's view; `last` is its view in the last frame, whose unchanged parts are given again. */
+  private nodeSnapshot(
+    id: NodeId,
+    leader: { id: NodeId; state: RaftState } | null,
+    withLog: boolean,
+    last: NodeFrame | undefined,
+  ): NodeFrame {
     const slot = this.slots.get(id)!;
     const s = slot.raft?.state;
     const log = s?.log ?? slot.disk.log;
     const configuration = s?.configuration ?? slot.disk.initialConfiguration;
+    if (last?.id !== id) last = undefined;
     return {
       id,
       alive: s !== undefined,
@@ -1012,22 +1025,22 @@ export class Simulation {
       votedFor: s ? s.votedFor : slot.disk.votedFor,
       leaderId: s?.leaderId ?? null,
       log: withLog ? this.logCopy(id, log) : NO_ENTRIES,
-      snapshot: snapshotFrame(s?.snapshot ?? slot.disk.snapshot),
+      snapshot: snapshotView(s?.snapshot ?? slot.disk.snapshot),
       incomingSnapshot: incomingFrame(s?.incomingSnapshot ?? null),
       snapshotTransfers: hasFields(s?.snapshotTransfers) ? transfersFrame(s?.snapshotTransfers) : NO_FIELDS,
       commitIndex: s?.commitIndex ?? 0,
       lastApplied: s?.lastApplied ?? 0,
-      nextIndex: recordCopy(s?.nextIndex),
-      matchIndex: recordCopy(s?.matchIndex),
+      nextIndex: recordView(last?.nextIndex, s?.nextIndex),
+      matchIndex: recordView(last?.matchIndex, s?.matchIndex),
       commitDeferred: s?.commitDeferred ?? null,
-      retried: listCopy(slot.retried),
-      votesGranted: listCopy(s?.votesGranted),
-      votesRefused: listCopy(s?.votesRefused),
+      retried: listView(last?.retried, slot.retried),
+      votesGranted: listView(last?.votesGranted, s?.votesGranted),
+      votesRefused: listView(last?.votesRefused, s?.votesRefused),
       configuration,
       quorum: quorumView(configuration),
-      kv: { ...s?.kv.data },
-      electionTimer: timer(slot.timers.election),
-      heartbeatTimer: timer(slot.timers.heartbeat),
+      kv: recordView(last?.kv, s?.kv.data),
+      electionTimer: timerView(last?.electionTimer, slot.timers.election),
+      heartbeatTimer: timerView(last?.heartbeatTimer, slot.timers.heartbeat),
       conflictFrom:
         leader === null || leader.id === id
           ? null
@@ -1123,28 +1136,4 @@ export class Simulation {
     this.liveCursor = c.liveCursor;
     this.clockRates = { ...c.clockRates };
   }
-}
-
-/**
- * A timer as a frame shows it. At module level, not a closure in nodeSnapshot: under tsx (the bench and
- * the CLI) every named closure is renamed on each call, which was 40% of a frame's snapshot.
- */
-function timer(t: ArmedTimer | null): TimerSnapshot | null {
-  return t ? { armedAt: t.armedAt, deadline: t.deadline } : null;
-}
-
-/**
- * What a quorum means in a configuration, as frames show it. A configuration is never changed once
- * made (a new one replaces it), so each is described once: a frame then holds the very object the
- * last frame held, which the worker's frame diff recognises without comparing it.
- */
-const quorumViews = new WeakMap<Configuration, NodeFrame['quorum']>();
-
-function quorumView(configuration: Configuration): NodeFrame['quorum'] {
-  let view = quorumViews.get(configuration);
-  if (view === undefined) {
-    view = new Quorum(configuration).describe();
-    quorumViews.set(configuration, view);
-  }
-  return view;
 }

@@ -28,6 +28,13 @@ interface NodePlan {
   readonly keys: readonly (keyof NodeFrame)[];
   /** Per key: its NUMBER_FIELD_BITS bit, ALWAYS (sent every frame) or COMPARED. */
   readonly how: readonly number[];
+  /** The NUMBER_FIELD_BITS of its keys, summed. */
+  readonly numberBits: number;
+  /**
+   * The positions of the keys that are not numbers, in order: when the numbers carry every number field
+   * (nearly always), only these can be sent, and a node costs half the look-ups.
+   */
+  readonly rest: readonly number[];
 }
 const ALWAYS = -1;
 const COMPARED = 0;
@@ -35,9 +42,14 @@ const COMPARED = 0;
 const KV = -2;
 
 function planFor(keys: readonly (keyof NodeFrame)[]): NodePlan {
+  const how = keys.map(
+    (key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : key === 'kv' ? KV : COMPARED),
+  );
   return {
     keys,
-    how: keys.map((key) => NUMBER_BITS[key] ?? (ALWAYS_SENT_NODE.has(key) ? ALWAYS : key === 'kv' ? KV : COMPARED)),
+    how,
+    numberBits: how.reduce((sum, bit) => sum + Math.max(bit, 0), 0),
+    rest: how.flatMap((bit, k) => (bit > 0 ? [] : [k])),
   };
 }
 
@@ -98,11 +110,15 @@ function changedNodeFields(
   node: NodeFrame,
   before: NodeFrame | undefined,
   carried: number,
-  { keys, how }: NodePlan,
+  plan: NodePlan,
   kv: KvChangesSink | undefined,
 ): PackedNodeDelta {
+  const { keys, how } = plan;
   const out: Partial<Record<keyof NodeFrame, unknown>> = {};
-  for (let k = 0; k < keys.length; k++) {
+  const all = (carried & plan.numberBits) === plan.numberBits;
+  const count = all ? plan.rest.length : keys.length;
+  for (let r = 0; r < count; r++) {
+    const k = all ? plan.rest[r]! : r;
     const key = keys[k]!;
     const bit = how[k]!;
     if (bit > 0) {

@@ -8,13 +8,14 @@
 import type { RaftLog } from '../raft/log';
 import type { LogEntry, NodeId } from '../raft/types';
 
+/** Updated in place frame after frame: a record per node per frame was garbage for nothing. */
 interface Mirrored {
-  readonly source: Readonly<RaftLog>;
-  readonly held: readonly LogEntry[];
-  readonly rewrites: number;
-  readonly base: number;
+  source: Readonly<RaftLog>;
+  held: readonly LogEntry[];
+  rewrites: number;
+  base: number;
   /** The entries the UI has for the node: the frames sent so far, put together. Never handed out. */
-  readonly entries: LogEntry[];
+  entries: LogEntry[];
 }
 
 export interface LogDelta {
@@ -58,7 +59,15 @@ export class LogMirror {
       }
       entries = held.slice();
     }
-    this.nodes.set(id, { source: log, held, rewrites: log.rewrites, base: log.snapshotIndex, entries });
+    if (m === undefined) {
+      this.nodes.set(id, { source: log, held, rewrites: log.rewrites, base: log.snapshotIndex, entries });
+    } else {
+      m.source = log;
+      m.held = held;
+      m.rewrites = log.rewrites;
+      m.base = log.snapshotIndex;
+      m.entries = entries;
+    }
     return { shared, tail: held.slice(shared) };
   }
 }

@@ -12,7 +12,7 @@ const MAX_MESSAGE_DEPTH = 12;
 
 /** Why the message must be refused, naming the field; undefined when it may be handled. */
 export function messageProblem(message: ToWorker): string | undefined {
-  const nonFinite = firstNonFinite(message);
+  const nonFinite = allFinite(message, 0) ? undefined : firstNonFinite(message);
   if (nonFinite !== undefined) return `${message.type}: ${nonFinite}`;
   const instant = (field: string, value: number | undefined): string | undefined =>
     value !== undefined && (value < 0 || value > MAX_TIME)
@@ -34,6 +34,23 @@ export function messageProblem(message: ToWorker): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Every number finite and no nesting too deep: the check every message passes, made without building the
+ * paths firstNonFinite names (a string and a record per field, for each of the two messages a frame brings).
+ */
+function allFinite(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= MAX_MESSAGE_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!allFinite(v, depth + 1)) return false;
+    return true;
+  }
+  for (const k in value)
+    if (Object.hasOwn(value, k) && !allFinite((value as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
 }
 
 /** The path of the first number that is NaN or infinite (or of nesting too deep), if any. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRing, outlineClearOf, RING_CENTER, roundedHull, type Point } from './geometry';
+import { CLIENT } from '../../sim/types';
+import { layoutRing, messagePath, outlineClearOf, RING_CENTER, roundedHull, type Point } from './geometry';
 
 const FIVE = ['A', 'B', 'C', 'D', 'E'];
 
@@ -145,6 +146,30 @@ describe('layoutRing with servers apart from the ring (§6: spares and learners 
     const before = layoutRing(['A', 'B', 'C'], null, 0, ['D', 'E']);
     const after = layoutRing(['A', 'B', 'C', 'D', 'E'], null, 0, []);
     expect(before.nodeRadius).toBe(after.nodeRadius);
+  });
+});
+
+describe('messagePath to and from the client', () => {
+  it('leaves the client box where the lane crosses its edge, so the message never covers the box’s label', () => {
+    const layout = layoutRing(FIVE, { width: 1260, height: 430 }, 12);
+    const box = layout.client;
+    for (const id of FIVE) {
+      const lane = messagePath(layout, CLIENT, id)!;
+      const inside =
+        lane.from.x > box.x + 1 &&
+        lane.from.x < box.x + box.width - 1 &&
+        lane.from.y > box.y + 1 &&
+        lane.from.y < box.y + box.height - 1;
+      expect(inside, `the lane to ${id} starts inside the client box`).toBe(false);
+      // …and not far from it either: within the lane's offset of the box's edge.
+      const gap = Math.max(
+        box.x - lane.from.x,
+        lane.from.x - (box.x + box.width),
+        box.y - lane.from.y,
+        lane.from.y - (box.y + box.height),
+      );
+      expect(gap).toBeLessThan(20);
+    }
   });
 });
 

@@ -405,8 +405,9 @@ export function messagePath(layout: Layout, from: Endpoint, to: Endpoint): Segme
   if (length === 0) return { from: a, to: b };
   const ux = dx / length;
   const uy = dy / length;
-  // A message to or from the client leaves from its box's edge, not its centre.
-  const clientInset = Math.min(layout.client.width, layout.client.height) / 2 + 2;
+  // A message to or from the client leaves from its box's edge where the lane crosses it, not from inside
+  // the box: the box is wide, and a message starting within it would cover its label.
+  const clientInset = boxExit(layout.client, ux, uy) + 2;
   const insetA = from === CLIENT ? clientInset : layout.nodeRadius;
   const insetB = to === CLIENT ? clientInset : layout.nodeRadius;
   // Right-hand normal of the direction of travel (SVG y points down).
@@ -416,6 +417,13 @@ export function messagePath(layout: Layout, from: Endpoint, to: Endpoint): Segme
     from: { x: a.x + ux * insetA + nx, y: a.y + uy * insetA + ny },
     to: { x: b.x - ux * insetB + nx, y: b.y - uy * insetB + ny },
   };
+}
+
+/** How far from a box's centre a line in direction (ux, uy) leaves the box. */
+function boxExit(box: Rect, ux: number, uy: number): number {
+  const alongX = ux === 0 ? Infinity : box.width / 2 / Math.abs(ux);
+  const alongY = uy === 0 ? Infinity : box.height / 2 / Math.abs(uy);
+  return Math.min(alongX, alongY);
 }
 
 /** How far along its path a message is at `time`: 0 when sent, 1 when it arrives (clamped). */

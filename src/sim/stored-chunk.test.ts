@@ -12,8 +12,33 @@ describe('StoredChunk', () => {
   it('reads back steps far apart, widening once a step does not fit 16 bits', () => {
     const c = new StoredChunk(8);
     const steps = [70_000, 70_001, 70_000 + 65_535, 70_000 + 65_536, 4_000_000_000, 5];
-    steps.forEach((step, j) => c.setStep(j, step));
+    steps.forEach((step, j) => c.setStepAndTime(j, step, j / 4));
     expect(steps.map((_, j) => c.stepAt(j))).toEqual(steps);
+    expect(steps.map((_, j) => c.timeAt(j))).toEqual(steps.map((_, j) => j / 4));
+  });
+
+  it('reads back each row’s time, kept per step or, where a step cannot hold it, per row', () => {
+    const rows: [step: number, time: number][] = [
+      [10, 1.5],
+      [10, 1.5],
+      [11, 0],
+      [11, -0],
+      [13, NaN],
+      [2_000, 7],
+      [2_000, 7],
+      [2_000, 8], // a step's rows differ in time
+      [2_001, 9],
+      [9_000, 10], // beyond the table of step times
+      [20, 11], // out of step order
+    ];
+    for (const end of [5, 7, 8, 9, 10, rows.length]) {
+      const c = new StoredChunk(16);
+      rows.slice(0, end).forEach(([step, time], j) => c.setStepAndTime(j, step, time));
+      for (let j = 0; j < end; j++) {
+        expect(c.stepAt(j)).toBe(rows[j]![0]);
+        expect(Object.is(c.timeAt(j), rows[j]![1])).toBe(true);
+      }
+    }
   });
 
   it('lets go of the objects of cut rows, and rows written again take their places', () => {

@@ -4,6 +4,9 @@
 // 2.6 M rows, so a row holds only what it must:
 // - a step as 16 bits above the chunk's first step (a chunk of 4,096 rows spans a couple of
 //   thousand steps); a chunk whose steps do not fit that widens to 32 bits;
+// - a time once per step, not per row: every record of an event has the event's time, and an
+//   event records two or three rows. A chunk whose steps span more than its table of step times,
+//   or whose rows of one step differ in time, keeps a time per row instead;
 // - a reference as 32 bits: a payload's index in the log's ReplyTable or AppendTable as it is,
 //   any object as its place in the chunk's `objects`, which hold only the rows that refer to one
 //   (a quarter of them), rather than 8 bytes of pointer on every row.
@@ -11,13 +14,12 @@
 
 import { CHUNK_SIZE, type RowColumns, type TraceChunk } from './trace-chunk';
 
-/** Bytes per row: times and num1 (8 each), num0 and refs (4 each), steps (2), four single bytes. */
-export const STORED_ROW_BYTES = 30;
+/** Bytes per row: num1 (8), num0 and refs (4 each), step times (8 per two rows), steps (2), four single bytes. */
+export const STORED_ROW_BYTES = 26;
 
 const NARROW_STEPS = 0xffff;
 
 export class StoredChunk implements RowColumns {
-  readonly times: Float64Array;
   readonly num1: Float64Array;
   readonly num0: Uint32Array;
   /**
@@ -34,33 +36,65 @@ export class StoredChunk implements RowColumns {
   private stepBase = 0;
   /** All steps in full, once one did not fit (rare: thousands of steps with no record between). */
   private wideSteps: Uint32Array | null = null;
+  /** The time of step `stepBase + k` at k, for the steps of narrow rows below its length. */
+  private readonly stepTimes: Float64Array;
+  /** A time per row, once a row's time could not be kept by its step. */
+  private wideTimes: Float64Array | null = null;
   /** The objects rows refer to, in row order. */
   private readonly objects: unknown[] = [];
 
   constructor(readonly rows: number = CHUNK_SIZE) {
     const buffer = new ArrayBuffer(rows * STORED_ROW_BYTES);
-    // The 8-byte columns first, then the 4-, 2- and 1-byte ones: every view is aligned.
-    this.times = new Float64Array(buffer, 0, rows);
-    this.num1 = new Float64Array(buffer, 8 * rows, rows);
-    this.num0 = new Uint32Array(buffer, 16 * rows, rows);
-    this.refs = new Uint32Array(buffer, 20 * rows, rows);
-    this.narrowSteps = new Uint16Array(buffer, 24 * rows, rows);
-    this.kinds = new Uint8Array(buffer, 26 * rows, rows);
-    this.nodes = new Uint8Array(buffer, 27 * rows, rows);
-    this.peers = new Uint8Array(buffer, 28 * rows, rows);
-    this.codes = new Uint8Array(buffer, 29 * rows, rows);
+    // The 8-byte columns first, then the 4-, 2- and 1-byte ones: every view is aligned. The step
+    // times are written from their start, so the pages past the steps a chunk spans stay untouched.
+    const halfRows = rows >>> 1;
+    this.num1 = new Float64Array(buffer, 0, rows);
+    this.stepTimes = new Float64Array(buffer, 8 * rows, halfRows);
+    const at = 8 * rows + 8 * halfRows;
+    this.num0 = new Uint32Array(buffer, at, rows);
+    this.refs = new Uint32Array(buffer, at + 4 * rows, rows);
+    this.narrowSteps = new Uint16Array(buffer, at + 8 * rows, rows);
+    this.kinds = new Uint8Array(buffer, at + 10 * rows, rows);
+    this.nodes = new Uint8Array(buffer, at + 11 * rows, rows);
+    this.peers = new Uint8Array(buffer, at + 12 * rows, rows);
+    this.codes = new Uint8Array(buffer, at + 13 * rows, rows);
   }
 
   stepAt(j: number): number {
     return this.wideSteps === null ? this.stepBase + this.narrowSteps[j]! : this.wideSteps[j]!;
   }
 
+  timeAt(j: number): number {
+    return this.wideTimes === null ? this.stepTimes[this.stepAt(j) - this.stepBase]! : this.wideTimes[j]!;
+  }
+
   /** Rows are written in order from 0 (a cut chunk is written again from where it was cut). */
-  setStep(j: number, step: number): void {
+  setStepAndTime(j: number, step: number, time: number): void {
     if (j === 0) {
       this.stepBase = step;
       this.wideSteps = null;
+      this.wideTimes = null;
     }
+    this.setStep(j, step);
+    if (this.wideTimes === null) {
+      const k = step - this.stepBase;
+      if (this.wideSteps === null && k < this.stepTimes.length) {
+        const previous = j === 0 ? -1 : this.stepAt(j - 1);
+        // The first row of a step sets its time; the step's other rows must have the same.
+        if (previous < step) {
+          this.stepTimes[k] = time;
+          return;
+        }
+        if (previous === step && Object.is(this.stepTimes[k], time)) return;
+      }
+      const wide = new Float64Array(this.rows);
+      for (let r = 0; r < j; r++) wide[r] = this.timeAt(r);
+      this.wideTimes = wide;
+    }
+    this.wideTimes[j] = time;
+  }
+
+  private setStep(j: number, step: number): void {
     if (this.wideSteps === null) {
       const above = step - this.stepBase;
       if (above >= 0 && above <= NARROW_STEPS) {
@@ -111,7 +145,6 @@ export class StoredChunk implements RowColumns {
 const SHORT_RUN = 64;
 
 const SAME_COLUMNS = [
-  'times',
   'num1',
   'num0',
   'kinds',
@@ -136,6 +169,7 @@ export function copyToFrame(
   copyColumns(target, at, source, s, n);
   for (let k = 0; k < n; k++) {
     target.steps[at + k] = source.stepAt(s + k);
+    target.times[at + k] = source.timeAt(s + k);
     target.refs[at + k] = holdsObject(source, s + k) ? source.objectAt(s + k) : source.refs[s + k];
   }
 }
@@ -155,7 +189,7 @@ export function copyStored(
 ): void {
   copyColumns(target, at, source, s, n);
   for (let k = 0; k < n; k++) {
-    target.setStep(at + k, source.stepAt(s + k));
+    target.setStepAndTime(at + k, source.stepAt(s + k), source.timeAt(s + k));
     if (holdsObject(source, s + k)) target.setObject(at + k, source.objectAt(s + k));
     else target.refs[at + k] = source.refs[s + k]!;
   }

@@ -15,7 +15,6 @@ export const ROW_BYTES = 28;
 /** The columns a frame's rows and a log's stored rows hold alike. */
 export interface RowColumns {
   readonly kinds: Uint8Array;
-  readonly times: Float64Array;
   readonly nodes: Uint8Array;
   readonly peers: Uint8Array;
   readonly codes: Uint8Array;
@@ -23,8 +22,9 @@ export interface RowColumns {
   readonly num1: Float64Array;
 }
 
-/** What reading a frame's row needs: the columns, the steps and the references. */
+/** What reading a frame's row needs: the columns, the times, the steps and the references. */
 export interface TraceRows extends RowColumns {
+  readonly times: Float64Array;
   readonly steps: Uint32Array;
   readonly refs: readonly unknown[];
 }

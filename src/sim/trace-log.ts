@@ -187,7 +187,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   // ---- Reading -----------------------------------------------------------------
 
   timeAt(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]!.times[i & IN_CHUNK]!;
+    return this.chunks[i >>> CHUNK_BITS]!.timeAt(i & IN_CHUNK);
   }
 
   stepAt(i: number): number {
@@ -236,7 +236,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j), c.stepAt(j));
+    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j), c.stepAt(j), c.timeAt(j));
   }
 
   /** What row j of chunk c refers to, a payload kept as numbers built back. */
@@ -436,15 +436,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       // A replayed twin of a kept record (stepping forward inside the known run): the kept record and
       // its objects stay. Any other record here means the replay diverged, and every later instant
       // would be wrong: an error rather than a silent fork.
-      if (c.kinds[j] !== kind || c.times[j] !== time || c.stepAt(j) !== step) {
+      if (c.kinds[j] !== kind || c.timeAt(j) !== time || c.stepAt(j) !== step) {
         throw new Error(`replay diverged from the kept history at event ${i}`);
       }
       this.count = i + 1;
       return i;
     }
     c.kinds[j] = kind;
-    c.times[j] = time;
-    c.setStep(j, wholeNumber(step));
+    c.setStepAndTime(j, wholeNumber(step), time);
     c.nodes[j] = node;
     c.codes[j] = code;
     c.setObject(j, ref);

@@ -100,8 +100,8 @@ export type Extra = RefusedAction | Restart | EnvelopeTime;
 /**
  * The record in row j of `c`, built afresh, with the fields in the order the simulation and the node
  * wrote them (JSON.stringify follows it). `extra` is the row's entry in the log's extras, if any;
- * `ref` what the row refers to (a payload kept as numbers is built back by the caller) and `step`
- * its step, which a frame's rows and a log's stored rows hold differently.
+ * `ref` what the row refers to (a payload kept as numbers is built back by the caller), `step` and
+ * `time` its step and time, which a frame's rows and a log's stored rows hold differently.
  */
 export function recordAt(
   c: RowColumns,
@@ -110,18 +110,18 @@ export function recordAt(
   extra: Extra | undefined,
   ref: unknown,
   step: number,
+  time: number,
 ): TraceEvent {
-  const time = c.times[j]!;
   switch (c.kinds[j]) {
     case TIMER_FIRED:
       return { kind: 'timerFired', node: names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
     case SENT:
-      return { kind: 'sent', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
+      return { kind: 'sent', message: envelope(c, j, names, extra, ref as WireMessage, time), time, step };
     case DELIVERED:
-      return { kind: 'delivered', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
+      return { kind: 'delivered', message: envelope(c, j, names, extra, ref as WireMessage, time), time, step };
     case DROPPED: {
       const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-      return { kind: 'dropped', message: envelope(c, j, names, extra, ref as WireMessage), reason, time, step };
+      return { kind: 'dropped', message: envelope(c, j, names, extra, ref as WireMessage, time), reason, time, step };
     }
     case NODE:
       return { kind: 'node', node: names[c.nodes[j]!]!, event: nodeEvent(c, j, names, ref), time, step };
@@ -169,17 +169,18 @@ function nodeEvent(c: RowColumns, j: number, names: readonly Endpoint[], ref: un
   }
 }
 
-/** The envelope of message row j of `c`, with the fields in the order Envelope is built. */
+/** The envelope of message row j of `c`, at `time`, with the fields in the order Envelope is built. */
 function envelope(
   c: RowColumns,
   j: number,
   names: readonly Endpoint[],
   extra: Extra | undefined,
   payload: WireMessage,
+  time: number,
 ): Envelope {
   const code = c.codes[j]!;
   const sent = c.kinds[j] === SENT;
-  const implied = (extra as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
+  const implied = (extra as EnvelopeTime | undefined)?.envelopeTime ?? time;
   return {
     id: c.num0[j]!,
     from: names[c.nodes[j]!]!,

@@ -24,11 +24,11 @@ describe('StoredChunk', () => {
       [11, 0],
       [11, -0],
       [13, NaN],
-      [2_000, 7],
-      [2_000, 7],
-      [2_000, 8], // a step's rows differ in time
-      [2_001, 9],
-      [9_000, 10], // beyond the table of step times
+      [14, 7],
+      [14, 7],
+      [14, 8], // a step's rows differ in time
+      [15, 9],
+      [9_000, 10], // beyond the table of step times (8 steps for 16 rows)
       [20, 11], // out of step order
     ];
     for (const end of [5, 7, 8, 9, 10, rows.length]) {

@@ -15,7 +15,7 @@
 import { CHUNK_SIZE, type RowColumns, type TraceChunk } from './trace-chunk';
 
 /** Bytes per row: num1 (8), num0 and refs (4 each), step times (8 per two rows), steps (2), four single bytes. */
-export const STORED_ROW_BYTES = 26;
+const STORED_ROW_BYTES = 26;
 
 const NARROW_STEPS = 0xffff;
 

@@ -1,9 +1,8 @@
-// The storage under a TraceLog: records in chunks of fixed size, one typed array per
-// column, so the log grows without ever copying what it holds (doubling typed arrays cost a
-// zero-fill and a copy of everything so far each time). What each column means is the
-// log's business (trace-log.ts, trace-record.ts); here a chunk is only rows of numbers and
-// one reference. A chunk's columns are views of one ArrayBuffer, so a run of rows packed
-// for the UI thread (trace-pack.ts) is one transferable buffer, read by the same views.
+// Trace rows as a frame carries them to the UI thread (trace-pack.ts): one typed array per
+// column, views of one transferable ArrayBuffer, and one reference per row. What each column
+// means is trace-record.ts's business; here a chunk is only rows of numbers and one reference.
+// A TraceLog keeps its rows narrower (stored-chunk.ts), in chunks of CHUNK_SIZE rows, so the
+// log grows without ever copying what it holds.
 
 export const CHUNK_BITS = 12;
 export const CHUNK_SIZE = 1 << CHUNK_BITS;
@@ -13,16 +12,20 @@ export const IN_CHUNK = CHUNK_SIZE - 1;
 /** Bytes of numbers per row: times and num1 (8 each), steps and num0 (4 each), four single bytes. */
 export const ROW_BYTES = 28;
 
-/** What reading a row needs: the columns and the references. */
-export interface TraceRows {
+/** The columns a frame's rows and a log's stored rows hold alike. */
+export interface RowColumns {
   readonly kinds: Uint8Array;
-  readonly times: Float64Array;
-  readonly steps: Uint32Array;
   readonly nodes: Uint8Array;
   readonly peers: Uint8Array;
   readonly codes: Uint8Array;
   readonly num0: Uint32Array;
   readonly num1: Float64Array;
+}
+
+/** What reading a frame's row needs: the columns, the times, the steps and the references. */
+export interface TraceRows extends RowColumns {
+  readonly times: Float64Array;
+  readonly steps: Uint32Array;
   readonly refs: readonly unknown[];
 }
 
@@ -66,33 +69,4 @@ export class TraceChunk implements TraceRows {
     this.codes = new Uint8Array(buffer, at + 27 * rows, rows);
     this.refs = refs ?? new Array<unknown>(rows).fill(undefined);
   }
-}
-
-const COLUMNS = [
-  'kinds',
-  'times',
-  'steps',
-  'nodes',
-  'peers',
-  'codes',
-  'num0',
-  'num1',
-] as const satisfies readonly (keyof TraceChunk)[];
-
-/** Below this many records, a copy goes record by record rather than through typed-array views. */
-const SHORT_RUN = 64;
-
-/** Rows [s, s + n) of `source` are copied to rows [at, at + n) of `target`. */
-export function copyRows(target: TraceChunk, at: number, source: TraceRows, s: number, n: number): void {
-  if (n >= SHORT_RUN) {
-    for (const column of COLUMNS) target[column].set(source[column].subarray(s, s + n), at);
-  } else {
-    // A history appends a record or two after each event: views would cost more than the copy.
-    for (const column of COLUMNS) {
-      const to = target[column];
-      const from = source[column];
-      for (let k = 0; k < n; k++) to[at + k] = from[s + k]!;
-    }
-  }
-  for (let k = 0; k < n; k++) target.refs[at + k] = source.refs[s + k];
 }

@@ -2,15 +2,16 @@
 // (each with its boxed time, and each message's envelope with two more), they were most of
 // what the garbage collector had to copy and mark. Here a record is a row of typed arrays —
 // kind, time, step, node, a small code and up to three numbers (a message's envelope, the
-// two most frequent node events) — plus one reference to the object it is about (a payload,
-// an event, an action), which the run allocates anyway. Readers still get the same
+// two most frequent node events) — plus at most one reference to the object it is about (a
+// payload, an event, an action), which the run allocates anyway (stored-chunk.ts). Readers still get the same
 // TraceEvent objects, built on demand with the fields in the order the simulation and the
 // node always wrote them, so the JSON of a trace is byte for byte what it was (an envelope
 // or a rebuilt event is equal to the one recorded, not the same object).
 
 import type { Action } from './scenario-types';
 import type { NodeId, RaftEvent, TimerKind } from '../raft/types';
-import { CHUNK_BITS, CHUNK_SIZE, copyRows, IN_CHUNK, TraceChunk } from './trace-chunk';
+import { CHUNK_BITS, CHUNK_SIZE, IN_CHUNK, TraceChunk } from './trace-chunk';
+import { copyStored, copyToFrame, StoredChunk } from './stored-chunk';
 import { AppendTable } from './append-table';
 import { ReplyTable } from './reply-table';
 import {
@@ -70,7 +71,7 @@ export interface TraceReader {
 
 export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private count = 0;
-  private chunks: TraceChunk[] = [];
+  private chunks: StoredChunk[] = [];
   private extras = new Map<number, Extra>();
   /** Node names (and "client"), so a record stores a byte instead of a string reference. */
   private names: Endpoint[] = [];
@@ -186,11 +187,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   // ---- Reading -----------------------------------------------------------------
 
   timeAt(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]!.times[i & IN_CHUNK]!;
+    return this.chunks[i >>> CHUNK_BITS]!.timeAt(i & IN_CHUNK);
   }
 
   stepAt(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]!.steps[i & IN_CHUNK]!;
+    return this.chunks[i >>> CHUNK_BITS]!.stepAt(i & IN_CHUNK);
   }
 
   kindAt(i: number): TraceKind {
@@ -209,7 +210,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       case ENTRY_APPLIED:
         return 'entryApplied';
       default:
-        return (c.refs[j] as RaftEvent).type;
+        return (c.objectAt(j) as RaftEvent).type;
     }
   }
 
@@ -221,7 +222,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       case COMMIT_ADVANCED:
         return c.num1[j]!;
       case EVENT_BY_REFERENCE: {
-        const event = c.refs[j] as RaftEvent;
+        const event = c.objectAt(j) as RaftEvent;
         return event.type === 'commitAdvanced' ? event.to : undefined;
       }
       default:
@@ -235,15 +236,14 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     if (!(i >= 0 && i < this.count)) return undefined;
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j));
+    return recordAt(c, j, this.names, this.extras.get(i), this.refAt(c, j), c.stepAt(j), c.timeAt(j));
   }
 
-  /** What row j of chunk c refers to, a reply kept as numbers built back. */
-  private refAt(c: TraceChunk, j: number): unknown {
-    const code = c.codes[j]!;
-    if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(c.kinds[j]!)) return c.refs[j];
-    if ((code & APPEND_AS_NUMBERS) !== 0) return this.appends.read(c.refs[j] as number, this.names[c.nodes[j]!]!);
-    return this.replies.read(c.refs[j] as number, (code & REPLY_SUCCESS) !== 0);
+  /** What row j of chunk c refers to, a payload kept as numbers built back. */
+  private refAt(c: StoredChunk, j: number): unknown {
+    if (holdsObject(c, j)) return c.objectAt(j);
+    if ((c.codes[j]! & APPEND_AS_NUMBERS) !== 0) return this.appends.read(c.refs[j]!, this.names[c.nodes[j]!]!);
+    return this.replies.read(c.refs[j]!, (c.codes[j]! & REPLY_SUCCESS) !== 0);
   }
 
   /**
@@ -257,7 +257,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     for (let i = from, at = 0; at < n;) {
       const s = i & IN_CHUNK;
       const run = Math.min(n - at, CHUNK_SIZE - s);
-      copyRows(packed, at, this.chunks[i >>> CHUNK_BITS]!, s, run);
+      copyToFrame(packed, at, this.chunks[i >>> CHUNK_BITS]!, s, run, holdsObject);
       at += run;
       i += run;
     }
@@ -348,10 +348,10 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
     this.replies.truncate(this.repliesUsedBy(Math.max(0, length)));
     this.appends.truncate(Math.max(0, length));
     this.count = Math.max(0, length);
-    // Chunks past the end are kept for the records a replay will write again; their references
-    // are cleared so that what the cut records held can be collected.
+    // Chunks past the end are kept for the records a replay will write again; what the cut
+    // records referred to is let go, so that it can be collected.
     const first = this.count >>> CHUNK_BITS;
-    for (let k = first; k < used; k++) this.chunks[k]!.refs.fill(undefined, k === first ? this.count & IN_CHUNK : 0);
+    for (let k = first; k < used; k++) this.chunks[k]!.cutObjects(k === first ? this.count & IN_CHUNK : 0, holdsObject);
     for (const i of this.extras.keys()) if (i >= this.count) this.extras.delete(i);
   }
 
@@ -381,14 +381,13 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       const at = this.count & IN_CHUNK;
       const target = this.chunkFor(this.count);
       const n = Math.min(to - i, CHUNK_SIZE - s, CHUNK_SIZE - at);
-      copyRows(target, at, source, s, n);
+      copyStored(target, at, source, s, n, holdsObject);
       if (other.replies !== this.replies) {
         for (let k = at; k < at + n; k++) {
-          const code = target.codes[k]!;
-          if ((code & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(target.kinds[k]!)) continue;
-          const ref = target.refs[k] as number;
+          if (holdsObject(target, k)) continue;
+          const ref = target.refs[k]!;
           target.refs[k] =
-            (code & APPEND_AS_NUMBERS) !== 0
+            (target.codes[k]! & APPEND_AS_NUMBERS) !== 0
               ? this.appends.copyFrom(other.appends, ref, this.count + k - at)
               : this.replies.copyFrom(other.replies, ref);
         }
@@ -417,12 +416,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    */
   share(i: number, other: TraceLog, j: number): void {
     const source = other.chunks[j >>> CHUNK_BITS]!;
-    const kept =
-      (source.codes[j & IN_CHUNK]! & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) !== 0 &&
-      isMessage(source.kinds[j & IN_CHUNK]!);
+    const target = this.chunks[i >>> CHUNK_BITS]!;
+    const s = j & IN_CHUNK;
+    if (holdsObject(source, s)) target.replaceObject(i & IN_CHUNK, source.objectAt(s));
     // A payload kept as numbers is an index into its own log's table: the twin keeps its own equal one.
-    if (!kept || other.replies === this.replies)
-      this.chunks[i >>> CHUNK_BITS]!.refs[i & IN_CHUNK] = source.refs[j & IN_CHUNK];
+    else if (other.replies === this.replies) target.refs[i & IN_CHUNK] = source.refs[s]!;
     const extra = other.extras.get(j);
     if (extra !== undefined) this.extras.set(i, extra);
   }
@@ -438,26 +436,25 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       // A replayed twin of a kept record (stepping forward inside the known run): the kept record and
       // its objects stay. Any other record here means the replay diverged, and every later instant
       // would be wrong: an error rather than a silent fork.
-      if (c.kinds[j] !== kind || c.times[j] !== time || c.steps[j] !== step) {
+      if (c.kinds[j] !== kind || c.timeAt(j) !== time || c.stepAt(j) !== step) {
         throw new Error(`replay diverged from the kept history at event ${i}`);
       }
       this.count = i + 1;
       return i;
     }
     c.kinds[j] = kind;
-    c.times[j] = time;
-    c.steps[j] = wholeNumber(step);
+    c.setStepAndTime(j, wholeNumber(step), time);
     c.nodes[j] = node;
     c.codes[j] = code;
-    c.refs[j] = ref;
+    c.setObject(j, ref);
     this.count = i + 1;
     return i;
   }
 
   /** The chunk that holds record i, the next one to write: a spare one, or a new one. */
-  private chunkFor(i: number): TraceChunk {
+  private chunkFor(i: number): StoredChunk {
     const k = i >>> CHUNK_BITS;
-    if (k === this.chunks.length) this.chunks.push(new TraceChunk());
+    if (k === this.chunks.length) this.chunks.push(new StoredChunk());
     return this.chunks[k]!;
   }
 
@@ -465,10 +462,10 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   private addMessage(kind: number, reason: number, m: Envelope, time: number, step: number): void {
     const code = reason | (m.lost ? LOST : 0) | (m.duplicate ? DUPLICATE : 0);
     const twin = this.owner !== null && this.count < this.owner.count;
-    const i = this.add(kind, time, step, this.nameIndex(m.from), code, m.payload);
+    const i = this.add(kind, time, step, this.nameIndex(m.from), code, undefined);
     const c = this.chunks[i >>> CHUNK_BITS]!;
     const j = i & IN_CHUNK;
-    if (!twin) this.keepPayload(c, j, i, code, kind, m);
+    if (!twin && !this.keepPayload(c, j, i, code, kind, m)) c.setObject(j, m.payload);
     c.peers[j] = this.nameIndex(m.to);
     c.num0[j] = wholeNumber(m.id);
     // The record's time stands for one of the envelope's two times; num1 holds the other.
@@ -480,21 +477,26 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
 
   /**
    * A reply or request the usual way is kept as numbers (one row for all the records of one payload
-   * object: a delivery finds the row its send took); any other payload stays in refs.
+   * object: a delivery finds the row its send took); whether it was. Any other payload is the
+   * caller's to keep as an object.
    */
-  private keepPayload(c: TraceChunk, j: number, i: number, code: number, kind: number, m: Envelope): void {
+  private keepPayload(c: StoredChunk, j: number, i: number, code: number, kind: number, m: Envelope): boolean {
     const p = m.payload;
     if (p.type === 'AppendEntriesReply') {
       const known = kind === SENT ? -1 : this.replies.recentIndexOf(p);
-      if (known < 0 && !ReplyTable.fits(p)) return;
+      if (known < 0 && !ReplyTable.fits(p)) return false;
       c.refs[j] = known >= 0 ? known : this.replies.add(p);
       c.codes[j] = code | REPLY_AS_NUMBERS | (p.success ? REPLY_SUCCESS : 0);
-    } else if (p.type === 'AppendEntries') {
+      return true;
+    }
+    if (p.type === 'AppendEntries') {
       const known = this.appends.recentIndexOf(p, m.from);
-      if (known < 0 && !AppendTable.fits(p, m.from)) return;
+      if (known < 0 && !AppendTable.fits(p, m.from)) return false;
       c.refs[j] = known >= 0 ? known : this.appends.add(p, i);
       c.codes[j] = code | APPEND_AS_NUMBERS;
+      return true;
     }
+    return false;
   }
 
   /** The other node a record names (a message's receiver, the leader of an append or commit). */
@@ -527,7 +529,7 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
       const c = this.chunks[i >>> CHUNK_BITS]!;
       const j = i & IN_CHUNK;
       if ((c.codes[j]! & REPLY_AS_NUMBERS) === 0 || !isMessage(c.kinds[j]!)) continue;
-      highest = Math.max(highest, c.refs[j] as number);
+      highest = Math.max(highest, c.refs[j]!);
       if (c.kinds[j] === SENT) break;
     }
     return highest + 1;
@@ -555,6 +557,11 @@ function fieldsAre(o: object, fields: readonly string[]): boolean {
 
 function isMessage(kind: number): boolean {
   return kind === SENT || kind === DELIVERED || kind === DROPPED;
+}
+
+/** Whether row j's reference is an object's place in its chunk rather than a payload's table index. */
+function holdsObject(c: StoredChunk, j: number): boolean {
+  return (c.codes[j]! & (REPLY_AS_NUMBERS | APPEND_AS_NUMBERS)) === 0 || !isMessage(c.kinds[j]!);
 }
 
 /** A number for a Uint32 column, which would silently wrap anything else. */

@@ -463,6 +463,7 @@ export function unpackTrace(packed: PackedTrace, last = packed.count): TraceEven
   const rows: TraceRows = new TraceChunk(count, packed.buffer, unpackedRefs(packed, from), layout.columns);
   const extras = new Map(packed.extras);
   const out: TraceEvent[] = [];
-  for (let j = from; j < count; j++) out.push(recordAt(rows, j, names, extras.get(j)));
+  for (let j = from; j < count; j++)
+    out.push(recordAt(rows, j, names, extras.get(j), rows.refs[j], rows.steps[j]!, rows.times[j]!));
   return out;
 }

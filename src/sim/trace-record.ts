@@ -23,7 +23,7 @@
 import type { Action } from './scenario-types';
 import type { LogEntry, NodeId, RaftEvent, TimerKind } from '../raft/types';
 import type { ActionRefusal } from './refusal';
-import type { TraceRows } from './trace-chunk';
+import type { RowColumns } from './trace-chunk';
 import type {
   ClientEvent,
   DropReason,
@@ -100,30 +100,31 @@ export type Extra = RefusedAction | Restart | EnvelopeTime;
 /**
  * The record in row j of `c`, built afresh, with the fields in the order the simulation and the node
  * wrote them (JSON.stringify follows it). `extra` is the row's entry in the log's extras, if any;
- * `ref` what the row refers to (a payload kept as numbers is built back by the caller).
+ * `ref` what the row refers to (a payload kept as numbers is built back by the caller), `step` and
+ * `time` its step and time, which a frame's rows and a log's stored rows hold differently.
  */
 export function recordAt(
-  c: TraceRows,
+  c: RowColumns,
   j: number,
   names: readonly Endpoint[],
   extra: Extra | undefined,
-  ref: unknown = c.refs[j],
+  ref: unknown,
+  step: number,
+  time: number,
 ): TraceEvent {
-  const time = c.times[j]!;
-  const step = c.steps[j]!;
   switch (c.kinds[j]) {
     case TIMER_FIRED:
       return { kind: 'timerFired', node: names[c.nodes[j]!]!, timer: TIMERS[c.codes[j]!]!, time, step };
     case SENT:
-      return { kind: 'sent', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
+      return { kind: 'sent', message: envelope(c, j, names, extra, ref as WireMessage, time), time, step };
     case DELIVERED:
-      return { kind: 'delivered', message: envelope(c, j, names, extra, ref as WireMessage), time, step };
+      return { kind: 'delivered', message: envelope(c, j, names, extra, ref as WireMessage, time), time, step };
     case DROPPED: {
       const reason = DROP_REASONS[c.codes[j]! & REASON_MASK]!;
-      return { kind: 'dropped', message: envelope(c, j, names, extra, ref as WireMessage), reason, time, step };
+      return { kind: 'dropped', message: envelope(c, j, names, extra, ref as WireMessage, time), reason, time, step };
     }
     case NODE:
-      return { kind: 'node', node: names[c.nodes[j]!]!, event: nodeEvent(c, j, names), time, step };
+      return { kind: 'node', node: names[c.nodes[j]!]!, event: nodeEvent(c, j, names, ref), time, step };
     case CLIENT_EVENT:
       return { kind: 'client', event: ref as ClientEvent, time, step };
     case ACTION: {
@@ -143,8 +144,8 @@ export function recordAt(
   }
 }
 
-/** The event of node row j of `c`, with the fields in the order the node builds it. */
-function nodeEvent(c: TraceRows, j: number, names: readonly Endpoint[]): RaftEvent {
+/** The event of node row j of `c`, which refers to `ref`, with the fields in the order the node builds it. */
+function nodeEvent(c: RowColumns, j: number, names: readonly Endpoint[], ref: unknown): RaftEvent {
   switch (c.codes[j]! & EVENT_MASK) {
     case COMMIT_ADVANCED:
       return {
@@ -158,27 +159,28 @@ function nodeEvent(c: TraceRows, j: number, names: readonly Endpoint[]): RaftEve
       return {
         type: 'entriesAppended',
         fromIndex: c.num0[j]!,
-        entries: c.refs[j] as readonly LogEntry[],
+        entries: ref as readonly LogEntry[],
         leader: names[c.peers[j]!]!,
       };
     case ENTRY_APPLIED:
-      return { type: 'entryApplied', index: c.num0[j]!, entry: c.refs[j] as LogEntry, result: String(c.num1[j]!) };
+      return { type: 'entryApplied', index: c.num0[j]!, entry: ref as LogEntry, result: String(c.num1[j]!) };
     default:
-      return c.refs[j] as RaftEvent;
+      return ref as RaftEvent;
   }
 }
 
-/** The envelope of message row j of `c`, with the fields in the order Envelope is built. */
+/** The envelope of message row j of `c`, at `time`, with the fields in the order Envelope is built. */
 function envelope(
-  c: TraceRows,
+  c: RowColumns,
   j: number,
   names: readonly Endpoint[],
   extra: Extra | undefined,
   payload: WireMessage,
+  time: number,
 ): Envelope {
   const code = c.codes[j]!;
   const sent = c.kinds[j] === SENT;
-  const implied = (extra as EnvelopeTime | undefined)?.envelopeTime ?? c.times[j]!;
+  const implied = (extra as EnvelopeTime | undefined)?.envelopeTime ?? time;
   return {
     id: c.num0[j]!,
     from: names[c.nodes[j]!]!,

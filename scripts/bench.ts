@@ -74,12 +74,12 @@ function engineRows(): Row[] {
       if (hour && mode === 'history') {
         target = '≥ 3,000';
         met = f.perWall.median >= 3000;
-        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget; on top of it, keeping the trace is about 40% of the History's processor time (turned off beside it in one process), most of it the first touch of the memory it fills (a new page costs 30–40 µs on this VM); the checker and the checkpoints cost no measurable share (README, fifth round)`;
+        reason = `the bare loop of this engine alone does ${Math.round(find('bare', 3600).perWall.median)} here: the node and queue work itself is over the budget; on top of it, keeping the trace is about 40% of the History's processor time (turned off beside it in one process), most of it the first touch of the memory it fills (a new page costs 30–40 µs on this VM; a stored row is 26 bytes since the sixth round); the checker and the checkpoints cost no measurable share (README, fifth and sixth rounds)`;
       } else if (hour && mode === 'host') {
         target = '≥ half of History';
         met = f.perWall.median >= historyHour.perWall.median / 2;
         reason =
-          'frames are packed (node numbers, request ids and branches in a transferred buffer; log entries once each; key-value changes only), which made the host path about 11% faster and put it near half of the History, so a run on a loaded machine can land either side. What is left per frame beyond the History: the structured clone of what is still objects (the per-write events and payloads, changed requests, messages in flight, log tails, marks), building and diffing the full node views the engine makes, and packing the trace rows. Next: build only the node fields a frame sends, requests and the commonest per-write events as numbers';
+          "frames are packed (numbers in a transferred buffer, log entries once each, key-value changes only) and a node's unchanged parts are the last frame's objects, so the host path is just under half of the History (0.49 in lock-step) and a run can land either side. What is left per frame beyond the History: the structured clone (about 40% of a flush, half of it the packed trace), building the frame (every node field still compared each frame; the requests field by field) and packing the trace rows. Next: marks per field group inside the engine, key-value changes from the applied entries, requests as flat rows (README, sixth round)";
       }
       rows.push({
         name: `engine ${seconds} s, ${label[mode]}: virtual s / wall s`,

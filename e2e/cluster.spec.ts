@@ -102,6 +102,20 @@ test('an isolated node’s term climbs; on its return the leader steps down, ano
   expect((await nodeStates(page)).find((n) => n.id === 'E')!.isolated).toBe(false);
 });
 
+test('a partition split in the settings is named under the ring, group by group, until it heals', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await waitForLeader(page);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByText('Network partition', { exact: true }).click();
+  // The suggested split: a majority in group 1, the rest in group 2.
+  await page.getByRole('button', { name: 'Split the network' }).click();
+  const key = page.getByRole('list', { name: 'Network partition' });
+  await expect(key).toContainText('group 1: A, B, C');
+  await expect(key).toContainText('group 2: D, E');
+  await page.getByRole('button', { name: 'Heal the network' }).click();
+  await expect(key).toHaveCount(0);
+});
+
 test('a message on the wire can be picked by its name, inspected and dropped', async ({ page }) => {
   const inFlight = await pausedWithMessagesInFlight(page);
   // Messages on one link at one moment can overlap; the last button is drawn on top of the others.

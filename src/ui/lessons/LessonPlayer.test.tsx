@@ -75,6 +75,10 @@ describe('lesson player', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next pause' }));
     expect(seeks().at(-1)).toBe(330);
     expect(screen.getByRole('button', { name: 'Next pause' })).toBeDisabled();
+    // The last pause says so beside the buttons, in the bar that stays in sight when a long beat scrolls.
+    expect(screen.getByText('This is the last pause. Free play, or pick another lesson.').parentElement).toBe(
+      screen.getByRole('button', { name: 'Next pause' }).parentElement,
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Previous pause' }));
     expect(seeks().at(-1)).toBe(150);

@@ -102,11 +102,15 @@ function LessonPanel({ lesson }: { readonly lesson: Lesson }) {
         ) : null}
         <FocusHint beat={beat} />
         {beat.question ? <QuestionBox beat={beat} index={index} /> : null}
-        {target !== null ? <p className={styles.playingOn}>{t.playingOn}</p> : null}
-        {last ? <p className={styles.note}>{t.finished}</p> : null}
       </div>
 
       <div className={styles.nav}>
+        {/* In the sticky bar, not under it: a long beat scrolls, and this line must stay in sight. */}
+        {target !== null ? (
+          <p className={`${styles.playingOn} ${styles.navNote}`}>{t.playingOn}</p>
+        ) : last ? (
+          <p className={`${styles.note} ${styles.navNote}`}>{t.finished}</p>
+        ) : null}
         <button type="button" onClick={previousBeat} disabled={index === 0}>
           <span aria-hidden="true">◀ </span>
           {t.back}

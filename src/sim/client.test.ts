@@ -2,6 +2,7 @@
 // redirect, silent nodes are retried elsewhere, and a malformed command never enters a log.
 
 import { describe, expect, it } from 'vitest';
+import type { ClientRequestRecord } from './types';
 import { clientEvents, currentLeader, nodeOf, simulation } from './test-helpers';
 
 function settled(seed = 4) {
@@ -55,5 +56,50 @@ describe('client', () => {
     expect(sim.snapshot().nodes.map((n) => n.log)).toEqual(logs);
     // It was never even sent.
     expect(sim.trace.some((t) => t.kind === 'sent' && t.message.payload.type === 'ClientRequest')).toBe(false);
+  });
+
+  it('never changes a request again once it is settled, whatever answers and timers come late', () => {
+    // The checkpoints and the worker's requests sender rely on this: a settled record is kept as it is.
+    const sim = simulation({
+      version: 1,
+      nodes: 5,
+      seed: 7,
+      timing: { latency: [5, 200], clientTimeout: 150, clientDeadline: 600 },
+      network: { dropRate: 0.2, duplicateRate: 0.3, reorder: true },
+      actions: [
+        ...Array.from({ length: 40 }, (_, k) => ({
+          at: 500 + k * 120,
+          do: 'submit' as const,
+          command: k % 9 === 4 ? 'frobnicate' : `set k${k % 3} ${k}`,
+        })),
+        { at: 1500, do: 'kill', node: 'A' },
+        { at: 2500, do: 'restart', node: 'A' },
+        {
+          at: 3000,
+          do: 'partition',
+          groups: [
+            ['A', 'B'],
+            ['C', 'D', 'E'],
+          ],
+        },
+        { at: 4000, do: 'heal' },
+      ],
+    });
+    const seen = new Map<Readonly<ClientRequestRecord>, ClientRequestRecord>();
+    const statuses = new Set<string>();
+    for (let t = 0; t <= 9000; t += 5) {
+      sim.runUntil(t);
+      const requests = sim.recentRequests();
+      expect(requests.length).toBeLessThan(50); // all of them in view
+      for (const r of requests) {
+        const kept = seen.get(r);
+        if (kept !== undefined) expect(r).toEqual(kept);
+        else if (r.status !== 'pending') seen.set(r, { ...r });
+      }
+    }
+    for (const r of sim.recentRequests()) statuses.add(r.status);
+    // Every way to settle happened (with the client's `pending` check gone, late answers rewrite some).
+    expect([...statuses].sort()).toEqual(['failed', 'refused', 'succeeded']);
+    expect(seen.size).toBe(40);
   });
 });

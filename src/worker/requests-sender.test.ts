@@ -59,4 +59,21 @@ describe('the requests a frame sends', () => {
       if (frame > 1) expect(changed.map((r) => r.id)).toEqual([frame + 1, frame + 2]);
     }
   });
+
+  it('send a live record again when it changes, and a settled one replaced by a new record of its id', () => {
+    // A settled record is not compared again while it is the same object; a rewind gives new records.
+    const sender = new RequestsSender();
+    const held = new Map<number, ClientRequestRecord>();
+    const live = [request(1, 'succeeded'), request(2)];
+    received(held, sender, live);
+    live[1]!.attempts = 2;
+    expect(received(held, sender, live).changed.map((r) => r.id)).toEqual([2]);
+    expect(received(held, sender, live).changed).toEqual([]);
+    const rewound = [request(1), live[1]!];
+    const { list, changed } = received(held, sender, rewound);
+    expect(changed.map((r) => r.id)).toEqual([1]);
+    expect(list).toEqual(rewound);
+    live[1]!.status = 'failed';
+    expect(received(held, sender, rewound).list).toEqual(rewound);
+  });
 });

@@ -16,39 +16,63 @@ export class RequestsSender {
   /** What the UI has: the requests of the last frame, in the frame's order, and their ids. */
   private sentIds: number[] = [];
   private sentRecords: ClientRequestRecord[] = [];
+  /** The live records the sent ones were copied from or last found equal to, and which were settled. */
+  private sentLive: Readonly<ClientRequestRecord>[] = [];
+  private sentSettled: boolean[] = [];
   /**
    * The lists the next delta fills, swapped with the sent ones after it: a frame then allocates no list
    * (two of fifty growing lists per frame were most of what this cost).
    */
   private spareIds: number[] = [];
   private spareRecords: ClientRequestRecord[] = [];
+  private spareLive: Readonly<ClientRequestRecord>[] = [];
+  private spareSettled: boolean[] = [];
 
   /** The UI starts over (a new run): the next frame sends every request. */
   forget(): void {
     this.sentIds.length = 0;
     this.sentRecords.length = 0;
+    this.sentLive.length = 0;
+    this.sentSettled.length = 0;
   }
 
   /**
    * `requests` may be the client's live records: only the new or changed ones are copied (the sender
-   * keeps its copies to compare the next frame with). The returned `ids` are the sender's own list,
-   * good until its next delta: copy them out before that.
+   * keeps its copies to compare the next frame with). A record given settled must never change after
+   * (the client's rule, pinned in client.test.ts): given again as the same object, it is not read at
+   * all. The returned `ids` are the sender's own list, good until its next delta: copy them out before that.
    */
   delta(requests: readonly Readonly<ClientRequestRecord>[]): RequestsDelta {
     const ids = this.spareIds;
     const records = this.spareRecords;
+    const live = this.spareLive;
+    const settled = this.spareSettled;
     ids.length = 0;
     records.length = 0;
+    live.length = 0;
+    settled.length = 0;
     const changed: ClientRequestRecord[] = [];
-    const { sentIds, sentRecords } = this;
+    const { sentIds, sentRecords, sentLive, sentSettled } = this;
     // Requests come in id order, frame after frame: the one the UI has for an id is found by walking
     // on through the last frame's, without a map. Out of order, a request is merely sent again.
     let j = 0;
     for (let k = 0; k < requests.length; k++) {
       const r = requests[k]!;
-      ids.push(r.id);
-      while (j < sentIds.length && sentIds[j]! < r.id) j++;
-      const before = j < sentIds.length && sentIds[j] === r.id ? sentRecords[j] : undefined;
+      live.push(r);
+      if (j < sentLive.length && sentLive[j] === r && sentSettled[j]!) {
+        // The very record that was settled last frame: the same still. Reading the fifty records
+        // themselves, spread over the heap, was most of this function's cost; this reads none.
+        ids.push(sentIds[j]!);
+        records.push(sentRecords[j]!);
+        settled.push(true);
+        j++;
+        continue;
+      }
+      const id = r.id;
+      ids.push(id);
+      while (j < sentIds.length && sentIds[j]! < id) j++;
+      const before = j < sentIds.length && sentIds[j] === id ? sentRecords[j] : undefined;
+      if (before !== undefined) j++; // the next request's match, if any, is further on
       if (before !== undefined && sameRequest(before, r)) {
         records.push(before);
       } else {
@@ -56,11 +80,16 @@ export class RequestsSender {
         changed.push(copy);
         records.push(copy);
       }
+      settled.push(r.status !== 'pending');
     }
     this.spareIds = sentIds;
     this.spareRecords = sentRecords;
+    this.spareLive = sentLive;
+    this.spareSettled = sentSettled;
     this.sentIds = ids;
     this.sentRecords = records;
+    this.sentLive = live;
+    this.sentSettled = settled;
     return { ids, changed };
   }
 }

@@ -6,9 +6,9 @@
 // keeps the scenario's switches and those the teacher set in Settings.)
 
 import { useShallow } from 'zustand/react/shallow';
-import type { UnsafeSwitches } from '../../raft/types';
 import { useSimStore } from '../../store/sim-store';
 import { defineStrings, useStrings } from '../i18n';
+import { UNSAFE_SWITCH_KEYS } from '../unsafe-switches';
 
 const STRINGS = defineStrings(
   {
@@ -38,26 +38,9 @@ const STRINGS = defineStrings(
   },
 );
 
-/** Every unsafe switch: a run with any of them on is not Raft, and the band must say so. */
-const KEYS = [
-  'noElectionRestriction',
-  'commitPreviousTerms',
-  'forgetOnRestart',
-  'snapshotUncommitted',
-  'directMembershipChange',
-  'changeBeforeTermCommit',
-  'localReads',
-  'leaseIgnoresDrift',
-] as const satisfies readonly (keyof UnsafeSwitches)[];
-
-// A switch added to UnsafeSwitches and forgotten here fails to compile.
-type Unlisted = Exclude<keyof UnsafeSwitches, (typeof KEYS)[number]>;
-const everySwitchListed: Unlisted extends never ? true : never = true;
-void everySwitchListed;
-
 export function UnsafeBand() {
   const t = useStrings(STRINGS);
-  const on = useSimStore(useShallow((s) => KEYS.filter((key) => s.scenario.unsafe[key] === true)));
+  const on = useSimStore(useShallow((s) => UNSAFE_SWITCH_KEYS.filter((key) => s.scenario.unsafe[key] === true)));
   if (on.length === 0) return null;
   return (
     <p className="unsafe-band" role="note" aria-label={t.label}>

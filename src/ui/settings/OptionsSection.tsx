@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Scenario } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
+import { UNSAFE_SWITCH_KEYS } from '../unsafe-switches';
 import { setOptions } from './live-settings';
 import { Section } from './Section';
 import styles from './Settings.module.css';
@@ -11,16 +12,7 @@ type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 type UnsafeKey = keyof Scenario['unsafe'];
 
 const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
-const UNSAFE: readonly UnsafeKey[] = [
-  'noElectionRestriction',
-  'commitPreviousTerms',
-  'forgetOnRestart',
-  'snapshotUncommitted',
-  'directMembershipChange',
-  'changeBeforeTermCommit',
-  'localReads',
-  'leaseIgnoresDrift',
-];
+const UNSAFE: readonly UnsafeKey[] = UNSAFE_SWITCH_KEYS;
 
 export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);

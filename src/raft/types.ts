@@ -230,6 +230,26 @@ export const DEFAULT_OPTIONS: RaftOptions = {
   followerReads: false,
 };
 
+/**
+ * Every unsafe switch, in one fixed order: the settings list them and the "Not Raft" band names them in it,
+ * a link writes them in it, and the fuzzer hunts them in it. A switch added to UnsafeSwitches and
+ * forgotten here fails to compile.
+ */
+export const UNSAFE_SWITCH_NAMES = [
+  'noElectionRestriction',
+  'commitPreviousTerms',
+  'forgetOnRestart',
+  'snapshotUncommitted',
+  'directMembershipChange',
+  'changeBeforeTermCommit',
+  'localReads',
+  'leaseIgnoresDrift',
+] as const satisfies readonly (keyof UnsafeSwitches)[];
+
+type UnlistedSwitch = Exclude<keyof UnsafeSwitches, (typeof UNSAFE_SWITCH_NAMES)[number]>;
+const everySwitchListed: UnlistedSwitch extends never ? true : never = true;
+void everySwitchListed;
+
 export const SAFE_SWITCHES: UnsafeSwitches = {
   noElectionRestriction: false,
   commitPreviousTerms: false,

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ClientRequestRecord } from './types';
-import { clientEvents, currentLeader, nodeOf, simulation } from './test-helpers';
+import { clientEvents, CRASH_AND_PARTITION, currentLeader, nodeOf, simulation } from './test-helpers';
 
 function settled(seed = 4) {
   const sim = simulation({ version: 1, nodes: 5, seed });
@@ -72,17 +72,7 @@ describe('client', () => {
           do: 'submit' as const,
           command: k % 9 === 4 ? 'frobnicate' : `set k${k % 3} ${k}`,
         })),
-        { at: 1500, do: 'kill', node: 'A' },
-        { at: 2500, do: 'restart', node: 'A' },
-        {
-          at: 3000,
-          do: 'partition',
-          groups: [
-            ['A', 'B'],
-            ['C', 'D', 'E'],
-          ],
-        },
-        { at: 4000, do: 'heal' },
+        ...CRASH_AND_PARTITION,
       ],
     });
     const seen = new Map<Readonly<ClientRequestRecord>, ClientRequestRecord>();

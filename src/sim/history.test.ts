@@ -8,6 +8,7 @@ import type { ScenarioInput, Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { History } from './history';
 import { Simulation } from './simulation';
+import { CRASH_AND_PARTITION } from './test-helpers';
 import { timelineMarks } from './timeline';
 import type { ClusterFrame } from './types';
 
@@ -29,17 +30,7 @@ const BUSY = scenario({
       do: 'submit' as const,
       command: `set k${i % 7} ${i}`,
     })),
-    { at: 1500, do: 'kill', node: 'A' },
-    { at: 2500, do: 'restart', node: 'A' },
-    {
-      at: 3000,
-      do: 'partition',
-      groups: [
-        ['A', 'B'],
-        ['C', 'D', 'E'],
-      ],
-    },
-    { at: 4000, do: 'heal' },
+    ...CRASH_AND_PARTITION,
   ],
 });
 

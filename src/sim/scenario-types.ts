@@ -5,6 +5,8 @@
 // checked against them at the edge, by the zod schema in src/scenario/schema.ts, which is typed
 // against these so the two cannot drift; the simulator itself needs no validator.
 
+import { UNSAFE_SWITCH_NAMES } from '../raft/types';
+
 export const MAX_NODES = 9;
 export const NODE_NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'] as const;
 
@@ -248,7 +250,7 @@ export function stampAction<A extends { do: ActionKind }>(action: A, at: number,
   if ((action.do === 'cut' || action.do === 'mend') && out.oneWay === undefined) out.oneWay = false;
   if (action.do === 'setOptions') {
     if (out.options !== undefined) out.options = inOrder(out.options, OPTION_SWITCHES);
-    if (out.unsafe !== undefined) out.unsafe = inOrder(out.unsafe, UNSAFE_SWITCHES);
+    if (out.unsafe !== undefined) out.unsafe = inOrder(out.unsafe, UNSAFE_SWITCH_NAMES);
   }
   return out as unknown as Action;
 }
@@ -264,17 +266,6 @@ const OPTION_SWITCHES = [
   'reads',
   'followerReads',
 ] as const;
-const UNSAFE_SWITCHES = [
-  'noElectionRestriction',
-  'commitPreviousTerms',
-  'forgetOnRestart',
-  'snapshotUncommitted',
-  'directMembershipChange',
-  'changeBeforeTermCommit',
-  'localReads',
-  'leaseIgnoresDrift',
-] as const;
-
 function inOrder(value: unknown, keys: readonly string[]): Record<string, unknown> {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -13,6 +13,21 @@ import type { ClientEvent, InvariantName, NodeFrame } from './types';
  */
 export const HAND_DRIVEN_TIMING = { electionTimeout: [50_000, 60_000] as [number, number] };
 
+/** Faults for a busy five-node run: A crashes at 1.5 s and restarts at 2.5 s; {A, B} and {C, D, E} are split from 3 s to 4 s. */
+export const CRASH_AND_PARTITION: NonNullable<ScenarioInput['actions']> = [
+  { at: 1500, do: 'kill', node: 'A' },
+  { at: 2500, do: 'restart', node: 'A' },
+  {
+    at: 3000,
+    do: 'partition',
+    groups: [
+      ['A', 'B'],
+      ['C', 'D', 'E'],
+    ],
+  },
+  { at: 4000, do: 'heal' },
+];
+
 export function simulation(input: ScenarioInput): Simulation {
   const result = validateScenario(input);
   if (!result.ok) throw new Error(`bad test scenario:\n${result.errors.join('\n')}`);

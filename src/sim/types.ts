@@ -21,6 +21,9 @@ import type {
 } from '../raft/types';
 
 /** The client is an endpoint of its own; it is never partitioned from the nodes. */
+/** Every unsafe switch in its one order (src/raft/types.ts), for the view's settings and its "Not Raft" band. */
+export { UNSAFE_SWITCH_NAMES } from '../raft/types';
+
 export const CLIENT = 'client';
 export type Endpoint = NodeId | typeof CLIENT;
 

@@ -3,7 +3,7 @@
 // slow network, forced timeouts, concurrent client commands) followed by a fixed
 // ending that heals everything and restarts the dead, so the cluster must recover.
 
-import type { NodeId, UnsafeSwitches } from '../../raft/types';
+import { UNSAFE_SWITCH_NAMES, type NodeId, type UnsafeSwitches } from '../../raft/types';
 import type { NodeFrame } from '../../sim/types';
 import { nodeNames, type Action, type Scenario } from '../../scenario/schema';
 import { READ_MODES } from '../../sim/scenario-types';
@@ -13,16 +13,7 @@ import { Simulation } from '../../sim/simulation';
 import { Plotter } from './plots';
 
 export type UnsafeName = keyof UnsafeSwitches;
-export const UNSAFE_NAMES: readonly UnsafeName[] = [
-  'noElectionRestriction',
-  'commitPreviousTerms',
-  'forgetOnRestart',
-  'snapshotUncommitted',
-  'directMembershipChange',
-  'changeBeforeTermCommit',
-  'localReads',
-  'leaseIgnoresDrift',
-];
+export const UNSAFE_NAMES: readonly UnsafeName[] = UNSAFE_SWITCH_NAMES;
 const MEMBERSHIP_SWITCHES: readonly UnsafeName[] = ['directMembershipChange', 'changeBeforeTermCommit'];
 const READ_SWITCHES: readonly UnsafeName[] = ['localReads', 'leaseIgnoresDrift'];
 

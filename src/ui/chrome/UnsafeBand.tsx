@@ -8,7 +8,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../../store/sim-store';
 import { defineStrings, useStrings } from '../i18n';
-import { UNSAFE_SWITCH_KEYS } from '../unsafe-switches';
+import { UNSAFE_SWITCH_NAMES } from '../../sim/types';
 
 const STRINGS = defineStrings(
   {
@@ -40,7 +40,7 @@ const STRINGS = defineStrings(
 
 export function UnsafeBand() {
   const t = useStrings(STRINGS);
-  const on = useSimStore(useShallow((s) => UNSAFE_SWITCH_KEYS.filter((key) => s.scenario.unsafe[key] === true)));
+  const on = useSimStore(useShallow((s) => UNSAFE_SWITCH_NAMES.filter((key) => s.scenario.unsafe[key] === true)));
   if (on.length === 0) return null;
   return (
     <p className="unsafe-band" role="note" aria-label={t.label}>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { Scenario } from '../../scenario/schema';
 import { useSimStore } from '../../store/sim-store';
 import { useStrings } from '../i18n';
-import { UNSAFE_SWITCH_KEYS } from '../unsafe-switches';
+import { UNSAFE_SWITCH_NAMES } from '../../sim/types';
 import { setOptions } from './live-settings';
 import { Section } from './Section';
 import styles from './Settings.module.css';
@@ -12,7 +12,7 @@ type OptionKey = 'preVote' | 'checkQuorum' | 'leaderNoop' | 'fastBackup';
 type UnsafeKey = keyof Scenario['unsafe'];
 
 const OPTIONS: readonly OptionKey[] = ['preVote', 'checkQuorum', 'leaderNoop', 'fastBackup'];
-const UNSAFE: readonly UnsafeKey[] = UNSAFE_SWITCH_KEYS;
+const UNSAFE: readonly UnsafeKey[] = UNSAFE_SWITCH_NAMES;
 
 export function OptionsSection() {
   const t = useStrings(SETTINGS_STRINGS);

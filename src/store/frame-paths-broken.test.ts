@@ -4,6 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  FRAME_HEAD,
   NODE_SLOT,
   NODE_SLOTS,
   nodeSlotsAt,
@@ -30,7 +31,7 @@ vi.mock('./unpack-frame', async (importOriginal) => {
   return {
     unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMessage): FrameMessage {
       const x = packed.numbers.slice();
-      const n = packed.snapshot.nodes.length;
+      const n = x[FRAME_HEAD.nodes]!;
       // The tails as a decoder that loses each one's last entry would read them (counts and list agreeing).
       const entries: LogEntry[] = [];
       for (let k = 0, from = 0; k < n; k++) {

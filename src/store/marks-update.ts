@@ -17,14 +17,17 @@ export function applyMarksUpdate(held: HeldMarks | null, update: MarksUpdate): H
   const base = update.reset ? null : held!.marks;
   // A gap would mean an update was lost: refuse rather than draw a timeline with holes.
   const names = Object.keys(update.lists) as MarkListName[];
-  if (names.some((name) => update.lists[name].from > (base?.[name].length ?? 0))) return null;
+  if (names.some((name) => (update.lists[name]?.from ?? 0) > (base?.[name].length ?? 0))) return null;
+  // A list the update leaves out has nothing new (a reset leaves out none).
   const join = <T>(
     before: readonly T[] | undefined,
-    list: { readonly from: number; readonly items: readonly T[] },
-  ): T[] =>
-    before !== undefined && list.items.length === 0 && list.from === before.length
+    list: { readonly from: number; readonly items: readonly T[] } | undefined,
+  ): T[] => {
+    if (list === undefined) return before !== undefined ? (before as T[]) : [];
+    return before !== undefined && list.items.length === 0 && list.from === before.length
       ? (before as T[])
       : [...(before ?? []).slice(0, list.from), ...list.items];
+  };
   const l = update.lists;
   const marks: TimelineMarks = {
     leaderships: join(base?.leaderships, l.leaderships),

@@ -26,7 +26,9 @@ import {
 /** `packed` as a FrameMessage, given the cluster the UI assembled from the frame before (or null). */
 export function unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMessage): FrameMessage {
   const x = packed.numbers;
-  const n = packed.snapshot.nodes.length;
+  const deltas = packed.snapshot.nodes ?? previous?.nodes.map((node): PackedNodeDelta => ({ id: node.id }));
+  if (deltas === undefined) throw new Error('a packed frame leaves its nodes as they were, and the UI has none');
+  const n = deltas.length;
   const requests = x[FRAME_HEAD.requests] ?? NaN;
   const branchCount = x[FRAME_HEAD.branches] ?? NaN;
   if (
@@ -39,11 +41,11 @@ export function unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMe
       `a packed frame of ${n} nodes has ${x.length} numbers for ${x[FRAME_HEAD.nodes]} nodes, ${requests} requests and ${branchCount} branches`,
     );
   }
-  const ids = packed.snapshot.nodes.map((node) => node.id);
+  const ids = deltas.map((node) => node.id);
   const sharedLogPrefix: number[] = [];
   const tails = { entries: packed.entries, next: 0 };
   const kv = { pairs: packed.kvChanges, next: 0 };
-  const nodes = packed.snapshot.nodes.map((delta, k): NodeDelta => {
+  const nodes = deltas.map((delta, k): NodeDelta => {
     const at = nodeSlotsAt(n, k);
     sharedLogPrefix.push(x[at + NODE_SLOT.sharedLogPrefix]!);
     const before = previous?.nodes[k];

@@ -123,21 +123,28 @@ describe('EngineHost', () => {
     expect(updates()[0]!.reset).toBe(true);
     host.receive({ type: 'speed', speed: 1 });
     host.receive({ type: 'play' });
-    for (let i = 0; i < 200; i++) {
+    // 3.2 s of wall time with a write every 160 ms, then 1.6 s with none.
+    for (let i = 0; i < 300; i++) {
+      if (i < 200 && i % 10 === 0) host.receive({ type: 'act', action: { do: 'submit', command: `set k ${i}` } });
+      if (i === 240) expect(updates().length).toBeGreaterThan(1);
       ready();
       wall.advance(16);
     }
     host.receive({ type: 'pause' });
     ready();
     const played = updates().slice(1);
-    // About four a second of wall time (3.2 s), each continuing the first.
+    // About four a second of wall time while the writes commit, each continuing the first.
     expect(played.length).toBeGreaterThan(5);
     expect(played.length).toBeLessThan(20);
+    // Once the last write has committed there is nothing new, and nothing is sent (heartbeats mark nothing).
+    const quiet = frames().filter((f) => f.snapshot.time > 4000);
+    expect(quiet.length).toBeGreaterThan(30);
+    expect(quiet.filter((f) => f.marks !== undefined)).toEqual([]);
     for (const u of played) expect(u).toMatchObject({ reset: false, epoch: updates()[0]!.epoch });
     // A commit mark crosses once.
-    const commitsSent = updates().reduce((n, u) => n + u.lists.commits.items.length, 0);
-    const lastUpdate = updates().at(-1)!;
-    expect(commitsSent).toBe(lastUpdate.lists.commits.from + lastUpdate.lists.commits.items.length);
+    const commitsSent = updates().reduce((n, u) => n + (u.lists.commits?.items.length ?? 0), 0);
+    const lastCommits = updates().findLast((u) => u.lists.commits !== undefined)!.lists.commits!;
+    expect(commitsSent).toBe(lastCommits.from + lastCommits.items.length);
 
     host.receive({ type: 'seek', time: 100 });
     ready();

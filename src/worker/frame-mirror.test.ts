@@ -29,8 +29,8 @@ describe('FrameMirror', () => {
         .filter((key) => key !== 'time' && key !== 'step')
         .sort(),
     );
-    expect(sent1.snapshot.nodes[0]).not.toHaveProperty('commitIndex');
-    expect(sent1.snapshot.nodes[0]).toHaveProperty('kv');
+    expect(sent1.snapshot.nodes![0]).not.toHaveProperty('commitIndex');
+    expect(sent1.snapshot.nodes![0]).toHaveProperty('kv');
     const ui1 = assembleFrame(null, unpackFrame(null, sent1));
     expect(ui1).toEqual(first);
 
@@ -42,7 +42,7 @@ describe('FrameMirror', () => {
     const sent2 = send(mirror, second);
     expect(Object.keys(sent2.snapshot).sort()).toEqual(['messages', 'nodes', 'requests']);
     // The logs travel in the numbers' entries, one list for all the nodes.
-    expect(sent2.snapshot.nodes.map((n) => Object.keys(n).sort())).toEqual([
+    expect(sent2.snapshot.nodes!.map((n) => Object.keys(n).sort())).toEqual([
       ['id', 'kvChanges'],
       ['id', 'votedFor'],
     ]);
@@ -51,7 +51,7 @@ describe('FrameMirror', () => {
     // An unchanged field is the UI's very object.
     expect(ui.network).toBe(ui1.network);
     mirror.forget();
-    expect(Object.keys(send(mirror, second).snapshot.nodes[0]!)).toContain('kv');
+    expect(Object.keys(send(mirror, second).snapshot.nodes![0]!)).toContain('kv');
   });
 
   it('sends a store that only changed values or grew as its changes, and one that lost a key whole', () => {
@@ -65,7 +65,7 @@ describe('FrameMirror', () => {
       at(4, { y: '3', z: '4', x: '5' }),
     ];
     const sent = frames.map((frame) => send(mirror, frame));
-    expect(sent.map((m) => ({ kv: m.snapshot.nodes[0]!.kv, kvChanges: m.snapshot.nodes[0]!.kvChanges }))).toEqual([
+    expect(sent.map((m) => ({ kv: m.snapshot.nodes![0]!.kv, kvChanges: m.snapshot.nodes![0]!.kvChanges }))).toEqual([
       { kv: { x: '1', y: '2' }, kvChanges: undefined },
       { kv: undefined, kvChanges: { y: '3', z: '4' } },
       { kv: { y: '3', z: '4' }, kvChanges: undefined },
@@ -75,7 +75,9 @@ describe('FrameMirror', () => {
     const packedMirror = new FrameMirror();
     const packed = frames.map((frame) => send(packedMirror, frame, true));
     expect(packed.map((m) => m.kvChanges)).toEqual([[], ['y', '3', 'z', '4'], [], ['x', '5']]);
-    expect(packed.map((m) => m.snapshot.nodes[0]!.kvChanges)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(packed.map((m) => m.snapshot.nodes?.[0]?.kvChanges)).toEqual([undefined, undefined, undefined, undefined]);
+    // The frames whose only change was the store's values travel without node objects at all.
+    expect(packed.map((m) => m.snapshot.nodes !== undefined)).toEqual([true, false, true, false]);
     for (const messages of [sent, packed]) {
       let ui: ClusterFrame | null = null;
       for (const [k, m] of messages.entries()) {
@@ -87,11 +89,48 @@ describe('FrameMirror', () => {
     }
   });
 
+  it('leaves the nodes out when the numbers carry all that changed, and the store keeps its nodes in order', () => {
+    const mirror = new FrameMirror();
+    const first = makeSnapshot([makeNode('A'), makeNode('B'), makeNode('C')], { step: 1, time: 10 });
+    const sent1 = send(mirror, first);
+    expect(sent1.snapshot.nodes).toHaveLength(3);
+    const ui1 = assembleFrame(null, unpackFrame(null, sent1));
+    // Only numbers changed (terms, indexes): no node object travels.
+    const second = makeSnapshot(
+      [makeNode('A', { currentTerm: 2, commitIndex: 1 }), makeNode('B', { currentTerm: 2 }), makeNode('C')],
+      { step: 2, time: 20 },
+    );
+    const sent2 = send(mirror, second);
+    expect(sent2.snapshot).not.toHaveProperty('nodes');
+    const ui2 = assembleFrame(ui1, unpackFrame(ui1, sent2));
+    expect(ui2).toEqual(second);
+    expect(ui2.nodes[2]!.kv).toBe(ui1.nodes[2]!.kv);
+    // One node's object field changed: every node's delta travels again, so the order is never guessed.
+    const third = makeSnapshot(
+      [
+        makeNode('A', { currentTerm: 2, commitIndex: 1 }),
+        makeNode('B', { currentTerm: 2, votedFor: 'Z' }),
+        makeNode('C'),
+      ],
+      {
+        step: 3,
+        time: 30,
+      },
+    );
+    const sent3 = send(mirror, third);
+    expect(sent3.snapshot.nodes!.map((n) => n.id)).toEqual(['A', 'B', 'C']);
+    expect(assembleFrame(ui2, unpackFrame(ui2, sent3))).toEqual(third);
+    // With nothing to keep, a frame without its nodes is refused, not drawn empty.
+    expect(() => unpackFrame(null, sent2)).toThrow(/UI has none/);
+  });
+
   it('the store refuses a frame that leaves out fields it never had, rather than draw holes', () => {
     const mirror = new FrameMirror();
     mirror.delta(makeSnapshot([makeNode('A')], { step: 1, time: 10 }), [ALL_CARRIED]);
     const delta = mirror.delta(makeSnapshot([makeNode('A')], { step: 2, time: 20 }), [ALL_CARRIED]);
-    const nodes = delta.nodes.map((node) => ({ ...node, log: [] }));
+    // Nothing but numbers changed, so the nodes are left out: each is its id, as the store reads it.
+    expect(delta.nodes).toBeUndefined();
+    const nodes = [{ id: 'A', log: [] }];
     expect(() => restoreFields(null, { ...delta, nodes, time: 20, step: 2 })).toThrow(/does not have/);
   });
 });

@@ -13,10 +13,10 @@ import type { ClusterFrame, NodeFrame } from '../sim/types';
 import { NUMBER_FIELD_BITS, type PackedClusterDelta, type PackedNodeDelta } from './protocol';
 
 /** Messages in flight change nearly every frame: comparing them first would only add work. */
-const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['nodes', 'requests', 'messages']);
+const ALWAYS_SENT_FRAME: ReadonlySet<string> = new Set(['requests', 'messages']);
 const ALWAYS_SENT_NODE: ReadonlySet<string> = new Set(['id']);
-/** The frame's counters travel as numbers, always. */
-const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step']);
+/** The frame's counters travel as numbers, always; the nodes as deltas of their own (see delta). */
+const NEVER_SENT_FRAME: ReadonlySet<string> = new Set(['time', 'step', 'nodes']);
 const NUMBER_BITS: Readonly<Record<string, number>> = NUMBER_FIELD_BITS;
 
 /**
@@ -78,18 +78,15 @@ export class FrameMirror {
     const last = this.last;
     this.last = frame;
     const whole = last === null || last.nodes.length !== frame.nodes.length;
+    let idsOnly = !whole;
     const nodes = frame.nodes.map((node, k) => {
       const before = whole ? undefined : last.nodes[k];
       if (this.plan === null || !fits(this.plan, node)) this.plan = planFor(Object.keys(node) as (keyof NodeFrame)[]);
       const had = kv?.pairs.length ?? 0;
-      const delta = changedNodeFields(
-        node,
-        before?.id === node.id ? before : undefined,
-        carried[k] ?? 0,
-        this.plan,
-        kv,
-      );
+      const sameNode = before?.id === node.id;
+      const delta = changedNodeFields(node, sameNode ? before : undefined, carried[k] ?? 0, this.plan, kv);
       if (kv !== undefined) kv.counts[k] = (kv.pairs.length - had) / 2;
+      if (idsOnly && !(sameNode && onlyId(delta))) idsOnly = false;
       return delta;
     });
     const out: Partial<Record<keyof ClusterFrame, unknown>> = {};
@@ -98,8 +95,16 @@ export class FrameMirror {
       const value = frame[key];
       if (whole || ALWAYS_SENT_FRAME.has(key) || changed(value, last[key])) out[key] = value;
     }
-    return { ...(out as Omit<PackedClusterDelta, 'nodes'>), nodes };
+    const rest = out as Omit<PackedClusterDelta, 'nodes'>;
+    return idsOnly ? rest : { ...rest, nodes };
   }
+}
+
+/** Whether a node's delta holds its id and nothing else. */
+function onlyId(delta: PackedNodeDelta): boolean {
+  let keys = 0;
+  for (const key in delta) if (key !== 'id' || ++keys > 1) return false;
+  return true;
 }
 
 /** The same value (a number, or an object the engine kept) is the commonest case: no call for it. */

@@ -67,14 +67,15 @@ export interface HistoryInfo {
  * What is new in the timeline marks since the last update the UI got: only the tail of each list,
  * so a long run does not copy every commit again. The items of a list before `from` are those the
  * UI already has and are unchanged (a leader band or a lane that was still open is sent again
- * until it closes).
+ * when its list changes: a mark is added or a span closes).
  */
 export interface MarksUpdate {
   /** Start over with these lists (a new run, another branch, marks cut back by a branch); else continue. */
   readonly reset: boolean;
   /** The series of updates this one belongs to: a reset starts a new one, and only its own updates continue it. */
   readonly epoch: number;
-  readonly lists: { readonly [K in MarkListName]: { readonly from: number; readonly items: TimelineMarks[K] } };
+  /** The lists with something new; a list left out is as the UI has it. A reset carries every list. */
+  readonly lists: { readonly [K in MarkListName]?: { readonly from: number; readonly items: TimelineMarks[K] } };
   readonly revision: number;
   readonly eventsRead: number;
 }
@@ -134,7 +135,13 @@ export type ClusterDelta = Partial<Omit<ClusterFrame, 'nodes'>> &
 export type PackedNodeDelta = Omit<NodeDelta, 'log'> & Partial<Pick<NodeDelta, 'log'>>;
 
 /** The cluster as a packed frame carries it (see PackedNodeDelta). */
-export type PackedClusterDelta = Omit<ClusterDelta, 'nodes'> & { readonly nodes: readonly PackedNodeDelta[] };
+export type PackedClusterDelta = Omit<ClusterDelta, 'nodes'> & {
+  /**
+   * Left out when every node would send its id alone (the numbers carry all that changed, as in nearly
+   * every frame of a steady run): the nodes are then the last frame's, in its order.
+   */
+  readonly nodes?: readonly PackedNodeDelta[];
+};
 
 /**
  * The numbers of a packed frame that change nearly every frame, in one Float64Array the worker transfers

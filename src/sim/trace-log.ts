@@ -22,6 +22,7 @@ import {
   packRefs,
   packStoredAppend,
   packStoredReply,
+  packedRoomAt,
   payloadViews,
   type PackedTrace,
 } from './trace-pack';
@@ -249,10 +250,11 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
   /**
    * Records [from, to) as one transferable buffer of their columns, their references and the names
    * they use: what a frame sends the UI thread instead of a record object per event (trace-pack.ts).
+   * With `room`, the buffer has that many bytes more, from packedRoomAt(count), for the caller's own use.
    */
-  pack(from: number, to: number): PackedTrace {
+  pack(from: number, to: number, room = 0): PackedTrace {
     const n = Math.max(0, Math.min(to, this.count) - from);
-    const buffer = new ArrayBuffer(packedLayout(n).bytes);
+    const buffer = new ArrayBuffer(room > 0 ? packedRoomAt(n) + room : packedLayout(n).bytes);
     const packed = new TraceChunk(n, buffer, undefined, packedLayout(n).columns);
     for (let i = from, at = 0; at < n;) {
       const s = i & IN_CHUNK;

@@ -9,6 +9,7 @@ import { History } from '../sim/history';
 import type { Scenario } from '../sim/scenario-types';
 import { spaceTimeWindow } from '../sim/spacetime';
 import { performSpread, type SpreadTarget } from '../sim/spread-path';
+import { packedRoomAt } from '../sim/trace-pack';
 import type { ClientHistoryTracker } from './client-history';
 import { FrameMirror, type KvChangesSink } from './frame-mirror';
 import { writeFrameNumbers, writeKvChangeCounts, type FrameCounters } from './frame-numbers';
@@ -18,6 +19,7 @@ import { RequestsSender } from './requests-sender';
 import { messageProblem } from './message-guard';
 import {
   DEFAULT_SPEED,
+  frameNumberSlots,
   MAX_SPEED,
   MIN_SPEED,
   type FromWorker,
@@ -381,7 +383,11 @@ export class EngineHost {
    * every frame travel as numbers (frame-numbers.ts), the log tails and the key-value changes in one list
    * each beside them; any other field equal to the last frame's is left out (FrameMirror).
    */
-  private packFrame(h: History, counters: Omit<FrameCounters, 'time' | 'step'>): Omit<PackedFrameMessage, 'events'> {
+  private packFrame(
+    h: History,
+    counters: Omit<FrameCounters, 'time' | 'step'>,
+    events: { readonly from: number; readonly to: number },
+  ): PackedFrameMessage {
     const frame = h.snapshot({ logs: false, requests: false });
     const sharedLogPrefix: number[] = [];
     const tails: LogEntry[][] = [];
@@ -391,18 +397,23 @@ export class EngineHost {
       tails.push(tail);
     }
     const requests = this.requestsSender.delta(h.simulation.recentRequests());
+    const branches = h.branches();
+    // The numbers ride in the packed trace's buffer, after its rows: one buffer to transfer, not two.
+    const slots = frameNumberSlots(frame.nodes.length, requests.ids.length, branches.length);
+    const packed = h.simulation.records.pack(events.from, events.to, slots * Float64Array.BYTES_PER_ELEMENT);
     const { numbers, carried, entries } = writeFrameNumbers(
       { ...counters, time: frame.time, step: frame.step },
       frame.nodes,
       sharedLogPrefix,
       requests.ids,
-      h.branches(),
+      branches,
       tails,
+      new Float64Array(packed.buffer, packedRoomAt(packed.count), slots),
     );
     const kv: KvChangesSink = { pairs: [], counts: [] };
     const snapshot = this.frameMirror.delta({ ...frame, requests: requests.changed }, carried, kv);
     writeKvChangeCounts(numbers, kv.counts);
-    return { type: 'packedFrame', numbers, snapshot, entries, kvChanges: kv.pairs };
+    return { type: 'packedFrame', numbers, snapshot, entries, kvChanges: kv.pairs, events: packed };
   }
 
   /** Something changed: send a frame now if the UI is ready, else as soon as it is. */
@@ -420,7 +431,7 @@ export class EngineHost {
     const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
     const start = Math.max(from, trace.length - MAX_EVENTS_PER_FRAME);
     const resetFeed = this.resetFeed || start > from;
-    const events = trace.pack(start, trace.length);
+    const events = { from: start, to: trace.length };
     this.sentTrace = trace.length;
     this.resetFeed = false;
     this.dirty = false;
@@ -431,18 +442,12 @@ export class EngineHost {
       !this.playing || wall - this.marksSentAt >= MARKS_INTERVAL ? this.marks.update(h.marks, h.branch) : undefined;
     if (marks) this.marksSentAt = wall;
 
-    this.post({
-      ...this.packFrame(h, {
-        end: h.end,
-        branch: h.branch,
-        speed: this.speed,
-        playing: this.playing,
-        manual: this.manual,
-        resetFeed,
-      }),
+    const frame = this.packFrame(
+      h,
+      { end: h.end, branch: h.branch, speed: this.speed, playing: this.playing, manual: this.manual, resetFeed },
       events,
-      ...(marks ? { marks } : {}),
-    });
+    );
+    this.post(marks ? { ...frame, marks } : frame);
   }
 }
 

@@ -41,6 +41,7 @@ export interface WrittenNumbers {
   readonly entries: LogEntry[];
 }
 
+/** The frame's numbers, in a new array or in `into` (zeroed, exactly frameNumberSlots long). */
 export function writeFrameNumbers(
   counters: FrameCounters,
   nodes: readonly NodeFrame[],
@@ -48,9 +49,13 @@ export function writeFrameNumbers(
   requestIds: readonly number[],
   branches: readonly BranchInfo[],
   tails?: readonly (readonly LogEntry[])[],
+  into?: Float64Array<ArrayBuffer>,
 ): WrittenNumbers {
   const n = nodes.length;
-  const x = new Float64Array(frameNumberSlots(n, requestIds.length, branches.length));
+  const slots = frameNumberSlots(n, requestIds.length, branches.length);
+  if (into !== undefined && into.length !== slots)
+    throw new Error(`a frame of ${n} nodes needs ${slots} numbers, not ${into.length}`);
+  const x = into ?? new Float64Array(slots);
   x[FRAME_HEAD.time] = counters.time;
   x[FRAME_HEAD.step] = counters.step;
   x[FRAME_HEAD.endStep] = counters.end.step;

@@ -248,7 +248,10 @@ export function nodeSlotsAt(nodes: number, k: number): number {
  */
 export interface PackedFrameMessage {
   readonly type: 'packedFrame';
-  /** The FRAME_HEAD, node, request-id and branch numbers (see frameNumberSlots); transferred. */
+  /**
+   * The FRAME_HEAD, node, request-id and branch numbers (see frameNumberSlots); transferred, usually as
+   * a view into the end of `events.buffer` (see packedRoomAt).
+   */
   readonly numbers: Float64Array<ArrayBuffer>;
   /** The cluster's other fields that changed since the last frame (see FrameMessage). */
   readonly snapshot: PackedClusterDelta;
@@ -337,7 +340,11 @@ export type FromWorker =
 
 /** What a message hands over rather than copies: a frame's numbers and packed trace buffers. */
 export function transferList(message: FromWorker): Transferable[] {
-  if (message.type === 'packedFrame') return [message.numbers.buffer, ...packedBuffers(message.events)];
+  if (message.type === 'packedFrame') {
+    // The numbers usually ride in the trace's buffer (engine-host.ts): a buffer listed twice cannot be transferred.
+    const buffers = packedBuffers(message.events);
+    return buffers.includes(message.numbers.buffer) ? buffers : [message.numbers.buffer, ...buffers];
+  }
   return message.type === 'frame' ? packedBuffers(message.events) : [];
 }
 

@@ -52,7 +52,13 @@ function add(m: Map<string, number>, k: string, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
-/** For each main-thread task over 50 ms of thread time: its trace events by self time, and the JS sampled inside it. */
+/**
+ * The thread time over which `trace` describes a task (STARTUP_DESCRIBE_MS, default 50): lower it to look
+ * inside the tasks that are long in wall time but not in thread time.
+ */
+const DESCRIBE_MS = Number(process.env.STARTUP_DESCRIBE_MS ?? 50);
+
+/** For each main-thread task over DESCRIBE_MS of thread time: its trace events by self time, and the JS sampled inside it. */
 function describeLongTasks(events: readonly TraceEvent[]): string {
   const main = mainThread(events);
   if (!main) return '    no renderer main thread in the trace';
@@ -88,7 +94,7 @@ function describeLongTasks(events: readonly TraceEvent[]): string {
     let j = i + 1;
     while (j < onMain.length && onMain[j]!.ts < end) j++;
     // Thread time, not wall time: on a loaded machine the other jobs stretch every task.
-    if (task.name === 'RunTask' && (task.tdur ?? 0) > 50_000) {
+    if (task.name === 'RunTask' && (task.tdur ?? 0) > DESCRIBE_MS * 1000) {
       const inside = onMain.slice(i, j);
       const self = new Map<string, number>();
       const stack: { e: TraceEvent; end: number; child: number }[] = [];

@@ -2,11 +2,12 @@
 // toolbar button's (button-strings.ts), which the first chunk carries anyway.
 
 import type { InvariantName } from '../../sim/types';
+import { grouped } from '../format';
 import { defineStrings } from '../i18n';
 import { invariantName } from '../interpret/terms';
 import type { BoundField } from './bounds-form';
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = grouped;
 
 const EN_FIELD: Record<BoundField, string> = {
   maxTerm: 'Max term',

@@ -1,10 +1,10 @@
 // Every string of the client history panel, in English and Korean.
 
+import { grouped } from '../format';
 import { defineStrings } from '../i18n';
 
-const ms = (t: number): string => `${Math.round(t).toLocaleString('en-US')} ms`;
-const range = (from: number, to: number): string =>
-  `${Math.round(from).toLocaleString('en-US')}–${Math.round(to).toLocaleString('en-US')} ms`;
+const ms = (t: number): string => `${grouped(t)} ms`;
+const range = (from: number, to: number): string => `${grouped(from)}–${grouped(to)} ms`;
 const shown = (v: string | null): string => (v === null ? '(none)' : v);
 
 const ordinalEn = (n: number): string => {
@@ -34,7 +34,7 @@ export const HISTORY_STRINGS = defineStrings(
       `The smallest part no order explains is outlined: ${n} operation${n === 1 ? '' : 's'}; the history already fails at ${ms(until)}.`,
     verdictUndecided: (key: string) => `? Undecided (key ${key})`,
     verdictUndecidedDetail: (steps: number) =>
-      `The search gave up after ${steps.toLocaleString('en-US')} steps. This is not a pass: neither an order nor a contradiction was found.`,
+      `The search gave up after ${grouped(steps)} steps. This is not a pass: neither an order nor a contradiction was found.`,
     staleOverwritten: (read: string, value: string | null, write: string) =>
       `Stale read: ${read} returned ${shown(value)}, but ${write} had completed before it began.`,
     staleOlderThanRead: (read: string, value: string | null, earlier: string, newer: string | null) =>
@@ -78,7 +78,7 @@ export const HISTORY_STRINGS = defineStrings(
       `어떤 순서로도 설명되지 않는 가장 작은 부분(연산 ${n}개)에 테두리를 쳤습니다. 기록은 ${ms(until)}에 이미 어긋납니다.`,
     verdictUndecided: (key: string) => `? 판정 못 함 (키 ${key})`,
     verdictUndecidedDetail: (steps: number) =>
-      `탐색이 ${steps.toLocaleString('en-US')}단계 뒤에 멈췄습니다. 통과가 아닙니다: 순서도, 모순도 찾지 못했습니다.`,
+      `탐색이 ${grouped(steps)}단계 뒤에 멈췄습니다. 통과가 아닙니다: 순서도, 모순도 찾지 못했습니다.`,
     staleOverwritten: (read: string, value: string | null, write: string) =>
       `낡은 읽기: ${read}가 ${shown(value)}을(를) 반환했지만, ${write}는 그 읽기가 시작되기 전에 이미 완료되었습니다.`,
     staleOlderThanRead: (read: string, value: string | null, earlier: string, newer: string | null) =>

@@ -89,8 +89,24 @@ export interface TimelineMarks {
   eventsRead: number;
 }
 
-/** The lists of TimelineMarks, by name. */
-export type MarkListName = 'leaderships' | 'lanes' | 'leaders' | 'nodes' | 'network' | 'commits' | 'violations';
+/** The lists of TimelineMarks, by name, in one fixed order (the worker sends what is new in each). */
+export const MARK_LIST_NAMES = [
+  'leaderships',
+  'lanes',
+  'leaders',
+  'nodes',
+  'network',
+  'commits',
+  'violations',
+] as const;
+export type MarkListName = (typeof MARK_LIST_NAMES)[number];
+
+/** Fails to compile when TimelineMarks gains a list MARK_LIST_NAMES does not name. */
+type MarkLists = {
+  [K in keyof TimelineMarks]: TimelineMarks[K] extends readonly unknown[] ? K : never;
+}[keyof TimelineMarks];
+const everyListNamed: Exclude<MarkLists, MarkListName> extends never ? true : never = true;
+void everyListNamed;
 
 /** The kinds of trace record read() looks at. */
 const MARKING_KINDS = new Set<TraceKind>(['node', 'crashed', 'restarted', 'action', 'violation']);

@@ -5,18 +5,8 @@
 // steady run adds commits and nothing else, and seven lists, each with its open span sent again,
 // were most of what an update cost to clone.
 
-import type { MarkListName, TimelineMarks } from '../sim/timeline';
+import { MARK_LIST_NAMES, type MarkListName, type TimelineMarks } from '../sim/timeline';
 import type { MarksUpdate } from './protocol';
-
-const LIST_NAMES: readonly MarkListName[] = [
-  'leaderships',
-  'lanes',
-  'leaders',
-  'nodes',
-  'network',
-  'commits',
-  'violations',
-];
 
 /** What the UI has of one list. */
 interface SentList {
@@ -52,7 +42,7 @@ export class MarksSender {
     const had = reset ? null : sent.lists;
     const now = {} as Record<MarkListName, SentList>;
     const lists: { -readonly [K in MarkListName]?: MarksUpdate['lists'][K] } = {};
-    for (const name of LIST_NAMES) {
+    for (const name of MARK_LIST_NAMES) {
       const list: readonly object[] = marks[name];
       const before = had?.[name];
       const from = before?.final ?? 0;

@@ -2,14 +2,14 @@
 // the explorer's lean cluster both carry answers this way, so a counterexample the explorer finds
 // replays message for message in the simulation.
 
-import type { ClientAnswer, NodeId } from '../raft/types';
+import type { ClientAnswer } from '../raft/types';
 import type { ClientReply } from './types';
 
 /**
- * The reply `node` sends for `answer`, or null when nothing goes back: an accepted proposal waits
+ * The reply a node sends for `answer`, or null when nothing goes back: an accepted proposal waits
  * for its entry to apply, and a result is not sent to a client that has given up (`pending` false).
  */
-export function clientReplyFor(answer: ClientAnswer, node: NodeId, pending: boolean): ClientReply | null {
+export function clientReplyFor(answer: ClientAnswer, pending: boolean): ClientReply | null {
   const { requestId } = answer;
   if (requestId === undefined) return null;
   switch (answer.outcome) {
@@ -27,7 +27,7 @@ export function clientReplyFor(answer: ClientAnswer, node: NodeId, pending: bool
     case 'changeRefused':
       // A refusal that may pass (a change under way) sends the client back to this leader later.
       return answer.retry
-        ? { type: 'ClientReply', requestId, success: false, leaderHint: node }
+        ? { type: 'ClientReply', requestId, success: false, changeDeferred: answer.reason }
         : { type: 'ClientReply', requestId, success: false, error: `change refused: ${answer.reason}` };
     case 'transferring':
       // Thesis §3.10: the leader hands over; the client retries at the target a little later.

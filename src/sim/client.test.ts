@@ -92,4 +92,36 @@ describe('client', () => {
     expect([...statuses].sort()).toEqual(['failed', 'refused', 'succeeded']);
     expect(seen.size).toBe(40);
   });
+
+  it('keeps going to a leader that refuses a change for now: the other requests are not sent round the followers', () => {
+    // Single-server changes wait until the leader has committed an entry of its term (the 2015
+    // correction); without leaderNoop a new leader has not, so it refuses the change and asks to be
+    // retried. It still leads: a command submitted meanwhile must go straight to it.
+    for (const seed of [2, 4, 9]) {
+      const { sim, leader } = settled(seed);
+      const follower = sim.nodeIds.find((id) => id !== leader.id)!;
+      sim.perform({ at: 0, do: 'change', add: [], remove: [follower] });
+      sim.runUntil(sim.now + 80);
+      const refused = sim.trace.filter((t) => t.kind === 'node' && t.event.type === 'changeRefused');
+      expect(refused.map((t) => (t.kind === 'node' ? t.event : null))).toEqual([
+        expect.objectContaining({ reason: 'term-not-committed' }),
+      ]);
+      // The client records the leader's deferral as such, not as a redirect by a node that knows no leader.
+      expect(clientEvents(sim, 'deferred')).toEqual([
+        { type: 'deferred', requestId: 1, by: leader.id, reason: 'term-not-committed' },
+      ]);
+      expect(clientEvents(sim, 'redirected').filter((e) => e.to === e.by || e.by === leader.id)).toEqual([]);
+      sim.perform({ at: 0, do: 'submit', command: 'set k v' });
+      sim.runUntil(sim.now + 2000);
+      const writeId = sim.snapshot().requests.find((r) => r.command === 'set k v')!.id;
+      const sentTo = sim.trace.flatMap((t) =>
+        t.kind === 'sent' && t.message.payload.type === 'ClientRequest' && t.message.payload.requestId === writeId
+          ? [t.message.to]
+          : [],
+      );
+      expect(sentTo).toEqual([leader.id]);
+      // Both end well: the write commits an entry of the leader's term, and then the change passes.
+      expect(sim.snapshot().requests.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    }
+  });
 });

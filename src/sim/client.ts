@@ -194,6 +194,13 @@ export class Client {
       this.host.record({ type: 'failed', requestId: record.id, reason: reply.error });
       return;
     }
+    if (reply.changeDeferred !== undefined) {
+      // §6: the leader must finish something first. It still leads: every request keeps going to it.
+      this.state.leaderGuess = from;
+      this.host.record({ type: 'deferred', requestId: record.id, by: from, reason: reply.changeDeferred });
+      this.host.schedule(NO_LEADER_RETRY_DELAY, 'retry', record.id, record.attempts);
+      return;
+    }
     if (reply.transferringTo !== undefined) {
       // Thesis §3.10: the leader is handing over; ask the new one once its election has had time.
       this.state.leaderGuess = reply.transferringTo;

@@ -663,7 +663,7 @@ export class Simulation {
       this.records.client(event, this.now_, this.step_);
     }
     const pending = this.client.state.requests[requestId - 1]?.status === 'pending';
-    const reply = clientReplyFor(answer, node, pending);
+    const reply = clientReplyFor(answer, pending);
     if (reply !== null) this.send(node, CLIENT, reply);
   }
 

@@ -5,6 +5,7 @@
 import type { Action } from './scenario-types';
 import type { ActionRefusal } from './refusal';
 import type {
+  ChangeRefusal,
   CommitDeferred,
   Configuration,
   KvState,
@@ -51,6 +52,11 @@ export interface ClientReply {
   readonly error?: string;
   /** Thesis §3.10: the leader is handing over to this node; try again there shortly. */
   readonly transferringTo?: NodeId;
+  /**
+   * §6: the leader cannot start this membership change yet (an earlier one is under way, or it has not
+   * committed an entry of its term): it still leads, and the same request, asked again shortly, can pass.
+   */
+  readonly changeDeferred?: ChangeRefusal;
 }
 
 export type WireMessage = RaftMessage | ClientRequest | ClientReply;
@@ -129,6 +135,8 @@ export type ClientEvent =
     }
   | { readonly type: 'refused'; readonly requestId: number; readonly command: string; readonly reason: string }
   | { readonly type: 'redirected'; readonly requestId: number; readonly by: NodeId; readonly to: NodeId | null }
+  /** The leader `by` cannot start this membership change yet, for `reason`; the client asks it again shortly. */
+  | { readonly type: 'deferred'; readonly requestId: number; readonly by: NodeId; readonly reason: ChangeRefusal }
   | { readonly type: 'timedOut'; readonly requestId: number; readonly node: NodeId }
   | { readonly type: 'retried'; readonly requestId: number; readonly to: NodeId; readonly attempt: number }
   | {

@@ -511,7 +511,7 @@ export class LeanCluster {
   private answerClient(node: NodeId, answer: ClientAnswer): void {
     const { requestId } = answer;
     if (requestId === undefined) return;
-    const reply = clientReplyFor(answer, node, this.pending(requestId));
+    const reply = clientReplyFor(answer, this.pending(requestId));
     if (reply !== null) this.send(node, CLIENT, reply);
   }
 }

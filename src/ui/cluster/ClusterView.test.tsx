@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSimStore } from '../../store/sim-store';
-import type { ClusterFrame } from '../../sim/types';
+import type { ClientReply, ClusterFrame } from '../../sim/types';
 import { showTab, useSideStore } from '../chrome/side-store';
 import { ClusterView } from './ClusterView';
 import { MessageDetails } from './MessageDetails';
@@ -364,6 +364,19 @@ describe('messages', () => {
     );
     expect(screen.getByText('success').nextElementSibling?.textContent).toBe('no');
     expect(screen.getByText('conflict hint').nextElementSibling?.textContent).toBe('term 2 starts at index 3');
+  });
+
+  it("shows why a leader's refusal of a client request is not a redirect: a handover, a change deferred", () => {
+    useSimStore.setState({ selectedMessage: 4 });
+    render(<MessageDetails />);
+    const reply = (payload: ClientReply) => snapshot({ messages: [envelope(4, { from: 'A', to: 'client', payload })] });
+    show(reply({ type: 'ClientReply', requestId: 9, success: false, leaderHint: null, transferringTo: 'C' }));
+    expect(screen.getByText('transferringTo (leader handing over)').nextElementSibling?.textContent).toBe('C');
+    show(reply({ type: 'ClientReply', requestId: 9, success: false, changeDeferred: 'change-in-progress' }));
+    expect(screen.getByText('changeDeferred (try again shortly)').nextElementSibling?.textContent).toBe(
+      'change-in-progress',
+    );
+    expect(screen.queryByText('leaderHint')).toBeNull();
   });
 });
 

@@ -126,6 +126,8 @@ function fieldRows(
       rows.push([f.requestId, p.requestId], [f.success, yesNo(p.success)]);
       if (p.result !== undefined) rows.push([f.result, p.result]);
       if (p.leaderHint !== undefined) rows.push([f.leaderHint, p.leaderHint ?? t.none]);
+      if (p.transferringTo !== undefined) rows.push([f.transferringTo, p.transferringTo]);
+      if (p.changeDeferred !== undefined) rows.push([f.changeDeferred, p.changeDeferred]);
       if (p.error !== undefined) rows.push([f.error, p.error]);
       break;
   }

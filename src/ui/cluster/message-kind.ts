@@ -102,7 +102,8 @@ export function messageLook(payload: WireMessage): MessageLook {
       return { kind, color: MESSAGE_COLOR.ClientReply, shape: 'pill', glyph: ok ? '✓ ok' : '✗', dashed: false };
     }
     case 'clientRedirect': {
-      const hint = payload.type === 'ClientReply' ? payload.leaderHint : null;
+      // A leader handing over names the node to try next, as a follower's hint does.
+      const hint = payload.type === 'ClientReply' ? (payload.leaderHint ?? payload.transferringTo) : null;
       return { kind, color: MESSAGE_COLOR.ClientReply, shape: 'pill', glyph: `↪ ${hint ?? '?'}`, dashed: true };
     }
     case 'installSnapshot': {

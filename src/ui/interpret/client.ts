@@ -1,6 +1,7 @@
 // The simulated client's records (course notes §4 step 1; paper §8): one entry per event.
 
 import { eul, iga, quote } from './glossary';
+import { changeRefusalText } from './membership';
 import { both, type ClientEventTable } from './reading';
 
 export const CLIENT_EVENTS: ClientEventTable = {
@@ -26,7 +27,7 @@ export const CLIENT_EVENTS: ClientEventTable = {
     node: e.by,
     tone: 'client',
     text:
-      e.to === null || e.to === e.by
+      e.to === null
         ? both(
             `${e.by} is not the leader and knows none: it refused request #${e.requestId}; the client retries later`,
             `${e.by}는 리더가 아니고 리더도 모름: 요청 #${e.requestId}${eul(e.requestId)} 거부함. 클라이언트가 나중에 다시 시도함`,
@@ -39,6 +40,21 @@ export const CLIENT_EVENTS: ClientEventTable = {
     section: '§4',
     source: { paper: '§8' },
   }),
+  deferred: (e) => {
+    const why = changeRefusalText(e.reason);
+    return {
+      node: e.by,
+      tone: 'client',
+      text: both(
+        `Leader ${e.by} cannot start change request #${e.requestId} yet: ${why.en}. The client asks it again shortly`,
+        `리더 ${e.by}가 변경 요청 #${e.requestId}${eul(e.requestId)} 아직 시작할 수 없음: ${why.ko}. 클라이언트가 잠시 후 다시 요청함`,
+      ),
+      rules: [],
+      // The course notes stop before membership: the nearest section is §3, as for the leader's refusal.
+      section: '§3',
+      source: { thesis: '§4.1' },
+    };
+  },
   timedOut: (e) => ({
     node: null,
     tone: 'client',

@@ -593,3 +593,45 @@ describe('on real runs', () => {
     }
   });
 });
+
+describe('a leader that cannot start a membership change yet', () => {
+  it('is named as the leader, with its reason, in the feed and in "Why?" of its reply, in both languages', () => {
+    // No leaderNoop: the new leader has committed nothing of its term, so a single-server change waits
+    // (the 2015 correction). The first attempt reaches a follower and is redirected to the leader.
+    const scenario = scenarioSchema.parse({ version: 1, nodes: 5, seed: 2 });
+    const sim = new Simulation(scenario, { recordTrace: true });
+    sim.runUntil(1000);
+    const leader = sim.snapshot().nodes.find((n) => n.role === 'leader')!.id;
+    const follower = sim.nodeIds.find((id) => id !== leader)!;
+    sim.perform({ at: 1000, do: 'change', add: [], remove: [follower] });
+    sim.runUntil(1100);
+    const deferred = sim.trace.find((r) => r.kind === 'client' && r.event.type === 'deferred')!;
+    const reading = readStep(recordsOfStep(sim.trace, deferred.step)).find((r) => r.tone === 'client')!;
+    expect(reading.text).toEqual({
+      en: `Leader ${leader} cannot start change request #1 yet: it has not committed an entry of its own term yet (the 2015 correction). The client asks it again shortly`,
+      ko: `리더 ${leader}가 변경 요청 #1을 아직 시작할 수 없음: 아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙). 클라이언트가 잠시 후 다시 요청함`,
+    });
+    const reply = sim.trace.find(
+      (r) => r.kind === 'sent' && r.message.payload.type === 'ClientReply' && r.message.from === leader,
+    )!;
+    if (reply.kind !== 'sent') throw new Error('no reply');
+    expect(messageWhy(reply.message, recordsOfStep(sim.trace, reply.step))).toEqual({
+      en: `leader ${leader} cannot start change request #1 yet (it has not committed an entry of its own term yet (the 2015 correction)): it asks the client to try again shortly`,
+      ko: `리더 ${leader}가 변경 요청 #1을 아직 시작할 수 없음(아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙)): 클라이언트에게 잠시 후 다시 요청하라고 함`,
+    });
+  });
+
+  it('a leader handing over is not called a node that knows no leader', () => {
+    const reply = sent(5, 'A', 'client', {
+      type: 'ClientReply',
+      requestId: 4,
+      success: false,
+      leaderHint: null,
+      transferringTo: 'C',
+    });
+    if (reply.kind !== 'sent') throw new Error('not a sent record');
+    expect(messageWhy(reply.message, [reply]).en).toBe(
+      'leader A is handing leadership to C (dissertation §3.10): it asks the client to try C shortly',
+    );
+  });
+});

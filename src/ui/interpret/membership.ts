@@ -2,7 +2,7 @@
 // The course notes stop before membership; the nearest section is §3 (elections need a majority
 // of the configuration in force), so readings cite the paper and the dissertation as their source.
 
-import type { Configuration, EntryConfig, NodeId } from '../../raft/types';
+import type { ChangeRefusal, Configuration, EntryConfig, NodeId } from '../../raft/types';
 import { both, type Localized, type NodeEventTable, type Reading } from './reading';
 
 type MembershipEvents = Pick<
@@ -22,7 +22,7 @@ export function entryConfigText(c: EntryConfig): string {
   return configText({ ...c, learners: [] });
 }
 
-const REFUSALS: Record<string, Localized> = {
+const REFUSALS: Record<ChangeRefusal, Localized> = {
   'one-server-at-a-time': both(
     'single-server mode changes one server at a time (dissertation §4.1)',
     '단일 서버 모드에서는 한 번에 한 서버만 바꿈 (학위논문 §4.1)',
@@ -35,6 +35,11 @@ const REFUSALS: Record<string, Localized> = {
   'no-voters-left': both('no voter would be left', '투표자가 하나도 남지 않음'),
   'add-and-remove': both('a server cannot be both added and removed', '같은 서버를 추가하면서 제거할 수 없음'),
 };
+
+/** Why a leader refused a membership change, in a clause (the engine's reason, in words). */
+export function changeRefusalText(reason: ChangeRefusal): Localized {
+  return REFUSALS[reason] ?? both(reason, reason);
+}
 
 const base = { section: '§3', rules: [] } as const;
 
@@ -53,7 +58,7 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
     };
   },
   changeRefused(e, at): Reading {
-    const why = REFUSALS[e.reason] ?? both(e.reason, e.reason);
+    const why = changeRefusalText(e.reason);
     return {
       ...base,
       node: at.node,

@@ -5,6 +5,7 @@ import type { RaftMessage } from '../../raft/types';
 import type { DropReason, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { eul, quote, ro } from './glossary';
 import { ELECTION_EVENTS } from './election';
+import { changeRefusalText } from './membership';
 import { both, type At, type Localized, type Reading } from './reading';
 import { REPLICATION_EVENTS } from './replication';
 import { snapshotMessageWhy, describeSnapshotMessage } from './snapshot';
@@ -231,6 +232,18 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
           `${from}가 요청 #${m.requestId}의 엔트리${applied ? `(인덱스 ${applied.index})` : ''}를 커밋하고 적용함: 클라이언트에게 답함`,
         );
       }
+      if (m.changeDeferred !== undefined) {
+        const why = changeRefusalText(m.changeDeferred);
+        return both(
+          `leader ${from} cannot start change request #${m.requestId} yet (${why.en}): it asks the client to try again shortly`,
+          `리더 ${from}가 변경 요청 #${m.requestId}${eul(m.requestId)} 아직 시작할 수 없음(${why.ko}): 클라이언트에게 잠시 후 다시 요청하라고 함`,
+        );
+      }
+      if (m.transferringTo !== undefined)
+        return both(
+          `leader ${from} is handing leadership to ${m.transferringTo} (dissertation §3.10): it asks the client to try ${m.transferringTo} shortly`,
+          `리더 ${from}가 ${m.transferringTo}에게 리더를 넘기는 중 (학위논문 §3.10): 클라이언트에게 잠시 후 ${m.transferringTo}에게 요청하라고 함`,
+        );
       const hint = m.leaderHint ?? null;
       return hint === null
         ? both(

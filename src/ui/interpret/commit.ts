@@ -85,12 +85,17 @@ export const COMMIT_EVENTS: CommitEvents = {
       `: ${reps} nodes hold ${one ? 'it' : 'them'} (${majority.en})`,
       `: 노드 ${reps}개가 가지고 있음 (${majority.ko})`,
     );
+    // §5.4.2 asks it of the highest index committed (N), which is what the check shows.
+    const subject = both(one ? 'it' : `index ${last}`, one ? '' : `인덱스 ${last}${iga(last)} `);
     const ofTerm = older
       ? both(
-          `, although it is from term ${e.term}, not ${n}'s term ${e.currentTerm}`,
-          `. 그러나 ${n}의 임기 ${e.currentTerm}${iga(e.currentTerm)} 아니라 임기 ${e.term}의 엔트리임`,
+          `, although ${subject.en} is from term ${e.term}, not ${n}'s term ${e.currentTerm}`,
+          `. 그러나 ${subject.ko}${n}의 임기 ${e.currentTerm}${iga(e.currentTerm)} 아니라 임기 ${e.term}의 엔트리임`,
         )
-      : both(` and it is from ${n}'s term ${e.currentTerm}`, `, ${n}의 현재 임기 ${e.currentTerm}의 엔트리임`);
+      : both(
+          ` and ${subject.en} is from ${n}'s term ${e.currentTerm}`,
+          `, ${subject.ko}${n}의 현재 임기 ${e.currentTerm}의 엔트리임`,
+        );
     const checks: Localized[] = [
       both(
         `replicas ${reps} ≥ ${majority.en}? ${yesNo(enough).en}`,

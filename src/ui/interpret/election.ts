@@ -311,6 +311,23 @@ export const ELECTION_EVENTS: ElectionEvents = {
         };
       }
       case 'leader-alive':
+        // Dissertation §4.2.3 (checkQuorum, or lease reads): an ordinary RequestVote is ignored too.
+        if (!e.preVote)
+          return {
+            node: n,
+            tone: 'election',
+            text: both(
+              `${n} refused to vote for ${cand} in term ${e.term}: it heard from a leader less than an election timeout ago, so it ignores the request and keeps its term`,
+              `${n}가 ${cand}에게 임기 ${e.term}의 투표를 거부함: 선거 타임아웃보다 짧은 시간 안에 리더의 소식을 들었으므로 요청을 무시하고 임기를 유지함`,
+            ),
+            rules: [],
+            section: '§6.2',
+            source: { thesis: '§4.2.3' },
+            check: join(
+              [both('leader heard within the election timeout? yes', '선거 타임아웃 안에 리더의 소식을 들음? 예')],
+              REFUSE,
+            ),
+          };
         return {
           node: n,
           tone: 'election',

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteTally } from '../../raft/types';
 import { electionRestriction } from '../../scenario/lessons/election-restriction';
+import { leaseFastClock } from '../../scenario/lessons/lease-fast-clock';
+import { membershipRemoveLeader } from '../../scenario/lessons/membership-remove-leader';
 import { scenarioSchema } from '../../scenario/schema';
 import { Simulation } from '../../sim/simulation';
 import { run } from '../../sim/test-helpers';
-import type { TraceEvent } from '../../sim/types';
+import type { ClientReply, TraceEvent } from '../../sim/types';
 import { at, check, delivered, envelope, nodeEvent, refusedVoteStep, sent } from '../explain/test-records';
 import { explained, feedLines, formatReading, readStep, recordsOfStep, stepsOf } from './interpret';
-import { messageWhy } from './messages';
+import { describeMessage, messageWhy } from './messages';
 import type { QuorumSet } from '../../raft/types';
 import type { Reading } from './reading';
 
@@ -633,5 +635,58 @@ describe('a leader that cannot start a membership change yet', () => {
     expect(messageWhy(reply.message, [reply]).en).toBe(
       'leader A is handing leadership to C (dissertation §3.10): it asks the client to try C shortly',
     );
+  });
+});
+
+describe('a vote refused because a leader is still heard', () => {
+  it('is told as a pre-vote only for a PreVote; an ordinary RequestVote is ignored under §4.2.3', () => {
+    // The lease lesson: C's fast clock fires its election timer while B still hears from leader A.
+    const trace = run(scenarioSchema.parse(leaseFastClock.scenario), 3000).trace;
+    const refusals = trace.filter(
+      (r) => r.kind === 'node' && r.event.type === 'voteRefused' && r.event.reason === 'leader-alive',
+    );
+    const ordinary = refusals.find((r) => r.kind === 'node' && r.event.type === 'voteRefused' && !r.event.preVote)!;
+    const reading = readStep(recordsOfStep(trace, ordinary.step)).find((r) => r.tone === 'election')!;
+    expect(reading.text.en).toMatch(
+      /^[A-E] refused to vote for [A-E] in term \d+: it heard from a leader less than an election timeout ago, so it ignores the request and keeps its term$/,
+    );
+    expect(reading.text.ko).not.toMatch(/사전 투표/);
+    expect(reading.source).toEqual({ thesis: '§4.2.3' });
+  });
+});
+
+describe("a client reply's words", () => {
+  it('say what the reply says: done, refused and why, or where to ask next', () => {
+    const words = (payload: Omit<ClientReply, 'type' | 'requestId'>) =>
+      describeMessage({ type: 'ClientReply', requestId: 5, ...payload });
+    expect(words({ success: true, result: '1' }).en).toBe('reply to request #5: success');
+    expect(words({ success: false, leaderHint: 'C' }).en).toBe('reply to request #5: not the leader, try C');
+    expect(words({ success: false, leaderHint: null }).ko).toBe('요청 #5에 대한 응답: 리더 아님, 리더 모름');
+    expect(words({ success: false, leaderHint: null, transferringTo: 'D' }).en).toBe(
+      'reply to request #5: handing over, try D',
+    );
+    expect(words({ success: false, changeDeferred: 'change-in-progress' }).en).toBe(
+      'reply to request #5: not yet, ask again shortly',
+    );
+    expect(words({ success: false, error: 'change refused: one-server-at-a-time' }).en).toBe(
+      'reply to request #5: refused (change refused: one-server-at-a-time)',
+    );
+  });
+});
+
+describe("a leader's commit of several entries at once", () => {
+  it('says which index the current-term rule was checked on (N, the highest), in both languages', () => {
+    // Removing the leader (§6): its no-op and a command commit together once the new configuration does.
+    const trace = run(scenarioSchema.parse(membershipRemoveLeader.scenario), 6000).trace;
+    const commit = feed(trace).find((l) => /^Leader [A-E] committed indexes \d+–\d+/.test(l))!;
+    const [, first, last] = /indexes (\d+)–(\d+)/.exec(commit)!;
+    expect(Number(last)).toBeGreaterThan(Number(first));
+    expect(commit).toMatch(
+      new RegExp(
+        `: \\d nodes hold them \\(majority \\d\\) and index ${last} is from [A-E]'s term \\d+; it applies them`,
+      ),
+    );
+    const ko = feed(trace, 'ko').find((l) => l.includes(`인덱스 ${first}–${last}`))!;
+    expect(ko).toMatch(new RegExp(`, 인덱스 ${last}[이가] [A-E]의 현재 임기 \\d+의 엔트리임\\. 상태 머신에 적용함$`));
   });
 });

@@ -2,7 +2,7 @@
 // found in the records of the step that sent it.
 
 import type { RaftMessage } from '../../raft/types';
-import type { DropReason, Envelope, TraceEvent, WireMessage } from '../../sim/types';
+import type { ClientReply, DropReason, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { eul, quote, ro } from './glossary';
 import { ELECTION_EVENTS } from './election';
 import { changeRefusalText } from './membership';
@@ -20,14 +20,26 @@ export function describeMessage(m: WireMessage): Localized {
         `client request #${m.requestId} ${quote(m.command)}`,
         `클라이언트 요청 #${m.requestId} ${quote(m.command)}`,
       );
-    case 'ClientReply':
-      return both(
-        `reply to request #${m.requestId}: ${m.success ? 'success' : 'not done'}`,
-        `요청 #${m.requestId}에 대한 응답: ${m.success ? '성공' : '처리 안 됨'}`,
-      );
+    case 'ClientReply': {
+      const outcome = clientReplyOutcome(m);
+      return both(`reply to request #${m.requestId}: ${outcome.en}`, `요청 #${m.requestId}에 대한 응답: ${outcome.ko}`);
+    }
     default:
       return describeRaft(m);
   }
+}
+
+/** What a ClientReply says, from its own fields: a refusal says why, or where to go. */
+function clientReplyOutcome(m: ClientReply): Localized {
+  if (m.success) return both('success', '성공');
+  if (m.error !== undefined) return both(`refused (${m.error})`, `거부됨 (${m.error})`);
+  if (m.changeDeferred !== undefined) return both('not yet, ask again shortly', '아직 안 됨, 잠시 후 다시 요청');
+  if (m.transferringTo !== undefined)
+    return both(`handing over, try ${m.transferringTo}`, `리더 이양 중, ${m.transferringTo}에게 요청`);
+  const hint = m.leaderHint ?? null;
+  return hint === null
+    ? both('not the leader, knows none', '리더 아님, 리더 모름')
+    : both(`not the leader, try ${hint}`, `리더 아님, ${hint}에게 요청`);
 }
 
 function describeRaft(m: RaftMessage): Localized {

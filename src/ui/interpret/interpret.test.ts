@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteTally } from '../../raft/types';
 import { electionRestriction } from '../../scenario/lessons/election-restriction';
+import { LESSONS } from '../../scenario/lessons/index';
 import { leaseFastClock } from '../../scenario/lessons/lease-fast-clock';
 import { membershipRemoveLeader } from '../../scenario/lessons/membership-remove-leader';
 import { scenarioSchema } from '../../scenario/schema';
@@ -688,5 +689,35 @@ describe("a leader's commit of several entries at once", () => {
     );
     const ko = feed(trace, 'ko').find((l) => l.includes(`인덱스 ${first}–${last}`))!;
     expect(ko).toMatch(new RegExp(`, 인덱스 ${last}[이가] [A-E]의 현재 임기 \\d+의 엔트리임\\. 상태 머신에 적용함$`));
+  });
+});
+
+describe('why an AppendEntries was sent', () => {
+  it('is told from the step that sent it for every AppendEntries of the lessons, never guessed', () => {
+    const whys = new Map<string, string>();
+    for (const lesson of LESSONS) {
+      const trace = run(scenarioSchema.parse(lesson.scenario), Math.max(...lesson.beats.map((b) => b.at)) + 3000).trace;
+      for (const s of stepsOf(trace))
+        for (const r of s.records)
+          if (r.kind === 'sent' && r.message.payload.type === 'AppendEntries' && !r.message.duplicate)
+            whys.set(
+              messageWhy(r.message, s.records)
+                .en.replace(/\b[A-I]\b/g, 'N')
+                .replace(/\d+/g, '#'),
+              lesson.id,
+            );
+    }
+    // The old fallback said "entries from nextIndex … or a new leaderCommit …": a guess between two.
+    expect([...whys.keys()].filter((w) => w.includes(' or a new leaderCommit'))).toEqual([]);
+    const told = [...whys.keys()];
+    for (const reason of [
+      /^before answering read ##, N checks it still leads/, // a ReadIndex round (§6.4)
+      /^N starts bringing N up to date as a learner/, // a new server catches up (§4.2.1)
+      /^N starts handing leadership to N: it first/, // a transfer (§3.10)
+      /^N committed configuration entry # \{[N,]+\}: it tells every server/, // C_new committed (§6)
+      /^N confirmed its log matches up to index #; N has more for it/, // pipelining after a success
+      /^N now holds N's snapshot: N goes on with AppendEntries/, // after InstallSnapshot (§7)
+    ])
+      expect(told.filter((w) => reason.test(w))).not.toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { RaftMessage } from '../../raft/types';
 import type { ClientReply, DropReason, Envelope, TraceEvent, WireMessage } from '../../sim/types';
 import { eul, quote, ro } from './glossary';
 import { ELECTION_EVENTS } from './election';
-import { changeRefusalText } from './membership';
+import { changeRefusalText, entryConfigText } from './membership';
 import { both, type At, type Localized, type Reading } from './reading';
 import { REPLICATION_EVENTS } from './replication';
 import { snapshotMessageWhy, describeSnapshotMessage } from './snapshot';
@@ -196,6 +196,48 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
         return both(
           `a client command reached ${from}, the leader: it sends the new ${first === last ? `entry ${first}` : `entries ${first}–${last}`} to replicate it`,
           `클라이언트 명령이 리더 ${from}에게 도착함: 새 ${first === last ? `엔트리 ${first}` : `엔트리 ${first}–${last}`}${eul(last)} 복제하려고 보냄`,
+        );
+      const read = eventsOf(from).find((e): e is Of<'readStarted'> => e.type === 'readStarted' && e.round > 0);
+      if (read)
+        return both(
+          `before answering read #${read.requestId}, ${from} checks it still leads: this AppendEntries carries heartbeat round ${read.round}, and a majority must acknowledge it (dissertation §6.4)`,
+          `읽기 #${read.requestId}에 답하기 전에 ${from}가 아직 리더인지 확인함: 이 AppendEntries는 하트비트 라운드 ${read.round}${eul(read.round)} 싣고 있고 과반수가 확인해야 함 (학위논문 §6.4)`,
+        );
+      const catchUp = eventsOf(from).find((e): e is Of<'catchUpStarted'> => e.type === 'catchUpStarted');
+      if (catchUp)
+        return both(
+          `${from} starts bringing ${catchUp.learners.join(', ')} up to date as ${catchUp.learners.length === 1 ? 'a learner' : 'learners'} before the change goes in: it sends AppendEntries to every server (dissertation §4.2.1)`,
+          `변경을 적용하기 전에 ${from}가 ${catchUp.learners.join(', ')}의 로그를 학습자(learner)로 따라잡게 하기 시작함: 모든 서버에 AppendEntries를 보냄 (학위논문 §4.2.1)`,
+        );
+      const transfer = eventsOf(from).find((e): e is Of<'transferStarted'> => e.type === 'transferStarted');
+      if (transfer)
+        return both(
+          `${from} starts handing leadership to ${transfer.to}: it first brings ${transfer.to}'s log up to date (dissertation §3.10)`,
+          `${from}가 ${transfer.to}에게 리더를 넘기기 시작함: 먼저 ${transfer.to}의 로그를 최신으로 맞춤 (학위논문 §3.10)`,
+        );
+      // §6: once C_new commits, a leader that removed servers tells everyone at once, those included.
+      const newConfig = eventsOf(from).find(
+        (e): e is Of<'entryApplied'> =>
+          e.type === 'entryApplied' && e.entry.config !== undefined && !e.entry.config.old,
+      );
+      if (newConfig?.entry.config)
+        return both(
+          `${from} committed configuration entry ${newConfig.index} ${entryConfigText(newConfig.entry.config)}: it tells every server at once (leaderCommit ${m.leaderCommit}), so the servers it removed learn it too (§6)`,
+          `${from}가 구성 엔트리 ${newConfig.index}(${entryConfigText(newConfig.entry.config)})${eul(newConfig.index)} 커밋함: 모든 서버에 바로 알림(leaderCommit ${m.leaderCommit}). 제거된 서버도 이를 알게 됨 (§6)`,
+        );
+      // The step delivered the follower's answer: the leader goes on at once (Figure 2: "if successful:
+      // update nextIndex and matchIndex"; then whatever the follower still lacks is sent).
+      const answer = step.find((r) => r.kind === 'delivered' && r.message.from === to && r.message.to === from);
+      const said = answer?.kind === 'delivered' ? answer.message.payload : undefined;
+      if (said?.type === 'AppendEntriesReply' && said.success)
+        return both(
+          `${to} confirmed its log matches up to index ${said.matchIndex}; ${from} has more for it and sends the entries from nextIndex ${first} at once, not at the next heartbeat`,
+          `${to}가 인덱스 ${said.matchIndex}까지 로그가 일치한다고 확인함. ${from}가 보낼 것이 더 있어 다음 하트비트를 기다리지 않고 nextIndex ${first}부터의 엔트리를 바로 보냄`,
+        );
+      if (said?.type === 'InstallSnapshotReply')
+        return both(
+          `${to} now holds ${from}'s snapshot: ${from} goes on with AppendEntries from nextIndex ${first} (§7)`,
+          `${to}가 이제 ${from}의 스냅샷을 가짐: ${from}가 nextIndex ${first}부터 AppendEntries를 이어서 보냄 (§7)`,
         );
       return both(
         `${from} had news for ${to}: entries from nextIndex ${first} or a new leaderCommit ${m.leaderCommit}`,

@@ -721,3 +721,32 @@ describe('why an AppendEntries was sent', () => {
       expect(told.filter((w) => reason.test(w))).not.toEqual([]);
   });
 });
+
+describe('a read that waits for its read index (§6.4)', () => {
+  it('says where it waits and for what: at a follower, the leader it asked; at a new leader, a commit of its term', () => {
+    const scenario = scenarioSchema.parse({
+      version: 1,
+      nodes: 3,
+      seed: 1,
+      options: { reads: 'readIndex', followerReads: true },
+    });
+    const sim = new Simulation(scenario, { recordTrace: true });
+    sim.runUntil(1000);
+    const leader = sim.snapshot().nodes.find((n) => n.role === 'leader')!.id;
+    const follower = sim.nodeIds.find((id) => id !== leader)!;
+    // No leaderNoop and no write yet: the leader has not committed an entry of its term.
+    sim.perform({ at: 1000, do: 'submit', command: 'get x', node: leader });
+    sim.perform({ at: 1000, do: 'submit', command: 'get y', node: follower });
+    sim.runUntil(1100);
+    const lines = feed(sim.trace);
+    expect(lines).toContain(
+      `Read #1 (get x) waits at leader ${leader} until it commits an entry of its own term: until then its commitIndex may be behind.`,
+    );
+    expect(lines).toContain(
+      `Read #2 (get y) waits at ${follower}, a follower: it asks leader ${leader} for a read index, then serves the read itself.`,
+    );
+    expect(feed(sim.trace, 'ko')).toContain(
+      `읽기 #2(get y)가 팔로워 ${follower}에서 기다립니다. 리더 ${leader}에게 read index를 묻고, 받으면 직접 읽기를 처리합니다.`,
+    );
+  });
+});

@@ -6,6 +6,7 @@
 import type { NodeId, RaftEvent, RaftMessage, TransferRefusal } from '../../raft/types';
 import type { Action } from '../../sim/scenario-types';
 import type { Lang } from '../../store/sim-store';
+import { iga } from './glossary';
 
 export type TransferEvent = Extract<
   RaftEvent,
@@ -49,8 +50,16 @@ const VIA: Record<Lang, Record<'readIndex' | 'lease' | 'local', string>> = {
   ko: { readIndex: 'ReadIndex', lease: '리스(lease)', local: '자기 상태(위험)' },
 };
 
-/** The sentence for one transfer or read event of `node`, or null when the event is not one of them. */
-export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): TransferLine | null {
+/**
+ * The sentence for one transfer or read event of `node`, or null when the event is not one of them.
+ * `askedLeader`: the leader this node sent a ReadIndex request to in the same step (a follower's read).
+ */
+export function narrateTransferEvent(
+  node: NodeId,
+  e: RaftEvent,
+  lang: Lang,
+  askedLeader: NodeId | null = null,
+): TransferLine | null {
   const en = lang === 'en';
   switch (e.type) {
     case 'transferStarted':
@@ -90,13 +99,26 @@ export function narrateTransferEvent(node: NodeId, e: RaftEvent, lang: Lang): Tr
       };
     case 'readStarted':
       if (e.via === 'local') return null; // Told with its answer.
-      if (e.readIndex === null)
+      if (e.readIndex === null && askedLeader !== null)
         return {
           tone: 'client',
           text: en
-            ? `§6.4 Read #${e.requestId} (get ${e.key}) waits at ${node} for a committed entry of the leader's term (at a follower: for the leader's read index).`
-            : `§6.4 읽기 #${e.requestId}(get ${e.key})가 ${node}에서 기다립니다. 먼저 리더 임기의 엔트리가 커밋되어야(또는 리더의 read index를 받아야) 합니다.`,
+            ? `§6.4 Read #${e.requestId} (get ${e.key}) waits at ${node}, a follower: it asks leader ${askedLeader} for a read index, then serves the read itself.`
+            : `§6.4 읽기 #${e.requestId}(get ${e.key})${iga(e.requestId)} 팔로워 ${node}에서 기다립니다. 리더 ${askedLeader}에게 read index를 묻고, 받으면 직접 읽기를 처리합니다.`,
         };
+      if (e.readIndex === null) {
+        // The leader has not committed an entry of its term yet: its commitIndex may be behind.
+        const what =
+          e.for === 'client'
+            ? { en: `Read #${e.requestId} (get ${e.key})`, ko: `읽기 #${e.requestId}(get ${e.key})` }
+            : { en: `${e.for}'s ReadIndex request #${e.requestId}`, ko: `${e.for}의 ReadIndex 요청 #${e.requestId}` };
+        return {
+          tone: 'client',
+          text: en
+            ? `§6.4 ${what.en} waits at leader ${node} until it commits an entry of its own term: until then its commitIndex may be behind.`
+            : `§6.4 ${what.ko}${iga(e.requestId)} 리더 ${node}에서 기다립니다. 자기 임기의 엔트리를 커밋할 때까지 commitIndex가 뒤처져 있을 수 있기 때문입니다.`,
+        };
+      }
       if (e.round === 0) return null; // Under a lease it is answered in the same step.
       return {
         tone: 'client',

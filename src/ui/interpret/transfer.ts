@@ -41,8 +41,13 @@ function rulesOf(e: RaftEvent): RuleId[] {
 }
 
 function reading(e: RaftEvent, at: At): Readings {
-  const en = narrateTransferEvent(at.node, e, 'en');
-  const ko = narrateTransferEvent(at.node, e, 'ko');
+  // A follower's read asks the leader for a read index in the same step (§6.4): the step says whom.
+  let askedLeader: string | null = null;
+  for (const r of at.step.records)
+    if (r.kind === 'sent' && r.message.from === at.node && r.message.payload.type === 'ReadIndex')
+      askedLeader = r.message.to;
+  const en = narrateTransferEvent(at.node, e, 'en', askedLeader);
+  const ko = narrateTransferEvent(at.node, e, 'ko', askedLeader);
   if (en === null || ko === null) return null;
   const [section, enText] = splitSection(en.text);
   const koText = splitSection(ko.text)[1];

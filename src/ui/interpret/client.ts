@@ -46,8 +46,8 @@ export const CLIENT_EVENTS: ClientEventTable = {
       node: e.by,
       tone: 'client',
       text: both(
-        `Leader ${e.by} cannot start change request #${e.requestId} yet: ${why.en}. The client asks it again shortly`,
-        `리더 ${e.by}가 변경 요청 #${e.requestId}${eul(e.requestId)} 아직 시작할 수 없음: ${why.ko}. 클라이언트가 잠시 후 다시 요청함`,
+        `Leader ${e.by} cannot start change request #${e.requestId} now: ${why.en}. The client asks it again shortly`,
+        `리더 ${e.by}가 변경 요청 #${e.requestId}${eul(e.requestId)} 지금은 시작할 수 없음: ${why.ko}. 클라이언트가 잠시 후 다시 요청함`,
       ),
       rules: [],
       // The course notes stop before membership: the nearest section is §3, as for the leader's refusal.

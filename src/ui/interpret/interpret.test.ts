@@ -611,16 +611,16 @@ describe('a leader that cannot start a membership change yet', () => {
     const deferred = sim.trace.find((r) => r.kind === 'client' && r.event.type === 'deferred')!;
     const reading = readStep(recordsOfStep(sim.trace, deferred.step)).find((r) => r.tone === 'client')!;
     expect(reading.text).toEqual({
-      en: `Leader ${leader} cannot start change request #1 yet: it has not committed an entry of its own term yet (the 2015 correction). The client asks it again shortly`,
-      ko: `리더 ${leader}가 변경 요청 #1을 아직 시작할 수 없음: 아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙). 클라이언트가 잠시 후 다시 요청함`,
+      en: `Leader ${leader} cannot start change request #1 now: it has not committed an entry of its own term yet (the 2015 correction). The client asks it again shortly`,
+      ko: `리더 ${leader}가 변경 요청 #1을 지금은 시작할 수 없음: 아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙). 클라이언트가 잠시 후 다시 요청함`,
     });
     const reply = sim.trace.find(
       (r) => r.kind === 'sent' && r.message.payload.type === 'ClientReply' && r.message.from === leader,
     )!;
     if (reply.kind !== 'sent') throw new Error('no reply');
     expect(messageWhy(reply.message, recordsOfStep(sim.trace, reply.step))).toEqual({
-      en: `leader ${leader} cannot start change request #1 yet (it has not committed an entry of its own term yet (the 2015 correction)): it asks the client to try again shortly`,
-      ko: `리더 ${leader}가 변경 요청 #1을 아직 시작할 수 없음(아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙)): 클라이언트에게 잠시 후 다시 요청하라고 함`,
+      en: `leader ${leader} cannot start change request #1 now: it has not committed an entry of its own term yet (the 2015 correction); it asks the client to try again shortly`,
+      ko: `리더 ${leader}가 변경 요청 #1을 지금은 시작할 수 없음: 아직 자기 임기의 엔트리를 커밋하지 않음 (2015년 수정 규칙). 클라이언트에게 잠시 후 다시 요청하라고 함`,
     });
   });
 

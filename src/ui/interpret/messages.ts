@@ -289,8 +289,8 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
       if (m.changeDeferred !== undefined) {
         const why = changeRefusalText(m.changeDeferred);
         return both(
-          `leader ${from} cannot start change request #${m.requestId} yet (${why.en}): it asks the client to try again shortly`,
-          `리더 ${from}가 변경 요청 #${m.requestId}${eul(m.requestId)} 아직 시작할 수 없음(${why.ko}): 클라이언트에게 잠시 후 다시 요청하라고 함`,
+          `leader ${from} cannot start change request #${m.requestId} now: ${why.en}; it asks the client to try again shortly`,
+          `리더 ${from}가 변경 요청 #${m.requestId}${eul(m.requestId)} 지금은 시작할 수 없음: ${why.ko}. 클라이언트에게 잠시 후 다시 요청하라고 함`,
         );
       }
       if (m.transferringTo !== undefined)

@@ -53,6 +53,16 @@ beforeEach(() => useSimStore.setState({ lang: 'en', feed, snapshot: makeSnapshot
 afterEach(cleanup);
 
 describe('EventFeed', () => {
+  it('before the first event, asks for play or step when paused, and says what the nodes wait for when playing', () => {
+    useSimStore.setState({ feed: [], playing: false });
+    render(<EventFeed />);
+    expect(screen.getByText('Nothing has happened yet: press play or step.')).toBeInTheDocument();
+    act(() => useSimStore.setState({ playing: true }));
+    expect(
+      screen.getByText('Nothing has happened yet: every node starts as a follower and waits for its election timer.'),
+    ).toBeInTheDocument();
+  });
+
   it('tells the trace in words, with commands as text and never as HTML', () => {
     const { container } = render(<EventFeed />);
     expect(screen.getByText(`Client sent request #1 "${evil}" to A`)).toBeInTheDocument();

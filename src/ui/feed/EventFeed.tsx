@@ -66,6 +66,7 @@ export function EventFeed() {
     };
   }, []);
   const hasSnapshot = useSimStore((s) => s.snapshot !== null);
+  const playing = useSimStore((s) => s.playing);
   const violations = useSimStore((s) => s.snapshot?.violations);
   const [showMessages, setShowMessages] = useState(false);
   const toggleId = useId();
@@ -123,7 +124,7 @@ export function EventFeed() {
       {!hasSnapshot ? (
         <p className={styles.empty}>{t.waiting}</p>
       ) : items.length === 0 ? (
-        <p className={styles.empty}>{t.empty}</p>
+        <p className={styles.empty}>{playing ? t.emptyPlaying : t.empty}</p>
       ) : null}
       <ol
         ref={ref}

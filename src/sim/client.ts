@@ -20,7 +20,7 @@ export interface ClientHost {
 
 export type ClientTimerKind = 'timeout' | 'retry' | 'deadline';
 
-/** Wait before retrying when no node knows a leader (an election is probably running). */
+/** Wait before retrying when no node knows a leader (an election is probably running), or the leader asks to wait. */
 const NO_LEADER_RETRY_DELAY = 100;
 
 export interface ClientState {

@@ -714,6 +714,7 @@ describe('why an AppendEntries was sent', () => {
       /^before answering read ##, N checks it still leads/, // a ReadIndex round (§6.4)
       /^N starts bringing N up to date as a learner/, // a new server catches up (§4.2.1)
       /^N starts handing leadership to N: it first/, // a transfer (§3.10)
+      /^N appended configuration entry # \{[N,]+\} and uses it at once: it sends it/, // a change accepted (§6)
       /^N committed configuration entry # \{[N,]+\}: it tells every server/, // C_new committed (§6)
       /^N confirmed its log matches up to index #; N has more for it/, // pipelining after a success
       /^N now holds N's snapshot: N goes on with AppendEntries/, // after InstallSnapshot (§7)

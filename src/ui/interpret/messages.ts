@@ -192,7 +192,17 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
               `${from}'s heartbeat interval elapsed: this AppendEntries also carries the entries from nextIndex ${first} the follower still lacks`,
               `${from}의 하트비트 간격이 지남: 팔로워에게 아직 없는 nextIndex ${first}부터의 엔트리도 함께 보냄`,
             );
-      if (eventsOf(from).some((e) => e.type === 'entriesAppended' && e.leader === from))
+      const appended = eventsOf(from).find(
+        (e): e is Of<'entriesAppended'> => e.type === 'entriesAppended' && e.leader === from,
+      );
+      // §6: a configuration entry the leader appended itself (a change it accepted, or C_new after C_old,new).
+      const config = appended?.entries.length === 1 ? appended.entries[0]!.config : undefined;
+      if (appended && config)
+        return both(
+          `${from} appended configuration entry ${appended.fromIndex} ${entryConfigText(config)} and uses it at once: it sends it to every server to replicate it (§6)`,
+          `${from}가 구성 엔트리 ${appended.fromIndex}(${entryConfigText(config)})${eul(appended.fromIndex)} 추가하고 바로 사용함: 복제하려고 모든 서버에 보냄 (§6)`,
+        );
+      if (appended)
         return both(
           `a client command reached ${from}, the leader: it sends the new ${first === last ? `entry ${first}` : `entries ${first}–${last}`} to replicate it`,
           `클라이언트 명령이 리더 ${from}에게 도착함: 새 ${first === last ? `엔트리 ${first}` : `엔트리 ${first}–${last}`}${eul(last)} 복제하려고 보냄`,
@@ -220,7 +230,11 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
         (e): e is Of<'entryApplied'> =>
           e.type === 'entryApplied' && e.entry.config !== undefined && !e.entry.config.old,
       );
-      if (newConfig?.entry.config)
+      // That broadcast goes to every peer in the step; a lone AppendEntries with entries is the reply's follow-up.
+      const sentNow = step.filter(
+        (r) => r.kind === 'sent' && r.message.from === from && r.message.payload.type === 'AppendEntries',
+      ).length;
+      if (newConfig?.entry.config && (sentNow > 1 || m.entries.length === 0))
         return both(
           `${from} committed configuration entry ${newConfig.index} ${entryConfigText(newConfig.entry.config)}: it tells every server at once (leaderCommit ${m.leaderCommit}), so the servers it removed learn it too (§6)`,
           `${from}가 구성 엔트리 ${newConfig.index}(${entryConfigText(newConfig.entry.config)})${eul(newConfig.index)} 커밋함: 모든 서버에 바로 알림(leaderCommit ${m.leaderCommit}). 제거된 서버도 이를 알게 됨 (§6)`,
@@ -229,7 +243,7 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
       // update nextIndex and matchIndex"; then whatever the follower still lacks is sent).
       const answer = step.find((r) => r.kind === 'delivered' && r.message.from === to && r.message.to === from);
       const said = answer?.kind === 'delivered' ? answer.message.payload : undefined;
-      if (said?.type === 'AppendEntriesReply' && said.success)
+      if (said?.type === 'AppendEntriesReply' && said.success && m.entries.length > 0)
         return both(
           `${to} confirmed its log matches up to index ${said.matchIndex}; ${from} has more for it and sends the entries from nextIndex ${first} at once, not at the next heartbeat`,
           `${to}가 인덱스 ${said.matchIndex}까지 로그가 일치한다고 확인함. ${from}가 보낼 것이 더 있어 다음 하트비트를 기다리지 않고 nextIndex ${first}부터의 엔트리를 바로 보냄`,

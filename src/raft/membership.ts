@@ -335,6 +335,7 @@ export class MembershipDriver {
     if (s.role !== 'leader' || this.m.configIndex > s.commitIndex) return;
     if (this.m.retiring.length > 0) {
       // One last AppendEntries tells the removed servers that their removal is committed.
+      host.emit({ type: 'removalAnnounced', removed: this.m.retiring, configIndex: this.m.configIndex });
       host.replicate();
       this.m.retiring = [];
       host.use(s.configuration);

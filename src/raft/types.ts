@@ -676,6 +676,15 @@ export type RaftEvent =
       readonly lastIndex: number;
     }
   | {
+      /**
+       * §6: C_new (entry `configIndex`) is committed. The leader stops replicating to the servers it
+       * removed, after one last AppendEntries to every server that tells them so.
+       */
+      readonly type: 'removalAnnounced';
+      readonly removed: readonly NodeId[];
+      readonly configIndex: number;
+    }
+  | {
       /** A learner is within one round of the leader's log: its matchIndex reached the round's end. */
       readonly type: 'learnerCaughtUp';
       readonly learner: NodeId;

@@ -3,7 +3,10 @@ import type { VoteTally } from '../../raft/types';
 import { electionRestriction } from '../../scenario/lessons/election-restriction';
 import { LESSONS } from '../../scenario/lessons/index';
 import { leaseFastClock } from '../../scenario/lessons/lease-fast-clock';
+import { membershipJoint } from '../../scenario/lessons/membership-joint';
 import { membershipRemoveLeader } from '../../scenario/lessons/membership-remove-leader';
+import { membershipRemovedDisrupts } from '../../scenario/lessons/membership-removed-disrupts';
+import type { Lesson } from '../../scenario/narration';
 import { scenarioSchema } from '../../scenario/schema';
 import { Simulation } from '../../sim/simulation';
 import { run } from '../../sim/test-helpers';
@@ -715,7 +718,7 @@ describe('why an AppendEntries was sent', () => {
       /^N starts bringing N up to date as a learner/, // a new server catches up (§4.2.1)
       /^N starts handing leadership to N: it first/, // a transfer (§3.10)
       /^N appended configuration entry # \{[N,]+\} and uses it at once: it sends it/, // a change accepted (§6)
-      /^N committed configuration entry # \{[N,]+\}: it tells every server/, // C_new committed (§6)
+      /^N committed C_new \(entry #\): one last AppendEntries to every server \(leaderCommit #\) tells N that its removal/, // §6
       /^N confirmed its log matches up to index #; N has more for it/, // pipelining after a success
       /^N now holds N's snapshot: N goes on with AppendEntries/, // after InstallSnapshot (§7)
     ])
@@ -748,6 +751,22 @@ describe('a read that waits for its read index (§6.4)', () => {
     );
     expect(feed(sim.trace, 'ko')).toContain(
       `읽기 #2(get y)가 팔로워 ${follower}에서 기다립니다. 리더 ${leader}에게 read index를 묻고, 받으면 직접 읽기를 처리합니다.`,
+    );
+  });
+});
+
+describe('the end of a removal (§6)', () => {
+  it("says the leader's one last AppendEntries tells the removed servers, from the engine's event", () => {
+    const lines = (lesson: Lesson, until: number) => {
+      const trace = run(scenarioSchema.parse(lesson.scenario), until).trace;
+      const announced = trace.find((r) => r.kind === 'node' && r.event.type === 'removalAnnounced')!;
+      return readStep(recordsOfStep(trace, announced.step)).map((r) => r.text.en);
+    };
+    expect(lines(membershipRemovedDisrupts, 2000)).toContain(
+      'C_new (entry 2) is committed: B sends one last AppendEntries to every server, so D learns it is no longer a member, and then stops sending to it (§6)',
+    );
+    expect(lines(membershipJoint, 2000)).toContain(
+      'C_new (entry 4) is committed: B sends one last AppendEntries to every server, so A, C learn they are no longer members, and then stops sending to them (§6)',
     );
   });
 });

@@ -3,11 +3,17 @@
 // of the configuration in force), so readings cite the paper and the dissertation as their source.
 
 import type { ChangeRefusal, Configuration, EntryConfig, NodeId } from '../../raft/types';
+import { iga } from './glossary';
 import { both, type Localized, type NodeEventTable, type Reading } from './reading';
 
 type MembershipEvents = Pick<
   NodeEventTable,
-  'changeRequested' | 'changeRefused' | 'catchUpStarted' | 'learnerCaughtUp' | 'configurationChanged'
+  | 'changeRequested'
+  | 'changeRefused'
+  | 'catchUpStarted'
+  | 'learnerCaughtUp'
+  | 'configurationChanged'
+  | 'removalAnnounced'
 >;
 
 const set = (ids: readonly NodeId[]): string => `{${ids.join(',')}}`;
@@ -92,6 +98,19 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
       text: both(
         `Learner ${e.learner} is within one round of the leader's log (${e.matchIndex}/${e.lastIndex}): the change can go in`,
         `학습자 ${e.learner}가 리더 로그의 한 라운드 안(${e.matchIndex}/${e.lastIndex})에 들어옴: 이제 변경을 넣을 수 있음`,
+      ),
+    };
+  },
+  removalAnnounced(e, at): Reading {
+    const removed = e.removed.join(', ');
+    return {
+      ...base,
+      node: at.node,
+      tone: 'log',
+      source: { paper: '§6' },
+      text: both(
+        `C_new (entry ${e.configIndex}) is committed: ${at.node} sends one last AppendEntries to every server, so ${removed} ${e.removed.length === 1 ? 'learns it is' : 'learn they are'} no longer ${e.removed.length === 1 ? 'a member' : 'members'}, and then stops sending to ${e.removed.length === 1 ? 'it' : 'them'} (§6)`,
+        `C_new(엔트리 ${e.configIndex})${iga(e.configIndex)} 커밋됨: ${at.node}가 모든 서버에 마지막 AppendEntries를 보내 ${removed}에게 더 이상 구성원이 아님을 알리고, 그 뒤로는 보내지 않음 (§6)`,
       ),
     };
   },

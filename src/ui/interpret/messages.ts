@@ -226,18 +226,11 @@ export function messageWhy(message: Envelope, feed: readonly TraceEvent[]): Loca
           `${from}가 ${transfer.to}에게 리더를 넘기기 시작함: 먼저 ${transfer.to}의 로그를 최신으로 맞춤 (학위논문 §3.10)`,
         );
       // §6: once C_new commits, a leader that removed servers tells everyone at once, those included.
-      const newConfig = eventsOf(from).find(
-        (e): e is Of<'entryApplied'> =>
-          e.type === 'entryApplied' && e.entry.config !== undefined && !e.entry.config.old,
-      );
-      // That broadcast goes to every peer in the step; a lone AppendEntries with entries is the reply's follow-up.
-      const sentNow = step.filter(
-        (r) => r.kind === 'sent' && r.message.from === from && r.message.payload.type === 'AppendEntries',
-      ).length;
-      if (newConfig?.entry.config && (sentNow > 1 || m.entries.length === 0))
+      const announced = eventsOf(from).find((e): e is Of<'removalAnnounced'> => e.type === 'removalAnnounced');
+      if (announced)
         return both(
-          `${from} committed configuration entry ${newConfig.index} ${entryConfigText(newConfig.entry.config)}: it tells every server at once (leaderCommit ${m.leaderCommit}), so the servers it removed learn it too (§6)`,
-          `${from}가 구성 엔트리 ${newConfig.index}(${entryConfigText(newConfig.entry.config)})${eul(newConfig.index)} 커밋함: 모든 서버에 바로 알림(leaderCommit ${m.leaderCommit}). 제거된 서버도 이를 알게 됨 (§6)`,
+          `${from} committed C_new (entry ${announced.configIndex}): one last AppendEntries to every server (leaderCommit ${m.leaderCommit}) tells ${announced.removed.join(', ')} that ${announced.removed.length === 1 ? 'its' : 'their'} removal is committed (§6)`,
+          `${from}가 C_new(엔트리 ${announced.configIndex})${eul(announced.configIndex)} 커밋함: 모든 서버에 보내는 마지막 AppendEntries(leaderCommit ${m.leaderCommit})로 ${announced.removed.join(', ')}에게 제거가 커밋되었음을 알림 (§6)`,
         );
       // The step delivered the follower's answer: the leader goes on at once (Figure 2: "if successful:
       // update nextIndex and matchIndex"; then whatever the follower still lacks is sent).

@@ -57,6 +57,18 @@ describe('membership readings cite §6 / dissertation §4', () => {
       /^§3 \(논문 §6\): B가 구성 엔트리 4를 추가하고 바로 사용함: C_old,new \{A,B,C\} \+ \{A,B,C,D\}/,
     ],
     [
+      'a configuration entry at an index read with a final consonant (16, "십육을")',
+      { type: 'configurationChanged', from: JOINT, to: ABC, index: 16, cause: 'replicated' },
+      /^§3 \(paper §6\): B received configuration entry 16 and uses it at once: \{A,B,C\}/,
+      /^§3 \(논문 §6\): B가 구성 엔트리 16을 받아 바로 사용함: \{A,B,C\}/,
+    ],
+    [
+      'C_new committed: the removed servers are told',
+      { type: 'removalAnnounced', removed: ['D'], configIndex: 7 },
+      /^§3 \(paper §6\): C_new \(entry 7\) is committed: B sends one last AppendEntries to every server, so D learns it is no longer a member/,
+      /^§3 \(논문 §6\): C_new\(엔트리 7\)이 커밋됨: B가 모든 서버에 마지막 AppendEntries를 보내 D에게 더 이상 구성원이 아님을 알리고/,
+    ],
+    [
       'a removed leader stepping down',
       { type: 'steppedDown', reason: 'removed' },
       /^§3 \(paper §6\): B is not in C_new, which is now committed: it steps down/,

@@ -3,7 +3,7 @@
 // of the configuration in force), so readings cite the paper and the dissertation as their source.
 
 import type { ChangeRefusal, Configuration, EntryConfig, NodeId } from '../../raft/types';
-import { iga } from './glossary';
+import { eul, iga } from './glossary';
 import { both, type Localized, type NodeEventTable, type Reading } from './reading';
 
 type MembershipEvents = Pick<
@@ -121,7 +121,7 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
     const text: Record<typeof e.cause, Localized> = {
       change: both(
         `${n} appends configuration entry ${e.index} and uses it at once: ${to} (even uncommitted, §6)`,
-        `${n}가 구성 엔트리 ${e.index}를 추가하고 바로 사용함: ${to} (커밋 전이라도, §6)`,
+        `${n}가 구성 엔트리 ${e.index}${eul(e.index)} 추가하고 바로 사용함: ${to} (커밋 전이라도, §6)`,
       ),
       jointCommitted: both(
         `C_old,new is committed, so ${n} appends C_new ${to} (§6)`,
@@ -129,7 +129,7 @@ export const MEMBERSHIP_EVENTS: MembershipEvents = {
       ),
       replicated: both(
         `${n} received configuration entry ${e.index} and uses it at once: ${to}`,
-        `${n}가 구성 엔트리 ${e.index}를 받아 바로 사용함: ${to}`,
+        `${n}가 구성 엔트리 ${e.index}${eul(e.index)} 받아 바로 사용함: ${to}`,
       ),
       truncated: both(
         `A configuration entry was deleted: ${n} is back to ${to}`,

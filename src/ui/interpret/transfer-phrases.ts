@@ -6,7 +6,7 @@
 import type { NodeId, RaftEvent, RaftMessage, TransferRefusal } from '../../raft/types';
 import type { Action } from '../../sim/scenario-types';
 import type { Lang } from '../../store/sim-store';
-import { iga } from './glossary';
+import { eul, iga, ro } from './glossary';
 
 export type TransferEvent = Extract<
   RaftEvent,
@@ -124,7 +124,7 @@ export function narrateTransferEvent(
         tone: 'client',
         text: en
           ? `§6.4 ${node} records read index ${e.readIndex} for read #${e.requestId} and confirms it still leads: heartbeat round ${e.round} must be acknowledged by a majority.`
-          : `§6.4 ${node}가 읽기 #${e.requestId}의 read index를 ${e.readIndex}로 기록하고, 아직 리더인지 확인합니다. 하트비트 라운드 ${e.round}에 과반수가 응답해야 합니다.`,
+          : `§6.4 ${node}가 읽기 #${e.requestId}의 read index를 ${e.readIndex}${ro(e.readIndex)} 기록하고, 아직 리더인지 확인합니다. 하트비트 라운드 ${e.round}에 과반수가 응답해야 합니다.`,
       };
     case 'readRoundConfirmed':
       return {
@@ -145,7 +145,7 @@ export function narrateTransferEvent(
         tone: 'client',
         text: en
           ? `§6.4 ${node} is no longer sure it leads: read #${e.requestId} is sent back to the client to retry.`
-          : `§6.4 ${node}는 더 이상 리더임을 확신할 수 없습니다. 읽기 #${e.requestId}를 클라이언트에게 돌려보내 다시 시도하게 합니다.`,
+          : `§6.4 ${node}는 더 이상 리더임을 확신할 수 없습니다. 읽기 #${e.requestId}${eul(e.requestId)} 클라이언트에게 돌려보내 다시 시도하게 합니다.`,
       };
     default:
       return null;

@@ -8,7 +8,8 @@
 //   bare     the Simulation alone, no checker work kept apart, no trace, no history: this engine's bare loop
 //   history  the History the worker runs: checker, trace, checkpoints, timeline
 //   host     the worker's EngineHost driven by a fake wall clock at 1× (each tick 100 virtual ms, a frame
-//            after every tick, each frame structured-cloned as postMessage would, its trace buffer transferred, the UI "ready" at once)
+//            after every tick, each frame structured-cloned as postMessage would, its trace buffer transferred, the UI "ready" at once,
+//            handing the frame's buffer back as the store does)
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,7 +18,7 @@ import { Simulation } from '../../src/sim/simulation';
 import { validateScenario } from '../../src/scenario/validate';
 import type { Scenario } from '../../src/sim/scenario-types';
 import { EngineHost, type WallClock } from '../../src/worker/engine-host';
-import { transferList, type FromWorker } from '../../src/worker/protocol';
+import { transferList, transferToWorker, type FromWorker, type ToWorker } from '../../src/worker/protocol';
 
 export type EngineMode = 'bare' | 'history' | 'host';
 
@@ -90,10 +91,11 @@ async function runHost(end: number): Promise<{ events: number; frames: number; k
   };
   let frames = 0;
   let ready = false;
+  let spare: ArrayBuffer | undefined;
   const host = new EngineHost((message: FromWorker) => {
     if (message.type !== 'packedFrame') return;
     // What postMessage does to every frame on its way to the UI thread (the packed trace is transferred).
-    structuredClone(message, { transfer: transferList(message) });
+    spare = structuredClone(message, { transfer: transferList(message) }).numbers.buffer;
     frames++;
     ready = true;
   }, clock);
@@ -108,7 +110,9 @@ async function runHost(end: number): Promise<{ events: number; frames: number; k
     // The UI drew the frame and says so before the next tick.
     if (ready) {
       ready = false;
-      host.receive({ type: 'ready' });
+      // With the frame's buffer, handed back through postMessage as the store does.
+      const back: ToWorker = spare === undefined ? { type: 'ready' } : { type: 'ready', spare };
+      host.receive(structuredClone(back, { transfer: transferToWorker(back) }));
     }
   }
   const internals = host as unknown as { history: History };

@@ -62,12 +62,15 @@ function hostRunner(b: Build, side: string): () => void {
   let tick: (() => void) | null = null;
   let ready = false;
   let n = 0;
+  /** The frame's buffer, handed back with `ready` as the store does (a build before that ignores it). */
+  let spare: ArrayBuffer | undefined;
   const host = new b.EngineHost(
     (m) => {
       if (m.type !== 'frame' && m.type !== 'packedFrame') return;
       const began = performance.now();
-      structuredClone(m, { transfer: b.transferList(m) });
+      const received = structuredClone(m, { transfer: b.transferList(m) });
       add(`${side} clone`, performance.now() - began);
+      if (received.type === 'packedFrame') spare = received.numbers.buffer;
       ready = true;
     },
     {
@@ -87,7 +90,8 @@ function hostRunner(b: Build, side: string): () => void {
     host.receive({ type: 'act', action: { do: 'submit', command: command(++n) } });
     if (ready) {
       ready = false;
-      host.receive({ type: 'ready' });
+      const back = spare === undefined ? {} : { spare };
+      host.receive(structuredClone({ type: 'ready', ...back }, { transfer: spare === undefined ? [] : [spare] }));
     }
   };
 }

@@ -15,6 +15,7 @@ import { copyStored, copyToFrame, StoredChunk } from './stored-chunk';
 import { AppendTable } from './append-table';
 import { ReplyTable } from './reply-table';
 import {
+  packedBuffer,
   packedLayout,
   packEntries,
   packFlat,
@@ -251,10 +252,12 @@ export class TraceLog implements TraceReader, Iterable<TraceEvent> {
    * Records [from, to) as one transferable buffer of their columns, their references and the names
    * they use: what a frame sends the UI thread instead of a record object per event (trace-pack.ts).
    * With `room`, the buffer has that many bytes more, from packedRoomAt(count), for the caller's own use.
+   * `spare` is a buffer an earlier pack returned that its reader has finished with: used again when large
+   * enough (see packedBuffer).
    */
-  pack(from: number, to: number, room = 0): PackedTrace {
+  pack(from: number, to: number, room = 0, spare?: ArrayBuffer): PackedTrace {
     const n = Math.max(0, Math.min(to, this.count) - from);
-    const buffer = new ArrayBuffer(room > 0 ? packedRoomAt(n) + room : packedLayout(n).bytes);
+    const buffer = packedBuffer(room > 0 ? packedRoomAt(n) + room : packedLayout(n).bytes, spare);
     const packed = new TraceChunk(n, buffer, undefined, packedLayout(n).columns);
     for (let i = from, at = 0; at < n;) {
       const s = i & IN_CHUNK;

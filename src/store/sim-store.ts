@@ -230,7 +230,8 @@ export const useSimStore = create<SimStore>()((set, get) => {
     if (waitingView) showView(waitingView);
   };
 
-  const onFrame = (message: FrameMessage): void => {
+  /** `spare`: the packed frame's buffer, handed back to the worker once the frame is read (see `ready`). */
+  const onFrame = (message: FrameMessage, spare?: ArrayBuffer): void => {
     shownSinceLoad = true;
     const previous = get().live;
     const live = reuseLogs(previous, assembleFrame(previous, message));
@@ -285,14 +286,15 @@ export const useSimStore = create<SimStore>()((set, get) => {
     // Ask for the next frame only once this one is painted: at most one frame in flight.
     raf(() => {
       if (message.playing) pacer.drawn(performance.now());
-      port?.send({ type: 'ready' });
+      port?.send(spare === undefined ? { type: 'ready' } : { type: 'ready', spare });
     });
   };
 
   const onMessage = (message: FromWorker): void => {
     switch (message.type) {
       case 'packedFrame':
-        return onFrame(unpackFrame(get().live, message));
+        // Nothing read from the frame keeps its buffer: every record and number is copied out of it.
+        return onFrame(unpackFrame(get().live, message), message.numbers.buffer);
       case 'frame':
         return onFrame(message);
       case 'refused': {

@@ -1,7 +1,7 @@
 // The browser's engine port: a real module Worker. Kept apart from engine-port.ts, whose in-process
 // port (for tests) imports the engine itself, so the page's first chunk does not carry the engine.
 
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import { transferToWorker, type FromWorker, type ToWorker } from '../worker/protocol';
 
 export interface EnginePort {
   send(message: ToWorker): void;
@@ -14,7 +14,7 @@ export interface EnginePort {
 export function createWorkerPort(): EnginePort {
   const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   return {
-    send: (message) => worker.postMessage(message),
+    send: (message) => worker.postMessage(message, { transfer: transferToWorker(message) }),
     onMessage: (listener) => worker.addEventListener('message', (e: MessageEvent<FromWorker>) => listener(e.data)),
     onCrash: (listener) =>
       worker.addEventListener('error', (e: ErrorEvent) => {

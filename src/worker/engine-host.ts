@@ -86,6 +86,8 @@ export class EngineHost {
   private lastWall = 0;
   private stopTicking: (() => void) | null = null;
   private uiReady = true;
+  /** The last frame's buffer, handed back by the UI with `ready`: the next frame packs into it. */
+  private spare: ArrayBuffer | undefined = undefined;
   private dirty = false;
   /** How much of the trace the UI has: the feed continues from there. */
   private sentTrace = 0;
@@ -140,6 +142,7 @@ export class EngineHost {
     if (message.type === 'load') return this.load(message.scenario, message.at);
     if (message.type === 'ready') {
       this.uiReady = true;
+      if (message.spare instanceof ArrayBuffer) this.spare = message.spare;
       if (this.dirty) this.flush();
       return;
     }
@@ -400,7 +403,9 @@ export class EngineHost {
     const branches = h.branches();
     // The numbers ride in the packed trace's buffer, after its rows: one buffer to transfer, not two.
     const slots = frameNumberSlots(frame.nodes.length, requests.ids.length, branches.length);
-    const packed = h.simulation.records.pack(events.from, events.to, slots * Float64Array.BYTES_PER_ELEMENT);
+    const spare = this.spare;
+    this.spare = undefined;
+    const packed = h.simulation.records.pack(events.from, events.to, slots * Float64Array.BYTES_PER_ELEMENT, spare);
     const { numbers, carried, entries } = writeFrameNumbers(
       { ...counters, time: frame.time, step: frame.step },
       frame.nodes,

@@ -54,8 +54,11 @@ export type ToWorker =
   | { readonly type: 'ping'; readonly id: number }
   /** Stop a far seek where it has got to. */
   | { readonly type: 'cancelSeek' }
-  /** The UI drew the last frame and can take the next one (flow control: at most one frame in flight). */
-  | { readonly type: 'ready' };
+  /**
+   * The UI drew the last frame and can take the next one (flow control: at most one frame in flight).
+   * `spare` is that frame's buffer, which the UI no longer reads, handed back (transferred) for the next.
+   */
+  | { readonly type: 'ready'; readonly spare?: ArrayBuffer };
 
 export interface HistoryInfo {
   readonly end: Instant;
@@ -346,6 +349,11 @@ export function transferList(message: FromWorker): Transferable[] {
     return buffers.includes(message.numbers.buffer) ? buffers : [message.numbers.buffer, ...buffers];
   }
   return message.type === 'frame' ? packedBuffers(message.events) : [];
+}
+
+/** What the UI thread's postMessage hands over rather than copies: a frame's buffer, handed back. */
+export function transferToWorker(message: ToWorker): Transferable[] {
+  return message.type === 'ready' && message.spare !== undefined ? [message.spare] : [];
 }
 
 // ---- The exploration worker (explore.worker.ts) ------------------------------------------------

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { buildApp, launchBenchChromium, previewApp } from './browser';
 import { TASK_TRACE_CATEGORIES, mainThread, taskThreadTimes, type TaskCpu, type TraceEvent } from './task-thread-time';
-import { LONG_TASK_PROBE, heavyLink, typicalLink } from './ui';
+import { LONG_TASK_PROBE, heavyLink, typicalLink, waitForStartup } from './ui';
 
 const root = new URL('../..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -160,9 +160,8 @@ async function openOnce(
     try {
       await plain.addInitScript(LONG_TASK_PROBE);
       await plain.goto(`http://127.0.0.1:${PORT}/${folder}/${heavy ? heavyLink() : typicalLink(1)}`);
-      await plain.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
+      readyMs = await waitForStartup(plain);
       tasks = (await plain.evaluate('window.__longTasks.slice()')) as number[];
-      readyMs = (await plain.evaluate('performance.now()')) as number;
     } finally {
       await plain.close();
     }
@@ -185,7 +184,7 @@ async function openOnce(
     }
     const link = heavy ? heavyLink() : typicalLink(1);
     await page.goto(`http://127.0.0.1:${PORT}/${folder}/${link}`);
-    await page.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
+    await waitForStartup(page);
     let trace = '';
     let cpu: TaskCpu[] = [];
     {

@@ -198,6 +198,35 @@ describe('acting in the past', () => {
     expect(history.trace.some((e) => e.kind === 'crashed' && e.node === 'A')).toBe(true);
   });
 
+  it('recomputes a branch it returns to in parts, to the same events and instant as at once', () => {
+    const make = () => {
+      const history = new History(BUSY, { minCheckpointInterval: 100 });
+      history.runUntil(3000);
+      history.stepForward();
+      history.stepForward();
+      history.seekTime(1200);
+      history.perform({ do: 'kill', node: 'A' });
+      history.runUntil(2000);
+      return history;
+    };
+    const atOnce = make();
+    atOnce.switchBranch(0);
+    const inParts = make();
+    const recomputing = inParts.beginSwitch(0)!;
+    expect(recomputing.end).toEqual(atOnce.end);
+    // Before the work is done, the branch stands at its start.
+    expect(inParts.now).toBe(0);
+    let parts = 1;
+    while (!inParts.recomputeToward(recomputing, 50)) parts++;
+    expect(parts).toBeGreaterThan(10);
+    expect(inParts.end).toEqual(atOnce.end);
+    expect(inParts.instant).toEqual(atOnce.instant);
+    expect(json(inParts.snapshot())).toBe(json(atOnce.snapshot()));
+    expect(json(inParts.trace)).toBe(json(atOnce.trace));
+    // A kept branch, or the current one, needs no work.
+    expect(inParts.beginSwitch(0)).toBeNull();
+  });
+
   it('drops the scripted future on a new branch: the class took over from that instant', () => {
     const history = new History(BUSY);
     history.runUntil(1000);

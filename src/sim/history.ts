@@ -34,6 +34,12 @@ export interface Instant {
   readonly time: number;
 }
 
+/** A branch being recomputed on return (History.beginSwitch): the instants it reached and was left at. */
+export interface BranchReturn {
+  readonly end: Instant;
+  readonly left: Instant;
+}
+
 export interface HistorySettings {
   /** The fewest events between two checkpoints. */
   readonly minCheckpointInterval?: number;
@@ -356,27 +362,51 @@ export class History {
     }));
   }
 
-  /** Return to a branch, at the instant it was left. */
+  /** Return to a branch, at the instant it was left (recomputing it at once when it was let go). */
   switchBranch(id: number): void {
+    const recomputing = this.beginSwitch(id);
+    if (recomputing) this.recomputeToward(recomputing, Infinity);
+  }
+
+  /**
+   * Return to a branch. One the class left was let go (drop) and is recomputed from its actions, to its end
+   * and then back to where the class left it: for an hour that is seconds of work, which a caller that
+   * must stay responsive (the worker answers the UI's watchdog) does in parts with recomputeToward. Returns
+   * that work, or null when there is none (the branch was kept). Until it is done the branch stands short
+   * of its end; stopped half-way, it ends where the recomputation stopped, and playing on computes the same
+   * events again (they follow from its actions).
+   */
+  beginSwitch(id: number): BranchReturn | null {
     const found = this.branchList.find((b) => b.id === id);
     if (!found) throw new Error(`no branch ${id}`);
     this.budget.reset();
-    if (found === this.current) return;
+    if (found === this.current) return null;
     this.drop(this.current);
     if (!('dropped' in found)) {
       this.current = found;
-      return;
+      return null;
     }
-    // Recomputed from its actions: to its end, then back to where the class left it.
     const b = this.computedBranch(found.id, found.parent, found.fork, found.scenario);
     this.branchList[this.branchList.indexOf(found)] = b;
     this.current = b;
     this.afterMove();
-    this.seekStep(found.end.step);
-    if (this.now < found.end.time) this.seekTime(found.end.time);
-    this.seekStep(found.left.step);
-    if (this.now < found.left.time) this.seekTime(found.left.time);
+    return { end: found.end, left: found.left };
+  }
+
+  /** Part of a branch's recomputation (beginSwitch): at most `maxEvents` new events; true once it is done. */
+  recomputeToward(recomputing: BranchReturn, maxEvents: number): boolean {
+    const { end, left } = recomputing;
+    const sim = this.current.sim;
+    const missing = end.step - sim.stepCount;
+    // Event by event up to the step it reached (an end may fall between two events of one instant).
+    if (missing > 0 && this.advanceUntil(Infinity, Math.min(missing, maxEvents)) < missing) {
+      if (sim.stepCount < end.step && sim.nextEventTime() !== undefined) return false;
+    }
+    if (this.now < end.time) this.seekTime(end.time);
+    this.seekStep(left.step);
+    if (this.now < left.time) this.seekTime(left.time);
     this.budget.reset();
+    return true;
   }
 
   /** Let a branch the class leaves go, keeping what recomputes it. */

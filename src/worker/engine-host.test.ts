@@ -387,6 +387,40 @@ describe('EngineHost', () => {
       expect(wall.ticking).toBe(false);
     });
 
+    it('recomputes a long branch it returns to in slices, answering pings between them', () => {
+      const { host, posted, wall, last, ready } = setup();
+      ready();
+      host.receive({ type: 'load', scenario: lossy, at: 240_000 });
+      for (let i = 0; i < 50 && !posted.some((m) => m.type === 'seekDone'); i++) {
+        wall.advance(1);
+        ready();
+      }
+      const end = last().history.end;
+      // Acting in the past starts branch 1 and lets the original run go.
+      host.receive({ type: 'seek', time: 1000 });
+      ready();
+      host.receive({ type: 'act', action: { do: 'kill', node: 'A' } });
+      ready();
+      expect(last().history.branch).toBe(1);
+      posted.length = 0;
+      host.receive({ type: 'switchBranch', id: 0 });
+      ready();
+      host.receive({ type: 'ping', id: 7 });
+      // Answered before the work is done: the UI's watchdog sees a worker that is alive.
+      expect(posted.findIndex((m) => m.type === 'pong')).toBeGreaterThanOrEqual(0);
+      expect(posted.some((m) => m.type === 'seekDone')).toBe(false);
+      expect(posted.some((m) => m.type === 'seekProgress')).toBe(true);
+      for (let i = 0; i < 50 && !posted.some((m) => m.type === 'seekDone'); i++) {
+        wall.advance(1);
+        ready();
+      }
+      expect(posted.find((m) => m.type === 'seekDone')).toMatchObject({ outcome: 'arrived', target: end.time });
+      // Back where the class left it (the instant it acted at), with the branch as long as before.
+      expect(last().history.branch).toBe(0);
+      expect(last().history.end).toEqual(end);
+      expect(last().snapshot.time).toBe(1000);
+    });
+
     it('stops where it got to on Cancel', () => {
       const { host, posted, wall, last, ready } = setup();
       ready();

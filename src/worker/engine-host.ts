@@ -63,6 +63,13 @@ interface SeekJob {
   readonly origin: number;
   /** For a link's instant: the scenario to open at the start if the instant is too far. */
   readonly reload: Scenario | null;
+  /** One chunk of the work, at most this many new events: true once it has arrived. */
+  readonly toward: (maxEvents: number) => boolean;
+  /**
+   * Whether the work is judged by its cost and refused past MAX_SEEK_EVENTS: a seek's is. Returning to a
+   * branch recomputes events that were computed once already.
+   */
+  readonly judged: boolean;
   /** It posted progress, so the UI waits for its end. */
   announced: boolean;
   stop: () => void;
@@ -180,10 +187,7 @@ export class EngineHost {
       case 'actSpread':
         return this.actSpread(h, message.actions);
       case 'switchBranch':
-        this.pause();
-        h.switchBranch(message.id);
-        this.resetFeed = true;
-        return this.changed();
+        return this.switchBranch(h, message.id);
       case 'manual':
         this.manual = message.on;
         if (message.on) this.pause();
@@ -237,7 +241,35 @@ export class EngineHost {
    * (seekProgress between them) and stop when they would cost more than MAX_SEEK_EVENTS.
    */
   private seek(h: History, target: number, reload: Scenario | null): void {
-    const job: SeekJob = { target, origin: h.now, reload, announced: false, stop: () => undefined };
+    const toward = (maxEvents: number): boolean => h.seekToward(target, maxEvents);
+    this.startJob(h, { target, origin: h.now, reload, toward, judged: true, announced: false, stop: () => undefined });
+  }
+
+  /**
+   * Return to a branch. A branch the class left is recomputed from its actions (History.beginSwitch): for
+   * a long one that is seconds of work, done in slices as a far seek is, with its progress, so the worker
+   * keeps answering the UI's watchdog (done at once, an hour's branch read as a worker that stopped responding).
+   */
+  private switchBranch(h: History, id: number): void {
+    this.pause();
+    const recomputing = h.beginSwitch(id);
+    this.resetFeed = true;
+    if (!recomputing) return this.changed();
+    const toward = (maxEvents: number): boolean => h.recomputeToward(recomputing, maxEvents);
+    const target = recomputing.end.time;
+    this.startJob(h, {
+      target,
+      origin: h.now,
+      reload: null,
+      toward,
+      judged: false,
+      announced: false,
+      stop: () => undefined,
+    });
+  }
+
+  /** Runs a seek job: at once when it is short, else in slices between which the worker stays responsive. */
+  private startJob(h: History, job: SeekJob): void {
     this.seekJob = job;
     if (this.seekSlice(h, job)) return;
     // The cluster at its present instant stays drawn while the seek goes on.
@@ -256,12 +288,12 @@ export class EngineHost {
   private seekSlice(h: History, job: SeekJob): boolean {
     const began = this.clock.now();
     for (let done = 0; done < SEEK_SLICE_EVENTS; done += SEEK_CHUNK_EVENTS) {
-      if (h.seekToward(job.target, SEEK_CHUNK_EVENTS)) {
+      if (job.toward(SEEK_CHUNK_EVENTS)) {
         this.endSeek('arrived');
         this.changed();
         return true;
       }
-      const estimate = estimatedEvents(h, job.target);
+      const estimate = job.judged ? estimatedEvents(h, job.target) : 0;
       if (estimate > MAX_SEEK_EVENTS) {
         this.refuseSeek(h, job, estimate);
         return true;

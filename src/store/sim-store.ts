@@ -72,6 +72,11 @@ export interface SimStore {
   live: ClusterFrame | null;
   /** The most recent trace records, oldest first. */
   feed: readonly TraceEvent[];
+  /**
+   * How many times the view jumped (a seek, a step back, another branch or run): the event feed's longer
+   * story starts over when this changes, rather than go on from an instant the view has left.
+   */
+  feedJumps: number;
   playing: boolean;
   speed: number;
   scenario: Scenario;
@@ -241,6 +246,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     // how messages ended from the same ones).
     const fresh = message.events.count > 0 ? unpackTrace(message.events, FEED_LENGTH) : [];
     const feed = message.resetFeed ? fresh : fresh.length > 0 ? appendFeed(feedSoFar, fresh) : feedSoFar;
+    const feedJumps = (waitingView?.feedJumps ?? get().feedJumps) + (message.jumped === true ? 1 : 0);
     const selected = get().selectedMessage;
     const selection =
       selected === null || live.messages.some((m) => m.id === selected) ? {} : { selectedMessage: null };
@@ -268,6 +274,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
       endedMessages,
       changes,
       feed,
+      feedJumps,
       playing: message.playing,
       speed: message.speed,
       manual: message.manual,
@@ -390,6 +397,7 @@ export const useSimStore = create<SimStore>()((set, get) => {
     snapshot: null,
     live: null,
     feed: [],
+    feedJumps: 0,
     playing: false,
     speed: DEFAULT_SPEED,
     scenario: DEFAULT_SCENARIO,

@@ -64,6 +64,7 @@ export function unpackFrame(previous: ClusterFrame | null, packed: PackedFrameMe
     requestIds: Array.from(x.subarray(requestsAt, requestsAt + requests)),
     events: packed.events,
     resetFeed: (flags & FRAME_FLAGS.resetFeed) !== 0,
+    jumped: (flags & FRAME_FLAGS.jumped) !== 0,
     playing: (flags & FRAME_FLAGS.playing) !== 0,
     speed: x[FRAME_HEAD.speed]!,
     manual: (flags & FRAME_FLAGS.manual) !== 0,

@@ -210,6 +210,38 @@ describe('EngineHost', () => {
     ]);
   });
 
+  it('says when the view jumped (a new run, another branch, a move back), not when it moved on or forked', () => {
+    const { host, last, ready, wall } = setup();
+    ready();
+    expect(last().jumped).toBe(true); // the run was loaded
+    host.receive({ type: 'speed', speed: 1 });
+    host.receive({ type: 'play' });
+    for (let i = 0; i < 30; i++) {
+      wall.advance(100);
+      ready();
+      expect(last().jumped).toBe(false);
+    }
+    host.receive({ type: 'pause' });
+    ready();
+    host.receive({ type: 'seek', time: 4500 });
+    ready();
+    expect(last().jumped).toBe(false); // forward on the same branch
+    host.receive({ type: 'seek', time: 1000 });
+    ready();
+    expect(last().jumped).toBe(true); // back: what the feed told lies after this instant
+    host.receive({ type: 'act', action: { do: 'kill', node: 'A' } });
+    ready();
+    expect(last().history.branch).toBe(1);
+    expect(last().resetFeed).toBe(true);
+    expect(last().jumped).toBe(false); // the new branch shares the past up to here
+    host.receive({ type: 'step' });
+    ready();
+    expect(last().jumped).toBe(false);
+    host.receive({ type: 'switchBranch', id: 0 });
+    ready();
+    expect(last().jumped).toBe(true);
+  });
+
   it('leaves the log entries the last frame had out of a frame, and the store puts them back', () => {
     const log = [
       { term: 1, command: 'set x 1' },

@@ -98,7 +98,10 @@ export class EngineHost {
   private dirty = false;
   /** How much of the trace the UI has: the feed continues from there. */
   private sentTrace = 0;
-  private resetFeed = true;
+  /** The view jumped since the last frame (a new run, another branch): see FrameMessage.jumped. */
+  private jumped = true;
+  /** The feed's records start over with the next frame's (a new branch forked here), without a jump. */
+  private restartFeed = false;
   private readonly marks = new MarksSender();
   private marksSentAt = -Infinity;
   /** The logs the UI has: a frame carries only the entries it lacks. */
@@ -231,7 +234,7 @@ export class EngineHost {
     this.logMirror.forget();
     this.requestsSender.forget();
     this.frameMirror.forget();
-    this.resetFeed = true;
+    this.jumped = true;
     if (at !== undefined && at > 0) return this.seek(this.history, at, scenario);
     this.changed();
   }
@@ -253,7 +256,7 @@ export class EngineHost {
   private switchBranch(h: History, id: number): void {
     this.pause();
     const recomputing = h.beginSwitch(id);
-    this.resetFeed = true;
+    this.jumped = true;
     if (!recomputing) return this.changed();
     const toward = (maxEvents: number): boolean => h.recomputeToward(recomputing, maxEvents);
     const target = recomputing.end.time;
@@ -315,7 +318,7 @@ export class EngineHost {
       this.logMirror.forget();
       this.requestsSender.forget();
       this.frameMirror.forget();
-      this.resetFeed = true;
+      this.jumped = true;
     } else {
       h.seekTime(job.origin);
     }
@@ -367,7 +370,8 @@ export class EngineHost {
         ...(result.refusal ? { refusal: result.refusal } : {}),
       });
     }
-    if (result.forked) this.resetFeed = true;
+    // The new branch shares the past up to here: the feed starts over with its records, its story goes on.
+    if (result.forked) this.restartFeed = true;
   }
 
   private play(): void {
@@ -463,14 +467,17 @@ export class EngineHost {
     const h = this.history;
     if (!h) return;
     const trace = h.simulation.records;
-    // Moving back (or to another branch) means the feed starts over at the new instant.
-    if (this.sentTrace > trace.length) this.resetFeed = true;
-    const from = this.resetFeed ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
+    // Moving back (a step back, a seek back) is a jump too: what the feed told is after the new instant.
+    const jumped = this.jumped || this.sentTrace > trace.length;
+    const restart = jumped || this.restartFeed;
+    const from = restart ? Math.max(0, trace.length - MAX_EVENTS_PER_FRAME) : this.sentTrace;
     const start = Math.max(from, trace.length - MAX_EVENTS_PER_FRAME);
-    const resetFeed = this.resetFeed || start > from;
+    // Also when more happened than a frame carries: the feed goes on from the newest records.
+    const resetFeed = restart || start > from;
     const events = { from: start, to: trace.length };
     this.sentTrace = trace.length;
-    this.resetFeed = false;
+    this.jumped = false;
+    this.restartFeed = false;
     this.dirty = false;
     this.uiReady = false;
 
@@ -481,7 +488,15 @@ export class EngineHost {
 
     const frame = this.packFrame(
       h,
-      { end: h.end, branch: h.branch, speed: this.speed, playing: this.playing, manual: this.manual, resetFeed },
+      {
+        end: h.end,
+        branch: h.branch,
+        speed: this.speed,
+        playing: this.playing,
+        manual: this.manual,
+        resetFeed,
+        jumped,
+      },
       events,
     );
     this.post(marks ? { ...frame, marks } : frame);

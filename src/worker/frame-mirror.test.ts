@@ -135,7 +135,15 @@ describe('FrameMirror', () => {
   });
 });
 
-const counters = { end: { step: 0, time: 0 }, branch: 0, speed: 1, playing: false, manual: false, resetFeed: false };
+const counters = {
+  end: { step: 0, time: 0 },
+  branch: 0,
+  speed: 1,
+  playing: false,
+  manual: false,
+  resetFeed: false,
+  jumped: false,
+};
 
 /** What the worker would send for `frame` (no requests); with `kvAsStrings`, the key-value changes as the host sends them. */
 function send(mirror: FrameMirror, frame: ClusterFrame, kvAsStrings = false): PackedFrameMessage {

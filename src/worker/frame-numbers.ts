@@ -28,6 +28,7 @@ export interface FrameCounters {
   readonly playing: boolean;
   readonly manual: boolean;
   readonly resetFeed: boolean;
+  readonly jumped: boolean;
 }
 
 /** Every number field carried: what a node of the usual shape gets. */
@@ -65,7 +66,8 @@ export function writeFrameNumbers(
   x[FRAME_HEAD.flags] =
     (counters.playing ? FRAME_FLAGS.playing : 0) +
     (counters.manual ? FRAME_FLAGS.manual : 0) +
-    (counters.resetFeed ? FRAME_FLAGS.resetFeed : 0);
+    (counters.resetFeed ? FRAME_FLAGS.resetFeed : 0) +
+    (counters.jumped ? FRAME_FLAGS.jumped : 0);
   x[FRAME_HEAD.nodes] = n;
   x[FRAME_HEAD.requests] = requestIds.length;
   x[FRAME_HEAD.branches] = branches.length;

@@ -168,7 +168,7 @@ export const FRAME_HEAD = {
   branches: 9,
 } as const;
 export const FRAME_HEAD_SLOTS = 10;
-export const FRAME_FLAGS = { playing: 1, manual: 2, resetFeed: 4 } as const;
+export const FRAME_FLAGS = { playing: 1, manual: 2, resetFeed: 4, jumped: 8 } as const;
 
 /**
  * A node's slots. `carried` is a sum of NUMBER_FIELD_BITS: the fields the numbers carry. A field they
@@ -300,8 +300,16 @@ export type FromWorker =
        * their columns in one buffer the worker transfers (see transferList), the store unpacks what it shows.
        */
       readonly events: PackedTrace;
-      /** True when the feed must start over with `events` (the view jumped, or moved back). */
+      /**
+       * True when the feed's records start over with `events`: the view jumped, or a stretch went unsent
+       * (more events than a frame carries).
+       */
       readonly resetFeed: boolean;
+      /**
+       * The view jumped (a seek, a step back, another branch, a new run) rather than moved on: what the feed
+       * told before is not the story of this instant, even when it is older and on the same branch.
+       */
+      readonly jumped?: boolean;
       readonly playing: boolean;
       readonly speed: number;
       readonly manual: boolean;

@@ -54,7 +54,11 @@ afterEach(cleanup);
 
 describe('EventFeed', () => {
   it('before the first event, asks for play or step when paused, and says what the nodes wait for when playing', () => {
-    useSimStore.setState({ feed: [], playing: false });
+    useSimStore.setState({
+      feed: [],
+      playing: false,
+      snapshot: makeSnapshot([makeNode('A', { currentTerm: 0 })], { time: 0, step: 0 }),
+    });
     render(<EventFeed />);
     expect(screen.getByText('Nothing has happened yet: press play or step.')).toBeInTheDocument();
     act(() => useSimStore.setState({ playing: true }));
@@ -137,6 +141,43 @@ describe('EventFeed', () => {
     expect(lines().at(-1)).toBe('90');
     act(() => scrubEnded());
     expect(lines()).toEqual(['26', '27', '28', '29', '30']);
+  });
+
+  it('starts its story over on another branch or a new run, even at a later instant', () => {
+    const submitted = (step: number): TraceEvent => ({
+      time: step * 10,
+      step,
+      kind: 'client',
+      event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
+    });
+    const at = (last: number) => Array.from({ length: 5 }, (_, i) => submitted(last - 4 + i));
+    const lines = () =>
+      [...screen.getByRole('list', { name: 'Event feed, oldest first' }).children].map(
+        (li) => /request #(\d+) /.exec(li.textContent ?? '')?.[1],
+      );
+    useSimStore.setState({ feed: at(5), feedJumps: 0 });
+    render(<EventFeed />);
+    // Later on the same branch: the story goes on.
+    act(() => useSimStore.setState({ feed: at(40) }));
+    expect(lines()).toEqual(['1', '2', '3', '4', '5', '36', '37', '38', '39', '40']);
+    // Another branch (or run) at a later instant: what was told belongs to the branch left behind.
+    act(() => useSimStore.setState({ feed: at(90), feedJumps: 1 }));
+    expect(lines()).toEqual(['86', '87', '88', '89', '90']);
+  });
+
+  it('says a stretch of only messages and timers is quiet, not that nothing has happened', () => {
+    const heartbeatsOnly: TraceEvent[] = [
+      { time: 5000, step: 900, kind: 'timerFired', node: 'A', timer: 'heartbeat' },
+      { time: 5001, step: 901, kind: 'timerFired', node: 'A', timer: 'heartbeat' },
+    ];
+    useSimStore.setState({
+      feed: heartbeatsOnly,
+      playing: false,
+      snapshot: makeSnapshot([makeNode('A', { currentTerm: 3 })], { time: 5001, step: 901 }),
+    });
+    render(<EventFeed />);
+    expect(screen.queryByText(/Nothing has happened yet/)).toBeNull();
+    expect(screen.getByText(/Only messages and timer ticks in the latest events/)).toBeInTheDocument();
   });
 
   it('lets the oldest lines go fifty at a time, always keeping the newest hundred', { timeout: 30000 }, () => {

@@ -44,18 +44,20 @@ export function EventFeed() {
   // telling, taken in together. While the timeline is dragged they stay as they were: the seeks in between
   // are not told, and the instant the drag rests on or ends at is taken in then (scrubbing.ts).
   const scrubbing = useScrubbing((s) => s.active);
+  // After a jump (feedJumps) the story starts over: what was told before belongs to an instant the view left.
   const [{ feed, history }, setSource] = useState(() => {
-    const initial = useSimStore.getState().feed;
-    return { feed: initial, history: extendHistory(EMPTY_HISTORY, initial) };
+    const { feed: initial, feedJumps } = useSimStore.getState();
+    return { feed: initial, jumps: feedJumps, history: extendHistory(EMPTY_HISTORY, initial) };
   });
   useEffect(() => {
     const takeIn = (): void =>
       setSource((prev) => {
-        const next = useSimStore.getState().feed;
-        return next === prev.feed ? prev : { feed: next, history: extendHistory(prev.history, next) };
+        const { feed: next, feedJumps: jumps } = useSimStore.getState();
+        if (next === prev.feed && jumps === prev.jumps) return prev;
+        return { feed: next, jumps, history: extendHistory(jumps === prev.jumps ? prev.history : EMPTY_HISTORY, next) };
       });
     const offFeed = useSimStore.subscribe((s, prev) => {
-      if (s.feed !== prev.feed && !useScrubbing.getState().active) takeIn();
+      if ((s.feed !== prev.feed || s.feedJumps !== prev.feedJumps) && !useScrubbing.getState().active) takeIn();
     });
     const offScrub = useScrubbing.subscribe((s, prev) => {
       if (prev.active && !s.active) takeIn();
@@ -66,6 +68,11 @@ export function EventFeed() {
     };
   }, []);
   const hasSnapshot = useSimStore((s) => s.snapshot !== null);
+  // Once time has passed and a term has begun, an empty feed is a quiet stretch (messages and timer ticks only,
+  // after a jump or between commits), not a run in which nothing has happened yet.
+  const begun = useSimStore(
+    (s) => s.snapshot !== null && s.snapshot.time > 0 && s.snapshot.nodes.some((n) => n.currentTerm > 0),
+  );
   const playing = useSimStore((s) => s.playing);
   const violations = useSimStore((s) => s.snapshot?.violations);
   const [showMessages, setShowMessages] = useState(false);
@@ -124,7 +131,7 @@ export function EventFeed() {
       {!hasSnapshot ? (
         <p className={styles.empty}>{t.waiting}</p>
       ) : items.length === 0 ? (
-        <p className={styles.empty}>{playing ? t.emptyPlaying : t.empty}</p>
+        <p className={styles.empty}>{begun ? t.quiet : playing ? t.emptyPlaying : t.empty}</p>
       ) : null}
       <ol
         ref={ref}

@@ -157,8 +157,8 @@ export const LONG_TASK_PROBE = `(() => {
 /**
  * The run is shown (Play enabled: ControlBar waits for the engine's first frame), checked by a plain
  * query each animation frame. Not Playwright's role query: that walks the whole page computing names and
- * visibility, which forces style and layout; with the heavy link's log table it ran as a 50–70 ms task on
- * the page's thread, and the start-up row counted the bench's own query as the page's long task.
+ * visibility, which forces style and layout; in a traced open of the heavy link it ran as a 72 ms task on the
+ * page's thread, and the start-up row counted the bench's own query as the page's long task.
  */
 const PLAY_ENABLED = `[...document.querySelectorAll('[role=toolbar] button')].some(
   (b) => !b.disabled && b.textContent.trim() === 'Play')`;

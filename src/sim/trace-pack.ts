@@ -105,7 +105,7 @@ const MIN_PACKED_BYTES = 4096;
  * A buffer of at least `bytes`, its first `bytes` zero (the rows' forms start at 0): `spare` when it is
  * large enough, else a new one rounded up to a power of two. A frame's buffer crosses to the UI thread and
  * the UI hands it back with its next `ready`: allocating a fresh buffer for every frame cost the worker
- * about 3 µs of a frame's 60 (a zeroed allocation, and work for the garbage collector).
+ * about 4 µs of a frame's 60 in Node (a zeroed allocation, and work for the garbage collector).
  */
 export function packedBuffer(bytes: number, spare?: ArrayBuffer): ArrayBuffer {
   if (spare !== undefined && spare.byteLength >= bytes) {

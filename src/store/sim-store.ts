@@ -73,8 +73,8 @@ export interface SimStore {
   /** The most recent trace records, oldest first. */
   feed: readonly TraceEvent[];
   /**
-   * How many times the view jumped (a seek, a step back, another branch or run): the event feed's longer
-   * story starts over when this changes, rather than go on from an instant the view has left.
+   * How many times the view jumped (a move back, another branch, a new run: FrameMessage.jumped): the event
+   * feed's longer story starts over when this changes, rather than go on with what is not this instant's past.
    */
   feedJumps: number;
   playing: boolean;
@@ -293,7 +293,8 @@ export const useSimStore = create<SimStore>()((set, get) => {
     // Ask for the next frame only once this one is painted: at most one frame in flight.
     raf(() => {
       if (message.playing) pacer.drawn(performance.now());
-      port?.send(spare === undefined ? { type: 'ready' } : { type: 'ready', spare });
+      // A buffer already handed over has no bytes, and cannot be transferred twice.
+      port?.send(spare === undefined || spare.byteLength === 0 ? { type: 'ready' } : { type: 'ready', spare });
     });
   };
 

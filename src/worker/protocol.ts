@@ -301,13 +301,13 @@ export type FromWorker =
        */
       readonly events: PackedTrace;
       /**
-       * True when the feed's records start over with `events`: the view jumped, or a stretch went unsent
-       * (more events than a frame carries).
+       * True when the feed's records start over with `events`: the view jumped, a branch forked here, or a
+       * stretch went unsent (more events than a frame carries).
        */
       readonly resetFeed: boolean;
       /**
-       * The view jumped (a seek, a step back, another branch, a new run) rather than moved on: what the feed
-       * told before is not the story of this instant, even when it is older and on the same branch.
+       * The view jumped (a move back, another branch, a new run) rather than moved on: what the feed told
+       * before is not the past of this instant. A seek forward or a fork is not a jump.
        */
       readonly jumped?: boolean;
       readonly playing: boolean;

@@ -49,6 +49,19 @@ const feed: TraceEvent[] = [
   },
 ];
 
+/** A client request submitted at `step`: one feed line that names its request number. */
+const submitted = (step: number): TraceEvent => ({
+  time: step * 10,
+  step,
+  kind: 'client',
+  event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
+});
+/** What a seek's frame brings: the last records before the instant shown (steps up to `last`). */
+const at = (last: number): TraceEvent[] => Array.from({ length: 5 }, (_, i) => submitted(last - 4 + i));
+const list = () => screen.getByRole('list', { name: 'Event feed, oldest first' });
+/** The request numbers the feed's lines tell, in order. */
+const lines = () => [...list().children].map((li) => /request #(\d+) /.exec(li.textContent ?? '')?.[1]);
+
 beforeEach(() => useSimStore.setState({ lang: 'en', feed, snapshot: makeSnapshot([makeNode('A')]) }));
 afterEach(cleanup);
 
@@ -110,16 +123,6 @@ describe('EventFeed', () => {
   });
 
   it('keeps its lines while the timeline is dragged, then tells the instant the drag ends at', () => {
-    const submitted = (step: number): TraceEvent => ({
-      time: step * 10,
-      step,
-      kind: 'client',
-      event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
-    });
-    // What a seek's frame brings: the last records before the instant shown.
-    const at = (last: number) => Array.from({ length: 5 }, (_, i) => submitted(last - 4 + i));
-    const list = () => screen.getByRole('list', { name: 'Event feed, oldest first' });
-    const lines = () => [...list().children].map((li) => /request #(\d+) /.exec(li.textContent ?? '')?.[1]);
     useSimStore.setState({ feed: at(5) });
     render(<EventFeed />);
     expect(lines()).toEqual(['1', '2', '3', '4', '5']);
@@ -144,17 +147,6 @@ describe('EventFeed', () => {
   });
 
   it('starts its story over on another branch or a new run, even at a later instant', () => {
-    const submitted = (step: number): TraceEvent => ({
-      time: step * 10,
-      step,
-      kind: 'client',
-      event: { type: 'submitted', requestId: step, command: `set x ${step}`, to: 'A' },
-    });
-    const at = (last: number) => Array.from({ length: 5 }, (_, i) => submitted(last - 4 + i));
-    const lines = () =>
-      [...screen.getByRole('list', { name: 'Event feed, oldest first' }).children].map(
-        (li) => /request #(\d+) /.exec(li.textContent ?? '')?.[1],
-      );
     useSimStore.setState({ feed: at(5), feedJumps: 0 });
     render(<EventFeed />);
     // Later on the same branch: the story goes on.
